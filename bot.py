@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Loa — the one entry point.
+
+    python bot.py                       Telegram bot when BOT_TOKEN is set, else a console chat
+    python bot.py ask [QUESTION] [--json]
+    python bot.py import FILE [--json]
+    python bot.py deadlines [--json | --ics] [--all] [--unit CODE]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from bot.config import ConfigError, Settings, load_settings
+
+
+def open_knowledge(settings: Settings):
+    """Open the database and load the bundled notices if they are new or changed."""
+    from knowledge.db import open_database
+    from knowledge.loader import ensure_seeded
+
+    open_database(settings.database_url)
+    ensure_seeded()
+
+
+def cmd_run(settings: Settings, args) -> int:
+    open_knowledge(settings)
+    if settings.bot_token is None:
+        from bot.console import run_console
+        return run_console(settings, sys.stdin, sys.stdout)
+    import asyncio
+
+    from bot.app import run_telegram
+    asyncio.run(run_telegram(settings))
+    return 0
+
+
+def cmd_ask(settings: Settings, args) -> int:
+    from knowledge.search import Searcher
+
+    open_knowledge(settings)
+    searcher = Searcher.from_database()
+    questions = [" ".join(args.question)] if args.question else (l.strip() for l in sys.stdin)
+    for q in questions:
+        if not q:
+            continue
+        answer = searcher.ask(q)
+        if args.json:
+            print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
+        else:
+            from bot.views import to_plain
+            from bot.views.answers import render_answer
+            print(to_plain(render_answer(answer, answer.lang)), end="\n\n", flush=True)
+    return 0
+
+
+def cmd_import(settings: Settings, args) -> int:
+    from knowledge.loader import document_dict, import_file
+    from knowledge.parser import ParseError
+
+    open_knowledge(settings)
+    try:
+        doc = import_file(args.file)
+    except (ParseError, OSError) as e:
+        print(f"import: {e}", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps(document_dict(doc), ensure_ascii=False, indent=2))
+    else:
+        d = document_dict(doc)
+        print(f"Imported {d.get('number') or d['title'][:60]}: {len(d['items'])} items, "
+              f"{sum(len(i.get('deadlines', [])) for i in d['items'])} deadlines")
+    return 0
+
+
+def cmd_deadlines(settings: Settings, args) -> int:
+    from knowledge.deadlines import list_deadlines, render_ics
+
+    open_knowledge(settings)
+    rows = list_deadlines(settings.zone, include_past=args.all, unit=args.unit)
+    if args.ics:
+        sys.stdout.write(render_ics(rows, settings.zone))
+    elif args.json:
+        for row in rows:
+            print(json.dumps(row.to_json(), ensure_ascii=False))
+    else:
+        from bot.views import to_plain
+        from bot.views.deadlines import render_deadline_list
+        print(to_plain(render_deadline_list(rows, settings.default_lang, settings.zone)))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="bot.py", description="Loa: directives to every unit.")
+    sub = ap.add_subparsers(dest="command")
+    p = sub.add_parser("ask", help="answer questions (one per line on stdin when none given)")
+    p.add_argument("question", nargs="*")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("import", help="parse a notice (.txt, .md, .docx, .pdf) and store it")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("deadlines", help="list deadlines, soonest first")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--ics", action="store_true", help="an iCalendar feed")
+    p.add_argument("--all", action="store_true", help="include past deadlines")
+    p.add_argument("--unit", help="only this unit's deadlines (health, enterprises, …)")
+    args = ap.parse_args(argv)
+
+    try:
+        settings = load_settings()
+    except ConfigError as e:
+        print(f"Loa: bad configuration: {e}", file=sys.stderr)
+        return 2
+    command = {"ask": cmd_ask, "import": cmd_import, "deadlines": cmd_deadlines}.get(args.command, cmd_run)
+    return command(settings, args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

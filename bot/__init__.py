@@ -1,0 +1,1 @@
+"""Wiring: configuration, the aiogram application, middlewares and user-facing texts."""

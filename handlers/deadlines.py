@@ -1,0 +1,4 @@
+"""Router for: deadlines."""
+from aiogram import Router
+
+router = Router(name=__name__)

@@ -1,0 +1,1 @@
+"""The knowledge base of directives: models, loader, parser, search and bundled data."""

@@ -1,0 +1,57 @@
+"""One database for the whole program, chosen by DATABASE_URL.
+
+SQLite (WAL, so a second process such as `bot.py import` can write while the bot reads)
+by default; any playhouse.db_url address (postgresql://…) otherwise. Models bind to
+`database` (a proxy) so tests can point them at a temporary file.
+"""
+from __future__ import annotations
+
+import os
+
+from peewee import DatabaseProxy, Model
+from playhouse.db_url import connect
+
+database = DatabaseProxy()
+
+SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "busy_timeout": 10_000,
+    "synchronous": "normal",
+}
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+
+
+def all_models() -> list[type[BaseModel]]:
+    """Every table, parents before children (the order create_tables needs)."""
+    from knowledge import models as kb
+    from scheduler import delivery, pings
+
+    modules = (kb, delivery, pings)
+    return [m for mod in modules for m in getattr(mod, "MODELS", ())]
+
+
+def open_database(url: str):
+    """Connect, create missing tables, and bind every model to this database."""
+    if url.startswith("sqlite:///"):
+        path = url.removeprefix("sqlite:///")
+        if path and path != ":memory:":
+            folder = os.path.dirname(path)
+            if folder:
+                os.makedirs(folder, exist_ok=True)
+        db = connect(url, pragmas=SQLITE_PRAGMAS)
+    else:
+        db = connect(url)
+    database.initialize(db)
+    db.connect(reuse_if_open=True)
+    db.create_tables(all_models(), safe=True)
+    return db
+
+
+def close_database() -> None:
+    if database.obj is not None and not database.is_closed():
+        database.close()

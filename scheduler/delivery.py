@@ -1,0 +1,2 @@
+"""Outbox delivery of notices and reminders (issue 4)."""
+MODELS: list = []

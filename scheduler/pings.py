@@ -1,0 +1,2 @@
+"""Deadline reminders (issue 5)."""
+MODELS: list = []
