@@ -6,4 +6,87 @@ TEXTS: dict[str, str] = {
     "console.welcome": "Loa — directives Q&A (console mode, no BOT_TOKEN set).\n"
                        "Type a question, /deadlines for deadlines, /help for help, /quit to leave.",
     "console.bye": "Goodbye.",
+    # --- C2: conversations (start., help., lang., ask., sub., admin., push., report., common.) ---
+    "start.private": "Hello! I am <b>Loa</b>, the assistant for the Covid-19 steering committee's directives.\n"
+                     "Type a question, for example: <i>What must factories do before each shift?</i>\n"
+                     "See /help for commands.",
+    "start.group": "Hello! In a group, mention @{username} or reply to one of my messages to ask, "
+                   "or use /ask <i>question</i>. Group admins use /subscribe to choose which units' notices to receive.",
+    "help.user": "<b>Loa — help</b>\n"
+                 "• Type a question (in a group: mention me, reply to my message, or /ask <i>question</i>).\n"
+                 "• /deadlines — upcoming deadlines; /calendar — an .ics calendar file\n"
+                 "• /subscribe — choose units to receive notices for (in groups: group admins only); "
+                 "/subscribe all or /subscribe health schools …\n"
+                 "• /unsubscribe [units] — stop; /mysubs — current subscriptions\n"
+                 "• /lang vi | /lang en — change language",
+    "help.admin": "\n\n<b>Admin</b>\n"
+                  "• /push <i>notice text</i>, or send a .txt/.docx/.pdf file captioned /push\n"
+                  "• /notices — recent notices; /report <i>number</i> — delivery, CSV export\n"
+                  "• /admin list | /admin add <i>id</i> | /admin remove <i>id</i>",
+    "lang.current": "Current language: <b>{lang}</b>. Change it with /lang vi or /lang en.",
+    "lang.changed": "Switched to English.",
+    "lang.usage": "Usage: /lang vi or /lang en.",
+    "ask.usage": "Usage: /ask <i>question</i>, for example: /ask Which app must everyone install?",
+    "ask.truncated": "<i>Your question is very long; I read only its first {limit} characters.</i>",
+    "ask.see_also": "See also: {title}",
+    "ask.item_gone": "That item is no longer in the knowledge base.",
+    "sub.pick": "Choose the units {where} receive notices and deadline reminders for (✅ = subscribed):",
+    "sub.where_group": "this group should",
+    "sub.where_private": "you",
+    "sub.current": "Subscribed to: {units}",
+    "sub.none": "No subscriptions yet. Use /subscribe to choose.",
+    "sub.unknown": "No such unit: <b>{bad}</b>.\nValid codes: {codes}",
+    "sub.group_admins_only": "Only this group's admins may change its subscriptions.",
+    "sub.toggled_on": "Subscribed: {unit}",
+    "sub.toggled_off": "Removed: {unit}",
+    "sub.greeting": "Thanks for adding Loa to <b>{title}</b>! Group admins: use /subscribe to choose the units "
+                    "this group receives notices and reminders for (or /subscribe all). Ask me with /ask <i>question</i>.",
+    "admin.refused": "Sorry, this command is for Loa's admins only.",
+    "admin.usage": "Usage: /admin list | /admin add <i>id</i> | /admin remove <i>id</i> "
+                   "(or reply to that person's message with /admin add).",
+    "admin.bad_id": "<b>{value}</b> is not a Telegram user id (a whole number).",
+    "admin.added": "Added admin <code>{user_id}</code>.",
+    "admin.already": "<code>{user_id}</code> is already an admin.",
+    "admin.removed": "Removed admin <code>{user_id}</code>.",
+    "admin.not_found": "<code>{user_id}</code> is not an admin added in chat.",
+    "admin.configured": "<code>{user_id}</code> is an admin from the configuration (ADMIN_IDS) and cannot be removed in chat.",
+    "admin.list": "<b>Admins</b>\n{rows}",
+    "admin.row_config": "• <code>{user_id}</code> (ADMIN_IDS)",
+    "admin.row_chat": "• <code>{user_id}</code>",
+    "admin.list_empty": "No admins yet.",
+    "push.usage": "Usage: /push followed by the full notice text in the same message, "
+                  "or send a .txt, .docx or .pdf file captioned /push.",
+    "push.bad_type": "Cannot read <b>{name}</b>: only .txt, .docx and .pdf files are accepted.",
+    "push.too_big": "The file is too large ({size_mb} MB); the limit is {limit_mb} MB.",
+    "push.download_failed": "Could not download the file from Telegram; please send it again.",
+    "push.parse_error": "Could not read the notice: {error}",
+    "push.preview": "<b>Notice preview</b>\n"
+                    "Number: <b>{number}</b>\n"
+                    "Title: {title}\n"
+                    "Items: {items}\n"
+                    "Deadlines: {deadlines}\n"
+                    "Units: {units}\n"
+                    "Will be sent to <b>{groups}</b> groups.",
+    "push.no_number": "(no number)",
+    "push.none": "none",
+    "push.more": "and {count} more",
+    "push.send": "📣 Send",
+    "push.cancel": "Cancel",
+    "push.started": "Sending notice #{id} to {count} groups…",
+    "push.nothing_to_send": "Notice #{id} is stored; no group is subscribed to its units yet.",
+    "push.already": "This notice was already handled ({status}).",
+    "push.cancelled": "Draft #{id} cancelled; nothing was sent.",
+    "push.not_found": "This draft no longer exists.",
+    "report.usage": "Usage: /report <i>number</i> (see the numbers in /notices).",
+    "report.not_found": "There is no notice #{id}.",
+    "report.list": "<b>Recent notices</b>\n{rows}",
+    "report.list_row": "#{id} {title} — {status}: sent {sent}/{total}",
+    "report.list_empty": "No notices have been pushed yet.",
+    "report.detail": "<b>Notice #{id}</b> {title}\nStatus: {status}\n"
+                     "Sent: {sent} · Pending: {pending} · Failed: {failed} · Blocked/left: {blocked}\n"
+                     "Total: {total}",
+    "report.csv": "Export CSV",
+    "report.csv_caption": "Delivery of notice #{id}",
+    "common.unknown_command": "Unknown command. See /help.",
+    "common.ok": "Done.",
 }
