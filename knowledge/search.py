@@ -1,0 +1,527 @@
+"""Answering questions from the directive items, with an honest "not found".
+
+How a question is answered:
+
+1. The question is cut into folded terms (`knowledge.text`) and its language is guessed:
+   Vietnamese when it carries diacritics or when most of its words are possible Vietnamese
+   syllables, English otherwise.
+2. It becomes a list of *concepts*, each a set of alternative phrasings that an item may
+   use: a Vietnamese syllable (plus its typo corrections from the index vocabulary), a pair
+   of neighbouring syllables, or an English word with its glossary translations and its
+   stem for the item's English summary.
+3. Items are ranked by BM25 over four fields — item syllables, item syllable pairs (most
+   Vietnamese words have two syllables, so pairs carry the meaning), the English summary,
+   and the document's metadata (number, province, issuer, title, date) — taking for each
+   concept the best of its alternatives.
+4. Confidence is the share of the question's meaning (concepts weighted by rarity) that
+   the best item actually contains. Questions about something else ("giá vàng hôm nay")
+   find some common words but not their rare ones, and are not answered; the closest
+   items are still returned as suggestions.
+
+Posting lists are numpy arrays of precomputed BM25 impacts, so a question costs a few
+vector additions whatever the size of the knowledge base.
+"""
+from __future__ import annotations
+
+import re
+from array import array
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, time
+
+import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from knowledge.glossary import VI_ABBREVIATIONS, translate
+from knowledge.text import (EN_STOPWORDS, Token, bigrams, fold, has_diacritics, nfc, stem_en,
+                            stopword_flags, tokenize)
+
+# Weights of the signals, chosen by measurement on the dev and held-out question sets
+# (see benchmarks/ and tests/test_search_accuracy.py); all relative to one item syllable.
+W_BIGRAM = 1.0          # a pair of neighbouring syllables
+W_META = 0.6            # the document's number, province, issuer, title, date
+W_EN = 1.0              # the English summary, for English questions
+W_GLOSSARY = 0.8        # Vietnamese translations of English words
+W_CORRECTED = 0.8       # a typo-corrected word counts a little less than a typed one
+CONFIDENCE_THRESHOLD = 0.5
+BM25_K1, BM25_B = 1.2, 0.75
+MIN_IDF = 0.05          # terms in nearly every item decide nothing; skip them when scoring
+
+
+@dataclass
+class DeadlineInfo:
+    due_date: date
+    due_time: time | None
+    kind: str
+    phrase: str
+    task: str = ""
+    task_en: str = ""
+
+
+@dataclass
+class ItemRecord:
+    """What the index needs to know of one item and its document."""
+    item_id: int
+    text: str
+    summary_en: str = ""
+    number: str = ""
+    kind: str = "point"
+    document_id: int = 0
+    document_number: str | None = None
+    document_kind: str = ""
+    document_title: str = ""
+    document_title_en: str = ""
+    issuer: str = ""
+    province: str | None = None
+    document_date: date | None = None
+    references: tuple[str, ...] = ()
+    deadlines: tuple[DeadlineInfo, ...] = ()
+
+
+@dataclass
+class Hit:
+    item_id: int
+    text: str               # the full item text as stored
+    source: str             # "102-TB/VPTU, Văn phòng Tỉnh ủy Lai Châu, 29/12/2021, mục 4"
+    score: float            # calibrated 0..1: the share of the question the item covers
+    sentence: str           # the best-matching sentence of the item
+    record: ItemRecord = field(repr=False, default=None)
+
+    @property
+    def deadlines(self) -> tuple[DeadlineInfo, ...]:
+        return self.record.deadlines if self.record else ()
+
+
+@dataclass
+class Answer:
+    question: str
+    lang: str               # "vi" or "en", detected from the question
+    answered: bool          # False when not confident; hits are then suggestions
+    hits: list[Hit]
+
+    def to_json(self) -> dict:
+        """The contract of ../shared/eval/README.md."""
+        return {"question": self.question, "answered": self.answered,
+                "answers": [{"text": h.text, "source": h.source, "score": round(h.score, 3)}
+                            for h in self.hits]}
+
+
+def source_line(r: ItemRecord) -> str:
+    """Human source of an item, in Vietnamese (the language of the notices)."""
+    parts = [r.document_number or r.document_title[:80]]
+    if r.issuer:
+        parts.append(r.issuer)
+    if r.document_date:
+        parts.append(r.document_date.strftime("%d/%m/%Y"))
+    if r.number:
+        parts.append(f"mục {r.number}")
+    return ", ".join(p for p in parts if p)
+
+
+# --- Language -------------------------------------------------------------------------------
+
+_VI_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
+    r"(?:[aeiouy]{1,3})"
+    r"(?:ng|nh|ch|[cmnpt])?")
+
+
+def detect_language(question: str, tokens: list[Token]) -> str:
+    """'vi' when the question has Vietnamese letters or mostly possible Vietnamese
+    syllables ('nha may phai lam gi'); 'en' otherwise ('what must factories do')."""
+    if has_diacritics(question):
+        return "vi"
+    words = [t.term for t in tokens if t.word and t.term.isalpha()]
+    if not words:
+        return "vi"
+    english = sum(1 for w in words if w in EN_STOPWORDS)
+    vietnamese = sum(1 for w in words if _VI_SYLLABLE.fullmatch(w) and w not in EN_STOPWORDS)
+    return "en" if english + (len(words) - english - vietnamese) > vietnamese else "vi"
+
+
+# --- BM25 posting lists ----------------------------------------------------------------------
+
+class FieldIndex:
+    """BM25 over one field of many records: for every term, the records that contain it
+    and the term's precomputed BM25 weight in each (CSR arrays)."""
+
+    def __init__(self, docs: list[list[str]]):
+        vocab: dict[str, int] = {}
+        term_ids, doc_ids, tfs = array("i"), array("i"), array("f")
+        lengths = np.zeros(len(docs), dtype=np.float32)
+        for d, terms in enumerate(docs):
+            lengths[d] = len(terms)
+            counts = Counter(terms)
+            term_ids.extend([vocab.setdefault(t, len(vocab)) for t in counts])
+            doc_ids.extend([d] * len(counts))
+            tfs.extend(counts.values())
+        n = max(1, len(docs))
+        tid = np.frombuffer(term_ids, dtype=np.int32)
+        order = np.argsort(tid, kind="stable")
+        self.docs = np.frombuffer(doc_ids, dtype=np.int32)[order]
+        tf = np.frombuffer(tfs, dtype=np.float32)[order]
+        df = np.bincount(tid, minlength=len(vocab))
+        self.offsets = np.concatenate([[0], np.cumsum(df)]).astype(np.int64)
+        self.idf = np.log1p((n - df + 0.5) / (df + 0.5)).astype(np.float32)
+        avgdl = float(lengths.mean()) if len(docs) else 1.0
+        norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths[self.docs] / max(avgdl, 1e-9))
+        self.weights = (np.repeat(self.idf, df) * tf * (BM25_K1 + 1) / (tf + norm)).astype(np.float32)
+        self.vocab = vocab
+        self.size = len(docs)
+        self.unknown_idf = float(np.log1p((n + 0.5) / 0.5))
+
+    def postings(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:
+        tid = self.vocab.get(term)
+        if tid is None:
+            return None
+        s, e = self.offsets[tid], self.offsets[tid + 1]
+        return self.docs[s:e], self.weights[s:e]
+
+    def idf_of(self, term: str) -> float:
+        tid = self.vocab.get(term)
+        return self.unknown_idf if tid is None else float(self.idf[tid])
+
+    def add(self, scores: np.ndarray, term: str, weight: float, present: np.ndarray | None = None) -> bool:
+        """scores += weight × BM25(term); marks `present`. False when the term is unknown."""
+        tid = self.vocab.get(term)
+        if tid is None:
+            return False
+        s, e = self.offsets[tid], self.offsets[tid + 1]
+        docs = self.docs[s:e]
+        if present is not None:
+            present[docs] = True
+        if self.idf[tid] >= MIN_IDF:
+            scores[docs] += weight * self.weights[s:e]
+        return True
+
+
+# --- Questions as concepts ------------------------------------------------------------------
+
+@dataclass
+class Alternative:
+    field: str                  # "vi" (item text, pairs, metadata) or "en" (summary)
+    terms: tuple[str, ...]      # folded syllables / special terms, or English stems
+    weight: float = 1.0
+
+
+@dataclass
+class Concept:
+    """One piece of the question's meaning and the ways an item may express it."""
+    source: str
+    alternatives: list[Alternative]
+    weight: float = 1.0
+    content: bool = True        # counts toward confidence
+    pair: bool = False          # a pair of neighbouring syllables of a Vietnamese question
+
+
+def _vi_terms(phrase: str) -> tuple[str, ...]:
+    return tuple(t.term for t in tokenize(phrase))
+
+
+# --- The index ------------------------------------------------------------------------------
+
+class Index:
+    """The searchable form of a list of items. Immutable once built."""
+
+    def __init__(self, records: list[ItemRecord]):
+        self.records = records
+        uni, bi, en = [], [], []
+        for r in records:
+            toks = tokenize(r.text)
+            uni.append([t.term for t in toks])
+            bi.append(bigrams(toks))
+            en.append([stem_en(t.term) for t in tokenize(r.summary_en)])
+        self.uni, self.bi, self.en = FieldIndex(uni), FieldIndex(bi), FieldIndex(en)
+        doc_keys: dict[int, int] = {}
+        doc_texts: list[list[str]] = []
+        self.item_doc = np.zeros(len(records), dtype=np.int32)
+        for i, r in enumerate(records):
+            d = doc_keys.get(r.document_id)
+            if d is None:
+                d = doc_keys[r.document_id] = len(doc_texts)
+                doc_texts.append(self._meta_terms(r))
+            self.item_doc[i] = d
+        self.meta = FieldIndex(doc_texts)
+        vi_words = {t for t in self.uni.vocab if t.isalpha()} | {t for t in self.meta.vocab if t.isalpha()}
+        self.vi_words = sorted(vi_words)
+        self.en_words = sorted(t for t in self.en.vocab if t.isalpha())
+
+    @staticmethod
+    def _meta_terms(r: ItemRecord) -> list[str]:
+        text = " . ".join(p for p in (r.document_number or "", r.document_kind, r.issuer,
+                                      r.province or "", r.document_title,
+                                      r.document_date.strftime("%d/%m/%Y") if r.document_date else "")
+                          if p)
+        toks = tokenize(text)
+        out = [t.term for t in toks] + bigrams(toks)
+        out += [stem_en(t.term) for t in tokenize(r.document_title_en)]
+        return out
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    # --- building the concepts of a question ---------------------------------------------
+
+    def _known_vi(self, term: str) -> bool:
+        return term in self.uni.vocab or term in self.meta.vocab
+
+    def correct_vi(self, term: str, left: str | None, right: str | None) -> list[str]:
+        """Index words one edit away (two for long words), those that pair with a
+        neighbour of the question first, then the most common."""
+        if len(term) < 3 or not term.isalpha():
+            return []
+        limit = 1 if len(term) < 7 else 2
+        found = process.extract(term, self.vi_words, scorer=Levenshtein.distance,
+                                score_cutoff=limit, limit=8)
+        if not found:
+            return []
+
+        def support(cand: str) -> tuple[int, float]:
+            pairs = sum(1 for p in ((left, cand), (cand, right))
+                        if p[0] and p[1] and f"{p[0]} {p[1]}" in self.bi.vocab)
+            return (pairs, -self.uni.idf_of(cand))
+
+        ranked = sorted((c for c, _, _ in found), key=support, reverse=True)
+        return ranked[:2]
+
+    def correct_en(self, word: str) -> list[str]:
+        if len(word) < 4 or not word.isalpha():
+            return []
+        found = process.extract(word, self.en_words, scorer=Levenshtein.distance,
+                                score_cutoff=1 if len(word) < 8 else 2, limit=2)
+        return [c for c, _, _ in found]
+
+    def vi_concepts(self, question: str, tokens: list[Token]) -> list[Concept]:
+        expanded: list[Token] = []
+        for t in tokens:                                  # 'sx' -> 'san xuat', 'ko' -> 'khong'
+            full = VI_ABBREVIATIONS.get(t.term) if t.word else None
+            if full and not self._known_vi(t.term):
+                expanded.extend(Token(w, t.start, t.end, True) for w in full.split())
+            else:
+                expanded.append(t)
+        stops = stopword_flags(question, expanded)
+        words: list[list[str]] = []                      # alternatives of each position
+        concepts: list[Concept] = []
+        for i, (t, stop) in enumerate(zip(expanded, stops)):
+            alts = [t.term]
+            if t.word and not self._known_vi(t.term):
+                left = expanded[i - 1].term if i > 0 else None
+                right = expanded[i + 1].term if i + 1 < len(expanded) else None
+                alts += self.correct_vi(t.term, left, right)
+            words.append(alts)
+            options = [Alternative("vi", (alts[0],))] + [Alternative("vi", (a,), W_CORRECTED) for a in alts[1:]]
+            concepts.append(Concept(t.term, options, weight=0.3 if stop else 1.0, content=not stop))
+        for i in range(len(expanded) - 1):
+            a, b = expanded[i], expanded[i + 1]
+            if not (a.word and b.word) or (stops[i] and stops[i + 1]):
+                continue
+            options = [Alternative("bi", (f"{x} {y}",), 1.0 if (x == a.term and y == b.term) else W_CORRECTED)
+                       for x in words[i] for y in words[i + 1]]
+            concepts.append(Concept(f"{a.term} {b.term}", options, weight=W_BIGRAM, pair=True))
+        return concepts
+
+    def en_concepts(self, question: str, tokens: list[Token]) -> list[Concept]:
+        words = [t.term for t in tokens]
+        stems = [stem_en(w) for w in words]
+        concepts: list[Concept] = []
+        covered = [False] * len(words)
+        for s, e, alts in translate(stems):
+            stop = all(w in EN_STOPWORDS for w in words[s:e])
+            options = [Alternative("en", tuple(stems[s:e]))]
+            options += [Alternative("vi", _vi_terms(a), W_GLOSSARY) for a in alts]
+            concepts.append(Concept(" ".join(words[s:e]), options, weight=0.3 if stop else 1.0,
+                                    content=not stop))
+            for j in range(s, e):
+                covered[j] = True
+        residual: list[int] = []
+        for i, (w, st) in enumerate(zip(words, stems)):
+            if covered[i]:
+                continue
+            if w in EN_STOPWORDS:
+                continue
+            options = []
+            if st in self.en.vocab:
+                options.append(Alternative("en", (st,)))
+            if self._known_vi(w):                          # names: 'Tan Uyen', 'Quang Ninh', '5K'
+                options.append(Alternative("vi", (w,)))
+                residual.append(i)
+            if not options:
+                options = [Alternative("en", (c,), W_CORRECTED) for c in self.correct_en(w)]
+                options = options or [Alternative("en", (st,))]
+            concepts.append(Concept(w, options))
+        for i, j in zip(residual, residual[1:]):           # 'tan uyen', 'quang ninh'
+            if j == i + 1 and tokens[i].word and tokens[j].word:
+                concepts.append(Concept(f"{words[i]} {words[j]}",
+                                        [Alternative("bi", (f"{words[i]} {words[j]}",))],
+                                        weight=W_BIGRAM, pair=True))
+        return concepts
+
+    # --- scoring ------------------------------------------------------------------------
+
+    def _alternative(self, alt: Alternative, n: int) -> tuple[np.ndarray, np.ndarray, float]:
+        """Scores of one alternative over all items, which items contain all of it, and
+        its rarity (the idf that weighs it in the confidence)."""
+        scores = np.zeros(n, dtype=np.float32)
+        present = np.ones(n, dtype=bool)
+        rarity = 0.0
+        if alt.field == "en":
+            for term in alt.terms:
+                hit = np.zeros(n, dtype=bool)
+                self.en.add(scores, term, W_EN, hit)
+                present &= hit
+                rarity = max(rarity, self.en.idf_of(term))
+        elif alt.field == "bi":
+            for term in alt.terms:
+                hit = np.zeros(n, dtype=bool)
+                self.bi.add(scores, term, 1.0, hit)
+                doc_hit = np.zeros(self.meta.size, dtype=bool)
+                doc_scores = np.zeros(self.meta.size, dtype=np.float32)
+                if self.meta.add(doc_scores, term, W_META, doc_hit):
+                    scores += doc_scores[self.item_doc]
+                    hit |= doc_hit[self.item_doc]
+                present &= hit
+                rarity = max(rarity, min(self.bi.idf_of(term), self.meta.idf_of(term)))
+        else:
+            toks = list(alt.terms)
+            pairs = [f"{a} {b}" for a, b in zip(toks, toks[1:])]
+            doc_scores = np.zeros(self.meta.size, dtype=np.float32)
+            doc_hit_all = np.ones(self.meta.size, dtype=bool)
+            for term in toks:
+                hit = np.zeros(n, dtype=bool)
+                doc_hit = np.zeros(self.meta.size, dtype=bool)
+                self.uni.add(scores, term, 1.0, hit)
+                self.meta.add(doc_scores, term, W_META, doc_hit)
+                doc_hit_all &= doc_hit
+                if not pairs:
+                    present &= hit | doc_hit[self.item_doc]
+                rarity = max(rarity, min(self.uni.idf_of(term), self.meta.idf_of(term)))
+            for term in pairs:                         # a phrase must appear as a phrase
+                hit = np.zeros(n, dtype=bool)
+                self.bi.add(scores, term, W_BIGRAM, hit)
+                present &= hit | doc_hit_all[self.item_doc]
+            scores += doc_scores[self.item_doc]
+        return scores * alt.weight, present, rarity * alt.weight
+
+    def score(self, concepts: list[Concept]) -> tuple[np.ndarray, np.ndarray]:
+        """Ranking score and confidence (covered share of the question) of every item."""
+        n = len(self.records)
+        total = np.zeros(n, dtype=np.float32)
+        covered = np.zeros(n, dtype=np.float32)
+        mass = 0.0
+        for c in concepts:
+            best = None
+            best_cover = np.zeros(n, dtype=np.float32)
+            rarity = 0.0
+            for alt in c.alternatives:
+                s, present, r = self._alternative(alt, n)
+                best = s if best is None else np.maximum(best, s)
+                np.maximum(best_cover, present.astype(np.float32) * alt.weight, out=best_cover)
+                rarity = max(rarity, r)
+            if best is not None:
+                total += c.weight * best
+            if c.content:
+                w = (rarity if rarity > 0 else self.uni.unknown_idf) * (0.5 if c.pair else 1.0)
+                covered += w * best_cover
+                mass += w
+        confidence = covered / mass if mass else covered
+        return total, confidence
+
+
+# --- Sentences ------------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+(?=\S)|\n+")
+
+
+def best_sentence(text: str, wanted: set[str]) -> str:
+    """The sentence of the item that holds the most of the question's terms."""
+    sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+    if not sentences:
+        return text
+    def overlap(s: str) -> float:
+        toks = tokenize(s)
+        have = {t.term for t in toks} | set(bigrams(toks))
+        return sum(2.0 if " " in w else 1.0 for w in wanted & have)
+    return max(sentences, key=overlap)
+
+
+# --- The public face -----------------------------------------------------------------------
+
+class Searcher:
+    """Answers questions over the items of the database (or of given records)."""
+
+    def __init__(self, records: list[ItemRecord] | None = None, *, from_db: bool = False):
+        self._from_db = from_db
+        self._index = Index(records or [])
+
+    @classmethod
+    def from_database(cls) -> "Searcher":
+        return cls(load_records(), from_db=True)
+
+    @classmethod
+    def from_records(cls, records: list[ItemRecord]) -> "Searcher":
+        return cls(records)
+
+    def refresh(self) -> None:
+        """Rebuild after a notice was added (push, import). Questions asked meanwhile use
+        the old index; the swap is one assignment."""
+        if self._from_db:
+            self._index = Index(load_records())
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def record(self, item_id: int) -> ItemRecord | None:
+        for r in self._index.records:
+            if r.item_id == item_id:
+                return r
+        return None
+
+    def ask(self, question: str, limit: int = 3) -> Answer:
+        question = nfc(question or "").strip()
+        index = self._index
+        tokens = tokenize(question)
+        lang = detect_language(question, tokens)
+        if not tokens or not len(index):
+            return Answer(question, lang, False, [])
+        concepts = index.en_concepts(question, tokens) if lang == "en" else index.vi_concepts(question, tokens)
+        total, confidence = index.score(concepts)
+        k = min(limit, len(index))
+        rank = total
+        top = np.argpartition(-rank, k - 1)[:k] if k < len(index) else np.arange(len(index))
+        top = sorted(top.tolist(), key=lambda i: (-rank[i], i))[:k]
+        top = [i for i in top if total[i] > 0] or top
+        wanted = {t for c in concepts for a in c.alternatives if a.field != "en" for t in a.terms}
+        wanted |= {" ".join(a.terms) for c in concepts for a in c.alternatives
+                   if a.field == "vi" and len(a.terms) == 2}
+        hits = []
+        for i in top:
+            r = index.records[i]
+            hits.append(Hit(r.item_id, r.text, source_line(r), float(min(1.0, confidence[i])),
+                            best_sentence(r.text, wanted), r))
+        answered = bool(hits) and hits[0].score >= CONFIDENCE_THRESHOLD and total[top[0]] > 0
+        return Answer(question, lang, answered, hits)
+
+
+def load_records() -> list[ItemRecord]:
+    """Every item with its document, references and deadlines, in a few queries."""
+    from knowledge.models import Deadline, Document, Item, Reference
+
+    docs = {d.id: d for d in Document.select()}
+    refs: dict[int, list[str]] = {}
+    for ref in Reference.select(Reference.item, Reference.number).where(Reference.item.is_null(False)):
+        refs.setdefault(ref.item_id, []).append(ref.number)
+    deadlines: dict[int, list[DeadlineInfo]] = {}
+    for dl in Deadline.select().order_by(Deadline.due_date):
+        deadlines.setdefault(dl.item_id, []).append(
+            DeadlineInfo(dl.due_date, dl.due_time, dl.kind, dl.phrase, dl.task, dl.task_en))
+    out = []
+    for it in Item.select().order_by(Item.document, Item.position):
+        d = docs[it.document_id]
+        out.append(ItemRecord(
+            item_id=it.id, text=it.text, summary_en=it.summary_en or "", number=it.number or "",
+            kind=it.kind, document_id=d.id, document_number=d.number, document_kind=d.kind,
+            document_title=d.title, document_title_en=d.title_en or "", issuer=d.issuer,
+            province=d.province, document_date=d.date, references=tuple(refs.get(it.id, ())),
+            deadlines=tuple(deadlines.get(it.id, ()))))
+    return out

@@ -1,0 +1,253 @@
+"""Text normalisation shared by indexing and querying.
+
+Both sides must cut text into the same terms, or a question can never meet the item that
+answers it. Everything here is folded (NFC, lower case, diacritics and đ removed) because
+people type Vietnamese on phones without accents, with wrong accents, or with typos in the
+accents; the accented original is kept by the caller for display.
+
+Numbers are written many ways in notices and questions; each form gets one canonical
+term so that they meet:
+    30/11/2021, ngày 30 tháng 11 năm 2021, 30 November 2021 -> "30/11" and "30/11/2021"
+    12-17, 12 đến 17, 12 to 17                              -> "12-17" (and "12", "17")
+    128/NQ-CP, Nghị quyết 128, Resolution 128                -> "nq:128" (and "128/nq-cp")
+    16h, 16 giờ, 17h30                                       -> "16h", "17h30"
+    9.199 (Vietnamese thousands), 10%                        -> "9199", "10%"
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_STRIP_MARKS = {ord("đ"): "d", ord("Đ"): "d"}
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """'Đồng chí Bí thư' -> 'dong chi bi thu'. Length-preserving for NFC input,
+    so positions found in the folded text point into the NFC original."""
+    text = nfc(text).translate(_STRIP_MARKS)
+    out = []
+    for ch in text:
+        base = unicodedata.normalize("NFD", ch)[0]
+        out.append(base if base.isascii() else ch)
+    return "".join(out).lower()
+
+
+def has_diacritics(text: str) -> bool:
+    """True when the text carries Vietnamese letters that ASCII cannot write."""
+    return fold(text) != nfc(text).lower()
+
+
+# --- Document kinds: the abbreviation in a number, and the words people use for it. ------
+DOC_KINDS: dict[str, tuple[str, ...]] = {
+    "nq": ("nghi quyet", "resolution"),
+    "ct": ("chi thi", "directive"),
+    "cd": ("cong dien", "dispatch", "telegram", "official dispatch"),
+    "tb": ("thong bao", "notice", "announcement"),
+    "cv": ("cong van", "official letter", "letter"),
+    "qd": ("quyet dinh", "decision"),
+    "kl": ("ket luan", "conclusion"),
+    "kh": ("ke hoach", "plan"),
+    "nd": ("nghi dinh", "decree"),
+    "tt": ("thong tu", "circular"),
+}
+_KIND_WORDS = sorted(((w, k) for k, ws in DOC_KINDS.items() for w in ws), key=lambda p: -len(p[0]))
+
+MONTHS_EN = {m: i for i, m in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august",
+     "september", "october", "november", "december"), start=1)}
+MONTHS_EN.update({m[:3]: i for m, i in list(MONTHS_EN.items())})
+MONTHS_EN["sept"] = 9
+_MONTH_RE = "|".join(sorted(MONTHS_EN, key=len, reverse=True))
+
+_SPECIAL = re.compile(
+    r"(?P<docno>\b\d+[a-z]?(?:/\d{4})?(?:[-/][a-z][a-z0-9]*)+)"          # 128/nq-cp, 18-ct/tu
+    r"|(?P<kindno>\b(?:" + "|".join(re.escape(w) for w, _ in _KIND_WORDS) + r")"
+    r"\s+(?:so\s+|no\.?\s+|number\s+|#\s*)?(?P<kn>\d+)"                    # chi thi so 15, directive 15
+    r"(?P<kcode>[a-z]?(?:/\d{4})?(?:[-/][a-z][a-z0-9]*)+)?\b)"
+    r"|(?P<vdate>\bngay\s+(?P<vd>\d{1,2})\s+thang\s+(?P<vm>\d{1,2})(?:\s+nam\s+(?P<vy>\d{4}))?)"
+    r"|(?P<edate1>\b(?P<ed1>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<em1>" + _MONTH_RE + r")\b\.?"
+    r"(?:,?\s+(?P<ey1>\d{4}))?)"
+    r"|(?P<edate2>\b(?P<em2>" + _MONTH_RE + r")\.?\s+(?P<ed2>\d{1,2})(?:st|nd|rd|th)?\b"
+    r"(?:,?\s+(?P<ey2>\d{4}))?)"
+    r"|(?P<date>\b(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?\b)"    # 30/11, 30/11/2021
+    r"|(?P<monthyear>\b(?P<my_m>\d{1,2})/(?P<my_y>\d{4})\b)"              # 01/2022
+    r"|(?P<range>\b(?P<r1>\d+)\s*(?:-|–|den|toi|to)\s*(?P<r2>\d+)\b)"     # 12-17, 12 den 17
+    r"|(?P<time>\b(?P<hh>\d{1,2})\s*(?:h|gio)(?:\s*(?P<mm>\d{2})(?:p|phut)?)?\b)"  # 16h, 17h30
+    r"|(?P<num>\b\d{1,3}(?:\.\d{3})+\b|\b\d+(?:[.,]\d+)?(?:%|(?![^\W_])))"              # 9.199, 10%, 2
+    r"|(?P<word>[^\W\d_]+\d*|[^\W\d_]*\d+[^\W\d_]+)"                       # syllables, f0, 5k
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One term of the text. `word` marks Vietnamese/English syllables (bigrams are made
+    of those); `start` and `end` point into the text that was tokenized."""
+    term: str
+    start: int
+    end: int
+    word: bool = True
+
+
+def _date_terms(d: str, m: str, y: str | None) -> list[str]:
+    day, month = int(d), int(m)
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return [d, m]
+    out = [f"{day}/{month}"]
+    if y:
+        out.append(f"{day}/{month}/{y}")
+    return out
+
+
+def _special_terms(mo: re.Match) -> list[str]:
+    g = mo.groupdict()
+    if g["docno"]:
+        code = g["docno"]
+        number = re.match(r"\d+", code).group()
+        kind = re.search(r"[-/]([a-z]+)", code).group(1)
+        return [code, f"{kind}:{int(number)}", str(int(number))]
+    if g["kindno"]:
+        phrase = g["kindno"]
+        kind = next(k for w, k in _KIND_WORDS if phrase.startswith(w))
+        code = [g["kn"] + g["kcode"]] if g["kcode"] else []
+        return code + [f"{kind}:{int(g['kn'])}", str(int(g["kn"]))]
+    if g["vdate"]:
+        return _date_terms(g["vd"], g["vm"], g["vy"])
+    if g["edate1"]:
+        return _date_terms(g["ed1"], str(MONTHS_EN[g["em1"]]), g["ey1"])
+    if g["edate2"]:
+        return _date_terms(g["ed2"], str(MONTHS_EN[g["em2"]]), g["ey2"])
+    if g["date"]:
+        return _date_terms(g["d"], g["m"], g["y"])
+    if g["monthyear"]:
+        return [f"{int(g['my_m'])}/{g['my_y']}"]
+    if g["range"]:
+        a, b = int(g["r1"]), int(g["r2"])
+        return [f"{a}-{b}", str(a), str(b)]
+    if g["time"]:
+        hh, mm = int(g["hh"]), g["mm"]
+        if hh > 24:
+            return [str(hh)]
+        return [f"{hh}h{mm}" if mm and mm != "00" else f"{hh}h"]
+    if g["num"]:
+        n = g["num"]
+        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", n):
+            return [n.replace(".", "")]
+        return [n.rstrip("%").replace(",", ".") + ("%" if n.endswith("%") else "")]
+    return []
+
+
+def tokenize(text: str) -> list[Token]:
+    """Terms of a text in order, folded. Special forms (dates, document numbers, ranges,
+    times, numbers) yield one or more canonical terms; words yield themselves."""
+    folded = fold(text)
+    out: list[Token] = []
+    for mo in _SPECIAL.finditer(folded):
+        s, e = mo.span()
+        if mo.group("word"):
+            out.append(Token(mo.group("word"), s, e, True))
+            continue
+        if mo.group("kindno"):
+            # Keep the kind words themselves as words ("chi thi", "directive").
+            out.extend(Token(w.group(), s + w.start(), s + w.end(), True)
+                       for w in re.finditer(r"[^\W\d_]+", folded[s:mo.start("kn")])
+                       if w.group() not in ("so", "no", "number"))
+        for term in _special_terms(mo):
+            out.append(Token(term, s, e, False))
+    return out
+
+
+def terms(text: str) -> list[str]:
+    return [t.term for t in tokenize(text)]
+
+
+def bigrams(tokens: list[Token]) -> list[str]:
+    """'xet nghiem', 'ca san', 'san xuat': neighbouring syllables, the unit of meaning of
+    most Vietnamese words. Only between words that are next to each other in the text."""
+    out = []
+    for a, b in zip(tokens, tokens[1:]):
+        if a.word and b.word:
+            out.append(f"{a.term} {b.term}")
+    return out
+
+
+# --- English -------------------------------------------------------------------------------
+
+def stem_en(word: str) -> str:
+    """A light English stemmer: enough for 'factories'/'factory', 'tested'/'testing'/'test'.
+    Applied the same way to questions and to the English summaries, so only consistency
+    matters, not linguistics."""
+    w = word
+    if len(w) <= 3 or not w.isalpha():
+        return w
+    for suffix, repl, min_stem in (("ies", "y", 2), ("sses", "ss", 2), ("ing", "", 3),
+                                   ("ed", "", 3), ("es", "", 3), ("s", "", 3)):
+        if w.endswith(suffix) and len(w) - len(suffix) >= min_stem:
+            if suffix == "s" and w.endswith(("ss", "us", "is")):
+                break
+            if suffix == "es" and not w[:-2].endswith(("sh", "ch", "x", "z", "ss")):
+                continue
+            w = w[: len(w) - len(suffix)] + repl
+            if suffix in ("ing", "ed") and len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
+                w = w[:-1]                           # stopped -> stop
+            break
+    if w.endswith("e") and len(w) > 4:
+        w = w[:-1]                                   # vaccinate/vaccinat(ed) meet
+    return w
+
+
+EN_STOPWORDS = frozenset("""
+a an the and or but if of to in on at by for from with without into onto about as is are was
+were be been being am do does did doing done have has had having must should shall will would
+can could may might need needs what which who whom whose when where why how that this these
+those it its it's there their they them he she his her we our us you your i me my any all
+each every some no not only also than then so such too very just more most much many own
+same other others else again further here up down out off over under per via vs please
+tell know want let get got like s t
+""".split())
+
+# Vietnamese function and question words. Question words ('gì', 'nào', 'bao nhiêu') never
+# occur in the answers, so matching them only adds noise; function words carry no topic.
+# Kept accented: folding merges them with content words ('thế'/'thẻ', 'bao'/'báo',
+# 'đâu'/'đầu'), so unaccented input is checked against the safe subset and fixed phrases.
+VI_STOPWORDS = frozenset("""
+là gì nào ai đâu sao thế như bao nhiêu khi có không được của và các những cho để với
+trong tại ở thì mà một này đó ra vào lên từ hay chưa à vậy nhỉ ơi hả ạ mình tôi bạn
+về theo bị đã đang sẽ vẫn còn rằng hoặc nếu vì nên cũng đây kia nhé làm gồm
+""".split())
+_AMBIGUOUS_FOLDED = frozenset({"dau", "bao", "the", "o", "de", "cho", "ve", "ban", "con", "da",
+                               "do", "tu", "ra", "lam", "nen", "vi", "bi"})
+VI_STOPWORDS_FOLDED = frozenset(fold(w) for w in VI_STOPWORDS) - _AMBIGUOUS_FOLDED
+VI_STOP_PHRASES_FOLDED = (("nhu", "the", "nao"), ("the", "nao"), ("bao", "nhieu"), ("o", "dau"),
+                          ("tai", "sao"), ("ra", "sao"), ("de", "lam", "gi"), ("lam", "gi"))
+
+
+def stopword_flags(text: str, tokens: list[Token]) -> list[bool]:
+    """Which tokens of a question are function words. Accented tokens are judged by their
+    accented form; unaccented ones by the safe folded list and fixed question phrases."""
+    lowered = nfc(text).lower()
+    flags = []
+    for tok in tokens:
+        surface = lowered[tok.start:tok.end]
+        if not tok.word:
+            flags.append(False)
+        elif surface != tok.term:
+            flags.append(surface in VI_STOPWORDS)
+        else:
+            flags.append(tok.term in VI_STOPWORDS_FOLDED or tok.term in EN_STOPWORDS)
+    folded = [t.term for t in tokens]
+    for phrase in VI_STOP_PHRASES_FOLDED:
+        n = len(phrase)
+        for i in range(len(folded) - n + 1):
+            if tuple(folded[i:i + n]) == phrase:
+                for j in range(i, i + n):
+                    flags[j] = True
+    return flags
+
+
+def is_english_word(term: str) -> bool:
+    return term in EN_STOPWORDS
