@@ -1,0 +1,454 @@
+"""Turn the text of a notice (.txt, .md, .docx, .pdf) into the shape of the bundled data
+files (see knowledge/data/ and `document_dict` in knowledge/loader.py).
+
+Notices reach us as OCR output: letterheads, stamps, page breaks in the middle of a
+sentence, `[Faint, illegible text]`, markdown emphasis. Reading one happens in steps that
+each undo one of those habits, top to bottom in this file:
+
+1. read the file and refuse what is not text (`ParseError`, shown to admins as is);
+2. clean lines (noise lines, emphasis markers) and cut them into paragraphs, joining a
+   paragraph that a page break cut off in mid-sentence;
+3. split header (letterhead, title), body and footer (`Nơi nhận:`, signature);
+4. number the body: points "N.", their paragraphs and "-" bullets "N.1", "N.2", …;
+5. find in each item the units, cited documents and deadlines (knowledge/dates.py).
+"""
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections import Counter
+from datetime import date
+
+from knowledge.dates import find_deadlines
+from knowledge.units import UNITS
+
+MAX_BYTES = 1_000_000          # 1 MB of text is far beyond any notice; refuse bigger files
+MAX_ITEMS = 2_000
+
+
+class ParseError(Exception):
+    """The file cannot be read as a notice; the message is shown to the admin as is."""
+
+
+# --- 1. Reading ----------------------------------------------------------------------------
+
+def parse_file(path, *, today: date | None = None) -> dict:
+    """Read .txt/.md as UTF-8, .docx through python-docx, .pdf through its text layer."""
+    path = os.fspath(path)
+    name = os.path.basename(path)
+    ext = os.path.splitext(name)[1].lower()
+    try:
+        size = os.path.getsize(path)
+    except OSError as e:
+        raise ParseError(f"Cannot open {name}: {e.strerror or e}.") from None
+    if ext == ".docx":
+        text = _read_docx(path, name)
+    elif ext == ".pdf":
+        text = _read_pdf(path, name)
+    elif ext in (".txt", ".md", ""):
+        if size > MAX_BYTES:
+            raise ParseError(f"{name} is {size / 1e6:.1f} MB; a notice must be under 1 MB of text.")
+        with open(path, "rb") as f:
+            text = _decode(f.read(), name)
+    else:
+        raise ParseError(f"{name}: unsupported file type {ext!r}; send .txt, .md, .docx or .pdf.")
+    return parse_text(text, source_name=name, today=today)
+
+
+def _decode(data: bytes, name: str) -> str:
+    if b"\x00" in data[:4096]:
+        raise ParseError(f"{name} is not a text file (binary data); send .txt, .md, .docx or .pdf.")
+    for encoding in ("utf-8-sig", "utf-16"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ParseError(f"{name} is not UTF-8 text; save it as UTF-8 and send it again.")
+
+
+def _read_docx(path: str, name: str) -> str:
+    import docx
+    try:
+        document = docx.Document(path)
+    except Exception:  # python-docx raises several types for a damaged or foreign file
+        raise ParseError(f"{name} is not a readable .docx file.") from None
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:          # letterheads are often laid out as a table
+        for row in table.rows:
+            parts.extend(cell.text for cell in row.cells)
+    return "\n\n".join(parts)
+
+
+def _read_pdf(path: str, name: str) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+    try:
+        reader = PdfReader(path)
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, TypeError):
+        raise ParseError(f"{name} is not a readable PDF file.") from None
+    text = "\n\n".join(pages)
+    if len(text.strip()) < 20:
+        raise ParseError(f"{name} has no text layer (a scanned image?); run OCR first or send the text.")
+    return text
+
+
+# --- 2. Lines and paragraphs ---------------------------------------------------------------
+
+_NOISE_LINE = re.compile(r"^\s*\[[^\]]{0,80}\]\s*$")        # [Faint, illegible text]
+_EMPHASIS_INSIDE = re.compile(r"(?<=\w)\*{1,3}(?=\w)")       # THÔNG BÁO**Ý KIẾN
+_EMPHASIS = re.compile(r"\*{1,3}")
+_POINT = re.compile(r"^(\d{1,2})\s*[.)]\s+(?=\S)")          # "1. Các cấp ủy…"
+_BULLET = re.compile(r"^[-–—•+]\s*(?=\S)")                  # "- Tập trung…"
+_TERMINAL = tuple(".!?:;…\"”)’")
+
+
+def _clean(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\t", " ")
+    lines = []
+    for line in text.split("\n"):
+        if _NOISE_LINE.match(line):
+            line = ""
+        line = _EMPHASIS.sub("", _EMPHASIS_INSIDE.sub(" ", line))
+        lines.append(" ".join(line.split()))
+    return "\n".join(lines)
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Blank lines separate paragraphs; inside a block, a line that opens a point or a
+    bullet starts a new one (PDF and .docx text has no blank lines), other lines wrap."""
+    out: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        current: list[str] = []
+        for line in block.split("\n"):
+            if not line:
+                continue
+            if current and (_POINT.match(line) or _BULLET.match(line)):
+                out.append(" ".join(current))
+                current = []
+            current.append(line)
+        if current:
+            out.append(" ".join(current))
+    return out
+
+
+def _is_marker(p: str) -> bool:
+    return bool(_POINT.match(p) or _BULLET.match(p))
+
+
+def _continues(prev: str, nxt: str) -> bool:
+    """A page break cut a sentence: the previous paragraph stops without punctuation and
+    the next one goes on in lower case, with a number, or with a word like `Covid-19`."""
+    if prev.endswith(_TERMINAL) or _is_marker(nxt):
+        return False
+    first = nxt.split()[0]
+    return nxt[0].islower() or nxt[0].isdigit() or (
+        any(c.isdigit() for c in first) and any(c.isalpha() for c in first))
+
+
+def _join_broken(paragraphs: list[str]) -> list[str]:
+    out: list[str] = []
+    for p in paragraphs:
+        if out and _continues(out[-1], p):
+            out[-1] = f"{out[-1]} {p}"
+        else:
+            out.append(p)
+    return out
+
+
+def _is_caps(p: str) -> bool:
+    letters = [c for c in p if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def _is_prose(p: str) -> bool:
+    return len(p.split()) >= 12 and p.endswith(_TERMINAL) and not _is_caps(p)
+
+
+def _is_furniture(p: str) -> bool:
+    """Photo captions, bylines, page widgets, stamps: short, unpunctuated or in capitals."""
+    return _is_caps(p) or (not p.endswith(_TERMINAL) and len(p.split()) < 30)
+
+
+# --- 3. Header, body, footer ---------------------------------------------------------------
+
+_FOOTER = re.compile(r"^(?:Nơi nhận|Noi nhan)\b", re.IGNORECASE)
+_SIGNATURE_TITLE = re.compile(
+    r"^(?:T/?M\.?|TM\.|KT\.|Q\.|CHÁNH VĂN PHÒNG|PHÓ CHÁNH VĂN PHÒNG|BÍ THƯ|PHÓ BÍ THƯ|CHỦ TỊCH|"
+    r"PHÓ CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|PHÓ TRƯỞNG BAN)\b")
+_CLOSING = re.compile(r"^(?:Trên đây là|.{0,120}\bthông báo\b.{0,400}\bbiết,? (?:và )?thực hiện)",
+                      re.IGNORECASE)
+
+
+def _split_sections(paragraphs: list[str]) -> tuple[list[str], list[str], list[str]]:
+    start = next((i for i, p in enumerate(paragraphs) if _POINT.match(p) or _is_prose(p)), None)
+    if start is None:    # nothing reads like prose: keep every paragraph that has words
+        return [], [p for p in paragraphs if not _is_caps(p)] or paragraphs, []
+    end = next((i for i in range(start, len(paragraphs)) if _FOOTER.match(paragraphs[i])
+                or _SIGNATURE_TITLE.match(paragraphs[i])), len(paragraphs))
+    return paragraphs[:start], paragraphs[start:end], paragraphs[end:]
+
+
+# --- 4. Items ------------------------------------------------------------------------------
+
+def _items(body: list[str]) -> list[dict]:
+    has_points = any(_POINT.match(p) for p in body)
+    items: list[dict] = []
+    point, sub = None, 0
+    last_point_at = max((i for i, p in enumerate(body) if _POINT.match(p)), default=-1)
+    for i, p in enumerate(body):
+        m = _POINT.match(p)
+        if m:
+            point, sub = m.group(1), 0
+            items.append({"number": point, "kind": "point", "text": p[m.end():]})
+            continue
+        b = _BULLET.match(p)
+        if b:
+            text, kind = p[b.end():], "bullet"
+        elif _is_furniture(p):
+            continue
+        else:
+            text, kind = p, "paragraph"
+        if point is None:
+            items.append({"number": "", "kind": "context" if has_points and kind != "bullet" else kind,
+                          "text": text})
+        elif i > last_point_at and kind == "paragraph" and _CLOSING.match(text):
+            items.append({"number": "", "kind": "context", "text": text})
+        else:
+            sub += 1
+            items.append({"number": f"{point}.{sub}", "kind": kind, "text": text})
+    return items[:MAX_ITEMS]
+
+
+# --- 5. Units, references, deadlines -------------------------------------------------------
+
+def fold(text: str) -> str:
+    """Lower case without diacritics ('Đồng' -> 'dong'), the same length as its input."""
+    out = []
+    for ch in text.replace("đ", "d").replace("Đ", "d"):
+        base = unicodedata.normalize("NFD", ch)[0]
+        out.append(base if base.isascii() else ch)
+    return "".join(out).lower()
+
+
+_UNIT_PATTERNS = [(u.code, re.compile(r"\b(?:" + "|".join(re.escape(fold(k)) for k in u.keywords) + r")\b"))
+                  for u in UNITS]
+
+
+def find_units(text: str) -> list[str]:
+    folded = fold(text)
+    return [code for code, pattern in _UNIT_PATTERNS if pattern.search(folded)]
+
+
+_REF = re.compile(r"(?<![\w/])(\d{1,5}(?:/\d{4})?[-/][A-ZĐ]{1,6}(?:[-/][A-ZĐ][A-Za-zĐđ]{0,7})+)(?![\w/])")
+_REF_KINDS = {"NQ": "Nghị quyết", "CT": "Chỉ thị", "CD": "Công điện", "CĐ": "Công điện",
+              "TB": "Thông báo", "CV": "Công văn", "QĐ": "Quyết định", "QD": "Quyết định",
+              "KH": "Kế hoạch", "NĐ": "Nghị định", "TT": "Thông tư", "KL": "Kết luận",
+              "HD": "Hướng dẫn", "BC": "Báo cáo"}
+_REF_DATE = re.compile(r"^,?\s*(?:ngày\s*)?(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def find_references(text: str, own_number: str | None = None) -> list[dict]:
+    refs: dict[str, dict] = {}
+    for m in _REF.finditer(text):
+        number = m.group(1)
+        if number == own_number or number in refs:
+            continue
+        code = re.split(r"[-/]", number.split("/", 1)[1] if "/" in number else number)[0]
+        code = re.sub(r"^\d+[-/]", "", number).split("/")[0].split("-")[0]
+        d = _REF_DATE.match(text[m.end():m.end() + 20])
+        ref_date = None
+        if d:
+            try:
+                ref_date = date(int(d.group(3)), int(d.group(2)), int(d.group(1))).isoformat()
+            except ValueError:
+                pass
+        refs[number] = {"number": number, "kind": _REF_KINDS.get(code.upper(), ""), "date": ref_date}
+    return list(refs.values())
+
+
+def _deadlines(text: str, reference: date | None) -> list[dict]:
+    out = []
+    for f in find_deadlines(text, reference):
+        clause = _clause(text, f.start, f.end)
+        out.append({"date": f.due.isoformat(), "time": f.time.strftime("%H:%M") if f.time else None,
+                    "kind": f.kind, "phrase": f.phrase, "task": clause, "task_en": "",
+                    "units": find_units(clause)})
+    return out
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause around a deadline phrase (between semicolons or sentence ends)."""
+    left = max(text.rfind(c, 0, start) for c in (";", ". "))
+    right = [i for i in (text.find(";", end), text.find(". ", end)) if i != -1]
+    clause = text[left + 1: min(right) if right else len(text)].strip(" .;")
+    return clause[:300]
+
+
+# --- Header metadata -----------------------------------------------------------------------
+
+_NUMBER = re.compile(r"\bSố\s*:?\s*(\d{1,5}(?:/\d{4})?[-/][A-ZĐ][\w\-/]*)", re.IGNORECASE)
+_PLACE_DATE = re.compile(r"([A-ZĐ][\wÀ-ỹ]+(?: [A-ZĐ][\wÀ-ỹ]+){0,3}),\s*ngày\s+(\d{1,2})\s+tháng\s+"
+                         r"(\d{1,2})\s+năm\s+(\d{4})")
+_ANY_DATE = re.compile(r"\bngày\s+(\d{1,2})/(\d{1,2})/(\d{4})", re.IGNORECASE)
+_SHORT_DATE = re.compile(r"^(?:Sáng|Chiều|Trưa|Tối|Ngày)\s+(?:ngày\s+)?(\d{1,2})/(\d{1,2})\b")
+_KINDS = ["Thông báo kết luận", "Thông báo ý kiến chỉ đạo", "Thông báo", "Kết luận", "Chỉ thị",
+          "Công điện", "Nghị quyết", "Kế hoạch", "Quyết định", "Công văn", "Hướng dẫn"]
+_ACRONYMS = {"COVID-19", "COVID", "UBND", "HĐND", "BCĐ", "MTTQ", "CDC"}
+PROVINCES = (
+    "An Giang", "Bà Rịa - Vũng Tàu", "Bắc Giang", "Bắc Kạn", "Bạc Liêu", "Bắc Ninh", "Bến Tre",
+    "Bình Định", "Bình Dương", "Bình Phước", "Bình Thuận", "Cà Mau", "Cần Thơ", "Cao Bằng",
+    "Đà Nẵng", "Đắk Lắk", "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang",
+    "Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương", "Hải Phòng", "Hậu Giang", "Hòa Bình", "Hưng Yên",
+    "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu", "Lâm Đồng", "Lạng Sơn", "Lào Cai", "Long An",
+    "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình",
+    "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh",
+    "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Tiền Giang", "Thành phố Hồ Chí Minh",
+    "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái")
+
+
+def _notice_date(header: str, body: str, today: date | None) -> tuple[date | None, str | None]:
+    """The date of issue `Lai Châu, ngày 29 tháng 12 năm 2021` (with its place), else the
+    first `ngày dd/mm/yyyy` of the body, else `Chiều 1/2` with the year the text talks of."""
+    m = _PLACE_DATE.search(header) or _PLACE_DATE.search(body[:500])
+    if m:
+        try:
+            return date(int(m.group(4)), int(m.group(3)), int(m.group(2))), m.group(1)
+        except ValueError:
+            pass
+    for m in _ANY_DATE.finditer(body):
+        try:
+            return date(int(m.group(3)), int(m.group(2)), int(m.group(1))), None
+        except ValueError:
+            continue
+    m = _SHORT_DATE.search(body)
+    if m:
+        years = Counter(re.findall(r"\b(20\d\d)\b", body))
+        year = years.most_common(1)[0][0] if years else (today or date.today()).year
+        try:
+            return date(int(year), int(m.group(2)), int(m.group(1))), None
+        except ValueError:
+            pass
+    return None, None
+
+
+def _province(place: str | None, header: str, body: str) -> str | None:
+    if place:
+        for p in PROVINCES:
+            if fold(p) == fold(place):
+                return p
+    folded_header = fold(header)
+    for p in PROVINCES:
+        if re.search(rf"\b(?:tinh|thanh pho) {re.escape(fold(p))}\b", folded_header):
+            return p
+    counts = Counter({p: len(re.findall(rf"\b{re.escape(p)}\b", body, re.IGNORECASE)) for p in PROVINCES})
+    best, n = counts.most_common(1)[0]
+    return best if n else None
+
+
+def _kind_and_title(header: list[str], has_points: bool) -> tuple[str, str]:
+    for i, p in enumerate(header):
+        f = fold(p)
+        for kind in _KINDS:
+            fk = fold(kind)
+            if f.startswith(fk) or f.startswith(fk.split()[0] + " " + fk.split()[0]):
+                rest = p[len("Thông báo"):].strip() if kind.startswith("Thông báo") else p
+                if not rest and i + 1 < len(header):
+                    rest = header[i + 1]
+                if kind.startswith("Thông báo") and rest:
+                    fr = fold(rest)
+                    kind = "Thông báo kết luận" if fr.startswith("ket luan") else (
+                        "Thông báo ý kiến chỉ đạo" if fr.startswith("y kien chi dao") else "Thông báo")
+                return kind, _sentence_case(rest or p)
+    title = next((p for p in reversed(header) if not _is_caps(p) and len(p.split()) >= 4), "")
+    title = title or (header[0] if header else "")
+    kind = "Tin hội nghị" if not has_points and "hoi nghi" in fold(title) else "Văn bản"
+    return kind, _sentence_case(title)
+
+
+def _sentence_case(text: str) -> str:
+    words = []
+    for w in text.split():
+        core = w.strip(",.:;()")
+        if _is_caps(core) and len(core) > 1 and core.upper() not in _ACRONYMS:
+            w = w.lower()
+        words.append(w)
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
+
+
+def _issuer(header: list[str], body: list[str], footer: list[str], province: str | None) -> str:
+    lines = [l.strip() for p in header for l in re.split(r"(?<=[A-ZĐÀ-Ỹ])\s+(?=VĂN PHÒNG\b)", p)]
+    organ = next((l for l in lines if re.match(r"^(?:TỈNH ỦY|THÀNH ỦY|UBND|ỦY BAN NHÂN DÂN|BAN CHỈ ĐẠO)\b", l)), None)
+    office = any(re.match(r"^VĂN PHÒNG\b", l) for l in lines)
+    if organ:
+        organ = _sentence_case(organ)
+        organ = re.sub(r"^(Tỉnh|Thành) ủy (.*)$", lambda m: f"{m.group(1)} ủy {m.group(2).title()}", organ)
+        return f"Văn phòng {organ}" if office else organ
+    text = " ".join(body[-3:] + footer)
+    suffix = f" {province}" if province else ""
+    if re.search(r"Văn phòng Tỉnh ủy\b.{0,20}thông báo", text):
+        return "Văn phòng Tỉnh ủy" + suffix
+    if any(re.search(r"BAN THƯỜNG VỤ TỈNH ỦY", p, re.IGNORECASE) for p in header + footer[-3:]):
+        return "Ban Thường vụ Tỉnh ủy" + suffix
+    if re.search(r"Tỉnh ủy", " ".join(header + body[:2])):
+        return "Tỉnh ủy" + suffix
+    return "Không rõ cơ quan ban hành"
+
+
+def _signer(footer: list[str]) -> str | None:
+    """The name under a signature title: two to five capitalised words, not in capitals."""
+    if not any(_SIGNATURE_TITLE.match(p) for p in footer):
+        return None
+    for p in reversed(footer):
+        words = p.split()
+        if 2 <= len(words) <= 5 and all(w[0].isupper() for w in words) and not _is_caps(p) \
+                and not any(c.isdigit() for c in p):
+            return p
+    return None
+
+
+# --- The whole notice ----------------------------------------------------------------------
+
+def parse_text(text: str, *, source_name: str | None = None, today: date | None = None) -> dict:
+    """Parse a notice; `today` stands in for the notice date when the text gives none."""
+    if not isinstance(text, str):
+        raise ParseError("The notice must be text.")
+    if len(text.encode("utf-8", "ignore")) > MAX_BYTES:
+        raise ParseError("The text is over 1 MB; a notice must be shorter. Send the notice itself.")
+    if "\x00" in text or sum(not (c.isprintable() or c.isspace()) for c in text[:4096]) > 40:
+        raise ParseError("This is not text (binary data); send .txt, .md, .docx or .pdf.")
+    paragraphs = _join_broken(_paragraphs(_clean(text)))
+    if not any(c.isalpha() for p in paragraphs for c in p):
+        raise ParseError("The notice is empty: there is no text to read.")
+    header, body, footer = _split_sections(paragraphs)
+    items = _items(body)
+    if not items:   # a single line or a headline only: keep it as one paragraph
+        items = [{"number": "", "kind": "paragraph", "text": " ".join(body or paragraphs)}]
+    header_text, body_text = "\n".join(header), "\n".join(body)
+    notice_date, place = _notice_date(header_text, body_text, today)
+    number_match = _NUMBER.search(header_text)
+    number = number_match.group(1) if number_match else None
+    province = _province(place, header_text, "\n".join(i["text"] for i in items))
+    kind, title = _kind_and_title(header, any(i["kind"] == "point" for i in items))
+    reference_date = notice_date or today or date.today()
+    for item in items:
+        item["summary_en"] = ""
+        item["units"] = find_units(item["text"])
+        item["references"] = [r["number"] for r in find_references(item["text"], number)]
+        item["deadlines"] = _deadlines(item["text"], reference_date)
+    return {
+        "source_file": source_name,
+        "number": number,
+        "kind": kind,
+        "issuer": _issuer(header, body, footer, province),
+        "province": province,
+        "date": notice_date.isoformat() if notice_date else None,
+        "title": title or items[0]["text"][:120],
+        "title_en": "",
+        "signer": _signer(footer),
+        "references": find_references(body_text, number),
+        "items": items,
+    }
