@@ -1,4 +1,184 @@
-"""Router for: push."""
-from aiogram import Router
+"""Admin push: /push with a notice (text or a captioned file) → a preview with Send/Cancel;
+Send stores the notice and starts its delivery; /notices and /report follow it up.
+
+The preview message becomes the broadcast's progress message, which the Sender edits.
+"""
+from __future__ import annotations
+
+import asyncio
+import html
+import inspect
+import logging
+import os
+import tempfile
+
+from aiogram import Bot, F, Router
+from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
+from aiogram.filters import Command, CommandObject
+from aiogram.types import (BufferedInputFile, CallbackQuery, Document, InlineKeyboardButton,
+                           InlineKeyboardMarkup, Message)
+
+from bot.texts import t
+from bot.views.notices import render_notice_list, render_preview, render_report
+from knowledge.parser import ParseError, parse_file, parse_text
+from knowledge.search import Searcher
+from scheduler import broadcast
+from scheduler.delivery import Sender
 
 router = Router(name=__name__)
+log = logging.getLogger("loa.handlers")
+
+
+@router.message(Command("push"))
+async def push(message: Message, command: CommandObject, bot: Bot, lang: str, is_admin: bool) -> None:
+    if not is_admin:
+        await message.answer(t(lang, "admin.refused"))
+        return
+    try:
+        if message.document is not None:
+            parsed = await _parse_document(message.document, bot, lang)
+            if isinstance(parsed, str):
+                await message.answer(parsed)
+                return
+        elif (command.args or "").strip():
+            parsed = parse_text(command.args)
+        else:
+            await message.answer(t(lang, "push.usage"))
+            return
+    except ParseError as e:
+        await message.answer(t(lang, "push.parse_error", error=html.escape(str(e))))
+        return
+    draft = broadcast.create_draft(parsed, created_by=message.from_user.id, admin_chat_id=message.chat.id)
+    shown = await message.answer(render_preview(broadcast.preview(draft), lang),
+                                 reply_markup=_push_keyboard(draft.id, lang))
+    broadcast.set_progress_message(draft.id, shown.message_id)
+    log.info("push_draft broadcast_id=%s admin=%s", draft.id, message.from_user.id)
+
+
+async def _parse_document(document: Document, bot: Bot, lang: str) -> dict | str:
+    """The parsed notice, or the message explaining why the file was refused."""
+    name = document.file_name or "file"
+    ext = os.path.splitext(name)[1].lower()
+    if ext not in broadcast.ACCEPTED_EXTENSIONS:
+        return t(lang, "push.bad_type", name=html.escape(name))
+    if (document.file_size or 0) > broadcast.MAX_FILE_BYTES:
+        return t(lang, "push.too_big", size_mb=f"{document.file_size / 2**20:.1f}",
+                 limit_mb=broadcast.MAX_FILE_BYTES // 2**20)
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "notice" + ext)
+        try:
+            await bot.download(document, destination=path)
+        except TelegramAPIError as e:
+            log.warning("push_download_failed file=%s error=%r", name, e)
+            return t(lang, "push.download_failed")
+        if os.path.getsize(path) > broadcast.MAX_FILE_BYTES:
+            return t(lang, "push.too_big", size_mb=f"{os.path.getsize(path) / 2**20:.1f}",
+                     limit_mb=broadcast.MAX_FILE_BYTES // 2**20)
+        return await asyncio.to_thread(parse_file, path)
+
+
+def _push_keyboard(broadcast_id: int, lang: str) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(inline_keyboard=[[
+        InlineKeyboardButton(text=t(lang, "push.send"), callback_data=f"push:send:{broadcast_id}"),
+        InlineKeyboardButton(text=t(lang, "push.cancel"), callback_data=f"push:cancel:{broadcast_id}"),
+    ]])
+
+
+def _callback_id(callback: CallbackQuery) -> int | None:
+    raw = callback.data.rsplit(":", 1)[-1]
+    return int(raw) if raw.isdigit() else None
+
+
+@router.callback_query(F.data.startswith("push:send:"))
+async def push_send(callback: CallbackQuery, bot: Bot, lang: str, is_admin: bool, sender: Sender,
+                    searcher: Searcher, reminders=None) -> None:
+    if not is_admin:
+        await callback.answer(t(lang, "admin.refused"), show_alert=True)
+        return
+    broadcast_id = _callback_id(callback)
+    result = broadcast.start(broadcast_id) if broadcast_id is not None else None
+    if result is None or result.broadcast is None:
+        await callback.answer(t(lang, "push.not_found"), show_alert=True)
+        return
+    if not result.started:
+        await callback.answer(t(lang, "push.already", status=result.broadcast.status), show_alert=True)
+        return
+    log.info("push_started broadcast_id=%s targets=%s by=%s", broadcast_id, result.targets,
+             callback.from_user.id)
+    sender.notify()
+    searcher.refresh()
+    if reminders is not None:
+        resynced = reminders.resync()
+        if inspect.isawaitable(resynced):
+            await resynced
+    await callback.answer()
+    key = "push.started" if result.targets else "push.nothing_to_send"
+    await _replace_preview(callback, bot, t(lang, key, id=broadcast_id, count=result.targets))
+
+
+@router.callback_query(F.data.startswith("push:cancel:"))
+async def push_cancel(callback: CallbackQuery, bot: Bot, lang: str, is_admin: bool) -> None:
+    if not is_admin:
+        await callback.answer(t(lang, "admin.refused"), show_alert=True)
+        return
+    broadcast_id = _callback_id(callback)
+    if broadcast_id is None or not broadcast.cancel(broadcast_id):
+        await callback.answer(t(lang, "push.not_found"), show_alert=True)
+        return
+    await callback.answer()
+    await _replace_preview(callback, bot, t(lang, "push.cancelled", id=broadcast_id))
+
+
+async def _replace_preview(callback: CallbackQuery, bot: Bot, text: str) -> None:
+    """Put the outcome under the preview and drop its buttons (no second press)."""
+    message = callback.message
+    if message is None:
+        return
+    body = getattr(message, "html_text", None) or ""
+    try:
+        await bot.edit_message_text(text=f"{body}\n\n{text}" if body else text, chat_id=message.chat.id,
+                                    message_id=message.message_id, reply_markup=None)
+    except TelegramBadRequest as e:
+        log.warning("push_preview_edit_failed chat_id=%s error=%r", message.chat.id, e)
+
+
+@router.message(Command("notices"))
+async def notices(message: Message, lang: str, is_admin: bool) -> None:
+    if not is_admin:
+        await message.answer(t(lang, "admin.refused"))
+        return
+    await message.answer(render_notice_list(broadcast.recent(), lang))
+
+
+@router.message(Command("report"))
+async def report(message: Message, command: CommandObject, lang: str, is_admin: bool) -> None:
+    if not is_admin:
+        await message.answer(t(lang, "admin.refused"))
+        return
+    raw = (command.args or "").strip().lstrip("#")
+    if not raw.isdigit():
+        await message.answer(t(lang, "report.usage"))
+        return
+    summary = broadcast.summary(int(raw))
+    if summary is None:
+        await message.answer(t(lang, "report.not_found", id=html.escape(raw)))
+        return
+    keyboard = InlineKeyboardMarkup(inline_keyboard=[[InlineKeyboardButton(
+        text=t(lang, "report.csv"), callback_data=f"report:csv:{summary.id}")]])
+    await message.answer(render_report(summary, lang), reply_markup=keyboard)
+
+
+@router.callback_query(F.data.startswith("report:csv:"))
+async def report_csv(callback: CallbackQuery, bot: Bot, lang: str, is_admin: bool) -> None:
+    if not is_admin:
+        await callback.answer(t(lang, "admin.refused"), show_alert=True)
+        return
+    broadcast_id = _callback_id(callback)
+    if broadcast_id is None or broadcast.summary(broadcast_id) is None or callback.message is None:
+        await callback.answer(t(lang, "report.not_found", id=broadcast_id), show_alert=True)
+        return
+    await callback.answer()
+    data = broadcast.report_csv(broadcast_id)
+    await bot.send_document(callback.message.chat.id,
+                            BufferedInputFile(data, filename=f"notice-{broadcast_id}-delivery.csv"),
+                            caption=t(lang, "report.csv_caption", id=broadcast_id))

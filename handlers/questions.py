@@ -1,4 +1,103 @@
-"""Router for: questions."""
-from aiogram import Router
+"""Questions: any text in a private chat, a group message addressed to the bot, or /ask.
+
+Deadline-list requests ("hạn chót tuần này", "what is due this week?") get the deadline list;
+everything else goes to the search, with buttons for up to two other items it found.
+Also the last word on commands: one that no router took gets "unknown command".
+"""
+from __future__ import annotations
+
+from aiogram import Bot, F, Router
+from aiogram.enums import ChatType
+from aiogram.filters import Command, CommandObject
+from aiogram.types import (CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message)
+
+from bot.config import Settings
+from bot.filters import AddressedToBot
+from bot.texts import LANGS, t
+from bot.views.answers import render_answer, render_item
+from bot.views.deadlines import render_deadline_list
+from knowledge.deadlines import list_deadlines, local_today, parse_deadline_query
+from knowledge.models import Item
+from knowledge.search import Searcher
 
 router = Router(name=__name__)
+
+MAX_QUESTION = 500            # characters read of a question; real questions are far shorter
+ALTERNATIVES = 2
+BUTTON_TITLE = 48
+
+
+@router.message(Command("ask"))
+async def ask_command(message: Message, command: CommandObject, searcher: Searcher,
+                      settings: Settings, lang: str) -> None:
+    if not (command.args or "").strip():
+        await message.answer(t(lang, "ask.usage"))
+        return
+    await answer_question(message, command.args, searcher, settings, lang)
+
+
+@router.message(F.text.startswith("/"))
+async def unknown_command(message: Message, bot: Bot, lang: str) -> None:
+    """Only when it is for us: groups carry other bots' commands too."""
+    word = message.text.split(maxsplit=1)[0]
+    _, _, mention = word.partition("@")
+    if message.chat.type != ChatType.PRIVATE:
+        me = await bot.me()
+        if not mention or mention.lower() != (me.username or "").lower():
+            return
+    await message.answer(t(lang, "common.unknown_command"))
+
+
+@router.message(AddressedToBot())
+async def question(message: Message, question: str, searcher: Searcher, settings: Settings,
+                   lang: str) -> None:
+    if not question:
+        await message.answer(t(lang, "ask.usage"))
+        return
+    await answer_question(message, question, searcher, settings, lang)
+
+
+async def answer_question(message: Message, text: str, searcher: Searcher, settings: Settings,
+                          lang: str) -> None:
+    text = " ".join(text.split())
+    note = ""
+    if len(text) > MAX_QUESTION:
+        text = text[:MAX_QUESTION]
+        note = t(lang, "ask.truncated", limit=MAX_QUESTION) + "\n\n"
+    query = parse_deadline_query(text)
+    if query is not None:
+        start, end = query.dates(local_today(settings.zone))
+        rows = list_deadlines(settings.zone, include_past=query.include_past, unit=query.unit,
+                              start=start, end=end)
+        await message.reply(note + render_deadline_list(rows, lang, settings.zone))
+        return
+    answer = searcher.ask(text, limit=1 + ALTERNATIVES)
+    reply_lang = answer.lang if answer.lang in LANGS else lang
+    others = answer.hits[1:] if answer.answered else answer.hits
+    await message.reply(note + render_answer(answer, reply_lang),
+                        reply_markup=see_also_keyboard(others[:ALTERNATIVES], reply_lang))
+
+
+def see_also_keyboard(hits, lang: str) -> InlineKeyboardMarkup | None:
+    if not hits:
+        return None
+    rows = [[InlineKeyboardButton(text=t(lang, "ask.see_also", title=_button_title(hit.text)),
+                                  callback_data=f"item:{hit.item_id}")] for hit in hits]
+    return InlineKeyboardMarkup(inline_keyboard=rows)
+
+
+def _button_title(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= BUTTON_TITLE else text[:BUTTON_TITLE - 1] + "…"
+
+
+@router.callback_query(F.data.startswith("item:"))
+async def show_item(callback: CallbackQuery, bot: Bot, lang: str) -> None:
+    raw = callback.data.removeprefix("item:")
+    item_id = int(raw) if raw.isdigit() else None
+    if item_id is None or Item.get_or_none(Item.id == item_id) is None:
+        await callback.answer(t(lang, "ask.item_gone"), show_alert=True)
+        return
+    await callback.answer()
+    if callback.message is not None:
+        await bot.send_message(callback.message.chat.id, render_item(item_id, lang))

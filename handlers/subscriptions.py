@@ -1,4 +1,97 @@
-"""Router for: subscriptions."""
-from aiogram import Router
+"""/subscribe, /unsubscribe, /mysubs and the unit keyboard's toggle buttons.
+
+In a group only its admins change subscriptions: checked for the person who sent the
+command or pressed the button, since anyone in the group can press a button.
+"""
+from __future__ import annotations
+
+from aiogram import Bot, F, Router
+from aiogram.enums import ChatType
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.filters import Command, CommandObject
+from aiogram.types import CallbackQuery, Message
+
+from bot.filters import may_manage_chat
+from bot.texts import t
+from bot.views.subscriptions import (CALLBACK_PREFIX, render_subscriptions, render_unknown_units,
+                                     unit_keyboard)
+from knowledge import subscriptions as subs
+from knowledge.units import unit_name
 
 router = Router(name=__name__)
+
+
+def _codes(args: str | None) -> list[str]:
+    return (args or "").replace(",", " ").split()
+
+
+def _picker_text(message: Message, lang: str) -> str:
+    where = "sub.where_private" if message.chat.type == ChatType.PRIVATE else "sub.where_group"
+    return t(lang, "sub.pick", where=t(lang, where))
+
+
+async def _allowed(message: Message, bot: Bot) -> bool:
+    user_id = message.from_user.id if message.from_user else None
+    return await may_manage_chat(bot, message.chat, user_id, message.sender_chat)
+
+
+@router.message(Command("subscribe"))
+async def subscribe(message: Message, command: CommandObject, bot: Bot, lang: str) -> None:
+    if not await _allowed(message, bot):
+        await message.answer(t(lang, "sub.group_admins_only"))
+        return
+    codes = _codes(command.args)
+    if not codes:
+        await message.answer(_picker_text(message, lang),
+                             reply_markup=unit_keyboard(subs.units_of(message.chat.id), lang))
+        return
+    by = message.from_user.id if message.from_user else None
+    try:
+        units = subs.subscribe(message.chat.id, codes, by=by)
+    except subs.UnknownUnit as e:
+        await message.answer(render_unknown_units(str(e), lang))
+        return
+    await message.answer(render_subscriptions(units, lang))
+
+
+@router.message(Command("unsubscribe"))
+async def unsubscribe(message: Message, command: CommandObject, bot: Bot, lang: str) -> None:
+    if not await _allowed(message, bot):
+        await message.answer(t(lang, "sub.group_admins_only"))
+        return
+    codes = _codes(command.args)
+    try:
+        units = subs.unsubscribe(message.chat.id, codes or None)
+    except subs.UnknownUnit as e:
+        await message.answer(render_unknown_units(str(e), lang))
+        return
+    await message.answer(render_subscriptions(units, lang))
+
+
+@router.message(Command("mysubs"))
+async def mysubs(message: Message, lang: str) -> None:
+    await message.answer(render_subscriptions(subs.units_of(message.chat.id), lang))
+
+
+@router.callback_query(F.data.startswith(CALLBACK_PREFIX))
+async def toggle(callback: CallbackQuery, bot: Bot, lang: str) -> None:
+    message = callback.message
+    if message is None:
+        await callback.answer()
+        return
+    if not await may_manage_chat(bot, message.chat, callback.from_user.id):
+        await callback.answer(t(lang, "sub.group_admins_only"), show_alert=True)
+        return
+    code = callback.data.removeprefix(CALLBACK_PREFIX)
+    try:
+        units = subs.toggle(message.chat.id, code, by=callback.from_user.id)
+    except subs.UnknownUnit:      # a button from an older unit list
+        await callback.answer()
+        return
+    key = "sub.toggled_on" if code in units else "sub.toggled_off"
+    await callback.answer(t(lang, key, unit=unit_name(code, lang)))
+    try:
+        await bot.edit_message_reply_markup(chat_id=message.chat.id, message_id=message.message_id,
+                                            reply_markup=unit_keyboard(units, lang))
+    except TelegramBadRequest:
+        pass    # "message is not modified" after a double tap, or the message is too old

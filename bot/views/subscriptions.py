@@ -1,0 +1,39 @@
+"""The unit picker: one toggle button per unit (knowledge/units.py) plus "all"."""
+from __future__ import annotations
+
+import html
+
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.texts import t
+from knowledge.units import ALL, CODES, unit_name
+
+CALLBACK_PREFIX = "sub:"
+
+
+def unit_keyboard(subscribed: list[str], lang: str) -> InlineKeyboardMarkup:
+    """Two units a row, "all" on its own row first; ✅ marks the chat's subscriptions."""
+    def button(code: str) -> InlineKeyboardButton:
+        mark = "✅ " if code in subscribed else ""
+        return InlineKeyboardButton(text=f"{mark}{unit_name(code, lang)}",
+                                    callback_data=f"{CALLBACK_PREFIX}{code}")
+
+    rows = [[button(ALL)]]
+    for i in range(0, len(CODES), 2):
+        rows.append([button(code) for code in CODES[i:i + 2]])
+    return InlineKeyboardMarkup(inline_keyboard=rows)
+
+
+def render_units(units: list[str], lang: str) -> str:
+    return ", ".join(f"{html.escape(unit_name(u, lang))} (<code>{u}</code>)" for u in units)
+
+
+def render_subscriptions(units: list[str], lang: str) -> str:
+    if not units:
+        return t(lang, "sub.none")
+    return t(lang, "sub.current", units=render_units(units, lang))
+
+
+def render_unknown_units(bad: str, lang: str) -> str:
+    codes = ", ".join(f"<code>{c}</code>" for c in (ALL, *CODES))
+    return t(lang, "sub.unknown", bad=html.escape(bad), codes=codes)
