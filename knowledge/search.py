@@ -43,6 +43,7 @@ W_BIGRAM = 1.0          # a pair of neighbouring syllables
 W_META = 0.6            # the document's number, province, issuer, title, date
 W_EN = 1.0              # the English summary, for English questions
 W_GLOSSARY = 0.8        # Vietnamese translations of English words
+W_NAME = 0.4            # a place or person named in an English question: a hint, not the topic
 W_CORRECTED = 0.8       # a typo-corrected word counts a little less than a typed one
 CONFIDENCE_THRESHOLD = 0.5
 BM25_K1, BM25_B = 1.2, 0.75
@@ -341,20 +342,22 @@ class Index:
             if w in EN_STOPWORDS:
                 continue
             options = []
+            weight = 1.0
             if st in self.en.vocab:
                 options.append(Alternative("en", (st,)))
             if self._known_vi(w):                          # names: 'Tan Uyen', 'Quang Ninh', '5K'
                 options.append(Alternative("vi", (w,)))
                 residual.append(i)
+                weight = W_NAME if tokens[i].word else 1.0
             if not options:
                 options = [Alternative("en", (c,), W_CORRECTED) for c in self.correct_en(w)]
                 options = options or [Alternative("en", (st,))]
-            concepts.append(Concept(w, options))
+            concepts.append(Concept(w, options, weight=weight))
         for i, j in zip(residual, residual[1:]):           # 'tan uyen', 'quang ninh'
             if j == i + 1 and tokens[i].word and tokens[j].word:
                 concepts.append(Concept(f"{words[i]} {words[j]}",
                                         [Alternative("bi", (f"{words[i]} {words[j]}",))],
-                                        weight=W_BIGRAM, pair=True))
+                                        weight=W_NAME, pair=True))
         return concepts
 
     # --- scoring ------------------------------------------------------------------------
@@ -374,24 +377,29 @@ class Index:
         elif alt.field == "bi":
             for term in alt.terms:
                 hit = np.zeros(n, dtype=bool)
-                self.bi.add(scores, term, 1.0, hit)
+                item_scores = np.zeros(n, dtype=np.float32)
+                self.bi.add(item_scores, term, 1.0, hit)
                 doc_hit = np.zeros(self.meta.size, dtype=bool)
                 doc_scores = np.zeros(self.meta.size, dtype=np.float32)
                 if self.meta.add(doc_scores, term, W_META, doc_hit):
-                    scores += doc_scores[self.item_doc]
+                    np.maximum(item_scores, doc_scores[self.item_doc], out=item_scores)
                     hit |= doc_hit[self.item_doc]
+                scores += item_scores
                 present &= hit
                 rarity = max(rarity, min(self.bi.idf_of(term), self.meta.idf_of(term)))
         else:
             toks = list(alt.terms)
             pairs = [f"{a} {b}" for a, b in zip(toks, toks[1:])]
-            doc_scores = np.zeros(self.meta.size, dtype=np.float32)
             doc_hit_all = np.ones(self.meta.size, dtype=bool)
-            for term in toks:
+            for term in toks:                          # the item's words, or its document's
                 hit = np.zeros(n, dtype=bool)
+                item_scores = np.zeros(n, dtype=np.float32)
+                self.uni.add(item_scores, term, 1.0, hit)
                 doc_hit = np.zeros(self.meta.size, dtype=bool)
-                self.uni.add(scores, term, 1.0, hit)
-                self.meta.add(doc_scores, term, W_META, doc_hit)
+                doc_scores = np.zeros(self.meta.size, dtype=np.float32)
+                if self.meta.add(doc_scores, term, W_META, doc_hit):
+                    np.maximum(item_scores, doc_scores[self.item_doc], out=item_scores)
+                scores += item_scores
                 doc_hit_all &= doc_hit
                 if not pairs:
                     present &= hit | doc_hit[self.item_doc]
@@ -400,7 +408,6 @@ class Index:
                 hit = np.zeros(n, dtype=bool)
                 self.bi.add(scores, term, W_BIGRAM, hit)
                 present &= hit | doc_hit_all[self.item_doc]
-            scores += doc_scores[self.item_doc]
         return scores * alt.weight, present, rarity * alt.weight
 
     def score(self, concepts: list[Concept]) -> tuple[np.ndarray, np.ndarray]:
@@ -503,20 +510,29 @@ class Searcher:
         return Answer(question, lang, answered, hits)
 
 
-def load_records() -> list[ItemRecord]:
-    """Every item with its document, references and deadlines, in a few queries."""
+def load_records(item_ids: list[int] | None = None) -> list[ItemRecord]:
+    """Items (all, or the given ones) with their document, references and deadlines, in a
+    few queries."""
     from knowledge.models import Deadline, Document, Item, Reference
 
-    docs = {d.id: d for d in Document.select()}
+    items = Item.select().order_by(Item.document, Item.position)
+    refs_q = Reference.select(Reference.item, Reference.number).where(Reference.item.is_null(False))
+    deadlines_q = Deadline.select().order_by(Deadline.due_date, Deadline.id)
+    if item_ids is not None:
+        items = items.where(Item.id.in_(item_ids))
+        refs_q = refs_q.where(Reference.item.in_(item_ids))
+        deadlines_q = deadlines_q.where(Deadline.item.in_(item_ids))
+    items = list(items)
+    docs = {d.id: d for d in Document.select().where(Document.id.in_({it.document_id for it in items}))}
     refs: dict[int, list[str]] = {}
-    for ref in Reference.select(Reference.item, Reference.number).where(Reference.item.is_null(False)):
+    for ref in refs_q:
         refs.setdefault(ref.item_id, []).append(ref.number)
     deadlines: dict[int, list[DeadlineInfo]] = {}
-    for dl in Deadline.select().order_by(Deadline.due_date):
+    for dl in deadlines_q:
         deadlines.setdefault(dl.item_id, []).append(
             DeadlineInfo(dl.due_date, dl.due_time, dl.kind, dl.phrase, dl.task, dl.task_en))
     out = []
-    for it in Item.select().order_by(Item.document, Item.position):
+    for it in items:
         d = docs[it.document_id]
         out.append(ItemRecord(
             item_id=it.id, text=it.text, summary_en=it.summary_en or "", number=it.number or "",
