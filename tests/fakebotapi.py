@@ -88,6 +88,7 @@ class FakeBotAPI:
 
     calls: list[Call] = field(default_factory=list)
     limit_429s: int = 0
+    limit_reasons: dict = field(default_factory=lambda: defaultdict(int))  # global | chat | group
     injected_errors: int = 0
     files: dict[str, bytes] = field(default_factory=dict)   # file_path -> content
     documents: list[dict] = field(default_factory=list)     # sendDocument uploads
@@ -276,21 +277,22 @@ class FakeBotAPI:
                 self._window.popleft()
             if len(self._window) >= self.rate_limit:
                 wait = max(1, int(self._window[0] + 1.0 - now + 0.999))
-                return self._limit(call, wait)
+                return self._limit(call, wait, "global")
         times = self._chat_times[chat_id]
         if self.chat_interval and times and now - times[-1] < self.chat_interval - self.tolerance:
-            return self._limit(call, 1)
+            return self._limit(call, 1, "chat")
         if self.group_per_minute and chat_id < 0:
             while times and times[0] <= now - 60.0 + self.tolerance:
                 times.popleft()
             if len(times) >= self.group_per_minute:
-                return self._limit(call, max(1, int(times[0] + 60.0 - now + 0.999)))
+                return self._limit(call, max(1, int(times[0] + 60.0 - now + 0.999)), "group")
         self._window.append(now)
         times.append(now)
         return None
 
-    def _limit(self, call: Call, retry_after: int):
+    def _limit(self, call: Call, retry_after: int, reason: str):
         self.limit_429s += 1
+        self.limit_reasons[reason] += 1
         return self._error(call, 429, f"Too Many Requests: retry after {retry_after}",
                            {"retry_after": retry_after})
 
