@@ -149,4 +149,12 @@ TEXTS: dict[str, str] = {
     "answer.rephrase": "<i>Try asking more precisely (what, who must act, where), or use /deadlines for deadlines.</i>",
     "answer.empty": "The knowledge base has no directives yet.",
     "answer.item_missing": "That item is no longer in the knowledge base.",
+    # --- C1: delivery progress and report (delivery.) ---
+    "delivery.notice": "<b>Notice #{id}</b> {title}",
+    "delivery.progress": "📤 Sending {notice}\n"
+                         "Processed {done}/{total} groups: received {sent}, waiting {pending}, "
+                         "failed {failed}, blocked or left {blocked}.",
+    "delivery.report": "✅ Finished sending {notice}\n"
+                       "Received: {sent}/{total} groups\nFailed: {failed}\nBlocked or left: {blocked}",
+    "delivery.report_detail": "Per-group details: /report {id}",
 }

@@ -149,4 +149,12 @@ TEXTS: dict[str, str] = {
     "answer.rephrase": "<i>Hãy hỏi cụ thể hơn (việc gì, ai phải làm, ở đâu), hoặc dùng /deadlines để xem hạn chót.</i>",
     "answer.empty": "Cơ sở dữ liệu chưa có chỉ đạo nào để tra cứu.",
     "answer.item_missing": "Mục này không còn trong cơ sở dữ liệu.",
+    # --- C1: delivery progress and report (delivery.) ---
+    "delivery.notice": "<b>Thông báo #{id}</b> {title}",
+    "delivery.progress": "📤 Đang gửi {notice}\n"
+                         "Đã xử lý {done}/{total} nhóm: đã nhận {sent}, đang chờ {pending}, "
+                         "lỗi {failed}, bị chặn hoặc đã rời nhóm {blocked}.",
+    "delivery.report": "✅ Đã gửi xong {notice}\n"
+                       "Đã nhận: {sent}/{total} nhóm\nLỗi: {failed}\nBị chặn hoặc đã rời nhóm: {blocked}",
+    "delivery.report_detail": "Chi tiết từng nhóm: /report {id}",
 }
