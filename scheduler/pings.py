@@ -1,2 +1,422 @@
-"""Deadline reminders (issue 5)."""
-MODELS: list = []
+"""Deadline reminders (pings), their acknowledgements, and the admins' overdue digest.
+
+The database is the source of truth. The ledger (`Ping`) has ONE ROW PER (deadline, offset)
+— "3d", "1d", "0d", "2h", … and "digest" — with its fire time in UTC and a status:
+
+    planned  → queued    sent to every chat targeted at that moment (one outbox row per chat)
+             → skipped   an earlier ping of a deadline whose later ping was also due (catch-up
+                         after downtime sends only the latest), or a ping whose time had
+                         already passed when the deadline was first planned
+             → overdue   its deadline passed before it could be sent (the digest covers it)
+
+The chats are resolved only when a ping fires, from the subscriptions of that moment: a row
+per (deadline, chat, offset) would be 100,000 deadlines × thousands of groups × 4 offsets,
+too many to plan in seconds or to keep. Firing happens in one transaction: the due rows
+change status and each chat gets ONE outbox `Delivery` combining every deadline due for it,
+under the dedup key `ping:<chat>:<batch>` where the batch names the fired ledger rows — so a
+crash either keeps everything planned or has queued everything, and a restart sends nothing
+twice. The digest works the same way (`digest:<admin>:<batch>`).
+
+APScheduler only wakes the service: one job per upcoming fire time (carrying nothing but its
+time) plus a resync every minute that plans new deadlines — also those imported by another
+process — and fires whatever is due. Every job reloads its work from the ledger.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from peewee import (BigIntegerField, CharField, DateTimeField, ForeignKeyField, IntegerField,
+                    IntegrityError, chunked)
+
+from knowledge.db import BaseModel, database
+from knowledge.deadlines import DeadlineRow, deadline_moment, load_rows
+from knowledge.models import (Admin, Chat, Deadline, DeadlineUnit, Subscription, Unit, UserSetting,
+                              utcnow)
+from knowledge.units import ALL
+from scheduler.clock import SystemClock
+
+log = logging.getLogger("loa.pings")
+
+PLANNED, QUEUED, SKIPPED, OVERDUE = "planned", "queued", "skipped", "overdue"
+DIGEST = "digest"
+RECEIVED, DONE = "received", "done"
+EXTRA_TIMED_OFFSET = ("h", 2)      # a deadline with a time of day is also pinged 2 h before
+
+
+class Ping(BaseModel):
+    """One planned reminder (or the digest) of one deadline; see the module docstring."""
+    deadline = ForeignKeyField(Deadline, backref="pings", on_delete="CASCADE")
+    label = CharField()                          # "3d", "2h", "30m", … or "digest"
+    fire_at = DateTimeField()                    # naive UTC
+    status = CharField(default=PLANNED)
+    batch = CharField(null=True)                 # the firing that queued it (in the dedup keys)
+    chats = IntegerField(default=0)              # how many chats it went to
+    handled_at = DateTimeField(null=True)
+
+    class Meta:
+        indexes = ((("deadline", "label"), True), (("status", "fire_at"), False))
+
+
+class Acknowledgement(BaseModel):
+    """A group said it received (or did) what a deadline asks; the first press counts."""
+    deadline = ForeignKeyField(Deadline, backref="acknowledgements", on_delete="CASCADE")
+    chat_id = BigIntegerField()
+    kind = CharField()                           # received | done
+    user_id = BigIntegerField()
+    user_name = CharField(default="")
+    created_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("deadline", "chat_id", "kind"), True),)
+
+
+MODELS = [Ping, Acknowledgement]
+
+
+def naive_utc(moment: datetime) -> datetime:
+    return moment.astimezone(timezone.utc).replace(tzinfo=None)
+
+
+# --- planning --------------------------------------------------------------------------
+
+def ping_times(due_date: date, due_time: time | None, offsets: list[tuple[str, int]],
+               zone: ZoneInfo, reminder_hour: int) -> list[tuple[str, datetime]]:
+    """(label, aware fire time) of each reminder of one deadline, earliest first.
+
+    `Nd` is N calendar days before at reminder_hour; `Nh`/`Nm` count back from the deadline's
+    time (23:59 when it has none). Times at or after the deadline are dropped, and two offsets
+    landing on the same moment make one ping.
+    """
+    moment = deadline_moment(due_date, due_time, zone)
+    wanted = list(offsets)
+    if due_time is not None and EXTRA_TIMED_OFFSET not in wanted:
+        wanted.append(EXTRA_TIMED_OFFSET)
+    by_time: dict[datetime, str] = {}
+    for unit, n in wanted:
+        if unit == "d":
+            at = datetime.combine(due_date - timedelta(days=n), time(reminder_hour), tzinfo=zone)
+        else:
+            at = moment - (timedelta(hours=n) if unit == "h" else timedelta(minutes=n))
+        at = at.astimezone(timezone.utc)
+        if at < moment and at not in by_time:
+            by_time[at] = f"{n}{unit}"
+    return sorted(((label, at) for at, label in by_time.items()), key=lambda p: p[1])
+
+
+def digest_time(due_date: date, due_time: time | None, zone: ZoneInfo, reminder_hour: int) -> datetime:
+    """A day after the deadline passed: 24 h after its time, or, for an all-day deadline, at
+    reminder_hour two days after its date (a day after its end)."""
+    if due_time is not None:
+        return deadline_moment(due_date, due_time, zone) + timedelta(days=1)
+    return datetime.combine(due_date + timedelta(days=2), time(reminder_hour), tzinfo=zone)
+
+
+def plan_pings(offsets: list[tuple[str, int]], zone: ZoneInfo, reminder_hour: int, now: datetime,
+               *, chunk_size: int = 5000) -> int:
+    """Add ledger rows for every deadline that has none yet; returns the rows added.
+
+    Idempotent (unique deadline+label). Times already past when a deadline is first seen are
+    stored as skipped — they were never due while we knew of the deadline — and a deadline
+    already past gets no digest: nobody was reminded of it.
+    """
+    now_utc = now.astimezone(timezone.utc)
+    planned = Ping.select(Ping.deadline)
+    fresh = (Deadline.select(Deadline.id, Deadline.due_date, Deadline.due_time)
+             .where(Deadline.id.not_in(planned)).tuples())
+    rows = []
+    for deadline_id, due_date, due_time in fresh.iterator():
+        for label, at in ping_times(due_date, due_time, offsets, zone, reminder_hour):
+            rows.append((deadline_id, label, naive_utc(at), PLANNED if at > now_utc else SKIPPED))
+        if deadline_moment(due_date, due_time, zone) > now_utc:
+            at = digest_time(due_date, due_time, zone, reminder_hour)
+            rows.append((deadline_id, DIGEST, naive_utc(at), PLANNED))
+    fields = [Ping.deadline, Ping.label, Ping.fire_at, Ping.status]
+    with database.atomic():
+        for batch in chunked(rows, chunk_size):
+            Ping.insert_many(batch, fields=fields).on_conflict_ignore().execute()
+    return len(rows)
+
+
+# --- targeting, acknowledgements -------------------------------------------------------
+
+def deadline_units(deadline_ids: list[int]) -> dict[int, set[str]]:
+    out: dict[int, set[str]] = {d: set() for d in deadline_ids}
+    for chunk in chunked(deadline_ids, 900):
+        query = (DeadlineUnit.select(DeadlineUnit.deadline, Unit.code).join(Unit)
+                 .where(DeadlineUnit.deadline.in_(chunk)).tuples())
+        for deadline_id, code in query:
+            out[deadline_id].add(code)
+    return out
+
+
+def targets(deadline_ids: list[int]) -> dict[int, list[int]]:
+    """Active chats subscribed to each deadline's units or to "all" (the same rule as
+    knowledge.subscriptions.chats_for_units), resolved for many deadlines with two queries."""
+    units = deadline_units(deadline_ids)
+    query = (Subscription.select(Subscription.unit, Subscription.chat).join(Chat)
+             .where(Chat.active == True))  # noqa: E712
+    chats_by_unit: dict[str, set[int]] = defaultdict(set)
+    for unit, chat_id in query.tuples():
+        chats_by_unit[unit].add(chat_id)
+    everyone = chats_by_unit.get(ALL, set())
+    out = {}
+    for deadline_id in deadline_ids:
+        chats = set(everyone)
+        for unit in units[deadline_id]:
+            chats |= chats_by_unit.get(unit, set())
+        out[deadline_id] = sorted(chats)
+    return out
+
+
+def record_ack(deadline_id: int, chat_id: int, kind: str, *, user_id: int, user_name: str,
+               now: datetime) -> tuple[Acknowledgement | None, bool]:
+    """Store a press of "received"/"done": (the acknowledgement, whether this press made it).
+    The first press wins; (None, False) when the deadline no longer exists."""
+    if kind not in (RECEIVED, DONE):
+        raise ValueError(f"unknown acknowledgement {kind!r}")
+    if not Deadline.select().where(Deadline.id == deadline_id).exists():
+        return None, False
+    try:
+        with database.atomic():
+            ack = Acknowledgement.create(deadline=deadline_id, chat_id=chat_id, kind=kind,
+                                         user_id=user_id, user_name=user_name[:255],
+                                         created_at=naive_utc(now))
+        return ack, True
+    except IntegrityError:
+        return Acknowledgement.get(Acknowledgement.deadline == deadline_id,
+                                   Acknowledgement.chat_id == chat_id, Acknowledgement.kind == kind), False
+
+
+def acks_in_chat(deadline_ids: list[int], chat_id: int) -> dict[tuple[int, str], Acknowledgement]:
+    query = Acknowledgement.select().where(Acknowledgement.deadline.in_(deadline_ids),
+                                           Acknowledgement.chat_id == chat_id)
+    return {(a.deadline_id, a.kind): a for a in query}
+
+
+def completion_counts(deadline_ids: list[int]) -> dict[int, tuple[int, int, int]]:
+    """deadline id -> (groups done, groups that received or did it, groups targeted now)."""
+    targeted = targets(deadline_ids)
+    done: dict[int, set[int]] = defaultdict(set)
+    received: dict[int, set[int]] = defaultdict(set)
+    for chunk in chunked(deadline_ids, 900):
+        query = (Acknowledgement.select(Acknowledgement.deadline, Acknowledgement.chat_id,
+                                        Acknowledgement.kind)
+                 .where(Acknowledgement.deadline.in_(chunk)).tuples())
+        for deadline_id, chat_id, kind in query:
+            received[deadline_id].add(chat_id)
+            if kind == DONE:
+                done[deadline_id].add(chat_id)
+    return {d: (len(done[d]), len(received[d]), len(set(targeted[d]) | received[d]))
+            for d in deadline_ids}
+
+
+def admin_ids(configured) -> list[int]:
+    ids = list(dict.fromkeys(configured))
+    ids += [a.user_id for a in Admin.select(Admin.user_id).order_by(Admin.user_id) if a.user_id not in ids]
+    return ids
+
+
+# --- firing ----------------------------------------------------------------------------
+
+@dataclass
+class FireResult:
+    queued: int = 0             # ledger rows sent
+    skipped: int = 0
+    overdue: int = 0
+    digests: int = 0            # digest ledger rows sent
+    deliveries: list[int] = field(default_factory=list)   # outbox row ids enqueued
+
+
+def _batch_key(pings: list[Ping]) -> str:
+    """Names one firing: the latest fire time and a hash of the ledger rows it covers."""
+    ids = ",".join(str(p.id) for p in sorted(pings, key=lambda p: p.id))
+    latest = max(p.fire_at for p in pings)
+    return f"{latest:%Y%m%dT%H%M}-{hashlib.sha1(ids.encode()).hexdigest()[:12]}"
+
+
+class ReminderService:
+    """Plans pings from the deadlines, fires them into the outbox, keeps APScheduler in step.
+
+    `start()` (with the event loop running) plans, catches up what came due while the bot was
+    down and builds the scheduler; `resync()` does the same work again (after a notice is
+    pushed, and every minute); `await stop()` shuts the scheduler down.
+    """
+
+    RESYNC_SECONDS = 60
+    HORIZON = timedelta(hours=26)        # fire-time jobs kept in the scheduler; resync extends it
+    MAX_JOBS = 500
+
+    def __init__(self, settings, sender=None, clock=None):
+        self.settings = settings
+        self.sender = sender
+        self.clock = clock or SystemClock()
+        self.zone: ZoneInfo = settings.zone
+        self.scheduler = None
+
+    # planning and firing (synchronous, so tests call them directly with a FakeClock)
+
+    def plan(self) -> int:
+        return plan_pings(self.settings.offsets, self.zone, self.settings.reminder_hour, self.clock.now())
+
+    def fire_due(self, now: datetime | None = None) -> FireResult:
+        """Send every ledger row due at `now`; see the module docstring for the rules."""
+        now = now or self.clock.now()
+        result = FireResult()
+        with database.atomic():
+            due = list(Ping.select().where(Ping.status == PLANNED, Ping.fire_at <= naive_utc(now))
+                       .order_by(Ping.fire_at, Ping.id))
+            if not due:
+                return result
+            reminders = [p for p in due if p.label != DIGEST]
+            digests = [p for p in due if p.label == DIGEST]
+            if reminders:
+                self._fire_reminders(reminders, now, result)
+            if digests:
+                self._fire_digests(digests, now, result)
+        if result.deliveries and self.sender is not None:
+            self.sender.notify()
+        if result.queued or result.skipped or result.overdue or result.digests:
+            log.info("pings_fired queued=%s skipped=%s overdue=%s digests=%s deliveries=%s",
+                     result.queued, result.skipped, result.overdue, result.digests, len(result.deliveries))
+        return result
+
+    def _fire_reminders(self, pings: list[Ping], now: datetime, result: FireResult) -> None:
+        from bot.views.deadlines import render_ping_parts
+        from scheduler.delivery import enqueue
+
+        deadline_ids = sorted({p.deadline_id for p in pings})
+        rows = {r.id: r for r in load_rows(deadline_ids)}
+        latest: dict[int, Ping] = {}
+        skipped, overdue = [], []
+        for p in pings:                                    # ordered by fire time
+            row = rows.get(p.deadline_id)
+            if row is None or row.moment(self.zone) <= now:
+                overdue.append(p.id)
+                continue
+            if p.deadline_id in latest:
+                skipped.append(latest[p.deadline_id].id)
+            latest[p.deadline_id] = p
+        fired = list(latest.values())
+        stamp = naive_utc(now)
+        if fired:
+            batch = _batch_key(fired)
+            chats_of = targets(sorted(latest))
+            per_chat: dict[int, list[DeadlineRow]] = defaultdict(list)
+            for deadline_id in sorted(latest, key=lambda d: (rows[d].moment(self.zone), d)):
+                for chat_id in chats_of[deadline_id]:
+                    per_chat[chat_id].append(rows[deadline_id])
+            langs = self._chat_langs(list(per_chat))
+            for chat_id, chat_rows in per_chat.items():
+                parts = render_ping_parts(chat_rows, langs.get(chat_id, self.settings.default_lang),
+                                          self.zone, sent_at=now)
+                delivery = enqueue(chat_id, parts, kind="ping", dedup_key=f"ping:{chat_id}:{batch}")
+                result.deliveries.append(delivery.id)
+            for p in fired:
+                (Ping.update(status=QUEUED, batch=batch, chats=len(chats_of[p.deadline_id]), handled_at=stamp)
+                 .where(Ping.id == p.id).execute())
+            result.queued += len(fired)
+        for ids, status in ((skipped, SKIPPED), (overdue, OVERDUE)):
+            for chunk in chunked(ids, 900):
+                Ping.update(status=status, handled_at=stamp).where(Ping.id.in_(chunk)).execute()
+        result.skipped += len(skipped)
+        result.overdue += len(overdue)
+
+    def _fire_digests(self, pings: list[Ping], now: datetime, result: FireResult) -> None:
+        from bot.views.deadlines import DigestEntry, render_digest
+        from scheduler.delivery import enqueue
+
+        rows = load_rows(sorted({p.deadline_id for p in pings}))
+        entries = []
+        for row in rows:
+            chats = targets([row.id])[row.id]                 # the groups subscribed now
+            done = {a.chat_id for a in Acknowledgement.select(Acknowledgement.chat_id)
+                    .where(Acknowledgement.deadline == row.id, Acknowledgement.kind == DONE)}
+            missing_ids = [c for c in chats if c not in done]
+            titles = dict(Chat.select(Chat.id, Chat.title).where(Chat.id.in_(missing_ids)).tuples()) \
+                if missing_ids else {}
+            entries.append(DigestEntry(row=row, targeted=len(chats), done=len(set(chats) & done),
+                                       missing=[(c, titles.get(c, "")) for c in missing_ids]))
+        batch = _batch_key(pings)
+        admins = admin_ids(self.settings.admin_ids)
+        langs = dict(UserSetting.select(UserSetting.user_id, UserSetting.lang)
+                     .where(UserSetting.user_id.in_(admins)).tuples()) if admins else {}
+        if entries:
+            for admin_id in admins:
+                texts = render_digest(entries, langs.get(admin_id, self.settings.default_lang), self.zone)
+                delivery = enqueue(admin_id, [{"text": text, "reply_markup": None} for text in texts],
+                                   kind="digest", dedup_key=f"digest:{admin_id}:{batch}")
+                result.deliveries.append(delivery.id)
+        if not admins:
+            log.warning("digest_without_admins deadlines=%s", [p.deadline_id for p in pings])
+        for chunk in chunked([p.id for p in pings], 900):
+            (Ping.update(status=QUEUED, batch=batch, chats=len(admins), handled_at=naive_utc(now))
+             .where(Ping.id.in_(chunk)).execute())
+        result.digests += len(pings)
+
+    def _chat_langs(self, chat_ids: list[int]) -> dict[int, str]:
+        out = {}
+        for chunk in chunked(chat_ids, 900):
+            out.update(Chat.select(Chat.id, Chat.lang).where(Chat.id.in_(chunk)).tuples())
+        return out
+
+    # the scheduler
+
+    def upcoming_fire_times(self, now: datetime) -> list[datetime]:
+        """Distinct planned fire times within the horizon (aware UTC), soonest first."""
+        query = (Ping.select(Ping.fire_at).distinct()
+                 .where(Ping.status == PLANNED, Ping.fire_at > naive_utc(now),
+                        Ping.fire_at <= naive_utc(now + self.HORIZON))
+                 .order_by(Ping.fire_at).limit(self.MAX_JOBS))
+        return [p.fire_at.replace(tzinfo=timezone.utc) for p in query]
+
+    def resync(self) -> FireResult:
+        """Plan new deadlines, fire what is due, and bring the scheduler's jobs in line."""
+        added = self.plan()
+        result = self.fire_due()
+        if added:
+            log.info("pings_planned rows=%s", added)
+        if self.scheduler is not None:
+            self._sync_jobs()
+        return result
+
+    def _sync_jobs(self) -> None:
+        wanted = {f"fire:{at:%Y%m%dT%H%M%S}": at for at in self.upcoming_fire_times(self.clock.now())}
+        for job in self.scheduler.get_jobs():
+            if job.id.startswith("fire:") and job.id not in wanted:
+                job.remove()
+        present = {job.id for job in self.scheduler.get_jobs()}
+        for job_id, at in wanted.items():
+            if job_id not in present:
+                self.scheduler.add_job(self._on_fire_time, "date", run_date=at, id=job_id,
+                                       misfire_grace_time=None, coalesce=True)
+
+    async def _on_fire_time(self) -> None:
+        self.fire_due()
+
+    async def _on_resync(self) -> None:
+        self.resync()
+
+    def build_scheduler(self):
+        from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+        scheduler = AsyncIOScheduler(timezone=ZoneInfo("UTC"))
+        scheduler.add_job(self._on_resync, "interval", seconds=self.RESYNC_SECONDS, id="resync",
+                          misfire_grace_time=None, coalesce=True, max_instances=1)
+        return scheduler
+
+    def start(self) -> FireResult:
+        """Call with the event loop running."""
+        self.scheduler = self.build_scheduler()
+        result = self.resync()
+        self.scheduler.start()
+        return result
+
+    async def stop(self) -> None:
+        if self.scheduler is not None and self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
+        self.scheduler = None

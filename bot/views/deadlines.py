@@ -1,0 +1,234 @@
+"""Deadlines as Telegram HTML: the /deadlines list, reminder (ping) messages with their
+acknowledgement buttons, and the admins' overdue digest.
+
+A ping message may carry several deadlines (those due for one chat at the same moment);
+each then gets a number, and its buttons carry that number so the message can be drawn
+again exactly as it was when someone presses one.
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
+
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.texts import t
+from knowledge.deadlines import DeadlineRow, local_today
+from knowledge.units import unit_name
+
+TELEGRAM_TEXT_LIMIT = 4096
+DEADLINES_PER_PING = 8        # more per message makes the keyboard too long to use
+RECEIVED, DONE = "received", "done"
+
+
+class AckCallback(CallbackData, prefix="ack"):
+    """A press on "Đã nhận" (kind r) or "Đã hoàn thành" (kind d); n is the number shown in
+    the message (0 when it carries one deadline)."""
+    kind: str
+    deadline: int
+    n: int = 0
+
+
+ACK_KINDS = {"r": RECEIVED, "d": DONE}
+
+
+@dataclass(frozen=True)
+class AckView:
+    """What the message shows of one acknowledgement."""
+    kind: str
+    user_name: str
+    at: datetime            # aware
+
+
+def esc(value) -> str:
+    return html.escape(str(value), quote=False)
+
+
+def fmt_date(d: date) -> str:
+    return d.strftime("%d/%m/%Y")
+
+
+def fmt_due(row: DeadlineRow, lang: str) -> str:
+    """"Hạn 30/11/2026 16:00" / "from 01/12/2026"."""
+    when = fmt_date(row.due_date)
+    if row.due_time is not None:
+        when += " " + row.due_time.strftime("%H:%M")
+    return t(lang, f"deadlines.kind_{row.kind}" if row.kind in _KINDS else "deadlines.kind_by", date=when)
+
+
+_KINDS = ("by", "from", "after", "within_month", "before_month")
+
+
+def days_left_text(due: date, today: date, lang: str) -> str:
+    days = (due - today).days
+    if days == 0:
+        return t(lang, "deadlines.left_today")
+    if days == 1:
+        return t(lang, "deadlines.left_tomorrow")
+    if days > 1:
+        return t(lang, "deadlines.left_days", n=days)
+    return t(lang, "deadlines.past_days", n=-days)
+
+
+def source_text(row: DeadlineRow, lang: str) -> str:
+    document = row.document_number or row.document_title
+    if len(document) > 80:
+        document = document[:79] + "…"
+    item = row.item_number or str(row.item_position)
+    return t(lang, "deadlines.source", document=esc(document), item=esc(item))
+
+
+def units_text(row: DeadlineRow, lang: str) -> str:
+    return ", ".join(esc(unit_name(u, lang)) for u in row.units) or esc(unit_name("all", lang))
+
+
+# --- /deadlines ------------------------------------------------------------------------
+
+def render_deadline_list(rows: list[DeadlineRow], lang: str, zone: ZoneInfo, *,
+                         counts: dict[int, tuple[int, int, int]] | None = None,
+                         today: date | None = None, unit: str | None = None,
+                         include_past: bool = False, period: str | None = None) -> str:
+    """The deadline list, soonest first. `counts` (admins only): deadline id ->
+    (done, received, targeted groups)."""
+    today = today or local_today(zone)
+    title = t(lang, "deadlines.title_all" if include_past else "deadlines.title")
+    if period:
+        title += " " + t(lang, f"deadlines.period_{period}")
+    if unit:
+        title += " — " + esc(unit_name(unit, lang))
+    if not rows:
+        return title + "\n" + t(lang, "deadlines.empty_all" if include_past else "deadlines.empty")
+    blocks = [title]
+    for row in rows:
+        lines = [f"• <b>{esc(row.task_in(lang))}</b>",
+                 f"  {fmt_due(row, lang)} · {days_left_text(row.due_date, today, lang)}",
+                 f"  {units_text(row, lang)} · {source_text(row, lang)}"]
+        if counts is not None:
+            done, received, targeted = counts.get(row.id, (0, 0, 0))
+            lines.append("  " + t(lang, "deadlines.counts", done=done, received=received, targeted=targeted))
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def split_message(text: str, limit: int = TELEGRAM_TEXT_LIMIT) -> list[str]:
+    """Cut a long reply at blank lines (then at lines) into messages Telegram accepts."""
+    pieces: list[str] = []
+    current = ""
+    for block in text.split("\n\n"):
+        while len(block) > limit:          # one enormous block: cut it at a line break
+            cut = block.rfind("\n", 0, limit)
+            cut = cut if cut > 0 else limit
+            if current:
+                pieces.append(current)
+                current = ""
+            pieces.append(block[:cut])
+            block = block[cut:].lstrip("\n")
+        candidate = f"{current}\n\n{block}" if current else block
+        if len(candidate) > limit:
+            pieces.append(current)
+            current = block
+        else:
+            current = candidate
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+# --- pings -----------------------------------------------------------------------------
+
+def render_ping_text(numbered: list[tuple[int, DeadlineRow]], lang: str, zone: ZoneInfo, *,
+                     sent_at: datetime, acks: dict[tuple[int, str], AckView] | None = None) -> str:
+    """One reminder message; days left are counted from `sent_at`, so a message edited later
+    (an acknowledgement) still reads as it did when it arrived."""
+    acks = acks or {}
+    today = sent_at.astimezone(zone).date()
+    blocks = [t(lang, "ping.title")]
+    for n, row in numbered:
+        prefix = f"{n}. " if n else ""
+        lines = [f"{prefix}<b>{esc(row.task_in(lang))}</b>",
+                 f"{fmt_due(row, lang)} · {days_left_text(row.due_date, today, lang)}",
+                 source_text(row, lang)]
+        for kind in (RECEIVED, DONE):
+            ack = acks.get((row.id, kind))
+            if ack is not None:
+                lines.append(t(lang, f"ping.ack_{kind}", name=esc(ack.user_name),
+                               time=ack.at.astimezone(zone).strftime("%H:%M %d/%m")))
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def ping_keyboard(numbered: list[tuple[int, DeadlineRow]], lang: str,
+                  acks: dict[tuple[int, str], AckView] | None = None) -> InlineKeyboardMarkup:
+    """Two buttons per deadline; a recorded one shows a tick (pressing it again is answered
+    "already recorded")."""
+    acks = acks or {}
+    rows = []
+    for n, row in numbered:
+        buttons = []
+        for code, kind in ACK_KINDS.items():
+            label = t(lang, f"ping.btn_{kind}")
+            if (row.id, kind) in acks:
+                label = "✓ " + label
+            if n:
+                label = f"{n}. {label}"
+            buttons.append(InlineKeyboardButton(
+                text=label, callback_data=AckCallback(kind=code, deadline=row.id, n=n).pack()))
+        rows.append(buttons)
+    return InlineKeyboardMarkup(inline_keyboard=rows)
+
+
+def render_ping_parts(rows: list[DeadlineRow], lang: str, zone: ZoneInfo, *,
+                      sent_at: datetime) -> list[dict]:
+    """The outbox parts of one chat's reminder: up to DEADLINES_PER_PING deadlines a message."""
+    numbered = [(i + 1 if len(rows) > 1 else 0, row) for i, row in enumerate(rows)]
+    parts = []
+    for start in range(0, len(numbered), DEADLINES_PER_PING):
+        chunk = numbered[start:start + DEADLINES_PER_PING]
+        text = render_ping_text(chunk, lang, zone, sent_at=sent_at)
+        if len(text) > TELEGRAM_TEXT_LIMIT:
+            text = text[:TELEGRAM_TEXT_LIMIT - 1] + "…"
+        parts.append({"text": text,
+                      "reply_markup": ping_keyboard(chunk, lang).model_dump(exclude_none=True)})
+    return parts
+
+
+# --- overdue digest --------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DigestEntry:
+    """One passed deadline: the groups it was for, and those that did not mark it done."""
+    row: DeadlineRow
+    targeted: int
+    done: int
+    missing: list[tuple[int, str]]      # (chat id, title)
+
+
+MAX_MISSING_LISTED = 30
+
+
+def render_digest(entries: list[DigestEntry], lang: str, zone: ZoneInfo) -> list[str]:
+    """The admins' overdue digest, as one or more messages."""
+    blocks = [t(lang, "digest.title")]
+    for entry in entries:
+        row = entry.row
+        lines = [f"• <b>{esc(row.task_in(lang))}</b>",
+                 f"  {fmt_due(row, lang)} · {source_text(row, lang)}"]
+        if entry.targeted == 0:
+            lines.append("  " + t(lang, "digest.no_targets"))
+        elif not entry.missing:
+            lines.append("  " + t(lang, "digest.all_done", total=entry.targeted))
+        else:
+            names = [esc(title or str(chat_id)) for chat_id, title in entry.missing[:MAX_MISSING_LISTED]]
+            if len(entry.missing) > MAX_MISSING_LISTED:
+                names.append(t(lang, "digest.more", n=len(entry.missing) - MAX_MISSING_LISTED))
+            lines.append("  " + t(lang, "digest.missing", n=len(entry.missing), total=entry.targeted,
+                                  done=entry.done, chats=", ".join(names)))
+        blocks.append("\n".join(lines))
+    return split_message("\n\n".join(blocks))
+
+
+def utc_aware(naive_utc: datetime) -> datetime:
+    return naive_utc.replace(tzinfo=timezone.utc)
