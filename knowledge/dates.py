@@ -42,6 +42,8 @@ _FORMS = [
     # trước ngày 28 tháng Chạp (lunar)
     ("lunar", r"(?:trước|đến|chậm nhất)\s+ngày\s+(?P<ld>\d{1,2})\s+tháng\s+"
               r"(?:(?P<lm>Chạp|Giêng)|(?P<ln>\d{1,2})\s+âm\s+lịch)"),
+    # hạn chót nộp phương án là ngày 20/01/2022
+    ("by", rf"(?:hạn chót|hạn cuối|thời hạn)[^.;:\d]{{0,60}}?\s+ngày\s+(?:{_DATE})"),
     # chậm nhất đến ngày 30/11/2021 · đến hết ngày 31/12 · trước 17h30 ngày 20/12/2021 ·
     # hạn chót 15/01/2022
     ("by", rf"{_BY}(?:\s+{_TIME})?\s+(?:ngày\s+)?(?:{_DATE})"),

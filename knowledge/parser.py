@@ -177,7 +177,7 @@ def _is_furniture(p: str) -> bool:
 _FOOTER = re.compile(r"^(?:Nơi nhận|Noi nhan)\b", re.IGNORECASE)
 _SIGNATURE_TITLE = re.compile(
     r"^(?:T/?M\.?|TM\.|KT\.|Q\.|CHÁNH VĂN PHÒNG|PHÓ CHÁNH VĂN PHÒNG|BÍ THƯ|PHÓ BÍ THƯ|CHỦ TỊCH|"
-    r"PHÓ CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|PHÓ TRƯỞNG BAN)\b")
+    r"PHÓ CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|PHÓ TRƯỞNG BAN)(?=\s|$)")
 _CLOSING = re.compile(r"^(?:Trên đây là|.{0,120}\bthông báo\b.{0,400}\bbiết,? (?:và )?thực hiện)",
                       re.IGNORECASE)
 
@@ -269,13 +269,15 @@ def find_references(text: str, own_number: str | None = None) -> list[dict]:
     return list(refs.values())
 
 
-def _deadlines(text: str, reference: date | None) -> list[dict]:
+def _deadlines(text: str, reference: date | None, fallback_units: list[str]) -> list[dict]:
+    """Each deadline with its clause as the task; its units are those the clause names,
+    else those of the item (or of the point above a bullet)."""
     out = []
     for f in find_deadlines(text, reference):
         clause = _clause(text, f.start, f.end)
         out.append({"date": f.due.isoformat(), "time": f.time.strftime("%H:%M") if f.time else None,
                     "kind": f.kind, "phrase": f.phrase, "task": clause, "task_en": "",
-                    "units": find_units(clause)})
+                    "units": find_units(clause) or fallback_units})
     return out
 
 
@@ -379,21 +381,35 @@ def _sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _issuer(header: list[str], body: list[str], footer: list[str], province: str | None) -> str:
-    lines = [l.strip() for p in header for l in re.split(r"(?<=[A-ZĐÀ-Ỹ])\s+(?=VĂN PHÒNG\b)", p)]
-    organ = next((l for l in lines if re.match(r"^(?:TỈNH ỦY|THÀNH ỦY|UBND|ỦY BAN NHÂN DÂN|BAN CHỈ ĐẠO)\b", l)), None)
-    office = any(re.match(r"^VĂN PHÒNG\b", l) for l in lines)
-    if organ:
-        organ = _sentence_case(organ)
-        organ = re.sub(r"^(Tỉnh|Thành) ủy (.*)$", lambda m: f"{m.group(1)} ủy {m.group(2).title()}", organ)
-        return f"Văn phòng {organ}" if office else organ
+_ORGAN = re.compile(r"^(?:TỈNH ỦY|THÀNH ỦY|HUYỆN ỦY|UBND|ỦY BAN NHÂN DÂN|SỞ)\b")
+_SUB_ORGAN = re.compile(r"^(?:VĂN PHÒNG|BAN CHỈ ĐẠO|BCĐ)\b")
+
+
+def _proper_names(text: str) -> str:
+    for p in PROVINCES:
+        text = re.sub(rf"\b{re.escape(p)}\b", p, text, flags=re.IGNORECASE)
+    return text
+
+
+def _issuer(header_lines: list[str], body: list[str], footer: list[str], province: str | None) -> str:
+    """`TỈNH ỦY LAI CHÂU` over `VĂN PHÒNG` is "Văn phòng Tỉnh ủy Lai Châu"; without a
+    letterhead, the body's closing formula or the signature block names the issuer."""
+    for i, line in enumerate(header_lines):
+        if _ORGAN.match(line) and not _is_prose(line):
+            organ = _proper_names(_sentence_case(line))
+            sub = header_lines[i + 1] if i + 1 < len(header_lines) else ""
+            if _SUB_ORGAN.match(sub):
+                organ = re.sub(r"^(?:UBND|Ủy ban nhân dân) ", "", organ)
+                organ = organ[0].lower() + organ[1:] if re.match(r"Tỉnh (?!ủy)", organ) else organ
+                return f"{_sentence_case(sub)} {organ}"
+            return organ
     text = " ".join(body[-3:] + footer)
     suffix = f" {province}" if province else ""
     if re.search(r"Văn phòng Tỉnh ủy\b.{0,20}thông báo", text):
         return "Văn phòng Tỉnh ủy" + suffix
-    if any(re.search(r"BAN THƯỜNG VỤ TỈNH ỦY", p, re.IGNORECASE) for p in header + footer[-3:]):
+    if any(re.search(r"BAN THƯỜNG VỤ TỈNH ỦY", p, re.IGNORECASE) for p in header_lines + footer[-3:]):
         return "Ban Thường vụ Tỉnh ủy" + suffix
-    if re.search(r"Tỉnh ủy", " ".join(header + body[:2])):
+    if re.search(r"Tỉnh ủy", " ".join(header_lines + body[:2])):
         return "Tỉnh ủy" + suffix
     return "Không rõ cơ quan ban hành"
 
@@ -408,6 +424,20 @@ def _signer(footer: list[str]) -> str | None:
                 and not any(c.isdigit() for c in p):
             return p
     return None
+
+
+def _header_lines(text: str, header: list[str]) -> list[str]:
+    """The letterhead line by line (paragraphs join lines, but a letterhead's lines are
+    separate names: `TỈNH ỦY LAI CHÂU` / `VĂN PHÒNG`)."""
+    wanted = len(" ".join(header).split())
+    lines, words = [], 0
+    for line in _clean(text).split("\n"):
+        if words >= wanted:
+            break
+        if line:
+            lines.append(line)
+            words += len(line.split())
+    return lines
 
 
 # --- The whole notice ----------------------------------------------------------------------
@@ -434,16 +464,21 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
     province = _province(place, header_text, "\n".join(i["text"] for i in items))
     kind, title = _kind_and_title(header, any(i["kind"] == "point" for i in items))
     reference_date = notice_date or today or date.today()
+    point_units: list[str] = []
     for item in items:
         item["summary_en"] = ""
         item["units"] = find_units(item["text"])
+        if item["kind"] == "point":
+            point_units = item["units"]
+        elif not item["number"]:
+            point_units = []
         item["references"] = [r["number"] for r in find_references(item["text"], number)]
-        item["deadlines"] = _deadlines(item["text"], reference_date)
+        item["deadlines"] = _deadlines(item["text"], reference_date, item["units"] or point_units)
     return {
         "source_file": source_name,
         "number": number,
         "kind": kind,
-        "issuer": _issuer(header, body, footer, province),
+        "issuer": _issuer(_header_lines(text, header), body, footer, province),
         "province": province,
         "date": notice_date.isoformat() if notice_date else None,
         "title": title or items[0]["text"][:120],

@@ -1,0 +1,247 @@
+"""Put notices into the database: the bundled data files at start-up, and parsed notices
+from `bot.py import` and `/push`.
+
+Every notice goes through one function, `save_document`, with the dict shape of the data
+files. Reloading is cheap and keeps row ids: a file whose hash is unchanged is skipped, and
+a changed one updates its rows in place, matching old items by their text (then number)
+and old deadlines by their phrase, because reminders and acknowledgements point at
+Deadline ids.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date, time
+from pathlib import Path
+
+from peewee import IntegrityError
+
+from knowledge.db import database
+from knowledge.models import Deadline, DeadlineUnit, Document, Item, ItemUnit, Reference, Unit
+from knowledge.units import UNITS
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+_DOC_FIELDS = ("number", "kind", "issuer", "province", "date", "title", "title_en", "signer",
+               "source_file")
+
+
+# --- Public API ----------------------------------------------------------------------------
+
+def ensure_seeded() -> None:
+    """Units and bundled notices in the database, as the files say; two queries when nothing
+    changed. Bundled notices whose file is gone are removed."""
+    files = {path.stem: path.read_bytes() for path in sorted(DATA_DIR.glob("*.json"))}
+    try:
+        _load(files)
+    except IntegrityError:   # another process loaded the same rows at the same moment
+        _load(files)
+
+
+def save_document(parsed: dict, origin: str = "import") -> Document:
+    """Store a parsed notice (one transaction, nests inside the caller's). A notice without
+    a `key` is keyed by its content, so saving the same notice twice returns the first."""
+    key = parsed.get("key") or content_key(parsed)
+    digest = _hash(json.dumps(parsed, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    with database.atomic():
+        _ensure_units()
+        existing = Document.get_or_none(Document.key == key)
+        if existing is not None and existing.content_hash == digest:
+            return existing
+        return _store(parsed, key, origin, digest, existing)
+
+
+def import_file(path) -> Document:
+    from knowledge.parser import parse_file
+    return save_document(parse_file(path), origin="import")
+
+
+def content_key(parsed: dict) -> str:
+    """`imp_` and a hash of the number and the item texts: what makes two notices the same."""
+    basis = "\n".join([parsed.get("number") or ""] + [i["text"] for i in parsed.get("items", [])])
+    return "imp_" + _hash(basis.encode("utf-8"))[:16]
+
+
+def document_dict(doc: Document) -> dict:
+    """A stored notice in the shape of the data files (ISO dates), from six queries."""
+    doc = Document.get_by_id(doc.id)            # fresh values, dates as date objects
+    items = list(Item.select().where(Item.document == doc).order_by(Item.position))
+    item_ids = [i.id for i in items]
+    item_units: dict[int, list[str]] = {}
+    for link in (ItemUnit.select(ItemUnit.item, Unit.code).join(Unit)
+                 .where(ItemUnit.item.in_(item_ids)).order_by(ItemUnit.id)):
+        item_units.setdefault(link.item_id, []).append(link.unit.code)
+    deadlines: dict[int, list[Deadline]] = {}
+    for d in Deadline.select().where(Deadline.item.in_(item_ids)).order_by(Deadline.id):
+        deadlines.setdefault(d.item_id, []).append(d)
+    deadline_units: dict[int, list[str]] = {}
+    for link in (DeadlineUnit.select(DeadlineUnit.deadline, Unit.code).join(Unit)
+                 .where(DeadlineUnit.deadline.in_([d.id for ds in deadlines.values() for d in ds]))
+                 .order_by(DeadlineUnit.id)):
+        deadline_units.setdefault(link.deadline_id, []).append(link.unit.code)
+    refs = list(Reference.select().where(Reference.document == doc).order_by(Reference.id))
+    item_refs: dict[int, list[str]] = {}
+    for r in refs:
+        if r.item_id is not None:
+            item_refs.setdefault(r.item_id, []).append(r.number)
+    return {
+        "key": doc.key, "source_file": doc.source_file, "number": doc.number, "kind": doc.kind,
+        "issuer": doc.issuer, "province": doc.province, "date": _iso(doc.date),
+        "title": doc.title, "title_en": doc.title_en, "signer": doc.signer,
+        "references": [{"number": r.number, "kind": r.kind, "date": _iso(r.date)}
+                       for r in refs if r.item_id is None],
+        "items": [{
+            "number": i.number, "kind": i.kind, "text": i.text, "summary_en": i.summary_en,
+            "units": item_units.get(i.id, []), "references": item_refs.get(i.id, []),
+            "deadlines": [{
+                "date": _iso(d.due_date), "time": d.due_time.strftime("%H:%M") if d.due_time else None,
+                "kind": d.kind, "phrase": d.phrase, "task": d.task, "task_en": d.task_en,
+                "units": deadline_units.get(d.id, []),
+            } for d in deadlines.get(i.id, [])],
+        } for i in items],
+    }
+
+
+# --- Loading -------------------------------------------------------------------------------
+
+def _load(files: dict[str, bytes]) -> None:
+    with database.atomic():
+        _ensure_units()
+        stored = {d.key: d for d in Document.select(Document.id, Document.key, Document.content_hash)
+                  .where(Document.origin == "seed")}
+        for key, raw in files.items():
+            digest = _hash(raw)
+            existing = stored.get(key)
+            if existing is None or existing.content_hash != digest:
+                parsed = json.loads(raw.decode("utf-8"))
+                _store(parsed, key, "seed", digest, Document.get_or_none(Document.key == key))
+        gone = [d.id for key, d in stored.items() if key not in files]
+        if gone:
+            Document.delete().where(Document.id.in_(gone)).execute()
+
+
+def _ensure_units() -> None:
+    have = {u.code: u for u in Unit.select()}
+    for info in UNITS:
+        u = have.get(info.code)
+        if u is None:
+            Unit.create(code=info.code, name_vi=info.name_vi, name_en=info.name_en)
+        elif (u.name_vi, u.name_en) != (info.name_vi, info.name_en):
+            Unit.update(name_vi=info.name_vi, name_en=info.name_en).where(Unit.id == u.id).execute()
+
+
+def _store(parsed: dict, key: str, origin: str, digest: str, doc: Document | None) -> Document:
+    fields = {f: parsed.get(f) for f in _DOC_FIELDS}
+    fields["date"] = _date(fields["date"])
+    fields["kind"] = fields["kind"] or "Văn bản"
+    fields["issuer"] = fields["issuer"] or ""
+    fields["title"] = fields["title"] or ""
+    fields["title_en"] = fields["title_en"] or ""
+    if doc is None:
+        doc = Document.create(key=key, origin=origin, content_hash=digest, **fields)
+    else:
+        Document.update(content_hash=digest, **fields).where(Document.id == doc.id).execute()
+    units = {u.code: u.id for u in Unit.select(Unit.id, Unit.code)}
+    items = _store_items(doc, parsed.get("items", []))
+    for row, data in zip(items, parsed.get("items", [])):
+        _link_units(ItemUnit, "item", row.id, data.get("units", []), units)
+        _store_deadlines(row, data.get("deadlines", []), units)
+    _store_references(doc, parsed.get("references", []), items, parsed.get("items", []))
+    return Document.get_by_id(doc.id)
+
+
+def _store_items(doc: Document, new: list[dict]) -> list[Item]:
+    """Rows for the new items in order, reusing the old row of an unchanged item (same
+    text) or of an edited one (same number), so their ids and deadlines survive."""
+    old = list(Item.select().where(Item.document == doc).order_by(Item.position))
+    free = {i.id: i for i in old}
+    chosen: list[Item | None] = [None] * len(new)
+    for match in (lambda o, n: o.text == n["text"] and o.number == n.get("number", ""),
+                  lambda o, n: o.number and o.number == n.get("number", "")):
+        for k, data in enumerate(new):
+            if chosen[k] is None:
+                hit = next((o for o in free.values() if match(o, data)), None)
+                if hit is not None:
+                    chosen[k] = free.pop(hit.id)
+    if free:
+        Item.delete().where(Item.id.in_(list(free))).execute()
+    for row in chosen:          # park kept rows out of the way of the (document, position) index
+        if row is not None:
+            Item.update(position=-row.id).where(Item.id == row.id).execute()
+    rows = []
+    for position, (row, data) in enumerate(zip(chosen, new), start=1):
+        values = {"position": position, "number": data.get("number", ""),
+                  "kind": data.get("kind", "paragraph"), "text": data["text"],
+                  "summary_en": data.get("summary_en", "")}
+        if row is None:
+            row = Item.create(document=doc, **values)
+        else:
+            Item.update(**values).where(Item.id == row.id).execute()
+        rows.append(row)
+    return rows
+
+
+def _store_deadlines(item: Item, new: list[dict], units: dict[str, int]) -> None:
+    old = {d.id: d for d in Deadline.select().where(Deadline.item == item).order_by(Deadline.id)}
+    for data in new:
+        values = {"due_date": _date(data["date"]), "due_time": _time(data.get("time")),
+                  "kind": data.get("kind", "by"), "phrase": data["phrase"],
+                  "task": data.get("task", ""), "task_en": data.get("task_en", "")}
+        hit = next((d for d in old.values() if d.phrase == data["phrase"]), None)
+        if hit is None:
+            row_id = Deadline.create(item=item, **values).id
+        else:
+            del old[hit.id]
+            row_id = hit.id
+            Deadline.update(**values).where(Deadline.id == row_id).execute()
+        _link_units(DeadlineUnit, "deadline", row_id, data.get("units", []), units)
+    if old:
+        Deadline.delete().where(Deadline.id.in_(list(old))).execute()
+
+
+def _link_units(model, field: str, row_id: int, codes: list[str], units: dict[str, int]) -> None:
+    """Links in the order given; unknown codes are skipped (the parser only makes known ones)."""
+    wanted = [units[c] for c in dict.fromkeys(codes) if c in units]
+    column = getattr(model, field)
+    have = [link.unit_id for link in model.select(model.unit).where(column == row_id).order_by(model.id)]
+    if have != wanted:
+        model.delete().where(column == row_id).execute()
+        if wanted:
+            model.insert_many([{field: row_id, "unit": u} for u in wanted]).execute()
+
+
+def _store_references(doc: Document, refs: list[dict], items: list[Item], item_data: list[dict]) -> None:
+    Reference.delete().where(Reference.document == doc).execute()
+    by_number = {r["number"]: r for r in refs}
+    rows = [{"document": doc.id, "item": None, "number": r["number"], "kind": r.get("kind") or "",
+             "date": _date(r.get("date"))} for r in refs]
+    for item, data in zip(items, item_data):
+        for number in data.get("references", []):
+            r = by_number.get(number, {})
+            rows.append({"document": doc.id, "item": item.id, "number": number,
+                         "kind": r.get("kind") or "", "date": _date(r.get("date"))})
+    if rows:
+        Reference.insert_many(rows).execute()
+
+
+# --- Small conversions ---------------------------------------------------------------------
+
+def _hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _date(value) -> date | None:
+    if value in (None, ""):
+        return None
+    return value if isinstance(value, date) else date.fromisoformat(value)
+
+
+def _time(value) -> time | None:
+    if value in (None, ""):
+        return None
+    return value if isinstance(value, time) else time.fromisoformat(value)
+
+
+def _iso(value) -> str | None:
+    if value in (None, ""):
+        return None
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
