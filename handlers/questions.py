@@ -69,7 +69,9 @@ async def answer_question(message: Message, text: str, searcher: Searcher, setti
         start, end = query.dates(local_today(settings.zone))
         rows = list_deadlines(settings.zone, include_past=query.include_past, unit=query.unit,
                               start=start, end=end)
-        await message.reply(note + render_deadline_list(rows, lang, settings.zone))
+        await message.reply(note + render_deadline_list(
+            rows, lang, settings.zone, unit=query.unit, include_past=query.include_past,
+            period=query.period))
         return
     answer = searcher.ask(text, limit=1 + ALTERNATIVES)
     reply_lang = answer.lang if answer.lang in LANGS else lang

@@ -102,11 +102,7 @@ class MockedSession(BaseSession):
             status = self.members.get((int(method.chat_id), method.user_id), "member")
             member = {"status": status, "user": user(method.user_id)}
             if status == "administrator":
-                member.update(can_be_edited=False, is_anonymous=False, can_manage_chat=True,
-                              can_delete_messages=True, can_manage_video_chats=True,
-                              can_restrict_members=True, can_promote_members=False,
-                              can_change_info=True, can_invite_users=True, can_post_stories=False,
-                              can_edit_stories=False, can_delete_stories=False)
+                member.update(admin_rights())
             elif status == "creator":
                 member.update(is_anonymous=False)
             return member
@@ -192,8 +188,43 @@ def _member(status: str) -> dict:
     if status == "kicked":
         m["until_date"] = 0
     if status == "administrator":
-        m.update(can_be_edited=False, is_anonymous=False, can_manage_chat=True, can_delete_messages=True,
-                 can_manage_video_chats=True, can_restrict_members=True, can_promote_members=False,
-                 can_change_info=True, can_invite_users=True, can_post_stories=False,
-                 can_edit_stories=False, can_delete_stories=False)
+        m.update(admin_rights())
     return m
+
+
+def admin_rights() -> dict:
+    """Every flag an administrator record must carry (the set grows with the Bot API)."""
+    from aiogram.types import ChatMemberAdministrator
+    return {name: name.startswith("can_") and name not in ("can_be_edited", "can_promote_members")
+            for name, f in ChatMemberAdministrator.model_fields.items()
+            if f.is_required() and name not in ("status", "user")}
+
+
+# --- one dispatcher per test process -------------------------------------------------------
+
+_dispatcher = None
+
+
+def shared_dispatcher(**services):
+    """The real routers and middlewares, with this test's services.
+
+    Each handler module has one module-level Router and a Router joins only one Dispatcher,
+    so all tests in a process share one Dispatcher; each test installs its own services
+    (settings, searcher, sender, reminders, clock) in the dispatcher's data.
+    """
+    global _dispatcher
+    from aiogram import Dispatcher
+
+    from handlers import start
+    if _dispatcher is None and isinstance(start.router.parent_router, Dispatcher):
+        _dispatcher = start.router.parent_router       # built earlier by bot.app.create_dispatcher
+    if _dispatcher is None:
+        from bot.middlewares import setup_middlewares
+        from handlers import all_routers
+
+        _dispatcher = Dispatcher()
+        _dispatcher.include_routers(*all_routers())
+        setup_middlewares(_dispatcher)
+    _dispatcher.workflow_data.clear()
+    _dispatcher.workflow_data.update({"reminders": None, **services})
+    return _dispatcher
