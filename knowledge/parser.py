@@ -117,15 +117,19 @@ def _clean(text: str) -> str:
 
 
 def _paragraphs(text: str) -> list[str]:
-    """Blank lines separate paragraphs; inside a block, a line that opens a point or a
-    bullet starts a new one (PDF and .docx text has no blank lines), other lines wrap."""
+    """Blank lines separate paragraphs. Inside a block, a line that opens a point or a
+    bullet starts a new one; other lines wrap, except in a long block without blank lines
+    (a PDF page), where a line goes on only after a full-width line without a full stop."""
     out: list[str] = []
     for block in re.split(r"\n\s*\n", text):
+        lines = [line for line in block.split("\n") if line]
+        width = max((len(line) for line in lines), default=0)
+        one_per_line = len(lines) >= 6
         current: list[str] = []
-        for line in block.split("\n"):
-            if not line:
-                continue
-            if current and (_POINT.match(line) or _BULLET.match(line)):
+        for line in lines:
+            wraps = not one_per_line or (len(current[-1]) >= 0.6 * width
+                                         and not current[-1].endswith(_TERMINAL)) if current else False
+            if current and (_POINT.match(line) or _BULLET.match(line) or not wraps):
                 out.append(" ".join(current))
                 current = []
             current.append(line)
