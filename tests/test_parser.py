@@ -182,7 +182,7 @@ def test_pdf_without_text_layer(tmp_path):
         parse_file(path)
 
 
-@pytest.mark.parametrize("name, data, message", [
+@pytest.mark.parametrize("name, data, message", [pytest.param(*case, id=case[0]) for case in [
     ("empty.txt", b"", "empty"),
     ("blank.txt", b"  \n\n \t\n", "empty"),
     ("binary.txt", bytes(range(256)) * 40, "not a text file"),
@@ -191,7 +191,7 @@ def test_pdf_without_text_layer(tmp_path):
     ("fake.docx", b"PK\x03\x04 not really a zip", "not a readable .docx"),
     ("fake.pdf", b"%PDF-1.4 garbage", "PDF"),
     ("notice.exe", b"MZ", "unsupported file type"),
-])
+]])
 def test_bad_files_give_a_clear_error(tmp_path, name, data, message):
     path = tmp_path / name
     path.write_bytes(data)
