@@ -59,7 +59,8 @@ def group(chat_id, *units, lang="vi", title=None):
 
 def service(clock, **settings):
     settings.setdefault("admin_ids", "1001")
-    return ReminderService(load_settings(tz="Asia/Ho_Chi_Minh", **settings), RecordingSender(), clock)
+    return ReminderService(load_settings(_env_file=None, tz="Asia/Ho_Chi_Minh", **settings),
+                           RecordingSender(), clock)
 
 
 def deliveries(kind="ping"):
