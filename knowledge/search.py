@@ -46,7 +46,10 @@ W_GLOSSARY = 0.8        # Vietnamese translations of English words
 W_NAME = 0.4            # a place or person named in an English question: a hint, not the topic
 W_CORRECTED = 0.8       # a typo-corrected word counts a little less than a typed one
 CONFIDENCE_THRESHOLD = 0.5
-BM25_K1, BM25_B = 1.2, 0.75
+W_PAIR_CONFIDENCE = 0.5     # syllable pairs weigh half in the confidence (many cross word limits)
+EN_STRONG_MATCH = 16.0      # a BM25 total that only questions about the items reach
+EN_UNKNOWN = 0.5            # an English word the index never saw: often just phrasing ('attention')
+BM25_K1, BM25_B = 1.2, 0.5
 MIN_IDF = 0.05          # terms in nearly every item decide nothing; skip them when scoring
 
 
@@ -183,6 +186,10 @@ class FieldIndex:
         tid = self.vocab.get(term)
         return self.unknown_idf if tid is None else float(self.idf[tid])
 
+    def known_idf(self, term: str) -> float | None:
+        tid = self.vocab.get(term)
+        return None if tid is None else float(self.idf[tid])
+
     def add(self, scores: np.ndarray, term: str, weight: float, present: np.ndarray | None = None) -> bool:
         """scores += weight × BM25(term); marks `present`. False when the term is unknown."""
         tid = self.vocab.get(term)
@@ -214,6 +221,13 @@ class Concept:
     weight: float = 1.0
     content: bool = True        # counts toward confidence
     pair: bool = False          # a pair of neighbouring syllables of a Vietnamese question
+    unknown: float | None = None  # its weight in the confidence when the index has none of it
+
+
+def _rarest(*idfs: float | None) -> float | None:
+    """The idf of a term in the field where it is most common, None when in none."""
+    known = [i for i in idfs if i is not None]
+    return min(known) if known else None
 
 
 def _vi_terms(phrase: str) -> tuple[str, ...]:
@@ -284,6 +298,8 @@ class Index:
             return (pairs, -self.uni.idf_of(cand))
 
         ranked = sorted((c for c, _, _ in found), key=support, reverse=True)
+        if len(term) < 5:       # short syllables are one edit from dozens of others
+            ranked = [c for c in ranked if support(c)[0] > 0]
         return ranked[:2]
 
     def correct_en(self, word: str) -> list[str]:
@@ -319,7 +335,9 @@ class Index:
                 continue
             options = [Alternative("bi", (f"{x} {y}",), 1.0 if (x == a.term and y == b.term) else W_CORRECTED)
                        for x in words[i] for y in words[i + 1]]
-            concepts.append(Concept(f"{a.term} {b.term}", options, weight=W_BIGRAM, pair=True))
+            unknown = (self.uni.idf_of(a.term) + self.uni.idf_of(b.term)) / 2
+            concepts.append(Concept(f"{a.term} {b.term}", options, weight=W_BIGRAM, pair=True,
+                                    content=not (stops[i] or stops[i + 1]), unknown=unknown))
         return concepts
 
     def en_concepts(self, question: str, tokens: list[Token]) -> list[Concept]:
@@ -352,7 +370,7 @@ class Index:
             if not options:
                 options = [Alternative("en", (c,), W_CORRECTED) for c in self.correct_en(w)]
                 options = options or [Alternative("en", (st,))]
-            concepts.append(Concept(w, options, weight=weight))
+            concepts.append(Concept(w, options, weight=weight, unknown=self.en.unknown_idf * EN_UNKNOWN))
         for i, j in zip(residual, residual[1:]):           # 'tan uyen', 'quang ninh'
             if j == i + 1 and tokens[i].word and tokens[j].word:
                 concepts.append(Concept(f"{words[i]} {words[j]}",
@@ -362,18 +380,18 @@ class Index:
 
     # --- scoring ------------------------------------------------------------------------
 
-    def _alternative(self, alt: Alternative, n: int) -> tuple[np.ndarray, np.ndarray, float]:
+    def _alternative(self, alt: Alternative, n: int) -> tuple[np.ndarray, np.ndarray, float | None]:
         """Scores of one alternative over all items, which items contain all of it, and
-        its rarity (the idf that weighs it in the confidence)."""
+        its rarity: the idf of its rarest term, None when the index lacks a term."""
         scores = np.zeros(n, dtype=np.float32)
         present = np.ones(n, dtype=bool)
-        rarity = 0.0
+        idfs: list[float | None] = []
         if alt.field == "en":
             for term in alt.terms:
                 hit = np.zeros(n, dtype=bool)
                 self.en.add(scores, term, W_EN, hit)
                 present &= hit
-                rarity = max(rarity, self.en.idf_of(term))
+                idfs.append(self.en.known_idf(term))
         elif alt.field == "bi":
             for term in alt.terms:
                 hit = np.zeros(n, dtype=bool)
@@ -386,7 +404,7 @@ class Index:
                     hit |= doc_hit[self.item_doc]
                 scores += item_scores
                 present &= hit
-                rarity = max(rarity, min(self.bi.idf_of(term), self.meta.idf_of(term)))
+                idfs.append(_rarest(self.bi.known_idf(term), self.meta.known_idf(term)))
         else:
             toks = list(alt.terms)
             pairs = [f"{a} {b}" for a, b in zip(toks, toks[1:])]
@@ -403,12 +421,13 @@ class Index:
                 doc_hit_all &= doc_hit
                 if not pairs:
                     present &= hit | doc_hit[self.item_doc]
-                rarity = max(rarity, min(self.uni.idf_of(term), self.meta.idf_of(term)))
+                idfs.append(_rarest(self.uni.known_idf(term), self.meta.known_idf(term)))
             for term in pairs:                         # a phrase must appear as a phrase
                 hit = np.zeros(n, dtype=bool)
                 self.bi.add(scores, term, W_BIGRAM, hit)
                 present &= hit | doc_hit_all[self.item_doc]
-        return scores * alt.weight, present, rarity * alt.weight
+        rarity = None if not idfs or None in idfs else max(idfs)
+        return scores * alt.weight, present, rarity
 
     def score(self, concepts: list[Concept]) -> tuple[np.ndarray, np.ndarray]:
         """Ranking score and confidence (covered share of the question) of every item."""
@@ -417,18 +436,23 @@ class Index:
         covered = np.zeros(n, dtype=np.float32)
         mass = 0.0
         for c in concepts:
-            best = None
+            best: dict[bool, np.ndarray] = {}     # English summary / Vietnamese text: best of each
             best_cover = np.zeros(n, dtype=np.float32)
-            rarity = 0.0
+            rarities = []
             for alt in c.alternatives:
                 s, present, r = self._alternative(alt, n)
-                best = s if best is None else np.maximum(best, s)
+                channel = alt.field == "en"
+                best[channel] = s if channel not in best else np.maximum(best[channel], s)
                 np.maximum(best_cover, present.astype(np.float32) * alt.weight, out=best_cover)
-                rarity = max(rarity, r)
-            if best is not None:
-                total += c.weight * best
+                if r is not None:
+                    rarities.append(r)
+            for s in best.values():
+                total += c.weight * s
             if c.content:
-                w = (rarity if rarity > 0 else self.uni.unknown_idf) * (0.5 if c.pair else 1.0)
+                # A concept is as specific as its most common wording in the index; one
+                # the index has never seen weighs what the question builder decided.
+                rarity = min(rarities) if rarities else (c.unknown or self.uni.unknown_idf)
+                w = rarity * (W_PAIR_CONFIDENCE if c.pair else 1.0)
                 covered += w * best_cover
                 mass += w
         confidence = covered / mass if mass else covered
@@ -493,6 +517,10 @@ class Searcher:
             return Answer(question, lang, False, [])
         concepts = index.en_concepts(question, tokens) if lang == "en" else index.vi_concepts(question, tokens)
         total, confidence = index.score(concepts)
+        if lang == "en":
+            # English reaches the items through translations and one-line summaries, so it
+            # covers less of an item's wording; the strength of the match counts as well.
+            confidence = (confidence + np.minimum(1.0, total / EN_STRONG_MATCH)) / 2
         k = min(limit, len(index))
         rank = total
         top = np.argpartition(-rank, k - 1)[:k] if k < len(index) else np.arange(len(index))
@@ -506,7 +534,7 @@ class Searcher:
             r = index.records[i]
             hits.append(Hit(r.item_id, r.text, source_line(r), float(min(1.0, confidence[i])),
                             best_sentence(r.text, wanted), r))
-        answered = bool(hits) and hits[0].score >= CONFIDENCE_THRESHOLD and total[top[0]] > 0
+        answered = bool(hits and hits[0].score >= CONFIDENCE_THRESHOLD and total[top[0]] > 0)
         return Answer(question, lang, answered, hits)
 
 
