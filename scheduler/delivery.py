@@ -198,6 +198,7 @@ class Sender:
         self._paced: dict[int, float] = {}                 # row id -> when its chat is free
         self._paces: dict[int, ChatPace] = {}
         self._progress: dict[int, tuple[float, tuple]] = {}  # broadcast -> (edited at, counts)
+        self._unreported: dict[int, int] = {}             # finished broadcast -> report tries
         self._paused_until = 0.0
         self.stats = {"sent": 0, "retry_after": 0, "errors": 0}
 
@@ -228,6 +229,8 @@ class Sender:
         finally:
             await self._cancel_in_flight()
         await self.update_broadcasts(force=True)
+        while self._unreported:
+            await self.update_broadcasts(force=True)
 
     # -- the loop -------------------------------------------------------------------------
     def _now(self) -> float:
@@ -482,7 +485,8 @@ class Sender:
             await self.clock.sleep(min(1.0, self.progress_interval))
 
     async def update_broadcasts(self, force: bool = False) -> None:
-        """Edit each sending broadcast's progress message (throttled); finish the done ones."""
+        """Edit each sending broadcast's progress message (throttled); finish the done ones
+        and show their final report (retried on the next ticks if Telegram refuses it)."""
         for broadcast in Broadcast.select().where(Broadcast.status == "sending"):
             counts = delivery_counts(broadcast.id)
             if counts[PENDING] == 0:
@@ -492,14 +496,24 @@ class Sender:
                 if finished:
                     log_event(log, "broadcast_done", broadcast=broadcast.id, sent=counts[SENT],
                               failed=counts[FAILED], blocked=counts[BLOCKED])
-                    await self._show(broadcast, counts, final=True)
+                    self._unreported[broadcast.id] = 0
                 self._progress.pop(broadcast.id, None)
                 continue
-            edited_at, shown = self._progress.get(broadcast.id, (0.0, ()))
+            # The first edit waits an interval after the start: the admin just saw the preview.
+            started = broadcast.started_at.replace(tzinfo=timezone.utc).timestamp() \
+                if broadcast.started_at else 0.0
+            edited_at, shown = self._progress.get(broadcast.id, (started, ()))
             key = tuple(sorted(counts.items()))
             if key != shown and (force or self._now() - edited_at >= self.progress_interval):
                 if await self._show(broadcast, counts, final=False):
                     self._progress[broadcast.id] = (self._now(), key)
+        for broadcast_id, tries in list(self._unreported.items()):
+            broadcast = Broadcast.get_or_none(Broadcast.id == broadcast_id)
+            if broadcast is None or tries >= 5 or await self._show(
+                    broadcast, delivery_counts(broadcast_id), final=True):
+                del self._unreported[broadcast_id]
+            else:
+                self._unreported[broadcast_id] = tries + 1
 
     async def _show(self, broadcast: Broadcast, counts: dict, final: bool) -> bool:
         """Edit the admin's message (or, for the final report, send one if that fails)."""
@@ -509,8 +523,11 @@ class Sender:
         text = (render_report if final else render_progress)(broadcast, counts, lang)
         chat_id = broadcast.admin_chat_id
         pace = self._pace(chat_id)
-        if not final and pace.ready_at(self._now(), chat_id < 0, self.group_per_minute) > self._now():
-            return False      # the admin's chat has had its share this second: next tick
+        ready = pace.ready_at(self._now(), chat_id < 0, self.group_per_minute)
+        if ready > self._now():
+            if not final:
+                return False      # the admin's chat has had its share: next tick
+            await self.clock.sleep(ready - self._now())
         await self.gate.acquire()   # progress edits count against the overall rate
         pace.take(self._now(), self.chat_interval)
         try:
@@ -531,6 +548,10 @@ class Sender:
                 except TelegramAPIError as e2:
                     e = e2
             log_event(log, "progress_edit_failed", logging.WARNING, chat=chat_id, error=e.message)
+        except TelegramRetryAfter as e:
+            pace.not_before = max(pace.not_before, self._now() + e.retry_after)
+            log_event(log, "progress_retry_after", logging.WARNING, chat=chat_id,
+                      retry_after=e.retry_after)
         except TelegramAPIError as e:
             log_event(log, "progress_edit_failed", logging.WARNING, chat=chat_id, error=e.message)
         return False
