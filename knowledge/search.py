@@ -131,16 +131,18 @@ _VI_SYLLABLE = re.compile(
     r"(?:ng|nh|ch|[cmnpt])?")
 
 
-def detect_language(question: str, tokens: list[Token]) -> str:
+def detect_language(question: str, tokens: list[Token], vi_words=frozenset(), en_words=frozenset()) -> str:
     """'vi' when the question has Vietnamese letters or mostly possible Vietnamese
-    syllables ('nha may phai lam gi'); 'en' otherwise ('what must factories do')."""
+    syllables ('nha may phai lam gi'); 'en' otherwise ('what must factories do'). Names
+    that only the Vietnamese items use ('bluezone') count as Vietnamese."""
     if has_diacritics(question):
         return "vi"
     words = [t.term for t in tokens if t.word and t.term.isalpha()]
     if not words:
         return "vi"
     english = sum(1 for w in words if w in EN_STOPWORDS)
-    vietnamese = sum(1 for w in words if _VI_SYLLABLE.fullmatch(w) and w not in EN_STOPWORDS)
+    vietnamese = sum(1 for w in words if w not in EN_STOPWORDS and (
+        _VI_SYLLABLE.fullmatch(w) or (w in vi_words and stem_en(w) not in en_words)))
     return "en" if english + (len(words) - english - vietnamese) > vietnamese else "vi"
 
 
@@ -211,6 +213,7 @@ class Alternative:
     field: str                  # "vi" (item text, pairs, metadata) or "en" (summary)
     terms: tuple[str, ...]      # folded syllables / special terms, or English stems
     weight: float = 1.0
+    pairs: tuple[str, ...] = ()  # its syllable pairs, which an item must have as well
 
 
 @dataclass
@@ -230,8 +233,9 @@ def _rarest(*idfs: float | None) -> float | None:
     return min(known) if known else None
 
 
-def _vi_terms(phrase: str) -> tuple[str, ...]:
-    return tuple(t.term for t in tokenize(phrase))
+def _vi_phrase(phrase: str, weight: float) -> Alternative:
+    toks = tokenize(phrase)
+    return Alternative("vi", tuple(t.term for t in toks), weight, tuple(bigrams(toks)))
 
 
 # --- The index ------------------------------------------------------------------------------
@@ -348,7 +352,7 @@ class Index:
         for s, e, alts in translate(stems):
             stop = all(w in EN_STOPWORDS for w in words[s:e])
             options = [Alternative("en", tuple(stems[s:e]))]
-            options += [Alternative("vi", _vi_terms(a), W_GLOSSARY) for a in alts]
+            options += [_vi_phrase(a, W_GLOSSARY) for a in alts]
             concepts.append(Concept(" ".join(words[s:e]), options, weight=0.3 if stop else 1.0,
                                     content=not stop))
             for j in range(s, e):
@@ -406,8 +410,7 @@ class Index:
                 present &= hit
                 idfs.append(_rarest(self.bi.known_idf(term), self.meta.known_idf(term)))
         else:
-            toks = list(alt.terms)
-            pairs = [f"{a} {b}" for a, b in zip(toks, toks[1:])]
+            toks, pairs = alt.terms, alt.pairs
             doc_hit_all = np.ones(self.meta.size, dtype=bool)
             for term in toks:                          # the item's words, or its document's
                 hit = np.zeros(n, dtype=bool)
@@ -512,7 +515,7 @@ class Searcher:
         question = nfc(question or "").strip()
         index = self._index
         tokens = tokenize(question)
-        lang = detect_language(question, tokens)
+        lang = detect_language(question, tokens, index.uni.vocab, index.en.vocab)
         if not tokens or not len(index):
             return Answer(question, lang, False, [])
         concepts = index.en_concepts(question, tokens) if lang == "en" else index.vi_concepts(question, tokens)

@@ -1,0 +1,176 @@
+"""Search signals, calibration, the JSON contract and answer rendering, on a small knowledge
+base written for these tests (the bundled notices are covered by test_search_accuracy)."""
+from datetime import date
+
+import pytest
+
+from bot.views.answers import TELEGRAM_LIMIT, render_answer, render_item
+from knowledge.search import DeadlineInfo, ItemRecord, Searcher
+
+DOC_A = dict(document_id=1, document_number="45-TB/TU", document_kind="Thông báo kết luận",
+             document_title="Kết luận về phòng, chống dịch Covid-19", issuer="Tỉnh ủy Hòa Bình",
+             province="Hòa Bình", document_date=date(2021, 9, 20),
+             document_title_en="Conclusions on Covid-19 prevention")
+DOC_B = dict(document_id=2, document_number="77/KH-UBND", document_kind="Kế hoạch",
+             document_title="Kế hoạch tiêm chủng vắc xin", issuer="UBND tỉnh Cà Mau",
+             province="Cà Mau", document_date=date(2021, 10, 5),
+             document_title_en="Vaccination plan")
+
+ITEMS = [
+    ItemRecord(1, "Các doanh nghiệp phải xét nghiệm nhanh toàn bộ người lao động trước mỗi ca sản xuất. "
+                  "Doanh nghiệp tự chịu chi phí.", "Enterprises must rapid-test all workers before each shift.",
+               "1", **DOC_A),
+    ItemRecord(2, "Chậm nhất đến ngày 30/11/2021 tất cả các trạm y tế đều có bác sĩ.",
+               "Every commune health station must have a doctor by 30 November 2021.", "2",
+               deadlines=(DeadlineInfo(date(2021, 11, 30), None, "by", "chậm nhất đến ngày 30/11/2021",
+                                       "Trạm y tế có bác sĩ", "Health stations have a doctor"),), **DOC_A),
+    ItemRecord(3, "Sản xuất kinh doanh được khôi phục; ca trực của lực lượng y tế được bố trí lại.",
+               "Business resumes and medical staff rosters are rearranged.", "3", **DOC_A),
+    ItemRecord(4, "Hoàn thành tiêm chủng cho trẻ em từ 12 đến 17 tuổi trong tháng 01/2022.",
+               "Vaccinate children aged 12 to 17 in January 2022.", "1", **DOC_B),
+    ItemRecord(5, "Toàn dân cài đặt ứng dụng Bluezone; thực hiện nghiêm quy định 5K.",
+               "", "2", **DOC_B),
+    ItemRecord(6, "Thực hiện giãn cách xã hội theo Chỉ thị số 16/CT-TTg của Thủ tướng Chính phủ.",
+               "Social distancing under Prime Minister's Directive 16/CT-TTg.", "3", **DOC_B),
+    ItemRecord(7, "Người dân từ 18 tuổi trở lên được tiêm mũi 3 trước tháng 6/2022.",
+               "", "4", **DOC_B),
+]
+
+
+@pytest.fixture(scope="module")
+def searcher():
+    return Searcher.from_records(ITEMS)
+
+
+def top(searcher, question):
+    answer = searcher.ask(question)
+    return answer.hits[0].item_id if answer.hits else None
+
+
+def test_accented_question(searcher):
+    answer = searcher.ask("Doanh nghiệp phải xét nghiệm người lao động khi nào?")
+    assert answer.lang == "vi" and answer.answered
+    assert answer.hits[0].item_id == 1
+
+
+def test_unaccented_question(searcher):
+    assert top(searcher, "tram y te phai co bac si truoc ngay nao") == 2
+
+
+def test_syllable_pairs_beat_scattered_syllables(searcher):
+    # Item 3 has "sản xuất", "ca" and "y tế" too, but not the pair "ca sản" / "trước mỗi".
+    assert top(searcher, "xét nghiệm trước mỗi ca sản xuất") == 1
+
+
+def test_typo_corrected_against_the_index_vocabulary(searcher):
+    assert top(searcher, "xet nghiem nguoi lau dong truoc moi ca") == 1      # lau -> lao
+    assert top(searcher, "cai dat ung dunh bluezone") == 5                  # dunh -> dung
+
+
+def test_chat_abbreviations(searcher):
+    assert top(searcher, "xn truoc moi ca sx") == 1
+
+
+def test_english_through_the_summary(searcher):
+    answer = searcher.ask("When must every health station have a doctor?")
+    assert answer.lang == "en" and answer.answered and answer.hits[0].item_id == 2
+
+
+def test_english_through_the_glossary_without_summary(searcher):
+    # Items 5 and 7 have no English summary: only the glossary can reach them.
+    assert top(searcher, "Which app must everyone install?") == 5
+    assert top(searcher, "When must adults get the booster dose?") == 7
+
+
+def test_dates_and_ranges(searcher):
+    assert top(searcher, "tiem chung tre 12-17 tuoi") == 4
+    assert top(searcher, "hạn 30/11 là việc gì?") == 2
+
+
+def test_document_numbers_and_metadata(searcher):
+    assert top(searcher, "Chỉ thị 16 yêu cầu gì?") == 6
+    assert top(searcher, "16/CT-TTg") == 6
+    answer = searcher.ask("kế hoạch 77 ở Cà Mau tiêm cho trẻ em khi nào")
+    assert answer.hits[0].item_id == 4
+
+
+@pytest.mark.parametrize("question", ["giá vàng hôm nay", "tell me a joke", "lorem ipsum dolor sit amet",
+                                      "asdkjh qwpoeiru zmxncb", "Ai vô địch World Cup 2018?",
+                                      "How do I reset my password?"])
+def test_out_of_scope_rejected_with_suggestions(searcher, question):
+    answer = searcher.ask(question)
+    assert not answer.answered
+    assert len(answer.hits) <= 3
+    text = render_answer(answer, answer.lang)
+    assert "🤔" in text
+
+
+def test_confidence_is_calibrated(searcher):
+    good = searcher.ask("tất cả các trạm y tế đều có bác sĩ")
+    bad = searcher.ask("bác sĩ thú y chữa bệnh cho mèo")
+    assert 0.0 <= bad.hits[0].score < 0.5 <= good.hits[0].score <= 1.0
+
+
+def test_empty_and_punctuation_questions(searcher):
+    for q in ("", "   ", "???", "…"):
+        answer = searcher.ask(q)
+        assert not answer.answered
+        render_answer(answer, "vi")
+
+
+def test_json_contract(searcher):
+    out = searcher.ask("bluezone", limit=3).to_json()
+    assert set(out) == {"question", "answered", "answers"}
+    assert out["answered"] is True and 1 <= len(out["answers"]) <= 3
+    first = out["answers"][0]
+    assert first["text"] == ITEMS[4].text                       # the whole item, as stored
+    assert first["source"] == "77/KH-UBND, UBND tỉnh Cà Mau, 05/10/2021, mục 2"
+    assert isinstance(first["score"], float)
+
+
+def test_render_answer_highlights_sentence_and_shows_source_and_deadline(searcher):
+    answer = searcher.ask("Trạm y tế phải có bác sĩ trước ngày nào?")
+    text = render_answer(answer, "vi")
+    assert "<b>Chậm nhất đến ngày 30/11/2021 tất cả các trạm y tế đều có bác sĩ.</b>" in text
+    assert "45-TB/TU" in text and "Tỉnh ủy Hòa Bình" in text and "20/09/2021" in text and "mục 2" in text
+    assert "30/11/2021" in text.split("⏰")[1]
+    en = render_answer(searcher.ask("When must health stations have a doctor?"), "en")
+    assert "Source" in en and "item 2" in en and "by 30/11/2021" in en
+    assert "Every commune health station must have a doctor" in en          # the English summary
+
+
+def test_render_answer_picks_the_matching_sentence(searcher):
+    text = render_answer(searcher.ask("ai chịu chi phí xét nghiệm"), "vi")
+    assert "<b>Doanh nghiệp tự chịu chi phí.</b>" in text
+
+
+def test_render_escapes_html_and_fits_telegram():
+    long_text = "Mở đầu <script> & " + " ".join(["Câu dài về phòng, chống dịch."] * 400) + \
+                " Trạm y tế phải có bác sĩ trực 24/24."
+    s = Searcher.from_records([ItemRecord(1, long_text, "", "1", **DOC_A)])
+    answer = s.ask("trạm y tế phải có bác sĩ trực")
+    text = render_answer(answer, "vi")
+    assert len(text) <= TELEGRAM_LIMIT
+    assert "<b>Trạm y tế phải có bác sĩ trực 24/24.</b>" in text
+    assert "<script>" not in text
+
+
+def test_refresh_and_render_item_from_database(db):
+    from knowledge.models import Deadline, Document, Item
+
+    doc = Document.create(key="t1", number="9-TB/TU", kind="Thông báo", issuer="Tỉnh ủy Thử",
+                          province="Thử", date=date(2022, 1, 2), title="Thông báo thử")
+    Item.create(document=doc, position=1, number="1", text="Các chốt kiểm soát hoạt động 24/24 giờ.")
+    searcher = Searcher.from_database()
+    assert not searcher.ask("khách sạn làm nơi cách ly").answered
+    item = Item.create(document=doc, position=2, number="2",
+                       text="Các khách sạn trở thành nơi cách ly khi chính quyền yêu cầu.")
+    Deadline.create(item=item, due_date=date(2022, 1, 10), phrase="trước ngày 10/01/2022",
+                    task="Khách sạn sẵn sàng")
+    searcher.refresh()
+    answer = searcher.ask("khách sạn làm nơi cách ly")
+    assert answer.answered and answer.hits[0].item_id == item.id
+    assert answer.hits[0].deadlines[0].due_date == date(2022, 1, 10)
+    shown = render_item(item.id, "en")
+    assert "khách sạn" in shown and "9-TB/TU" in shown and "item 2" in shown and "10/01/2022" in shown
+    assert render_item(999999, "vi") == "Mục này không còn trong cơ sở dữ liệu."
