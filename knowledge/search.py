@@ -34,8 +34,8 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from knowledge.glossary import VI_ABBREVIATIONS, translate
-from knowledge.text import (EN_STOPWORDS, Token, bigrams, fold, has_diacritics, nfc, stem_en,
-                            stopword_flags, tokenize)
+from knowledge.text import (EN_STOPWORDS, Token, bigrams, has_diacritics, index_terms, nfc,
+                            stem_en, stopword_flags, tokenize)
 
 # Weights of the signals, chosen by measurement on the dev and held-out question sets
 # (see benchmarks/ and tests/test_search_accuracy.py); all relative to one item syllable.
@@ -152,30 +152,43 @@ class FieldIndex:
     """BM25 over one field of many records: for every term, the records that contain it
     and the term's precomputed BM25 weight in each (CSR arrays)."""
 
-    def __init__(self, docs: list[list[str]]):
-        vocab: dict[str, int] = {}
-        term_ids, doc_ids, tfs = array("i"), array("i"), array("f")
-        lengths = np.zeros(len(docs), dtype=np.float32)
-        for d, terms in enumerate(docs):
-            lengths[d] = len(terms)
-            counts = Counter(terms)
-            term_ids.extend([vocab.setdefault(t, len(vocab)) for t in counts])
-            doc_ids.extend([d] * len(counts))
-            tfs.extend(counts.values())
-        n = max(1, len(docs))
-        tid = np.frombuffer(term_ids, dtype=np.int32)
+    def __init__(self, docs=()):
+        self.vocab: dict[str, int] = {}
+        self._term_ids, self._doc_ids, self._tfs = array("i"), array("i"), array("f")
+        self._lengths = array("f")
+        for terms in docs:
+            self.add_document(terms)
+        if docs:
+            self.finish()
+
+    def add_document(self, terms: list[str]) -> None:
+        """Documents are added one by one, so that only their counts are kept."""
+        vocab = self.vocab
+        counts = Counter(terms)
+        self._term_ids.extend([vocab.setdefault(t, len(vocab)) for t in counts])
+        self._doc_ids.extend([len(self._lengths)] * len(counts))
+        self._tfs.extend(counts.values())
+        self._lengths.append(len(terms))
+
+    def finish(self) -> "FieldIndex":
+        """Turn the counts into sorted posting lists of BM25 weights."""
+        vocab, term_ids, doc_ids, tfs = self.vocab, self._term_ids, self._doc_ids, self._tfs
+        lengths = np.frombuffer(self._lengths, dtype=np.float32) if len(self._lengths) else np.zeros(0, np.float32)
+        n = max(1, len(lengths))
+        tid = np.frombuffer(term_ids, dtype=np.int32) if len(term_ids) else np.zeros(0, np.int32)
         order = np.argsort(tid, kind="stable")
-        self.docs = np.frombuffer(doc_ids, dtype=np.int32)[order]
-        tf = np.frombuffer(tfs, dtype=np.float32)[order]
+        self.docs = (np.frombuffer(doc_ids, dtype=np.int32) if len(doc_ids) else np.zeros(0, np.int32))[order]
+        tf = (np.frombuffer(tfs, dtype=np.float32) if len(tfs) else np.zeros(0, np.float32))[order]
         df = np.bincount(tid, minlength=len(vocab))
         self.offsets = np.concatenate([[0], np.cumsum(df)]).astype(np.int64)
         self.idf = np.log1p((n - df + 0.5) / (df + 0.5)).astype(np.float32)
-        avgdl = float(lengths.mean()) if len(docs) else 1.0
+        avgdl = float(lengths.mean()) if len(lengths) else 1.0
         norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths[self.docs] / max(avgdl, 1e-9))
         self.weights = (np.repeat(self.idf, df) * tf * (BM25_K1 + 1) / (tf + norm)).astype(np.float32)
-        self.vocab = vocab
-        self.size = len(docs)
+        self.size = len(lengths)
         self.unknown_idf = float(np.log1p((n + 0.5) / 0.5))
+        del self._term_ids, self._doc_ids, self._tfs, self._lengths
+        return self
 
     def postings(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:
         tid = self.vocab.get(term)
@@ -245,23 +258,23 @@ class Index:
 
     def __init__(self, records: list[ItemRecord]):
         self.records = records
-        uni, bi, en = [], [], []
-        for r in records:
-            toks = tokenize(r.text)
-            uni.append([t.term for t in toks])
-            bi.append(bigrams(toks))
-            en.append([stem_en(t.term) for t in tokenize(r.summary_en)])
-        self.uni, self.bi, self.en = FieldIndex(uni), FieldIndex(bi), FieldIndex(en)
+        self.uni, self.bi, self.en, self.meta = FieldIndex(), FieldIndex(), FieldIndex(), FieldIndex()
         doc_keys: dict[int, int] = {}
-        doc_texts: list[list[str]] = []
         self.item_doc = np.zeros(len(records), dtype=np.int32)
+        stems: dict[str, str] = {}
         for i, r in enumerate(records):
+            terms, pairs = index_terms(r.text)
+            self.uni.add_document(terms)
+            self.bi.add_document(pairs)
+            en_terms, _ = index_terms(r.summary_en)
+            self.en.add_document([stems.get(t) or stems.setdefault(t, stem_en(t)) for t in en_terms])
             d = doc_keys.get(r.document_id)
             if d is None:
-                d = doc_keys[r.document_id] = len(doc_texts)
-                doc_texts.append(self._meta_terms(r))
+                d = doc_keys[r.document_id] = len(doc_keys)
+                self.meta.add_document(self._meta_terms(r))
             self.item_doc[i] = d
-        self.meta = FieldIndex(doc_texts)
+        for field_index in (self.uni, self.bi, self.en, self.meta):
+            field_index.finish()
         vi_words = {t for t in self.uni.vocab if t.isalpha()} | {t for t in self.meta.vocab if t.isalpha()}
         self.vi_words = sorted(vi_words)
         self.en_words = sorted(t for t in self.en.vocab if t.isalpha())

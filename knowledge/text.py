@@ -19,7 +19,18 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-_STRIP_MARKS = {ord("đ"): "d", ord("Đ"): "d"}
+class _FoldTable(dict):
+    """str.translate table, filled on first sight of each character: the character's
+    base letter when that is ASCII ('ệ' -> 'e', 'Đ' -> 'D'), else the character itself."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        base = "d" if ch in "đĐ" else unicodedata.normalize("NFD", ch)[0]
+        self[code] = value = base if base.isascii() else ch
+        return value
+
+
+_FOLD = _FoldTable()
 
 
 def nfc(text: str) -> str:
@@ -29,12 +40,7 @@ def nfc(text: str) -> str:
 def fold(text: str) -> str:
     """'Đồng chí Bí thư' -> 'dong chi bi thu'. Length-preserving for NFC input,
     so positions found in the folded text point into the NFC original."""
-    text = nfc(text).translate(_STRIP_MARKS)
-    out = []
-    for ch in text:
-        base = unicodedata.normalize("NFD", ch)[0]
-        out.append(base if base.isascii() else ch)
-    return "".join(out).lower()
+    return nfc(text).translate(_FOLD).lower()
 
 
 def has_diacritics(text: str) -> bool:
@@ -141,24 +147,79 @@ def _special_terms(mo: re.Match) -> list[str]:
     return []
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+_DIGITS = re.compile(r"\d+")
+_REACH = 32     # characters around a number that a special form may span ("chi thi so 15")
+
+
+def _scan(folded: str) -> list[tuple[str, int, int, bool]]:
+    """(term, start, end, is_word) for every term of a folded text. Stretches far from any
+    digit hold only words and take a plain word pattern; only the rest needs _SPECIAL."""
+    out: list[tuple[str, int, int, bool]] = []
+    pos = 0
+    for lo, hi in _digit_windows(folded):
+        out.extend((m.group(), m.start(), m.end(), True) for m in _WORD.finditer(folded, pos, lo))
+        _scan_special(folded, lo, hi, out)
+        pos = hi
+    out.extend((m.group(), m.start(), m.end(), True) for m in _WORD.finditer(folded, pos))
+    return out
+
+
+def _digit_windows(folded: str):
+    """Merged spans around the digits of a text, widened to word limits."""
+    lo = hi = -1
+    for m in _DIGITS.finditer(folded):
+        a = max(0, m.start() - _REACH)
+        b = min(len(folded), m.end() + _REACH)
+        while a > 0 and not folded[a - 1].isspace():
+            a -= 1
+        while b < len(folded) and not folded[b].isspace():
+            b += 1
+        if a <= hi:
+            hi = max(hi, b)
+            continue
+        if hi >= 0:
+            yield lo, hi
+        lo, hi = a, b
+    if hi >= 0:
+        yield lo, hi
+
+
+def _scan_special(folded: str, lo: int, hi: int, out: list) -> None:
+    append = out.append
+    for mo in _SPECIAL.finditer(folded, lo, hi):
+        if mo.lastgroup == "word":
+            append((mo.group(), mo.start(), mo.end(), True))
+            continue
+        s, e = mo.span()
+        if mo.lastgroup == "kindno":
+            # Keep the kind words themselves as words ("chi thi", "directive").
+            out.extend((w.group(), s + w.start(), s + w.end(), True)
+                       for w in re.finditer(r"[^\W\d_]+", folded[s:mo.start("kn")])
+                       if w.group() not in ("so", "no", "number"))
+        out.extend((term, s, e, False) for term in _special_terms(mo))
+
+
 def tokenize(text: str) -> list[Token]:
     """Terms of a text in order, folded. Special forms (dates, document numbers, ranges,
     times, numbers) yield one or more canonical terms; words yield themselves."""
-    folded = fold(text)
-    out: list[Token] = []
-    for mo in _SPECIAL.finditer(folded):
-        s, e = mo.span()
-        if mo.group("word"):
-            out.append(Token(mo.group("word"), s, e, True))
-            continue
-        if mo.group("kindno"):
-            # Keep the kind words themselves as words ("chi thi", "directive").
-            out.extend(Token(w.group(), s + w.start(), s + w.end(), True)
-                       for w in re.finditer(r"[^\W\d_]+", folded[s:mo.start("kn")])
-                       if w.group() not in ("so", "no", "number"))
-        for term in _special_terms(mo):
-            out.append(Token(term, s, e, False))
-    return out
+    return [Token(*t) for t in _scan(fold(text))]
+
+
+def index_terms(text: str) -> tuple[list[str], list[str]]:
+    """The terms and the syllable pairs of a text, as `tokenize` and `bigrams` would give
+    them, without building Token objects: indexing 100,000 items calls this a lot."""
+    terms, pairs = [], []
+    prev = None
+    for term, _, _, word in _scan(fold(text)):
+        terms.append(term)
+        if word:
+            if prev is not None:
+                pairs.append(f"{prev} {term}")
+            prev = term
+        else:
+            prev = None
+    return terms, pairs
 
 
 def terms(text: str) -> list[str]:
