@@ -45,8 +45,9 @@ W_EN = 1.0              # the English summary, for English questions
 W_GLOSSARY = 0.8        # Vietnamese translations of English words
 W_NAME = 0.4            # a place or person named in an English question: a hint, not the topic
 W_CORRECTED = 0.8       # a typo-corrected word counts a little less than a typed one
+W_CONTEXT = 0.8         # a "context" paragraph tells what happened, not what to do
 CONFIDENCE_THRESHOLD = 0.5
-W_PAIR_CONFIDENCE = 0.5     # syllable pairs weigh half in the confidence (many cross word limits)
+W_PAIR_CONFIDENCE = 0.75    # syllable pairs weigh less in the confidence (some cross word limits)
 EN_STRONG_MATCH = 16.0      # a BM25 total that only questions about the items reach
 EN_UNKNOWN = 0.5            # an English word the index never saw: often just phrasing ('attention')
 BM25_K1, BM25_B = 1.2, 0.5
@@ -275,6 +276,7 @@ class Index:
             self.item_doc[i] = d
         for field_index in (self.uni, self.bi, self.en, self.meta):
             field_index.finish()
+        self.prior = np.array([W_CONTEXT if r.kind == "context" else 1.0 for r in records], dtype=np.float32)
         vi_words = {t for t in self.uni.vocab if t.isalpha()} | {t for t in self.meta.vocab if t.isalpha()}
         self.vi_words = sorted(vi_words)
         self.en_words = sorted(t for t in self.en.vocab if t.isalpha())
@@ -450,28 +452,33 @@ class Index:
         n = len(self.records)
         total = np.zeros(n, dtype=np.float32)
         covered = np.zeros(n, dtype=np.float32)
-        mass = 0.0
+        mass = np.zeros(n, dtype=np.float32)
         for c in concepts:
             best: dict[bool, np.ndarray] = {}     # English summary / Vietnamese text: best of each
-            best_cover = np.zeros(n, dtype=np.float32)
+            cover = np.zeros(n, dtype=np.float32)   # rarity × weight of the wording an item has
+            cover_rarity = np.zeros(n, dtype=np.float32)
             rarities = []
             for alt in c.alternatives:
                 s, present, r = self._alternative(alt, n)
                 channel = alt.field == "en"
                 best[channel] = s if channel not in best else np.maximum(best[channel], s)
-                np.maximum(best_cover, present.astype(np.float32) * alt.weight, out=best_cover)
-                if r is not None:
-                    rarities.append(r)
+                if r is None:
+                    continue
+                rarities.append(r)
+                better = present & (cover < r * alt.weight)
+                cover[better] = r * alt.weight
+                cover_rarity[better] = r
             for s in best.values():
                 total += c.weight * s
             if c.content:
-                # A concept is as specific as its most common wording in the index; one
-                # the index has never seen weighs what the question builder decided.
-                rarity = min(rarities) if rarities else (c.unknown or self.uni.unknown_idf)
-                w = rarity * (W_PAIR_CONFIDENCE if c.pair else 1.0)
-                covered += w * best_cover
-                mass += w
-        confidence = covered / mass if mass else covered
+                # A concept weighs as much as the wording of it that an item uses is rare;
+                # for items without it, as its most common wording (or, when the index has
+                # none of it, what the question builder decided).
+                missing = min(rarities) if rarities else (c.unknown or self.uni.unknown_idf)
+                part = W_PAIR_CONFIDENCE if c.pair else 1.0
+                covered += part * cover
+                mass += part * np.where(cover > 0, cover_rarity, missing)
+        confidence = np.divide(covered, mass, out=np.zeros(n, dtype=np.float32), where=mass > 0)
         return total, confidence
 
 
@@ -538,7 +545,7 @@ class Searcher:
             # covers less of an item's wording; the strength of the match counts as well.
             confidence = (confidence + np.minimum(1.0, total / EN_STRONG_MATCH)) / 2
         k = min(limit, len(index))
-        rank = total
+        rank = total * index.prior
         top = np.argpartition(-rank, k - 1)[:k] if k < len(index) else np.arange(len(index))
         top = sorted(top.tolist(), key=lambda i: (-rank[i], i))[:k]
         top = [i for i in top if total[i] > 0] or top
