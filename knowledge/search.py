@@ -316,7 +316,8 @@ class Index:
                         if p[0] and p[1] and f"{p[0]} {p[1]}" in self.bi.vocab)
             return (pairs, -self.uni.idf_of(cand))
 
-        ranked = sorted((c for c, _, _ in found), key=support, reverse=True)
+        # Typing rarely gets the first letter wrong; dropping it finds nonsense ('banh'->'anh').
+        ranked = sorted((c for c, _, _ in found if c[0] == term[0]), key=support, reverse=True)
         if len(term) < 5:       # short syllables are one edit from dozens of others
             ranked = [c for c in ranked if support(c)[0] > 0]
         return ranked[:2]
@@ -326,7 +327,7 @@ class Index:
             return []
         found = process.extract(word, self.en_words, scorer=Levenshtein.distance,
                                 score_cutoff=1 if len(word) < 8 else 2, limit=2)
-        return [c for c, _, _ in found]
+        return [c for c, _, _ in found if c[0] == word[0]]
 
     def vi_concepts(self, question: str, tokens: list[Token]) -> list[Concept]:
         expanded: list[Token] = []
