@@ -13,14 +13,15 @@ from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo
 
 from aiogram.filters.callback_data import CallbackData
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.types import InlineKeyboardMarkup
 
 from bot.texts import t
 from knowledge.deadlines import DeadlineRow, local_today
 from knowledge.units import unit_name
 
 TELEGRAM_TEXT_LIMIT = 4096
-DEADLINES_PER_PING = 8        # more per message makes the keyboard too long to use
+DEADLINES_PER_PING = 6        # more per message makes the keyboard too long to use
+MAX_TASK_CHARS = 300
 RECEIVED, DONE = "received", "done"
 
 
@@ -139,59 +140,93 @@ def split_message(text: str, limit: int = TELEGRAM_TEXT_LIMIT) -> list[str]:
 
 # --- pings -----------------------------------------------------------------------------
 
+def _ping_block(n: int, row: DeadlineRow, lang: str, zone: ZoneInfo, today: date,
+                acks: dict[tuple[int, str], AckView]) -> str:
+    task = row.task_in(lang)
+    if len(task) > MAX_TASK_CHARS:
+        task = task[:MAX_TASK_CHARS - 1] + "…"
+    lines = [f"{n}. <b>{esc(task)}</b>" if n else f"<b>{esc(task)}</b>",
+             f"{fmt_due(row, lang)} · {days_left_text(row.due_date, today, lang)}",
+             source_text(row, lang)]
+    for kind in (RECEIVED, DONE):
+        ack = acks.get((row.id, kind))
+        if ack is not None:
+            lines.append(t(lang, f"ping.ack_{kind}", name=esc(ack.user_name),
+                           time=ack.at.astimezone(zone).strftime("%H:%M %d/%m")))
+    return "\n".join(lines)
+
+
 def render_ping_text(numbered: list[tuple[int, DeadlineRow]], lang: str, zone: ZoneInfo, *,
-                     sent_at: datetime, acks: dict[tuple[int, str], AckView] | None = None) -> str:
+                     sent_at: datetime, acks: dict[tuple[int, str], AckView] | None = None,
+                     cache: dict | None = None) -> str:
     """One reminder message; days left are counted from `sent_at`, so a message edited later
-    (an acknowledgement) still reads as it did when it arrived."""
+    (an acknowledgement) still reads as it did when it arrived. `cache` keeps blocks between
+    the chats of one firing, which share most of their deadlines."""
     acks = acks or {}
     today = sent_at.astimezone(zone).date()
     blocks = [t(lang, "ping.title")]
     for n, row in numbered:
-        prefix = f"{n}. " if n else ""
-        lines = [f"{prefix}<b>{esc(row.task_in(lang))}</b>",
-                 f"{fmt_due(row, lang)} · {days_left_text(row.due_date, today, lang)}",
-                 source_text(row, lang)]
-        for kind in (RECEIVED, DONE):
-            ack = acks.get((row.id, kind))
-            if ack is not None:
-                lines.append(t(lang, f"ping.ack_{kind}", name=esc(ack.user_name),
-                               time=ack.at.astimezone(zone).strftime("%H:%M %d/%m")))
-        blocks.append("\n".join(lines))
+        if cache is None or acks:
+            blocks.append(_ping_block(n, row, lang, zone, today, acks))
+            continue
+        key = (n, row.id, lang)
+        if key not in cache:
+            cache[key] = _ping_block(n, row, lang, zone, today, acks)
+        blocks.append(cache[key])
     return "\n\n".join(blocks)
+
+
+def ack_callback_data(code: str, deadline_id: int, n: int) -> str:
+    """AckCallback(kind=code, deadline=deadline_id, n=n).pack(), without pydantic: a firing
+    builds tens of thousands of buttons."""
+    return f"{AckCallback.__prefix__}{AckCallback.__separator__}{code}" \
+           f"{AckCallback.__separator__}{deadline_id}{AckCallback.__separator__}{n}"
+
+
+def _button_row(n: int, row: DeadlineRow, lang: str, acks: dict[tuple[int, str], AckView]) -> list[dict]:
+    buttons = []
+    for code, kind in ACK_KINDS.items():
+        label = t(lang, f"ping.btn_{kind}")
+        if (row.id, kind) in acks:
+            label = "✓ " + label
+        if n:
+            label = f"{n}. {label}"
+        buttons.append({"text": label, "callback_data": ack_callback_data(code, row.id, n)})
+    return buttons
+
+
+def ping_keyboard_dict(numbered: list[tuple[int, DeadlineRow]], lang: str,
+                       acks: dict[tuple[int, str], AckView] | None = None, *, cache: dict | None = None) -> dict:
+    """Two buttons per deadline; a recorded one shows a tick (pressing it again is answered
+    "already recorded"). A plain dict, as the outbox stores it."""
+    acks = acks or {}
+    rows = []
+    for n, row in numbered:
+        if cache is None or acks:
+            rows.append(_button_row(n, row, lang, acks))
+            continue
+        key = ("buttons", n, row.id, lang)
+        if key not in cache:
+            cache[key] = _button_row(n, row, lang, acks)
+        rows.append(cache[key])
+    return {"inline_keyboard": rows}
 
 
 def ping_keyboard(numbered: list[tuple[int, DeadlineRow]], lang: str,
                   acks: dict[tuple[int, str], AckView] | None = None) -> InlineKeyboardMarkup:
-    """Two buttons per deadline; a recorded one shows a tick (pressing it again is answered
-    "already recorded")."""
-    acks = acks or {}
-    rows = []
-    for n, row in numbered:
-        buttons = []
-        for code, kind in ACK_KINDS.items():
-            label = t(lang, f"ping.btn_{kind}")
-            if (row.id, kind) in acks:
-                label = "✓ " + label
-            if n:
-                label = f"{n}. {label}"
-            buttons.append(InlineKeyboardButton(
-                text=label, callback_data=AckCallback(kind=code, deadline=row.id, n=n).pack()))
-        rows.append(buttons)
-    return InlineKeyboardMarkup(inline_keyboard=rows)
+    return InlineKeyboardMarkup.model_validate(ping_keyboard_dict(numbered, lang, acks))
 
 
 def render_ping_parts(rows: list[DeadlineRow], lang: str, zone: ZoneInfo, *,
-                      sent_at: datetime) -> list[dict]:
-    """The outbox parts of one chat's reminder: up to DEADLINES_PER_PING deadlines a message."""
+                      sent_at: datetime, cache: dict | None = None) -> list[dict]:
+    """The outbox parts of one chat's reminder: up to DEADLINES_PER_PING deadlines a message
+    (which, with tasks cut at MAX_TASK_CHARS, keeps every part within Telegram's limit)."""
     numbered = [(i + 1 if len(rows) > 1 else 0, row) for i, row in enumerate(rows)]
     parts = []
     for start in range(0, len(numbered), DEADLINES_PER_PING):
         chunk = numbered[start:start + DEADLINES_PER_PING]
-        text = render_ping_text(chunk, lang, zone, sent_at=sent_at)
-        if len(text) > TELEGRAM_TEXT_LIMIT:
-            text = text[:TELEGRAM_TEXT_LIMIT - 1] + "…"
-        parts.append({"text": text,
-                      "reply_markup": ping_keyboard(chunk, lang).model_dump(exclude_none=True)})
+        parts.append({"text": render_ping_text(chunk, lang, zone, sent_at=sent_at, cache=cache),
+                      "reply_markup": ping_keyboard_dict(chunk, lang, cache=cache)})
     return parts
 
 
