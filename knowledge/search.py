@@ -27,6 +27,7 @@ import re
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date, time
 
 import numpy as np
@@ -488,16 +489,26 @@ class Index:
 _SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+(?=\S)|\n+")
 
 
+@lru_cache(maxsize=4096)
+def _sentences(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The sentences of an item with their terms and pairs; items are asked about again
+    and again, so this is kept."""
+    out = []
+    for sentence in _SENTENCE_END.split(text):
+        sentence = sentence.strip()
+        if sentence:
+            terms, pairs = index_terms(sentence)
+            out.append((sentence, frozenset(terms) | frozenset(pairs)))
+    return tuple(out)
+
+
 def best_sentence(text: str, wanted: set[str]) -> str:
-    """The sentence of the item that holds the most of the question's terms."""
-    sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+    """The sentence of the item that holds the most of the question's terms (pairs count
+    double: they are the words)."""
+    sentences = _sentences(text)
     if not sentences:
         return text
-    def overlap(s: str) -> float:
-        toks = tokenize(s)
-        have = {t.term for t in toks} | set(bigrams(toks))
-        return sum(2.0 if " " in w else 1.0 for w in wanted & have)
-    return max(sentences, key=overlap)
+    return max(sentences, key=lambda s: sum(2.0 if " " in w else 1.0 for w in wanted & s[1]))[0]
 
 
 # --- The public face -----------------------------------------------------------------------
