@@ -142,7 +142,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--deadlines", type=int, default=100_000)
     ap.add_argument("--groups", type=int, default=10_000)
-    ap.add_argument("--burst", type=int, default=60, help="deadlines whose ping fires at the same moment")
+    ap.add_argument("--burst", type=int, default=20, help="deadlines whose ping fires at the same moment")
     ap.add_argument("--bursts", type=int, default=3, help="bursts, one second apart")
     ap.add_argument("--seed", type=int, default=5)
     args = ap.parse_args()

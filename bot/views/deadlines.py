@@ -163,15 +163,16 @@ def render_ping_text(numbered: list[tuple[int, DeadlineRow]], lang: str, zone: Z
     (an acknowledgement) still reads as it did when it arrived. `cache` keeps blocks between
     the chats of one firing, which share most of their deadlines."""
     acks = acks or {}
-    today = sent_at.astimezone(zone).date()
-    blocks = [t(lang, "ping.title")]
+    if cache is None or acks:
+        today = sent_at.astimezone(zone).date()
+        blocks = [t(lang, "ping.title")]
+        blocks += [_ping_block(n, row, lang, zone, today, acks) for n, row in numbered]
+        return "\n\n".join(blocks)
+    blocks = [cache.get(("title", lang)) or cache.setdefault(("title", lang), t(lang, "ping.title"))]
     for n, row in numbered:
-        if cache is None or acks:
-            blocks.append(_ping_block(n, row, lang, zone, today, acks))
-            continue
         key = (n, row.id, lang)
         if key not in cache:
-            cache[key] = _ping_block(n, row, lang, zone, today, acks)
+            cache[key] = _ping_block(n, row, lang, zone, sent_at.astimezone(zone).date(), acks)
         blocks.append(cache[key])
     return "\n\n".join(blocks)
 
