@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import date, time
@@ -155,41 +155,40 @@ class FieldIndex:
     and the term's precomputed BM25 weight in each (CSR arrays)."""
 
     def __init__(self, docs=()):
-        self.vocab: dict[str, int] = {}
-        self._term_ids, self._doc_ids, self._tfs = array("i"), array("i"), array("f")
-        self._lengths = array("f")
+        self.vocab: dict[str, int] = defaultdict()
+        self.vocab.default_factory = self.vocab.__len__     # a new term gets the next id
+        self._term_ids = array("i")                          # every term of every document
+        self._lengths = array("i")
         for terms in docs:
             self.add_document(terms)
         if docs:
             self.finish()
 
     def add_document(self, terms: list[str]) -> None:
-        """Documents are added one by one, so that only their counts are kept."""
-        vocab = self.vocab
-        counts = Counter(terms)
-        self._term_ids.extend([vocab.setdefault(t, len(vocab)) for t in counts])
-        self._doc_ids.extend([len(self._lengths)] * len(counts))
-        self._tfs.extend(counts.values())
+        """Documents are added one by one; only their term ids are kept until finish()."""
+        self._term_ids.extend(map(self.vocab.__getitem__, terms))
         self._lengths.append(len(terms))
 
     def finish(self) -> "FieldIndex":
-        """Turn the counts into sorted posting lists of BM25 weights."""
-        vocab, term_ids, doc_ids, tfs = self.vocab, self._term_ids, self._doc_ids, self._tfs
-        lengths = np.frombuffer(self._lengths, dtype=np.float32) if len(self._lengths) else np.zeros(0, np.float32)
-        n = max(1, len(lengths))
-        tid = np.frombuffer(term_ids, dtype=np.int32) if len(term_ids) else np.zeros(0, np.int32)
-        order = np.argsort(tid, kind="stable")
-        self.docs = (np.frombuffer(doc_ids, dtype=np.int32) if len(doc_ids) else np.zeros(0, np.int32))[order]
-        tf = (np.frombuffer(tfs, dtype=np.float32) if len(tfs) else np.zeros(0, np.float32))[order]
-        df = np.bincount(tid, minlength=len(vocab))
+        """Count the terms of each document and turn them into posting lists of BM25
+        weights, sorted by term then document."""
+        self.vocab.default_factory = None                   # lookups must not add terms now
+        lengths = np.array(self._lengths, dtype=np.int64)
+        n = len(lengths)
+        tid = np.array(self._term_ids, dtype=np.int64)
+        doc = np.repeat(np.arange(n, dtype=np.int64), lengths)
+        pairs, tf = np.unique(tid * max(n, 1) + doc, return_counts=True)
+        terms = pairs // max(n, 1)
+        self.docs = (pairs % max(n, 1)).astype(np.int32)
+        df = np.bincount(terms, minlength=len(self.vocab))
         self.offsets = np.concatenate([[0], np.cumsum(df)]).astype(np.int64)
         self.idf = np.log1p((n - df + 0.5) / (df + 0.5)).astype(np.float32)
-        avgdl = float(lengths.mean()) if len(lengths) else 1.0
-        norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths[self.docs] / max(avgdl, 1e-9))
-        self.weights = (np.repeat(self.idf, df) * tf * (BM25_K1 + 1) / (tf + norm)).astype(np.float32)
-        self.size = len(lengths)
-        self.unknown_idf = float(np.log1p((n + 0.5) / 0.5))
-        del self._term_ids, self._doc_ids, self._tfs, self._lengths
+        avgdl = max(float(lengths.mean()), 1e-9) if n else 1.0
+        norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths[self.docs] / avgdl)
+        self.weights = (self.idf[terms] * tf * (BM25_K1 + 1) / (tf + norm)).astype(np.float32)
+        self.size = n
+        self.unknown_idf = float(np.log1p((max(n, 1) + 0.5) / 0.5))
+        del self._term_ids, self._lengths
         return self
 
     def postings(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:

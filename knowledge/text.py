@@ -149,7 +149,8 @@ def _special_terms(mo: re.Match) -> list[str]:
 
 _WORD = re.compile(r"[^\W\d_]+")
 _DIGITS = re.compile(r"\d+")
-_REACH = 32     # characters around a number that a special form may span ("chi thi so 15")
+_BEFORE, _AFTER = 24, 16   # how far a special form reaches around its digits:
+                            # "official dispatch no. 15", "30 september, 2021"
 
 
 def _scan(folded: str) -> list[tuple[str, int, int, bool]]:
@@ -169,8 +170,8 @@ def _digit_windows(folded: str):
     """Merged spans around the digits of a text, widened to word limits."""
     lo = hi = -1
     for m in _DIGITS.finditer(folded):
-        a = max(0, m.start() - _REACH)
-        b = min(len(folded), m.end() + _REACH)
+        a = max(0, m.start() - _BEFORE)
+        b = min(len(folded), m.end() + _AFTER)
         while a > 0 and not folded[a - 1].isspace():
             a -= 1
         while b < len(folded) and not folded[b].isspace():
@@ -209,17 +210,36 @@ def tokenize(text: str) -> list[Token]:
 def index_terms(text: str) -> tuple[list[str], list[str]]:
     """The terms and the syllable pairs of a text, as `tokenize` and `bigrams` would give
     them, without building Token objects: indexing 100,000 items calls this a lot."""
-    terms, pairs = [], []
+    folded = fold(text)
+    terms: list[str] = []
+    pairs: list[str] = []
     prev = None
-    for term, _, _, word in _scan(fold(text)):
-        terms.append(term)
-        if word:
-            if prev is not None:
-                pairs.append(f"{prev} {term}")
-            prev = term
-        else:
-            prev = None
+    pos = 0
+    for lo, hi in _digit_windows(folded):
+        prev = _add_words(_WORD.findall(folded, pos, lo), terms, pairs, prev)
+        special: list = []
+        _scan_special(folded, lo, hi, special)
+        for term, _, _, word in special:
+            terms.append(term)
+            if word:
+                if prev is not None:
+                    pairs.append(f"{prev} {term}")
+                prev = term
+            else:
+                prev = None
+        pos = hi
+    _add_words(_WORD.findall(folded, pos), terms, pairs, prev)
     return terms, pairs
+
+
+def _add_words(words: list[str], terms: list[str], pairs: list[str], prev: str | None) -> str | None:
+    if not words:
+        return prev
+    terms.extend(words)
+    if prev is not None:
+        pairs.append(f"{prev} {words[0]}")
+    pairs.extend(map(" ".join, zip(words, words[1:])))
+    return words[-1]
 
 
 def terms(text: str) -> list[str]:
