@@ -536,12 +536,6 @@ class Searcher:
     def __len__(self) -> int:
         return len(self._index)
 
-    def record(self, item_id: int) -> ItemRecord | None:
-        for r in self._index.records:
-            if r.item_id == item_id:
-                return r
-        return None
-
     def ask(self, question: str, limit: int = 3) -> Answer:
         question = nfc(question or "").strip()
         index = self._index
@@ -555,14 +549,13 @@ class Searcher:
             # English reaches the items through translations and one-line summaries, so it
             # covers less of an item's wording; the strength of the match counts as well.
             confidence = (confidence + np.minimum(1.0, total / EN_STRONG_MATCH)) / 2
-        k = min(limit, len(index))
+        k = min(max(1, limit), len(index))
         rank = total * index.prior
         top = np.argpartition(-rank, k - 1)[:k] if k < len(index) else np.arange(len(index))
         top = sorted(top.tolist(), key=lambda i: (-rank[i], i))[:k]
         top = [i for i in top if total[i] > 0] or top
-        wanted = {t for c in concepts for a in c.alternatives if a.field != "en" for t in a.terms}
-        wanted |= {" ".join(a.terms) for c in concepts for a in c.alternatives
-                   if a.field == "vi" and len(a.terms) == 2}
+        wanted = {t for c in concepts for a in c.alternatives if a.field != "en"
+                  for t in a.terms + a.pairs}
         hits = []
         for i in top:
             r = index.records[i]
