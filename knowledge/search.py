@@ -12,11 +12,13 @@ How a question is answered:
 3. Items are ranked by BM25 over four fields — item syllables, item syllable pairs (most
    Vietnamese words have two syllables, so pairs carry the meaning), the English summary,
    and the document's metadata (number, province, issuer, title, date) — taking for each
-   concept the best of its alternatives.
+   concept the best of its alternatives (for English, the best in the summary plus the
+   best in the Vietnamese text). Background ("context") paragraphs rank a little lower.
 4. Confidence is the share of the question's meaning (concepts weighted by rarity) that
-   the best item actually contains. Questions about something else ("giá vàng hôm nay")
-   find some common words but not their rare ones, and are not answered; the closest
-   items are still returned as suggestions.
+   the best item actually contains; for English, averaged with the strength of the match.
+   Questions about something else ("giá vàng hôm nay") find some common words but not
+   their rare ones, and are not answered; the closest items are still returned as
+   suggestions.
 
 Posting lists are numpy arrays of precomputed BM25 impacts, so a question costs a few
 vector additions whatever the size of the knowledge base.
@@ -27,8 +29,8 @@ import re
 from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date, time
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import process
