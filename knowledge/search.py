@@ -177,11 +177,23 @@ class FieldIndex:
         self.vocab.default_factory = None                   # lookups must not add terms now
         lengths = np.array(self._lengths, dtype=np.int64)
         n = len(lengths)
-        tid = np.array(self._term_ids, dtype=np.int64)
-        doc = np.repeat(np.arange(n, dtype=np.int64), lengths)
-        pairs, tf = np.unique(tid * max(n, 1) + doc, return_counts=True)
-        terms = pairs // max(n, 1)
-        self.docs = (pairs % max(n, 1)).astype(np.int32)
+        width = max(n, 1)
+        key = np.array(self._term_ids, dtype=np.int64)      # term × width + document, in place
+        del self._term_ids
+        key *= width
+        key += np.repeat(np.arange(n, dtype=np.int32), lengths)
+        key.sort()
+        first = np.empty(len(key), dtype=bool)              # the first of each (term, document)
+        first[:1] = True
+        np.not_equal(key[1:], key[:-1], out=first[1:])
+        starts = np.flatnonzero(first)
+        del first
+        tf = np.diff(np.append(starts, len(key))).astype(np.float32)
+        pairs = key[starts]
+        del key, starts
+        terms = pairs // width
+        self.docs = (pairs % width).astype(np.int32)
+        del pairs
         df = np.bincount(terms, minlength=len(self.vocab))
         self.offsets = np.concatenate([[0], np.cumsum(df)]).astype(np.int64)
         self.idf = np.log1p((n - df + 0.5) / (df + 0.5)).astype(np.float32)
@@ -190,7 +202,7 @@ class FieldIndex:
         self.weights = (self.idf[terms] * tf * (BM25_K1 + 1) / (tf + norm)).astype(np.float32)
         self.size = n
         self.unknown_idf = float(np.log1p((max(n, 1) + 0.5) / 0.5))
-        del self._term_ids, self._lengths
+        del self._lengths
         return self
 
     def postings(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:
