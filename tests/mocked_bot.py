@@ -219,12 +219,9 @@ def shared_dispatcher(**services):
     if _dispatcher is None and isinstance(start.router.parent_router, Dispatcher):
         _dispatcher = start.router.parent_router       # built earlier by bot.app.create_dispatcher
     if _dispatcher is None:
-        from bot.middlewares import setup_middlewares
-        from handlers import all_routers
-
-        _dispatcher = Dispatcher()
-        _dispatcher.include_routers(*all_routers())
-        setup_middlewares(_dispatcher)
+        from bot.app import create_dispatcher
+        _dispatcher = create_dispatcher(services["settings"], searcher=services.get("searcher"),
+                                        sender=services.get("sender"))
     _dispatcher.workflow_data.clear()
     _dispatcher.workflow_data.update({"reminders": None, **services})
     return _dispatcher
