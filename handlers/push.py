@@ -101,7 +101,8 @@ async def push_send(callback: CallbackQuery, bot: Bot, lang: str, is_admin: bool
         await callback.answer(t(lang, "push.not_found"), show_alert=True)
         return
     if not result.started:
-        await callback.answer(t(lang, "push.already", status=result.broadcast.status), show_alert=True)
+        status = t(lang, f"report.status_{result.broadcast.status}")
+        await callback.answer(t(lang, "push.already", status=status), show_alert=True)
         return
     log.info("push_started broadcast_id=%s targets=%s by=%s", broadcast_id, result.targets,
              callback.from_user.id)

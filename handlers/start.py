@@ -42,7 +42,7 @@ async def choose_lang(message: Message, command: CommandObject, bot: Bot, lang: 
         UserSetting.insert(user_id=user_id, lang=wanted).on_conflict(
             conflict_target=[UserSetting.user_id], update={UserSetting.lang: wanted}).execute()
     elif not await may_manage_chat(bot, message.chat, user_id, message.sender_chat):
-        await message.answer(t(lang, "sub.group_admins_only"))
+        await message.answer(t(lang, "lang.group_admins_only"))
         return
     Chat.update(lang=wanted).where(Chat.id == message.chat.id).execute()
     await message.answer(t(wanted, "lang.changed"))

@@ -10,7 +10,7 @@ import pytest
 
 from bot.config import Settings
 from knowledge import subscriptions as subs
-from knowledge.models import Admin, Chat, Deadline, Document, Item, Subscription, UserSetting
+from knowledge.models import Admin, Chat, Deadline, Document, Item, UserSetting
 from knowledge.search import Searcher
 from scheduler.clock import SystemClock
 from tests.mocked_bot import (BOT_USERNAME, MockedBot, callback, message, my_chat_member,
@@ -87,6 +87,18 @@ async def test_lang_in_private_and_in_group(chat):
     group_admin(chat.bot)
     await chat.send(message("/lang en", user_id=ADMIN, chat_id=GROUP))
     assert Chat.get_by_id(GROUP).lang == "en"
+
+
+async def test_command_menu_in_vietnamese_and_english():
+    from bot.commands import set_commands
+    bot = MockedBot()
+    await set_commands(bot)
+    menus = {c.language_code: {b.command: b.description for b in c.commands}
+             for c in bot.session.calls("setMyCommands")}
+    assert set(menus) == {None, "en"}
+    for menu in menus.values():
+        assert {"ask", "deadlines", "calendar", "subscribe", "unsubscribe", "mysubs", "lang", "help"} <= set(menu)
+    assert menus[None]["help"] == "Hướng dẫn" and menus["en"]["help"] == "Help"
 
 
 # --- questions ------------------------------------------------------------------------------

@@ -129,6 +129,11 @@ TEXTS: dict[str, str] = {
                      "Total: {total}",
     "report.csv": "Export CSV",
     "report.csv_caption": "Delivery of notice #{id}",
+    "lang.group_admins_only": "Only this group's admins may change its language.",
+    "report.status_draft": "draft",
+    "report.status_sending": "sending",
+    "report.status_done": "done",
+    "report.status_cancelled": "cancelled",
     "common.unknown_command": "Unknown command. See /help.",
     "common.ok": "Done.",
     # --- answers (knowledge/search.py -> bot/views/answers.py) ---

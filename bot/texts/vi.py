@@ -129,6 +129,11 @@ TEXTS: dict[str, str] = {
                      "Tổng: {total}",
     "report.csv": "Xuất CSV",
     "report.csv_caption": "Tình hình gửi thông báo #{id}",
+    "lang.group_admins_only": "Chỉ quản trị viên của nhóm mới được đổi ngôn ngữ của nhóm.",
+    "report.status_draft": "bản nháp",
+    "report.status_sending": "đang gửi",
+    "report.status_done": "đã gửi xong",
+    "report.status_cancelled": "đã huỷ",
     "common.unknown_command": "Không có lệnh này. Xem /help.",
     "common.ok": "Xong.",
     # --- answers (knowledge/search.py -> bot/views/answers.py) ---

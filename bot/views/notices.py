@@ -137,7 +137,7 @@ def render_notice_list(rows, lang: str) -> str:
     if not rows:
         return t(lang, "report.list_empty")
     lines = [t(lang, "report.list_row", id=r.id, title=html.escape(_short(r.title)),
-               status=r.status, sent=r.counts.get("sent", 0), total=r.counts.get("total", 0))
+               status=t(lang, f"report.status_{r.status}"), sent=r.counts.get("sent", 0), total=r.counts.get("total", 0))
              for r in rows]
     return t(lang, "report.list", rows="\n".join(lines))
 
@@ -145,7 +145,7 @@ def render_notice_list(rows, lang: str) -> str:
 def render_report(summary, lang: str) -> str:
     c = summary.counts
     return t(lang, "report.detail", id=summary.id, title=html.escape(_short(summary.title)),
-             status=summary.status, sent=c.get("sent", 0), pending=c.get("pending", 0),
+             status=t(lang, f"report.status_{summary.status}"), sent=c.get("sent", 0), pending=c.get("pending", 0),
              failed=c.get("failed", 0), blocked=c.get("blocked", 0), total=c.get("total", 0))
 
 
