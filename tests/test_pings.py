@@ -88,6 +88,8 @@ def test_pings_fire_on_time_in_the_local_zone_with_task_days_left_source_and_but
     make_deadline(date(2026, 11, 25), task="Tất cả trạm y tế có bác sĩ")
     group(-10, "health")
     group(-11, "schools")
+    group(-12, "health")
+    subs.deactivate_chat(-12)                          # the bot was removed from this group
     svc = service(clock)
     svc.plan()
     assert [(p.label, p.status) for p in Ping.select().order_by(Ping.fire_at)] == \
@@ -98,7 +100,7 @@ def test_pings_fire_on_time_in_the_local_zone_with_task_days_left_source_and_but
     result = svc.fire_due()
     assert result.queued == 1 and svc.sender.notified == 1
     [ping] = deliveries()
-    assert ping.chat_id == -10                          # the schools group is not targeted
+    assert ping.chat_id == -10                          # not the schools group, nor the one that left
     [text] = texts(ping)
     assert "Tất cả trạm y tế có bác sĩ" in text and "còn 3 ngày" in text
     assert "102-TB/VPTU" in text and "mục 2" in text
