@@ -212,7 +212,14 @@ class Sender:
         self._seed_paces()
         progress = asyncio.create_task(self._progress_loop())
         try:
-            await self._work(until_idle=False)
+            while True:
+                try:
+                    await self._work(until_idle=False)
+                except asyncio.CancelledError:
+                    raise
+                except Exception:   # a database hiccup must not stop delivery for good
+                    log.exception("event=sender_error")
+                    await self.clock.sleep(1.0)
         finally:
             progress.cancel()
             await self._cancel_in_flight()

@@ -79,6 +79,7 @@ async def test_broadcast_to_200_groups_through_errors_and_limits(db):
         running = asyncio.create_task(sender.run())
         while Broadcast.get_by_id(broadcast.id).status != "done":
             assert time.monotonic() - started < 40, delivery_counts(broadcast.id)
+            assert not running.done(), running
             await asyncio.sleep(0.1)
         running.cancel()
         await asyncio.gather(running, return_exceptions=True)
@@ -131,7 +132,7 @@ async def test_gives_up_after_max_attempts_and_keeps_the_error(db):
         for chat_id in (-1, -2):
             enqueue(chat_id, [{"text": "x"}], kind="ping", dedup_key=f"ping:{chat_id}")
         sender = Sender(bot, settings, max_attempts=3, backoff_base=0.05)
-        await sender.drain(timeout=5)
+        await asyncio.wait_for(sender.drain(timeout=5), 20)
         row = Delivery.get(Delivery.chat_id == -1)
         assert (row.status, row.attempts, row.last_error) == (FAILED, 3, "Bad Gateway")
         assert Delivery.get(Delivery.chat_id == -2).status == SENT
@@ -153,13 +154,15 @@ async def test_stopped_sender_resumes_without_duplicates_beyond_the_window(db):
             enqueue(chat_id, parts, kind="notice", dedup_key=f"notice:9:{chat_id}")
         first = Sender(bot, settings, window=1)
         running = asyncio.create_task(first.run())
+        deadline = time.monotonic() + 20
         while len(api.calls_of("sendMessage")) < 41:   # stop in the middle of a two-part row
+            assert not running.done() and time.monotonic() < deadline
             await asyncio.sleep(0.002)
         running.cancel()
         await asyncio.gather(running, return_exceptions=True)
         assert Delivery.select().where(Delivery.status == PENDING).count() > 0
 
-        await Sender(bot, settings, window=1).drain()
+        await asyncio.wait_for(Sender(bot, settings, window=1).drain(), 20)
         counts = api.sent_counts()
         assert set(counts) == set(groups)
         extra = sum(n - 2 for n in counts.values())
