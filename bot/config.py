@@ -36,6 +36,7 @@ class Settings(BaseSettings):
     send_rate: float = 30.0          # messages per second overall
     group_per_minute: int = 20       # messages per minute to one group
     chat_interval: float = 1.0       # seconds between messages to one chat
+    send_window: int = 4             # API calls in flight at once (a kill may repeat these)
 
     # Deadline reminders.
     reminder_offsets: str = "3d,1d,0d"
@@ -71,6 +72,13 @@ class Settings(BaseSettings):
     @classmethod
     def _offsets_parse(cls, v):
         parse_offsets(v)
+        return v
+
+    @field_validator("send_window")
+    @classmethod
+    def _window(cls, v):
+        if v < 1:
+            raise ValueError("must be at least 1")
         return v
 
     @field_validator("reminder_hour")

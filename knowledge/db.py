@@ -52,6 +52,28 @@ def open_database(url: str):
     return db
 
 
+def insert_ignore_many(model, fields, rows) -> None:
+    """INSERT … ON CONFLICT DO NOTHING of many rows: peewee writes the statement for one row
+    (in the database's own dialect) and the driver runs it for all of them. peewee's
+    insert_many spends ten times longer composing SQL text than SQLite spends inserting.
+    Fields left out get their defaults, as with Model.create."""
+    rows = list(rows)
+    if not rows:
+        return
+    fields = list(fields)
+    given = {f.name for f in fields}            # not `f in fields`: peewee fields overload ==
+    extra = [f for f in model._meta.sorted_fields
+             if f.name not in given and f is not model._meta.primary_key and f.default is not None]
+    defaults = tuple(f.default() if callable(f.default) else f.default for f in extra)
+    fields += extra
+    sql, params = model.insert_many([tuple(rows[0]) + defaults], fields=fields).on_conflict_ignore().sql()
+    if len(params) != len(fields):
+        raise ValueError(f"cannot bulk-insert {model.__name__}: unexpected columns in {sql}")
+    converters = [f.db_value for f in fields]
+    cursor = database.cursor()
+    cursor.executemany(sql, ([conv(v) for conv, v in zip(converters, tuple(row) + defaults)] for row in rows))
+
+
 def close_database() -> None:
     if database.obj is not None and not database.is_closed():
         database.close()

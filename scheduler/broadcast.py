@@ -18,7 +18,7 @@ from knowledge.loader import save_document
 from knowledge.models import Chat, utcnow
 from knowledge.subscriptions import chats_for_units
 from knowledge.units import CODES
-from scheduler.delivery import Broadcast, Delivery, delivery_counts, enqueue
+from scheduler.delivery import Broadcast, Delivery, delivery_counts, enqueue_many
 
 ACCEPTED_EXTENSIONS = (".txt", ".md", ".docx", ".pdf")
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -98,9 +98,9 @@ def start(broadcast_id: int) -> StartResult:
         parts = {lang: [{"text": text, "reply_markup": None}
                         for text in render_notice_parts(document, lang)] for lang in LANGS}
         english = {c.id for c in Chat.select(Chat.id).where(Chat.lang == "en")}
-        for chat_id in targets:
-            enqueue(chat_id, parts["en" if chat_id in english else "vi"], kind="notice",
-                    dedup_key=f"notice:{broadcast_id}:{chat_id}", broadcast=broadcast_id)
+        enqueue_many([(chat_id, parts["en" if chat_id in english else "vi"],
+                       f"notice:{broadcast_id}:{chat_id}") for chat_id in targets],
+                     kind="notice", broadcast=broadcast_id)
         done = {"status": "done", "finished_at": utcnow()} if not targets else {}
         Broadcast.update(document=document, target_count=len(targets), **done).where(
             Broadcast.id == broadcast_id).execute()

@@ -14,7 +14,7 @@ import logging
 import time
 from collections import deque
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 from aiogram.exceptions import (TelegramAPIError, TelegramBadRequest, TelegramForbiddenError,
                                 TelegramMigrateToChat, TelegramRetryAfter,
@@ -23,7 +23,7 @@ from peewee import (BigIntegerField, CharField, DateTimeField, ForeignKeyField, 
                     IntegrityError, TextField, fn)
 
 from bot.logs import log_event
-from knowledge.db import BaseModel, database
+from knowledge.db import BaseModel, database, insert_ignore_many
 from knowledge.models import Chat, Document, UserSetting, utcnow
 from scheduler.clock import SystemClock
 
@@ -71,6 +71,18 @@ class Delivery(BaseModel):
 MODELS = [Broadcast, Delivery]
 
 
+def _clean_parts(parts: list[dict]) -> list[dict]:
+    clean = []
+    for part in parts:
+        text = part.get("text", "") if isinstance(part, dict) else ""
+        if not text or not text.strip():
+            raise ValueError("every part needs a non-empty text")
+        clean.append({"text": text, "reply_markup": part.get("reply_markup")})
+    if not clean:
+        raise ValueError("a delivery needs at least one part")
+    return clean
+
+
 def enqueue(chat_id: int, parts: list[dict], *, kind: str, dedup_key: str,
             broadcast: Broadcast | int | None = None) -> Delivery:
     """Put one message in the outbox, or return the row already there for `dedup_key`.
@@ -80,14 +92,7 @@ def enqueue(chat_id: int, parts: list[dict], *, kind: str, dedup_key: str,
     """
     if kind not in KINDS:
         raise ValueError(f"unknown delivery kind {kind!r}")
-    clean = []
-    for part in parts:
-        text = part.get("text", "") if isinstance(part, dict) else ""
-        if not text or not text.strip():
-            raise ValueError("every part needs a non-empty text")
-        clean.append({"text": text, "reply_markup": part.get("reply_markup")})
-    if not clean:
-        raise ValueError("a delivery needs at least one part")
+    clean = _clean_parts(parts)
     existing = Delivery.get_or_none(Delivery.dedup_key == dedup_key)
     if existing is not None:
         return existing
@@ -98,6 +103,23 @@ def enqueue(chat_id: int, parts: list[dict], *, kind: str, dedup_key: str,
     except IntegrityError:
         # Another writer enqueued the same key between our look-up and insert.
         return Delivery.get(Delivery.dedup_key == dedup_key)
+
+
+def enqueue_many(messages: list[tuple[int, list[dict], str]], *, kind: str,
+                 broadcast: Broadcast | int | None = None) -> int:
+    """`enqueue` for many (chat id, parts, dedup key) messages in one statement.
+
+    One row at a time costs about 1 ms; a notice or a reminder to 10,000 groups must be
+    queued within a second, inside the caller's transaction. Keys already queued are kept.
+    """
+    if kind not in KINDS:
+        raise ValueError(f"unknown delivery kind {kind!r}")
+    broadcast_id = broadcast.id if isinstance(broadcast, Broadcast) else broadcast
+    insert_ignore_many(
+        Delivery, [Delivery.dedup_key, Delivery.kind, Delivery.broadcast, Delivery.chat_id, Delivery.parts],
+        ((key, kind, broadcast_id, chat_id, json.dumps(_clean_parts(parts), ensure_ascii=False))
+         for chat_id, parts, key in messages))
+    return len(messages)
 
 
 def delivery_counts(broadcast_id: int) -> dict[str, int]:
@@ -183,7 +205,7 @@ class Sender:
         self.bot = bot
         self.settings = settings
         self.clock = clock or SystemClock()
-        self.window = max(1, window or getattr(settings, "send_window", None) or DEFAULT_WINDOW)
+        self.window = max(1, window or settings.send_window)
         self.max_attempts = max_attempts
         self.backoff_base, self.backoff_cap = backoff_base, backoff_cap
         self.progress_interval = progress_interval

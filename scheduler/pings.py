@@ -24,22 +24,22 @@ process — and fires whatever is due. Every job reloads its work from the ledge
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from peewee import (BigIntegerField, CharField, DateTimeField, ForeignKeyField, IntegerField,
                     IntegrityError, chunked)
 
-from knowledge.db import BaseModel, database
+from knowledge.db import BaseModel, database, insert_ignore_many
 from knowledge.deadlines import DeadlineRow, deadline_moment, load_rows
 from knowledge.models import (Admin, Chat, Deadline, DeadlineUnit, Subscription, Unit, UserSetting,
                               utcnow)
 from knowledge.units import ALL
 from scheduler.clock import SystemClock
+from scheduler.delivery import enqueue_many
 
 log = logging.getLogger("loa.pings")
 
@@ -137,42 +137,8 @@ def plan_pings(offsets: list[tuple[str, int]], zone: ZoneInfo, reminder_hour: in
             rows.append((deadline_id, DIGEST, naive_utc(at), PLANNED, 0))
     if rows:
         with database.atomic():
-            _insert_ignore(Ping, [Ping.deadline, Ping.label, Ping.fire_at, Ping.status, Ping.chats], rows)
+            insert_ignore_many(Ping, [Ping.deadline, Ping.label, Ping.fire_at, Ping.status, Ping.chats], rows)
     return len(rows)
-
-
-def _insert_ignore(model, fields, rows) -> None:
-    """INSERT … ON CONFLICT DO NOTHING of many rows: peewee writes the statement for one row
-    (in the database's own dialect) and the driver runs it for all of them. peewee's
-    insert_many spends ten times longer composing SQL text than SQLite spends inserting.
-    Fields left out get their defaults, as with Model.create."""
-    rows = list(rows)
-    if not rows:
-        return
-    fields = list(fields)
-    given = {f.name for f in fields}            # not `f in fields`: peewee fields overload ==
-    extra = [f for f in model._meta.sorted_fields
-             if f.name not in given and f is not model._meta.primary_key and f.default is not None]
-    defaults = tuple(f.default() if callable(f.default) else f.default for f in extra)
-    fields += extra
-    sql, params = model.insert_many([tuple(rows[0]) + defaults], fields=fields).on_conflict_ignore().sql()
-    if len(params) != len(fields):
-        raise ValueError(f"cannot bulk-insert {model.__name__}: unexpected columns in {sql}")
-    converters = [f.db_value for f in fields]
-    cursor = database.cursor()
-    cursor.executemany(sql, ([conv(v) for conv, v in zip(converters, tuple(row) + defaults)] for row in rows))
-
-
-def enqueue_all(messages: list[tuple[int, list[dict], str]], *, kind: str) -> int:
-    """Put (chat id, parts, dedup key) messages in the outbox in one statement: the same rows
-    as scheduler.delivery.enqueue writes one at a time (about 1 ms each), idempotent on the
-    dedup key in the same way, so that a ping to 10,000 groups is queued within a second."""
-    from scheduler.delivery import Delivery
-
-    _insert_ignore(Delivery, [Delivery.dedup_key, Delivery.kind, Delivery.chat_id, Delivery.parts],
-                   ((key, kind, chat_id, json.dumps(parts, ensure_ascii=False))
-                    for chat_id, parts, key in messages))
-    return len(messages)
 
 
 # --- targeting, acknowledgements -------------------------------------------------------
@@ -348,7 +314,7 @@ class ReminderService:
                                                     self.zone, sent_at=now, cache=cache),
                          f"ping:{chat_id}:{batch}")
                         for chat_id, chat_rows in per_chat.items()]
-            result.messages += enqueue_all(messages, kind="ping")
+            result.messages += enqueue_many(messages, kind="ping")
             for p in fired:
                 (Ping.update(status=QUEUED, batch=batch, chats=len(chats_of[p.deadline_id]), handled_at=stamp)
                  .where(Ping.id == p.id).execute())

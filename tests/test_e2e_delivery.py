@@ -9,11 +9,10 @@ import signal
 import sys
 import time
 
-from bot.config import Settings
 from knowledge.db import close_database, open_database
 from knowledge.models import utcnow
 from knowledge.subscriptions import register_chat, subscribe
-from scheduler.delivery import DEFAULT_WINDOW, PENDING, Broadcast, Delivery, delivery_counts, enqueue
+from scheduler.delivery import PENDING, Broadcast, Delivery, delivery_counts, enqueue
 from tests.conftest import ROOT
 from tests.fakebotapi import FakeBotAPI
 
@@ -51,8 +50,7 @@ async def test_sigkill_mid_broadcast_then_restart(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "TELEGRAM_", "WEBHOOK_"))}
     env.update(BOT_TOKEN=TOKEN, TELEGRAM_API_URL=api.url, DATABASE_URL=db_url, SEND_RATE="100",
                CHAT_INTERVAL="0.2", SEND_WINDOW="1", ADMIN_IDS=str(ADMIN), PYTHONPATH=ROOT)
-    # Window 1 when the settings know SEND_WINDOW (see bot/config.py), else the default window.
-    window = 1 if "send_window" in Settings.model_fields else DEFAULT_WINDOW
+    window = 1   # SEND_WINDOW above: only the one message in flight may be sent twice
     proc = await start_bot(env, str(tmp_path))
     try:
         deadline = time.monotonic() + 30

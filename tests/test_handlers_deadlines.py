@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import time as walltime
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import datetime, time, timedelta, timezone
 
 import pytest
 from aiogram.types import Update

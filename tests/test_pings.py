@@ -6,7 +6,6 @@ import json
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-import pytest
 
 from bot.config import load_settings
 from knowledge import subscriptions as subs
