@@ -62,7 +62,10 @@ def cmd_import(settings: Settings, args) -> int:
     open_knowledge(settings)
     try:
         doc = import_file(args.file)
-    except (ParseError, OSError) as e:
+    except ParseError as e:
+        print(f"import: {e.message(settings.default_lang)}", file=sys.stderr)
+        return 1
+    except OSError as e:
         print(f"import: {e}", file=sys.stderr)
         return 1
     if args.json:
@@ -78,16 +81,17 @@ def cmd_deadlines(settings: Settings, args) -> int:
     from knowledge.deadlines import list_deadlines, render_ics
 
     open_knowledge(settings)
-    rows = list_deadlines(settings.zone, include_past=args.all, unit=args.unit)
+    # A calendar is also a record: the feed keeps past deadlines.
+    rows = list_deadlines(settings.zone, include_past=args.all or args.ics, unit=args.unit)
     if args.ics:
         sys.stdout.write(render_ics(rows, settings.zone))
     elif args.json:
         for row in rows:
             print(json.dumps(row.to_json(), ensure_ascii=False))
     else:
+        from bot.conversation import deadline_list
         from bot.views import to_plain
-        from bot.views.deadlines import render_deadline_list
-        print(to_plain(render_deadline_list(rows, settings.default_lang, settings.zone)))
+        print(to_plain(deadline_list(settings, settings.default_lang, include_past=args.all, unit=args.unit)))
     return 0
 
 

@@ -46,27 +46,18 @@ class ConsoleChat:
             return self.answer(rest) if rest else to_plain(t(self.lang, "ask.usage"))
         return to_plain(t(self.lang, "common.unknown_command"))
 
-    def deadlines(self, words: list[str], unit: str | None = None) -> str:
-        from bot.views.deadlines import render_deadline_list
-        from knowledge.deadlines import list_deadlines
+    def deadlines(self, words: list[str]) -> str:
+        from bot.conversation import deadline_list
 
         include_past = "all" in words
-        unit = unit or next((w for w in words if w != "all"), None)
-        rows = list_deadlines(self.settings.zone, include_past=include_past, unit=unit)
-        return to_plain(render_deadline_list(rows, self.lang, self.settings.zone))
+        unit = next((w for w in words if w != "all"), None)
+        return to_plain(deadline_list(self.settings, self.lang, include_past=include_past, unit=unit))
 
     def answer(self, question: str) -> str:
-        from bot.views.answers import render_answer
-        from knowledge.deadlines import parse_deadline_query
+        from bot.conversation import reply_to_text
 
-        query = parse_deadline_query(question)
-        if query is not None:
-            from bot.views.deadlines import render_deadline_list
-            from knowledge.deadlines import list_deadlines
-            rows = list_deadlines(self.settings.zone, **query.list_kwargs())
-            return to_plain(render_deadline_list(rows, query.lang, self.settings.zone))
-        answer = self.searcher.ask(question)
-        return to_plain(render_answer(answer, answer.lang))
+        return to_plain(reply_to_text(question, searcher=self.searcher, settings=self.settings,
+                                      lang=self.lang).html)
 
 
 def run_console(settings: Settings, stdin: TextIO, stdout: TextIO) -> int:

@@ -15,13 +15,13 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 
 from bot.config import Settings
+from bot.conversation import deadline_list
 from bot.texts import t
-from bot.views.deadlines import (ACK_KINDS, AckCallback, AckView, esc, ping_keyboard, render_deadline_list,
-                                 render_ping_text, split_message, utc_aware)
+from bot.views.deadlines import (ACK_KINDS, AckCallback, AckView, esc, ping_keyboard, render_ping_text, split_message, utc_aware)
 from knowledge.deadlines import list_deadlines, load_rows
 from knowledge.units import ALL, CODES
 from scheduler.clock import SystemClock
-from scheduler.pings import acks_in_chat, completion_counts, record_ack
+from scheduler.pings import acks_in_chat, record_ack
 
 router = Router(name=__name__)
 log = logging.getLogger("loa.handlers")
@@ -47,9 +47,7 @@ async def deadlines(message: Message, command: CommandObject, settings: Settings
     if bad is not None:
         await message.answer(t(lang, "deadlines.unknown_unit", unit=esc(bad), codes=", ".join(CODES)))
         return
-    rows = list_deadlines(settings.zone, include_past=include_past, unit=unit)
-    counts = completion_counts([r.id for r in rows]) if is_admin and rows else None
-    text = render_deadline_list(rows, lang, settings.zone, counts=counts, unit=unit, include_past=include_past)
+    text = deadline_list(settings, lang, include_past=include_past, unit=unit, is_admin=is_admin)
     for piece in split_message(text):
         await message.answer(piece)
 

@@ -46,7 +46,7 @@ async def push(message: Message, command: CommandObject, bot: Bot, lang: str, is
             await message.answer(t(lang, "push.usage"))
             return
     except ParseError as e:
-        await message.answer(t(lang, "push.parse_error", error=html.escape(str(e))))
+        await message.answer(t(lang, "push.parse_error", error=html.escape(e.message(lang))))
         return
     draft = broadcast.create_draft(parsed, created_by=message.from_user.id, admin_chat_id=message.chat.id)
     shown = await message.answer(render_preview(broadcast.preview(draft), lang),

@@ -13,10 +13,9 @@ from aiogram.types import (CallbackQuery, InlineKeyboardButton, InlineKeyboardMa
 
 from bot.config import Settings
 from bot.filters import AddressedToBot
-from bot.texts import LANGS, t
-from bot.views.answers import render_answer, render_item
-from bot.views.deadlines import render_deadline_list
-from knowledge.deadlines import list_deadlines, local_today, parse_deadline_query
+from bot.texts import t
+from bot.conversation import reply_to_text
+from bot.views.answers import render_item
 from knowledge.models import Item
 from knowledge.search import Searcher
 
@@ -29,11 +28,11 @@ BUTTON_TITLE = 48
 
 @router.message(Command("ask"))
 async def ask_command(message: Message, command: CommandObject, searcher: Searcher,
-                      settings: Settings, lang: str) -> None:
+                      settings: Settings, lang: str, is_admin: bool = False) -> None:
     if not (command.args or "").strip():
         await message.answer(t(lang, "ask.usage"))
         return
-    await answer_question(message, command.args, searcher, settings, lang)
+    await answer_question(message, command.args, searcher, settings, lang, is_admin)
 
 
 @router.message(F.text.startswith("/"))
@@ -50,34 +49,23 @@ async def unknown_command(message: Message, bot: Bot, lang: str) -> None:
 
 @router.message(AddressedToBot())
 async def question(message: Message, question: str, searcher: Searcher, settings: Settings,
-                   lang: str) -> None:
+                   lang: str, is_admin: bool = False) -> None:
     if not question:
         await message.answer(t(lang, "ask.usage"))
         return
-    await answer_question(message, question, searcher, settings, lang)
+    await answer_question(message, question, searcher, settings, lang, is_admin)
 
 
 async def answer_question(message: Message, text: str, searcher: Searcher, settings: Settings,
-                          lang: str) -> None:
+                          lang: str, is_admin: bool = False) -> None:
     text = " ".join(text.split())
     note = ""
     if len(text) > MAX_QUESTION:
         text = text[:MAX_QUESTION]
         note = t(lang, "ask.truncated", limit=MAX_QUESTION) + "\n\n"
-    query = parse_deadline_query(text)
-    if query is not None:
-        start, end = query.dates(local_today(settings.zone))
-        rows = list_deadlines(settings.zone, include_past=query.include_past, unit=query.unit,
-                              start=start, end=end)
-        await message.reply(note + render_deadline_list(
-            rows, lang, settings.zone, unit=query.unit, include_past=query.include_past,
-            period=query.period))
-        return
-    answer = searcher.ask(text, limit=1 + ALTERNATIVES)
-    reply_lang = answer.lang if answer.lang in LANGS else lang
-    others = answer.hits[1:] if answer.answered else answer.hits
-    await message.reply(note + render_answer(answer, reply_lang),
-                        reply_markup=see_also_keyboard(others[:ALTERNATIVES], reply_lang))
+    reply = reply_to_text(text, searcher=searcher, settings=settings, lang=lang, is_admin=is_admin,
+                          alternatives=ALTERNATIVES)
+    await message.reply(note + reply.html, reply_markup=see_also_keyboard(reply.see_also, reply.lang))
 
 
 def see_also_keyboard(hits, lang: str) -> InlineKeyboardMarkup | None:

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from knowledge.models import Deadline, DeadlineUnit, Document, Item, Unit
+from knowledge.text import fold
 from knowledge.units import ALL, UNITS
 
 END_OF_DAY = time(23, 59)
@@ -245,10 +245,8 @@ class DeadlineQuery:
 
 
 def fold_text(text: str) -> str:
-    """Lower case without diacritics (đ -> d), words separated by single spaces."""
-    text = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
-    return " ".join(re.findall(r"[a-z0-9]+", text))
+    """Folded words only (see knowledge.text.fold), separated by single spaces."""
+    return " ".join(re.findall(r"[a-z0-9]+", fold(text)))
 
 
 _DEADLINE_WORDS = ("han chot", "thoi han", "het han", "sap den han", "den han", "viec can lam",

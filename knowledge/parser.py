@@ -21,6 +21,7 @@ from collections import Counter
 from datetime import date
 
 from knowledge.dates import find_deadlines
+from knowledge.text import fold
 from knowledge.units import UNITS
 
 MAX_BYTES = 1_000_000          # 1 MB of text is far beyond any notice; refuse bigger files
@@ -28,7 +29,16 @@ MAX_ITEMS = 2_000
 
 
 class ParseError(Exception):
-    """The file cannot be read as a notice; the message is shown to the admin as is."""
+    """The file cannot be read as a notice. It carries a text key (`parse.*` in bot/texts)
+    and its values, so the admin reads the reason in their own language; str() is English."""
+
+    def __init__(self, key: str, **values):
+        self.key, self.values = f"parse.{key}", values
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str) -> str:
+        from bot.texts import t
+        return t(lang, self.key, **self.values)
 
 
 # --- 1. Reading ----------------------------------------------------------------------------
@@ -41,30 +51,30 @@ def parse_file(path, *, today: date | None = None) -> dict:
     try:
         size = os.path.getsize(path)
     except OSError as e:
-        raise ParseError(f"Cannot open {name}: {e.strerror or e}.") from None
+        raise ParseError("cannot_open", name=name, reason=e.strerror or str(e)) from None
     if ext == ".docx":
         text = _read_docx(path, name)
     elif ext == ".pdf":
         text = _read_pdf(path, name)
     elif ext in (".txt", ".md", ""):
         if size > MAX_BYTES:
-            raise ParseError(f"{name} is {size / 1e6:.1f} MB; a notice must be under 1 MB of text.")
+            raise ParseError("file_too_big", name=name, size=f"{size / 1e6:.1f}")
         with open(path, "rb") as f:
             text = _decode(f.read(), name)
     else:
-        raise ParseError(f"{name}: unsupported file type {ext!r}; send .txt, .md, .docx or .pdf.")
+        raise ParseError("file_type", name=name, ext=ext or "?")
     return parse_text(text, source_name=name, today=today)
 
 
 def _decode(data: bytes, name: str) -> str:
     if b"\x00" in data[:4096]:
-        raise ParseError(f"{name} is not a text file (binary data); send .txt, .md, .docx or .pdf.")
+        raise ParseError("binary_file", name=name)
     for encoding in ("utf-8-sig", "utf-16"):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise ParseError(f"{name} is not UTF-8 text; save it as UTF-8 and send it again.")
+    raise ParseError("not_utf8", name=name)
 
 
 def _read_docx(path: str, name: str) -> str:
@@ -72,7 +82,7 @@ def _read_docx(path: str, name: str) -> str:
     try:
         document = docx.Document(path)
     except Exception:  # python-docx raises several types for a damaged or foreign file
-        raise ParseError(f"{name} is not a readable .docx file.") from None
+        raise ParseError("bad_docx", name=name) from None
     parts = [p.text for p in document.paragraphs]
     for table in document.tables:          # letterheads are often laid out as a table
         for row in table.rows:
@@ -87,10 +97,10 @@ def _read_pdf(path: str, name: str) -> str:
         reader = PdfReader(path)
         pages = [page.extract_text() or "" for page in reader.pages]
     except (PdfReadError, ValueError, KeyError, TypeError):
-        raise ParseError(f"{name} is not a readable PDF file.") from None
+        raise ParseError("bad_pdf", name=name) from None
     text = "\n\n".join(pages)
     if len(text.strip()) < 20:
-        raise ParseError(f"{name} has no text layer (a scanned image?); run OCR first or send the text.")
+        raise ParseError("no_text_layer", name=name)
     return text
 
 
@@ -227,15 +237,6 @@ def _items(body: list[str]) -> list[dict]:
 
 
 # --- 5. Units, references, deadlines -------------------------------------------------------
-
-def fold(text: str) -> str:
-    """Lower case without diacritics ('Đồng' -> 'dong'), the same length as its input."""
-    out = []
-    for ch in text.replace("đ", "d").replace("Đ", "d"):
-        base = unicodedata.normalize("NFD", ch)[0]
-        out.append(base if base.isascii() else ch)
-    return "".join(out).lower()
-
 
 _UNIT_PATTERNS = [(u.code, re.compile(r"\b(?:" + "|".join(re.escape(fold(k)) for k in u.keywords) + r")\b"))
                   for u in UNITS]
@@ -449,14 +450,14 @@ def _header_lines(text: str, header: list[str]) -> list[str]:
 def parse_text(text: str, *, source_name: str | None = None, today: date | None = None) -> dict:
     """Parse a notice; `today` stands in for the notice date when the text gives none."""
     if not isinstance(text, str):
-        raise ParseError("The notice must be text.")
+        raise ParseError("not_text")
     if len(text.encode("utf-8", "ignore")) > MAX_BYTES:
-        raise ParseError("The text is over 1 MB; a notice must be shorter. Send the notice itself.")
+        raise ParseError("text_too_big")
     if "\x00" in text or sum(not (c.isprintable() or c.isspace()) for c in text[:4096]) > 40:
-        raise ParseError("This is not text (binary data); send .txt, .md, .docx or .pdf.")
+        raise ParseError("binary_text")
     paragraphs = _join_broken(_paragraphs(_clean(text)))
     if not any(c.isalpha() for p in paragraphs for c in p):
-        raise ParseError("The notice is empty: there is no text to read.")
+        raise ParseError("empty")
     header, body, footer = _split_sections(paragraphs)
     items = _items(body)
     if not items:   # a single line or a headline only: keep it as one paragraph

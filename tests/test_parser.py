@@ -264,3 +264,9 @@ def test_deadline_forms_and_the_lunar_calendar():
     assert [lunar_to_solar(1, 1, y).isoformat() for y in (2020, 2021, 2022, 2023, 2024)] == [
         "2020-01-25", "2021-02-12", "2022-02-01", "2023-01-22", "2024-02-10"]
     assert find_deadlines("Chỉ thị số 15/CT-TTg ngày 27/3/2020; từ 18 tuổi trở lên; nghỉ học từ 28/1", ref) == []
+
+
+def test_parse_errors_speak_the_admins_language():
+    error = ParseError("empty")
+    assert "trống" in error.message("vi")
+    assert error.message("en") == str(error) == "The notice is empty: there is no text to read."

@@ -162,4 +162,16 @@ TEXTS: dict[str, str] = {
     "delivery.report": "✅ Finished sending {notice}\n"
                        "Received: {sent}/{total} groups\nFailed: {failed}\nBlocked or left: {blocked}",
     "delivery.report_detail": "Per-group details: /report {id}",
+    "parse.cannot_open": "Cannot open {name}: {reason}.",
+    "parse.file_too_big": "{name} is {size} MB; a notice must be under 1 MB of text.",
+    "parse.file_type": "{name}: unsupported file type {ext}; send .txt, .md, .docx or .pdf.",
+    "parse.binary_file": "{name} is not a text file (binary data); send .txt, .md, .docx or .pdf.",
+    "parse.not_utf8": "{name} is not UTF-8 text; save it as UTF-8 and send it again.",
+    "parse.bad_docx": "{name} is not a readable .docx file.",
+    "parse.bad_pdf": "{name} is not a readable PDF file.",
+    "parse.no_text_layer": "{name} has no text layer (a scanned image?); run OCR first or send the text.",
+    "parse.not_text": "The notice must be text.",
+    "parse.text_too_big": "The text is over 1 MB; a notice must be shorter. Send the notice itself.",
+    "parse.binary_text": "This is not text (binary data); send .txt, .md, .docx or .pdf.",
+    "parse.empty": "The notice is empty: there is no text to read.",
 }

@@ -162,4 +162,16 @@ TEXTS: dict[str, str] = {
     "delivery.report": "✅ Đã gửi xong {notice}\n"
                        "Đã nhận: {sent}/{total} nhóm\nLỗi: {failed}\nBị chặn hoặc đã rời nhóm: {blocked}",
     "delivery.report_detail": "Chi tiết từng nhóm: /report {id}",
+    "parse.cannot_open": "Không mở được {name}: {reason}.",
+    "parse.file_too_big": "{name} nặng {size} MB; thông báo phải dưới 1 MB văn bản.",
+    "parse.file_type": "{name}: không hỗ trợ loại tệp {ext}; hãy gửi .txt, .md, .docx hoặc .pdf.",
+    "parse.binary_file": "{name} không phải tệp văn bản (dữ liệu nhị phân); hãy gửi .txt, .md, .docx hoặc .pdf.",
+    "parse.not_utf8": "{name} không phải văn bản UTF-8; hãy lưu lại dạng UTF-8 rồi gửi lại.",
+    "parse.bad_docx": "{name} không phải tệp .docx đọc được.",
+    "parse.bad_pdf": "{name} không phải tệp PDF đọc được.",
+    "parse.no_text_layer": "{name} không có lớp chữ (ảnh quét?); hãy nhận dạng chữ (OCR) trước hoặc gửi văn bản.",
+    "parse.not_text": "Thông báo phải là văn bản.",
+    "parse.text_too_big": "Văn bản dài quá 1 MB; hãy gửi đúng nội dung thông báo.",
+    "parse.binary_text": "Đây không phải văn bản (dữ liệu nhị phân); hãy gửi .txt, .md, .docx hoặc .pdf.",
+    "parse.empty": "Thông báo trống: không có chữ nào để đọc.",
 }

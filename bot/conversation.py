@@ -1,0 +1,49 @@
+"""What Loa says to a typed message, shared by the Telegram handlers and the console chat.
+
+A request for the deadline list ("hạn chót tuần này", "what is due this week?") gets the
+list; anything else goes to the search, whose other hits are offered as "see also".
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.config import Settings
+from bot.texts import LANGS
+from bot.views.answers import render_answer
+from bot.views.deadlines import render_deadline_list
+from knowledge.deadlines import list_deadlines, local_today, parse_deadline_query
+
+
+@dataclass
+class Reply:
+    html: str
+    lang: str                                       # the reply's language: the question's
+    see_also: list = field(default_factory=list)   # search hits offered as buttons
+
+
+def deadline_list(settings: Settings, lang: str, *, include_past: bool = False, unit: str | None = None,
+                  period: str | None = None, is_admin: bool = False) -> str:
+    """The deadline list; admins also see how many groups received / completed each one."""
+    start = end = None
+    if period:
+        from knowledge.deadlines import DeadlineQuery
+        start, end = DeadlineQuery(period=period).dates(local_today(settings.zone))
+    rows = list_deadlines(settings.zone, include_past=include_past, unit=unit, start=start, end=end)
+    counts = None
+    if is_admin and rows:
+        from scheduler.pings import completion_counts
+        counts = completion_counts([r.id for r in rows])
+    return render_deadline_list(rows, lang, settings.zone, counts=counts, unit=unit,
+                                include_past=include_past, period=period)
+
+
+def reply_to_text(text: str, *, searcher, settings: Settings, lang: str, is_admin: bool = False,
+                  alternatives: int = 2) -> Reply:
+    query = parse_deadline_query(text)
+    if query is not None:
+        return Reply(deadline_list(settings, query.lang, include_past=query.include_past, unit=query.unit,
+                                   period=query.period, is_admin=is_admin), query.lang)
+    answer = searcher.ask(text, limit=1 + alternatives)
+    reply_lang = answer.lang if answer.lang in LANGS else lang
+    others = answer.hits[1:] if answer.answered else answer.hits
+    return Reply(render_answer(answer, reply_lang), reply_lang, others[:alternatives])
