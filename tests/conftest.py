@@ -1,4 +1,8 @@
-"""Shared fixtures: every test that touches the database gets a fresh SQLite file."""
+"""Shared fixtures: every test that touches the database gets a fresh, empty database.
+
+SQLite always; PostgreSQL as well when TEST_POSTGRES_URL names a database (CI sets it when
+the machine has a server): each such test then runs once per database.
+"""
 from __future__ import annotations
 
 import os
@@ -9,12 +13,19 @@ import pytest
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
-from knowledge.db import close_database, open_database  # noqa: E402
+from knowledge.db import all_models, close_database, database, open_database  # noqa: E402
+
+POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL")
 
 
-@pytest.fixture
-def db(tmp_path):
+@pytest.fixture(params=["sqlite", "postgres"] if POSTGRES_URL else ["sqlite"])
+def db(request, tmp_path):
     """An empty database with every table."""
-    database = open_database(f"sqlite:///{tmp_path}/test.db")
-    yield database
+    if request.param == "postgres":
+        open_database(POSTGRES_URL)
+        database.drop_tables(all_models(), cascade=True)
+        database.create_tables(all_models())
+        yield database.obj
+    else:
+        yield open_database(f"sqlite:///{tmp_path}/test.db")
     close_database()
