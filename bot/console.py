@@ -37,9 +37,10 @@ class ConsoleChat:
             from bot.views.help import render_help
             return to_plain(render_help(self.lang, is_admin=False))
         if command == "lang":
-            if rest in ("vi", "en"):
-                self.lang = rest
-            return to_plain(t(self.lang, "lang.current", lang=self.lang))
+            if rest not in ("vi", "en"):
+                return to_plain(t(self.lang, "lang.current", lang=self.lang))
+            self.lang = rest
+            return to_plain(t(self.lang, "lang.changed"))
         if command == "deadlines":
             return self.deadlines(rest.split())
         if command == "ask":

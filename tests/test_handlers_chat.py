@@ -82,6 +82,8 @@ async def test_lang_in_private_and_in_group(chat):
     assert "help" in s.last("sendMessage").text
     await chat.send(message("/lang klingon", user_id=USER, chat_id=USER))
     assert "/lang vi" in s.last("sendMessage").text
+    await chat.send(message("/lang", user_id=USER, chat_id=USER))
+    assert "<b>en</b>" in s.last("sendMessage").text                        # the current one
     await chat.send(message("/lang en", user_id=USER, chat_id=GROUP))         # a plain member
     assert Chat.get_by_id(GROUP).lang == "vi"
     group_admin(chat.bot)

@@ -12,7 +12,7 @@ LANGS = ("vi", "en")
 _TABLES = {"vi": vi.TEXTS, "en": en.TEXTS}
 
 
-def t(lang: str, key: str, **values) -> str:
+def t(lang: str, key: str, /, **values) -> str:
     table = _TABLES.get(lang, vi.TEXTS)
     text = table.get(key) or vi.TEXTS[key]
     return text.format(**values) if values else text
