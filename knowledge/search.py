@@ -49,6 +49,8 @@ W_GLOSSARY = 0.8        # Vietnamese translations of English words
 W_NAME = 0.4            # a place or person named in an English question: a hint, not the topic
 W_CORRECTED = 0.8       # a typo-corrected word counts a little less than a typed one
 W_CONTEXT = 0.8         # a "context" paragraph tells what happened, not what to do
+W_CROSS = 1.0           # two English concepts whose translations stand side by side in an item
+CROSS_SPAN = 2          # ... among this many following concepts of the question
 CONFIDENCE_THRESHOLD = 0.5
 W_PAIR_CONFIDENCE = 0.75    # syllable pairs weigh less in the confidence (some cross word limits)
 EN_STRONG_MATCH = 16.0      # a BM25 total that only questions about the items reach
@@ -379,12 +381,15 @@ class Index:
         stems = [stem_en(w) for w in words]
         concepts: list[Concept] = []
         covered = [False] * len(words)
+        placed: list[tuple[int, list[tuple[str, ...]]]] = []   # content concepts: position, Vietnamese wordings
         for s, e, alts in translate(stems):
             stop = all(w in EN_STOPWORDS for w in words[s:e])
             options = [Alternative("en", tuple(stems[s:e]))]
             options += [_vi_phrase(a, W_GLOSSARY) for a in alts]
             concepts.append(Concept(" ".join(words[s:e]), options, weight=0.3 if stop else 1.0,
                                     content=not stop))
+            if not stop:
+                placed.append((s, [o.terms for o in options[1:] if o.terms]))
             for j in range(s, e):
                 covered[j] = True
         residual: list[int] = []
@@ -410,7 +415,32 @@ class Index:
                 concepts.append(Concept(f"{words[i]} {words[j]}",
                                         [Alternative("bi", (f"{words[i]} {words[j]}",))],
                                         weight=W_NAME, pair=True))
+        runs: list[list[int]] = []                         # a name is one piece: 'van don'
+        for i in residual:
+            if runs and runs[-1][-1] == i - 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        placed += [(run[0], [tuple(words[i] for i in run)]) for run in runs]
+        concepts += self._cross_pairs(sorted(placed, key=lambda p: p[0]))
         return concepts
+
+    def _cross_pairs(self, placed: list[tuple[int, list[tuple[str, ...]]]]) -> list[Concept]:
+        """Neighbouring English concepts whose Vietnamese wordings stand side by side in an
+        item, in either order ('F1 contacts quarantined' -> 'cách ly F1', 'outbreak stamped
+        out' -> 'dập ổ dịch'): the item says the two things together, not in passing."""
+        out = []
+        seen: set[str] = set()
+        for k, (_, first) in enumerate(placed):
+            for _, second in placed[k + 1:k + 1 + CROSS_SPAN]:
+                pairs = {f"{a[-1]} {b[0]}" for x, y in ((first, second), (second, first))
+                         for a in x for b in y}
+                pairs = sorted(p for p in pairs - seen if p in self.bi.vocab)
+                seen.update(pairs)
+                if pairs:
+                    out.append(Concept(" + ".join(pairs), [Alternative("bi", (p,)) for p in pairs],
+                                       weight=W_CROSS, content=False, pair=True))
+        return out
 
     # --- scoring ------------------------------------------------------------------------
 
@@ -564,7 +594,9 @@ class Searcher:
             # covers less of an item's wording; the strength of the match counts as well.
             confidence = (confidence + np.minimum(1.0, total / EN_STRONG_MATCH)) / 2
         k = min(max(1, limit), len(index))
-        rank = total * index.prior
+        # Between two items that match about as well, the one that says more of what was
+        # asked comes first: a short specific item before a long general one.
+        rank = total * index.prior * confidence
         top = np.argpartition(-rank, k - 1)[:k] if k < len(index) else np.arange(len(index))
         top = sorted(top.tolist(), key=lambda i: (-rank[i], i))[:k]
         top = [i for i in top if total[i] > 0] or top
