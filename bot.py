@@ -15,12 +15,22 @@ import sys
 from bot.config import ConfigError, Settings, load_settings
 
 
+class StartupError(Exception):
+    """The program cannot start; the message is one line for the person who started it."""
+
+
 def open_knowledge(settings: Settings):
     """Open the database and load the bundled notices if they are new or changed."""
+    from peewee import PeeweeException
+
     from knowledge.db import open_database
     from knowledge.loader import ensure_seeded
 
-    open_database(settings.database_url)
+    try:
+        open_database(settings.database_url)
+    except (PeeweeException, RuntimeError, ValueError, OSError) as e:
+        raise StartupError(f"DATABASE_URL: cannot open {settings.database_url!r}: "
+                           f"{str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__}") from None
     ensure_seeded()
 
 
@@ -117,7 +127,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Loa: bad configuration: {e}", file=sys.stderr)
         return 2
     command = {"ask": cmd_ask, "import": cmd_import, "deadlines": cmd_deadlines}.get(args.command, cmd_run)
-    return command(settings, args)
+    try:
+        return command(settings, args)
+    except StartupError as e:
+        print(f"Loa: {e}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

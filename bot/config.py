@@ -47,6 +47,17 @@ class Settings(BaseSettings):
     def _empty_token_is_none(cls, v):
         return None if v in ("", None) else v
 
+    @field_validator("bot_token")
+    @classmethod
+    def _token_shape(cls, v):
+        from aiogram.utils.token import TokenValidationError, validate_token
+        if v is not None:
+            try:
+                validate_token(v.get_secret_value())
+            except TokenValidationError:
+                raise ValueError("does not look like a bot token from @BotFather (123456:ABC…)") from None
+        return v
+
     @field_validator("admin_ids", mode="before")
     @classmethod
     def _split_ids(cls, v):
