@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import html
-import inspect
 import logging
 import os
 import tempfile
@@ -109,9 +108,7 @@ async def push_send(callback: CallbackQuery, bot: Bot, lang: str, is_admin: bool
     sender.notify()
     searcher.refresh()
     if reminders is not None:
-        resynced = reminders.resync()
-        if inspect.isawaitable(resynced):
-            await resynced
+        reminders.resync()          # plan reminders for the new notice's deadlines now
     await callback.answer()
     key = "push.started" if result.targets else "push.nothing_to_send"
     await _replace_preview(callback, bot, t(lang, key, id=broadcast_id, count=result.targets))
