@@ -258,12 +258,16 @@ def bigrams(tokens: list[Token]) -> list[str]:
 
 # --- English -------------------------------------------------------------------------------
 
+# Words that look like plurals of other words: 'news' is not several 'new's.
+_NOT_PLURALS = frozenset({"news", "means", "series", "species", "status", "mass", "less"})
+
+
 def stem_en(word: str) -> str:
     """A light English stemmer: enough for 'factories'/'factory', 'tested'/'testing'/'test'.
     Applied the same way to questions and to the English summaries, so only consistency
     matters, not linguistics."""
     w = word
-    if len(w) <= 3 or not w.isalpha():
+    if len(w) <= 3 or not w.isalpha() or w in _NOT_PLURALS:
         return w
     for suffix, repl, min_stem in (("ies", "y", 2), ("sses", "ss", 2), ("ing", "", 3),
                                    ("ed", "", 3), ("es", "", 3), ("s", "", 3)):
