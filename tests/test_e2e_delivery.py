@@ -38,9 +38,10 @@ def prepare(db_url: str) -> int:
 
 
 async def start_bot(env: dict, cwd: str) -> asyncio.subprocess.Process:
-    return await asyncio.create_subprocess_exec(
-        sys.executable, os.path.join(ROOT, "bot.py"), cwd=cwd, env=env,
-        stdout=asyncio.subprocess.DEVNULL, stderr=open(os.path.join(cwd, "bot.log"), "ab"))
+    with open(os.path.join(cwd, "bot.log"), "ab") as log:     # the child keeps its own copy
+        return await asyncio.create_subprocess_exec(
+            sys.executable, os.path.join(ROOT, "bot.py"), cwd=cwd, env=env,
+            stdout=asyncio.subprocess.DEVNULL, stderr=log)
 
 
 async def test_sigkill_mid_broadcast_then_restart(tmp_path):

@@ -72,4 +72,5 @@ async def test_webhook_checks_the_secret_and_answers(tmp_path):
         if proc.returncode is None:
             proc.terminate()
             await asyncio.wait_for(proc.wait(), 15)
+        log.close()
         await api.stop()
