@@ -75,6 +75,7 @@ async def run_telegram(settings: Settings) -> None:
     except Exception as e:   # the menu is a convenience: never a reason not to start
         log_event(log, "set_commands_failed", logging.WARNING, error=str(e))
     sending = asyncio.create_task(sender.run(), name="sender")
+    fresh = asyncio.create_task(keep_search_fresh(dp["searcher"], clock), name="search-refresh")
     reminders.start()
     try:
         if settings.webhook_url:
@@ -87,8 +88,27 @@ async def run_telegram(settings: Settings) -> None:
         log_event(log, "bot_stopping")
         await reminders.stop()
         sending.cancel()
-        await asyncio.gather(sending, return_exceptions=True)
+        fresh.cancel()
+        await asyncio.gather(sending, fresh, return_exceptions=True)
         await bot.session.close()
+
+
+async def keep_search_fresh(searcher, clock, interval: float = 60.0) -> None:
+    """Notices imported by another process (`bot.py import`) become answerable within a
+    minute; the index is rebuilt in a thread so questions keep being answered meanwhile."""
+    from knowledge.loader import knowledge_stamp
+
+    seen = knowledge_stamp()
+    while True:
+        await clock.sleep(interval)
+        try:
+            stamp = knowledge_stamp()
+            if stamp != seen:
+                await asyncio.to_thread(searcher.refresh)
+                seen = stamp
+                log_event(log, "search_refreshed")
+        except Exception as e:      # a locked or briefly unreachable database: try next time
+            log_event(log, "search_refresh_failed", logging.WARNING, error=repr(e))
 
 
 async def _run_webhook(settings: Settings, bot: Bot, dp: Dispatcher) -> None:

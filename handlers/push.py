@@ -106,7 +106,7 @@ async def push_send(callback: CallbackQuery, bot: Bot, lang: str, is_admin: bool
     log.info("push_started broadcast_id=%s targets=%s by=%s", broadcast_id, result.targets,
              callback.from_user.id)
     sender.notify()
-    searcher.refresh()
+    await asyncio.to_thread(searcher.refresh)     # answerable at once, polling goes on
     if reminders is not None:
         reminders.resync()          # plan reminders for the new notice's deadlines now
     await callback.answer()

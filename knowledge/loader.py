@@ -14,7 +14,7 @@ import json
 from datetime import date, time
 from pathlib import Path
 
-from peewee import IntegrityError
+from peewee import IntegrityError, fn
 
 from knowledge.db import database
 from knowledge.models import Deadline, DeadlineUnit, Document, Item, ItemUnit, Reference, Unit
@@ -53,6 +53,14 @@ def save_document(parsed: dict, origin: str = "import") -> Document:
 def import_file(path) -> Document:
     from knowledge.parser import parse_file
     return save_document(parse_file(path), origin="import")
+
+
+def knowledge_stamp() -> tuple:
+    """Changes whenever a document or item is added, removed or reloaded, also by another
+    process (`bot.py import`): the running bot compares stamps to know when to re-index."""
+    docs = Document.select(fn.COUNT(Document.id), fn.MAX(Document.id), fn.MAX(Document.created_at)).tuples()
+    items = Item.select(fn.COUNT(Item.id), fn.MAX(Item.id)).tuples()
+    return tuple(docs[0]) + tuple(items[0])
 
 
 def content_key(parsed: dict) -> str:
