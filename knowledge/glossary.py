@@ -513,10 +513,11 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     "day": ("ngày",),
     "hour": ("giờ",),
     "afternoon": ("chiều",),
-    "tomorrow": ("mai", "ngày mai"),
+    "tomorrow": ("ngày mai",),      # not 'mai' alone: a given name too
+    "tomorrow afternoon": ("chiều mai",),
+    "tomorrow morning": ("sáng mai",),
     "morning": ("sáng",),
     "winter": ("mùa đông",),
-    "time": ("thời gian",),
     "meeting": ("hội nghị", "cuộc họp", "buổi làm việc"),
     "conference": ("hội nghị",),
     "online meeting": ("họp trực tuyến", "hội nghị trực tuyến"),

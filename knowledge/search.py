@@ -520,7 +520,7 @@ class Index:
                 # for items without it, as its most common wording (or, when the index has
                 # none of it, what the question builder decided).
                 missing = min(rarities) if rarities else (c.unknown or self.uni.unknown_idf)
-                part = W_PAIR_CONFIDENCE if c.pair else 1.0
+                part = (W_PAIR_CONFIDENCE if c.pair else 1.0) * c.weight
                 covered += part * cover
                 mass += part * np.where(cover > 0, cover_rarity, missing)
         confidence = np.divide(covered, mass, out=np.zeros(n, dtype=np.float32), where=mass > 0)

@@ -292,7 +292,7 @@ can could may might need needs what which who whom whose when where why how that
 those it its it's there their they them he she his her we our us you your i me my any all
 each every some no not only also than then so such too very just more most much many own
 same other others else again further here up down out off over under per via vs please
-tell know want let get got like s t
+tell know want let get got like s t time
 """.split())
 
 # Vietnamese function and question words. Question words ('gì', 'nào', 'bao nhiêu') never
