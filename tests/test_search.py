@@ -174,3 +174,13 @@ def test_refresh_and_render_item_from_database(db):
     shown = render_item(item.id, "en")
     assert "khách sạn" in shown and "9-TB/TU" in shown and "item 2" in shown and "10/01/2022" in shown
     assert render_item(999999, "vi") == "Mục này không còn trong cơ sở dữ liệu."
+
+
+def test_english_concepts_side_by_side_in_an_item_rank_first():
+    # Same words, same length; only the second says "cách ly F1" (F1 contacts quarantined).
+    scattered = ItemRecord(11, "Cách ly người bệnh nặng tại nhà; F1 chuyển viện.", "", "1", **DOC_A)
+    together = ItemRecord(12, "Người bệnh nặng chuyển viện; cách ly F1 tại nhà.", "", "2", **DOC_A)
+    searcher = Searcher.from_records([scattered, together])
+    assert top(searcher, "Where are F1 contacts quarantined?") == 12
+    assert top(searcher, "Where are seriously ill patients quarantined?") == 11
+

@@ -91,3 +91,8 @@ def test_language_detection():
     for q in ("What must factories do before each shift?", "Which app must everyone install?",
               "When is the deadline for the booster dose?"):
         assert detect_language(q, tokenize(q)) == "en", q
+
+
+def test_words_that_only_look_plural_keep_their_s():
+    assert stem_en("news") == "news" != stem_en("new")
+    assert stem_en("cases") == stem_en("case")
