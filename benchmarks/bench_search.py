@@ -10,7 +10,7 @@ beside it, a plain BM25 over folded words on the same corpus.
 
 The generated items are the seed items (knowledge/data/*.json) with other place names,
 numbers and dates; they are built straight from dicts, so the database is not measured.
-Questions: the shared dev set and our held-out set, each asked in turn.
+Questions: the shared dev set and our two held-out sets, each asked in turn.
 """
 from __future__ import annotations
 
@@ -155,7 +155,9 @@ def questions() -> list[str]:
     paths = [os.path.join(ROOT, "..", "shared", "eval", "questions-dev.tsv"),
              os.path.join(ROOT, "..", "shared", "eval", "out-of-scope-dev.tsv"),
              os.path.join(ROOT, "tests", "heldout_questions.tsv"),
-             os.path.join(ROOT, "tests", "heldout_out_of_scope.tsv")]
+             os.path.join(ROOT, "tests", "heldout_out_of_scope.tsv"),
+             os.path.join(ROOT, "tests", "heldout2_questions.tsv"),
+             os.path.join(ROOT, "tests", "heldout2_out_of_scope.tsv")]
     out = []
     for p in paths:
         if os.path.exists(p):
