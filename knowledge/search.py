@@ -13,7 +13,10 @@ How a question is answered:
    Vietnamese words have two syllables, so pairs carry the meaning), the English summary,
    and the document's metadata (number, province, issuer, title, date) — taking for each
    concept the best of its alternatives (for English, the best in the summary plus the
-   best in the Vietnamese text). Background ("context") paragraphs rank a little lower.
+   best in the Vietnamese text). Neighbouring English concepts whose translations stand
+   side by side in an item count as a phrase. Background ("context") paragraphs rank a
+   little lower, and the rank is the BM25 total times the confidence below, so a short item
+   that says all that was asked beats a long one that repeats part of it.
 4. Confidence is the share of the question's meaning (concepts weighted by rarity) that
    the best item actually contains; for English, averaged with the strength of the match.
    Questions about something else ("giá vàng hôm nay") find some common words but not
