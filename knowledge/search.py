@@ -40,7 +40,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from knowledge.glossary import VI_ABBREVIATIONS, translate
-from knowledge.text import (EN_STOPWORDS, Token, bigrams, has_diacritics, index_terms, nfc,
+from knowledge.text import (EN_STOPWORDS, Token, bigrams, fold, has_diacritics, index_terms, nfc,
                             stem_en, stopword_flags, tokenize)
 
 # Weights of the signals, chosen by measurement on the dev and held-out question sets
@@ -53,6 +53,7 @@ W_NAME = 0.4            # a place or person named in an English question: a hint
 W_CORRECTED = 0.8       # a typo-corrected word counts a little less than a typed one
 W_CONTEXT = 0.8         # a "context" paragraph tells what happened, not what to do
 W_CROSS = 1.0           # two English concepts whose translations stand side by side in an item
+W_OTHER_PROVINCE = 0.6  # an item from another province than the one the question names
 CROSS_SPAN = 2          # ... among this many following concepts of the question
 CONFIDENCE_THRESHOLD = 0.5
 W_PAIR_CONFIDENCE = 0.75    # syllable pairs weigh less in the confidence (some cross word limits)
@@ -296,6 +297,11 @@ class Index:
         for field_index in (self.uni, self.bi, self.en, self.meta):
             field_index.finish()
         self.prior = np.array([W_CONTEXT if r.kind == "context" else 1.0 for r in records], dtype=np.float32)
+        # Province of each item's document, folded, for questions that name one ("in Quang Ninh").
+        names = sorted({fold(r.province) for r in records if r.province}, key=len, reverse=True)
+        self.provinces = {name: n for n, name in enumerate(names, start=1)}
+        self.item_province = np.array([self.provinces.get(fold(r.province or ""), 0) for r in records],
+                                      dtype=np.int32)
         vi_words = {t for t in self.uni.vocab if t.isalpha()} | {t for t in self.meta.vocab if t.isalpha()}
         self.vi_words = sorted(vi_words)
         self.en_words = sorted(t for t in self.en.vocab if t.isalpha())
@@ -313,6 +319,15 @@ class Index:
 
     def __len__(self) -> int:
         return len(self.records)
+
+    def place_weights(self, question: str) -> np.ndarray | float:
+        """A question that names provinces ("… in Quang Ninh?") is about their notices: items
+        of other provinces' documents rank lower (not out: the name may be a mere mention)."""
+        folded = " " + " ".join(re.findall(r"[a-z0-9]+", fold(question))) + " "
+        named = [n for name, n in self.provinces.items() if f" {name} " in folded]
+        if not named:
+            return 1.0
+        return np.where(np.isin(self.item_province, named), 1.0, W_OTHER_PROVINCE)
 
     # --- building the concepts of a question ---------------------------------------------
 
@@ -599,7 +614,7 @@ class Searcher:
         k = min(max(1, limit), len(index))
         # Between two items that match about as well, the one that says more of what was
         # asked comes first: a short specific item before a long general one.
-        rank = total * index.prior * confidence
+        rank = total * index.prior * confidence * index.place_weights(question)
         top = np.argpartition(-rank, k - 1)[:k] if k < len(index) else np.arange(len(index))
         top = sorted(top.tolist(), key=lambda i: (-rank[i], i))[:k]
         top = [i for i in top if total[i] > 0] or top

@@ -184,3 +184,14 @@ def test_english_concepts_side_by_side_in_an_item_rank_first():
     assert top(searcher, "Where are F1 contacts quarantined?") == 12
     assert top(searcher, "Where are seriously ill patients quarantined?") == 11
 
+
+
+def test_a_named_province_prefers_its_own_notices():
+    """Two provinces give the same order; the one the question names wins either way."""
+    same = "Các trạm y tế phải có bác sĩ thường trực."
+    s = Searcher.from_records([ItemRecord(1, same, "Health stations must have a doctor on duty.", "1", **DOC_A),
+                               ItemRecord(2, same, "Health stations must have a doctor on duty.", "1", **DOC_B)])
+    assert top(s, "tram y te co bac si o Ca Mau") == 2
+    assert top(s, "tram y te co bac si o Hoa Binh") == 1
+    assert top(s, "Which health stations need a doctor in Ca Mau?") == 2
+    assert s.ask("tram y te co bac si o Ca Mau").hits[1].item_id == 1     # lower, not gone
