@@ -55,39 +55,25 @@ def searcher(db):
     return Searcher.from_database()
 
 
-def test_dev_set(searcher):
-    questions = os.path.join(EVAL_DIR, "questions-dev.tsv")
-    if not os.path.exists(questions):
-        pytest.skip(f"the shared evaluation set is not at {os.path.normpath(EVAL_DIR)}")
-    top1, top3, en1, oos = score(searcher, read(questions),
-                                 read(os.path.join(EVAL_DIR, "out-of-scope-dev.tsv")))
+SETS = {
+    # name: (questions, out-of-scope, floors of top-1, top-3, English top-1, rejected)
     # Measured: top-1 95%, top-3 100%, English top-1 16/17, out-of-scope 5/5.
-    assert top1 >= 0.925, top1
-    assert top3 >= 0.97, top3
-    assert en1 >= 0.85, en1
-    assert oos >= 0.8, oos
-
-
-def test_heldout_set(searcher):
-    top1, top3, en1, oos = score(searcher, read(os.path.join(HERE, "heldout_questions.tsv")),
-                                 read(os.path.join(HERE, "heldout_out_of_scope.tsv")))
+    "dev": (os.path.join(EVAL_DIR, "questions-dev.tsv"), os.path.join(EVAL_DIR, "out-of-scope-dev.tsv"),
+            (0.925, 0.97, 0.85, 0.8)),
     # Measured: top-1 100%, top-3 100%, English top-1 14/14, out-of-scope 10/10.
-    assert top1 >= 0.94, top1
-    assert top3 >= 0.97, top3
-    assert en1 >= 0.92, en1
-    assert oos >= 0.9, oos
-
-
-def test_heldout2_set(searcher):
-    top1, top3, en1, oos = score(searcher, read(os.path.join(HERE, "heldout2_questions.tsv")),
-                                 read(os.path.join(HERE, "heldout2_out_of_scope.tsv")))
+    "heldout": (os.path.join(HERE, "heldout_questions.tsv"), os.path.join(HERE, "heldout_out_of_scope.tsv"),
+                (0.94, 0.97, 0.92, 0.9)),
     # Measured: top-1 95.7%, top-3 97.9%, English top-1 18/19, out-of-scope 13/13.
-    assert top1 >= 0.93, top1
-    assert top3 >= 0.95, top3
-    assert en1 >= 0.9, en1
-    assert oos >= 0.9, oos
+    "heldout2": (os.path.join(HERE, "heldout2_questions.tsv"), os.path.join(HERE, "heldout2_out_of_scope.tsv"),
+                 (0.93, 0.95, 0.9, 0.9)),
+}
 
 
-def test_every_item_is_indexed(searcher):
-    from knowledge.models import Item
-    assert len(searcher) == Item.select().count() > 0
+@pytest.mark.parametrize("name", SETS)
+def test_question_set(searcher, name):
+    questions, out_of_scope, floors = SETS[name]
+    if not os.path.exists(questions):
+        pytest.skip(f"the question set is not at {os.path.normpath(questions)}")
+    measured = score(searcher, read(questions), read(out_of_scope))
+    for what, value, floor in zip(("top-1", "top-3", "English top-1", "rejected"), measured, floors):
+        assert value >= floor, f"{name}: {what} {value:.3f} under {floor}"
