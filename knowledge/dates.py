@@ -24,8 +24,11 @@ _TIME = (r"(?P<hh>\d{1,2})\s*(?:h|giờ)\s*(?P<mm>\d{2})?(?:\s*phút)?"
 # A month: 6/2022, 01/2022, "6 năm 2022".
 _MONTH = r"(?P<mon>\d{1,2})\s*(?:/|năm)\s*(?P<mony>\d{4})"
 _LUNAR_MONTHS = {"giêng": 1, "chạp": 12}
+# A quarter: quý I/2022, quý 2 năm 2022.
+_QUARTER = r"quý\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:/|năm)\s*(?P<qy>\d{4})"
+_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
-_BY = (r"(?:(?:chậm nhất|muộn nhất|hạn chót|hạn cuối|thời hạn)(?:\s+(?:là|vào))?"
+_BY = (r"(?:(?:chậm nhất|muộn nhất|hạn chót|hạn cuối|thời hạn)(?:\s*:)?(?:\s+(?:là|vào))?"
        r"(?:\s+(?:đến hết|đến|trước|trong))?"
        r"|đến hết|hoàn thành trước|xong trước|đến|trước)")
 
@@ -39,6 +42,11 @@ _FORMS = [
     ("before_month", rf"trước\s+tháng\s+{_MONTH}"),
     # trong tháng 01/2022 · đến hết tháng 01/2022 → the last day of the month
     ("within_month", rf"(?:trong|đến\s+hết|hết)\s+tháng\s+{_MONTH}"),
+    # trước quý III/2022 → the last day of June · trong quý I/2022 → the last day of March
+    ("before_quarter", rf"trước\s+{_QUARTER}"),
+    ("within_quarter", rf"(?:trong|đến\s+hết|hết)\s+{_QUARTER}"),
+    # trước Tết Nguyên đán (Nhâm Dần) → the day before the next lunar new year
+    ("before_tet", r"trước\s+(?:dịp\s+)?Tết(?:\s+Nguyên\s+đán)?(?!\s+(?:Dương|Tây))"),
     # trước ngày 28 tháng Chạp (lunar)
     ("lunar", r"(?:trước|đến|chậm nhất)\s+ngày\s+(?P<ld>\d{1,2})\s+tháng\s+"
               r"(?:(?P<lm>Chạp|Giêng)|(?P<ln>\d{1,2})\s+âm\s+lịch)"),
@@ -85,6 +93,16 @@ def find_deadlines(text: str, reference: date | None) -> list[FoundDeadline]:
 
 def _resolve(kind: str, g: dict, ref: date | None) -> tuple[date | None, time | None, str]:
     at = _time(g)
+    if kind in ("before_quarter", "within_quarter"):
+        q = _QUARTERS.get(g["q"].upper()) or int(g["q"])
+        first = date(int(g["qy"]), 3 * q - 2, 1)
+        if kind == "before_quarter":
+            return first - timedelta(days=1), None, "before_month"
+        return date(first.year, 3 * q, calendar.monthrange(first.year, 3 * q)[1]), None, "within_month"
+    if kind == "before_tet":
+        if ref is None:
+            return None, None, kind
+        return next_lunar_date(1, 1, ref) - timedelta(days=1), None, "by"
     if kind in ("before_month", "within_month"):
         y, mon = int(g["mony"]), int(g["mon"])
         last = date(y, mon, calendar.monthrange(y, mon)[1])
@@ -111,6 +129,8 @@ def _time(g: dict) -> time | None:
     if not g.get("hh"):
         return None
     hour, minute = int(g["hh"]), int(g["mm"] or 0)
+    if (hour, minute) == (24, 0):     # "trước 24h ngày 31/12": the end of that day
+        return time(23, 59)
     if (g.get("part") or "").lower() in ("chiều", "tối") and hour < 12:
         hour += 12
     return time(hour, minute)

@@ -67,14 +67,44 @@ def parse_file(path, *, today: date | None = None) -> dict:
 
 
 def _decode(data: bytes, name: str) -> str:
-    if b"\x00" in data[:4096]:
+    """UTF-8, UTF-16 (Notepad's "Unicode", with or without its byte-order mark) or
+    Windows-1258, the Vietnamese code page older offices still save in."""
+    head = data[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encodings = ["utf-16"]
+    elif len(head) >= 2 and head[1::2].count(0) > 0.3 * len(head[1::2]) > head[0::2].count(0):
+        encodings = ["utf-16-le"]
+    elif len(head) >= 2 and head[0::2].count(0) > 0.3 * len(head[0::2]) > head[1::2].count(0):
+        encodings = ["utf-16-be"]
+    elif b"\x00" in head:
         raise ParseError("binary_file", name=name)
-    for encoding in ("utf-8-sig", "utf-16"):
+    else:
+        encodings = ["utf-8-sig", "cp1258"]
+    for encoding in encodings:
         try:
-            return data.decode(encoding)
+            text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
+        if "\x00" not in text and (encoding != "cp1258" or _looks_vietnamese(text)):
+            return text
     raise ParseError("not_utf8", name=name)
+
+
+_VIETNAMESE_MARKS = set("\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b")
+_TYPOGRAPHY = set("“”‘’–—…•·°«»")
+
+
+def _looks_vietnamese(text: str) -> bool:
+    """Any byte string decodes as Windows-1258; keep the result only when every accented
+    letter is a Vietnamese one, so a file in another code page (or TCVN3, whose tone marks
+    come out as `¸µ¶`) is refused instead of stored as gibberish."""
+    for c in set(unicodedata.normalize("NFC", text)):
+        if c.isascii() or c in "đĐ" or c in _TYPOGRAPHY:
+            continue
+        base, *marks = unicodedata.normalize("NFD", c)
+        if not (base.isascii() and base.isalpha() and marks and set(marks) <= _VIETNAMESE_MARKS):
+            return False
+    return True
 
 
 def _read_docx(path: str, name: str) -> str:
@@ -106,7 +136,9 @@ def _read_pdf(path: str, name: str) -> str:
 
 # --- 2. Lines and paragraphs ---------------------------------------------------------------
 
-_NOISE_LINE = re.compile(r"^\s*\[[^\]]{0,80}\]\s*$")        # [Faint, illegible text]
+_NOISE_LINE = re.compile(r"^\s*(?:\[[^\]]{0,80}\]"                # [Faint, illegible text]
+                         r"|[-–—]+\s*\d{1,3}\s*[-–—]+|Trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?)\s*$",
+                         re.IGNORECASE)                        # page numbers: -- 2 --, Trang 2/3
 _EMPHASIS_INSIDE = re.compile(r"(?<=\w)\*{1,3}(?=\w)")       # THÔNG BÁO**Ý KIẾN
 _EMPHASIS = re.compile(r"\*{1,3}")
 _POINT = re.compile(r"^(\d{1,2})\s*[.)]\s+(?=\S)")          # "1. Các cấp ủy…"
@@ -299,6 +331,7 @@ def _clause(text: str, start: int, end: int) -> str:
 _NUMBER = re.compile(r"\bSố\s*:?\s*(\d{1,5}(?:/\d{4})?[-/][A-ZĐ][\w\-/]*)", re.IGNORECASE)
 _PLACE_DATE = re.compile(r"([A-ZĐ][\wÀ-ỹ]+(?: [A-ZĐ][\wÀ-ỹ]+){0,3}),\s*ngày\s+(\d{1,2})\s+tháng\s+"
                          r"(\d{1,2})\s+năm\s+(\d{4})")
+_LEAD_DATE = re.compile(r"^(?:Sáng|Chiều|Trưa|Tối)\s+(?:ngày\s+)?(\d{1,2})/(\d{1,2})/(\d{4})\b")
 _ANY_DATE = re.compile(r"\bngày\s+(\d{1,2})/(\d{1,2})/(\d{4})", re.IGNORECASE)
 _SHORT_DATE = re.compile(r"^(?:Sáng|Chiều|Trưa|Tối|Ngày)\s+(?:ngày\s+)?(\d{1,2})/(\d{1,2})\b")
 _KINDS = ["Thông báo kết luận", "Thông báo ý kiến chỉ đạo", "Thông báo", "Kết luận", "Chỉ thị",
@@ -325,6 +358,12 @@ def _notice_date(header: str, body: str, today: date | None) -> tuple[date | Non
             return date(int(m.group(4)), int(m.group(3)), int(m.group(2))), m.group(1)
         except ValueError:
             pass
+    m = _LEAD_DATE.search(body)
+    if m:
+        try:
+            return date(int(m.group(3)), int(m.group(2)), int(m.group(1))), None
+        except ValueError:
+            pass
     for m in _ANY_DATE.finditer(body):
         try:
             return date(int(m.group(3)), int(m.group(2)), int(m.group(1))), None
@@ -342,13 +381,13 @@ def _notice_date(header: str, body: str, today: date | None) -> tuple[date | Non
 
 
 def _province(place: str | None, header: str, body: str) -> str | None:
-    if place:
+    if place:   # "Thái Bình", or "VIỆT NAM Thái Bình" when OCR joined the motto line
         for p in PROVINCES:
-            if fold(p) == fold(place):
+            if fold(place) == fold(p) or fold(place).endswith(" " + fold(p)):
                 return p
     folded_header = fold(header)
     for p in PROVINCES:
-        if re.search(rf"\b(?:tinh|thanh pho) {re.escape(fold(p))}\b", folded_header):
+        if re.search(rf"\b(?:tinh|thanh pho|tinh uy|thanh uy) {re.escape(fold(p))}\b", folded_header):
             return p
     counts = Counter({p: len(re.findall(rf"\b{re.escape(p)}\b", body, re.IGNORECASE)) for p in PROVINCES})
     best, n = counts.most_common(1)[0]

@@ -1,0 +1,98 @@
+"""Deadline forms and notice shapes met while importing new notices by hand (QA): each
+test is a case the parser got wrong."""
+from __future__ import annotations
+
+import unicodedata
+from datetime import date, time
+from pathlib import Path
+
+import pytest
+
+from knowledge.dates import find_deadlines
+from knowledge.parser import ParseError, parse_file, parse_text
+
+SAMPLES = Path(__file__).resolve().parent / "samples"
+DEC_10 = date(2021, 12, 10)
+
+
+@pytest.mark.parametrize("phrase, due, at", [
+    ("hạn chót: 20/12/2021", date(2021, 12, 20), None),
+    ("Hạn chót: ngày 20/12", date(2021, 12, 20), None),
+    ("bố trí đủ giường trước 24h ngày 31/12", date(2021, 12, 31), time(23, 59)),
+    ("hoàn thành trước 24 giờ ngày 31/12/2021", date(2021, 12, 31), time(23, 59)),
+    ("đi học trực tiếp trong quý I/2022", date(2022, 3, 31), None),
+    ("hoàn thành trong quý 2 năm 2022", date(2022, 6, 30), None),
+    ("hoàn thành trước quý III/2022", date(2022, 6, 30), None),
+    ("hoàn thành trước Tết Nguyên đán Nhâm Dần", date(2022, 1, 31), None),
+    ("xong trước Tết", date(2022, 1, 31), None),
+])
+def test_deadline_forms(phrase, due, at):
+    found = find_deadlines(phrase, DEC_10)
+    assert [(f.due, f.time) for f in found] == [(due, at)]
+
+
+def test_time_past_midnight_is_not_a_deadline_time():
+    assert find_deadlines("trước 25h ngày 31/12", DEC_10) == []
+
+
+def test_notice_with_colon_deadline_and_quarter():
+    doc = parse_file(SAMPLES / "tb_quang_ninh.txt")
+    by_number = {i["number"]: i for i in doc["items"]}
+    assert [d["date"] for d in by_number["5"]["deadlines"]] == ["2021-12-20"]
+    assert [d["date"] for d in by_number["2"]["deadlines"]] == ["2022-03-31", "2021-11-30"]
+    assert [d["date"] for d in by_number["4"]["deadlines"]] == ["2022-01-31"]
+    assert by_number["4"]["deadlines"][0]["units"] == ["police", "military"]
+
+
+def test_news_report_dates_from_its_lead_not_a_later_deadline():
+    doc = parse_file(SAMPLES / "news_hai_duong.txt")
+    assert doc["date"] == "2021-12-20"
+    assert doc["province"] == "Hải Dương"
+    deadlines = [(d["date"], d["time"]) for i in doc["items"] for d in i["deadlines"]]
+    assert ("2022-01-15", None) in deadlines          # "trước ngày 15/1", across the year
+    assert ("2021-12-31", "23:59") in deadlines       # "trước 24h ngày 31/12"
+
+
+def test_ocr_page_marker_does_not_split_a_sentence():
+    doc = parse_file(SAMPLES / "ocr_thai_binh.txt")
+    assert doc["province"] == "Thái Bình"
+    assert [i["number"] for i in doc["items"]] == ["", "1", "2", "3"]
+    point = doc["items"][1]["text"]
+    assert "thành lập tổ chăm sóc người bệnh tại nhà xong trước ngày 10/12." in point
+    assert "--" not in point
+    assert [d["date"] for d in doc["items"][1]["deadlines"]] == ["2021-11-30", "2021-12-10"]
+
+
+def test_windows_1258_and_utf16_text_files(tmp_path):
+    text = (SAMPLES / "ocr_thai_binh.txt").read_text(encoding="utf-8")
+    expected = parse_text(text, source_name="x.txt")
+    for encoding in ("utf-16", "utf-16-le", "cp1258"):
+        path = tmp_path / "x.txt"
+        path.write_bytes(_windows_1258(text) if encoding == "cp1258" else text.encode(encoding))
+        got = parse_file(path)
+        assert [i["text"] for i in got["items"]] == [i["text"] for i in expected["items"]], encoding
+
+
+def _windows_1258(text: str) -> bytes:
+    """As Word saves it: a letter with its vowel mark (ô, ư, ă), then the tone mark apart."""
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    out = []
+    for c in unicodedata.normalize("NFC", text):
+        parts = unicodedata.normalize("NFD", c)
+        out.append(unicodedata.normalize("NFC", "".join(p for p in parts if p not in tones)))
+        out.extend(p for p in parts if p in tones)
+    return "".join(out).encode("cp1258")
+
+
+def test_other_code_pages_are_refused_not_stored_as_gibberish(tmp_path):
+    path = tmp_path / "tcvn3.txt"
+    path.write_bytes("TH«NG B¸O kÕt luËn".encode("latin-1"))   # TCVN3 read as bytes
+    with pytest.raises(ParseError, match="UTF-8"):
+        parse_file(path)
+
+
+def test_binary_file_named_txt_is_still_refused(tmp_path):
+    path = tmp_path / "photo.txt"
+    path.write_bytes(bytes(range(256)) * 20)
+    with pytest.raises(ParseError):
+        parse_file(path)
