@@ -1,4 +1,4 @@
-"""Who a message is for, and who may change a group's settings."""
+"""Who a message is for, who may change a group's settings, and which numbers people typed."""
 from __future__ import annotations
 
 import logging
@@ -13,6 +13,18 @@ from aiogram.types import Chat, Message
 log = logging.getLogger("loa.handlers")
 
 GROUP_ADMIN_STATUSES = {ChatMemberStatus.CREATOR, ChatMemberStatus.ADMINISTRATOR}
+ROW_ID_MAX = 2**31 - 1        # an INTEGER primary key (PostgreSQL's limit, the smaller one)
+USER_ID_MAX = 2**52           # Telegram user ids have at most 52 significant bits
+
+
+def parse_id(raw: str | None, maximum: int = ROW_ID_MAX) -> int | None:
+    """A positive whole number that fits its column, else None. Numbers come from people and
+    from button data anyone can forge; one too large for the database must not reach it."""
+    raw = (raw or "").strip()
+    if not (raw.isascii() and raw.isdigit()):
+        return None
+    number = int(raw)
+    return number if 0 < number <= maximum else None
 
 
 class AddressedToBot(Filter):

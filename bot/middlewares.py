@@ -1,8 +1,9 @@
 """Per-update context for every handler: the reply language, whether the user is an admin,
 and the chat registered in the database (so targeting and reminders know it exists).
 
-Also the dispatcher-wide error handler: a failing handler is logged and the user told so,
-and polling carries on.
+Also the dispatcher-wide error handler: when Telegram throttled (429) or failed (5xx, network)
+the handler's reply, the reply is made again after the wait it asked for; any other failure is
+logged and the user told so. Polling carries on either way.
 """
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiogram import BaseMiddleware, Bot, Dispatcher
-from aiogram.exceptions import TelegramAPIError
+from aiogram.exceptions import (TelegramAPIError, TelegramNetworkError, TelegramRetryAfter,
+                                TelegramServerError)
 from aiogram.types import Chat as TgChat
 from aiogram.types import ErrorEvent, TelegramObject
 from aiogram.types import User as TgUser
@@ -20,8 +22,14 @@ from bot.texts import LANGS, t
 from knowledge.admins import is_admin
 from knowledge.models import Chat, UserSetting
 from knowledge.subscriptions import register_chat
+from scheduler.clock import SystemClock
 
 log = logging.getLogger("loa.handlers")
+
+REPLY_RETRIES = 3             # attempts at a reply Telegram throttled or failed
+RETRY_AFTER_MAX = 30          # seconds worth waiting for a 429; beyond that, apologise
+SERVER_BACKOFF = 0.5          # first wait after a 5xx or network error, doubled each time
+TRANSIENT = (TelegramRetryAfter, TelegramServerError, TelegramNetworkError)
 
 
 def telegram_lang(user: TgUser | None, default: str = "vi") -> str:
@@ -61,8 +69,11 @@ class ContextMiddleware(BaseMiddleware):
         return await handler(event, data)
 
 
-async def on_error(event: ErrorEvent, bot: Bot, lang: str = "vi") -> bool:
+async def on_error(event: ErrorEvent, bot: Bot, lang: str = "vi", clock=None) -> bool:
     update = event.update
+    if isinstance(event.exception, TRANSIENT) and await _call_again(bot, event.exception,
+                                                                    clock or SystemClock()):
+        return True
     log.error("handler_failed update_id=%s error=%r", update.update_id, event.exception,
               exc_info=event.exception)
     chat_id = None
@@ -76,6 +87,29 @@ async def on_error(event: ErrorEvent, bot: Bot, lang: str = "vi") -> bool:
         except TelegramAPIError as e:
             log.warning("error_reply_failed chat_id=%s error=%r", chat_id, e)
     return True
+
+
+async def _call_again(bot: Bot, error: TelegramAPIError, clock) -> bool:
+    """Make the call that failed again (a handler's reply is its last call), waiting as long
+    as Telegram asked; True once it went through."""
+    for attempt in range(REPLY_RETRIES):
+        if isinstance(error, TelegramRetryAfter):
+            if error.retry_after > RETRY_AFTER_MAX:
+                break
+            delay = error.retry_after
+        else:
+            delay = SERVER_BACKOFF * 2 ** attempt
+        log.warning("reply_retry method=%s delay=%s error=%r", type(error.method).__name__, delay, error)
+        await clock.sleep(delay)
+        try:
+            await bot(error.method)
+            return True
+        except TRANSIENT as e:
+            error = e
+        except TelegramAPIError as e:
+            log.warning("reply_retry_failed error=%r", e)
+            break
+    return False
 
 
 def setup_middlewares(dp: Dispatcher) -> None:

@@ -5,11 +5,14 @@ numeric Telegram id.
 """
 from __future__ import annotations
 
+import html
+
 from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 
 from bot.config import Settings
+from bot.filters import USER_ID_MAX, parse_id
 from bot.texts import t
 from knowledge import admins
 
@@ -33,7 +36,8 @@ async def admin(message: Message, command: CommandObject, settings: Settings, la
     target = _target(message, args[1] if len(args) == 2 else None)
     if target is None:
         value = args[1] if len(args) == 2 else ""
-        await message.answer(t(lang, "admin.bad_id", value=value) if value else t(lang, "admin.usage"))
+        await message.answer(t(lang, "admin.bad_id", value=html.escape(value)) if value
+                             else t(lang, "admin.usage"))
         return
     if action == "add":
         added = admins.add_admin(target, by=message.from_user.id)
@@ -50,8 +54,8 @@ async def admin(message: Message, command: CommandObject, settings: Settings, la
 
 
 def _target(message: Message, arg: str | None) -> int | None:
-    if arg is not None:
-        return int(arg) if arg.lstrip("-").isdigit() else None
+    if arg is not None:     # user ids are positive; a negative one is a group's
+        return parse_id(arg, USER_ID_MAX)
     reply = message.reply_to_message
     if reply is not None and reply.from_user is not None and not reply.from_user.is_bot:
         return reply.from_user.id

@@ -17,12 +17,13 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import (BufferedInputFile, CallbackQuery, Document, InlineKeyboardButton,
                            InlineKeyboardMarkup, Message)
 
+from bot.filters import parse_id
 from bot.texts import t
 from bot.views.notices import render_notice_list, render_preview, render_report
 from knowledge.parser import ParseError, parse_file, parse_text
 from knowledge.search import Searcher
 from scheduler import broadcast
-from scheduler.delivery import Sender
+from scheduler.delivery import Broadcast, Sender
 
 router = Router(name=__name__)
 log = logging.getLogger("loa.handlers")
@@ -84,8 +85,7 @@ def _push_keyboard(broadcast_id: int, lang: str) -> InlineKeyboardMarkup:
 
 
 def _callback_id(callback: CallbackQuery) -> int | None:
-    raw = callback.data.rsplit(":", 1)[-1]
-    return int(raw) if raw.isdigit() else None
+    return parse_id(callback.data.rsplit(":", 1)[-1])
 
 
 @router.callback_query(F.data.startswith("push:send:"))
@@ -121,7 +121,12 @@ async def push_cancel(callback: CallbackQuery, bot: Bot, lang: str, is_admin: bo
         return
     broadcast_id = _callback_id(callback)
     if broadcast_id is None or not broadcast.cancel(broadcast_id):
-        await callback.answer(t(lang, "push.not_found"), show_alert=True)
+        handled = Broadcast.get_or_none(Broadcast.id == broadcast_id) if broadcast_id else None
+        if handled is None:
+            await callback.answer(t(lang, "push.not_found"), show_alert=True)
+        else:   # Cancel pressed after Send (or twice): say what became of it
+            status = t(lang, f"report.status_{handled.status}")
+            await callback.answer(t(lang, "push.already", status=status), show_alert=True)
         return
     await callback.answer()
     await _replace_preview(callback, bot, t(lang, "push.cancelled", id=broadcast_id))
@@ -157,7 +162,8 @@ async def report(message: Message, command: CommandObject, lang: str, is_admin: 
     if not raw.isdigit():
         await message.answer(t(lang, "report.usage"))
         return
-    summary = broadcast.summary(int(raw))
+    broadcast_id = parse_id(raw)
+    summary = broadcast.summary(broadcast_id) if broadcast_id is not None else None
     if summary is None:
         await message.answer(t(lang, "report.not_found", id=html.escape(raw)))
         return
@@ -173,7 +179,7 @@ async def report_csv(callback: CallbackQuery, bot: Bot, lang: str, is_admin: boo
         return
     broadcast_id = _callback_id(callback)
     if broadcast_id is None or broadcast.summary(broadcast_id) is None or callback.message is None:
-        await callback.answer(t(lang, "report.not_found", id=broadcast_id), show_alert=True)
+        await callback.answer(t(lang, "report.gone"), show_alert=True)
         return
     await callback.answer()
     data = broadcast.report_csv(broadcast_id)

@@ -12,7 +12,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import (CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message)
 
 from bot.config import Settings
-from bot.filters import AddressedToBot
+from bot.filters import AddressedToBot, parse_id
 from bot.texts import t
 from bot.conversation import reply_to_text
 from bot.views.answers import render_item
@@ -65,7 +65,23 @@ async def answer_question(message: Message, text: str, searcher: Searcher, setti
         note = t(lang, "ask.truncated", limit=MAX_QUESTION) + "\n\n"
     reply = reply_to_text(text, searcher=searcher, settings=settings, lang=lang, is_admin=is_admin,
                           alternatives=ALTERNATIVES)
-    await message.reply(note + reply.html, reply_markup=see_also_keyboard(reply.see_also, reply.lang))
+    # A reply to the question, or a plain message when its asker deleted it meanwhile.
+    await message.answer(note + reply.html, reply_markup=see_also_keyboard(reply.see_also, reply.lang),
+                         reply_parameters=message.as_reply_parameters(allow_sending_without_reply=True))
+
+
+NOT_TEXT = {"sticker", "photo", "voice", "video", "video_note", "audio", "document", "animation",
+            "location", "contact", "poll", "dice", "venue"}
+
+
+@router.message(F.chat.type == ChatType.PRIVATE, F.content_type.in_(NOT_TEXT))
+async def not_text(message: Message, lang: str, is_admin: bool = False) -> None:
+    """Loa reads typed questions only; an admin's file without the /push caption is most
+    likely a notice meant for pushing. (Groups share media all day: no reply there.)"""
+    if is_admin and message.document is not None:
+        await message.answer(t(lang, "push.caption_hint"))
+    else:
+        await message.answer(t(lang, "ask.text_only"))
 
 
 def see_also_keyboard(hits, lang: str) -> InlineKeyboardMarkup | None:
@@ -83,8 +99,7 @@ def _button_title(text: str) -> str:
 
 @router.callback_query(F.data.startswith("item:"))
 async def show_item(callback: CallbackQuery, bot: Bot, lang: str) -> None:
-    raw = callback.data.removeprefix("item:")
-    item_id = int(raw) if raw.isdigit() else None
+    item_id = parse_id(callback.data.removeprefix("item:"))
     if item_id is None or Item.get_or_none(Item.id == item_id) is None:
         await callback.answer(t(lang, "ask.item_gone"), show_alert=True)
         return

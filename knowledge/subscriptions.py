@@ -83,7 +83,10 @@ def unsubscribe(chat_id: int, units: Iterable[str] | None = None) -> list[str]:
 
 
 def toggle(chat_id: int, unit: str, *, by: int | None = None) -> list[str]:
-    """Flip one subscription (the inline keyboard)."""
+    """Flip one subscription (the inline keyboard). Only the exact codes the keyboard
+    carries: button data can be forged, and "ALL" must not toggle "all" with a wrong report."""
+    if unit != ALL and unit not in CODES:
+        raise UnknownUnit(unit)
     if unit in units_of(chat_id):
         return unsubscribe(chat_id, [unit])
     return subscribe(chat_id, [unit], by=by)

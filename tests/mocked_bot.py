@@ -5,6 +5,9 @@ one when the test staged one for that method, else a plausible success built fro
 request — goes through aiogram's real `check_response`, so a staged Telegram error becomes
 the same exception as in production. Downloads come from `files` (file_path -> bytes).
 
+Like Telegram, it refuses text that is not valid Telegram HTML ("can't parse entities") and a
+reply to a message in `deleted` unless the reply allows sending without it.
+
 Also builders for the updates Telegram sends (messages, button presses, my_chat_member).
 """
 from __future__ import annotations
@@ -13,6 +16,7 @@ import itertools
 import json
 import time
 from collections import defaultdict, deque
+from html.parser import HTMLParser
 from typing import Any
 
 from aiogram import Bot
@@ -31,6 +35,7 @@ class MockedSession(BaseSession):
         self.staged: dict[str, deque[tuple[int, dict]]] = defaultdict(deque)
         self.files: dict[str, bytes] = {}
         self.members: dict[tuple[int, int], str] = {}      # (chat, user) -> status
+        self.deleted: set[tuple[int, int]] = set()           # (chat, message) the user deleted
         self._message_ids = itertools.count(1000)
 
     # --- staging -----------------------------------------------------------------------
@@ -66,7 +71,10 @@ class MockedSession(BaseSession):
     async def make_request(self, bot: Bot, method: TelegramMethod, timeout: int | None = None) -> Any:
         self.requests.append(method)
         name = method.__api_method__
-        if self.staged[name]:
+        refusal = self._refusal(method)
+        if refusal is not None:
+            status, payload = 400, {"ok": False, "error_code": 400, "description": refusal}
+        elif self.staged[name]:
             status, payload = self.staged[name].popleft()
         else:
             status, payload = 200, {"ok": True, "result": self._default(bot, method)}
@@ -82,6 +90,20 @@ class MockedSession(BaseSession):
                 yield data
                 return
         raise AssertionError(f"no staged file for {path}")
+
+    def _refusal(self, method: TelegramMethod) -> str | None:
+        """Telegram's own 400s for what the bot sent wrongly, whatever the test staged."""
+        for field in ("text", "caption"):
+            value = getattr(method, field, None)
+            if isinstance(value, str):
+                problem = html_problem(value)
+                if problem:
+                    return f"Bad Request: can't parse entities: {problem}"
+        reply = getattr(method, "reply_parameters", None)
+        if reply is not None and (int(method.chat_id), reply.message_id) in self.deleted \
+                and reply.allow_sending_without_reply is not True:
+            return "Bad Request: message to be replied not found"
+        return None
 
     def _default(self, bot: Bot, method: TelegramMethod) -> Any:
         name = method.__api_method__
@@ -110,6 +132,42 @@ class MockedSession(BaseSession):
             return {"file_id": method.file_id, "file_unique_id": method.file_id,
                     "file_path": f"documents/{method.file_id}"}
         return True
+
+
+TELEGRAM_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre",
+                 "tg-spoiler", "span", "blockquote", "tg-emoji"}
+
+
+class _TagChecker(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.open: list[str] = []
+        self.problem = ""
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in TELEGRAM_TAGS:
+            self.problem = self.problem or f"unsupported start tag \"{tag}\""
+        self.open.append(tag)
+
+    def handle_endtag(self, tag):
+        if not self.open or self.open[-1] != tag:
+            self.problem = self.problem or f"unexpected end tag \"{tag}\""
+        else:
+            self.open.pop()
+
+    def handle_entityref(self, name):
+        if name not in ("lt", "gt", "amp", "quot"):
+            self.problem = self.problem or f"unsupported entity \"&{name};\""
+
+
+def html_problem(text: str) -> str:
+    """Why Telegram would refuse `text` as HTML, or "" (tags and entities only)."""
+    checker = _TagChecker()
+    checker.feed(text)
+    checker.close()
+    if not checker.problem and checker.open:
+        return f"can't find end tag corresponding to start tag \"{checker.open[-1]}\""
+    return checker.problem
 
 
 class MockedBot(Bot):

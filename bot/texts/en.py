@@ -70,6 +70,8 @@ TEXTS: dict[str, str] = {
     "ask.truncated": "<i>Your question is very long; I read only its first {limit} characters.</i>",
     "ask.see_also": "See also: {title}",
     "ask.item_gone": "That item is no longer in the knowledge base.",
+    "ask.text_only": "I can only read text messages. Please type your question, for example: "
+                     "<i>Which app must everyone install?</i>",
     "sub.pick": "Choose the units {where} receive notices and deadline reminders for (✅ = subscribed):",
     "sub.where_group": "this group should",
     "sub.where_private": "you",
@@ -119,6 +121,9 @@ TEXTS: dict[str, str] = {
     "push.already": "This notice was already handled ({status}).",
     "push.cancelled": "Draft #{id} cancelled; nothing was sent.",
     "push.not_found": "This draft no longer exists.",
+    "push.caption_hint": "To push this file as a notice, send it again with the caption /push "
+                         "(.txt, .docx and .pdf are accepted).",
+    "report.gone": "There is no such notice among those sent.",
     "report.usage": "Usage: /report <i>number</i> (see the numbers in /notices).",
     "report.not_found": "There is no notice #{id}.",
     "report.list": "<b>Recent notices</b>\n{rows}",

@@ -70,6 +70,8 @@ TEXTS: dict[str, str] = {
     "ask.truncated": "<i>Câu hỏi quá dài, tôi chỉ đọc {limit} ký tự đầu.</i>",
     "ask.see_also": "Xem thêm: {title}",
     "ask.item_gone": "Mục này không còn trong cơ sở dữ liệu.",
+    "ask.text_only": "Tôi chỉ đọc được tin nhắn chữ. Hãy gõ câu hỏi, ví dụ: "
+                     "<i>Trạm y tế phải có bác sĩ trước ngày nào?</i>",
     "sub.pick": "Chọn đơn vị mà {where} nhận thông báo và nhắc hạn (✅ là đang nhận):",
     "sub.where_group": "nhóm này",
     "sub.where_private": "bạn",
@@ -119,6 +121,9 @@ TEXTS: dict[str, str] = {
     "push.already": "Thông báo này đã được xử lý ({status}).",
     "push.cancelled": "Đã huỷ bản nháp #{id}; không gửi gì.",
     "push.not_found": "Không tìm thấy bản nháp này.",
+    "push.caption_hint": "Để gửi tệp này thành thông báo, hãy gửi lại tệp kèm chú thích /push "
+                         "(chấp nhận .txt, .docx, .pdf).",
+    "report.gone": "Không có thông báo này trong danh sách đã gửi.",
     "report.usage": "Dùng: /report <i>số</i> (xem số trong /notices).",
     "report.not_found": "Không có thông báo #{id}.",
     "report.list": "<b>Thông báo gần đây</b>\n{rows}",
