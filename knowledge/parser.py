@@ -59,8 +59,12 @@ def parse_file(path, *, today: date | None = None) -> dict:
     elif ext in (".txt", ".md", ""):
         if size > MAX_BYTES:
             raise ParseError("file_too_big", name=name, size=f"{size / 1e6:.1f}")
-        with open(path, "rb") as f:
-            text = _decode(f.read(), name)
+        try:
+            with open(path, "rb") as f:
+                data = f.read()
+        except OSError as e:      # a directory, no permission
+            raise ParseError("cannot_open", name=name, reason=e.strerror or str(e)) from None
+        text = _decode(data, name)
     else:
         raise ParseError("file_type", name=name, ext=ext or "?")
     return parse_text(text, source_name=name, today=today)

@@ -96,3 +96,8 @@ def test_binary_file_named_txt_is_still_refused(tmp_path):
     path.write_bytes(bytes(range(256)) * 20)
     with pytest.raises(ParseError):
         parse_file(path)
+
+
+def test_a_directory_gives_a_clear_error(tmp_path):
+    with pytest.raises(ParseError, match="Cannot open|cannot open|Is a directory"):
+        parse_file(tmp_path)
