@@ -8,6 +8,7 @@ import os
 
 import pytest
 
+from bot.config import Settings
 from knowledge import subscriptions as subs
 from knowledge.models import Admin
 from scheduler.clock import SystemClock
@@ -26,7 +27,8 @@ PHOTO = [{"file_id": "p", "file_unique_id": "p", "width": 90, "height": 90}]
 @pytest.fixture
 def pushing(chat):
     """The chat fixture with a real Sender, so Send can start a delivery."""
-    chat.sender = Sender(chat.bot, chat.settings, SystemClock())
+    fast = Settings(_env_file=None, admin_ids=[ADMIN], chat_interval=0.02)   # parts back to back
+    chat.sender = Sender(chat.bot, fast, SystemClock())
     chat.dp = shared_dispatcher(settings=chat.settings, searcher=chat.dp["searcher"],
                                 sender=chat.sender, clock=SystemClock())
     return chat
@@ -130,3 +132,29 @@ async def test_tampered_unit_buttons_change_nothing(chat):
         assert subs.units_of(GROUP) == ["health"], data
         assert not s.calls("editMessageReplyMarkup") and not s.last("answerCallbackQuery").text
         s.clear()
+
+
+async def test_a_30000_character_notice_file_reaches_a_group_in_valid_parts(pushing):
+    """A long notice with '<', '>' and '&' in its text, pushed as a .txt file: every part is
+    valid Telegram HTML under 4,096 characters (MockedSession refuses anything else), in order."""
+    with open(SAMPLE, encoding="utf-8") as f:
+        head = f.read().split("kết luận như sau:")[0] + "kết luận như sau:\n\n"
+    items = "\n\n".join(f"{i}. Các doanh nghiệp <R&D> phải xét nghiệm định kỳ công nhân tổ {i}; "
+                        + "báo cáo Sở Y tế & UBND huyện đầy đủ, kịp thời. " * 14 for i in range(1, 41))
+    notice = (head + items).encode("utf-8")
+    assert len(notice) > 30_000
+    subs.register_chat(GROUP, type="group", title="Tổ <Covid> & bạn")
+    subs.subscribe(GROUP, ["all"])
+    pushing.bot.add_file("long", notice)
+    s = await pushing.send(document_message("long", "thong bao <dai>.txt", len(notice),
+                                            user_id=ADMIN, chat_id=ADMIN))
+    assert "41" in s.last("sendMessage").text               # the context paragraph and 40 items
+    draft = Broadcast.get()
+    await pushing.send(callback(f"push:send:{draft.id}", user_id=ADMIN, chat_id=ADMIN))
+    await pushing.sender.drain(timeout=10)
+    parts = s.texts(GROUP)
+    assert len(parts) >= 7 and all(len(p) <= 4096 for p in parts)
+    body = "".join(parts)
+    assert body.count("&lt;R&amp;D&gt;") == 40 and body.index("tổ 1;") < body.index("tổ 40;")
+    assert f"(phần {len(parts)}/{len(parts)})" in parts[-1]
+    assert Broadcast.get_by_id(draft.id).status == "done"
