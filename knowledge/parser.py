@@ -117,10 +117,15 @@ def _read_docx(path: str, name: str) -> str:
         document = docx.Document(path)
     except Exception:  # python-docx raises several types for a damaged or foreign file
         raise ParseError("bad_docx", name=name) from None
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:          # letterheads are often laid out as a table
-        for row in table.rows:
-            parts.extend(cell.text for cell in row.cells)
+    parts: list[str] = []
+    for block in document.iter_inner_content():   # in reading order: the letterhead
+        if isinstance(block, docx.table.Table):   # is often a table above the title
+            for row in block.rows:
+                for cell in row.cells:
+                    if not parts or cell.text != parts[-1]:   # merged cells repeat
+                        parts.append(cell.text)
+        else:
+            parts.append(block.text)
     return "\n\n".join(parts)
 
 
