@@ -197,6 +197,24 @@ def acks_in_chat(deadline_ids: list[int], chat_id: int) -> dict[tuple[int, str],
     return {(a.deadline_id, a.kind): a for a in query}
 
 
+def _migrated(chat_ids) -> dict[int, int]:
+    """old chat id -> the supergroup it became: a group that pressed "done" and was then
+    upgraded keeps its acknowledgement under its new id."""
+    ids = set(chat_ids)
+    if not ids:
+        return {}
+    moved = dict(Chat.select(Chat.id, Chat.migrated_to)
+                 .where(Chat.migrated_to.is_null(False)).tuples())
+    out = {}
+    for chat_id in ids & set(moved):
+        new, seen = moved[chat_id], {chat_id}
+        while new in moved and new not in seen:      # upgraded twice, in theory
+            seen.add(new)
+            new = moved[new]
+        out[chat_id] = new
+    return out
+
+
 def completion_counts(deadline_ids: list[int]) -> dict[int, tuple[int, int, int]]:
     """deadline id -> (groups done, groups that received or did it, groups targeted now)."""
     targeted = targets(deadline_ids)
@@ -206,7 +224,10 @@ def completion_counts(deadline_ids: list[int]) -> dict[int, tuple[int, int, int]
         query = (Acknowledgement.select(Acknowledgement.deadline, Acknowledgement.chat_id,
                                         Acknowledgement.kind)
                  .where(Acknowledgement.deadline.in_(chunk)).tuples())
-        for deadline_id, chat_id, kind in query:
+        acks = list(query)
+        moved = _migrated(chat_id for _, chat_id, _ in acks)
+        for deadline_id, chat_id, kind in acks:
+            chat_id = moved.get(chat_id, chat_id)
             received[deadline_id].add(chat_id)
             if kind == DONE:
                 done[deadline_id].add(chat_id)
@@ -335,6 +356,8 @@ class ReminderService:
             chats = targets([row.id])[row.id]                 # the groups subscribed now
             done = {a.chat_id for a in Acknowledgement.select(Acknowledgement.chat_id)
                     .where(Acknowledgement.deadline == row.id, Acknowledgement.kind == DONE)}
+            moved = _migrated(done)
+            done = {moved.get(c, c) for c in done}
             missing_ids = [c for c in chats if c not in done]
             titles = dict(Chat.select(Chat.id, Chat.title).where(Chat.id.in_(missing_ids)).tuples()) \
                 if missing_ids else {}
