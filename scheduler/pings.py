@@ -102,7 +102,9 @@ def ping_times(due_date: date, due_time: time | None, offsets: list[tuple[str, i
         if unit == "d":
             at = datetime.combine(due_date - timedelta(days=n), time(reminder_hour), tzinfo=zone)
         else:
-            at = moment - (timedelta(hours=n) if unit == "h" else timedelta(minutes=n))
+            # in UTC: local wall-clock arithmetic would be an hour off across a DST change
+            before = timedelta(hours=n) if unit == "h" else timedelta(minutes=n)
+            at = moment.astimezone(timezone.utc) - before
         at = at.astimezone(timezone.utc)
         if at < moment and at not in by_time:
             by_time[at] = f"{n}{unit}"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
 
 from knowledge import subscriptions as subs
 from scheduler.clock import FakeClock
@@ -25,3 +26,19 @@ def test_a_group_that_acknowledged_then_became_a_supergroup_is_not_reported_miss
     [digest] = deliveries("digest")
     text = "\n".join(texts(digest))
     assert "Tân Lập" in text and "Hòa Bình" not in text
+
+
+def test_hour_offsets_count_real_hours_across_a_daylight_saving_change():
+    from datetime import time, timedelta
+
+    from scheduler.pings import ping_times
+    new_york = ZoneInfo("America/New_York")
+    # clocks jump from 02:00 to 03:00 on 8 March 2026: 03:30 EDT is 07:30 UTC
+    times = dict(ping_times(date(2026, 3, 8), time(3, 30), [("h", 2), ("m", 90), ("d", 1)], new_york, 8))
+    due = datetime(2026, 3, 8, 7, 30, tzinfo=timezone.utc)
+    assert times["2h"] == due - timedelta(hours=2)
+    assert times["90m"] == due - timedelta(minutes=90)
+    assert times["1d"] == datetime(2026, 3, 7, 13, tzinfo=timezone.utc)   # 08:00 EST
+    # and in autumn (01:00–02:00 happens twice on 1 November 2026): 02:30 EST is 07:30 UTC
+    autumn = dict(ping_times(date(2026, 11, 1), time(2, 30), [("h", 2)], new_york, 8))
+    assert autumn["2h"] == datetime(2026, 11, 1, 5, 30, tzinfo=timezone.utc)
