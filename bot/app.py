@@ -34,7 +34,8 @@ def create_bot(settings: Settings) -> Bot:
         api = TelegramAPIServer.from_base(settings.telegram_api_url.rstrip("/"))
         session = AiohttpSession(api=api)
     return Bot(settings.bot_token.get_secret_value(), session=session,
-               default=DefaultBotProperties(parse_mode=ParseMode.HTML))
+               default=DefaultBotProperties(parse_mode=ParseMode.HTML,
+                                            allow_sending_without_reply=True))
 
 
 def create_dispatcher(settings: Settings, *, searcher, sender: Sender, reminders=None,

@@ -44,6 +44,8 @@ def reply_to_text(text: str, *, searcher, settings: Settings, lang: str, is_admi
         return Reply(deadline_list(settings, query.lang, include_past=query.include_past, unit=query.unit,
                                    period=query.period, is_admin=is_admin), query.lang)
     answer = searcher.ask(text, limit=1 + alternatives)
-    reply_lang = answer.lang if answer.lang in LANGS else lang
+    # Emoji or digits alone say nothing of the asker's language: keep the chat's.
+    worded = any(c.isalpha() for c in text)
+    reply_lang = answer.lang if worded and answer.lang in LANGS else lang
     others = answer.hits[1:] if answer.answered else answer.hits
     return Reply(render_answer(answer, reply_lang), reply_lang, others[:alternatives])

@@ -34,3 +34,9 @@ def test_run_console_reads_until_end_of_input(db):
     assert run_console(Settings(_env_file=None), io.StringIO("giá vàng hôm nay\n"), out) == 0
     text = out.getvalue()
     assert "chưa tìm thấy" in text.lower() and text.rstrip().endswith("Tạm biệt.")
+
+
+def test_a_question_without_words_is_answered_in_the_chats_language(db):
+    c = chat(db)
+    c.reply("/lang en")
+    assert "I found no directive" in c.reply("👍👍 ???")
