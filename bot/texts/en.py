@@ -97,7 +97,7 @@ TEXTS: dict[str, str] = {
     "admin.row_chat": "• <code>{user_id}</code>",
     "admin.list_empty": "No admins yet.",
     "push.usage": "Usage: /push followed by the full notice text in the same message, "
-                  "or send a .txt, .docx or .pdf file captioned /push.",
+                  "or send a .txt, .docx or .pdf file captioned /push (notices over 4,000 characters: send a file).",
     "push.bad_type": "Cannot read <b>{name}</b>: only .txt, .docx and .pdf files are accepted.",
     "push.too_big": "The file is too large ({size_mb} MB); the limit is {limit_mb} MB.",
     "push.download_failed": "Could not download the file from Telegram; please send it again.",

@@ -97,7 +97,7 @@ TEXTS: dict[str, str] = {
     "admin.row_chat": "• <code>{user_id}</code>",
     "admin.list_empty": "Chưa có quản trị viên nào.",
     "push.usage": "Dùng: /push rồi dán toàn văn thông báo trong cùng tin nhắn, "
-                  "hoặc gửi tệp .txt, .docx, .pdf kèm chú thích /push.",
+                  "hoặc gửi tệp .txt, .docx, .pdf kèm chú thích /push (thông báo dài hơn 4.000 ký tự: hãy gửi dạng tệp).",
     "push.bad_type": "Không đọc được tệp <b>{name}</b>: chỉ nhận .txt, .docx hoặc .pdf.",
     "push.too_big": "Tệp quá lớn ({size_mb} MB); giới hạn là {limit_mb} MB.",
     "push.download_failed": "Không tải được tệp từ Telegram, vui lòng gửi lại.",
