@@ -332,6 +332,10 @@ def _clause(text: str, start: int, end: int) -> str:
     left = max(text.rfind(c, 0, start) for c in (";", ". "))
     right = [i for i in (text.find(";", end), text.find(". ", end)) if i != -1]
     clause = text[left + 1: min(right) if right else len(text)].strip(" .;")
+    rest = clause.replace(text[start:end], "").strip(" ,:;.")
+    if len(rest.split()) < 3 and left > 0:     # "…chi trả hỗ trợ; hạn chót: 20/12/2021."
+        before = max(text.rfind(c, 0, left) for c in (";", ". "))
+        clause = text[before + 1: left].strip(" .;") or clause
     return clause[:300]
 
 

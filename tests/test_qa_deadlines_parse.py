@@ -119,3 +119,10 @@ def test_docx_letterhead_table_is_read_before_the_body(tmp_path):
     for field in ("number", "date", "province", "issuer", "title", "signer"):
         assert got[field] == expected[field], field
     assert [i["deadlines"] for i in got["items"]] == [i["deadlines"] for i in expected["items"]]
+
+
+def test_a_deadline_standing_alone_after_a_semicolon_takes_the_task_before_it():
+    doc = parse_file(SAMPLES / "tb_quang_ninh.txt")
+    [deadline] = next(i for i in doc["items"] if i["number"] == "5")["deadlines"]
+    assert deadline["task"].startswith("UBND các huyện, thị xã, thành phố chi trả hỗ trợ người lao động")
+    assert "hạn chót" not in deadline["task"]
