@@ -4,7 +4,7 @@ from `bot.py import` and `/push`.
 Every notice goes through one function, `save_document`, with the dict shape of the data
 files. Reloading is cheap and keeps row ids: a file whose hash is unchanged is skipped, and
 a changed one updates its rows in place, matching old items by their text (then number)
-and old deadlines by their phrase, because reminders and acknowledgements point at
+and old deadlines by their phrase and moment, because reminders and acknowledgements point at
 Deadline ids.
 """
 from __future__ import annotations
@@ -64,8 +64,13 @@ def knowledge_stamp() -> tuple:
 
 
 def content_key(parsed: dict) -> str:
-    """`imp_` and a hash of the number and the item texts: what makes two notices the same."""
-    basis = "\n".join([parsed.get("number") or ""] + [i["text"] for i in parsed.get("items", [])])
+    """What makes two notices the same: `imp_` and a hash of the number, issuer and date, so
+    a corrected notice sent again replaces the first (its unchanged deadlines keep their ids
+    and reminders); without a number or a date, of the item texts."""
+    if parsed.get("number") and parsed.get("date"):
+        basis = "\n".join([parsed["number"], parsed.get("issuer") or "", str(parsed["date"])])
+    else:
+        basis = "\n".join([parsed.get("number") or ""] + [i["text"] for i in parsed.get("items", [])])
     return "imp_" + _hash(basis.encode("utf-8"))[:16]
 
 
@@ -194,7 +199,10 @@ def _store_deadlines(item: Item, new: list[dict], units: dict[str, int]) -> None
         values = {"due_date": _date(data["date"]), "due_time": _time(data.get("time")),
                   "kind": data.get("kind", "by"), "phrase": data["phrase"],
                   "task": data.get("task", ""), "task_en": data.get("task_en", "")}
-        hit = next((d for d in old.values() if d.phrase == data["phrase"]), None)
+        # the same words at the same moment: keep the row, its reminders and acknowledgements;
+        # a new moment (a corrected year) makes a new row, so its reminders are planned again
+        hit = next((d for d in old.values() if d.phrase == data["phrase"]
+                    and (d.due_date, d.due_time) == (values["due_date"], values["due_time"])), None)
         if hit is None:
             row_id = Deadline.create(item=item, **values).id
         else:
