@@ -143,6 +143,74 @@ def plan_pings(offsets: list[tuple[str, int]], zone: ZoneInfo, reminder_hour: in
     return len(rows)
 
 
+def replan_offsets(offsets: list[tuple[str, int]], zone: ZoneInfo, reminder_hour: int, now: datetime) -> int:
+    """At start-up, bring the pings of deadlines still ahead in line with REMINDER_OFFSETS and
+    REMINDER_HOUR, which may have changed since they were planned: plan new offsets, move
+    reminders to a new hour, skip those no longer wanted. Only rows still to come change
+    (a future `skipped` row was skipped by an earlier start-up). Returns the rows changed."""
+    now_utc = now.astimezone(timezone.utc)
+    if _ledger_matches(offsets, zone, reminder_hour, now_utc):
+        return 0                                     # the usual restart: nothing to do
+    since = now_utc.astimezone(zone).date() - timedelta(days=1)
+    upcoming = {d: (due_date, due_time) for d, due_date, due_time in
+                Deadline.select(Deadline.id, Deadline.due_date, Deadline.due_time)
+                .where(Deadline.due_date >= since).tuples()}
+    have: dict[int, dict[str, tuple[int, str, datetime]]] = defaultdict(dict)
+    for chunk in chunked(list(upcoming), 900):
+        query = (Ping.select(Ping.id, Ping.deadline, Ping.label, Ping.status, Ping.fire_at)
+                 .where(Ping.deadline.in_(chunk), Ping.label != DIGEST).tuples())
+        for ping_id, deadline_id, label, status, fire_at in query:
+            have[deadline_id][label] = (ping_id, status, fire_at)
+    add, moved, dropped = [], [], []
+    stamp = naive_utc(now)
+    for deadline_id, rows in have.items():          # fresh deadlines are plan_pings' work
+        due_date, due_time = upcoming[deadline_id]
+        wanted = dict(ping_times(due_date, due_time, offsets, zone, reminder_hour))
+        for label, at in wanted.items():
+            if label not in rows:
+                add.append((deadline_id, label, naive_utc(at), PLANNED if at > now_utc else SKIPPED, 0))
+                continue
+            ping_id, status, fire_at = rows[label]
+            to_come = status == PLANNED or (status == SKIPPED and fire_at > stamp)
+            if to_come and at > now_utc and (status != PLANNED or fire_at != naive_utc(at)):
+                moved.append((ping_id, naive_utc(at)))
+        dropped += [ping_id for label, (ping_id, status, _) in rows.items()
+                    if status == PLANNED and label not in wanted]
+    with database.atomic():
+        if add:
+            insert_ignore_many(Ping, [Ping.deadline, Ping.label, Ping.fire_at, Ping.status, Ping.chats], add)
+        by_time: dict[datetime, list[int]] = defaultdict(list)
+        for ping_id, fire_at in moved:
+            by_time[fire_at].append(ping_id)
+        for fire_at, ids in by_time.items():
+            for chunk in chunked(ids, 900):
+                (Ping.update(status=PLANNED, fire_at=fire_at, handled_at=None)
+                 .where(Ping.id.in_(chunk)).execute())
+        for chunk in chunked(dropped, 900):
+            Ping.update(status=SKIPPED, handled_at=stamp).where(Ping.id.in_(chunk)).execute()
+    return len(add) + len(moved) + len(dropped)
+
+
+def _ledger_matches(offsets, zone: ZoneInfo, reminder_hour: int, now_utc: datetime) -> bool:
+    """Whether the reminders still to come use exactly these offsets and this hour: a few
+    DISTINCT queries instead of recomputing every deadline at each start-up."""
+    configured = {f"{n}{unit}" for unit, n in offsets}
+    extra = f"{EXTRA_TIMED_OFFSET[1]}{EXTRA_TIMED_OFFSET[0]}"
+    stamp = naive_utc(now_utc)
+    to_come = (Ping.label != DIGEST) & (Ping.fire_at > stamp) & (Ping.status.in_([PLANNED, SKIPPED]))
+    labels = {(label, status) for label, status in
+              Ping.select(Ping.label, Ping.status).distinct().where(to_come).tuples()}
+    planned = {label for label, status in labels if status == PLANNED}
+    if any(status == SKIPPED and label in configured for label, status in labels):
+        return False                                 # wanted again after an earlier start-up
+    if not (planned <= configured | {extra} and configured - {extra} <= planned):
+        return False
+    day_times = (Ping.select(Ping.fire_at).distinct()
+                 .where(to_come & (Ping.label.endswith("d"))).tuples())
+    return all(at.replace(tzinfo=timezone.utc).astimezone(zone).time() == time(reminder_hour)
+               for (at,) in day_times)
+
+
 # --- targeting, acknowledgements -------------------------------------------------------
 
 def deadline_units(deadline_ids: list[int]) -> dict[int, set[str]]:
@@ -435,6 +503,10 @@ class ReminderService:
 
     def start(self) -> FireResult:
         """Call with the event loop running."""
+        changed = replan_offsets(self.settings.offsets, self.zone, self.settings.reminder_hour,
+                                 self.clock.now())
+        if changed:
+            log.info("pings_replanned rows=%s offsets=%s", changed, self.settings.reminder_offsets)
         self.scheduler = self.build_scheduler()
         result = self.resync()
         self.scheduler.start()

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 from knowledge import subscriptions as subs
 from scheduler.clock import FakeClock
-from scheduler.pings import DONE, RECEIVED, completion_counts, record_ack
+from scheduler.pings import DONE, RECEIVED, completion_counts, record_ack, replan_offsets
 from tests.test_pings import START, deliveries, group, make_deadline, service, texts
 
 
@@ -42,3 +42,29 @@ def test_hour_offsets_count_real_hours_across_a_daylight_saving_change():
     # and in autumn (01:00–02:00 happens twice on 1 November 2026): 02:30 EST is 07:30 UTC
     autumn = dict(ping_times(date(2026, 11, 1), time(2, 30), [("h", 2)], new_york, 8))
     assert autumn["2h"] == datetime(2026, 11, 1, 5, 30, tzinfo=timezone.utc)
+
+
+async def test_changed_reminder_offsets_apply_to_deadlines_already_planned_after_a_restart(db):
+    from scheduler.pings import PLANNED, SKIPPED, Ping
+
+    clock = FakeClock(START)                                 # 20/11, 07:00 local
+    deadline = make_deadline(date(2026, 11, 25))
+    past = make_deadline(date(2026, 11, 1))
+    group(-10, "health")
+    service(clock).plan()
+    assert {p.label for p in Ping.select().where(Ping.deadline == deadline)} == {"3d", "1d", "0d", "digest"}
+    # the admin sets REMINDER_OFFSETS=1d,2h and restarts the bot
+    restarted = service(clock, reminder_offsets="1d,2h")
+    restarted.start()
+    await restarted.stop()
+    status = {p.label: p.status for p in Ping.select().where(Ping.deadline == deadline)}
+    assert status == {"3d": SKIPPED, "1d": PLANNED, "0d": SKIPPED, "2h": PLANNED, "digest": PLANNED}
+    assert not Ping.select().where(Ping.deadline == past, Ping.status == PLANNED).exists()
+    # and back to the defaults, reminders at 09:00 instead of 08:00
+    again = service(clock, reminder_hour=9)
+    again.start()
+    await again.stop()
+    rows = {p.label: (p.status, p.fire_at) for p in Ping.select().where(Ping.deadline == deadline)}
+    assert rows["3d"] == (PLANNED, datetime(2026, 11, 22, 2)) and rows["0d"][0] == PLANNED
+    assert rows["2h"][0] == SKIPPED
+    assert replan_offsets(again.settings.offsets, again.zone, 9, clock.now()) == 0   # settled
