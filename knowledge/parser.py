@@ -315,15 +315,18 @@ def find_references(text: str, own_number: str | None = None) -> list[dict]:
     return list(refs.values())
 
 
-def _deadlines(text: str, reference: date | None, fallback_units: list[str]) -> list[dict]:
+def _deadlines(text: str, reference: date | None, fallback_units: list[str],
+               lead_units: list[str] = ()) -> list[dict]:
     """Each deadline with its clause as the task; its units are those the clause names,
-    else those of the item (or of the point above a bullet)."""
+    else those of the item (or of the point above a bullet). A bullet's deadlines also
+    remind the units of its point (`lead_units`): the point names who leads ("Sở Y tế chủ
+    trì:"), a bullet often only whom to report to ("…, báo cáo UBND tỉnh")."""
     out = []
     for f in find_deadlines(text, reference):
         clause = _clause(text, f.start, f.end)
         out.append({"date": f.due.isoformat(), "time": f.time.strftime("%H:%M") if f.time else None,
                     "kind": f.kind, "phrase": f.phrase, "task": clause, "task_en": "",
-                    "units": find_units(clause) or fallback_units})
+                    "units": list(dict.fromkeys([*lead_units, *(find_units(clause) or fallback_units)]))})
     return out
 
 
@@ -530,7 +533,8 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
         elif not item["number"]:
             point_units = []
         item["references"] = [r["number"] for r in find_references(item["text"], number)]
-        item["deadlines"] = _deadlines(item["text"], reference_date, item["units"] or point_units)
+        lead = point_units if item["number"] and item["kind"] == "bullet" else []
+        item["deadlines"] = _deadlines(item["text"], reference_date, item["units"] or point_units, lead)
     return {
         "source_file": source_name,
         "number": number,

@@ -126,3 +126,10 @@ def test_a_deadline_standing_alone_after_a_semicolon_takes_the_task_before_it():
     [deadline] = next(i for i in doc["items"] if i["number"] == "5")["deadlines"]
     assert deadline["task"].startswith("UBND các huyện, thị xã, thành phố chi trả hỗ trợ người lao động")
     assert "hạn chót" not in deadline["task"]
+
+
+def test_a_bullet_deadline_reminds_the_unit_its_point_puts_in_charge():
+    # "1. Sở Y tế chủ trì, …:  - Hoàn thành tiêm mũi 3 …, hạn chót …; tổng hợp báo cáo UBND tỉnh."
+    doc = parse_file(SAMPLES / "tb_quang_ninh.txt")
+    bullet = next(i for i in doc["items"] if i["number"] == "1.1")
+    assert "health" in bullet["deadlines"][0]["units"]
