@@ -137,8 +137,9 @@ def _time(g: dict) -> time | None:
 
 
 def _with_year(d: int, m: int, y: int | None, ref: date | None) -> date | None:
-    """A day and month without a year take the notice's year, or the next year when that
-    puts the date more than half a year before the notice (a December notice about 5/1)."""
+    """A day and month without a year take the notice's year, or the year that puts the
+    date within half a year of the notice (a December notice about 5/1, a January one
+    about 28/12)."""
     if y is not None:
         return date(y, m, d)
     if ref is None:
@@ -146,6 +147,8 @@ def _with_year(d: int, m: int, y: int | None, ref: date | None) -> date | None:
     due = date(ref.year, m, d)
     if (ref - due).days > 182:
         due = date(ref.year + 1, m, d)
+    elif (due - ref).days > 182:
+        due = date(ref.year - 1, m, d)
     return due
 
 

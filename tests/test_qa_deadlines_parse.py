@@ -133,3 +133,8 @@ def test_a_bullet_deadline_reminds_the_unit_its_point_puts_in_charge():
     doc = parse_file(SAMPLES / "tb_quang_ninh.txt")
     bullet = next(i for i in doc["items"] if i["number"] == "1.1")
     assert "health" in bullet["deadlines"][0]["units"]
+
+
+def test_a_january_notice_looking_back_at_late_december():
+    found = find_deadlines("thực hiện giãn cách từ ngày 28/12, đến hết ngày 15/1", date(2022, 1, 5))
+    assert [f.due for f in found] == [date(2021, 12, 28), date(2022, 1, 15)]
