@@ -19,8 +19,9 @@ from datetime import date, time, timedelta
 _DATE = (r"(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})(?:\s*[/.\-]\s*(?P<y>\d{4}))?"
          r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:năm|/)\s*(?P<y2>\d{4}))?")
 # A time of day: 16h, 17h30, 17 giờ 30, 12 giờ 00 phút, 9h sáng, 16h chiều.
-_TIME = (r"(?P<hh>\d{1,2})\s*(?:h|giờ)\s*(?P<mm>\d{2})?(?:\s*phút)?"
-         r"(?:\s+(?P<part>sáng|trưa|chiều|tối))?")
+# Also 17g00 (southern usage), 17h00' with a minute mark, and a comma before "ngày".
+_TIME = (r"(?P<hh>\d{1,2})\s*(?:h|giờ|g(?=\d|\s))\s*(?P<mm>\d{2})?(?:\s*(?:phút|'|’))?"
+         r"(?:\s+(?P<part>sáng|trưa|chiều|tối))?,?")
 # A month: 6/2022, 01/2022, "6 năm 2022".
 _MONTH = r"(?P<mon>\d{1,2})\s*(?:/|năm)\s*(?P<mony>\d{4})"
 _LUNAR_MONTHS = {"giêng": 1, "chạp": 12}

@@ -138,3 +138,15 @@ def test_a_bullet_deadline_reminds_the_unit_its_point_puts_in_charge():
 def test_a_january_notice_looking_back_at_late_december():
     found = find_deadlines("thực hiện giãn cách từ ngày 28/12, đến hết ngày 15/1", date(2022, 1, 5))
     assert [f.due for f in found] == [date(2021, 12, 28), date(2022, 1, 15)]
+
+
+@pytest.mark.parametrize("phrase, due, at", [
+    ("Hạn chót: 17h00, ngày 25/12/2021", date(2021, 12, 25), time(17, 0)),
+    ("báo cáo trước 17 giờ, ngày 20/12/2021", date(2021, 12, 20), time(17, 0)),
+    ("trước 17h00’ ngày 20/12", date(2021, 12, 20), time(17, 0)),
+    ("trước 17h30' ngày 20/12", date(2021, 12, 20), time(17, 30)),
+    ("gửi về trước 17g00 ngày 20/12", date(2021, 12, 20), time(17, 0)),
+    ("kể từ 0 giờ, ngày 22/12/2021", date(2021, 12, 22), time(0, 0)),
+])
+def test_time_written_with_a_comma_a_minute_mark_or_g(phrase, due, at):
+    assert [(f.due, f.time) for f in find_deadlines(phrase, DEC_10)] == [(due, at)]
