@@ -421,16 +421,22 @@ class ReminderService:
         from scheduler.delivery import enqueue
 
         rows = load_rows(sorted({p.deadline_id for p in pings}))
+        chats_of = targets([row.id for row in rows])         # the groups subscribed now
+        done_by: dict[int, set[int]] = defaultdict(set)
+        for chunk in chunked([row.id for row in rows], 900):
+            query = (Acknowledgement.select(Acknowledgement.deadline, Acknowledgement.chat_id)
+                     .where(Acknowledgement.deadline.in_(chunk), Acknowledgement.kind == DONE).tuples())
+            for deadline_id, chat_id in query:
+                done_by[deadline_id].add(chat_id)
+        moved = _migrated({c for chats in done_by.values() for c in chats})
+        titles: dict[int, str] = {}
+        for chunk in chunked(sorted({c for chats in chats_of.values() for c in chats}), 900):
+            titles.update(Chat.select(Chat.id, Chat.title).where(Chat.id.in_(chunk)).tuples())
         entries = []
         for row in rows:
-            chats = targets([row.id])[row.id]                 # the groups subscribed now
-            done = {a.chat_id for a in Acknowledgement.select(Acknowledgement.chat_id)
-                    .where(Acknowledgement.deadline == row.id, Acknowledgement.kind == DONE)}
-            moved = _migrated(done)
-            done = {moved.get(c, c) for c in done}
+            chats = chats_of[row.id]
+            done = {moved.get(c, c) for c in done_by[row.id]}
             missing_ids = [c for c in chats if c not in done]
-            titles = dict(Chat.select(Chat.id, Chat.title).where(Chat.id.in_(missing_ids)).tuples()) \
-                if missing_ids else {}
             entries.append(DigestEntry(row=row, targeted=len(chats), done=len(set(chats) & done),
                                        missing=[(c, titles.get(c, "")) for c in missing_ids]))
         batch = _batch_key(pings)
