@@ -150,6 +150,7 @@ _NOISE_LINE = re.compile(r"^\s*(?:\[[^\]]{0,80}\]"                # [Faint, ille
                          re.IGNORECASE)                        # page numbers: -- 2 --, Trang 2/3
 _EMPHASIS_INSIDE = re.compile(r"(?<=\w)\*{1,3}(?=\w)")       # THÔNG BÁO**Ý KIẾN
 _EMPHASIS = re.compile(r"\*{1,3}")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")                   # "# THÔNG BÁO" in a .md file
 _POINT = re.compile(r"^(\d{1,2})\s*[.)]\s+(?=\S)")          # "1. Các cấp ủy…"
 _BULLET = re.compile(r"^[-–—•+]\s*(?=\S)")                  # "- Tập trung…"
 _TERMINAL = tuple(".!?:;…\"”)’")
@@ -162,7 +163,7 @@ def _clean(text: str) -> str:
     for line in text.split("\n"):
         if _NOISE_LINE.match(line):
             line = ""
-        line = _EMPHASIS.sub("", _EMPHASIS_INSIDE.sub(" ", line))
+        line = _EMPHASIS.sub("", _EMPHASIS_INSIDE.sub(" ", _HEADING.sub("", line)))
         lines.append(" ".join(line.split()))
     return "\n".join(lines)
 

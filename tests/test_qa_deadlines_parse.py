@@ -150,3 +150,13 @@ def test_a_january_notice_looking_back_at_late_december():
 ])
 def test_time_written_with_a_comma_a_minute_mark_or_g(phrase, due, at):
     assert [(f.due, f.time) for f in find_deadlines(phrase, DEC_10)] == [(due, at)]
+
+
+def test_markdown_headings_are_read_as_the_title():
+    doc = parse_text("# THÔNG BÁO\n## Kết luận của Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh Nam Định\n\n"
+                     "Số: 12/TB-BCĐ\n\nNam Định, ngày 02 tháng 12 năm 2021\n\n"
+                     "**1.** Sở Y tế hoàn thành tiêm mũi 2 chậm nhất đến ngày 15/12/2021.\n\n"
+                     "**2.** Công an tỉnh duy trì chốt kiểm soát đến hết ngày 31/12/2021.\n", source_name="tb.md")
+    assert doc["kind"] == "Thông báo kết luận"
+    assert doc["title"].startswith("Kết luận của Ban Chỉ đạo")
+    assert [i["number"] for i in doc["items"]] == ["1", "2"]
