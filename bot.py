@@ -67,9 +67,11 @@ def cmd_ask(settings: Settings, args) -> int:
 
 def cmd_import(settings: Settings, args) -> int:
     from knowledge.loader import document_dict, import_file
+    from knowledge.models import Document
     from knowledge.parser import ParseError
 
     open_knowledge(settings)
+    known = Document.select().count()
     try:
         doc = import_file(args.file)
     except ParseError as e:
@@ -78,11 +80,13 @@ def cmd_import(settings: Settings, args) -> int:
     except OSError as e:
         print(f"import: {e}", file=sys.stderr)
         return 1
+    d = document_dict(doc)
     if args.json:
-        print(json.dumps(document_dict(doc), ensure_ascii=False, indent=2))
+        print(json.dumps(d, ensure_ascii=False, indent=2))
     else:
-        d = document_dict(doc)
-        print(f"Imported {d.get('number') or d['title'][:60]}: {len(d['items'])} items, "
+        # The same notice again, or a corrected one (same number, issuer, date), updates it.
+        what = "Imported" if Document.select().count() > known else "Already known, updated"
+        print(f"{what} {d.get('number') or d['title'][:60]}: {len(d['items'])} items, "
               f"{sum(len(i.get('deadlines', [])) for i in d['items'])} deadlines")
     return 0
 
