@@ -12,10 +12,11 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiogram import BaseMiddleware, Bot, Dispatcher
+from aiogram.dispatcher.flags import get_flag
 from aiogram.exceptions import (TelegramAPIError, TelegramNetworkError, TelegramRetryAfter,
                                 TelegramServerError)
 from aiogram.types import Chat as TgChat
-from aiogram.types import ErrorEvent, TelegramObject
+from aiogram.types import CallbackQuery, ErrorEvent, Message, TelegramObject
 from aiogram.types import User as TgUser
 
 from bot.texts import LANGS, t
@@ -69,6 +70,22 @@ class ContextMiddleware(BaseMiddleware):
         return await handler(event, data)
 
 
+class AdminOnly(BaseMiddleware):
+    """Handlers flagged `admin_only` answer everyone else with a polite refusal, and
+    nothing else happens (flags are read here, where the handler is already chosen)."""
+
+    async def __call__(self, handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+                       event: TelegramObject, data: dict[str, Any]) -> Any:
+        if get_flag(data, "admin_only") and not data.get("is_admin"):
+            refusal = t(data.get("lang", "vi"), "admin.refused")
+            if isinstance(event, CallbackQuery):
+                await event.answer(refusal, show_alert=True)
+            elif isinstance(event, Message):
+                await event.answer(refusal)
+            return None
+        return await handler(event, data)
+
+
 async def on_error(event: ErrorEvent, bot: Bot, lang: str = "vi", clock=None) -> bool:
     update = event.update
     if isinstance(event.exception, TRANSIENT) and await _call_again(bot, event.exception,
@@ -114,4 +131,6 @@ async def _call_again(bot: Bot, error: TelegramAPIError, clock) -> bool:
 
 def setup_middlewares(dp: Dispatcher) -> None:
     dp.update.outer_middleware(ContextMiddleware())
+    dp.message.middleware(AdminOnly())
+    dp.callback_query.middleware(AdminOnly())
     dp.errors.register(on_error)

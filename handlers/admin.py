@@ -19,12 +19,8 @@ from knowledge import admins
 router = Router(name=__name__)
 
 
-@router.message(Command("admin"))
-async def admin(message: Message, command: CommandObject, settings: Settings, lang: str,
-                is_admin: bool) -> None:
-    if not is_admin:
-        await message.answer(t(lang, "admin.refused"))
-        return
+@router.message(Command("admin"), flags={"admin_only": True})
+async def admin(message: Message, command: CommandObject, settings: Settings, lang: str) -> None:
     args = (command.args or "").split()
     action = args[0].lower() if args else "list"
     if action == "list" and len(args) <= 1:

@@ -29,11 +29,8 @@ router = Router(name=__name__)
 log = logging.getLogger("loa.handlers")
 
 
-@router.message(Command("push"))
-async def push(message: Message, command: CommandObject, bot: Bot, lang: str, is_admin: bool) -> None:
-    if not is_admin:
-        await message.answer(t(lang, "admin.refused"))
-        return
+@router.message(Command("push"), flags={"admin_only": True})
+async def push(message: Message, command: CommandObject, bot: Bot, lang: str) -> None:
     try:
         if message.document is not None:
             parsed = await _parse_document(message.document, bot, lang)
@@ -88,12 +85,9 @@ def _callback_id(callback: CallbackQuery) -> int | None:
     return parse_id(callback.data.rsplit(":", 1)[-1])
 
 
-@router.callback_query(F.data.startswith("push:send:"))
-async def push_send(callback: CallbackQuery, bot: Bot, lang: str, is_admin: bool, sender: Sender,
+@router.callback_query(F.data.startswith("push:send:"), flags={"admin_only": True})
+async def push_send(callback: CallbackQuery, bot: Bot, lang: str, sender: Sender,
                     searcher: Searcher, reminders=None) -> None:
-    if not is_admin:
-        await callback.answer(t(lang, "admin.refused"), show_alert=True)
-        return
     broadcast_id = _callback_id(callback)
     result = broadcast.start(broadcast_id) if broadcast_id is not None else None
     if result is None or result.broadcast is None:
@@ -114,11 +108,8 @@ async def push_send(callback: CallbackQuery, bot: Bot, lang: str, is_admin: bool
     await _replace_preview(callback, bot, t(lang, key, id=broadcast_id, count=result.targets))
 
 
-@router.callback_query(F.data.startswith("push:cancel:"))
-async def push_cancel(callback: CallbackQuery, bot: Bot, lang: str, is_admin: bool) -> None:
-    if not is_admin:
-        await callback.answer(t(lang, "admin.refused"), show_alert=True)
-        return
+@router.callback_query(F.data.startswith("push:cancel:"), flags={"admin_only": True})
+async def push_cancel(callback: CallbackQuery, bot: Bot, lang: str) -> None:
     broadcast_id = _callback_id(callback)
     if broadcast_id is None or not broadcast.cancel(broadcast_id):
         handled = Broadcast.get_or_none(Broadcast.id == broadcast_id) if broadcast_id else None
@@ -145,19 +136,13 @@ async def _replace_preview(callback: CallbackQuery, bot: Bot, text: str) -> None
         log.warning("push_preview_edit_failed chat_id=%s error=%r", message.chat.id, e)
 
 
-@router.message(Command("notices"))
-async def notices(message: Message, lang: str, is_admin: bool) -> None:
-    if not is_admin:
-        await message.answer(t(lang, "admin.refused"))
-        return
+@router.message(Command("notices"), flags={"admin_only": True})
+async def notices(message: Message, lang: str) -> None:
     await message.answer(render_notice_list(broadcast.recent(), lang))
 
 
-@router.message(Command("report"))
-async def report(message: Message, command: CommandObject, lang: str, is_admin: bool) -> None:
-    if not is_admin:
-        await message.answer(t(lang, "admin.refused"))
-        return
+@router.message(Command("report"), flags={"admin_only": True})
+async def report(message: Message, command: CommandObject, lang: str) -> None:
     raw = (command.args or "").strip().lstrip("#")
     if not raw.isdigit():
         await message.answer(t(lang, "report.usage"))
@@ -172,11 +157,8 @@ async def report(message: Message, command: CommandObject, lang: str, is_admin: 
     await message.answer(render_report(summary, lang), reply_markup=keyboard)
 
 
-@router.callback_query(F.data.startswith("report:csv:"))
-async def report_csv(callback: CallbackQuery, bot: Bot, lang: str, is_admin: bool) -> None:
-    if not is_admin:
-        await callback.answer(t(lang, "admin.refused"), show_alert=True)
-        return
+@router.callback_query(F.data.startswith("report:csv:"), flags={"admin_only": True})
+async def report_csv(callback: CallbackQuery, bot: Bot, lang: str) -> None:
     broadcast_id = _callback_id(callback)
     if broadcast_id is None or broadcast.summary(broadcast_id) is None or callback.message is None:
         await callback.answer(t(lang, "report.gone"), show_alert=True)
