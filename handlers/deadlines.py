@@ -19,7 +19,7 @@ from bot.conversation import deadline_list
 from bot.texts import t
 from bot.views.deadlines import (ACK_KINDS, AckCallback, AckView, esc, ping_keyboard, render_ping_text, split_message, utc_aware)
 from knowledge.deadlines import list_deadlines, load_rows
-from knowledge.units import ALL, CODES
+from knowledge.units import ALL, CODES, find_unit
 from scheduler.clock import SystemClock
 from scheduler.pings import acks_in_chat, record_ack
 
@@ -28,15 +28,16 @@ log = logging.getLogger("loa.handlers")
 
 
 def _parse_args(args: str | None) -> tuple[bool, str | None, str | None]:
-    """(include past, unit, the word that is not a unit) from "/deadlines all health"."""
-    include_past, unit = False, None
-    for word in (args or "").replace(",", " ").lower().split():
-        if word == ALL and not include_past:
-            include_past = True
-        elif word in CODES and unit is None:
-            unit = word
-        else:
-            return include_past, unit, word
+    """(include past, unit, what is not a unit) from "/deadlines all health" or
+    "/deadlines all y tế"."""
+    words = (args or "").replace(",", " ").split()
+    include_past = bool(words) and words[0].lower() == ALL
+    rest = " ".join(words[1:] if include_past else words)
+    if not rest:
+        return include_past, None, None
+    unit = find_unit(rest)
+    if unit is None or unit == ALL:
+        return include_past, None, rest
     return include_past, unit, None
 
 

@@ -16,13 +16,13 @@ from bot.texts import t
 from bot.views.subscriptions import (CALLBACK_PREFIX, render_subscriptions, render_unknown_units,
                                      unit_keyboard)
 from knowledge import subscriptions as subs
-from knowledge.units import unit_name
+from knowledge.units import parse_unit_list, unit_name
 
 router = Router(name=__name__)
 
 
 def _codes(args: str | None) -> list[str]:
-    return (args or "").replace(",", " ").split()
+    return parse_unit_list(args)
 
 
 def _picker_text(message: Message, lang: str) -> str:

@@ -13,8 +13,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from knowledge.models import Deadline, DeadlineUnit, Document, Item, Unit
-from knowledge.text import fold
-from knowledge.units import ALL, UNITS
+from knowledge.units import ALL, UNIT_PHRASES, folded_words
 
 END_OF_DAY = time(23, 59)
 
@@ -244,11 +243,6 @@ class DeadlineQuery:
         return None, None
 
 
-def fold_text(text: str) -> str:
-    """Folded words only (see knowledge.text.fold), separated by single spaces."""
-    return " ".join(re.findall(r"[a-z0-9]+", fold(text)))
-
-
 _DEADLINE_WORDS = ("han chot", "thoi han", "het han", "sap den han", "den han", "viec can lam",
                    "deadlines", "deadline", "due", "han")
 _PERIODS = {
@@ -265,27 +259,6 @@ _FILLER = set(("cac nhung gi nao la co cua cho trong xem danh sach liet ke nhiem
                "there s please our unit units tasks task with").split())
 
 
-def _unit_phrases() -> list[tuple[str, str]]:
-    """(folded phrase, unit code), longest first, from the codes, names and keywords."""
-    out = []
-    for u in UNITS:
-        for phrase in (u.code, u.name_en, *u.name_vi.split(","), *u.keywords):
-            folded = fold_text(phrase)
-            if folded:
-                out.append((folded, u.code))
-    extra = {"truong": "schools", "school": "schools", "y te": "health", "hospital": "health",
-             "police": "police", "cong an": "police", "doanh nghiep": "enterprises",
-             "enterprise": "enterprises", "business": "enterprises", "quan doi": "military",
-             "army": "military", "to covid": "community", "community": "community",
-             "chinh quyen": "government", "government": "government", "media": "media",
-             "bao chi": "media", "finance": "finance", "tai chinh": "finance", "social": "social"}
-    out += list(extra.items())
-    return sorted(set(out), key=lambda p: -len(p[0]))
-
-
-_UNIT_PHRASES = _unit_phrases()
-
-
 def _take(text: str, phrase: str) -> tuple[bool, str]:
     """Remove `phrase` as whole words from `text`; report whether it was there."""
     pattern = rf"(?:^| ){re.escape(phrase)}(?= |$)"
@@ -297,7 +270,7 @@ def parse_deadline_query(text: str) -> DeadlineQuery | None:
     """Recognise a request for the deadline list ("hạn chót tuần này", "what is due this week?",
     "deadlines for schools"); None for anything else, such as a question about one directive
     ("Trạm y tế phải có bác sĩ trước ngày nào?"), which belongs to search."""
-    rest = fold_text(text)
+    rest = folded_words(text)
     lang = "en" if text.isascii() and re.search(r"\b(due|deadlines?|what|this|next|for)\b", rest) else "vi"
     if not rest or len(rest.split()) > 12:
         return None
@@ -318,7 +291,7 @@ def parse_deadline_query(text: str) -> DeadlineQuery | None:
         hit, rest = _take(rest, phrase)
         include_past |= hit
     unit = None
-    for phrase, code in _UNIT_PHRASES:
+    for phrase, code in UNIT_PHRASES:
         hit, rest = _take(rest, phrase)
         if hit and unit is None:
             unit = code

@@ -6,6 +6,7 @@ name a unit in a directive; the parser matches them case- and diacritics-insensi
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 ALL = "all"  # a subscription to every unit
@@ -65,3 +66,54 @@ def unit_name(code: str, lang: str = "vi") -> str:
     if u is None:
         return code
     return u.name_vi if lang == "vi" else u.name_en
+
+
+# Everyday names people type for units, beside the codes, names and keywords above.
+EVERYDAY_NAMES = {"truong": "schools", "school": "schools", "y te": "health", "hospital": "health",
+                  "police": "police", "cong an": "police", "doanh nghiep": "enterprises",
+                  "enterprise": "enterprises", "business": "enterprises", "quan doi": "military",
+                  "army": "military", "to covid": "community", "community": "community",
+                  "chinh quyen": "government", "government": "government", "media": "media",
+                  "bao chi": "media", "finance": "finance", "tai chinh": "finance", "social": "social"}
+
+
+def folded_words(text: str) -> str:
+    """Lower-case words without diacritics, single-spaced: the form phrases are matched in."""
+    from knowledge.text import fold
+    return " ".join(re.findall(r"[a-z0-9]+", fold(text)))
+
+
+def _phrases() -> list[tuple[str, str]]:
+    out = set(EVERYDAY_NAMES.items())
+    for u in UNITS:
+        for phrase in (u.code, u.name_en, *u.name_vi.split(","), *u.keywords):
+            if folded_words(phrase):
+                out.add((folded_words(phrase), u.code))
+    return sorted(out, key=lambda p: (-len(p[0]), p))
+
+
+UNIT_PHRASES: list[tuple[str, str]] = _phrases()   # (folded phrase, code), longest first
+_BY_PHRASE = dict(reversed(UNIT_PHRASES))
+
+
+def find_unit(text: str) -> str | None:
+    """The unit a typed name stands for ("y tế", "Trường học", "schools"), or None."""
+    words = folded_words(text)
+    if words in (ALL, "tat ca"):
+        return ALL
+    return _BY_PHRASE.get(words)
+
+
+def parse_unit_list(text: str | None) -> list[str]:
+    """`/subscribe health schools` or `/subscribe y tế, trường học` -> unit codes; a piece
+    that names no unit is kept as typed, for the caller to report."""
+    out: list[str] = []
+    for piece in re.split(r"[,;]", text or ""):
+        words = piece.split()
+        if not words:
+            continue
+        if all(w.lower() in CODES or w.lower() == ALL for w in words):
+            out += [w.lower() for w in words]
+        else:
+            out.append(find_unit(piece) or piece.strip())
+    return out

@@ -223,6 +223,8 @@ async def test_subscribe_directly_refusals_and_unknown_units(chat):
     assert "health" in s.last("sendMessage").text and "schools" in s.last("sendMessage").text
     await chat.send(message("/unsubscribe", user_id=ADMIN, chat_id=GROUP))
     assert subs.units_of(GROUP) == []
+    await chat.send(message("/subscribe Y tế, trường học; to covid", user_id=ADMIN, chat_id=GROUP))
+    assert subs.units_of(GROUP) == ["health", "schools", "community"]       # everyday names
 
 
 async def test_anonymous_group_admin_and_private_chats_may_subscribe(chat):

@@ -64,6 +64,9 @@ async def test_deadlines_lists_upcoming_soonest_first_and_admins_see_counts(chat
     await chat(message("/deadlines all schools", user_id=USER, chat_id=USER))
     [text] = session.texts()
     assert "Việc trước" in text and "Việc sau" not in text
+    session.clear()
+    await chat(message("/deadlines all trường học", user_id=USER, chat_id=USER))
+    assert session.texts() == [text]                  # the unit's Vietnamese name works too
 
     session.clear()
     await chat(message("/deadlines all", user_id=USER, chat_id=USER, language_code="en"))

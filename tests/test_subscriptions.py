@@ -46,3 +46,12 @@ def test_migration_moves_subscriptions(db):
     assert subs.units_of(-1001557912345) == ["community", "health"]
     assert subs.units_of(-100) == []
     assert subs.chats_for_units(["community"]) == [-1001557912345]
+
+
+def test_units_by_code_or_everyday_name():
+    from knowledge.units import find_unit, parse_unit_list
+    assert find_unit("Y tế") == find_unit("y te") == find_unit("Health") == "health"
+    assert find_unit("tất cả") == "all" and find_unit("bakery") is None
+    assert parse_unit_list("health schools") == ["health", "schools"]
+    assert parse_unit_list("doanh nghiệp, Công an") == ["enterprises", "police"]
+    assert parse_unit_list("health, tiệm bánh") == ["health", "tiệm bánh"]   # reported as unknown

@@ -56,7 +56,7 @@ TEXTS: dict[str, str] = {
                  "• Type a question (in a group: mention me, reply to my message, or /ask <i>question</i>).\n"
                  "• /deadlines — upcoming deadlines; /calendar — an .ics calendar file\n"
                  "• /subscribe — choose units to receive notices for (in groups: group admins only); "
-                 "/subscribe all or /subscribe health schools …\n"
+                 "/subscribe all or /subscribe health schools (Vietnamese names work too) …\n"
                  "• /unsubscribe [units] — stop; /mysubs — current subscriptions\n"
                  "• /lang vi | /lang en — change language",
     "help.admin": "\n\n<b>Admin</b>\n"

@@ -56,7 +56,7 @@ TEXTS: dict[str, str] = {
                  "• Gõ câu hỏi (trong nhóm: nhắc tên tôi, trả lời tin nhắn của tôi, hoặc /ask <i>câu hỏi</i>).\n"
                  "• /deadlines — các hạn chót sắp tới; /calendar — tệp lịch .ics\n"
                  "• /subscribe — chọn đơn vị nhận thông báo (trong nhóm: chỉ quản trị viên nhóm); "
-                 "/subscribe all hoặc /subscribe health schools …\n"
+                 "/subscribe all hoặc /subscribe y tế, trường học …\n"
                  "• /unsubscribe [đơn vị] — bỏ nhận; /mysubs — đang nhận gì\n"
                  "• /lang vi | /lang en — đổi ngôn ngữ",
     "help.admin": "\n\n<b>Quản trị</b>\n"
