@@ -25,7 +25,7 @@ from bot.config import load_settings  # noqa: E402
 from bot.logs import setup_logging  # noqa: E402
 from knowledge.db import close_database, database, open_database  # noqa: E402
 from knowledge.models import Chat, Subscription, utcnow  # noqa: E402
-from scheduler.delivery import DEFAULT_WINDOW, Broadcast, Sender, delivery_counts, enqueue  # noqa: E402
+from scheduler.delivery import DEFAULT_WINDOW, Broadcast, Sender, delivery_counts, enqueue_many  # noqa: E402
 from tests.fakebotapi import MESSAGE_METHODS, FakeBotAPI  # noqa: E402
 
 ADMIN = 777
@@ -34,7 +34,7 @@ NOTICE = ("📣 <b>Thông báo mới</b>\n<b>Thông báo kết luận số 102-T
 
 
 def prepare(groups: int) -> tuple[int, float]:
-    """Register the groups and enqueue the broadcast; returns (broadcast id, seconds)."""
+    """Register the groups and enqueue the broadcast as /push does; returns (broadcast id, seconds)."""
     started = time.perf_counter()
     with database.atomic():
         Chat.insert_many([{"id": -(i + 1), "type": "group", "title": f"Group {i}"}
@@ -42,9 +42,8 @@ def prepare(groups: int) -> tuple[int, float]:
         Subscription.insert_many([{"chat": -(i + 1), "unit": "all"} for i in range(groups)]).execute()
         broadcast = Broadcast.create(created_by=ADMIN, admin_chat_id=ADMIN, status="sending",
                                      progress_message_id=1, target_count=groups, started_at=utcnow())
-        for i in range(groups):
-            enqueue(-(i + 1), [{"text": NOTICE}], kind="notice",
-                    dedup_key=f"notice:{broadcast.id}:{-(i + 1)}", broadcast=broadcast)
+        enqueue_many([(-(i + 1), [{"text": NOTICE}], f"notice:{broadcast.id}:{-(i + 1)}")
+                      for i in range(groups)], kind="notice", broadcast=broadcast)
     return broadcast.id, time.perf_counter() - started
 
 
