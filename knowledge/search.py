@@ -320,6 +320,19 @@ class Index:
     def __len__(self) -> int:
         return len(self.records)
 
+    def _in_item_or_document(self, field: "FieldIndex", term: str):
+        """One term's scores in an item's own words or, weighted W_META, in its document's
+        number, province, issuer and title: (item scores, item hit, document hit)."""
+        n = len(self.records)
+        hit = np.zeros(n, dtype=bool)
+        item_scores = np.zeros(n, dtype=np.float32)
+        field.add(item_scores, term, 1.0, hit)
+        doc_hit = np.zeros(self.meta.size, dtype=bool)
+        doc_scores = np.zeros(self.meta.size, dtype=np.float32)
+        if self.meta.add(doc_scores, term, W_META, doc_hit):
+            np.maximum(item_scores, doc_scores[self.item_doc], out=item_scores)
+        return item_scores, hit, doc_hit
+
     def place_weights(self, question: str) -> np.ndarray | float:
         """A question that names provinces ("… in Quang Ninh?") is about their notices: items
         of other provinces' documents rank lower (not out: the name may be a mere mention)."""
@@ -476,28 +489,15 @@ class Index:
                 idfs.append(self.en.known_idf(term))
         elif alt.field == "bi":
             for term in alt.terms:
-                hit = np.zeros(n, dtype=bool)
-                item_scores = np.zeros(n, dtype=np.float32)
-                self.bi.add(item_scores, term, 1.0, hit)
-                doc_hit = np.zeros(self.meta.size, dtype=bool)
-                doc_scores = np.zeros(self.meta.size, dtype=np.float32)
-                if self.meta.add(doc_scores, term, W_META, doc_hit):
-                    np.maximum(item_scores, doc_scores[self.item_doc], out=item_scores)
-                    hit |= doc_hit[self.item_doc]
+                item_scores, hit, doc_hit = self._in_item_or_document(self.bi, term)
                 scores += item_scores
-                present &= hit
+                present &= hit | doc_hit[self.item_doc]
                 idfs.append(_rarest(self.bi.known_idf(term), self.meta.known_idf(term)))
         else:
             toks, pairs = alt.terms, alt.pairs
             doc_hit_all = np.ones(self.meta.size, dtype=bool)
             for term in toks:                          # the item's words, or its document's
-                hit = np.zeros(n, dtype=bool)
-                item_scores = np.zeros(n, dtype=np.float32)
-                self.uni.add(item_scores, term, 1.0, hit)
-                doc_hit = np.zeros(self.meta.size, dtype=bool)
-                doc_scores = np.zeros(self.meta.size, dtype=np.float32)
-                if self.meta.add(doc_scores, term, W_META, doc_hit):
-                    np.maximum(item_scores, doc_scores[self.item_doc], out=item_scores)
+                item_scores, hit, doc_hit = self._in_item_or_document(self.uni, term)
                 scores += item_scores
                 doc_hit_all &= doc_hit
                 if not pairs:
