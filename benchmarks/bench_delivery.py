@@ -25,7 +25,8 @@ from bot.config import load_settings  # noqa: E402
 from bot.logs import setup_logging  # noqa: E402
 from knowledge.db import close_database, database, open_database  # noqa: E402
 from knowledge.models import Chat, Subscription, utcnow  # noqa: E402
-from scheduler.delivery import DEFAULT_WINDOW, Broadcast, Sender, delivery_counts, enqueue_many  # noqa: E402
+from scheduler.outbox import Broadcast, delivery_counts, enqueue_many  # noqa: E402
+from scheduler.sender import DEFAULT_WINDOW, Sender  # noqa: E402
 from tests.fakebotapi import MESSAGE_METHODS, FakeBotAPI  # noqa: E402
 
 ADMIN = 777

@@ -5,7 +5,7 @@ measure how late bursts of pings fire on the real AsyncIOScheduler with the syst
     python benchmarks/bench_pings.py [--deadlines 100000] [--groups 10000] [--burst 60] [--bursts 3]
 
 Everything happens in a temporary SQLite database (the program's own pragmas); the outbox
-is the real one (`scheduler.delivery.enqueue`), with no network behind it. Targets (issue 5):
+is the real one (`scheduler.outbox.enqueue`), with no network behind it. Targets (issue 5):
 planning ≤ 10 s, firing ≤ 1 s late.
 """
 from __future__ import annotations
@@ -30,7 +30,7 @@ from knowledge.db import close_database, database, open_database  # noqa: E402
 from knowledge.models import (Chat, Deadline, DeadlineUnit, Document, Item, Subscription,  # noqa: E402
                               Unit)
 from knowledge.units import UNITS  # noqa: E402
-from scheduler.delivery import Delivery  # noqa: E402
+from scheduler.outbox import Delivery  # noqa: E402
 from scheduler.pings import PLANNED, Ping, ReminderService, naive_utc, plan_pings  # noqa: E402
 
 

@@ -22,7 +22,7 @@ from aiogram.enums import ParseMode
 from bot.config import Settings
 from bot.logs import log_event, setup_logging
 from scheduler.clock import SystemClock
-from scheduler.delivery import Sender
+from scheduler.sender import Sender
 
 log = logging.getLogger("loa.app")
 

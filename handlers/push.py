@@ -20,10 +20,12 @@ from aiogram.types import (BufferedInputFile, CallbackQuery, Document, InlineKey
 from bot.filters import parse_id
 from bot.texts import t
 from bot.views.notices import render_notice_list, render_preview, render_report
-from knowledge.parser import ParseError, parse_file, parse_text
+from knowledge.parser import ParseError, parse_text
+from knowledge.reading import parse_file
 from knowledge.search import Searcher
 from scheduler import broadcast
-from scheduler.delivery import Broadcast, Sender
+from scheduler.outbox import Broadcast
+from scheduler.sender import Sender
 
 router = Router(name=__name__)
 log = logging.getLogger("loa.handlers")

@@ -51,7 +51,7 @@ def save_document(parsed: dict, origin: str = "import") -> Document:
 
 
 def import_file(path) -> Document:
-    from knowledge.parser import parse_file
+    from knowledge.reading import parse_file
     return save_document(parse_file(path), origin="import")
 
 

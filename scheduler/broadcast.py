@@ -18,7 +18,7 @@ from knowledge.loader import save_document
 from knowledge.models import Chat, utcnow
 from knowledge.subscriptions import chats_for_units
 from knowledge.units import CODES
-from scheduler.delivery import Broadcast, Delivery, delivery_counts, enqueue_many
+from scheduler.outbox import Broadcast, Delivery, delivery_counts, enqueue_many
 
 ACCEPTED_EXTENSIONS = (".txt", ".md", ".docx", ".pdf")
 MAX_FILE_BYTES = 5 * 1024 * 1024

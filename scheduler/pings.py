@@ -39,7 +39,7 @@ from knowledge.models import (Admin, Chat, Deadline, DeadlineUnit, Subscription,
                               utcnow)
 from knowledge.units import ALL
 from scheduler.clock import SystemClock
-from scheduler.delivery import enqueue_many
+from scheduler.outbox import enqueue_many
 
 log = logging.getLogger("loa.pings")
 
@@ -418,7 +418,7 @@ class ReminderService:
 
     def _fire_digests(self, pings: list[Ping], now: datetime, result: FireResult) -> None:
         from bot.views.deadlines import DigestEntry, render_digest
-        from scheduler.delivery import enqueue
+        from scheduler.outbox import enqueue
 
         rows = load_rows(sorted({p.deadline_id for p in pings}))
         chats_of = targets([row.id for row in rows])         # the groups subscribed now

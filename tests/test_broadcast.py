@@ -16,7 +16,8 @@ from knowledge import subscriptions as subs
 from knowledge.models import Document, Item
 from knowledge.search import Searcher
 from scheduler.clock import SystemClock
-from scheduler.delivery import Broadcast, Delivery, Sender
+from scheduler.outbox import Broadcast, Delivery
+from scheduler.sender import Sender
 from tests.mocked_bot import MockedBot, callback, document_message, message, shared_dispatcher
 
 ADMIN = 1

@@ -13,8 +13,9 @@ from bot.config import load_settings
 from bot.logs import log_event, setup_logging
 from knowledge.models import Chat, utcnow
 from knowledge.subscriptions import register_chat, subscribe, units_of
-from scheduler.delivery import (BLOCKED, FAILED, PENDING, SENT, Broadcast, Delivery, Sender,
-                                delivery_counts, enqueue)
+from scheduler.outbox import (BLOCKED, FAILED, PENDING, SENT, Broadcast, Delivery, delivery_counts,
+                              enqueue)
+from scheduler.sender import Sender
 from tests.fakebotapi import FakeBotAPI
 
 ADMIN = 777

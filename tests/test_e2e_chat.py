@@ -21,7 +21,8 @@ from knowledge.loader import ensure_seeded
 from knowledge.models import Chat
 from knowledge.search import Searcher
 from scheduler.clock import SystemClock
-from scheduler.delivery import Broadcast, Delivery, Sender
+from scheduler.outbox import Broadcast, Delivery
+from scheduler.sender import Sender
 from tests.fakebotapi import BOT_USERNAME, FakeBotAPI
 from tests.mocked_bot import shared_dispatcher
 

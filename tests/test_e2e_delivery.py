@@ -12,7 +12,7 @@ import time
 from knowledge.db import close_database, open_database
 from knowledge.models import utcnow
 from knowledge.subscriptions import register_chat, subscribe
-from scheduler.delivery import PENDING, Broadcast, Delivery, delivery_counts, enqueue
+from scheduler.outbox import PENDING, Broadcast, Delivery, delivery_counts, enqueue
 from tests.conftest import ROOT
 from tests.fakebotapi import FakeBotAPI
 

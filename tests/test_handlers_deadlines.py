@@ -13,7 +13,7 @@ from aiogram.types import Update
 from bot.config import Settings
 from knowledge import subscriptions as subs
 from scheduler.clock import FakeClock, SystemClock
-from scheduler.delivery import Delivery
+from scheduler.outbox import Delivery
 from scheduler.pings import Acknowledgement, ReminderService, record_ack
 from tests.mocked_bot import MockedBot, message, shared_dispatcher, user
 from tests.test_pings import make_deadline

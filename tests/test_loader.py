@@ -11,7 +11,7 @@ from knowledge import loader
 from knowledge.db import database
 from knowledge.loader import document_dict, ensure_seeded, import_file, save_document
 from knowledge.models import Deadline, DeadlineUnit, Document, Item, ItemUnit, Reference, Unit
-from knowledge.parser import parse_file
+from knowledge.reading import parse_file
 from knowledge.units import CODES
 
 SAMPLES = Path(__file__).resolve().parent / "samples"

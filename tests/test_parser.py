@@ -11,7 +11,8 @@ import pytest
 
 from knowledge.dates import find_deadlines, lunar_to_solar
 from knowledge.loader import DATA_DIR
-from knowledge.parser import ParseError, parse_file, parse_text
+from knowledge.parser import ParseError, parse_text
+from knowledge.reading import parse_file
 
 SEEDS = Path("/work/shared/seeds")
 SAMPLES = Path(__file__).resolve().parent / "samples"

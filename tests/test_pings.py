@@ -12,7 +12,7 @@ from knowledge import subscriptions as subs
 from knowledge.models import Admin, Deadline, DeadlineUnit, Document, Item, Unit
 from knowledge.units import UNITS
 from scheduler.clock import FakeClock
-from scheduler.delivery import Delivery
+from scheduler.outbox import Delivery
 from scheduler.pings import (DIGEST, OVERDUE, PLANNED, QUEUED, SKIPPED, Ping, ReminderService,
                              completion_counts, ping_times, record_ack)
 

@@ -12,7 +12,8 @@ from bot.config import Settings
 from knowledge import subscriptions as subs
 from knowledge.models import Admin
 from scheduler.clock import SystemClock
-from scheduler.delivery import Broadcast, Sender
+from scheduler.outbox import Broadcast
+from scheduler.sender import Sender
 from tests.mocked_bot import callback, document_message, message, shared_dispatcher
 from tests.test_handlers_chat import ADMIN, GROUP, USER, chat, group_admin, kb  # noqa: F401
 

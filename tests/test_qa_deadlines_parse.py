@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from knowledge.dates import find_deadlines
-from knowledge.parser import ParseError, parse_file, parse_text
+from knowledge.parser import ParseError, parse_text
+from knowledge.reading import parse_file
 
 SAMPLES = Path(__file__).resolve().parent / "samples"
 DEC_10 = date(2021, 12, 10)

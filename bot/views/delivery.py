@@ -18,7 +18,7 @@ def _notice(broadcast, lang: str) -> str:
 
 
 def render_progress(broadcast, counts: dict, lang: str) -> str:
-    """`counts` as scheduler.delivery.delivery_counts gives them."""
+    """`counts` as scheduler.outbox.delivery_counts gives them."""
     return t(lang, "delivery.progress", notice=_notice(broadcast, lang),
              done=counts["total"] - counts["pending"], **counts)
 
