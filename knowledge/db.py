@@ -36,20 +36,31 @@ def all_models() -> list[type[BaseModel]]:
 
 
 def open_database(url: str):
-    """Connect, create missing tables, and bind every model to this database."""
+    """Connect, bind every model to this database, and bring its schema up to date
+    (missing tables created, pending migrations applied: knowledge/migrations)."""
+    from knowledge.migrations import upgrade
+
     if url.startswith("sqlite:///"):
         path = url.removeprefix("sqlite:///")
         if path and path != ":memory:":
-            folder = os.path.dirname(path)
-            if folder:
-                os.makedirs(folder, exist_ok=True)
+            _create_private(path)
         db = connect(url, pragmas=SQLITE_PRAGMAS)
     else:
         db = connect(url)
     database.initialize(db)
     db.connect(reuse_if_open=True)
-    db.create_tables(all_models(), safe=True)
+    upgrade(db, all_models())
     return db
+
+
+def _create_private(path: str) -> None:
+    """A new SQLite file is readable by its owner only (0600): it holds chat ids, names and
+    who acknowledged what. SQLite gives its -wal and -shm files the same mode."""
+    folder = os.path.dirname(path)
+    if folder:
+        os.makedirs(folder, exist_ok=True)
+    if not os.path.exists(path):
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
 
 
 def insert_ignore_many(model, fields, rows) -> None:

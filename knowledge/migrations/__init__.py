@@ -1,0 +1,134 @@
+"""Schema upgrades that keep the data: each module `mNNNN_what.py` of this package is one
+step, applied once, in name order, and recorded in the table `schema_migrations`.
+
+Why steps instead of `create_tables(safe=True)` alone: that creates missing tables but never
+adds a column, so the first new field would break every existing database. A step says
+what to add; `upgrade` runs the ones a database has not seen yet, at every start.
+
+Steps are idempotent (they look before they add), so a fresh database — whose tables
+`create_tables` has just made from today's models — passes through them unchanged, and a
+database of any earlier release is brought to the same shape. The schema version is the
+name of the last step applied.
+
+Writing a step: a module with `def up(schema: Schema) -> None`, using
+`schema.add_columns(Model, "field", …)` (the columns as the model defines them today),
+`schema.add_index(Model, ("a", "b"), unique=False)` or `schema.migrator` (playhouse.migrate)
+for anything else, each guarded so that it can run twice.
+
+Several processes may start at once (replicas): the whole upgrade runs under a lock
+(PostgreSQL advisory lock; on SQLite one IMMEDIATE transaction), so the second process
+waits and then finds nothing to do.
+"""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from contextlib import contextmanager
+from datetime import datetime, timezone
+
+from peewee import CharField, DateTimeField, Model, PostgresqlDatabase, SqliteDatabase
+from playhouse.migrate import SchemaMigrator
+
+LOCK_KEY = 0x10A5C4E3        # pg_advisory_lock key of the schema upgrade ("loa schema")
+
+
+class SchemaMigration(Model):
+    """One applied step."""
+    name = CharField(primary_key=True)
+    applied_at = DateTimeField()
+
+    class Meta:
+        table_name = "schema_migrations"
+
+
+class Schema:
+    """What a step may do, in the dialect of the database at hand."""
+
+    def __init__(self, db):
+        self.db = db
+        self.migrator = SchemaMigrator.from_database(db)
+
+    def columns(self, table: str) -> set[str]:
+        return {c.name for c in self.db.get_columns(table)}
+
+    def add_columns(self, model: type[Model], *names: str) -> None:
+        """Add the model's fields `names` to its table where they are missing. A NOT NULL
+        field needs a default (existing rows get it)."""
+        table = model._meta.table_name
+        have = self.columns(table)
+        for name in names:
+            field = model._meta.fields[name]
+            if field.column_name in have:
+                continue
+            if not field.null and field.default is None:
+                raise ValueError(f"{table}.{name}: a new NOT NULL column needs a default")
+            field = _unbound_copy(field)
+            self.migrator.add_column(table, field.column_name, field).run()
+
+    def add_index(self, model: type[Model], columns: tuple[str, ...], unique: bool = False) -> None:
+        table = model._meta.table_name
+        wanted = list(columns)
+        if any(i.columns == wanted for i in self.db.get_indexes(table)):
+            return
+        self.migrator.add_index(table, wanted, unique).run()
+
+
+def _unbound_copy(field):
+    """The migrator binds the field it is given; give it a copy, not the model's own."""
+    kwargs = {k: getattr(field, k) for k in ("null", "default", "index", "unique")}
+    for k in ("max_length",):
+        if hasattr(field, k):
+            kwargs[k] = getattr(field, k)
+    if hasattr(field, "rel_model"):       # a foreign key: same target, same behaviour
+        return type(field)(field.rel_model, field=field.rel_field, on_delete=field.on_delete,
+                           column_name=field.column_name, **kwargs)
+    return type(field)(column_name=field.column_name, **kwargs)
+
+
+def steps() -> list[tuple[str, object]]:
+    """(name, module) of every step, in order."""
+    out = []
+    for info in pkgutil.iter_modules(__path__):
+        if info.name.startswith("m") and info.name[1:5].isdigit():
+            out.append((info.name, importlib.import_module(f"{__name__}.{info.name}")))
+    return sorted(out, key=lambda s: s[0])
+
+
+@contextmanager
+def _schema_lock(db):
+    if isinstance(db, PostgresqlDatabase):
+        db.execute_sql("SELECT pg_advisory_lock(%s)", (LOCK_KEY,))
+        try:
+            yield
+        finally:
+            db.execute_sql("SELECT pg_advisory_unlock(%s)", (LOCK_KEY,))
+    elif isinstance(db, SqliteDatabase):
+        with db.atomic("IMMEDIATE"):
+            yield
+    else:
+        yield
+
+
+def upgrade(db, models: list[type[Model]]) -> list[str]:
+    """Create missing tables, then apply the steps this database lacks; returns their names."""
+    applied: list[str] = []
+    with SchemaMigration.bind_ctx(db), _schema_lock(db):
+        db.create_tables([SchemaMigration, *models], safe=True)
+        done = {m.name for m in SchemaMigration.select(SchemaMigration.name)}
+        for name, module in steps():
+            if name in done:
+                continue
+            with db.atomic():
+                module.up(Schema(db))
+                SchemaMigration.create(name=name, applied_at=datetime.now(timezone.utc).replace(tzinfo=None))
+            applied.append(name)
+    return applied
+
+
+def schema_version(db) -> str | None:
+    """The last step applied, None before any."""
+    with SchemaMigration.bind_ctx(db):
+        if not db.table_exists(SchemaMigration._meta.table_name):
+            return None
+        return (SchemaMigration.select(SchemaMigration.name)
+                .order_by(SchemaMigration.name.desc()).limit(1).scalar())
