@@ -104,6 +104,7 @@ def document_dict(doc: Document) -> dict:
                        for r in refs if r.item_id is None],
         "items": [{
             "number": i.number, "kind": i.kind, "text": i.text, "summary_en": i.summary_en,
+            **({"headings": i.headings.split("\n")} if i.headings else {}),
             "units": item_units.get(i.id, []), "references": item_refs.get(i.id, []),
             "deadlines": [{
                 "date": _iso(d.due_date), "time": d.due_time.strftime("%H:%M") if d.due_time else None,
@@ -184,7 +185,8 @@ def _store_items(doc: Document, new: list[dict]) -> list[Item]:
     for position, (row, data) in enumerate(zip(chosen, new), start=1):
         values = {"position": position, "number": data.get("number", ""),
                   "kind": data.get("kind", "paragraph"), "text": data["text"],
-                  "summary_en": data.get("summary_en", "")}
+                  "summary_en": data.get("summary_en", ""),
+                  "headings": "\n".join(data.get("headings") or ())}
         if row is None:
             row = Item.create(document=doc, **values)
         else:

@@ -39,10 +39,11 @@ class Item(BaseModel):
     """A numbered point, a bullet or a paragraph: the unit that answers are made of."""
     document = ForeignKeyField(Document, backref="items", on_delete="CASCADE")
     position = IntegerField()                 # document order, from 1
-    number = CharField(default="")            # "3", "3.2"; "" for an unnumbered paragraph
+    number = CharField(default="")            # its path in the document: "3", "3.2", "II.3.b"; "" if none
     kind = CharField(default="point")         # point | bullet | paragraph | context
     text = TextField()
     summary_en = TextField(default="")
+    headings = TextField(default="")          # the headings above it, outermost first, one per line
 
     class Meta:
         indexes = ((("document", "position"), True),)

@@ -81,6 +81,7 @@ class ItemRecord:
     summary_en: str = ""
     number: str = ""
     kind: str = "point"
+    headings: tuple[str, ...] = ()      # the headings above the item, outermost first
     document_id: int = 0
     document_number: str | None = None
     document_kind: str = ""
@@ -655,7 +656,7 @@ def load_records(item_ids: list[int] | None = None) -> list[ItemRecord]:
         d = docs[it.document_id]
         out.append(ItemRecord(
             item_id=it.id, text=it.text, summary_en=it.summary_en or "", number=it.number or "",
-            kind=it.kind, document_id=d.id, document_number=d.number, document_kind=d.kind,
+            kind=it.kind, headings=tuple(it.headings.split("\n")) if it.headings else (), document_id=d.id, document_number=d.number, document_kind=d.kind,
             document_title=d.title, document_title_en=d.title_en or "", issuer=d.issuer,
             province=d.province, document_date=d.date, references=tuple(refs.get(it.id, ())),
             deadlines=tuple(deadlines.get(it.id, ()))))

@@ -41,7 +41,8 @@ class Delivery(BaseModel):
     kind = CharField()                                # notice | ping | digest
     broadcast = ForeignKeyField(Broadcast, null=True, backref="deliveries", on_delete="CASCADE")
     chat_id = BigIntegerField(index=True)             # follows a group's migration to a supergroup
-    parts = TextField()                               # JSON [{"text": html, "reply_markup": dict|null}]
+    parts = TextField()                               # JSON [{"text": html, "reply_markup": dict|null,
+                                                      #        "reply_to": message id (optional)}]
     parts_sent = IntegerField(default=0)
     status = CharField(default=PENDING, index=True)   # pending | sent | failed | blocked
     attempts = IntegerField(default=0)                # failed API calls (backoff and give-up count)
@@ -64,7 +65,10 @@ def _clean_parts(parts: list[dict]) -> list[dict]:
         text = part.get("text", "") if isinstance(part, dict) else ""
         if not text or not text.strip():
             raise ValueError("every part needs a non-empty text")
-        clean.append({"text": text, "reply_markup": part.get("reply_markup")})
+        entry = {"text": text, "reply_markup": part.get("reply_markup")}
+        if part.get("reply_to"):              # a message id in that chat to answer
+            entry["reply_to"] = int(part["reply_to"])
+        clean.append(entry)
     if not clean:
         raise ValueError("a delivery needs at least one part")
     return clean

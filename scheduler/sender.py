@@ -281,7 +281,8 @@ class Sender:
             started = time.monotonic()
             try:
                 message = await self.bot.send_message(chat_id=row.chat_id, text=part["text"],
-                                                      reply_markup=_markup(part.get("reply_markup")))
+                                                      reply_markup=_markup(part.get("reply_markup")),
+                                                      reply_parameters=_reply_to(part.get("reply_to")))
             except TelegramRetryAfter as e:
                 self._on_retry_after(row, e)
             except TelegramMigrateToChat as e:
@@ -483,6 +484,14 @@ def _markup(data: dict | None):
         return None
     from aiogram.types import InlineKeyboardMarkup
     return InlineKeyboardMarkup.model_validate(data)
+
+
+def _reply_to(message_id: int | None):
+    """Answer that message when it is still there; send as a plain message when it is not."""
+    if not message_id:
+        return None
+    from aiogram.types import ReplyParameters
+    return ReplyParameters(message_id=message_id, allow_sending_without_reply=True)
 
 
 def _admin_lang(broadcast: Broadcast) -> str:

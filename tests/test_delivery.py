@@ -2,6 +2,7 @@
 active group gets a notice exactly once, within the limits, through Telegram's errors."""
 from __future__ import annotations
 
+import json
 import asyncio
 import io
 import logging
@@ -193,3 +194,22 @@ def test_logs_are_one_line_per_event_and_never_show_the_token():
     assert 'error="Bad Request: chat not found"' in lines[1]
     assert "bot***/sendMessage" in lines[2]
     assert len(lines) == 3 and token not in stream.getvalue()
+
+
+async def test_a_part_can_answer_a_message_in_its_chat(db):
+    """A reminder replies to the notice it reminds of; if that message is gone, it still goes."""
+    settings = load_settings(send_rate=100, chat_interval=0.0)
+    api = await FakeBotAPI().start()
+    bot = api.make_bot()
+    try:
+        register_chat(-3, type="group", title="Tổ 3")
+        notice = await bot.send_message(-3, "Thông báo")
+        enqueue(-3, [{"text": "Nhắc hạn", "reply_to": notice.message_id}], kind="ping", dedup_key="ping:x:-3")
+        await Sender(bot, settings).drain(timeout=5)
+        [call] = [c for c in api.calls_of("sendMessage") if c.params.get("text") == "Nhắc hạn"]
+        reply = call.params["reply_parameters"]
+        reply = json.loads(reply) if isinstance(reply, str) else reply
+        assert reply["message_id"] == notice.message_id and reply["allow_sending_without_reply"] is True
+    finally:
+        await bot.session.close()
+        await api.stop()

@@ -10,6 +10,9 @@ Steps are idempotent (they look before they add), so a fresh database — whose 
 database of any earlier release is brought to the same shape. The schema version is the
 name of the last step applied.
 
+Never rebuild a SQLite table in a step (playhouse does for drop/alter column): with foreign
+keys on, dropping the old table cascades deletes into its children.
+
 Writing a step: a module with `def up(schema: Schema) -> None`, using
 `schema.add_columns(Model, "field", …)` (the columns as the model defines them today),
 `schema.add_index(Model, ("a", "b"), unique=False)` or `schema.migrator` (playhouse.migrate)
@@ -62,8 +65,28 @@ class Schema:
                 continue
             if not field.null and field.default is None:
                 raise ValueError(f"{table}.{name}: a new NOT NULL column needs a default")
-            field = _unbound_copy(field)
-            self.migrator.add_column(table, field.column_name, field).run()
+            if isinstance(self.db, SqliteDatabase) and not field.null:
+                self._sqlite_add_not_null(table, field)
+            else:
+                self.migrator.add_column(table, field.column_name, _unbound_copy(field)).run()
+
+    def _sqlite_add_not_null(self, table: str, field) -> None:
+        """SQLite adds a NOT NULL column with a constant DEFAULT in place. (playhouse would
+        rebuild the table, and dropping the old one cascades deletes into every table that
+        points at it: item links, deadlines, acknowledgements.)"""
+        default = field.default() if callable(field.default) else field.default
+        value = field.db_value(default)
+        if isinstance(value, bool):
+            literal = str(int(value))
+        elif isinstance(value, (int, float)):
+            literal = repr(value)
+        else:
+            literal = "'" + str(value).replace("'", "''") + "'"
+        column_type = self.db.field_types.get(field.field_type, field.field_type)
+        if getattr(field, "max_length", None):
+            column_type = f"{column_type}({field.max_length})"
+        self.db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "{field.column_name}" '
+                            f'{column_type} NOT NULL DEFAULT {literal}')
 
     def add_index(self, model: type[Model], columns: tuple[str, ...], unique: bool = False) -> None:
         table = model._meta.table_name
