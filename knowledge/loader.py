@@ -64,13 +64,16 @@ def knowledge_stamp() -> tuple:
 
 
 def content_key(parsed: dict) -> str:
-    """What makes two notices the same: `imp_` and a hash of the number, issuer and date, so
+    """What makes two notices the same: `imp_` and a hash of the issuer, number and date, so
     a corrected notice sent again replaces the first (its unchanged deadlines keep their ids
-    and reminders); without a number or a date, of the item texts."""
-    if parsed.get("number") and parsed.get("date"):
-        basis = "\n".join([parsed["number"], parsed.get("issuer") or "", str(parsed["date"])])
+    and reminders), and two provinces' "06/CT-UBND" of the same day stay two notices. Without
+    all three (no letterhead), of the number and the item texts: such a notice replaces
+    nothing but an identical copy of itself."""
+    number, issuer, when = parsed.get("number"), (parsed.get("issuer") or "").strip(), parsed.get("date")
+    if number and issuer and when:
+        basis = "\n".join([number, issuer, str(when)])
     else:
-        basis = "\n".join([parsed.get("number") or ""] + [i["text"] for i in parsed.get("items", [])])
+        basis = "\n".join([number or ""] + [i["text"] for i in parsed.get("items", [])])
     return "imp_" + _hash(basis.encode("utf-8"))[:16]
 
 
@@ -105,11 +108,13 @@ def document_dict(doc: Document) -> dict:
         "items": [{
             "number": i.number, "kind": i.kind, "text": i.text, "summary_en": i.summary_en,
             **({"headings": i.headings.split("\n")} if i.headings else {}),
+            **({"actors": json.loads(i.actors)} if i.actors else {}),
             "units": item_units.get(i.id, []), "references": item_refs.get(i.id, []),
             "deadlines": [{
                 "date": _iso(d.due_date), "time": d.due_time.strftime("%H:%M") if d.due_time else None,
                 "kind": d.kind, "phrase": d.phrase, "task": d.task, "task_en": d.task_en,
                 "units": deadline_units.get(d.id, []),
+                **({"recurrence": d.recurrence} if d.recurrence else {}),
             } for d in deadlines.get(i.id, [])],
         } for i in items],
     }
@@ -186,7 +191,8 @@ def _store_items(doc: Document, new: list[dict]) -> list[Item]:
         values = {"position": position, "number": data.get("number", ""),
                   "kind": data.get("kind", "paragraph"), "text": data["text"],
                   "summary_en": data.get("summary_en", ""),
-                  "headings": "\n".join(data.get("headings") or ())}
+                  "headings": "\n".join(data.get("headings") or ()),
+                  "actors": json.dumps(data["actors"], ensure_ascii=False) if data.get("actors") else ""}
         if row is None:
             row = Item.create(document=doc, **values)
         else:
@@ -200,15 +206,25 @@ def _store_deadlines(item: Item, new: list[dict], units: dict[str, int]) -> None
     for data in new:
         values = {"due_date": _date(data["date"]), "due_time": _time(data.get("time")),
                   "kind": data.get("kind", "by"), "phrase": data["phrase"],
-                  "task": data.get("task", ""), "task_en": data.get("task_en", "")}
+                  "task": data.get("task", ""), "task_en": data.get("task_en", ""),
+                  "recurrence": data.get("recurrence") or ""}
         # the same words at the same moment: keep the row, its reminders and acknowledgements;
         # a new moment (a corrected year) makes a new row, so its reminders are planned again
         hit = next((d for d in old.values() if d.phrase == data["phrase"]
                     and (d.due_date, d.due_time) == (values["due_date"], values["due_time"])), None)
+        if values["recurrence"]:
+            # a recurring duty: its rows are its occurrences (knowledge/recurrence.py); keep them
+            # all and update the latest, never moving it back to an occurrence already passed
+            series = [d for d in old.values() if d.phrase == data["phrase"] and d.recurrence == values["recurrence"]]
+            if series:
+                hit = max(series, key=lambda d: (d.due_date, d.id))
+                values["due_date"] = max(values["due_date"], hit.due_date)
+                for d in series:
+                    old.pop(d.id, None)
         if hit is None:
             row_id = Deadline.create(item=item, **values).id
         else:
-            del old[hit.id]
+            old.pop(hit.id, None)
             row_id = hit.id
             Deadline.update(**values).where(Deadline.id == row_id).execute()
         _link_units(DeadlineUnit, "deadline", row_id, data.get("units", []), units)

@@ -44,6 +44,7 @@ class Item(BaseModel):
     text = TextField()
     summary_en = TextField(default="")
     headings = TextField(default="")          # the headings above it, outermost first, one per line
+    actors = TextField(default="")            # who must act, JSON [{"name", "unit", "level"}] (m0011)
 
     class Meta:
         indexes = ((("document", "position"), True),)
@@ -73,6 +74,7 @@ class Deadline(BaseModel):
     phrase = TextField()                      # "chậm nhất đến ngày 30/11/2021"
     task = TextField(default="")              # what must be done, short, in Vietnamese
     task_en = TextField(default="")
+    recurrence = CharField(default="")        # RRULE of a recurring duty, "" for one date (m0010)
 
 
 class DeadlineUnit(BaseModel):

@@ -1,15 +1,25 @@
 """The units (audiences) that directives address and that groups subscribe to.
 
-One fixed list, so that the parser, the bundled data, subscriptions and reminders all
-speak of the same units. `keywords` are the phrases (accented, as written in notices) that
-name a unit in a directive; the parser matches them case- and diacritics-insensitively.
+Two tables, both data files in knowledge/data/vocab/:
+- `sectors.tsv`: the sectors groups subscribe to (health, schools, police, …). The parser,
+  the bundled data, subscriptions and reminders all speak of these codes; they never change
+  meaning, because groups are subscribed to them.
+- `units.tsv`: the catalogue of bodies a directive can address (Bộ Y tế, Sở Y tế, trạm y tế,
+  UBND cấp xã, Tỉnh ủy, Quân khu, …), each with its sector and administrative level
+  (central, province, district, commune; empty when the notice's words say it: "UBND các
+  xã" is commune). The parser reads who must act from it (knowledge/parser/actors.py), so a
+  later targeting by level can tell a task for "Sở Y tế" from one for commune health stations.
 """
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
+VOCAB = Path(__file__).resolve().parent / "data" / "vocab"
 ALL = "all"  # a subscription to every unit
+LEVELS = ("central", "province", "district", "commune")
 
 
 @dataclass(frozen=True)
@@ -20,43 +30,40 @@ class UnitInfo:
     keywords: tuple[str, ...]
 
 
-UNITS: tuple[UnitInfo, ...] = (
-    UnitInfo("health", "Ngành y tế, trạm y tế", "Health sector and health stations",
-             ("Sở Y tế", "ngành y tế", "ngành Y tế", "trạm y tế", "y tế cơ sở", "bệnh viện",
-              "CDC", "Trung tâm kiểm soát bệnh tật", "lực lượng y tế", "cơ sở thu dung")),
-    UnitInfo("enterprises", "Doanh nghiệp, khu công nghiệp", "Enterprises and industrial zones",
-             ("doanh nghiệp", "nhà máy", "xí nghiệp", "khu công nghiệp", "Khu kinh tế",
-              "đơn vị sản xuất kinh doanh", "người lao động", "công nhân", "Ban Quản lý các Khu công nghiệp",
-              "Sở Công thương", "khách sạn", "cơ sở lưu trú")),
-    UnitInfo("schools", "Trường học, ngành giáo dục", "Schools and education",
-             ("trường học", "học sinh", "giáo dục", "Phòng giáo dục", "học trực tuyến")),
-    UnitInfo("community", "Tổ Covid cộng đồng", "Community Covid teams",
-             ("Tổ Covid cộng đồng", "tổ giám sát Covid-19 cộng đồng", "tổ chống dịch ở cộng đồng",
-              "tổ dân", "thôn, bản, khu phố", "khu phố, ấp")),
-    UnitInfo("government", "Chính quyền địa phương (UBND các cấp)", "Local government (people's committees)",
-             ("UBND", "Ủy ban nhân dân", "chính quyền", "Chủ tịch UBND", "cấp huyện", "cấp xã",
-              "các địa phương", "địa phương")),
-    UnitInfo("police", "Công an, chốt kiểm soát", "Police and checkpoints",
-             ("Công an", "chốt kiểm soát", "chốt kiểm dịch", "lực lượng chức năng", "tuần tra")),
-    UnitInfo("military", "Quân đội, quân sự", "Military",
-             ("Quân khu", "Bộ Quốc phòng", "quân sự", "bộ đội", "Bộ Tư lệnh")),
-    UnitInfo("party", "Cấp ủy, tổ chức đảng", "Party committees",
-             ("cấp ủy", "tổ chức đảng", "Bí thư", "đảng viên", "Ban Thường vụ", "Tỉnh ủy",
-              "Thị ủy", "Thành ủy", "huyện ủy", "Ban cán sự đảng", "Đảng đoàn")),
-    UnitInfo("front", "Mặt trận Tổ quốc, đoàn thể", "Fatherland Front and mass organisations",
-             ("Mặt trận Tổ quốc", "tổ chức chính trị - xã hội", "Ban Dân vận", "đoàn thể")),
-    UnitInfo("media", "Báo chí, tuyên truyền", "Press and information",
-             ("Ban Tuyên giáo", "báo, đài", "cơ quan báo", "thông tin, tuyên truyền",
-              "tuyên truyền", "phương tiện thông tin")),
-    UnitInfo("social", "Lao động, an sinh xã hội", "Labour and social welfare",
-             ("an sinh xã hội", "Lao động Thương binh", "hỗ trợ người", "người nghèo",
-              "nhu yếu phẩm", "hàng hóa")),
-    UnitInfo("finance", "Tài chính, ngân sách", "Finance and budget",
-             ("kinh phí", "ngân sách", "dự toán", "HĐND")),
-)
+@dataclass(frozen=True)
+class Body:
+    """A body or group of bodies that directives address, as the catalogue names it."""
+    name: str                     # as shown: "Sở Y tế"
+    spellings: tuple[str, ...]    # every way notices write it, `name` first
+    unit: str                     # its sector code
+    level: str                    # central | province | district | commune | "" (from context)
 
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with open(VOCAB / name, encoding="utf-8", newline="") as f:
+        lines = [line for line in f if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+UNITS: tuple[UnitInfo, ...] = tuple(
+    UnitInfo(r["code"], r["name_vi"], r["name_en"], tuple(k.strip() for k in r["keywords"].split(";") if k.strip()))
+    for r in _rows("sectors.tsv"))
 BY_CODE: dict[str, UnitInfo] = {u.code: u for u in UNITS}
 CODES: tuple[str, ...] = tuple(u.code for u in UNITS)
+
+CATALOGUE: tuple[Body, ...] = tuple(
+    Body(names[0], tuple(names), r["unit"], r["level"])
+    for r in _rows("units.tsv")
+    for names in [[n.strip() for n in r["names"].split(";") if n.strip()]])
+
+
+def _check_catalogue() -> None:
+    for body in CATALOGUE:
+        if body.unit not in BY_CODE or body.level not in ("", *LEVELS):
+            raise ValueError(f"units.tsv: {body.name}: unknown unit {body.unit!r} or level {body.level!r}")
+
+
+_check_catalogue()
 
 
 def unit_name(code: str, lang: str = "vi") -> str:
@@ -74,7 +81,10 @@ EVERYDAY_NAMES = {"truong": "schools", "school": "schools", "y te": "health", "h
                   "enterprise": "enterprises", "business": "enterprises", "quan doi": "military",
                   "army": "military", "to covid": "community", "community": "community",
                   "chinh quyen": "government", "government": "government", "media": "media",
-                  "bao chi": "media", "finance": "finance", "tai chinh": "finance", "social": "social"}
+                  "bao chi": "media", "finance": "finance", "tai chinh": "finance", "social": "social",
+                  "xay dung": "construction", "giao thong": "construction", "nong nghiep": "agriculture",
+                  "thien tai": "agriculture", "cong thuong": "industry", "khoa hoc": "science",
+                  "noi vu": "home_affairs", "van hoa": "culture", "tu phap": "justice"}
 
 
 def folded_words(text: str) -> str:
@@ -86,7 +96,7 @@ def folded_words(text: str) -> str:
 def _phrases() -> list[tuple[str, str]]:
     out = set(EVERYDAY_NAMES.items())
     for u in UNITS:
-        for phrase in (u.code, u.name_en, *u.name_vi.split(","), *u.keywords):
+        for phrase in (u.code, u.code.replace("_", " "), u.name_en, *u.name_vi.split(","), *u.keywords):
             if folded_words(phrase):
                 out.add((folded_words(phrase), u.code))
     return sorted(out, key=lambda p: (-len(p[0]), p))

@@ -37,6 +37,7 @@ from knowledge.db import BaseModel, database, insert_ignore_many
 from knowledge.deadlines import DeadlineRow, deadline_moment, load_rows
 from knowledge.models import (Admin, Chat, Deadline, DeadlineUnit, Subscription, Unit, UserSetting,
                               utcnow)
+from knowledge.recurrence import roll_recurring
 from knowledge.units import ALL
 from scheduler.clock import SystemClock
 from scheduler.outbox import enqueue_many
@@ -474,6 +475,7 @@ class ReminderService:
 
     def resync(self) -> FireResult:
         """Plan new deadlines, fire what is due, and bring the scheduler's jobs in line."""
+        roll_recurring(self.clock.now().astimezone(self.zone).date())   # a passed recurring duty: its next occurrence
         added = self.plan()
         result = self.fire_due()
         if added:

@@ -1,0 +1,223 @@
+"""Turn the text of a notice (.txt, .md, .docx, .pdf, pasted from a web page) into the shape
+of the bundled data files (see knowledge/data/ and `document_dict` in knowledge/loader.py).
+
+Reading happens in steps, one module each, top to bottom:
+
+1. (knowledge/reading.py) read the file and refuse what is not text (`ParseError`, shown
+   to admins as is);
+2. `cleaning`: clean lines (control characters, markdown, web furniture) and join wrapped
+   lines into paragraphs;
+3. `header`: find the document on the page and read its letterhead, number, place and date,
+   kind, title, addressees and signer (Decree 30/2020/NĐ-CP), and where its body ends;
+4. `body`: the body as a tree of sections, points and bullets, each stored item with its
+   path ("II.3.b") and the headings above it;
+5. `actors`: who must act on each item, from its addressee or its heading's;
+6. deadlines (knowledge/dates.py) and cited documents in each item.
+
+Everything here runs in time linear in the text (no regular expression that can backtrack
+over a long run: patterns are anchored or bounded), so a hostile 1 MB text parses in seconds.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from knowledge.dates import DateOutOfRange, find_deadlines
+from knowledge.parser.actors import Actor, addressees, assign, units_of
+from knowledge.parser.body import MAX_ITEMS, build_tree, items_of, kind_of
+from knowledge.parser.cleaning import clean_lines, paragraphs, unprintable_share
+from knowledge.parser.header import NUMBER, PROVINCES, checked_date, lead_date, province_of, read_header
+
+__all__ = ["MAX_BYTES", "MAX_ITEMS", "PROVINCES", "ParseError", "find_references", "parse_text"]
+
+MAX_BYTES = 1_000_000          # 1 MB of text is far beyond any notice; refuse bigger files
+HEADER_FIELDS = ("number", "issuer", "date", "kind", "title", "signer")
+
+
+class ParseError(Exception):
+    """The file cannot be read as a notice. It carries a text key (`parse.*` in bot/texts)
+    and its values, so the admin reads the reason in their own language; str() is English."""
+
+    def __init__(self, key: str, **values):
+        self.key, self.values = f"parse.{key}", values
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str) -> str:
+        from bot.texts import t
+        return t(lang, self.key, **self.values)
+
+
+# --- The whole notice ----------------------------------------------------------------------
+
+def parse_text(text: str, *, source_name: str | None = None, today: date | None = None) -> dict:
+    """Parse a notice; `today` stands in for the notice date when the text gives none.
+    The result lists under "missing" the header fields the text does not give."""
+    if not isinstance(text, str):
+        raise ParseError("not_text")
+    if len(text.encode("utf-8", "ignore")) > MAX_BYTES:
+        raise ParseError("text_too_big")
+    if "\x00" in text or unprintable_share(text) > 40:
+        raise ParseError("binary_text")
+    lines = clean_lines(text)
+    if not any(c.isalpha() for line in lines for c in line.text):
+        raise ParseError("empty")
+    header, lines = read_header(lines)
+    if header.bad_date:
+        raise ParseError("date_range", date=header.bad_date, phrase=header.bad_date)
+    body = paragraphs(lines[header.body_start:header.body_end])
+    if not any(c.isalpha() for p in body for c in p.text):     # a headline only: keep it
+        body = [p for p in paragraphs(lines) if any(c.isalpha() for c in p.text)][-1:]
+    if not body:
+        raise ParseError("empty")
+    tree = build_tree(body)
+    nodes = items_of(tree)
+    body_text = "\n".join(p.text for p in body)
+    notice_date = header.date or lead_date(body[0].text, body_text, today)
+    reference = notice_date or today or date.today()
+    doc_actors = _document_actors(header.addressees)
+    actors_of = assign(tree, doc_actors)
+    items = []
+    for node, headings in nodes:
+        if not node.text:
+            continue
+        actors = actors_of[id(node)]
+        lead = actors_of.get(id(node.parent), doc_actors)
+        item = {"number": node.path, "kind": kind_of(node), "text": node.text, "summary_en": "",
+                "units": units_of(actors), "references": [],
+                "deadlines": [] if node.context else _deadlines(
+                    node.text, reference, notice_date is not None, units_of(actors),
+                    units_of(lead) if node.style in ("dash", "plus", "dot") else [])}
+        if headings:
+            item["headings"] = headings
+        if actors:
+            item["actors"] = [a.to_dict() for a in actors]
+        items.append(item)
+    if not items:
+        items = [{"number": "", "kind": "paragraph", "text": body_text[:4000], "summary_en": "",
+                  "units": [], "references": [], "deadlines": []}]
+    for item in items:
+        item["references"] = [r["number"] for r in find_references(item["text"], header.number)]
+    province = province_of(header, "\n".join(line.text for line in lines[:header.body_start]), body_text)
+    title = header.title or _headline(lines[:header.body_start])
+    parsed = {
+        "source_file": source_name,
+        "number": header.number,
+        "kind": header.kind or _kind_without_header(items, title),
+        "issuer": header.issuer or _issuer_from_text(body, lines, header, province),
+        "province": province,
+        "date": notice_date.isoformat() if notice_date else None,
+        "title": title or items[0]["text"][:120],
+        "title_en": "",
+        "signer": header.signer,
+        "references": find_references(body_text, header.number),
+        "items": items,
+    }
+    parsed["missing"] = [f for f in HEADER_FIELDS if not parsed[f] or (f == "title" and not title)]
+    return parsed
+
+
+def _document_actors(addressed: str) -> list[Actor]:
+    """Whom "Kính gửi: …" or a công điện's list addresses, entry by entry."""
+    if not addressed:
+        return []
+    text = re.sub(r"^.{0,80}?(?:Kính\s+gửi|điện)\s*:\s*", "", addressed, flags=re.IGNORECASE)
+    out: list[Actor] = []
+    for piece in re.split(r"(?:^|[;.]\s*|\s)[-–+•]\s+|;", text):
+        for actor in addressees(piece)[0]:
+            if actor not in out:
+                out.append(actor)
+    return out
+
+
+# --- Deadlines -----------------------------------------------------------------------------
+
+def _deadlines(text: str, reference: date, dated: bool, item_units: list[str], lead_units: list[str]) -> list[dict]:
+    """Each deadline with its clause as the task; its units are those the clause addresses,
+    else those of the item. A bullet's deadlines also remind the units of its point
+    (`lead_units`): the point names who leads ("Sở Y tế chủ trì:"), a bullet often only whom
+    to report to ("…, báo cáo UBND tỉnh")."""
+    out = []
+    try:
+        found = find_deadlines(text, reference, dated=dated)
+    except DateOutOfRange as e:
+        raise ParseError("date_range", date=e.written, phrase=e.phrase) from None
+    for f in found:
+        clause = _clause(text, f.start, f.end)
+        own = units_of(addressees(clause)[0])
+        entry = {"date": f.due.isoformat(), "time": f.time.strftime("%H:%M") if f.time else None,
+                 "kind": f.kind, "phrase": f.phrase, "task": clause, "task_en": "",
+                 "units": list(dict.fromkeys([*lead_units, *(own or item_units)]))}
+        if f.recurrence:
+            entry["recurrence"] = f.recurrence
+        out.append(entry)
+    return out
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause around a deadline phrase (between semicolons or sentence ends)."""
+    left = max(text.rfind(c, 0, start) for c in (";", ". "))
+    right = [i for i in (text.find(";", end), text.find(". ", end)) if i != -1]
+    clause = text[left + 1: min(right) if right else len(text)].strip(" .;")
+    rest = clause.replace(text[start:end], "").strip(" ,:;.")
+    if len(rest.split()) < 3 and left > 0:     # "…chi trả hỗ trợ; hạn chót: 20/12/2021."
+        before = max(text.rfind(c, 0, left) for c in (";", ". "))
+        clause = text[before + 1: left].strip(" .;") or clause
+    return clause[:300]
+
+
+# --- Cited documents -----------------------------------------------------------------------
+
+_REF = re.compile(rf"(?<![\w/])({NUMBER})(?![\w/])")
+_REF_KINDS = {"NQ": "Nghị quyết", "CT": "Chỉ thị", "CD": "Công điện", "CĐ": "Công điện",
+              "TB": "Thông báo", "CV": "Công văn", "QĐ": "Quyết định", "QD": "Quyết định",
+              "KH": "Kế hoạch", "NĐ": "Nghị định", "TT": "Thông tư", "KL": "Kết luận",
+              "HD": "Hướng dẫn", "BC": "Báo cáo"}
+_REF_DATE = re.compile(r",?\s*(?:ngày\s*)?(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def find_references(text: str, own_number: str | None = None) -> list[dict]:
+    """Documents a text cites by number ("Nghị quyết số 128/NQ-CP ngày 11/10/2021")."""
+    refs: dict[str, dict] = {}
+    for m in _REF.finditer(text):
+        number = m.group(1).rstrip(".")
+        if number == own_number or number in refs or not re.search(r"[A-ZĐ]{2}", number):
+            continue
+        code = re.sub(r"^\d+(?:/\d{4})?[-/]", "", number).split("/")[0].split("-")[0]
+        d = _REF_DATE.match(text[m.end():m.end() + 20])
+        ref_date = None
+        if d:
+            checked = checked_date(int(d.group(3)), int(d.group(2)), int(d.group(1)))
+            ref_date = checked.isoformat() if checked else None
+        refs[number] = {"number": number, "kind": _REF_KINDS.get(code.upper(), ""), "date": ref_date}
+    return list(refs.values())
+
+
+# --- Notices without a letterhead (the seeds: OCR of party notices, news reports) -----------
+
+def _kind_without_header(items: list[dict], title: str) -> str:
+    has_points = any(i["kind"] == "point" for i in items)
+    return "Tin hội nghị" if not has_points and "hội nghị" in title.lower() else "Văn bản"
+
+
+def _headline(lines) -> str:
+    """A page without a letterhead: its headline is the last line above the body that is
+    not in capitals and has a few words (a web page's `# title`)."""
+    texts = [line.text for line in lines if line.text and len(line.text.split()) >= 4]
+    plain = [t for t in texts if not t.isupper()]
+    return (plain or texts or [""])[-1][:300]
+
+
+def _issuer_from_text(body, lines, header, province: str | None) -> str | None:
+    """Without a letterhead, the body's closing formula or the signature block names the
+    issuer ("Văn phòng Tỉnh ủy thông báo …", "T/M BAN THƯỜNG VỤ")."""
+    tail = " ".join(p.text for p in body[-3:])
+    footer = [line.text for line in lines[header.body_end:] if line.text]
+    head = [line.text for line in lines[:header.body_start] if line.text]
+    suffix = f" {province}" if province else ""
+    if re.search(r"Văn phòng Tỉnh ủy\b.{0,20}thông báo", tail):
+        return "Văn phòng Tỉnh ủy" + suffix
+    if any(re.search(r"BAN THƯỜNG VỤ TỈNH ỦY|T/?M\.? BAN THƯỜNG VỤ", t, re.IGNORECASE) for t in head + footer[-6:]):
+        return "Ban Thường vụ Tỉnh ủy" + suffix
+    if re.search(r"Tỉnh ủy", " ".join(head + [p.text for p in body[:2]])):
+        return "Tỉnh ủy" + suffix
+    return None

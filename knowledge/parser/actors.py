@@ -1,0 +1,166 @@
+"""Who must act on a directive: the bodies it addresses, from the catalogue in
+knowledge/units.py.
+
+A directive names who acts at its start — "Sở Y tế chủ trì, phối hợp với UBND các huyện:",
+"Giao Công an tỉnh …", "Bộ trưởng Bộ Quốc phòng chỉ đạo …" — or its heading does
+("1. Công an tỉnh" over its bullets). Words further on name whom to report to, whom to
+mobilise or what to protect ("báo cáo UBND tỉnh", "huy động lực lượng quân đội"): those do
+not act. So only the addressee at the start of a directive (or of a clause that hands a
+task over: "…; giao Sở Tài chính …") counts; an item without one takes its heading's.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.text import fold
+from knowledge.units import CATALOGUE, Body
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str          # as the catalogue shows it: "Sở Y tế"
+    unit: str          # sector code
+    level: str         # central | province | district | commune | ""
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "unit": self.unit, "level": self.level}
+
+
+_WORD = re.compile(r"[a-z0-9&]+|[,;:.()]")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(fold(text))
+
+
+def _trie(bodies) -> dict:
+    root: dict = {}
+    for body in bodies:
+        for spelling in body.spellings:
+            node = root
+            for w in _words(spelling):
+                node = node.setdefault(w, {})
+            node.setdefault("$", body)
+    return root
+
+
+_TRIE = _trie(CATALOGUE)
+_MAX_WORDS = 80                    # an addressee stands in the first words of a directive
+
+# Words around and between addressees: titles of the people who head a body, "các", "và",
+# commas, and the "chủ trì, phối hợp với" that introduces partners.
+_FILLER = tuple(tuple(p.split()) for p in sorted((
+    "giao", "de nghi", "yeu cau", "cac", "cac dong chi", "dong chi", "va", "voi", ",", ";", "(", ")",
+    "bo truong", "thu truong", "thu truong cac", "chu tich", "pho chu tich", "giam doc", "bi thu",
+    "pho bi thu", "truong ban", "lanh dao", "nguoi dung dau", "tong giam doc", "thong doc",
+    "chanh van phong", "tong cuc truong", "cuc truong", "chi cuc truong", "vien truong",
+    "chu tri", "chu tri phoi hop voi", "phoi hop voi", "phoi hop", "chu tri,", "cung",
+    "ban thuong vu", "thuong truc", "tap the lanh dao", "nguoi dung dau cac", "thu truong co quan",
+    "cac co quan", "cac don vi", "co quan", "don vi", "truc tiep"),
+    key=lambda p: -len(p.split())))
+_PARTNER = ("chu", "tri"), ("phoi", "hop")
+# Words after a body name that give its level: "UBND các xã, phường", "Công an tỉnh".
+_LEVEL_WORDS = {("tinh",): "province", ("thanh", "pho", "truc", "thuoc", "trung", "uong"): "province",
+                ("thanh", "pho"): "province", ("huyen",): "district", ("quan",): "district",
+                ("thi", "xa"): "district", ("xa",): "commune", ("phuong",): "commune",
+                ("thi", "tran"): "commune", ("dac", "khu"): "commune", ("co", "so"): "commune",
+                ("trung", "uong"): "central"}
+_LEVEL_FILLER = {"cac", "cap", ",", "va", "tren", "dia", "ban"}
+_HAND_OVER = re.compile(r"(?:^|[;.:]\s*|,\s*)(?:giao|đề nghị|yêu cầu)\s+", re.IGNORECASE)
+
+
+def addressees(text: str) -> tuple[list[Actor], bool]:
+    """The bodies a directive addresses at its start, or in a clause that hands a task over
+    ("…, giao Sở Y tế chủ trì"); [] when it names none. The flag says they are only partners
+    ("Chủ trì, phối hợp với Sở Y tế …" under a heading that names who leads)."""
+    words = _words(text[:600])
+    found = _leading(words)
+    if found:
+        return found, words[:2] in (list(_PARTNER[0]), list(_PARTNER[1]))
+    if "," in words[:10]:                  # "Căn cứ kế hoạch này, Giám đốc các Sở …"
+        found = _leading(words[words.index(",") + 1:])
+        if found:
+            return found, False
+    for m in _HAND_OVER.finditer(text[:600]):
+        found = _leading(_words(text[m.start():m.start() + 300]))
+        if found:
+            return found, False
+    return [], False
+
+
+def _leading(words: list[str]) -> list[Actor]:
+    out: list[Actor] = []
+    i, n = 0, min(len(words), _MAX_WORDS)
+    while i < n:
+        body, end = _longest(words, i, n)
+        if body is None:
+            j = _skip_filler(words, i)
+            if j == i:
+                break
+            i = j
+            continue
+        level, end = (body.level, end) if body.level else _level_after(words, end, n)
+        actor = Actor(body.name, body.unit, level)
+        if actor not in out:
+            out.append(actor)
+        i = end
+    return out
+
+
+def _skip_filler(words: list[str], i: int) -> int:
+    for phrase in _FILLER:
+        if tuple(words[i:i + len(phrase)]) == phrase:
+            return i + len(phrase)
+    return i
+
+
+def _longest(words: list[str], i: int, n: int) -> tuple[Body | None, int]:
+    node, best, end = _TRIE, None, i
+    k = i
+    while k < n and words[k] in node:
+        node = node[words[k]]
+        k += 1
+        if "$" in node:
+            best, end = node["$"], k
+    return best, end
+
+
+def _level_after(words: list[str], i: int, n: int) -> tuple[str, int]:
+    """The level the words after a generic name give it, and where those words end."""
+    level, k = "", i
+    while k < n:
+        if words[k] in _LEVEL_FILLER:
+            k += 1
+            continue
+        for phrase, value in sorted(_LEVEL_WORDS.items(), key=lambda p: -len(p[0])):
+            if tuple(words[k:k + len(phrase)]) == phrase:
+                level = level or value
+                k += len(phrase)
+                break
+        else:
+            break
+    if not level:
+        return "", i
+    return level, k
+
+
+def units_of(actors: list[Actor]) -> list[str]:
+    return list(dict.fromkeys(a.unit for a in actors))
+
+
+def assign(root, default: list[Actor]) -> dict[int, list[Actor]]:
+    """Who must act on every node of a body tree (knowledge/parser/body.py), by node id: whom
+    it addresses, else whom its heading (or the document, `default`) addresses; "Chủ trì,
+    phối hợp với X" under a heading adds X to the heading's."""
+    out: dict[int, list[Actor]] = {}
+
+    def walk(node, inherited: list[Actor]):
+        for child in node.children:
+            own, partners = addressees(child.text)
+            actors = own if own and not partners else list(dict.fromkeys([*inherited, *own]))
+            out[id(child)] = actors
+            walk(child, actors)
+
+    walk(root, default)
+    return out

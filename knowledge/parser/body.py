@@ -1,0 +1,279 @@
+"""Step 3 of reading a notice: the body as a tree of sections, points and bullets.
+
+Vietnamese documents number their parts in many styles (Decree 30/2020/NĐ-CP and custom):
+Phần/Chương/Mục/Điều, "A." "I." "1." "1.1" "1.1.1" "1)" "(1)" "a)" "(a)" "(i)", "-", "+",
+"Thứ nhất, …", "Một là, …". A document picks a few and nests them as it likes, so the tree
+is built from the order the styles appear in: a style already open is a sibling of that
+point; a new style nests under the point above it (a usual order breaks ties).
+
+Each paragraph becomes a node. What is stored as an item: every point, sub-point, bullet and
+paragraph that says something, with its path in the document ("II.3.b"; an unnumbered
+paragraph or bullet takes the next number under its point, as the bundled data does: "3.2")
+and the headings above it. A heading whose content is its children ("III. PHÂN CÔNG NHIỆM
+VỤ", "1. Công an tỉnh") is not an item; its text goes into its children's headings. Kinds:
+point (numbered), bullet (-, +), paragraph (unnumbered), context (preamble, situation and
+assessment parts, closing formula).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from knowledge.parser.cleaning import Paragraph, _is_caps
+from knowledge.text import fold
+
+MAX_ITEMS = 2_000
+_ORDINALS = "nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười"
+# (style, rank, pattern): the rank orders styles nobody nests otherwise (a part above an
+# article above a point above a bullet). Every pattern is anchored and bounded.
+_STYLES = [
+    ("part", 0, r"(?:PHẦN|Phần)\s+(THỨ\s+\w{2,5}|thứ\s+\w{2,5}|[IVXLC]{1,6}|\d{1,2})(?:\s*[.:\-–]\s*|\s+|$)"),
+    ("chapter", 1, r"(?:CHƯƠNG|Chương)\s+([IVXLC]{1,6}|\d{1,3})(?:\s*[.:\-–]\s*|\s+|$)"),
+    ("section", 2, r"(?:MỤC|Mục)\s+([IVXLC]{1,6}|\d{1,3})(?:\s*[.:\-–]\s*|\s+|$)"),
+    ("article", 3, r"(?:ĐIỀU|Điều)\s+(\d{1,3})\s*[.:]\s*"),
+    ("roman", 5, r"([IVXLC]{1,6})\s*[.)/\-–]\s*(?=\S)"),
+    ("upper", 4, r"([A-HJ-UWYZ])\s*[.)]\s+(?=\S)"),
+    ("decimal", 8, r"(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?=\S)"),
+    ("arabic", 7, r"(\d{1,2})\s*\.\s*(?=\S)(?!\d)"),
+    ("arabic)", 10, r"(\d{1,2})\s*\)\s*(?=\S)"),
+    ("arabic-", 7, r"(\d{1,2})\s*[-–]\s+(?=\S)"),
+    ("(arabic)", 10, r"\((\d{1,2})\)\s*(?=\S)"),
+    ("(roman)", 12, r"\(([ivx]{1,5})\)\s*(?=\S)"),
+    ("(letter)", 12, r"\(([a-zđ])\)\s*(?=\S)"),
+    ("letter", 11, r"([a-zđ])\s*\)\s*(?=\S)"),
+    ("letter.", 11, r"([a-zđ])\.\s+(?=\S)"),
+    ("ordinal", 6, rf"(Thứ\s+(?:{_ORDINALS}))\s*[,:.]\s*"),
+    ("la", 6, rf"((?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\s+là)\s*[,:]\s*"),
+    ("dash", 13, r"[-–—−]\s*(?=\S)"),
+    ("plus", 14, r"\+\s*(?=\S)"),
+    ("dot", 15, r"[•·▪●◦]\s*(?=\S)"),
+]
+_PATTERNS = [(style, rank, re.compile(pattern)) for style, rank, pattern in _STYLES]
+BULLETS = {"dash", "plus", "dot"}
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_CONTEXT_HEADING = re.compile(
+    r"^(?:ve |i |phan )?(?:tinh hinh|ket qua|danh gia|boi canh|thuc trang|can cu|co so|su can thiet|"
+    r"han che|ton tai|nguyen nhan|dac diem|khai quat|tong quan)")
+_CLOSING = re.compile(r"^(?:Trên đây là|.{0,160}\bthông báo\b.{0,400}\bbiết,? (?:và )?thực hiện|"
+                      r".{0,80}\btrân trọng\b|Nơi nhận)", re.IGNORECASE)
+_TERMINAL = tuple(".;!?")
+
+
+@dataclass
+class Node:
+    text: str                       # the paragraph without its marker
+    style: str | None = None        # None: an unnumbered paragraph
+    rank: int = 99
+    label: str = ""
+    marker: str = ""                # the marker as written ("II.", "a)", "-")
+    bold: bool = False
+    parent: "Node | None" = None
+    children: list["Node"] = field(default_factory=list)
+    path: str = ""
+    heading: bool = False           # a heading: not stored, its text heads its children
+    context: bool = False
+
+    @property
+    def full(self) -> str:
+        return f"{self.marker} {self.text}".strip() if self.marker else self.text
+
+
+def marker_of(text: str, seen: dict[str, str]) -> tuple[str, int, str, str] | None:
+    """(style, rank, label, marker) of a paragraph that opens a numbered part; `seen` is the
+    last label of each style so far ("C." after "B." is a letter, after "II." a numeral)."""
+    candidates = []
+    for style, rank, pattern in _PATTERNS:
+        m = pattern.match(text)
+        if m and m.end() < len(text):
+            label = m.group(1) if m.groups() else ""
+            candidates.append((style, rank, label, m))
+    if not candidates:
+        return None
+    style, rank, label, m = candidates[0]
+    styles = {c[0]: c for c in candidates}
+    if "roman" in styles and "upper" in styles:
+        upper_label = styles["upper"][2]
+        roman_label = styles["roman"][2]
+        if seen.get("upper") and _next_letter(seen["upper"]) == upper_label and \
+                not (seen.get("roman") and _roman(roman_label) == _roman(seen["roman"]) + 1):
+            style, rank, label, m = styles["upper"]
+        elif upper_label == "A" and not seen.get("roman"):
+            style, rank, label, m = styles["upper"]
+        else:
+            style, rank, label, m = styles["roman"]
+    if style == "roman" and _roman(label) is None:
+        return None
+    if style == "letter." and label not in ("a",) and seen.get("letter.") is None:
+        return None                                   # "v. " alone is not a list
+    return style, rank, label, text[:m.end()].strip()
+
+
+def _roman(label: str) -> int | None:
+    values = [_ROMAN[c] for c in label]
+    total = 0
+    for i, v in enumerate(values):
+        total += -v if i + 1 < len(values) and values[i + 1] > v else v
+    canonical = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII", 9: "IX", 10: "X",
+                 11: "XI", 12: "XII", 13: "XIII", 14: "XIV", 15: "XV", 16: "XVI", 17: "XVII", 18: "XVIII",
+                 19: "XIX", 20: "XX"}
+    return total if canonical.get(total) == label else None
+
+
+def _next_letter(label: str) -> str:
+    return chr(ord(label) + 1) if label else "A"
+
+
+# --- The tree ------------------------------------------------------------------------------
+
+def build_tree(paragraphs: list[Paragraph]) -> Node:
+    root = Node("", rank=-1)
+    stack = [root]
+    seen: dict[str, str] = {}
+    for p in paragraphs:
+        found = marker_of(p.text, seen)
+        if found is None and _furniture(p.text):
+            continue
+        if found is None:
+            while len(stack) > 1 and stack[-1].style in BULLETS:
+                stack.pop()                            # a paragraph after bullets: the point's
+            node = Node(p.text, bold=p.bold)
+            if _CLOSING.match(p.text) and len(stack) > 1:
+                del stack[1:]                          # the closing formula ends every point
+                node.context = True
+            _attach(stack[-1], node)
+            continue
+        style, rank, label, marker = found
+        seen[style] = label
+        node = Node(p.text[len(marker):].strip() if p.text.startswith(marker) else _after(p.text, marker),
+                    style, rank, label, marker, bold=p.bold)
+        if style == "decimal":
+            node.style = f"decimal{label.count('.') + 1}"
+            node.rank = rank + label.count(".") - 1
+        parent_at = _parent_index(stack, node)
+        del stack[parent_at + 1:]
+        _attach(stack[-1], node)
+        stack.append(node)
+    return root
+
+
+def _furniture(text: str) -> bool:
+    """An unnumbered line in capitals or short without a sentence's end: a caption, a byline,
+    a stamp, a heading that numbering does not place."""
+    return _is_caps(text) or (not text.rstrip(" *\"”’)").endswith(_TERMINAL + (":",)) and len(text.split()) < 30)
+
+
+def _after(text: str, marker: str) -> str:
+    return text[len(marker):].strip()
+
+
+def _parent_index(stack: list[Node], node: Node) -> int:
+    """Where in the open points the new one goes: under its own style's parent when that
+    style is open, under the point its decimal number extends ("1.2" under "1."), else
+    under the nearest point of a lower rank (a list that starts, "1" or "a", nests)."""
+    for k in range(len(stack) - 1, 0, -1):
+        if stack[k].style == node.style:
+            return k - 1
+    if node.style.startswith("decimal"):
+        prefix = node.label.rsplit(".", 1)[0]
+        for k in range(len(stack) - 1, 0, -1):
+            if stack[k].label == prefix and stack[k].style and stack[k].style[0] in "ad":
+                return k
+    starts = node.label in ("1", "a", "A", "I", "i", "") or node.label.startswith(("Thứ nhất", "Một"))
+    k = len(stack) - 1
+    while k > 0:
+        top = stack[k]
+        if top.rank < node.rank or (starts and top.style not in BULLETS and top.style is not None):
+            break
+        k -= 1
+    return k
+
+
+def _attach(parent: Node, node: Node) -> None:
+    node.parent = parent
+    parent.children.append(node)
+
+
+# --- Items ---------------------------------------------------------------------------------
+
+def items_of(root: Node) -> list[tuple[Node, list[str]]]:
+    """The stored items in document order, each with the headings above it."""
+    _mark(root)
+    _number(root)
+    out: list[tuple[Node, list[str]]] = []
+
+    def walk(node: Node, headings: list[str]):
+        for child in node.children:
+            if not child.heading:
+                out.append((child, headings))
+            if child.children:
+                walk(child, headings + [_short(child.full)])
+
+    walk(root, [])
+    return out[:MAX_ITEMS]
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 200 else text[:197].rstrip() + "…"
+
+
+def _mark(root: Node) -> None:
+    """Headings, and context: the preamble before the first point, situation and assessment
+    parts, the closing formula after the last point."""
+    def walk(node: Node, in_context: bool):
+        for child in node.children:
+            child.heading = bool(child.children) and _title_like(child)
+            context = in_context or (child.heading and _CONTEXT_HEADING.match(fold(child.text)) is not None)
+            child.context = context or child.context
+            walk(child, child.context)
+
+    walk(root, False)
+    top = root.children
+    marked = [i for i, n in enumerate(top) if n.style is not None]
+    if marked:
+        for n in top[:marked[0]]:
+            if n.style is None:
+                n.context = True
+        for n in top[marked[-1] + 1:]:
+            if n.style is None and _CLOSING.match(n.text):
+                n.context = True
+    else:
+        for n in top:
+            if n.style is None and _CLOSING.match(n.text) and n is not top[0]:
+                n.context = True
+
+
+def _title_like(node: Node) -> bool:
+    """A heading names what follows: in capitals, or short without a sentence's end."""
+    text = node.text.rstrip(" *\"”’)")
+    if not text or _is_caps(text):
+        return True
+    if text.endswith(_TERMINAL) or text.endswith(":"):
+        return False
+    return len(text.split()) <= 20
+
+
+def _number(root: Node) -> None:
+    """Paths: a numbered point extends its parent's path by its label ("II" + "3" -> "II.3";
+    "1.2" under "1" -> "1.2"); unnumbered paragraphs and bullets count on under their point."""
+    def walk(node: Node):
+        unnumbered = 0
+        for child in node.children:
+            if child.style is None or child.style in BULLETS:
+                unnumbered += 1
+                child.path = f"{node.path}.{unnumbered}" if node.path else ""
+            else:
+                label = child.label
+                if child.style.startswith("decimal") and node.label and label.startswith(node.label + "."):
+                    label = label[len(node.label) + 1:]
+                child.path = f"{node.path}.{label}" if node.path else label
+            walk(child)
+
+    walk(root)
+
+
+def kind_of(node: Node) -> str:
+    if node.context:
+        return "context"
+    if node.style is None:
+        return "paragraph"
+    return "bullet" if node.style in BULLETS else "point"

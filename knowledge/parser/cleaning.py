@@ -1,0 +1,298 @@
+"""Step 1 of reading a notice: from raw text to clean lines, then to paragraphs.
+
+A notice reaches us as OCR output, as the text of a .docx or .pdf, or copied from a web
+page converted to markdown. Each carries habits that hide the document:
+- invisible and bidirectional control characters (U+202E can make text read backwards);
+- markdown: table bars `|` around the letterhead cells, `**bold**`, `# headings`, rules;
+- the web page around the document: banners, summary boxes, "related documents", captions;
+- hard-wrapped lines (every ~80 characters) and page breaks in mid-sentence.
+
+`clean_lines` undoes the first three line by line and keeps what the markup said that
+matters later (a whole line in bold is a heading; a table bar separates letterhead cells);
+`paragraphs` joins wrapped lines back into paragraphs. The stored text of an item is the
+document's own wording: only markup and layout are removed.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from knowledge.text import fold
+
+VOCAB = Path(__file__).resolve().parent.parent / "data" / "vocab"
+
+# Format characters that carry no text: bidi embeddings/overrides/isolates, zero-width
+# spaces and joiners, the byte-order mark, soft hyphens, invisible operators.
+_INVISIBLE = dict.fromkeys(
+    [0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180E, *range(0x200B, 0x2010),
+     *range(0x202A, 0x202F), *range(0x2060, 0x2070), 0x3164, 0xFEFF, 0xFFA0, *range(0xFFF9, 0xFFFC)])
+_SPACES = {**dict.fromkeys([0x09, 0x00A0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000], " "),
+           **dict.fromkeys([0x0B, 0x0C, 0x1C, 0x1D, 0x1E, 0x85, 0x2028, 0x2029], "\n")}
+
+
+def normalize(text: str) -> str:
+    """NFC, Unix newlines, every space a plain space, invisible and control characters
+    removed (bidi controls must not survive into stored and delivered text)."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.translate(_INVISIBLE).translate(_SPACES)
+    return "".join(c for c in text if c >= " " or c == "\n") if _has_controls(text) else text
+
+
+def _has_controls(text: str) -> bool:
+    return any(c < " " and c != "\n" for c in text) or any("\x7f" <= c <= "\x9f" for c in text)
+
+
+def unprintable_share(text: str) -> int:
+    """How many characters of the start of a text are neither printable nor white space
+    after normalisation: binary data read as text has many, a notice none."""
+    return sum(not (c.isprintable() or c.isspace()) for c in normalize(text[:4096]))
+
+
+# --- Lines ---------------------------------------------------------------------------------
+
+@dataclass
+class Line:
+    """One line of the notice. An empty `text` is a break: a blank line, a rule, or a
+    table bar between letterhead cells (`hard`)."""
+    text: str
+    bold: bool = False            # the whole line is bold: a heading in a web copy
+    heading: bool = False         # a markdown heading `# …`
+    hard: bool = False            # a break that a sentence never crosses (rule, table bar)
+    noise: bool = False           # an OCR remark or page number: a soft break
+
+    @property
+    def is_break(self) -> bool:
+        return not self.text
+
+
+def _vocab_sections(name: str) -> dict[str, list[str]]:
+    sections: dict[str, list[str]] = {}
+    current = None
+    for raw in (VOCAB / name).read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]") and " " not in line:
+            current = sections.setdefault(line[1:-1], [])
+        elif current is not None:
+            current.append(" ".join(fold(line).split()))
+    return sections
+
+
+_FURNITURE = _vocab_sections("furniture.txt")
+_DROP, _END = tuple(_FURNITURE.get("drop", ())), tuple(_FURNITURE.get("end", ()))
+
+_NOISE_LINE = re.compile(r"\s*(?:\[[^\]\n]{0,80}\]|[-–—]+\s*\d{1,3}\s*[-–—]+|Trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?)\s*",
+                         re.IGNORECASE)                 # [Faint, illegible text], -- 2 --, Trang 2/3
+_RULE = re.compile(r"[-–—_=~.*·•\s]*")                  # ------- under a letterhead name
+_HEADING = re.compile(r"\s{0,3}(#{1,6})(?:\s+|$)")
+_STARS = re.compile(r"\*+")
+_STAR_BULLET = re.compile(r"\*\s+(?=[^\s*])")            # "* item" (markdown list)
+_WIKI_EDIT = re.compile(r"\[\s*sửa\s*\|\s*sửa mã nguồn\s*\]", re.IGNORECASE)
+
+
+def clean_lines(text: str) -> list[Line]:
+    """The notice as lines without markup, each with what its markup said."""
+    lines: list[Line] = []
+    bold_open = False
+    for raw in normalize(text).split("\n"):
+        raw = _WIKI_EDIT.sub("", raw)
+        cells = raw.split("|") if "|" in raw else [raw]
+        for n, cell in enumerate(cells):
+            if n:
+                lines.append(Line("", hard=True))
+                bold_open = False
+            line, bold_open = _clean_cell(cell, bold_open)
+            lines.append(line)
+    return lines
+
+
+def _clean_cell(raw: str, bold_open: bool) -> tuple[Line, bool]:
+    stripped = raw.strip()
+    if not stripped:
+        return Line(""), False                      # a blank line ends any emphasis
+    if _NOISE_LINE.fullmatch(stripped):
+        return Line("", noise=True), bold_open
+    heading = _HEADING.match(stripped)
+    if heading:
+        stripped = stripped[heading.end():]
+    bullet = _STAR_BULLET.match(stripped)
+    if bullet:
+        stripped = "- " + stripped[bullet.end():]
+    text, bold, bold_open = _strip_emphasis(stripped, bold_open)
+    text = " ".join(text.split())
+    if not any(c.isalnum() for c in text):
+        rule = bool(text) and _RULE.fullmatch(text) is not None
+        return Line("", hard=rule or bool(heading)), bold_open
+    return Line(text, bold=bold, heading=bool(heading)), bold_open
+
+
+def _strip_emphasis(text: str, bold_open: bool) -> tuple[str, bool, bool]:
+    """Remove `*` emphasis. Returns the text, whether every letter was in bold, and whether
+    bold is still open at the end of the line (bold often spans a wrapped line)."""
+    if "*" not in text:
+        return text, bold_open and any(c.isalpha() for c in text), bold_open
+    out: list[str] = []
+    inside = outside = 0
+    in_bold = bold_open
+    pos = 0
+    for m in _STARS.finditer(text):
+        piece = text[pos:m.start()]
+        letters = sum(c.isalpha() for c in piece)
+        inside, outside = (inside + letters, outside) if in_bold else (inside, outside + letters)
+        out.append(piece)
+        run = len(m.group())
+        if run in (2, 3) or run > 4:
+            in_bold = not in_bold
+        before, after = text[m.start() - 1:m.start()], text[m.end():m.end() + 1]
+        if run >= 2 and _glued_capitals(text, m.start(), after):
+            out.append(" ")                         # THÔNG BÁO**Ý KIẾN: two headings glued
+        elif run >= 4 and before.isalnum() is False and after.isalpha():
+            out.append(" ")                         # "Trung Bộ.****Hỗ trợ"
+        pos = m.end()
+    piece = text[pos:]
+    letters = sum(c.isalpha() for c in piece)
+    inside, outside = (inside + letters, outside) if in_bold else (inside, outside + letters)
+    out.append(piece)
+    return "".join(out), inside > 0 and outside == 0, in_bold
+
+
+def _glued_capitals(text: str, at: int, after: str) -> bool:
+    word = 0
+    while at - word - 1 >= 0 and text[at - word - 1].isalpha():
+        word += 1
+    return word >= 2 and text[at - 1].isupper() and after.isupper()
+
+
+def furniture(line_text: str) -> str | None:
+    """'drop' for a banner line, 'end' for a line after which the page is no longer the
+    notice, None for the notice's own lines."""
+    folded = " ".join(fold(line_text).split())
+    if any(p in folded for p in _END):
+        return "end"
+    if any(p in folded for p in _DROP):
+        return "drop"
+    return None
+
+
+# --- Paragraphs ----------------------------------------------------------------------------
+
+_TERMINAL = tuple(".!?:;…")
+_CLOSERS = "\"”’)»*"
+# a line that opens a numbered point or a bullet starts a paragraph of its own
+_MARKER_START = re.compile(
+    r"(?:[-–—−•·▪●◦+]\s*(?=\S)"                     # - bullet
+    r"|\(?\d{1,2}(?:\.\d{1,2}){0,3}\s*[.)]\s|\d{1,2}(?:\.\d{1,2}){1,3}\s"  # 1. 1) (1) 1.1 1.1.
+    r"|\d{1,2}\s*-\s|\(\d{1,2}\)|\([a-zđ]\)|\([ivx]{1,5}\)"  # 1- (1) (a) (i)
+    r"|[a-zđ]\s*\)\s|[a-zđ]\.\s(?=\S)"              # a) a.
+    r"|[IVXLC]{1,6}\s*[.)/-]\s|[A-Z]\.\s(?=[A-ZĐ])"  # II. A. TÌNH HÌNH
+    r"|(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC|Điều|ĐIỀU)\s+(?:[IVXLC]{1,6}|\d{1,3}|thứ|THỨ)\b"
+    r"|Thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\b"
+    r"|(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\s+là\b"
+    r"|Nơi nhận|Kính gửi)")
+# words after which a line break is always inside a phrase: "tại khoản\n2 Điều 5"
+_OPEN_WORDS = frozenset("khoan diem dieu so ngay muc tai cua va theo voi la nam thang quy phan chuong".split())
+
+
+@dataclass
+class Paragraph:
+    text: str
+    lines: list[str] = field(default_factory=list)
+    bold: bool = False            # every line bold: a heading in a web copy
+    heading: bool = False
+
+
+def paragraphs(lines: list[Line]) -> list[Paragraph]:
+    """Join wrapped lines into paragraphs, then paragraphs that a page break cut."""
+    out: list[Paragraph] = []
+    current: list[Line] = []
+    width = _typical_width(lines)
+
+    def flush():
+        if current:
+            out.append(Paragraph(" ".join(line.text for line in current), [line.text for line in current],
+                                 bold=all(line.bold for line in current),
+                                 heading=any(line.heading for line in current)))
+            current.clear()
+
+    for line in lines:
+        if line.is_break:
+            flush()
+            if not line.hard and not line.noise:
+                out.append(Paragraph(""))           # a soft break: a page break may cut here
+            elif line.noise:
+                out.append(Paragraph("", ["~"]))
+            continue
+        if current and not continues(current[-1], line, width):
+            flush()
+        current.append(line)
+    flush()
+    return _join_broken(out)
+
+
+def _typical_width(lines: list[Line]) -> int:
+    """The width text was wrapped at: the 80th percentile of line lengths (0 if unwrapped)."""
+    lengths = sorted(len(line.text) for line in lines if line.text)
+    if len(lengths) < 8:
+        return 0
+    return lengths[int(len(lengths) * 0.8)]
+
+
+def continues(prev: Line, line: Line, width: int) -> bool:
+    """Whether `line` goes on with the sentence of `prev` (a hard wrap), not a new paragraph."""
+    text, before = line.text, prev.text
+    if _MARKER_START.match(text):
+        return fold(before.rstrip(_CLOSERS).rsplit(" ", 1)[-1]) in _OPEN_WORDS and not prev.bold
+    if prev.heading or line.heading:
+        return False
+    first = text[0]
+    if first.islower():
+        return True
+    if prev.bold != line.bold and (_is_caps(before) or _is_caps(text) or len(before.split()) < 25):
+        return False                                # a bold heading, then text (or back)
+    if _is_caps(before) != _is_caps(text) and len(before.split()) < 25:
+        return False                                # a title in capitals, then text
+    end = before.rstrip(_CLOSERS)
+    if end.endswith(_TERMINAL):
+        # a full line ending a sentence, followed by another full line: the same paragraph
+        return bool(width) and end.endswith(".") and len(before) >= 0.9 * width and len(text) >= 0.9 * width
+    if end.endswith("]") and width and len(before) < 0.8 * width:
+        return False                                # "…tình hình[1]": a footnote ends it
+    return True
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def _join_broken(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """A page break (blank line, OCR remark) in mid-sentence: the paragraph before it stops
+    without punctuation and the next goes on in lower case or with a number. Blank markers
+    are dropped here."""
+    out: list[Paragraph] = []
+    gap = False
+    for p in paragraphs:
+        if not p.text:
+            gap = True
+            continue
+        if out and gap and _broken(out[-1], p):
+            prev = out[-1]
+            out[-1] = Paragraph(f"{prev.text} {p.text}", prev.lines + p.lines, prev.bold and p.bold,
+                                prev.heading)
+        else:
+            out.append(p)
+        gap = False
+    return out
+
+
+def _broken(prev: Paragraph, nxt: Paragraph) -> bool:
+    if prev.text.rstrip(_CLOSERS).endswith(_TERMINAL) or _MARKER_START.match(nxt.text):
+        return False
+    if prev.heading or nxt.heading or (prev.bold and not nxt.bold):
+        return False
+    first = nxt.text.split()[0]
+    return nxt.text[0].islower() or nxt.text[0].isdigit() or (
+        any(c.isdigit() for c in first) and any(c.isalpha() for c in first))

@@ -1,0 +1,132 @@
+"""Recurring duties: "trước ngày 20 hằng tháng", "sáng thứ Bảy hằng tuần", "hằng năm".
+
+A recurring deadline is stored as one Deadline row per occurrence: the row carries the rule
+(an iCalendar RRULE subset, e.g. "FREQ=MONTHLY;BYMONTHDAY=20") and the date of its next
+occurrence. When that date has passed, `roll_recurring` adds the row of the following
+occurrence (with the same task and units) and leaves the passed one as it was, with its
+reminders and the groups' "received"/"done" — so each month's duty is reminded and
+acknowledged on its own. The reminder planner calls it at every resync (scheduler/pings.py).
+
+Written by hand rather than with dateutil.rrule: a duty "before the 31st of every month" must
+fall on the last day of a shorter month, where RFC 5545 (and rrule) skip the month.
+"""
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+
+from knowledge.text import fold
+
+_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_VIETNAMESE_DAYS = {"thu hai": "MO", "thu 2": "MO", "thu ba": "TU", "thu 3": "TU", "thu tu": "WE", "thu 4": "WE",
+                    "thu nam": "TH", "thu 5": "TH", "thu sau": "FR", "thu 6": "FR", "thu bay": "SA", "thu 7": "SA",
+                    "chu nhat": "SU"}
+
+
+def daily() -> str:
+    return "FREQ=DAILY"
+
+
+def weekly(weekday: str) -> str:
+    """`weekday` as written: "thứ Bảy", "thứ 7", "chủ nhật"."""
+    return f"FREQ=WEEKLY;BYDAY={_VIETNAMESE_DAYS[' '.join(fold(weekday).split())]}"
+
+
+def monthly(day: int) -> str:
+    if not 1 <= day <= 31:
+        raise ValueError(f"no day {day} in a month")
+    return f"FREQ=MONTHLY;BYMONTHDAY={day}"
+
+
+def quarterly(day: int) -> str:
+    """On a day of the last month of each quarter."""
+    if not 1 <= day <= 31:
+        raise ValueError(f"no day {day} in a month")
+    return f"FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY={day}"
+
+
+def yearly(month: int, day: int) -> str:
+    date(2024, month, day)                              # ValueError for 31/4, 30/2
+    return f"FREQ=YEARLY;BYMONTH={month};BYMONTHDAY={day}"
+
+
+def _parts(rule: str) -> dict[str, str]:
+    return dict(part.split("=", 1) for part in rule.split(";") if "=" in part)
+
+
+def next_occurrence(rule: str, after: date) -> date:
+    """The first day strictly after `after` on which the duty falls due."""
+    p = _parts(rule)
+    freq = p.get("FREQ")
+    if freq == "DAILY":
+        return after + timedelta(days=1)
+    if freq == "WEEKLY":
+        target = _DAYS.index(p["BYDAY"])
+        return after + timedelta(days=(target - after.weekday() - 1) % 7 + 1)
+    day = int(p["BYMONTHDAY"])
+    months = [int(m) for m in p["BYMONTH"].split(",")] if "BYMONTH" in p else list(range(1, 13))
+    if freq not in ("MONTHLY", "YEARLY"):
+        raise ValueError(f"unsupported rule {rule!r}")
+    year, month = after.year, after.month
+    for _ in range(13 * 2):
+        if month in months:
+            due = date(year, month, min(day, calendar.monthrange(year, month)[1]))
+            if due > after:
+                return due
+        month += 1
+        if month > 12:
+            year, month = year + 1, 1
+    raise ValueError(f"no occurrence of {rule!r}")
+
+
+def describe(rule: str, lang: str = "vi") -> str:
+    """A few words for people: "hằng tháng, ngày 20" / "monthly, day 20"."""
+    p = _parts(rule)
+    freq = p.get("FREQ")
+    vi = lang == "vi"
+    if freq == "DAILY":
+        return "hằng ngày" if vi else "daily"
+    if freq == "WEEKLY":
+        names = (("thứ Hai", "Monday"), ("thứ Ba", "Tuesday"), ("thứ Tư", "Wednesday"), ("thứ Năm", "Thursday"),
+                 ("thứ Sáu", "Friday"), ("thứ Bảy", "Saturday"), ("Chủ nhật", "Sunday"))[_DAYS.index(p["BYDAY"])]
+        return f"{names[0]} hằng tuần" if vi else f"every {names[1]}"
+    if "BYMONTH" in p and "," in p["BYMONTH"]:
+        return f"ngày {p['BYMONTHDAY']} tháng cuối quý" if vi else f"quarterly, day {p['BYMONTHDAY']}"
+    if freq == "YEARLY":
+        return f"ngày {p['BYMONTHDAY']}/{p['BYMONTH']} hằng năm" if vi else f"yearly, {p['BYMONTHDAY']}/{p['BYMONTH']}"
+    return f"ngày {p['BYMONTHDAY']} hằng tháng" if vi else f"monthly, day {p['BYMONTHDAY']}"
+
+
+def roll_recurring(today: date) -> int:
+    """For every recurring deadline whose date has passed (before `today`), add the row of
+    its next occurrence on or after `today` — once: the passed row keeps its rule but is no
+    longer the series' latest. Returns the rows added. Cheap when nothing is due: one query."""
+    from knowledge.db import database
+    from knowledge.models import Deadline, DeadlineUnit
+
+    passed = list(Deadline.select().where(Deadline.recurrence != "", Deadline.due_date < today))
+    if not passed:
+        return 0
+    latest: dict[tuple, Deadline] = {}
+    series = Deadline.select().where(Deadline.recurrence != "",
+                                     Deadline.item.in_(sorted({d.item_id for d in passed})))
+    for d in series:
+        key = (d.item_id, d.phrase, d.recurrence)
+        if key not in latest or (d.due_date, d.id) > (latest[key].due_date, latest[key].id):
+            latest[key] = d
+    added = 0
+    with database.atomic():
+        for d in latest.values():
+            if d.due_date >= today:
+                continue
+            due = d.due_date
+            while due < today:
+                due = next_occurrence(d.recurrence, due)
+            row = Deadline.create(item=d.item_id, due_date=due, due_time=d.due_time, kind=d.kind, phrase=d.phrase,
+                                  task=d.task, task_en=d.task_en, recurrence=d.recurrence)
+            units = [link.unit_id for link in DeadlineUnit.select(DeadlineUnit.unit)
+                     .where(DeadlineUnit.deadline == d.id).order_by(DeadlineUnit.id)]
+            if units:
+                DeadlineUnit.insert_many([{"deadline": row.id, "unit": u} for u in units]).execute()
+            added += 1
+    return added
