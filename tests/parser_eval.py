@@ -6,8 +6,8 @@ The annotations (`tests/data/real_annotations/*.json` for development,
 document is parsed with `knowledge.reading.parse_file` and compared:
 
 - number, issuer, date: right when equal after folding (case, diacritics, white space,
-  markdown; "UBND" = "Ủy ban nhân dân"); an annotation of null wants null; an issuer may
-  list accepted alternatives (`issuer_alt`).
+  markdown; "UBND" = "Ủy ban nhân dân"); an annotation of null wants null; a number or an
+  issuer may list accepted alternatives (`number_alt`, `issuer_alt`).
 - items: a predicted item is a parsed item whose kind is not "context". It matches an
   annotated item when the annotated start words (folded, punctuation and spaces ignored)
   begin within the first 200 characters of its text; the pairing is one-to-one (maximum
@@ -146,7 +146,8 @@ def score_document(annotation: dict, parsed: dict | None, error: str | None = No
         return s
 
     s.got = {k: parsed.get(k) for k in ("number", "issuer", "date")}
-    s.number_ok = fold_name(parsed.get("number")).replace(" ", "") == fold_name(annotation["number"]).replace(" ", "")
+    numbers = [annotation["number"], *annotation.get("number_alt", [])]
+    s.number_ok = fold_name(parsed.get("number")).replace(" ", "") in {fold_name(n).replace(" ", "") for n in numbers}
     issuers = [annotation["issuer"], *annotation.get("issuer_alt", [])]
     s.issuer_ok = fold_name(parsed.get("issuer")) in {fold_name(i) for i in issuers}
     s.date_ok = (parsed.get("date") or None) == annotation["date"]
