@@ -36,6 +36,17 @@ class DateOutOfRange(ValueError):
         super().__init__(f"{phrase!r}: {written} is outside {FIRST_YEAR}–{LAST_YEAR}")
 
 
+def sane_date(year: int, month: int, day: int) -> date | None:
+    """The date, or None when there is no such day; DateOutOfRange outside 1945–2100."""
+    try:
+        value = date(year, month, day)
+    except (ValueError, OverflowError):
+        return None
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise DateOutOfRange("", f"{day:02d}/{month:02d}/{year}")
+    return value
+
+
 # --- Building blocks -----------------------------------------------------------------------
 _NOT_LUNAR = r"(?!\s*[,(]?\s*(?:âm\s+lịch|AL\b))"
 # A date: 30/11/2021, 30-11-2021, 30.11.2021, 30/11, "30 tháng 11 năm 2021".

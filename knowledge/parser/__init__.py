@@ -22,11 +22,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from knowledge.dates import DateOutOfRange, find_deadlines
+from knowledge.dates import DateOutOfRange, find_deadlines, sane_date
 from knowledge.parser.actors import Actor, addressees, assign, units_of
 from knowledge.parser.body import MAX_ITEMS, build_tree, items_of, kind_of
 from knowledge.parser.cleaning import clean_lines, paragraphs, unprintable_share
-from knowledge.parser.header import NUMBER, PROVINCES, checked_date, lead_date, province_of, read_header
+from knowledge.parser.header import lead_date, read_header
+from knowledge.parser.names import PROVINCES, province_of
+from knowledge.parser.pages import NUMBER
 
 __all__ = ["MAX_BYTES", "MAX_ITEMS", "PROVINCES", "ParseError", "find_references", "parse_text"]
 
@@ -97,7 +99,8 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
                   "units": [], "references": [], "deadlines": []}]
     for item in items:
         item["references"] = [r["number"] for r in find_references(item["text"], header.number)]
-    province = province_of(header, "\n".join(line.text for line in lines[:header.body_start]), body_text)
+    province = province_of(header.issuer, header.place, header.letterhead,
+                           "\n".join(line.text for line in lines[:header.body_start]), body_text)
     title = header.title or _headline(lines[:header.body_start])
     parsed = {
         "source_file": source_name,
@@ -186,7 +189,10 @@ def find_references(text: str, own_number: str | None = None) -> list[dict]:
         d = _REF_DATE.match(text[m.end():m.end() + 20])
         ref_date = None
         if d:
-            checked = checked_date(int(d.group(3)), int(d.group(2)), int(d.group(1)))
+            try:
+                checked = sane_date(int(d.group(3)), int(d.group(2)), int(d.group(1)))
+            except DateOutOfRange:
+                checked = None
             ref_date = checked.isoformat() if checked else None
         refs[number] = {"number": number, "kind": _REF_KINDS.get(code.upper(), ""), "date": ref_date}
     return list(refs.values())

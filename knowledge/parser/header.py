@@ -26,56 +26,23 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from knowledge.parser.cleaning import VOCAB, Line, furniture, paragraphs
+from knowledge.dates import DateOutOfRange, sane_date
+from knowledge.parser.cleaning import Line, furniture, paragraphs
+from knowledge.parser.names import caps as _caps, compose_issuer, person_name, proper_case, segment_organs
+from knowledge.parser.pages import (KINDS, NUMBER, demanding_body, issuer_of_number, kind_of_number, parse_date,
+                                    reported_document, signer_from_site, site_box, site_kind)
 from knowledge.text import fold
-from knowledge.units import CATALOGUE
 
-PROVINCES: tuple[str, ...] = tuple(
-    line.strip() for line in (VOCAB / "provinces.txt").read_text(encoding="utf-8").splitlines()
-    if line.strip() and not line.startswith("#"))
-_OLD_TONES = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oè": "òe", "oé": "óe", "oẻ": "ỏe",
-              "oẽ": "õe", "oẹ": "ọe", "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
-_OLD_TONE = re.compile("|".join(_OLD_TONES))
-
-
-def accent_key(text: str) -> str:
-    """Lower case with one placement of tone marks ("Hoà" and "Hòa", "Uỷ" and "Ủy" meet), but
-    the marks kept: folded away, "diễn biến" would be the province Điện Biên."""
-    return _OLD_TONE.sub(lambda m: _OLD_TONES[m.group()], text.lower())
-
-
-_KEYED_PROVINCES = sorted(((accent_key(p), p) for p in PROVINCES), key=lambda p: -len(p[0]))
-_NAMES = sorted({line.strip() for line in (VOCAB / "names.txt").read_text(encoding="utf-8").splitlines()
-                 if line.strip() and not line.startswith("#")}
-                | {s for body in CATALOGUE for s in body.spellings if s[:1].isupper()}
-                | set(PROVINCES), key=lambda n: -len(n))
-
-KINDS = ("Thông báo kết luận", "Thông báo ý kiến chỉ đạo", "Thông báo", "Kết luận", "Chỉ thị",
-         "Công điện", "Nghị quyết", "Kế hoạch", "Quyết định", "Công văn", "Hướng dẫn", "Báo cáo",
-         "Tờ trình", "Quy định", "Quy chế", "Chương trình", "Đề án", "Thông tư", "Nghị định", "Lệnh")
-_KIND_BY_SYMBOL = {"TB": "Thông báo", "KL": "Kết luận", "CT": "Chỉ thị", "CĐ": "Công điện", "CD": "Công điện",
-                   "NQ": "Nghị quyết", "KH": "Kế hoạch", "QĐ": "Quyết định", "QD": "Quyết định",
-                   "HD": "Hướng dẫn", "BC": "Báo cáo", "TTR": "Tờ trình", "QĐI": "Quy định",
-                   "CTR": "Chương trình", "ĐA": "Đề án", "TT": "Thông tư", "NĐ": "Nghị định"}
-_ACRONYMS = {"UBND", "HĐND", "BCĐ", "MTTQ", "CDC", "TTHC", "COVID-19", "GDP", "GRDP", "EVN", "WHO", "ASEAN", "UNESCO"}
 _MOTTOS = ("cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam")
-
-# "12/KH-UBND", "45-TB/BCĐ", "15/2021/QĐ-UBND", "5485/CT-CS", "2909/CTH-QLDN1": bounded parts
-NUMBER = (r"\d{1,6}(?:/\d{4})?[-/][A-ZĐ][A-Za-zĐđ0-9&.]{0,12}"
-          r"(?:[-/][A-ZĐ0-9][A-Za-zĐđ0-9&.]{0,12}){0,4}")
-_NUMBER_LINE = re.compile(rf"(?<!\w)Số(?:\s+hiệu)?\s*:?\s*({NUMBER})(?![\w/-])", re.IGNORECASE)
+_NUMBER_LINE = re.compile(rf"Số(?:\s+hiệu)?\s*:?\s*({NUMBER})(?![\w/-])", re.IGNORECASE)
+_NUMBER_INSIDE = re.compile(rf"(?<!\w)(?:Số|SỐ)\s*:?\s*({NUMBER})(?![\w/-])")
+_NUMBER_LABEL = re.compile(r"Số(?:\s+hiệu)?\s*:?\s*$", re.IGNORECASE)
 _DATE_WORDS = re.compile(r"(?<!\w)ngày\s+(\d{1,2})\s*(?:tháng\s+(\d{1,2})\s+năm\s+|[/.-]\s*(\d{1,2})\s*[/.-]\s*)"
-                         r"(\d{4})(?!\d)", re.IGNORECASE)
-_NUMERIC_DATE = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?!\d)")
+                         r"(\d{4,5})(?!\d)", re.IGNORECASE)
 _LEAD_DATE = re.compile(r"(?:Tại\s+(?:cuộc\s+họp|hội\s+nghị|buổi\s+làm\s+việc)\s+)?"
                         r"(?:Sáng|Chiều|Trưa|Tối|Ngày|sáng|chiều|trưa|tối|ngày)\s+(?:ngày\s+|nay\s+)?(\d{1,2})\s*/\s*(\d{1,2})"
                         r"(?:\s*/\s*(\d{4}))?(?!\d)|(?:Sáng|Chiều|Trưa|Tối|Ngày)\s+(?:ngày\s+)?(\d{1,2})\s+"
                         r"tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
-_ISSUES = (r"(?:đã\s+)?(?:ký\s+)?(?:ban\s+hành|có|ra|gửi|phát\s+đi|ký)")
-_KIND_WORDS = "|".join(sorted(KINDS, key=len, reverse=True))
-_LEAD = re.compile(rf"(?:(?:Sáng|Chiều|Tối|Ngày)\s+(?:ngày\s+)?)(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})\s*/\s*"
-                   rf"(?P<y>\d{{4}}),\s*(?P<issuer>[^,.;:]{{3,90}}?)\s+{_ISSUES}\s+(?:(?:bản\s+)?(?P<kind>{_KIND_WORDS})"
-                   rf"(?:\s+(?:số|hỏa\s+tốc))?\s+(?P<number>{NUMBER}))", re.IGNORECASE)
 _TELEGRAM = re.compile(r"^(?P<issuer>[^:]{3,80}?)\s+điện\s*:?\s*$", re.IGNORECASE)
 _ADDRESSED = re.compile(r"^Kính\s+gửi\s*:?", re.IGNORECASE)
 _ABOUT = re.compile(r"^(?:V/v|V/V|Về\s+việc|VỀ\s+VIỆC)\s*:?\s*")
@@ -86,21 +53,7 @@ _SIGNATURE_TITLE = re.compile(
     r"BÍ THƯ|PHÓ BÍ THƯ|CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC|PHÓ GIÁM ĐỐC|TRƯỞNG BAN|PHÓ TRƯỞNG BAN|"
     r"CỤC TRƯỞNG|PHÓ CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|VỤ TRƯỞNG|CHÁNH THANH TRA|THỐNG ĐỐC|"
     r"PHÓ THỐNG ĐỐC|TRƯỞNG|KT\.|TM\.)(?=[\s.]|$)")
-
-# Words that begin the name of a body in a letterhead line (where a new name starts).
-_HEADS = tuple(tuple(h.split()) for h in (
-    "uy ban nhan dan", "ubnd", "hoi dong nhan dan", "bo", "so", "van phong", "ban", "cuc", "tong cuc",
-    "chi cuc", "thu tuong", "tinh uy", "thanh uy", "huyen uy", "thi uy", "dang uy", "dang bo", "uy ban",
-    "trung tam", "benh vien", "truong", "cong an", "bo chi huy", "bo tu lenh", "quan khu", "ngan hang",
-    "kho bac", "thue", "bao hiem xa hoi", "lien doan", "mat tran", "tong cong ty", "tap doan", "vien",
-    "hoc vien", "dai hoc", "toa an", "kiem toan", "thanh tra", "hoi"))
-_GENERIC_SUBS = ("van phong", "ban thuong vu", "thuong truc", "uy ban kiem tra", "ban to chuc",
-                 "ban tuyen giao", "ban dan van", "ban noi chinh", "ban kinh te", "ban tuyen giao va dan van",
-                 "dang uy")
-_PARTY = ("tinh uy", "thanh uy", "huyen uy", "thi uy", "dang uy", "dang bo", "ban chap hanh trung uong")
-_CENTRAL = ("chinh phu", "trung uong", "quoc hoi", "nha nuoc", "toi cao", "viet nam", "bo chinh tri",
-            "ban bi thu", "thu tuong")
-_CENTRAL_HEADS = ("bo ", "cuc ", "tong cuc ")
+_LEAD_PARAGRAPHS = 6
 
 
 @dataclass
@@ -115,6 +68,7 @@ class Header:
     province: str | None = None
     addressees: str = ""              # "Kính gửi: …" or a công điện's list
     letterhead: bool = False
+    own_kind_line: bool = False       # the page starts with the document's "CÔNG ĐIỆN", "THÔNG BÁO"
     body_start: int = 0               # line indices of the body: [body_start, body_end)
     body_end: int = 0
     bad_date: str | None = None       # a date of issue outside the sane window, as written
@@ -123,18 +77,12 @@ class Header:
 
 # --- Where the document is -----------------------------------------------------------------
 
-_SITE_LABELS = {"so hieu:": "number", "loai van ban:": "kind", "noi ban hanh:": "issuer",
-                "nguoi ky:": "signer", "ngay ban hanh:": "date", "ngay hieu luc:": None,
-                "ngay cong bao:": None, "so cong bao:": None, "tinh trang:": None, "cap nhat:": None,
-                "ban hanh:": None, "hieu luc:": None}
-
-
 def read_header(lines: list[Line]) -> tuple[Header, list[Line]]:
     """The header of the notice, and its lines with web furniture and the site's metadata
     box blanked out (positions kept)."""
     h = Header()
     lines = list(lines)
-    h.site = _site_box(lines)
+    h.site = site_box(lines)
     start, end = 0, len(lines)
     for i, line in enumerate(lines):
         kind = furniture(line.text) if line.text else None
@@ -156,27 +104,8 @@ def read_header(lines: list[Line]) -> tuple[Header, list[Line]]:
         end = min(end, _question_heading(lines, start, end))
     lines = lines[:end] + [Line("", hard=True)] * (len(lines) - end)
     h.body_start, h.body_end = _layout(h, lines, start, end, motto)
-    _fallbacks(h, lines, start, end)
+    _from_page(h, lines, start, end)
     return h, lines
-
-
-def _site_box(lines: list[Line]) -> dict:
-    """The metadata box of a legal-document website ("Số hiệu: | 78/CĐ-TTg"), blanked out."""
-    found: dict = {}
-    for i, line in enumerate(lines):
-        label = " ".join(fold(line.text).split())
-        if label not in _SITE_LABELS:
-            continue
-        key = _SITE_LABELS[label]
-        lines[i] = Line("", hard=True)
-        for k in range(i + 1, min(i + 6, len(lines))):
-            if lines[k].text:
-                if key and key not in found and fold(lines[k].text) not in ("da biet", "dang cap nhat"):
-                    found[key] = lines[k].text
-                if key or fold(lines[k].text) in ("da biet", "dang cap nhat") or len(lines[k].text) < 40:
-                    lines[k] = Line("", hard=True)
-                break
-    return found
 
 
 def _find_motto(lines: list[Line]) -> int | None:
@@ -194,7 +123,7 @@ def _header_follows(lines: list[Line], following: list[int]) -> bool:
     """A letterhead's motto is followed by a number, a place and date or a kind line; one
     stamped at the end of a scan is not."""
     joined = " ".join(lines[k].text for k in following)
-    return bool(_NUMBER_LINE.search(joined) or _place_date(joined)
+    return bool(_NUMBER_LINE.search(joined) or _place_date_lines([(k, lines[k].text) for k in following])
                 or any(_kind_line(lines[k].text) for k in following))
 
 
@@ -251,20 +180,30 @@ def _layout(h: Header, lines: list[Line], start: int, end: int, motto: int | Non
     for n, (i, text) in enumerate(zone):
         kind = _kind_line(text)
         if kind and (motto is not None or n < 12):
-            kind_at, h.kind = i, kind[0]
+            kind_at, h.kind, h.own_kind_line = i, kind[0], motto is not None or n < 2
             if kind[1]:
                 h.title = kind[1]
             break
     head_zone = [(i, t) for i, t in zone if kind_at is None or i < kind_at][:24]
     joined, offsets = _joined(head_zone)
-    m = _NUMBER_LINE.search(joined)
-    if m and (motto is not None or kind_at is not None or m.start() < 400):
-        h.number = m.group(1).rstrip(".")
-        last_header = max(last_header or 0, _line_at(offsets, m.end() - 1))
-    dm = _place_date(joined)
+    for n, (i, text) in enumerate(head_zone):
+        if motto is None and kind_at is None and n > 12:
+            break
+        here = text if not _NUMBER_LABEL.match(text) or n + 1 >= len(head_zone) else f"{text} {head_zone[n + 1][1]}"
+        m = _NUMBER_LINE.match(here)
+        if m:
+            h.number = m.group(1).rstrip(".")
+            last_header = max(last_header or 0, i if here == text else head_zone[n + 1][0])
+            break
+    if h.number is None and motto is not None:      # OCR joined it to another line: "… SỐ 102-TB/VPTU"
+        m = _NUMBER_INSIDE.search(joined)
+        if m:
+            h.number = m.group(1).rstrip(".")
+            last_header = max(last_header or 0, _line_at(offsets, m.end() - 1))
+    dm = _place_date_lines(head_zone)
     if dm:
         h.place, h.date, h.bad_date, at = dm
-        last_header = max(last_header or 0, _line_at(offsets, at))
+        last_header = max(last_header or 0, at)
     body = None
     if kind_at is not None:
         title_lines, after = _title(lines, kind_at, end)
@@ -357,7 +296,7 @@ def _title(lines: list[Line], kind_at: int, end: int, about: bool = False) -> tu
             i += 1
             continue
         if _ADDRESSED.match(text) or _TELEGRAM.match(text) or _DATE_WORDS.match(text) or \
-                _place_date(text) or _NUMBER_LINE.match(text):
+                _place_date(text, anchored=True) or _NUMBER_LINE.match(text):
             break
         is_caps = _caps(text)
         if caps is None:
@@ -391,10 +330,10 @@ def _title_text(first: str | None, lines: list[str]) -> str:
 
 def _first_body_line(lines: list[Line], start: int, end: int) -> int:
     """Without a letterhead: the body starts at the first numbered point or the first
-    paragraph that reads like prose."""
-    paras = paragraphs_with_lines(lines, start, end)
-    for first, p in paras:
-        if _POINT_START.match(p) or _prose(p):
+    paragraph that reads like prose (not a headline: in bold, or a question)."""
+    for first, p in paragraphs_with_lines(lines, start, end):
+        if _POINT_START.match(p) or (_prose(p) and not lines[first].bold and not lines[first].heading
+                                     and not p.rstrip(' *"”').endswith("?")):
             return first
     return start
 
@@ -514,7 +453,20 @@ def _signature_follows(lines: list[Line], i: int, end: int) -> bool:
 
 # --- Fields --------------------------------------------------------------------------------
 
-def _place_date(text: str):
+def _place_date_lines(zone: list[tuple[int, str]]):
+    """(place, date, bad date, line index) of a line that starts with "Place, ngày …" (the
+    date may wrap onto the next lines)."""
+    for n, (i, text) in enumerate(zone):
+        joined = " ".join(t for _, t in zone[n:n + 3])
+        found = _place_date(joined, anchored=True)
+        if found:
+            place, value, bad, at = found
+            end_line = _line_at(_joined(zone[n:n + 3])[1], at + 30)
+            return place, value, bad, end_line
+    return None
+
+
+def _place_date(text: str, anchored: bool = False):
     """(place, date, bad date as written, position) of "Nghệ An, ngày 26 tháng 11 năm 2025"."""
     for m in _DATE_WORDS.finditer(text):
         before = text[max(0, m.start() - 60):m.start()].rstrip()
@@ -524,122 +476,16 @@ def _place_date(text: str):
         place: list[str] = []
         while words and len(place) < 5 and (words[-1][:1].isupper() or words[-1] in ("-",)):
             place.insert(0, words.pop())
-        if not place:
+        if not place or (anchored and (words or m.start() > 60)):
             continue
         day, month, year = int(m.group(1)), int(m.group(2) or m.group(3)), int(m.group(4))
-        checked = checked_date(year, month, day)
-        if checked is False:
-            return " ".join(place), None, m.group(0), m.start()
-        if checked is not None:
-            return " ".join(place), checked, None, m.start()
+        try:
+            value = sane_date(year, month, day)
+        except DateOutOfRange:
+            return " ".join(place), None, f"{day:02d}/{month:02d}/{year}", m.start()
+        if value is not None:
+            return " ".join(place), value, None, m.start()
     return None
-
-
-def checked_date(year: int, month: int, day: int):
-    """A real date in the sane window 1945–2100; False when outside it, None when no date."""
-    try:
-        value = date(year, month, day)
-    except ValueError:
-        return None
-    if not 1945 <= year <= 2100:
-        return False
-    return value
-
-
-def segment_organs(lines: list[str]) -> list[str]:
-    """Letterhead lines -> names: "BỘ TÀI / CHÍNH / CỤC THUẾ" -> ["BỘ TÀI CHÍNH", "CỤC THUẾ"].
-    A new name starts at a line beginning with a head word ("CỤC", "SỞ", "VĂN PHÒNG"), unless
-    the line before is an unfinished name ("ỦY" / "BAN NHÂN DÂN")."""
-    names: list[str] = []
-    for line in lines:
-        words = fold(line).replace(",", " ").split()
-        starts_name = any(tuple(words[:len(h)]) == h for h in _HEADS)
-        if names and (not starts_name or _unfinished(names[-1], line)):
-            names[-1] = f"{names[-1]} {line}"
-        else:
-            names.append(line)
-    return [" ".join(n.split()) for n in names]
-
-
-def _unfinished(name: str, nxt: str) -> bool:
-    words = fold(name).split()
-    joined = fold(f"{name} {nxt}").split()
-    if len(words) == 1 and words[0] in ("bo", "so", "cuc", "ban", "uy", "van", "thu", "tong", "chi"):
-        return True
-    # "ỦY" + "BAN NHÂN DÂN": a head phrase across the break
-    for head in _HEADS:
-        for cut in range(1, len(head)):
-            if tuple(words[-cut:]) == head[:cut] and tuple(joined[len(words) - cut:len(words) - cut + len(head)]) == head:
-                return True
-    return False
-
-
-def compose_issuer(names: list[str]) -> str | None:
-    """The issuing body from the letterhead's names (parent first): the last name, with
-    the parent's place or name when it is a generic office ("TỈNH ỦY LAI CHÂU" / "VĂN PHÒNG"
-    -> "Văn phòng Tỉnh ủy Lai Châu")."""
-    names = [n for n in names if any(c.isalpha() for c in n)]
-    if not names:
-        return None
-    issuer = names[-1]
-    if len(names) == 1:
-        return proper_case(issuer)
-    parent = names[-2]
-    fi, fp = fold(issuer), fold(parent)
-    if _province_in(issuer) or re.search(r"\b(?:tinh|thanh pho|huyen|xa|phuong)\b", fi):
-        return proper_case(issuer)
-    if fp.startswith("ban chap hanh trung uong"):
-        return "Văn phòng Trung ương Đảng" if fi == "van phong" else f"{proper_case(issuer)} Trung ương"
-    if fi in _GENERIC_SUBS or (fp.startswith(_PARTY) and fi.startswith("ban ")):
-        return f"{proper_case(issuer)} {proper_case(parent)}"
-    m = re.search(r"(?<!\w)(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\s+(.+)$", parent, re.IGNORECASE)
-    if m:
-        return f"{proper_case(issuer)} {m.group(1).lower()} {proper_case(m.group(2))}"
-    return proper_case(issuer)
-
-
-def _province_in(text: str) -> str | None:
-    key = accent_key(text)
-    for kp, p in _KEYED_PROVINCES:
-        if re.search(rf"(?<!\w){re.escape(kp)}(?!\w)", key):
-            return p
-    return None
-
-
-def proper_case(text: str) -> str:
-    """A name written in capitals as running text writes it: "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN"
-    -> "Ủy ban nhân dân tỉnh Nghệ An". Known names (names.txt, units.tsv, provinces) give the
-    case; the letters and accents stay the document's."""
-    text = " ".join(text.split())
-    if not _caps(text):
-        return text[:1].upper() + text[1:]
-    lower = " ".join(w if any(c.isdigit() for c in w) or w in _ACRONYMS else w.lower() for w in text.split())
-    folded = fold(lower)
-    if len(folded) != len(lower):
-        return lower[:1].upper() + lower[1:]
-    out = list(lower)
-    taken = [False] * len(lower)
-    for name in _NAMES:
-        target = fold(name)
-        start = 0
-        while (k := folded.find(target, start)) >= 0:
-            end = k + len(target)
-            if (k == 0 or not folded[k - 1].isalnum()) and (end == len(folded) or not folded[end].isalnum()) \
-                    and not any(taken[k:end]) and len(name) == len(target):
-                for j, c in enumerate(name):
-                    if c.isupper():
-                        out[k + j] = out[k + j].upper()
-                    taken[k + j] = True
-            start = end
-    result = "".join(out)
-    return result[:1].upper() + result[1:]
-
-
-def person_name(text: str) -> bool:
-    """Two to five capitalised words, no digits: the name under a signature."""
-    words = text.split()
-    return (2 <= len(words) <= 5 and all(w[:1].isupper() for w in words) and not any(c.isdigit() for c in text)
-            and not _caps(text) and not text.endswith((":", ";", ".")))
 
 
 def signer(lines: list[Line], start: int, end: int) -> str | None:
@@ -655,78 +501,35 @@ def signer(lines: list[Line], start: int, end: int) -> str | None:
     return None
 
 
-def _caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
 # --- What the letterhead lacks -------------------------------------------------------------
 
-def _fallbacks(h: Header, lines: list[Line], start: int, end: int) -> None:
-    """Fill what the letterhead did not give from the site's metadata box, a news page's
-    lead sentence, a công điện's "… điện:" line and the signature block."""
-    h.signer = signer(lines, h.body_end, end)
+def _from_page(h: Header, lines: list[Line], start: int, end: int) -> None:
+    """Fill what the letterhead did not give: from the site's metadata box, then (a page
+    without a letterhead) from what the page says of the document it reports, then from the
+    number's symbols; the signer from the signature block or the box."""
+    h.signer = signer(lines, h.body_end, end) or signer_from_site(h.site)
     site = h.site
-    lead = _lead(lines, start, h.body_end)
-    if not h.number:
-        if site.get("number") and re.fullmatch(NUMBER, site["number"].strip()):
-            h.number = site["number"].strip()
-        elif lead:
-            h.number = lead.group("number")
-    if h.date is None and not h.bad_date:
-        if site.get("date"):
-            m = _NUMERIC_DATE.search(site["date"])
-            if m:
-                checked = checked_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-                h.date = checked or None
-        if h.date is None and lead:
-            checked = checked_date(int(lead.group("y")), int(lead.group("m")), int(lead.group("d")))
-            h.date = checked or None
-    if not h.issuer:
-        if site.get("issuer"):
-            h.issuer = site["issuer"].strip()
-        elif lead:
-            h.issuer = _clean_issuer(lead.group("issuer"))
-    if not h.kind:
-        h.kind = (site.get("kind") or (lead.group("kind") if lead else None) or _kind_of_number(h.number))
-        if h.kind:
-            h.kind = h.kind[:1].upper() + h.kind[1:].lower() if _caps(h.kind) else h.kind
-    if not h.signer and site.get("signer") and person_name(site["signer"]):
-        h.signer = site["signer"].strip()
-
-
-def _lead(lines: list[Line], start: int, end: int):
-    """"Ngày 29/5/2025, Thủ tướng Chính phủ đã ban hành Công điện 78/CĐ-TTg …" in the first
-    paragraphs of a page without a letterhead."""
-    seen = 0
-    for first, p in paragraphs_with_lines(lines, start, end):
-        m = _LEAD.search(p[:400])
-        if m:
-            return m
-        seen += 1
-        if seen >= 6:
-            break
-    return None
-
-
-def _clean_issuer(text: str) -> str:
-    words = text.split()
-    while words and fold(words[0]) in ("thi", "thu"):   # "… thì Thủ tướng"
-        words.pop(0)
-    return proper_case(" ".join(words).strip(" ,"))
-
-
-def _kind_of_number(number: str | None) -> str | None:
-    """The kind its number's symbol names: "78/CĐ-TTg" is a công điện, "45-TB/BCĐ" a thông báo."""
-    if not number:
-        return None
-    m = re.match(r"\d+(?:/\d{4})?([-/])([^-/]+)", number)
-    if not m:
-        return None
-    symbol = m.group(2).upper()
-    if m.group(1) == "/" and symbol not in _KIND_BY_SYMBOL:
-        return "Công văn"
-    return _KIND_BY_SYMBOL.get(symbol)
+    if site:
+        if not h.number and re.fullmatch(NUMBER, site.get("number", "")):
+            h.number = site["number"]
+        if h.date is None and not h.bad_date and site.get("date"):
+            h.date = parse_date(site["date"])
+        h.issuer = h.issuer or site.get("issuer")
+        h.kind = h.kind or site_kind(site)
+    if not h.letterhead and not h.own_kind_line:
+        headline = " ".join(line.text for line in lines[start:h.body_start] if line.text)
+        lead = [p for _, p in paragraphs_with_lines(lines, h.body_start, h.body_end)[:_LEAD_PARAGRAPHS]]
+        report = reported_document(headline, lead)
+        if report:
+            h.number = h.number or report.number
+            h.date = h.date or (report.date if report.number else None)
+            h.issuer = h.issuer or report.issuer
+            h.kind = h.kind or report.kind
+        h.issuer = h.issuer or demanding_body(lead)
+    h.issuer = h.issuer or issuer_of_number(h.number) if h.number else h.issuer
+    h.kind = h.kind or kind_of_number(h.number)
 
 
 def lead_date(first_paragraph: str, body: str, today: date | None) -> date | None:
@@ -743,35 +546,8 @@ def lead_date(first_paragraph: str, body: str, today: date | None) -> date | Non
             year = int(m.group(3))
         else:
             years = re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", body)
-            year = max(set(years), key=years.count) if years else (today or date.today()).year
-            year = int(year)
-    checked = checked_date(year, month, day)
-    return checked or None
-
-
-def province_of(h: Header, header_text: str, body_text: str) -> str | None:
-    """A national document has no province; a local one has the province of its issuer, or of
-    its place line, or (a news page) the one it names most."""
-    issuer = fold(h.issuer or "")
-    found = _province_in(h.issuer or "")
-    if found:
-        return found
-    if h.issuer and (any(k in issuer for k in _CENTRAL) or issuer.startswith(_CENTRAL_HEADS)):
+            year = int(max(set(years), key=years.count)) if years else (today or date.today()).year
+    try:
+        return sane_date(year, month, day)
+    except DateOutOfRange:
         return None
-    if h.place:
-        found = _province_in(h.place)
-        if found:
-            return found
-    key = accent_key(header_text)
-    for kp, p in _KEYED_PROVINCES:
-        if re.search(rf"(?<!\w)(?:tỉnh|thành phố|tỉnh ủy|thành ủy) {re.escape(kp)}(?!\w)", key):
-            return p
-    if h.letterhead:
-        return None
-    counts: dict[str, int] = {}
-    body_key = accent_key(body_text)
-    for kp, p in _KEYED_PROVINCES:
-        n = len(re.findall(rf"(?<!\w){re.escape(kp)}(?!\w)", body_key))
-        if n:
-            counts[p] = n
-    return max(counts, key=lambda p: counts[p]) if counts else None

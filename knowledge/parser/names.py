@@ -1,0 +1,186 @@
+"""Names in a notice: of bodies (a letterhead's "ỦY BAN NHÂN / DÂN / TỈNH NGHỆ AN"), of places
+(the provinces) and of people (the signer), and how capitals are written as running text.
+
+Province names are compared with their accents (lower case, one placement of tone marks):
+folded to ASCII, "diễn biến" would be the province Điện Biên.
+"""
+from __future__ import annotations
+
+import re
+
+from knowledge.parser.cleaning import VOCAB
+from knowledge.text import fold
+from knowledge.units import CATALOGUE
+
+ACRONYMS = {"UBND", "HĐND", "BCĐ", "MTTQ", "CDC", "TTHC", "COVID-19", "GDP", "GRDP", "EVN", "WHO", "ASEAN", "UNESCO"}
+# Words that begin the name of a body in a letterhead line (where a new name starts).
+_HEADS = tuple(tuple(h.split()) for h in (
+    "uy ban nhan dan", "ubnd", "hoi dong nhan dan", "bo", "so", "van phong", "ban", "cuc", "tong cuc",
+    "chi cuc", "thu tuong", "tinh uy", "thanh uy", "huyen uy", "thi uy", "dang uy", "dang bo", "uy ban",
+    "trung tam", "benh vien", "truong", "cong an", "bo chi huy", "bo tu lenh", "quan khu", "ngan hang",
+    "kho bac", "thue", "bao hiem xa hoi", "lien doan", "tong lien doan", "mat tran", "tong cong ty", "tap doan",
+    "vien", "hoc vien", "dai hoc", "toa an", "kiem toan", "thanh tra", "hoi"))
+_GENERIC_SUBS = ("van phong", "ban thuong vu", "thuong truc", "uy ban kiem tra", "ban to chuc",
+                 "ban tuyen giao", "ban dan van", "ban noi chinh", "ban kinh te", "ban tuyen giao va dan van",
+                 "dang uy")
+_PARTY = ("tinh uy", "thanh uy", "huyen uy", "thi uy", "dang uy", "dang bo", "ban chap hanh trung uong")
+_CENTRAL = ("chinh phu", "trung uong", "quoc hoi", "nha nuoc", "toi cao", "viet nam", "bo chinh tri",
+            "ban bi thu", "thu tuong")
+_CENTRAL_HEADS = ("bo ", "cuc ", "tong cuc ")
+
+PROVINCES: tuple[str, ...] = tuple(
+    line.strip() for line in (VOCAB / "provinces.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#"))
+_OLD_TONES = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oè": "òe", "oé": "óe", "oẻ": "ỏe",
+              "oẽ": "õe", "oẹ": "ọe", "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
+_OLD_TONE = re.compile("|".join(_OLD_TONES))
+
+
+def accent_key(text: str) -> str:
+    """Lower case with one placement of tone marks ("Hoà" and "Hòa", "Uỷ" and "Ủy" meet), but
+    the marks kept: folded away, "diễn biến" would be the province Điện Biên."""
+    return _OLD_TONE.sub(lambda m: _OLD_TONES[m.group()], text.lower())
+
+
+_KEYED_PROVINCES = sorted(((accent_key(p), p) for p in PROVINCES), key=lambda p: -len(p[0]))
+_NAMES = sorted({line.strip() for line in (VOCAB / "names.txt").read_text(encoding="utf-8").splitlines()
+                 if line.strip() and not line.startswith("#")}
+                | {s for body in CATALOGUE for s in body.spellings if s[:1].isupper()}
+                | set(PROVINCES), key=lambda n: -len(n))
+
+
+def segment_organs(lines: list[str]) -> list[str]:
+    """Letterhead lines -> names: "BỘ TÀI / CHÍNH / CỤC THUẾ" -> ["BỘ TÀI CHÍNH", "CỤC THUẾ"].
+    A new name starts at a line beginning with a head word ("CỤC", "SỞ", "VĂN PHÒNG"), unless
+    the line before is an unfinished name ("ỦY" / "BAN NHÂN DÂN")."""
+    names: list[str] = []
+    for line in lines:
+        words = fold(line).replace(",", " ").split()
+        starts_name = any(tuple(words[:len(h)]) == h for h in _HEADS)
+        if names and (not starts_name or _unfinished(names[-1], line)):
+            names[-1] = f"{names[-1]} {line}"
+        else:
+            names.append(line)
+    return [" ".join(n.split()) for n in names]
+
+
+def _unfinished(name: str, nxt: str) -> bool:
+    words = fold(name).split()
+    joined = fold(f"{name} {nxt}").split()
+    if len(words) == 1 and words[0] in ("bo", "so", "cuc", "ban", "uy", "van", "thu", "tong", "chi"):
+        return True
+    # "ỦY" + "BAN NHÂN DÂN": a head phrase across the break
+    for head in _HEADS:
+        for cut in range(1, len(head)):
+            if tuple(words[-cut:]) == head[:cut] and tuple(joined[len(words) - cut:len(words) - cut + len(head)]) == head:
+                return True
+    return False
+
+
+def compose_issuer(names: list[str]) -> str | None:
+    """The issuing body from the letterhead's names (parent first): the last name, with
+    the parent's place or name when it is a generic office ("TỈNH ỦY LAI CHÂU" / "VĂN PHÒNG"
+    -> "Văn phòng Tỉnh ủy Lai Châu")."""
+    names = [n for n in names if any(c.isalpha() for c in n)]
+    if not names:
+        return None
+    issuer = names[-1]
+    if len(names) == 1:
+        return proper_case(issuer)
+    parent = names[-2]
+    fi, fp = fold(issuer), fold(parent)
+    if province_in(issuer) or re.search(r"\b(?:tinh|thanh pho|huyen|xa|phuong)\b", fi):
+        return proper_case(issuer)
+    if fp.startswith("ban chap hanh trung uong"):
+        return "Văn phòng Trung ương Đảng" if fi == "van phong" else f"{proper_case(issuer)} Trung ương"
+    if fi in _GENERIC_SUBS or (fp.startswith(_PARTY) and fi.startswith("ban ")):
+        return f"{proper_case(issuer)} {proper_case(parent)}"
+    m = re.search(r"(?<!\w)(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\s+(.+)$", parent, re.IGNORECASE)
+    if m:
+        return f"{proper_case(issuer)} {m.group(1).lower()} {proper_case(m.group(2))}"
+    return proper_case(issuer)
+
+
+def province_in(text: str) -> str | None:
+    key = accent_key(text)
+    for kp, p in _KEYED_PROVINCES:
+        if re.search(rf"(?<!\w){re.escape(kp)}(?!\w)", key):
+            return p
+    return None
+
+
+def proper_case(text: str) -> str:
+    """A name written in capitals as running text writes it: "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN"
+    -> "Ủy ban nhân dân tỉnh Nghệ An". Known names (names.txt, units.tsv, provinces) give the
+    case; the letters and accents stay the document's."""
+    text = " ".join(text.split())
+    if not caps(text):
+        return text[:1].upper() + text[1:]
+    lower = " ".join(w if any(c.isdigit() for c in w) or w in ACRONYMS else w.lower() for w in text.split())
+    folded = fold(lower)
+    if len(folded) != len(lower):
+        return lower[:1].upper() + lower[1:]
+    out = list(lower)
+    taken = [False] * len(lower)
+    for name in _NAMES:
+        target = fold(name)
+        start = 0
+        while (k := folded.find(target, start)) >= 0:
+            end = k + len(target)
+            if (k == 0 or not folded[k - 1].isalnum()) and (end == len(folded) or not folded[end].isalnum()) \
+                    and not any(taken[k:end]) and len(name) == len(target):
+                for j, c in enumerate(name):
+                    if c.isupper():
+                        out[k + j] = out[k + j].upper()
+                    taken[k + j] = True
+            start = end
+    result = "".join(out)
+    return result[:1].upper() + result[1:]
+
+
+def person_name(text: str) -> bool:
+    """Two to five capitalised words, no digits: the name under a signature."""
+    words = text.split()
+    return (2 <= len(words) <= 5 and all(w[:1].isupper() for w in words) and not any(c.isdigit() for c in text)
+            and not caps(text) and not text.endswith((":", ";", ".")))
+
+
+
+def caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+
+def province_of(issuer: str | None, place: str | None, letterhead: bool, header_text: str,
+                body_text: str) -> str | None:
+    """A national document has no province; a local one has the province of its issuer, or of
+    its place line, or (a news page) the one it names most."""
+    found = province_in(issuer or "")
+    if found:
+        return found
+    if issuer and is_central(issuer):
+        return None
+    if place:
+        found = province_in(place)
+        if found:
+            return found
+    key = accent_key(header_text)
+    for kp, p in _KEYED_PROVINCES:
+        if re.search(rf"(?<!\w)(?:tỉnh|thành phố|tỉnh ủy|thành ủy) {re.escape(kp)}(?!\w)", key):
+            return p
+    if letterhead:
+        return None
+    counts: dict[str, int] = {}
+    body_key = accent_key(body_text)
+    for kp, p in _KEYED_PROVINCES:
+        n = len(re.findall(rf"(?<!\w){re.escape(kp)}(?!\w)", body_key))
+        if n:
+            counts[p] = n
+    return max(counts, key=lambda p: counts[p]) if counts else None
+
+
+def is_central(issuer: str) -> bool:
+    """A body of the State or the Party at the centre (a national document has no province)."""
+    folded = fold(issuer)
+    return not province_in(issuer) and (any(k in folded for k in _CENTRAL) or folded.startswith(_CENTRAL_HEADS))
