@@ -64,6 +64,11 @@ _QUARTER = r"quý\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:(?:/|năm)\s*(?P<qy>\d{4,5})(?!\
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _WEEKDAY = r"(?P<wd>thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)"
 _EVERY = r"(?:hằng|hàng|mỗi)"
+_SHORT = r"\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?"
+# a period a recurring duty runs for: ", từ 29/4 - 04/5/2025"
+_RANGE_REQUIRED = (rf",?\s+từ\s+(?:ngày\s+)?(?P<rs>{_SHORT})\s*(?:-|–|đến(?:\s+hết)?)\s*(?:ngày\s+)?"
+                   rf"(?P<re>\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*\d{{4}})")
+_RANGE = f"(?:{_RANGE_REQUIRED})?"
 
 _BY = (r"(?:(?:chậm nhất|muộn nhất|hạn chót|hạn cuối|thời hạn)(?:\s*:)?(?:\s+(?:là|vào))?"
        r"(?:\s+(?:đến hết|đến|trước|trong))?"
@@ -92,9 +97,11 @@ _FORMS = [
                rf"(?:{_EVERY}|các)\s+năm"),
     ("yearly", rf"{_EVERY}\s+năm[^.;\d]{{0,40}}?(?:trước|chậm nhất|vào)\s+ngày\s+(?P<yd>\d{{1,2}})\s*(?:/|-|tháng)\s*"
                rf"(?P<ym>\d{{1,2}})(?!\s*(?:/|năm)\s*\d|\d)"),
-    # trước 15 giờ hằng ngày · hằng ngày, báo cáo trước 16h00
-    ("daily", rf"(?:trước|vào|chậm nhất|lúc)\s+{_TIME}\s+{_EVERY}\s+ngày"),
+    # trước 15 giờ hằng ngày · 8 giờ sáng hàng ngày, từ 29/4 - 04/5/2025 · hằng ngày, báo cáo
+    # trước 16h00 · báo cáo hằng ngày từ 29/4 đến 04/5/2025
+    ("daily", rf"(?:(?:trước|vào|chậm nhất|lúc)\s+)?{_TIME}\s+{_EVERY}\s+ngày{_RANGE}"),
     ("daily", rf"{_EVERY}\s+ngày[^.;\d]{{0,40}}?(?:trước|vào|chậm nhất|lúc)\s+{_TIME}"),
+    ("daily", rf"{_EVERY}\s+ngày{_RANGE_REQUIRED}"),
     # kể từ 12 giờ 00 ngày 12/8/2021 · từ ngày 16/11/2021 · từ 0 giờ ngày 1/9/2021
     ("from", rf"(?:kể\s+từ|từ)(?:\s+{_TIME})?\s+ngày\s+(?:{_DATE})"),
     ("from", rf"kể\s+từ\s+(?:{_DATE})"),
@@ -103,13 +110,13 @@ _FORMS = [
     # trước tháng 6/2022 → the last day of May
     ("before_month", rf"trước\s+tháng\s+{_MONTH}"),
     # trong tháng 01/2022 · đến hết tháng 01/2022 · trong tháng 12 → the last day of the month
-    ("within_month", rf"(?:trong|đến\s+hết|hết)\s+tháng\s+{_MONTH}"),
+    ("within_month", rf"(?:trong|đến\s+hết|hết|(?:vào\s+|đến\s+|trước\s+)?cuối)\s+tháng\s+{_MONTH}"),
     ("within_month", r"(?:trong|đến\s+hết|hết)\s+tháng\s+(?P<mon>\d{1,2})(?![\d/]|\s*năm\s*\d)"),
     # trước quý III/2022 → the last day of June · trong quý I/2022 → the last day of March
     ("before_quarter", rf"trước\s+{_QUARTER}"),
-    ("within_quarter", rf"(?:trong|đến\s+hết|hết)\s+{_QUARTER}"),
-    # trong năm 2025 · đến hết năm 2025 → 31 December · trước năm 2026 → 31 December 2025
-    ("within_year", r"(?:trong|đến\s+hết|hết)\s+năm\s+(?P<wy>\d{4,5})(?!\d)"),
+    ("within_quarter", rf"(?:trong|đến\s+hết|hết|(?:vào\s+|đến\s+|trước\s+)?cuối)\s+{_QUARTER}"),
+    # trong năm 2025 · đến hết năm 2025 · cuối năm 2028 → 31 December · trước năm 2026 → 31 December 2025
+    ("within_year", r"(?:trong|đến\s+hết|hết|(?:vào\s+|đến\s+|trước\s+)?cuối)\s+năm\s+(?P<wy>\d{4,5})(?!\d)"),
     ("before_year", r"trước\s+năm\s+(?P<wy>\d{4,5})(?!\d)"),
     # trước Tết Nguyên đán (Nhâm Dần) → the day before the next lunar new year
     ("before_tet", r"trước\s+(?:dịp\s+)?Tết(?:\s+Nguyên\s+đán)?(?!\s+(?:Dương|Tây))"),
@@ -119,7 +126,7 @@ _FORMS = [
     ("on", rf"vào(?:\s+{_TIME})?(?:\s+(?:sáng|chiều|trưa|tối))?\s+ngày\s+(?:{_DATE})"),
     # chậm nhất đến ngày 30/11/2021 · đến hết ngày 31/12 · trước 17h30 ngày 20/12/2021 ·
     # hạn chót 15/01/2022
-    ("by", rf"{_BY}(?:\s+{_TIME})?\s+(?:ngày\s+)?(?:{_DATE})"),
+    ("by", rf"{_BY}(?:\s+{_TIME})?\s+(?:ngày\s+(?:[^\W\d_]{{2,12}}\s+){{0,3}})?(?:{_DATE})"),
     # 16h chiều mai (2/2) · trước 17h hôm nay
     ("relative", rf"(?:trước\s+)?{_TIME}\s+(?:ngày\s+)?(?P<rel>mai|hôm\s+nay|ngày\s+mai)"
                  rf"(?:\s*\((?P<rd>\d{{1,2}})\s*/\s*(?P<rm>\d{{1,2}})\))?"),
@@ -129,7 +136,8 @@ _PATTERN = re.compile("|".join(f"(?P<f{i}>{body.replace('(?P<', f'(?P<x{i}_')})"
 _GROUPS = [(int(k[1:]), k) for k in _PATTERN.groupindex if k[0] == "f"]
 
 # Words that make a deadline phrase firm whatever the clause says.
-_FIRM = re.compile(r"^(?:chậm nhất|muộn nhất|hạn chót|hạn cuối|thời hạn|trước|hoàn thành|xong|đến hết|hết)",
+_FIRM = re.compile(r"^(?:chậm nhất|muộn nhất|hạn chót|hạn cuối|thời hạn|trước|hoàn thành|xong|đến hết|hết|cuối|"
+                   r"vào cuối|đến cuối)",
                    re.IGNORECASE)
 # A clause with one of these tells what happened or will happen, not what must be done.
 _NARRATIVE = re.compile(r"\b(?:da (?:co|xay ra|lam|gay|ghi nhan|dat|tiep nhan|to chuc|dien ra|ban hanh|ky|bi)|"
@@ -163,6 +171,10 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True) -> 
         g = {k.split("_", 1)[1]: v for k, v in m.groupdict().items() if k.startswith(f"x{i}_")}
         phrase = m.group(0).rstrip(" ,")
         firm = bool(_FIRM.match(phrase)) or kind in _RECURRING or kind == "relative"
+        if _CUT_OFF.search(text[max(0, m.start() - 12):m.start()].lower()):
+            continue                                   # "tính đến hết ngày …", "từ nay đến tháng 6/2027"
+        if not dated and kind in _RELATIVE:
+            continue                                   # "mai", "trước Tết": of a notice whose date is unknown
         try:
             due, at, kind, rule = _resolve(kind, g, reference)
             if due is not None and not FIRST_YEAR <= due.year <= LAST_YEAR:
@@ -177,11 +189,36 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True) -> 
             continue
         if not firm and _narrative(text, m.start(), m.end(), due, reference if dated else None, kind):
             continue
+        if firm and dated and rule is None and reference is not None and (reference - due).days > 31:
+            continue                                   # a deadline long passed: quoted from the background
+        if kind in ("by", "from") and _period(text, m.start(), m.start() + len(phrase), kind, phrase):
+            continue
         found.append(FoundDeadline(due, at, kind, phrase, m.start(), m.start() + len(phrase), rule))
     return found
 
 
+_CUT_OFF = re.compile(r"(?:\btính|\btừ nay|\bcho)\s*$")
+_RANGE_END = re.compile(r"^[^.;]{0,50}?\bđến\s+(?:ngày\s+)?\d", re.IGNORECASE)
+_RANGE_START = re.compile(r"\btừ\s+[^.;]{1,50}$", re.IGNORECASE)
+_COMPLETES = re.compile(r"\b(?:hoan thanh|xong|nop|gui|bao cao|trinh|ket thuc)\b")
+
+
+def _period(text: str, start: int, end: int, kind: str, phrase: str) -> bool:
+    """Part of a period "từ … đến …" (a downtime window, a flood, a campaign) rather than a
+    deadline: its start never is one, its end only when the clause says to finish by then."""
+    if kind == "from":
+        return _RANGE_END.match(text[end:end + 60]) is not None
+    if not fold(phrase).startswith("den ") or fold(phrase).startswith("den het"):
+        return False
+    before = text[max(0, start - 60):start]
+    if not _RANGE_START.search(before):
+        return False
+    left = max(text.rfind(c, 0, start) for c in (";", ". "))
+    return not _COMPLETES.search(fold(text[left + 1:start]))
+
+
 _RECURRING = ("monthly", "weekly", "yearly", "daily", "quarterly")
+_RELATIVE = ("relative", "before_tet", "lunar")
 
 
 def _narrative(text: str, start: int, end: int, due: date, reference: date | None, kind: str) -> bool:
@@ -212,7 +249,15 @@ def _resolve(kind: str, g: dict, ref: date | None) -> tuple[date | None, time | 
         elif kind == "yearly":
             rule = yearly(int(g["ym"]), int(g["yd"]))
         else:
-            rule = daily()
+            rule, first = daily(), None
+            if g.get("rs"):
+                last = _range_date(g["re"], None)
+                first = _range_date(g["rs"], last)
+                rule = daily(until=last)
+            due = next_occurrence(rule, ref)
+            if first is not None and first > due:
+                due = first
+            return due, at, "by", rule
         return next_occurrence(rule, ref), at, "by", rule
     if kind in ("before_quarter", "within_quarter"):
         q = _QUARTERS.get(g["q"].upper()) or int(g["q"])
@@ -254,6 +299,15 @@ def _resolve(kind: str, g: dict, ref: date | None) -> tuple[date | None, time | 
         return due, at, "by", None
     d, m, y = (g.get("d") or g.get("d2")), (g.get("m") or g.get("m2")), (g.get("y") or g.get("y2"))
     return _with_year(int(d), int(m), _checked_year(int(y)) if y else None, ref), at, kind, None
+
+
+def _range_date(written: str, end: date | None) -> date:
+    """"29/4" or "04/5/2025" of a period; a day without a year takes the end's year."""
+    parts = [int(p) for p in re.findall(r"\d+", written)]
+    year = _checked_year(parts[2]) if len(parts) > 2 else (end.year if end else None)
+    if year is None:
+        raise ValueError("no year")
+    return date(year, parts[1], parts[0])
 
 
 def _year(written: str | None, ref: date | None) -> int | None:

@@ -23,8 +23,9 @@ _VIETNAMESE_DAYS = {"thu hai": "MO", "thu 2": "MO", "thu ba": "TU", "thu 3": "TU
                     "chu nhat": "SU"}
 
 
-def daily() -> str:
-    return "FREQ=DAILY"
+def daily(until: date | None = None) -> str:
+    """Every day; `until` the last day of a bounded period ("từ 29/4 - 04/5/2025")."""
+    return "FREQ=DAILY" + (f";UNTIL={until:%Y%m%d}" if until else "")
 
 
 def weekly(weekday: str) -> str:
@@ -54,8 +55,15 @@ def _parts(rule: str) -> dict[str, str]:
     return dict(part.split("=", 1) for part in rule.split(";") if "=" in part)
 
 
+def until(rule: str) -> date | None:
+    """The last day of a bounded duty, None for one without an end."""
+    value = _parts(rule).get("UNTIL")
+    return date(int(value[:4]), int(value[4:6]), int(value[6:8])) if value else None
+
+
 def next_occurrence(rule: str, after: date) -> date:
-    """The first day strictly after `after` on which the duty falls due."""
+    """The first day strictly after `after` on which the duty falls due (its end is not
+    checked here: see `until`)."""
     p = _parts(rule)
     freq = p.get("FREQ")
     if freq == "DAILY":
@@ -85,6 +93,9 @@ def describe(rule: str, lang: str = "vi") -> str:
     freq = p.get("FREQ")
     vi = lang == "vi"
     if freq == "DAILY":
+        end = until(rule)
+        if end:
+            return f"hằng ngày đến {end:%d/%m/%Y}" if vi else f"daily until {end:%d/%m/%Y}"
         return "hằng ngày" if vi else "daily"
     if freq == "WEEKLY":
         names = (("thứ Hai", "Monday"), ("thứ Ba", "Tuesday"), ("thứ Tư", "Wednesday"), ("thứ Năm", "Thursday"),
@@ -122,6 +133,9 @@ def roll_recurring(today: date) -> int:
             due = d.due_date
             while due < today:
                 due = next_occurrence(d.recurrence, due)
+            last = until(d.recurrence)
+            if last is not None and due > last:
+                continue                                # a bounded duty that has ended
             row = Deadline.create(item=d.item_id, due_date=due, due_time=d.due_time, kind=d.kind, phrase=d.phrase,
                                   task=d.task, task_en=d.task_en, recurrence=d.recurrence)
             units = [link.unit_id for link in DeadlineUnit.select(DeadlineUnit.unit)

@@ -29,6 +29,7 @@ from knowledge.parser.cleaning import clean_lines, paragraphs, unprintable_share
 from knowledge.parser.header import lead_date, read_header
 from knowledge.parser.names import PROVINCES, province_of
 from knowledge.parser.pages import NUMBER
+from knowledge.text import fold
 
 __all__ = ["MAX_BYTES", "MAX_ITEMS", "PROVINCES", "ParseError", "find_references", "parse_text"]
 
@@ -73,9 +74,11 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
         raise ParseError("empty")
     tree = build_tree(body)
     nodes = items_of(tree)
+    notice = header.evidence() or not (header.question or _encyclopedia(text, lines))
     body_text = "\n".join(p.text for p in body)
-    notice_date = header.date or lead_date(body[0].text, body_text, today)
-    reference = notice_date or today or date.today()
+    notice_date = header.date or (lead_date(body[0].text, body_text, today) if not header.letterhead else None)
+    dated = notice_date is not None or today is not None
+    reference = notice_date or today or _middle_of_its_year(body_text) or date.today()
     doc_actors = _document_actors(header.addressees)
     actors_of = assign(tree, doc_actors)
     items = []
@@ -84,11 +87,15 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
             continue
         actors = actors_of[id(node)]
         lead = actors_of.get(id(node.parent), doc_actors)
-        item = {"number": node.path, "kind": kind_of(node), "text": node.text, "summary_en": "",
-                "units": units_of(actors), "references": [],
-                "deadlines": [] if node.context else _deadlines(
-                    node.text, reference, notice_date is not None, units_of(actors),
-                    units_of(lead) if node.style in ("dash", "plus", "dot") else [])}
+        if not notice:      # a Wikipedia article, a page explaining a law: no directives
+            node.context, node.preamble = True, False
+        deadlines = [] if node.context and not node.preamble else _deadlines(
+            node.text, reference, dated, units_of(actors), units_of(lead) if node.style in ("dash", "plus", "dot") else [])
+        if node.preamble:       # a lead that sets a deadline is a directive ("Công văn nêu: …, hoàn thành …")
+            deadlines = [d for d in deadlines if d["kind"] not in ("from", "after", "on")]
+        item = {"number": node.path, "kind": "paragraph" if node.preamble and deadlines else kind_of(node),
+                "text": node.text, "summary_en": "", "units": units_of(actors), "references": [],
+                "deadlines": deadlines}
         if headings:
             item["headings"] = headings
         if actors:
@@ -133,6 +140,23 @@ def _document_actors(addressed: str) -> list[Actor]:
 
 
 # --- Deadlines -----------------------------------------------------------------------------
+
+_ENCYCLOPEDIA_HEADINGS = {"tham khao", "chu thich", "lien ket ngoai", "xem them", "nguon"}
+
+
+def _encyclopedia(raw: str, lines) -> bool:
+    """A Wikipedia article: its edit links, or its closing reference headings."""
+    if "sửa mã nguồn" in raw:
+        return True
+    return sum(line.heading and fold(line.text).strip(" :") in _ENCYCLOPEDIA_HEADINGS for line in lines) >= 1
+
+
+def _middle_of_its_year(text: str) -> date | None:
+    """For a notice without a date: the middle of the year it names most, so that "30/11"
+    takes that year rather than the year of the import."""
+    years = [int(y) for y in re.findall(r"(?<!\d)((?:19[4-9]|20\d)\d)(?!\d)", text) if 1945 <= int(y) <= 2100]
+    return date(max(set(years), key=years.count), 7, 1) if years else None
+
 
 def _deadlines(text: str, reference: date, dated: bool, item_units: list[str], lead_units: list[str]) -> list[dict]:
     """Each deadline with its clause as the task; its units are those the clause addresses,

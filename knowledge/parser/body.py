@@ -72,6 +72,7 @@ class Node:
     path: str = ""
     heading: bool = False           # a heading: not stored, its text heads its children
     context: bool = False
+    preamble: bool = False          # a paragraph before the first point (context unless it sets a deadline)
 
     @property
     def full(self) -> str:
@@ -232,7 +233,7 @@ def _mark(root: Node) -> None:
     if marked:
         for n in top[:marked[0]]:
             if n.style is None:
-                n.context = True
+                n.context = n.preamble = True
         for n in top[marked[-1] + 1:]:
             if n.style is None and _CLOSING.match(n.text):
                 n.context = True

@@ -69,10 +69,16 @@ class Header:
     addressees: str = ""              # "Kính gửi: …" or a công điện's list
     letterhead: bool = False
     own_kind_line: bool = False       # the page starts with the document's "CÔNG ĐIỆN", "THÔNG BÁO"
+    reported: bool = False            # a page about a document that names it (or who issued it)
+    question: bool = False            # a page headed by a question (legal Q&A)
     body_start: int = 0               # line indices of the body: [body_start, body_end)
     body_end: int = 0
     bad_date: str | None = None       # a date of issue outside the sane window, as written
     site: dict = field(default_factory=dict)
+
+    def evidence(self) -> bool:
+        """Whether the text shows it is (or reports) an administrative document."""
+        return bool(self.letterhead or self.own_kind_line or self.site or self.reported)
 
 
 # --- Where the document is -----------------------------------------------------------------
@@ -522,6 +528,8 @@ def _from_page(h: Header, lines: list[Line], start: int, end: int) -> None:
         headline = " ".join(line.text for line in lines[start:h.body_start] if line.text)
         lead = [p for _, p in paragraphs_with_lines(lines, h.body_start, h.body_end)[:_LEAD_PARAGRAPHS]]
         report = reported_document(headline, lead)
+        h.question = headline.rstrip(' *"”').endswith("?")
+        h.reported = report is not None or demanding_body(lead) is not None
         if report:
             h.number = h.number or report.number
             h.date = h.date or (report.date if report.number else None)
