@@ -526,13 +526,14 @@ def _from_page(h: Header, lines: list[Line], start: int, end: int) -> None:
         h.kind = h.kind or site_kind(site)
     if not h.letterhead and not h.own_kind_line:
         headline = " ".join(line.text for line in lines[start:h.body_start] if line.text)
-        lead = [p for _, p in paragraphs_with_lines(lines, h.body_start, h.body_end)[:_LEAD_PARAGRAPHS]]
+        lead = [p for first, p in paragraphs_with_lines(lines, start, h.body_end)
+                if first >= h.body_start or not (lines[first].bold or lines[first].heading)][:_LEAD_PARAGRAPHS]
         report = reported_document(headline, lead)
         h.question = headline.rstrip(' *"”').endswith("?")
         h.reported = report is not None or demanding_body(lead) is not None
         if report:
             h.number = h.number or report.number
-            h.date = h.date or (report.date if report.number else None)
+            h.date = h.date or report.date
             h.issuer = h.issuer or report.issuer
             h.kind = h.kind or report.kind
         h.issuer = h.issuer or demanding_body(lead)

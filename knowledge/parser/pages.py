@@ -38,7 +38,7 @@ _MENTION = re.compile(
     rf"(?<!\w)(?P<kind>{_KIND_WORDS})\s+(?:số\s+|hỏa\s+tốc\s+(?:số\s+)?)?"
     rf"(?P<number>{NUMBER}|\d{{1,6}}(?![\d/\-]))(?:\s+năm\s+\d{{4}})?"
     rf"(?:\s*,?\s*(?:ban\s+hành\s+|ký\s+)?ngày\s+(?P<date>{_DATE}))?", re.IGNORECASE)
-_ISSUED = re.compile(r"(?P<issuer>[^\s,;:][^,;:]{1,100}?)\s+(?:đã\s+|vừa\s+|mới\s+)*(?:ký\s+)?"
+_ISSUED = re.compile(r"(?P<issuer>[^\s,;:][^,;:]{1,100}?)\s+(?:đã\s+|vừa\s+|mới\s+|có\s+)*(?:ký\s+)?"
                      r"(?:ban\s+hành|có|gửi|phát\s+đi|ra)\s*$", re.IGNORECASE)
 _ON_BEHALF = re.compile(r"thay\s+mặt\s+(?P<issuer>[^,;:]{3,80}),", re.IGNORECASE)
 _OF = re.compile(r"\s*(?:năm\s+\d{4}\s+)?(?:của|do)\s+(?P<issuer>[^,;:.]{3,80}?)"
@@ -49,6 +49,7 @@ _DEMANDS = re.compile(r"(?:^|[.;]\s+|,\s+)(?P<issuer>[A-ZĐÀ-Ỹ][^,;:.]{2,60}?
 _LEAD_START = re.compile(rf"^(?:Sáng|Chiều|Tối|Ngày)\s+(?:ngày\s+)?(?P<date>{_DATE})\s*,", re.IGNORECASE)
 _BACKGROUND = re.compile(r"(?:Thực\s+hiện|Căn\s+cứ|Xét|Trả\s+lời|Theo\s+đề\s+nghị)\b", re.IGNORECASE)
 # Kinds that carry directives (a page explaining a Thông tư or a Nghị định reports a law)
+_NOT_NAMES = {"ngay", "vua", "qua", "hom", "nay", "moi", "thi", "sang", "chieu", "toi", "theo", "do"}
 _DIRECTIVE_KINDS = {fold(k) for k in ("Thông báo kết luận", "Thông báo ý kiến chỉ đạo", "Thông báo", "Kết luận",
                                       "Chỉ thị", "Công điện", "Kế hoạch", "Quyết định", "Công văn", "Hướng dẫn")}
 _NUMERIC_DATE = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?!\d)")
@@ -114,11 +115,15 @@ def reported_document(headline: str, lead: list[str]) -> Report | None:
         for m in _MENTION.finditer(text):
             if fold(m.group("kind")) not in _DIRECTIVE_KINDS:
                 continue
+            if not re.search(r"[-/]", m.group("number")) and not re.search(rf"(?<!\d){m.group('number')}(?!\d)", headline):
+                continue                                  # "kế hoạch 141 của Chính phủ" in passing
             sentence = text[max(text.rfind(". ", 0, m.start()) + 1, 0):m.start()]
             issued = _ISSUED.search(sentence) is not None or _ON_BEHALF.search(sentence) is not None
             background = _BACKGROUND.match(sentence.strip()) is not None
             found.append((0 if issued and not background else 2 if background else 1, m, text))
     head = [(1, m, headline) for m in _MENTION.finditer(headline) if fold(m.group("kind")) in _DIRECTIVE_KINDS]
+    if not found and not head:
+        return _unnumbered(lead)
     ranked = sorted([f for f in found if f[0] == 0][:1] + head[:1] + [f for f in found if f[0] == 1][:1],
                     key=lambda f: f[0])
     if not ranked:
@@ -136,6 +141,24 @@ def reported_document(headline: str, lead: list[str]) -> Report | None:
     return report
 
 
+_UNNUMBERED = re.compile(rf"^(?:(?:Sáng|Chiều|Tối|Ngày)\s+(?:ngày\s+)?(?P<date>{_DATE})\s*,\s*)?(?P<issuer>[^,;:.]{{3,100}}?)"
+                         rf"\s+(?:đã\s+|vừa\s+|mới\s+|có\s+)*(?:ký\s+)?(?:ban\s+hành|có|gửi|phát\s+đi)\s+"
+                         rf"(?:văn\s+bản\s+)?(?P<kind>{_KIND_WORDS})\b", re.IGNORECASE)
+
+
+def _unnumbered(lead: list[str]) -> Report | None:
+    """"Ngày 12/12/2025, Cục Thuế thành phố Hà Nội đã có Thông báo …": a document without its
+    number, at the start of a lead paragraph."""
+    for text in lead[:3]:
+        m = _UNNUMBERED.match(text)
+        if m and fold(m.group("kind")) in _DIRECTIVE_KINDS and _body_name(m.group("issuer")):
+            kind = m.group("kind")
+            return Report(kind=kind[:1].upper() + kind[1:].lower(), number=None,
+                          date=parse_date(m.group("date")) if m.group("date") else None,
+                          issuer=_body_name(m.group("issuer")))
+    return None
+
+
 def _issuer_in(text: str, m: re.Match) -> str | None:
     """Who the sentence says issued the document it names at `m`."""
     sentence_start = max(text.rfind(". ", 0, m.start()) + 1, 0)
@@ -145,9 +168,11 @@ def _issuer_in(text: str, m: re.Match) -> str | None:
         return _body_name(behalf.group("issuer"))
     issued = _ISSUED.search(before)
     if issued:
-        name = _body_name(issued.group("issuer").split(",")[-1])
-        if name:
-            return name
+        parts = before[:issued.end("issuer")].split(",")
+        for k in range(min(4, len(parts)), 0, -1):       # "Sở Văn hóa, Thể thao và Du lịch tỉnh …"
+            name = _body_name(",".join(parts[-k:]))
+            if name and len(name.split()) <= 14:
+                return name
     after = text[m.end():m.end() + 300]
     of = _OF.match(after)
     if of and _body_name(of.group("issuer")):
@@ -160,9 +185,11 @@ def _issuer_in(text: str, m: re.Match) -> str | None:
 
 def _body_name(text: str) -> str | None:
     """A body's name as a page writes it ("Bộ Y Tế", "UBND tỉnh Quảng Ngãi"), or None when the
-    words do not name a body."""
+    words do not name a body ("Ngày 24/10/2025 UBND" is "UBND")."""
     words = text.strip(" ,").split()
-    while words and fold(words[0]) in ("vua", "qua", "hom", "nay", "moi", "thi"):
+    while words and not any(tuple(fold(" ".join(words)).split()[:len(h)]) == h for h in _HEADS) \
+            and len(words) > 1 and (not words[0][:1].isupper() or fold(words[0]) in _NOT_NAMES or
+                                    any(c.isdigit() for c in words[0])):
         words.pop(0)
     name = " ".join(words)
     folded = fold(name)
