@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from itertools import islice
 
 from knowledge.dates import DateOutOfRange, find_deadlines, sane_date
 from knowledge.parser.actors import Actor, addressees, assign, units_of
@@ -34,6 +35,7 @@ from knowledge.text import fold
 __all__ = ["MAX_BYTES", "MAX_ITEMS", "PROVINCES", "ParseError", "find_references", "parse_text"]
 
 MAX_BYTES = 1_000_000          # 1 MB of text is far beyond any notice; refuse bigger files
+MAX_PARAGRAPHS = 2 * MAX_ITEMS  # a body longer than this is not a notice; the rest is not read
 HEADER_FIELDS = ("number", "issuer", "date", "kind", "title", "signer")
 
 
@@ -67,9 +69,9 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
     header, lines = read_header(lines)
     if header.bad_date:
         raise ParseError("date_range", date=header.bad_date, phrase=header.bad_date)
-    body = paragraphs(lines[header.body_start:header.body_end])
+    body = list(islice(paragraphs(lines[header.body_start:header.body_end]), MAX_PARAGRAPHS))
     if not any(c.isalpha() for p in body for c in p.text):     # a headline only: keep it
-        body = [p for p in paragraphs(lines) if any(c.isalpha() for c in p.text)][-1:]
+        body = [p for p in islice(paragraphs(lines), MAX_PARAGRAPHS) if any(c.isalpha() for c in p.text)][-1:]
     if not body:
         raise ParseError("empty")
     tree = build_tree(body)

@@ -82,7 +82,13 @@ def _vocab_sections(name: str) -> dict[str, list[str]]:
 
 
 _FURNITURE = _vocab_sections("furniture.txt")
-_DROP, _END = tuple(_FURNITURE.get("drop", ())), tuple(_FURNITURE.get("end", ()))
+
+
+def _any_of(phrases) -> re.Pattern:
+    return re.compile("|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) or r"(?!)")
+
+
+_DROP, _END = _any_of(_FURNITURE.get("drop", ())), _any_of(_FURNITURE.get("end", ()))
 
 _NOISE_LINE = re.compile(r"\s*(?:\[[^\]\n]{0,80}\]|[-–—]+\s*\d{1,3}\s*[-–—]+|Trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?)\s*",
                          re.IGNORECASE)                 # [Faint, illegible text], -- 2 --, Trang 2/3
@@ -98,7 +104,8 @@ def clean_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     bold_open = False
     for raw in normalize(text).split("\n"):
-        raw = _WIKI_EDIT.sub("", raw)
+        if "[" in raw:
+            raw = _WIKI_EDIT.sub("", raw)
         cells = raw.split("|") if "|" in raw else [raw]
         for n, cell in enumerate(cells):
             if n:
@@ -113,12 +120,14 @@ def _clean_cell(raw: str, bold_open: bool) -> tuple[Line, bool]:
     stripped = raw.strip()
     if not stripped:
         return Line(""), False                      # a blank line ends any emphasis
-    if _NOISE_LINE.fullmatch(stripped):
+    if stripped[0] in "[-–—Tt" and _NOISE_LINE.fullmatch(stripped):
         return Line("", noise=True), bold_open
-    heading = _HEADING.match(stripped)
+    heading = _HEADING.match(stripped) if "#" in stripped[:4] else None
     if heading:
         stripped = stripped[heading.end():]
-    bullet = _STAR_BULLET.match(stripped)
+        if not stripped:
+            return Line("", hard=True), False
+    bullet = _STAR_BULLET.match(stripped) if stripped[0] == "*" else None
     if bullet:
         stripped = "- " + stripped[bullet.end():]
     text, bold, bold_open = _strip_emphasis(stripped, bold_open)
@@ -169,10 +178,12 @@ def _glued_capitals(text: str, at: int, after: str) -> bool:
 def furniture(line_text: str) -> str | None:
     """'drop' for a banner line, 'end' for a line after which the page is no longer the
     notice, None for the notice's own lines."""
-    folded = " ".join(fold(line_text).split())
-    if any(p in folded for p in _END):
+    if len(line_text) < 5:
+        return None
+    folded = fold(line_text)
+    if _END.search(folded):
         return "end"
-    if any(p in folded for p in _DROP):
+    if _DROP.search(folded):
         return "drop"
     return None
 
@@ -202,34 +213,41 @@ class Paragraph:
     lines: list[str] = field(default_factory=list)
     bold: bool = False            # every line bold: a heading in a web copy
     heading: bool = False
+    first: int = 0                # index of its first line in the lines it was made from
 
 
-def paragraphs(lines: list[Line]) -> list[Paragraph]:
-    """Join wrapped lines into paragraphs, then paragraphs that a page break cut."""
-    out: list[Paragraph] = []
+def paragraphs(lines: list[Line]):
+    """Join wrapped lines into paragraphs, then paragraphs that a page break cut; lazily, so
+    that a reader of the first few does not pay for a long text."""
+    return _join_broken(_wrapped_paragraphs(lines, _typical_width(lines)))
+
+
+def _wrapped_paragraphs(lines: list[Line], width: int):
     current: list[Line] = []
-    width = _typical_width(lines)
-
-    def flush():
-        if current:
-            out.append(Paragraph(" ".join(line.text for line in current), [line.text for line in current],
-                                 bold=all(line.bold for line in current),
-                                 heading=any(line.heading for line in current)))
-            current.clear()
-
-    for line in lines:
+    first = 0
+    for n, line in enumerate(lines):
         if line.is_break:
-            flush()
-            if not line.hard and not line.noise:
-                out.append(Paragraph(""))           # a soft break: a page break may cut here
-            elif line.noise:
-                out.append(Paragraph("", ["~"]))
+            if current:
+                yield _paragraph(current, first)
+                current = []
+            if line.noise:
+                yield Paragraph("", ["~"])
+            elif not line.hard:
+                yield Paragraph("")             # a soft break: a page break may cut here
             continue
         if current and not continues(current[-1], line, width):
-            flush()
+            yield _paragraph(current, first)
+            current = []
+        if not current:
+            first = n
         current.append(line)
-    flush()
-    return _join_broken(out)
+    if current:
+        yield _paragraph(current, first)
+
+
+def _paragraph(lines: list[Line], first: int) -> Paragraph:
+    return Paragraph(" ".join(line.text for line in lines), [line.text for line in lines],
+                     bold=all(line.bold for line in lines), heading=any(line.heading for line in lines), first=first)
 
 
 def _typical_width(lines: list[Line]) -> int:
@@ -268,24 +286,26 @@ def _is_caps(text: str) -> bool:
     return len(letters) >= 2 and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
-def _join_broken(paragraphs: list[Paragraph]) -> list[Paragraph]:
+def _join_broken(paragraphs):
     """A page break (blank line, OCR remark) in mid-sentence: the paragraph before it stops
     without punctuation and the next goes on in lower case or with a number. Blank markers
     are dropped here."""
-    out: list[Paragraph] = []
+    held: Paragraph | None = None
     gap = False
     for p in paragraphs:
         if not p.text:
             gap = True
             continue
-        if out and gap and _broken(out[-1], p):
-            prev = out[-1]
-            out[-1] = Paragraph(f"{prev.text} {p.text}", prev.lines + p.lines, prev.bold and p.bold,
-                                prev.heading)
+        if held is not None and gap and _broken(held, p):
+            held = Paragraph(f"{held.text} {p.text}", held.lines + p.lines, held.bold and p.bold,
+                             held.heading, held.first)
         else:
-            out.append(p)
+            if held is not None:
+                yield held
+            held = p
         gap = False
-    return out
+    if held is not None:
+        yield held
 
 
 def _broken(prev: Paragraph, nxt: Paragraph) -> bool:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 
 from knowledge.dates import DateOutOfRange, sane_date
 from knowledge.parser.cleaning import Line, furniture, paragraphs
@@ -54,6 +55,7 @@ _SIGNATURE_TITLE = re.compile(
     r"CỤC TRƯỞNG|PHÓ CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|VỤ TRƯỞNG|CHÁNH THANH TRA|THỐNG ĐỐC|"
     r"PHÓ THỐNG ĐỐC|TRƯỞNG|KT\.|TM\.)(?=[\s.]|$)")
 _LEAD_PARAGRAPHS = 6
+_HEADER_PARAGRAPHS = 300          # a body that has not begun after this many paragraphs begins at the top
 
 
 @dataclass
@@ -90,8 +92,8 @@ def read_header(lines: list[Line]) -> tuple[Header, list[Line]]:
     lines = list(lines)
     h.site = site_box(lines)
     start, end = 0, len(lines)
-    for i, line in enumerate(lines):
-        kind = furniture(line.text) if line.text else None
+    kinds = [furniture(line.text) if line.text else None for line in lines]
+    for i, kind in enumerate(kinds):
         if kind == "drop":
             lines[i] = Line("", hard=True)
     motto = _find_motto(lines)
@@ -101,11 +103,7 @@ def read_header(lines: list[Line]) -> tuple[Header, list[Line]]:
         h.issuer = compose_issuer(segment_organs(issuer_lines)) if issuer_lines else None
     else:
         start = 0
-    for i in range(start, len(lines)):
-        text = lines[i].text
-        if text and furniture(text) == "end":
-            end = i
-            break
+    end = next((i for i in range(start, len(lines)) if kinds[i] == "end"), end)
     if motto is None:
         end = min(end, _question_heading(lines, start, end))
     lines = lines[:end] + [Line("", hard=True)] * (len(lines) - end)
@@ -337,7 +335,7 @@ def _title_text(first: str | None, lines: list[str]) -> str:
 def _first_body_line(lines: list[Line], start: int, end: int) -> int:
     """Without a letterhead: the body starts at the first numbered point or the first
     paragraph that reads like prose (not a headline: in bold, or a question)."""
-    for first, p in paragraphs_with_lines(lines, start, end):
+    for first, p in islice(paragraphs_with_lines(lines, start, end), _HEADER_PARAGRAPHS):
         if _POINT_START.match(p) or (_prose(p) and not lines[first].bold and not lines[first].heading
                                      and not p.rstrip(' *"”').endswith("?")):
             return first
@@ -347,9 +345,9 @@ def _first_body_line(lines: list[Line], start: int, end: int) -> int:
 _POINT_START = re.compile(r"^\(?\d{1,2}\s*[.)]\s+\S")
 
 
-def paragraphs_with_lines(lines: list[Line], start: int, end: int) -> list[tuple[int, str]]:
-    """Paragraphs of lines[start:end] with the index of their first line."""
-    out: list[tuple[int, str]] = []
+def paragraphs_with_lines(lines: list[Line], start: int, end: int):
+    """Paragraphs of lines[start:end] with the index of their first line, one block at a
+    time (callers that need the first few stop early)."""
     i = start
     while i < end:
         while i < end and not lines[i].text:
@@ -359,17 +357,8 @@ def paragraphs_with_lines(lines: list[Line], start: int, end: int) -> list[tuple
             j += 1
         if i < end:
             for p in paragraphs(lines[i:j]):
-                first = i + _find_first(lines, i, j, p.lines[0] if p.lines else p.text)
-                out.append((first, p.text))
+                yield i + p.first, p.text
         i = j
-    return out
-
-
-def _find_first(lines: list[Line], i: int, j: int, text: str) -> int:
-    for k in range(i, j):
-        if lines[k].text == text:
-            return k - i
-    return 0
 
 
 def _prose(p: str) -> bool:
@@ -526,8 +515,9 @@ def _from_page(h: Header, lines: list[Line], start: int, end: int) -> None:
         h.kind = h.kind or site_kind(site)
     if not h.letterhead and not h.own_kind_line:
         headline = " ".join(line.text for line in lines[start:h.body_start] if line.text)
-        lead = [p for first, p in paragraphs_with_lines(lines, start, h.body_end)
-                if first >= h.body_start or not (lines[first].bold or lines[first].heading)][:_LEAD_PARAGRAPHS]
+        lead = list(islice((p for first, p in paragraphs_with_lines(lines, start, h.body_end)
+                            if first >= h.body_start or not (lines[first].bold or lines[first].heading)),
+                           _LEAD_PARAGRAPHS))
         report = reported_document(headline, lead)
         h.question = headline.rstrip(' *"”').endswith("?")
         h.reported = report is not None or demanding_body(lead) is not None

@@ -172,7 +172,7 @@ def province_of(issuer: str | None, place: str | None, letterhead: bool, header_
     if letterhead:
         return None
     counts: dict[str, int] = {}
-    body_key = accent_key(body_text)
+    body_key = accent_key(body_text[:20_000])          # a news page names its province early
     for kp, p in _KEYED_PROVINCES:
         n = len(re.findall(rf"(?<!\w){re.escape(kp)}(?!\w)", body_key))
         if n:

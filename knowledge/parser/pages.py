@@ -79,6 +79,8 @@ def site_box(lines: list[Line]) -> dict:
     of `lines`."""
     found: dict = {}
     for i, line in enumerate(lines):
+        if not line.text.endswith(":") or len(line.text) > 20:
+            continue
         label = " ".join(fold(line.text).split())
         if label not in _SITE_LABELS:
             continue
