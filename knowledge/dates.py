@@ -183,9 +183,9 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True) -> 
             if due is not None and not FIRST_YEAR <= due.year <= LAST_YEAR:
                 raise DateOutOfRange(phrase, f"{due.day:02d}/{due.month:02d}/{due.year}")
         except DateOutOfRange as e:
-            if firm:
+            if firm or _FORMS[i][0] not in _EVENTS:
                 raise DateOutOfRange(phrase, e.written) from None
-            continue
+            continue                                   # "từ ngày 3/2/1930": history, not a deadline
         except (ValueError, OverflowError):
             continue
         if due is None:
@@ -222,6 +222,7 @@ def _period(text: str, start: int, end: int, kind: str, phrase: str) -> bool:
 
 _RECURRING = ("monthly", "weekly", "yearly", "daily", "quarterly")
 _RELATIVE = ("relative", "before_tet", "lunar")
+_EVENTS = ("from", "after", "on")
 
 
 def _narrative(text: str, start: int, end: int, due: date, reference: date | None, kind: str) -> bool:

@@ -124,7 +124,8 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
         "references": find_references(body_text, header.number),
         "items": items,
     }
-    parsed["missing"] = [f for f in HEADER_FIELDS if not parsed[f] or (f == "title" and not title)]
+    parsed["missing"] = [f for f in HEADER_FIELDS if not parsed[f] or (f == "title" and not title)
+                         or (f == "kind" and not header.kind and parsed[f] == "Văn bản")]
     return parsed
 
 

@@ -67,6 +67,8 @@ _LEVEL_WORDS = {("tinh",): "province", ("thanh", "pho", "truc", "thuoc", "trung"
                 ("thi", "tran"): "commune", ("dac", "khu"): "commune", ("co", "so"): "commune",
                 ("trung", "uong"): "central"}
 _LEVEL_FILLER = {"cac", "cap", ",", "va", "tren", "dia", "ban"}
+_INTRODUCTIONS = {"can cu", "tren co", "theo do", "de thuc", "de dam", "de bao", "tu ngay", "sau khi", "doi voi",
+                  "trong qua", "trong thoi", "ngay ,"}
 _HAND_OVER = re.compile(r"(?:^|[;.:]\s*|,\s*)(?:giao|đề nghị|yêu cầu)\s+", re.IGNORECASE)
 
 
@@ -78,7 +80,7 @@ def addressees(text: str) -> tuple[list[Actor], bool]:
     found = _leading(words)
     if found:
         return found, words[:2] in (list(_PARTNER[0]), list(_PARTNER[1]))
-    if "," in words[:10]:                  # "Căn cứ kế hoạch này, Giám đốc các Sở …"
+    if "," in words[:10] and " ".join(words[:2]) in _INTRODUCTIONS:   # "Căn cứ kế hoạch này, Giám đốc các Sở …"
         found = _leading(words[words.index(",") + 1:])
         if found:
             return found, False
@@ -87,6 +89,45 @@ def addressees(text: str) -> tuple[list[Actor], bool]:
         if found:
             return found, False
     return [], False
+
+
+# What may follow the addressees of a heading: "Sở Y tế chủ trì, phối hợp với …:", "Bộ trưởng
+# Bộ Tài chính chủ trì:", "Ủy ban nhân dân các tỉnh tập trung thực hiện các nhiệm vụ sau:".
+_HEADING_TAIL = {"chu", "tri", "phoi", "hop", "voi", "thuc", "hien", "tap", "trung", "co", "trach", "nhiem", "cac",
+                 "nhiem", "vu", "sau", "nhu", "cu", "the", "trien", "khai", "noi", "dung", "va", ",", ";", ":",
+                 "(", ")", "theo", "chuc", "nang", "duoc", "giao", "khan", "truong"}
+
+
+_ORDERS = re.compile(r"\b(?:lanh dao|chi dao)\b")     # "… lãnh đạo UBND tỉnh chỉ đạo:" orders something
+
+
+def addressee_line(text: str) -> bool:
+    """A heading that only names who acts ("3. Bộ trưởng Bộ Nông nghiệp và Môi trường:", "1. Sở
+    Y tế chủ trì, phối hợp với UBND các huyện:"): its content is its children."""
+    if not text.rstrip(" *").endswith(":"):
+        return False
+    words = _words(text)
+    if not _leading(words) or len(words) > 40 or _ORDERS.search(" ".join(words[1:])):
+        return False
+    rest = _strip_actors(words)
+    return all(w in _HEADING_TAIL for w in rest)
+
+
+def _strip_actors(words: list[str]) -> list[str]:
+    """The words of a text that are neither a body's name nor words around names."""
+    out, i, n = [], 0, len(words)
+    while i < n:
+        body, end = _longest(words, i, n)
+        if body is not None:
+            i = end if body.level else _level_after(words, end, n)[1]
+            continue
+        j = _skip_filler(words, i)
+        if j > i:
+            i = j
+            continue
+        out.append(words[i])
+        i += 1
+    return out
 
 
 def _leading(words: list[str]) -> list[Actor]:

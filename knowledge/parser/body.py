@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from knowledge.parser.actors import addressee_line
 from knowledge.parser.cleaning import Paragraph, _is_caps
 from knowledge.text import fold
 
@@ -54,8 +55,14 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _CONTEXT_HEADING = re.compile(
     r"^(?:ve |i |phan )?(?:tinh hinh|ket qua|danh gia|boi canh|thuc trang|can cu|co so|su can thiet|"
     r"han che|ton tai|nguyen nhan|dac diem|khai quat|tong quan)")
-_CLOSING = re.compile(r"^(?:Trên đây là|.{0,160}\bthông báo\b.{0,400}\bbiết,? (?:và )?thực hiện|"
-                      r".{0,80}\btrân trọng\b|Nơi nhận)", re.IGNORECASE)
+# Unnumbered closing formulas: "Trên đây là …", "Văn phòng … thông báo để … biết, thực hiện",
+# "Yêu cầu … nghiêm túc thực hiện Chỉ thị này", "(Trong) quá trình thực hiện, nếu có khó khăn …"
+_CLOSING = re.compile(
+    r"^(?:Trên đây là|.{0,160}\bthông báo\b.{0,300}\bbiết\b|.{0,80}\btrân trọng\b|Nơi nhận"
+    r"|(?:Yêu cầu|Đề nghị)\b.{0,300}\b(?:nghiêm túc|khẩn trương|triển khai)\b.{0,60}\bthực hiện\b.{0,40}\b"
+    r"(?:Chỉ thị|Công điện|Kế hoạch|Thông báo|Quyết định|Công văn|Kết luận|văn bản)\s+này"
+    r"|(?:Trong\s+)?quá trình (?:tổ chức |triển khai )*thực hiện,? nếu có (?:khó khăn|vướng mắc))",
+    re.IGNORECASE)
 _TERMINAL = tuple(".;!?")
 
 
@@ -246,7 +253,7 @@ def _mark(root: Node) -> None:
 def _title_like(node: Node) -> bool:
     """A heading names what follows: in capitals, or short without a sentence's end."""
     text = node.text.rstrip(" *\"”’)")
-    if not text or _is_caps(text):
+    if not text or _is_caps(text) or addressee_line(text):
         return True
     if text.endswith(_TERMINAL) or text.endswith(":"):
         return False

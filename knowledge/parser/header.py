@@ -212,7 +212,7 @@ def _layout(h: Header, lines: list[Line], start: int, end: int, motto: int | Non
     if kind_at is not None:
         title_lines, after = _title(lines, kind_at, end)
         title = _title_text(h.title, title_lines)
-        if fold(title).startswith(("cua ", "ve ", "tai ")):
+        if fold(title).startswith("cua "):
             title = f"{h.kind} {title[:1].lower()}{title[1:]}"      # "KẾT LUẬN / CỦA BAN …"
         h.title = title or None
         if h.kind == "Thông báo" and h.title:

@@ -1,0 +1,103 @@
+"""Deadline forms of real 2025 directives (issue 8): dates "vào ngày", periods of a year,
+quarter or month, recurring duties, lunar dates; and the dates that are not deadlines."""
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+
+from knowledge.dates import DateOutOfRange, find_deadlines
+from knowledge.parser import ParseError, parse_text
+from knowledge.recurrence import describe, next_occurrence
+
+NOV_20 = date(2025, 11, 20)
+
+
+@pytest.mark.parametrize("phrase, due", [
+    ("tổ chức lễ khánh thành vào ngày 01/12/2025", date(2025, 12, 1)),
+    ("hoàn thành thực thi trong năm 2026", date(2026, 12, 31)),
+    ("phấn đấu hoàn thành dự án cuối năm 2028", date(2028, 12, 31)),
+    ("hoàn thành trong quý I/2026", date(2026, 3, 31)),
+    ("báo cáo trong quý IV năm 2025", date(2025, 12, 31)),
+    ("hoàn thành trong tháng 6 năm 2026", date(2026, 6, 30)),
+    ("hoàn thành trong tháng 12", date(2025, 12, 31)),
+    ("xong trước ngày Quốc khánh 02/9/2026", date(2026, 9, 2)),
+    ("trình Chính phủ trước ngày 26/11/2025", date(2025, 11, 26)),
+    ("báo cáo chậm nhất ngày 22/11/2025", date(2025, 11, 22)),
+])
+def test_dated_forms(phrase, due):
+    assert [f.due for f in find_deadlines(phrase, NOV_20)] == [due]
+
+
+@pytest.mark.parametrize("phrase, due, rule, at", [
+    ("báo cáo Thủ tướng Chính phủ trước ngày 25 hằng tháng", date(2025, 11, 25), "FREQ=MONTHLY;BYMONTHDAY=25", None),
+    ("hằng tháng, gửi báo cáo trước ngày 20", date(2025, 12, 20), "FREQ=MONTHLY;BYMONTHDAY=20", None),
+    ("họp giao ban sáng thứ Bảy hằng tuần", date(2025, 11, 22), "FREQ=WEEKLY;BYDAY=SA", time(11, 30)),
+    ("tổng hợp trước 15 giờ hằng ngày", date(2025, 11, 21), "FREQ=DAILY", time(15, 0)),
+    ("báo cáo trước ngày 15/12 hằng năm", date(2025, 12, 15), "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15", None),
+    ("báo cáo trước ngày 15 của tháng cuối quý", date(2025, 12, 15), "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=15", None),
+])
+def test_recurring_duties_are_due_at_their_next_occurrence(phrase, due, rule, at):
+    [found] = find_deadlines(phrase, NOV_20)
+    assert (found.due, found.recurrence, found.time) == (due, rule, at)
+
+
+def test_a_daily_duty_over_a_period_starts_with_it_and_ends():
+    [found] = find_deadlines("thời gian báo cáo 8 giờ sáng hàng ngày, từ 29/4 - 04/5/2025", date(2025, 4, 25))
+    assert (found.due, found.time, found.recurrence) == (date(2025, 4, 29), time(8, 0), "FREQ=DAILY;UNTIL=20250504")
+    assert describe(found.recurrence, "en") == "daily until 04/05/2025"
+
+
+def test_next_occurrence_keeps_to_short_months():
+    assert next_occurrence("FREQ=MONTHLY;BYMONTHDAY=31", date(2026, 1, 31)) == date(2026, 2, 28)
+    assert next_occurrence("FREQ=WEEKLY;BYDAY=MO", date(2025, 11, 24)) == date(2025, 12, 1)
+    assert next_occurrence("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29", date(2025, 3, 1)) == date(2026, 2, 28)
+
+
+@pytest.mark.parametrize("text", [
+    "Dự báo từ tối nay đến ngày 18/11 có mưa to đến rất to.",
+    "Từ 07 giờ ngày 16 đến 13 giờ ngày 17/11/2025 các địa phương đã có mưa rất to.",
+    "Tạm dừng hệ thống từ 20 giờ 00 phút đến 23 giờ 59 phút ngày 14/12/2025.",
+    "Tính đến hết ngày 17/11/2025 đã giải ngân 80% kế hoạch vốn.",
+    "Theo thống kê, đến ngày 17/11/2025 đã có 102 người chết và mất tích.",
+    "Ngày 25/10/2025, đồng chí Phó Thủ tướng đã đi kiểm tra thực tế tại công trình.",
+    "Nhiệm vụ trọng tâm từ nay đến tháng 6/2027.",
+])
+def test_narrative_dates_are_not_deadlines(text):
+    assert find_deadlines(text, NOV_20) == []
+
+
+def test_a_deadline_long_passed_is_background():
+    assert find_deadlines("Thông báo trước đó yêu cầu hoàn thành trước ngày 20 tháng 9 năm 2025.", NOV_20) == []
+    assert [f.due for f in find_deadlines("rà soát chậm nhất ngày 30/11/2025 đã quá hạn", date(2025, 12, 10))] == [
+        date(2025, 11, 30)]                          # ten days late: still this notice's deadline
+
+
+def test_relative_dates_need_the_notice_date():
+    text = "1. Các đơn vị hoàn thành trước Tết Nguyên đán; báo cáo trước 16 giờ ngày mai."
+    assert [i["deadlines"] for i in parse_text(text)["items"]] == [[]]
+    dated = parse_text(text, today=date(2025, 11, 20))["items"][0]["deadlines"]
+    assert [d["date"] for d in dated] == ["2026-02-16", "2025-11-21"]
+
+
+@pytest.mark.parametrize("phrase", ["hoàn thành trước ngày 31/12/9999", "báo cáo chậm nhất ngày 2/1/0001",
+                                    "hoàn thành trong năm 20255"])
+def test_dates_outside_1945_2100_are_refused(phrase):
+    with pytest.raises(DateOutOfRange):
+        find_deadlines(phrase, NOV_20)
+    with pytest.raises(ParseError, match="1945 and 2100") as e:
+        parse_text(f"1. Sở Y tế {phrase}.")
+    assert "1945–2100" in e.value.message("vi")
+
+
+def test_a_letterhead_date_outside_the_window_is_refused():
+    with pytest.raises(ParseError, match="1945 and 2100"):
+        parse_text("ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                   "Số: 12/KH-UBND\nNghệ An, ngày 26 tháng 11 năm 9999\n\nKẾ HOẠCH\nPHÒNG CHỐNG DỊCH\n\n"
+                   "1. Sở Y tế chủ trì thực hiện.")
+
+
+def test_a_historical_date_in_a_narrative_is_no_reason_to_refuse():
+    got = parse_text("1. Kỷ niệm ngày thành lập Đảng từ ngày 3/2/1930, các đơn vị tổ chức tuyên truyền.",
+                     today=NOV_20)
+    assert got["items"][0]["deadlines"] == []

@@ -1,0 +1,294 @@
+"""The parser reads notices as Decree 30/2020/NĐ-CP lays them out (issue 8): letterhead,
+number, place and date, kind and title, body tree, who acts, nơi nhận and signature; and the
+web pages such notices are copied from. The documents here are made up for the tests."""
+from __future__ import annotations
+
+from datetime import date
+
+from knowledge.parser import parse_text
+
+PROVINCIAL_DIRECTIVE = """|
+**ỦY BAN NHÂN
+DÂN**
+**TỈNH ĐỒNG THÁP**
+--------
+|
+**CỘNG HÒA XÃ
+HỘI CHỦ NGHĨA VIỆT NAM**
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+|
+Số: 15/CT-UBND
+|
+*Đồng Tháp, ngày 03
+tháng 12 năm 2025*
+|
+
+**CHỈ THỊ**
+
+**Về tăng cường phòng, chống dịch bệnh
+sau mưa lũ trên địa bàn tỉnh**
+
+Thời gian qua, mưa lũ kéo dài đã gây ngập úng tại nhiều xã, phường; nguy cơ phát sinh dịch
+bệnh sau lũ là rất lớn.
+
+Để chủ động phòng, chống dịch bệnh, Chủ tịch Ủy ban nhân dân tỉnh chỉ thị:
+
+**I. TÌNH HÌNH DỊCH BỆNH**
+
+1. Từ đầu tháng 11 đến nay toàn tỉnh ghi nhận 120 ca sốt xuất huyết, tăng 20% so với cùng kỳ.
+
+**II. NHIỆM VỤ, GIẢI PHÁP**
+
+**1. Giao Sở Y tế:**
+
+a) Chủ trì tổ chức vệ sinh môi trường, khử khuẩn tại các xã bị ngập, hoàn thành trước ngày
+15/12/2025.
+
+b) Phối hợp với Sở Giáo dục và Đào tạo kiểm tra công tác y tế trường học.
+
+**2. Ủy ban nhân dân các xã, phường**
+
+- Huy động lực lượng quân đội, công an hỗ trợ Nhân dân dọn dẹp nhà cửa.
+
++ Ưu tiên các hộ gia đình chính sách.
+
+- Báo cáo kết quả về Sở Y tế trước ngày 20 hằng tháng.
+
+3. Trạm Y tế các xã, phường theo dõi sát tình hình dịch bệnh tại cơ sở.
+
+Yêu cầu Thủ trưởng các sở, ngành và Chủ tịch Ủy ban nhân dân các xã, phường nghiêm túc
+thực hiện Chỉ thị này./.
+
+|
+Nơi nhận:
+- Bộ Y tế (để b/c);
+- Như mục II;
+- Lưu: VT.
+|
+**KT. CHỦ TỊCH**
+**PHÓ CHỦ TỊCH**
+Nguyễn Văn An
+|
+"""
+
+
+def _items(doc):
+    return [(i["number"], i["kind"], i["text"][:40]) for i in doc["items"]]
+
+
+def test_a_provincial_directive_copied_from_a_web_page():
+    doc = parse_text(PROVINCIAL_DIRECTIVE)
+    assert (doc["number"], doc["issuer"], doc["province"], doc["date"], doc["kind"], doc["signer"]) == (
+        "15/CT-UBND", "Ủy ban nhân dân tỉnh Đồng Tháp", "Đồng Tháp", "2025-12-03", "Chỉ thị", "Nguyễn Văn An")
+    assert doc["title"] == "Về tăng cường phòng, chống dịch bệnh sau mưa lũ trên địa bàn tỉnh"
+    assert doc["missing"] == []
+    assert _items(doc) == [
+        ("", "context", "Thời gian qua, mưa lũ kéo dài đã gây ngậ"),     # preamble
+        ("", "context", "Để chủ động phòng, chống dịch bệnh, Chủ "),
+        ("I.1", "context", "Từ đầu tháng 11 đến nay toàn tỉnh ghi nh"),  # the situation part
+        ("II.1.a", "point", "Chủ trì tổ chức vệ sinh môi trường, khử "),
+        ("II.1.b", "point", "Phối hợp với Sở Giáo dục và Đào tạo kiểm"),
+        ("II.2.1", "bullet", "Huy động lực lượng quân đội, công an hỗ "),
+        ("II.2.1.1", "bullet", "Ưu tiên các hộ gia đình chính sách."),
+        ("II.2.2", "bullet", "Báo cáo kết quả về Sở Y tế trước ngày 20"),
+        ("II.3", "point", "Trạm Y tế các xã, phường theo dõi sát tì"),
+        ("", "context", "Yêu cầu Thủ trưởng các sở, ngành và Chủ "),  # closing formula
+    ]                                               # headings "II.", "1. Giao Sở Y tế:", nơi nhận: no items
+    by_number = {i["number"]: i for i in doc["items"]}
+    # "Giao Sở Y tế: a) … b) …": both points are health's; b) names education as its partner
+    assert by_number["II.1.a"]["units"] == ["health"]
+    assert by_number["II.1.b"]["units"] == ["health", "schools"]
+    assert by_number["II.1.a"]["headings"] == ["II. NHIỆM VỤ, GIẢI PHÁP", "1. Giao Sở Y tế:"]
+    # the communes act; the army and police they mobilise do not
+    assert by_number["II.2.1"]["units"] == ["government"]
+    assert by_number["II.2.1"]["actors"] == [{"name": "Ủy ban nhân dân", "unit": "government", "level": "commune"}]
+    assert by_number["II.3"]["actors"] == [{"name": "Trạm Y tế", "unit": "health", "level": "commune"}]
+    assert [(d["date"], d["kind"]) for d in by_number["II.1.a"]["deadlines"]] == [("2025-12-15", "by")]
+    [monthly] = by_number["II.2.2"]["deadlines"]
+    assert (monthly["date"], monthly["recurrence"]) == ("2025-12-20", "FREQ=MONTHLY;BYMONTHDAY=20")
+
+
+PRIME_MINISTER_TELEGRAM = """THỦ TƯỚNG CHÍNH
+PHỦ
+-------
+|
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+|
+Số: 230/CĐ-TTg
+|
+Hà Nội, ngày 25 tháng 11 năm 2025
+|
+CÔNG ĐIỆN
+VỀ TẬP TRUNG KHẮC PHỤC HẬU QUẢ MƯA LŨ
+THỦ TƯỚNG CHÍNH PHỦ điện:
+- Bộ trưởng các Bộ: Quốc phòng, Công an, Y tế;
+- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố: Gia Lai, Đắk Lắk, Khánh Hòa.
+|
+Theo dự báo, từ tối nay đến ngày 28/11 tại các tỉnh Nam Trung Bộ tiếp tục có mưa to. Thủ
+tướng Chính phủ yêu cầu:
+1. Chủ tịch Ủy ban nhân dân các tỉnh: Gia Lai, Đắk Lắk, Khánh Hòa chỉ đạo sơ tán dân khỏi khu
+vực nguy hiểm, hoàn thành trước 17 giờ ngày 26/11/2025.
+2. Bộ trưởng Bộ Quốc phòng chỉ đạo Quân khu 5 bố trí lực lượng, phương tiện hỗ trợ các địa phương.
+3. Bộ trưởng Bộ Y tế:
+a) Chỉ đạo bảo đảm thuốc, hóa chất khử khuẩn cho vùng lũ.
+b) Báo cáo Thủ tướng Chính phủ trước 15 giờ hằng ngày.
+4. Văn phòng Chính phủ theo dõi, đôn đốc thực hiện Công điện này./.
+|
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+|
+THỦ TƯỚNG
+Phạm Minh Chính
+"""
+
+
+def test_a_national_telegram_has_no_province_and_its_addressees_are_not_items():
+    doc = parse_text(PRIME_MINISTER_TELEGRAM)
+    assert (doc["number"], doc["issuer"], doc["province"], doc["date"], doc["kind"], doc["signer"]) == (
+        "230/CĐ-TTg", "Thủ tướng Chính phủ", None, "2025-11-25", "Công điện", "Phạm Minh Chính")
+    assert doc["title"] == "Về tập trung khắc phục hậu quả mưa lũ"
+    directives = [(i["number"], i["units"]) for i in doc["items"] if i["kind"] != "context"]
+    assert directives == [("1", ["government"]), ("2", ["military"]), ("3.a", ["health"]), ("3.b", ["health"]),
+                          ("4", ["government"])]
+    deadlines = [(i["number"], d["date"], d["time"], d.get("recurrence")) for i in doc["items"] for d in i["deadlines"]]
+    # the forecast "từ tối nay đến ngày 28/11" is no deadline
+    assert deadlines == [("1", "2025-11-26", "17:00", None), ("3.b", "2025-11-26", "15:00", "FREQ=DAILY")]
+    ministry = next(i for i in doc["items"] if i["number"] == "2")
+    assert ministry["actors"] == [{"name": "Bộ Quốc phòng", "unit": "military", "level": "central"}]
+
+
+PARTY_CONCLUSION = """BAN CHẤP HÀNH
+TRUNG ƯƠNG
+**VĂN PHÒNG**
+*
+**ĐẢNG CỘNG SẢN
+VIỆT NAM**
+---------------
+Số 09-KL/VPTW
+*Hà Nội, ngày 05 tháng 12 năm 2025*
+**KẾT LUẬN**
+CỦA ĐỒNG CHÍ CHÁNH VĂN PHÒNG TRUNG ƯƠNG ĐẢNG TẠI HỘI NGHỊ GIAO BAN
+-----
+Hội nghị giao ban công tác văn phòng cấp ủy tổ chức ngày 02/12/2025 đã thống nhất như sau:
+**1. Về đánh giá tình hình**
+Các văn phòng cấp ủy đã hoàn thành tốt nhiệm vụ năm 2025.
+**2. Về nhiệm vụ thời gian tới**
+Thứ nhất, các văn phòng tỉnh ủy, thành ủy tham mưu tổng kết công tác năm 2025 trước ngày 30/12/2025.
+Thứ hai, đẩy mạnh chuyển đổi số trong hoạt động của cơ quan đảng.
+"""
+
+
+def test_a_party_document_and_its_sections():
+    doc = parse_text(PARTY_CONCLUSION)
+    assert (doc["number"], doc["issuer"], doc["province"], doc["date"], doc["kind"]) == (
+        "09-KL/VPTW", "Văn phòng Trung ương Đảng", None, "2025-12-05", "Kết luận")
+    assert doc["missing"] == ["signer"]
+    assert [(n, k) for n, k, _ in _items(doc)] == [
+        ("", "context"), ("1.1", "context"), ("2.Thứ nhất", "point"), ("2.Thứ hai", "point")]
+    assert doc["items"][2]["units"] == ["party"]
+
+
+def test_legal_numbering_parts_chapters_articles_and_decimals():
+    text = ("KẾ HOẠCH\nTRIỂN KHAI NHIỆM VỤ NĂM 2026\n\n"
+            "Phần I. NHIỆM VỤ CHUNG\n\nĐiều 1. Các sở, ngành triển khai kế hoạch này.\n\n"
+            "1.1. Sở Tài chính bố trí kinh phí trong quý I/2026.\n\n1.2. Sở Nội vụ rà soát tổ chức bộ máy.\n\n"
+            "(1) Rà soát chức năng của từng phòng.\n\n(2) Đề xuất sắp xếp trong tháng 3/2026.\n\n"
+            "Phần II. TỔ CHỨC THỰC HIỆN\n\nMột là, Văn phòng Ủy ban nhân dân tỉnh theo dõi, đôn đốc.\n")
+    doc = parse_text(text, today=date(2025, 12, 1))
+    assert [(i["number"], i["kind"]) for i in doc["items"]] == [
+        ("I.1", "point"), ("I.1.1", "point"), ("I.1.2", "point"), ("I.1.2.1", "point"),
+        ("I.1.2.2", "point"), ("II.Một là", "point")]
+    assert [d["date"] for i in doc["items"] for d in i["deadlines"]] == ["2026-03-31", "2026-03-31"]
+    assert doc["items"][1]["units"] == ["finance"] and doc["items"][2]["units"] == ["home_affairs"]
+    assert doc["items"][3]["units"] == ["home_affairs"]      # (1) under "1.2. Sở Nội vụ …"
+    assert doc["items"][3]["headings"][-1] == "1.2. Sở Nội vụ rà soát tổ chức bộ máy."
+
+
+def test_a_page_without_letterhead_lists_what_it_lacks():
+    doc = parse_text("Các địa phương khẩn trương xét nghiệm cho toàn bộ người dân trước ngày 20/12/2021.")
+    assert doc["missing"] == ["number", "issuer", "date", "kind", "title", "signer"]
+    assert (doc["number"], doc["issuer"], doc["date"]) == (None, None, None)
+
+
+NEWS_PAGE = """# Công điện 78/CĐ-TTg 2025 tập trung cắt giảm thủ tục hành chính ra sao?
+
+**Công điện 78/CĐ-TTg 2025 tập trung cắt giảm thủ tục hành chính ra sao?**
+
+Ngày 29/5/2025, Thủ tướng Chính phủ đã có Công điện 78/CĐ-TTg năm 2025 về tập trung cắt giảm,
+đơn giản hóa thủ tục hành chính.
+
+Theo đó, Thủ tướng Chính phủ yêu cầu:
+
+**(1)** Bộ trưởng Bộ Xây dựng tập trung thực hiện:
+
+- Rà soát, cắt giảm 30% thời gian giải quyết thủ tục hành chính trong năm 2025.
+
+- Báo cáo kết quả trước ngày 25 hằng tháng.
+
+(2) Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương tổ chức thực hiện liên thông thủ tục.
+
+*Công điện 78/CĐ-TTg 2025 tập trung cắt giảm thủ tục hành chính ra sao? (Hình từ Internet)*
+
+**Thủ tục thu hồi giấy phép xây dựng năm 2025?**
+
+Căn cứ theo Điều 64 Nghị định 175/2024/NĐ-CP quy định như sau:
+
+(1) Giấy phép xây dựng bị thu hồi trong các trường hợp quy định tại khoản 1 Điều 101.
+
+Quý khách cần hỏi thêm thông tin về có thể đặt câu hỏi tại đây.
+"""
+
+
+def test_a_news_page_about_a_telegram_says_its_number_issuer_and_date():
+    doc = parse_text(NEWS_PAGE)
+    assert (doc["number"], doc["issuer"], doc["date"], doc["kind"], doc["province"]) == (
+        "78/CĐ-TTg", "Thủ tướng Chính phủ", "2025-05-29", "Công điện", None)
+    directives = [i["text"][:20] for i in doc["items"] if i["kind"] != "context"]
+    assert directives == ["Rà soát, cắt giảm 30", "Báo cáo kết quả trướ",
+                          "Ủy ban nhân dân các "]        # the quoted law after it is not
+    assert [d["date"] for i in doc["items"] for d in i["deadlines"]] == ["2025-12-31", "2025-06-25"]
+
+
+def test_a_site_box_gives_what_the_copied_text_lacks():
+    text = ("Bản dịch này thuộc quyền sở hữu của THƯ VIỆN PHÁP LUẬT.\nĐang tải văn bản...\n"
+            "**Số hiệu:**\n|\n6278/BVHTTDL-VP\n|\n**Loại văn bản:**\n|\nCông văn\n|\n**Nơi ban hành:**\n|\n"
+            "Bộ Văn hóa, Thể thao và Du lịch\n|\n**Người ký:**\n|\nTạ Quang Đông\n|\n**Ngày ban hành:**\n|\n"
+            "20/11/2025\n|\n**Tình trạng:**\n|\nĐã biết\n|\n"
+            "**Kính gửi:**\n- Các đơn vị thuộc Bộ;\n- Vụ Pháp chế.\n\n"
+            "Thủ tướng Chính phủ đã ban hành Công điện số 220/CĐ-TTg ngày 18/11/2025 chỉ đạo cắt giảm thủ tục.\n\n"
+            "1. Vụ Pháp chế hoàn thành việc rà soát trong tháng 12/2025.\n")
+    doc = parse_text(text)
+    assert (doc["number"], doc["issuer"], doc["date"], doc["kind"], doc["signer"]) == (
+        "6278/BVHTTDL-VP", "Bộ Văn hóa, Thể thao và Du lịch", "2025-11-20", "Công văn", "Tạ Quang Đông")
+    assert [i["text"][:20] for i in doc["items"] if i["kind"] != "context"] == ["Vụ Pháp chế hoàn thà"]
+
+
+def test_hard_wrapped_lines_are_joined_whatever_their_first_letter():
+    text = ("1. Bí thư tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh tiếp tục phân công nhiệm vụ cụ thể cho\n"
+            "Khánh Hòa, Gia Lai và Lâm Đồng chỉ đạo các lực lượng xuống tận cơ sở, nhất là các khu vực bị\n"
+            "ngập sâu, chia cắt.\n"
+            "2. Bộ Y tế chỉ đạo bảo đảm thuốc cho vùng lũ.\n")
+    doc = parse_text(text)
+    assert [i["number"] for i in doc["items"]] == ["1", "2"]
+    assert doc["items"][0]["text"].endswith("nhất là các khu vực bị ngập sâu, chia cắt.")
+
+
+def test_bidi_and_invisible_characters_are_removed_from_stored_text():
+    spoofed = "\u202e\u2066Sở Y tế\u2069 hoàn\u200b thành\ufeff trước ngày 30/11/2025.\u200f"
+    doc = parse_text(f"1. {spoofed}\n2. " + "\u202e" * 60 + "Công an tỉnh bảo đảm an ninh.")
+    texts = [i["text"] for i in doc["items"]]
+    assert texts == ["Sở Y tế hoàn thành trước ngày 30/11/2025.", "Công an tỉnh bảo đảm an ninh."]
+    assert not any(c in "".join(texts) for c in "\u202e\u2066\u2069\u200b\ufeff\u200f")
+
+
+def test_an_encyclopedia_article_has_no_directives():
+    text = ("# Đại hội lần thứ III\n\n**Đại hội** diễn ra từ ngày 5 đến ngày 10-9-1960 tại Hà Nội.\n\n"
+            "## Bối cảnh lịch sử\n\n[sửa | sửa mã nguồn]Các địa phương thực hiện kế hoạch 5 năm lần thứ nhất.\n\n"
+            "- Thực hiện cải tạo xã hội chủ nghĩa ở miền Bắc.\n\n## Tham khảo\n\n- Lịch sử Việt Nam, Tập 3.\n")
+    doc = parse_text(text)
+    assert all(i["kind"] == "context" and not i["deadlines"] for i in doc["items"])
+    assert (doc["number"], doc["issuer"], doc["date"]) == (None, None, None)
