@@ -37,11 +37,14 @@ def normalize(text: str) -> str:
     removed (bidi controls must not survive into stored and delivered text)."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.translate(_INVISIBLE).translate(_SPACES)
-    return "".join(c for c in text if c >= " " or c == "\n") if _has_controls(text) else text
+    return _CONTROL.sub("", text) if _has_controls(text) else text
+
+
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 
 def _has_controls(text: str) -> bool:
-    return any(c < " " and c != "\n" for c in text) or any("\x7f" <= c <= "\x9f" for c in text)
+    return _CONTROL.search(text) is not None
 
 
 def unprintable_share(text: str) -> int:
@@ -96,6 +99,7 @@ _RULE = re.compile(r"[-–—_=~.*·•\s]*")                  # ------- under a
 _HEADING = re.compile(r"\s{0,3}(#{1,6})(?:\s+|$)")
 _STARS = re.compile(r"\*+")
 _STAR_BULLET = re.compile(r"\*\s+(?=[^\s*])")            # "* item" (markdown list)
+_ALNUM = re.compile(r"[^\W_]")
 _WIKI_EDIT = re.compile(r"\[\s*sửa\s*\|\s*sửa mã nguồn\s*\]", re.IGNORECASE)
 
 
@@ -132,7 +136,7 @@ def _clean_cell(raw: str, bold_open: bool) -> tuple[Line, bool]:
         stripped = "- " + stripped[bullet.end():]
     text, bold, bold_open = _strip_emphasis(stripped, bold_open)
     text = " ".join(text.split())
-    if not any(c.isalnum() for c in text):
+    if not _ALNUM.search(text):
         rule = bool(text) and _RULE.fullmatch(text) is not None
         return Line("", hard=rule or bool(heading)), bold_open
     return Line(text, bold=bold, heading=bool(heading)), bold_open
@@ -251,8 +255,9 @@ def _paragraph(lines: list[Line], first: int) -> Paragraph:
 
 
 def _typical_width(lines: list[Line]) -> int:
-    """The width text was wrapped at: the 80th percentile of line lengths (0 if unwrapped)."""
-    lengths = sorted(len(line.text) for line in lines if line.text)
+    """The width text was wrapped at: the 80th percentile of line lengths (0 if unwrapped),
+    from the first lines (a long text is wrapped alike throughout)."""
+    lengths = sorted(len(line.text) for line in lines[:4000] if line.text)
     if len(lengths) < 8:
         return 0
     return lengths[int(len(lengths) * 0.8)]

@@ -56,6 +56,7 @@ _SIGNATURE_TITLE = re.compile(
     r"PHÓ THỐNG ĐỐC|TRƯỞNG|KT\.|TM\.)(?=[\s.]|$)")
 _LEAD_PARAGRAPHS = 6
 _HEADER_PARAGRAPHS = 300          # a body that has not begun after this many paragraphs begins at the top
+_HEADER_LINES = 3000              # nor after this many lines
 
 
 @dataclass
@@ -114,10 +115,10 @@ def read_header(lines: list[Line]) -> tuple[Header, list[Line]]:
 
 def _find_motto(lines: list[Line]) -> int | None:
     """Index of the first line of the motto (quốc hiệu), which may be wrapped over lines."""
-    texts = [(i, fold(line.text)) for i, line in enumerate(lines) if line.text]
+    texts = [(i, line.text) for i, line in enumerate(lines) if line.text]
     for n, (i, text) in enumerate(texts):
-        if text.startswith(("cong", "dang")) and _caps(lines[i].text):
-            joined = " ".join(" ".join(t for _, t in texts[n:n + 4]).split())
+        if text[:1] in "CĐ" and fold(text[:4]) in ("cong", "dang") and _caps(text):
+            joined = " ".join(fold(" ".join(t for _, t in texts[n:n + 4])).split())
             if joined.startswith(_MOTTOS) and _header_follows(lines, [k for k, _ in texts[n + 1:n + 16]]):
                 return i
     return None
@@ -335,7 +336,7 @@ def _title_text(first: str | None, lines: list[str]) -> str:
 def _first_body_line(lines: list[Line], start: int, end: int) -> int:
     """Without a letterhead: the body starts at the first numbered point or the first
     paragraph that reads like prose (not a headline: in bold, or a question)."""
-    for first, p in islice(paragraphs_with_lines(lines, start, end), _HEADER_PARAGRAPHS):
+    for first, p in islice(paragraphs_with_lines(lines, start, min(end, start + _HEADER_LINES)), _HEADER_PARAGRAPHS):
         if _POINT_START.match(p) or (_prose(p) and not lines[first].bold and not lines[first].heading
                                      and not p.rstrip(' *"”').endswith("?")):
             return first
@@ -515,7 +516,7 @@ def _from_page(h: Header, lines: list[Line], start: int, end: int) -> None:
         h.kind = h.kind or site_kind(site)
     if not h.letterhead and not h.own_kind_line:
         headline = " ".join(line.text for line in lines[start:h.body_start] if line.text)
-        lead = list(islice((p for first, p in paragraphs_with_lines(lines, start, h.body_end)
+        lead = list(islice((p for first, p in paragraphs_with_lines(lines, start, min(h.body_end, h.body_start + _HEADER_LINES))
                             if first >= h.body_start or not (lines[first].bold or lines[first].heading)),
                            _LEAD_PARAGRAPHS))
         report = reported_document(headline, lead)

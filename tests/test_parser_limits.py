@@ -1,0 +1,75 @@
+"""The parser's bounds (issues 8 and 10): linear time on adversarial texts of about 1 MB, and
+every real document of `../shared/real-notices/` parsed without a traceback, each within 2 s
+and the whole run within 300 MB (measured in a child process)."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from knowledge.parser import MAX_BYTES, ParseError, parse_text
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTICES = ROOT.parent / "shared" / "real-notices"
+SIZE = MAX_BYTES - 10_000            # just under the 1 MB the parser accepts
+
+ADVERSARIAL = {
+    # a long capitalised word without spaces before "1. …" once made the place-and-date
+    # expression quadratic (20 KB: 10 s, 120 KB: 242 s)
+    "capitalised word": lambda n: "Đ" * (n // 2 - 40) + " 1. Các địa phương thực hiện.",
+    "one-letter lines": lambda n: "a\n" * (n // 2),
+    "bullets": lambda n: "- x\n" * (n // 4),
+    "date words": lambda n: "ngày " * (n // 6),
+    "digits and dots": lambda n: "1.1 a " * (n // 6),
+    "addressees": lambda n: "Kính gửi: " + "- A;\n" * (n // 5),
+    "recurring words": lambda n: "hằng tháng " * (n // 14),
+}
+
+
+@pytest.mark.parametrize("name", list(ADVERSARIAL))
+def test_adversarial_texts_parse_in_linear_time(name):
+    text = ADVERSARIAL[name](SIZE)
+    while len(text.encode()) > MAX_BYTES:
+        text = text[:-1000]
+    started = time.perf_counter()
+    try:
+        parse_text(text)
+    except ParseError:
+        pass
+    assert time.perf_counter() - started < 15      # about 3 s on a loaded 2-core machine
+
+
+_RUN_ALL = """
+import json, resource, sys, time, traceback
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from knowledge.reading import parse_file
+from knowledge.parser import ParseError
+slowest, failures, refused = 0.0, [], []
+for path in sorted(Path(sys.argv[2]).glob("*.md")):
+    started = time.perf_counter()
+    try:
+        parse_file(path)
+    except ParseError as e:
+        refused.append(path.name)
+    except Exception:
+        failures.append(path.name + ": " + traceback.format_exc(limit=3))
+    slowest = max(slowest, time.perf_counter() - started)
+print(json.dumps({"slowest": slowest, "failures": failures, "refused": refused,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+@pytest.mark.skipif(not NOTICES.is_dir(), reason=f"no folder {NOTICES}")
+def test_every_real_notice_parses_quickly_in_bounded_memory():
+    out = subprocess.run([sys.executable, "-c", _RUN_ALL, str(ROOT), str(NOTICES)],
+                         capture_output=True, text=True, timeout=600, check=True)
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert result["failures"] == []
+    assert result["refused"] == []
+    assert result["slowest"] < 2.0
+    assert result["peak_mb"] < 300
