@@ -32,12 +32,16 @@ LANGS = {"en", "vi", "vi-noaccent", "typo", "shorthand"}
 QUESTION_SETS = {
     "seed dev": ("questions_seed_dev.tsv", 70, None),
     "real dev": ("questions_real_dev.tsv", 64, "real_docs_dev.txt"),
+    "seed held-out": ("heldout/questions_seed.tsv", 60, None),
+    "real held-out": ("heldout/questions_real.tsv", 39, "heldout/real_docs.txt"),
 }
 OUT_OF_SCOPE_SETS = {
     "seed dev": ("oos_seed_dev.tsv", 20),
     "real dev": ("oos_real_dev.tsv", 15),
+    "seed held-out": ("heldout/oos_seed.tsv", 25),
+    "real held-out": ("heldout/oos_real.tsv", 12),
 }
-DOC_LISTS = {"real_docs_dev.txt": 16}
+DOC_LISTS = {"real_docs_dev.txt": 16, "heldout/real_docs.txt": 13}
 
 
 def fold(s: str) -> str:
