@@ -85,7 +85,8 @@ def main(argv: list[str] | None = None) -> int:
           + (f" (failed: {', '.join(failed)})" if failed else ""))
     sys.stdout.flush()
 
-    cmd = [sys.executable, os.path.join(SHARED, "eval", "score.py"), a.questions, a.oos, "--keep-db"]
+    cmd = [sys.executable, os.path.join(SHARED, "eval", "score.py"),
+           os.path.abspath(a.questions), os.path.abspath(a.oos), "--keep-db"]
     if a.show_misses:
         cmd.append("--show-misses")
     env = dict(os.environ, DATABASE_URL=database_url)
