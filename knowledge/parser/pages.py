@@ -49,6 +49,7 @@ _DEMANDS = re.compile(r"(?:^|[.;]\s+|,\s+)(?P<issuer>[A-ZĐÀ-Ỹ][^,;:.]{2,60}?
 _LEAD_START = re.compile(rf"^(?:Sáng|Chiều|Tối|Ngày)\s+(?:ngày\s+)?(?P<date>{_DATE})\s*,", re.IGNORECASE)
 _BACKGROUND = re.compile(r"(?:Thực\s+hiện|Căn\s+cứ|Xét|Trả\s+lời|Theo\s+đề\s+nghị)\b", re.IGNORECASE)
 # Kinds that carry directives (a page explaining a Thông tư or a Nghị định reports a law)
+_VERB = re.compile(r"\s(?:chi dao|yeu cau|de nghi|giao(?! thong)|ban hanh|gui|trien khai|huong dan|ve|quy dinh)\b")
 _NOT_NAMES = {"ngay", "vua", "qua", "hom", "nay", "moi", "thi", "sang", "chieu", "toi", "theo", "do"}
 _DIRECTIVE_KINDS = {fold(k) for k in ("Thông báo kết luận", "Thông báo ý kiến chỉ đạo", "Thông báo", "Kết luận",
                                       "Chỉ thị", "Công điện", "Kế hoạch", "Quyết định", "Công văn", "Hướng dẫn")}
@@ -194,6 +195,10 @@ def _body_name(text: str) -> str | None:
                                     any(c.isdigit() for c in words[0])):
         words.pop(0)
     name = " ".join(words)
+    cut = _VERB.search(fold(name))                     # "Thủ tướng Chính phủ chỉ đạo các bộ ngành"
+    if cut:
+        name = name[:cut.start()].strip(" ,")
+        words = name.split()
     folded = fold(name)
     if not name or not name[0].isupper() or len(words) > 14:
         return None
