@@ -54,7 +54,7 @@ _DATE = (r"(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})(?:\s*[/.\-]\s*(?P<y>\d{4,5})
          r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:năm|/)\s*(?P<y2>\d{4,5}))?(?!\d)" + _NOT_LUNAR)
 # A time of day: 16h, 17h30, 17 giờ 30, 12 giờ 00 phút, 9h sáng, 16h chiều.
 # Also 17g00 (southern usage), 17h00' with a minute mark, and a comma before "ngày".
-_TIME = (r"(?P<hh>\d{1,2})\s*(?:h|giờ|g(?=\d|\s))\s*(?P<mm>\d{2})?(?:\s*(?:phút|'|’))?"
+_TIME = (r"(?P<hh>\d{1,2})\s*(?:h|giờ|g(?=\d|\s)|:(?=\d{2}))\s*(?P<mm>\d{2})?(?:\s*(?:phút|'|’))?"
          r"(?:\s+(?P<part>sáng|trưa|chiều|tối))?,?")
 # A month: 6/2022, 01/2022, "6 năm 2022".
 _MONTH = r"(?P<mon>\d{1,2})\s*(?:/|năm)\s*(?P<mony>\d{4,5})(?!\d)"
@@ -76,9 +76,9 @@ _BY = (r"(?:(?:chậm nhất|muộn nhất|hạn chót|hạn cuối|thời hạn
 
 _FORMS = [
     # trước ngày 28 tháng Chạp · ngày 15 tháng 7 âm lịch · 15/7 âm lịch (before the solar forms)
-    ("lunar", r"(?:(?:trước|đến|chậm nhất|vào)\s+)?ngày\s+(?P<ld>\d{1,2})\s+tháng\s+(?P<lm>Chạp|Giêng)"
+    ("lunar", r"(?:trước|đến|chậm nhất|vào)\s+ngày\s+(?P<ld>\d{1,2})\s+tháng\s+(?P<lm>Chạp|Giêng)"
               r"(?:\s*[,(]?\s*âm\s+lịch\)?)?"),
-    ("lunar", r"(?:(?:trước|đến\s+hết|đến|chậm nhất|vào|hoàn thành trước|xong trước)\s+)?(?:ngày\s+)?"
+    ("lunar", r"(?:trước|đến\s+hết|đến|chậm nhất|vào|hoàn thành trước|xong trước)\s+(?:ngày\s+)?"
               r"(?P<ld>\d{1,2})\s*(?:tháng\s+|/\s*)(?P<ln>\d{1,2})(?:\s+năm\s+\w{1,6}\s+\w{1,6})?"
               r"\s*[,(]?\s*(?:âm\s+lịch|AL\b)\)?"),
     # recurring: trước ngày 20 hằng tháng · hằng tháng, báo cáo trước ngày 25
@@ -202,27 +202,31 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True) -> 
 
 _CUT_OFF = re.compile(r"(?:\btính|\btừ nay|\bcho)\s*$")
 _RANGE_END = re.compile(r"^[^.;]{0,50}?\bđến\s+(?:ngày\s+)?\d", re.IGNORECASE)
-_RANGE_START = re.compile(r"\btừ\s+[^.;]{1,50}$", re.IGNORECASE)
+_RANGE_START = re.compile(r"\btừ\s+[^.;]{1,70}$", re.IGNORECASE)
 _COMPLETES = re.compile(r"\b(?:hoan thanh|xong|nop|gui|bao cao|trinh|ket thuc)\b")
 
 
 def _period(text: str, start: int, end: int, kind: str, phrase: str) -> bool:
-    """Part of a period "từ … đến …" (a downtime window, a flood, a campaign) rather than a
-    deadline: its start never is one, its end only when the clause says to finish by then."""
-    if kind == "from":
-        return _RANGE_END.match(text[end:end + 60]) is not None
-    if not fold(phrase).startswith("den ") or fold(phrase).startswith("den het"):
-        return False
-    before = text[max(0, start - 60):start]
-    if not _RANGE_START.search(before):
-        return False
+    """Part of a period "từ … đến …" (a downtime window, a holiday, a flood, a campaign) rather
+    than a deadline: its start never is one; its end only when the clause says to finish by
+    then ("đến hết" does, unless the clause tells of a holiday, a flag or a rule in force)."""
     left = max(text.rfind(c, 0, start) for c in (";", ". "))
-    return not _COMPLETES.search(fold(text[left + 1:start]))
+    clause = fold(text[left + 1:start])
+    if kind == "from":
+        return _RANGE_END.match(text[end:end + 60]) is not None or _IN_FORCE.search(clause) is not None
+    folded = fold(phrase)
+    if not folded.startswith("den ") or not _RANGE_START.search(text[max(0, start - 80):start]):
+        return False
+    if folded.startswith("den het"):
+        return _EVENT.search(clause) is not None or _NARRATIVE.search(clause) is not None
+    return not _COMPLETES.search(clause)
 
 
 _RECURRING = ("monthly", "weekly", "yearly", "daily", "quarterly")
 _RELATIVE = ("relative", "before_tet", "lunar")
 _EVENTS = ("from", "after", "on")
+_IN_FORCE = re.compile(r"\bhieu luc\b")
+_EVENT = re.compile(r"\b(?:nghi tet|nghi le|duoc nghi|treo co|treo quoc ky|hieu luc|quy dinh tu ngay)\b")
 
 
 def _narrative(text: str, start: int, end: int, due: date, reference: date | None, kind: str) -> bool:

@@ -33,6 +33,7 @@ def test_dated_forms(phrase, due):
     ("báo cáo Thủ tướng Chính phủ trước ngày 25 hằng tháng", date(2025, 11, 25), "FREQ=MONTHLY;BYMONTHDAY=25", None),
     ("hằng tháng, gửi báo cáo trước ngày 20", date(2025, 12, 20), "FREQ=MONTHLY;BYMONTHDAY=20", None),
     ("họp giao ban sáng thứ Bảy hằng tuần", date(2025, 11, 22), "FREQ=WEEKLY;BYDAY=SA", time(11, 30)),
+    ("gửi báo cáo trước 15:00 ngày thứ Sáu hàng tuần", date(2025, 11, 21), "FREQ=WEEKLY;BYDAY=FR", time(15, 0)),
     ("tổng hợp trước 15 giờ hằng ngày", date(2025, 11, 21), "FREQ=DAILY", time(15, 0)),
     ("báo cáo trước ngày 15/12 hằng năm", date(2025, 12, 15), "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15", None),
     ("báo cáo trước ngày 15 của tháng cuối quý", date(2025, 12, 15), "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=15", None),
@@ -62,6 +63,9 @@ def test_next_occurrence_keeps_to_short_months():
     "Theo thống kê, đến ngày 17/11/2025 đã có 102 người chết và mất tích.",
     "Ngày 25/10/2025, đồng chí Phó Thủ tướng đã đi kiểm tra thực tế tại công trình.",
     "Nhiệm vụ trọng tâm từ nay đến tháng 6/2027.",
+    "Treo cờ Tổ quốc từ chiều ngày 15 tháng 02 năm 2026 đến hết ngày 20 tháng 02 năm 2026.",
+    "Được nghỉ từ thứ Hai ngày 16 tháng 02 năm 2026 (tức ngày 29 tháng Chạp năm Ất Tỵ).",
+    "Quyết định này có hiệu lực thi hành kể từ ngày 01 tháng 12 năm 2025.",
 ])
 def test_narrative_dates_are_not_deadlines(text):
     assert find_deadlines(text, NOV_20) == []
