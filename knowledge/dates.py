@@ -95,7 +95,7 @@ _FORMS = [
     # trước ngày 15/12 hằng năm · hằng năm, trước ngày 15 tháng 12
     ("yearly", rf"(?:trước|chậm nhất|vào|đến)\s+ngày\s+(?P<yd>\d{{1,2}})\s*(?:/|-|tháng)\s*(?P<ym>\d{{1,2}})\s+"
                rf"(?:{_EVERY}|các)\s+năm"),
-    ("yearly", rf"{_EVERY}\s+năm[^.;\d]{{0,40}}?(?:trước|chậm nhất|vào)\s+ngày\s+(?P<yd>\d{{1,2}})\s*(?:/|-|tháng)\s*"
+    ("yearly", rf"{_EVERY}\s+năm[^.;\d]{{0,90}}?(?:trước|chậm nhất|vào)\s+ngày\s+(?P<yd>\d{{1,2}})\s*(?:/|-|tháng)\s*"
                rf"(?P<ym>\d{{1,2}})(?!\s*(?:/|năm)\s*\d|\d)"),
     # trước 15 giờ hằng ngày · 8 giờ sáng hàng ngày, từ 29/4 - 04/5/2025 · hằng ngày, báo cáo
     # trước 16h00 · báo cáo hằng ngày từ 29/4 đến 04/5/2025
@@ -194,14 +194,15 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True) -> 
             continue
         if firm and dated and rule is None and reference is not None and (reference - due).days > 31:
             continue                                   # a deadline long passed: quoted from the background
-        if kind in ("by", "from") and _period(text, m.start(), m.start() + len(phrase), kind, phrase):
+        if kind in ("by", "from", "within_month", "within_year", "within_quarter") and \
+                _period(text, m.start(), m.start() + len(phrase), kind, phrase):
             continue
         found.append(FoundDeadline(due, at, kind, phrase, m.start(), m.start() + len(phrase), rule))
     return found
 
 
-_CUT_OFF = re.compile(r"(?:\btính|\btừ nay|\bcho)\s*$")
-_RANGE_END = re.compile(r"^[^.;]{0,50}?\bđến\s+(?:ngày\s+)?\d", re.IGNORECASE)
+_CUT_OFF = re.compile(r"(?:\btính|\btừ nay|\bcho|\bl[ũűu]y kế|\bnhững tháng|\bcác tháng)\s*$")
+_RANGE_END = re.compile(r"^(?:[^.;]{0,50}?\bđến\s+(?:ngày\s+)?|\s*[-–]\s*)\d", re.IGNORECASE)
 _RANGE_START = re.compile(r"\btừ\s+[^.;]{1,70}$", re.IGNORECASE)
 _COMPLETES = re.compile(r"\b(?:hoan thanh|xong|nop|gui|bao cao|trinh|ket thuc)\b")
 
@@ -215,8 +216,16 @@ def _period(text: str, start: int, end: int, kind: str, phrase: str) -> bool:
     if kind == "from":
         return _RANGE_END.match(text[end:end + 60]) is not None or _IN_FORCE.search(clause) is not None
     folded = fold(phrase)
+    if folded.startswith("trong "):
+        window = fold(text[max(left + 1, start - 60):start])
+        last = None
+        for last in _DESCRIBES.finditer(window):
+            pass
+        return last is not None and not _TASK_VERB.search(window[last.end():])
     if not folded.startswith("den ") or not _RANGE_START.search(text[max(0, start - 80):start]):
         return False
+    if re.search(r"\btinh tu\b", clause):
+        return True                                    # "tính từ … đến …": a counting period
     if folded.startswith("den het"):
         return _EVENT.search(clause) is not None or _NARRATIVE.search(clause) is not None
     return not _COMPLETES.search(clause)
@@ -226,6 +235,9 @@ _RECURRING = ("monthly", "weekly", "yearly", "daily", "quarterly")
 _RELATIVE = ("relative", "before_tet", "lunar")
 _EVENTS = ("from", "after", "on")
 _IN_FORCE = re.compile(r"\bhieu luc\b")
+# "công chức được tuyển dụng trong năm 2025", "đối với các nhiệm vụ trong năm 2025": which, not by when
+_DESCRIBES = re.compile(r"\b(?:duoc|doi voi|phat sinh|tuyen dung)\b")
+_TASK_VERB = re.compile(r"\b(?:hoan thanh|xong|thuc hien|trien khai|bao cao|to chuc|ban hanh|trinh|nop|gui)\b")
 _EVENT = re.compile(r"\b(?:nghi tet|nghi le|duoc nghi|treo co|treo quoc ky|hieu luc|quy dinh tu ngay)\b")
 
 

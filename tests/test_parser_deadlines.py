@@ -37,6 +37,8 @@ def test_dated_forms(phrase, due):
     ("tổng hợp trước 15 giờ hằng ngày", date(2025, 11, 21), "FREQ=DAILY", time(15, 0)),
     ("báo cáo trước ngày 15/12 hằng năm", date(2025, 12, 15), "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15", None),
     ("báo cáo trước ngày 15 của tháng cuối quý", date(2025, 12, 15), "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=15", None),
+    ("định kỳ hàng năm báo cáo kết quả thực hiện về Sở Nông nghiệp và Môi trường chậm nhất ngày 17 tháng 12",
+     date(2025, 12, 17), "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=17", None),
 ])
 def test_recurring_duties_are_due_at_their_next_occurrence(phrase, due, rule, at):
     [found] = find_deadlines(phrase, NOV_20)
@@ -66,6 +68,11 @@ def test_next_occurrence_keeps_to_short_months():
     "Treo cờ Tổ quốc từ chiều ngày 15 tháng 02 năm 2026 đến hết ngày 20 tháng 02 năm 2026.",
     "Được nghỉ từ thứ Hai ngày 16 tháng 02 năm 2026 (tức ngày 29 tháng Chạp năm Ất Tỵ).",
     "Quyết định này có hiệu lực thi hành kể từ ngày 01 tháng 12 năm 2025.",
+    "Kê khai đối với công chức mới được tiếp nhận, tuyển dụng trong năm 2025.",
+    "Chống buôn lậu, hàng giả những tháng cuối năm 2025.",
+    "Tình hình giải ngân vốn đầu tư công lũy kế đến hết ngày 27/11/2025.",
+    "Kỳ báo cáo tính từ ngày 15 tháng 12 năm trước đến ngày 14 tháng 12 của kỳ báo cáo.",
+    "Sau đợt kiểm tra (từ ngày 17/11-23/11/2025), Bộ Chính trị kết luận.",
 ])
 def test_narrative_dates_are_not_deadlines(text):
     assert find_deadlines(text, NOV_20) == []
