@@ -82,7 +82,7 @@ _FORMS = [
               r"(?P<ld>\d{1,2})\s*(?:tháng\s+|/\s*)(?P<ln>\d{1,2})(?:\s+năm\s+\w{1,6}\s+\w{1,6})?"
               r"\s*[,(]?\s*(?:âm\s+lịch|AL\b)\)?"),
     # recurring: trước ngày 20 hằng tháng · hằng tháng, báo cáo trước ngày 25
-    ("monthly", rf"(?:trước|chậm nhất(?:\s+(?:là|vào))?|vào|đến)\s+(?:ngày\s+)?(?P<md>\d{{1,2}})\s+"
+    ("monthly", rf"(?:trước|chậm nhất(?:\s+(?:là|vào))?|vào|đến|hạn chót|hạn cuối|thời hạn)\s+(?:ngày\s+)?(?P<md>\d{{1,2}})\s+"
                 rf"(?:{_EVERY}|của\s+{_EVERY}|các|của\s+các)\s+tháng"),
     ("monthly", rf"{_EVERY}\s+tháng[^.;\d]{{0,60}}?(?:trước|chậm nhất(?:\s+(?:là|vào))?|vào|đến)\s+ngày\s+"
                 rf"(?P<md>\d{{1,2}})(?![\d/.\-]|\s+tháng)"),
@@ -93,7 +93,7 @@ _FORMS = [
                rf"(?:{_EVERY}|các)\s+tuần"),
     ("weekly", rf"{_EVERY}\s+tuần[^.;\d]{{0,40}}?(?:vào\s+)?(?:(?P<wpart>sáng|chiều|trưa|tối)\s+)?(?:ngày\s+)?{_WEEKDAY}"),
     # trước ngày 15/12 hằng năm · hằng năm, trước ngày 15 tháng 12
-    ("yearly", rf"(?:trước|chậm nhất|vào|đến)\s+ngày\s+(?P<yd>\d{{1,2}})\s*(?:/|-|tháng)\s*(?P<ym>\d{{1,2}})\s+"
+    ("yearly", rf"(?:trước|chậm nhất|vào|đến|hạn chót|hạn cuối|thời hạn)\s+ngày\s+(?P<yd>\d{{1,2}})\s*(?:/|-|tháng)\s*(?P<ym>\d{{1,2}})\s+"
                rf"(?:{_EVERY}|các)\s+năm"),
     ("yearly", rf"{_EVERY}\s+năm[^.;\d]{{0,90}}?(?:trước|chậm nhất|vào)\s+ngày\s+(?P<yd>\d{{1,2}})\s*(?:/|-|tháng)\s*"
                rf"(?P<ym>\d{{1,2}})(?!\s*(?:/|năm)\s*\d|\d)"),
@@ -194,6 +194,13 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True) -> 
             continue
         if firm and dated and rule is None and reference is not None and (reference - due).days > 31:
             continue                                   # a deadline long passed: quoted from the background
+        if kind == "by" and re.match(r"đến\s+\d", phrase, re.IGNORECASE) and not (g.get("y") or g.get("y2")):
+            continue                                   # "treo cờ đến 2/3 chiều cao": no date
+        if rule in ("FREQ=WEEKLY", "FREQ=DAILY") or (rule and rule.startswith(("FREQ=WEEKLY", "FREQ=DAILY"))):
+            if _REST.search(_clause_of(text, m.start(), m.end()).lower()):
+                continue                               # "nghỉ thứ Bảy và Chủ nhật hằng tuần": days off
+        if firm and rule is None and _described(text, m.start(), m.end()):
+            continue                                   # "được cấp giấy phép trước ngày 01/7/2025"
         if kind in ("by", "from", "within_month", "within_year", "within_quarter") and \
                 _period(text, m.start(), m.start() + len(phrase), kind, phrase):
             continue
@@ -203,8 +210,26 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True) -> 
 
 _CUT_OFF = re.compile(r"(?:\btính|\btừ nay|\bcho|\bl[ũűu]y kế|\bnhững tháng|\bcác tháng)\s*$")
 _RANGE_END = re.compile(r"^(?:[^.;]{0,50}?\bđến\s+(?:ngày\s+)?|\s*[-–]\s*)\d", re.IGNORECASE)
-_RANGE_START = re.compile(r"\btừ\s+[^.;]{1,70}$", re.IGNORECASE)
+_RANGE_START = re.compile(r"\btừ\s+(?:[^.;]|\.(?=\S)){1,70}$", re.IGNORECASE)
 _COMPLETES = re.compile(r"\b(?:hoan thanh|xong|nop|gui|bao cao|trinh|ket thuc)\b")
+
+
+_REST = re.compile(r"\bnghỉ\b")
+
+
+def _clause_of(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(c, 0, start) for c in (";", ". "))
+    right = [k for k in (text.find(";", end), text.find(". ", end)) if k != -1]
+    return text[left + 1:min(right) if right else len(text)]
+
+
+def _described(text: str, start: int, end: int) -> bool:
+    """"(đã) được cấp giấy phép … trước ngày …": a condition on what happened, not a task."""
+    window = fold(text[max(0, start - 50):end])
+    last = None
+    for last in re.finditer(r"\b(?:duoc|da)\b", window):
+        pass
+    return last is not None and not _TASK_VERB.search(window[last.end():])
 
 
 def _period(text: str, start: int, end: int, kind: str, phrase: str) -> bool:

@@ -36,6 +36,8 @@ def test_dated_forms(phrase, due):
     ("gửi báo cáo trước 15:00 ngày thứ Sáu hàng tuần", date(2025, 11, 21), "FREQ=WEEKLY;BYDAY=FR", time(15, 0)),
     ("tổng hợp trước 15 giờ hằng ngày", date(2025, 11, 21), "FREQ=DAILY", time(15, 0)),
     ("báo cáo trước ngày 15/12 hằng năm", date(2025, 12, 15), "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15", None),
+    ("gửi kết quả xếp loại, hạn cuối ngày 15 tháng 12 hàng năm", date(2025, 12, 15),
+     "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15", None),
     ("báo cáo trước ngày 15 của tháng cuối quý", date(2025, 12, 15), "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=15", None),
     ("định kỳ hàng năm báo cáo kết quả thực hiện về Sở Nông nghiệp và Môi trường chậm nhất ngày 17 tháng 12",
      date(2025, 12, 17), "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=17", None),
@@ -73,9 +75,18 @@ def test_next_occurrence_keeps_to_short_months():
     "Tình hình giải ngân vốn đầu tư công lũy kế đến hết ngày 27/11/2025.",
     "Kỳ báo cáo tính từ ngày 15 tháng 12 năm trước đến ngày 14 tháng 12 của kỳ báo cáo.",
     "Sau đợt kiểm tra (từ ngày 17/11-23/11/2025), Bộ Chính trị kết luận.",
+    "Thời gian bắn pháo hoa: từ 22.00 đến 22.08 ngày 31 tháng 12 năm 2025.",
+    "Các cơ quan treo cờ rủ đến 2/3 chiều cao của cột cờ.",
+    "Các cơ quan không thực hiện lịch nghỉ cố định thứ Bảy và Chủ nhật hằng tuần.",
+    "Áp dụng cho đơn vị được cấp giấy phép hoạt động điện lực trước ngày 01 tháng 11 năm 2025.",
 ])
 def test_narrative_dates_are_not_deadlines(text):
     assert find_deadlines(text, NOV_20) == []
+
+
+def test_a_task_given_to_someone_keeps_its_deadline():
+    assert [f.due for f in find_deadlines("các đơn vị được giao phải hoàn thành trước ngày 15/12/2025", NOV_20)] == [
+        date(2025, 12, 15)]
 
 
 def test_a_deadline_long_passed_is_background():
