@@ -126,7 +126,7 @@ _FORMS = [
     ("on", rf"vào(?:\s+{_TIME})?(?:\s+(?:sáng|chiều|trưa|tối))?\s+ngày\s+(?:{_DATE})"),
     # chậm nhất đến ngày 30/11/2021 · đến hết ngày 31/12 · trước 17h30 ngày 20/12/2021 ·
     # hạn chót 15/01/2022
-    ("by", rf"{_BY}(?:\s+{_TIME})?\s+(?:ngày\s+(?:[^\W\d_]{{2,12}}\s+){{0,3}})?(?:{_DATE})"),
+    ("by", rf"{_BY}(?:\s+{_TIME})?\s+(?:(?:thứ\s+\w{{2,4}}|chủ\s+nhật),?\s+)?(?:ngày\s+(?:[^\W\d_]{{2,12}}\s+){{0,3}})?(?:{_DATE})"),
     # 16h chiều mai (2/2) · trước 17h hôm nay
     ("relative", rf"(?:trước\s+)?{_TIME}\s+(?:ngày\s+)?(?P<rel>mai|hôm\s+nay|ngày\s+mai)"
                  rf"(?:\s*\((?P<rd>\d{{1,2}})\s*/\s*(?P<rm>\d{{1,2}})\))?"),
@@ -160,6 +160,7 @@ class FoundDeadline:
     start: int            # position of the phrase in the text searched
     end: int
     recurrence: str | None = None   # an RRULE ("FREQ=MONTHLY;BYMONTHDAY=20") for a recurring duty
+    firm: bool = True               # said as a deadline ("trước", "chậm nhất", "hạn chót"), not only dated
 
 
 def find_deadlines(text: str, reference: date | None, *, dated: bool = True) -> list[FoundDeadline]:
@@ -173,7 +174,8 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True) -> 
         kind = _FORMS[i][0]
         g = {k.split("_", 1)[1]: v for k, v in m.groupdict().items() if k.startswith(f"x{i}_")}
         phrase = m.group(0).rstrip(" ,")
-        firm = bool(_FIRM.match(phrase)) or kind in _RECURRING or kind == "relative"
+        firm = bool(_FIRM.match(phrase) or _DONE_BEFORE.search(text[max(0, m.start() - 20):m.start()].lower())) \
+            or kind in _RECURRING or kind == "relative"
         if _CUT_OFF.search(text[max(0, m.start() - 12):m.start()].lower()):
             continue                                   # "tính đến hết ngày …", "từ nay đến tháng 6/2027"
         if not dated and kind in _RELATIVE:
@@ -204,10 +206,11 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True) -> 
         if kind in ("by", "from", "within_month", "within_year", "within_quarter") and \
                 _period(text, m.start(), m.start() + len(phrase), kind, phrase):
             continue
-        found.append(FoundDeadline(due, at, kind, phrase, m.start(), m.start() + len(phrase), rule))
+        found.append(FoundDeadline(due, at, kind, phrase, m.start(), m.start() + len(phrase), rule, firm))
     return found
 
 
+_DONE_BEFORE = re.compile(r"(?:hoàn thành|hoàn tất|xong|kết thúc)\s*$")   # "hoàn thành trong tháng 6 năm 2026"
 _CUT_OFF = re.compile(r"(?:\btính|\btừ nay|\bcho|\bl[ũűu]y kế|\bnhững tháng|\bcác tháng)\s*$")
 _RANGE_END = re.compile(r"^(?:[^.;]{0,50}?\bđến\s+(?:ngày\s+)?|\s*[-–]\s*)\d", re.IGNORECASE)
 _RANGE_START = re.compile(r"\btừ\s+(?:[^.;]|\.(?=\S)){1,70}$", re.IGNORECASE)

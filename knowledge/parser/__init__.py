@@ -78,9 +78,13 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
     nodes = items_of(tree)
     notice = header.evidence() or not (header.question or _encyclopedia(text, lines))
     body_text = "\n".join(p.text for p in body)
-    notice_date = header.date or (lead_date(body[0].text, body_text, today) if not header.letterhead else None)
+    # a news report of a meeting dates itself in its lead ("Chiều 1/2, …"); a document without its
+    # date line does not: the meeting it reports is no date of issue, only a year to read dates in
+    led = lead_date(body[0].text, body_text, today)
+    meeting_report = not (header.letterhead or header.own_kind_line or header.reported)
+    notice_date = header.date or (led if meeting_report else None)
     dated = notice_date is not None or today is not None
-    reference = notice_date or today or _middle_of_its_year(body_text) or date.today()
+    reference = notice_date or today or led or _middle_of_its_year(body_text) or date.today()
     doc_actors = _document_actors(header.addressees)
     actors_of = assign(tree, doc_actors)
     items = []
@@ -94,7 +98,9 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
         deadlines = [] if node.context and not node.preamble else _deadlines(
             node.text, reference, dated, units_of(actors), units_of(lead) if node.style in ("dash", "plus", "dot") else [])
         if node.preamble:       # a lead that sets a deadline is a directive ("Công văn nêu: …, hoàn thành …")
-            deadlines = [d for d in deadlines if d["kind"] not in ("from", "after", "on")]
+            deadlines = [d for d in deadlines if d.pop("firm") and d["kind"] not in ("from", "after", "on")]
+        for d in deadlines:
+            d.pop("firm", None)
         item = {"number": node.path, "kind": "paragraph" if node.preamble and deadlines else kind_of(node),
                 "text": node.text, "summary_en": "", "units": units_of(actors), "references": [],
                 "deadlines": deadlines}
@@ -179,6 +185,7 @@ def _deadlines(text: str, reference: date, dated: bool, item_units: list[str], l
                  "units": list(dict.fromkeys([*lead_units, *(own or item_units)]))}
         if f.recurrence:
             entry["recurrence"] = f.recurrence
+        entry["firm"] = f.firm
         out.append(entry)
     return out
 

@@ -190,8 +190,8 @@ def _parent_index(stack: list[Node], node: Node) -> int:
     k = len(stack) - 1
     while k > 0:
         top = stack[k]
-        if top.rank < node.rank or (starts and top.style not in BULLETS and top.style is not None):
-            break
+        if top.rank < node.rank or (starts and (top.style not in BULLETS or top.text.rstrip(" *").endswith(":"))):
+            break                       # "- … theo các nguyên tắc sau:" then "(1) …" nests under it
         k -= 1
     return k
 

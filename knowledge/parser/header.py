@@ -40,7 +40,7 @@ _NUMBER_INSIDE = re.compile(rf"(?<!\w)(?:Số|SỐ)\s*:?\s*({NUMBER})(?![\w/-])"
 _NUMBER_LABEL = re.compile(r"Số(?:\s+hiệu)?\s*:?\s*$", re.IGNORECASE)
 _DATE_WORDS = re.compile(r"(?<!\w)ngày\s+(\d{1,2})\s*(?:tháng\s+(\d{1,2})\s+năm\s+|[/.-]\s*(\d{1,2})\s*[/.-]\s*)"
                          r"(\d{4,5})(?!\d)", re.IGNORECASE)
-_LEAD_DATE = re.compile(r"(?:Tại\s+(?:cuộc\s+họp|hội\s+nghị|buổi\s+làm\s+việc)\s+)?"
+_LEAD_DATE = re.compile(r"(?:Tại\s+(?:cuộc\s+họp|phiên\s+họp|hội\s+nghị|buổi\s+làm\s+việc)\s+)?"
                         r"(?:Sáng|Chiều|Trưa|Tối|Ngày|sáng|chiều|trưa|tối|ngày)\s+(?:ngày\s+|nay\s+)?(\d{1,2})\s*/\s*(\d{1,2})"
                         r"(?:\s*/\s*(\d{4}))?(?!\d)|(?:Sáng|Chiều|Trưa|Tối|Ngày)\s+(?:ngày\s+)?(\d{1,2})\s+"
                         r"tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
