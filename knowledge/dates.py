@@ -245,6 +245,8 @@ def _period(text: str, start: int, end: int, kind: str, phrase: str) -> bool:
         return _RANGE_END.match(text[end:end + 60]) is not None or _IN_FORCE.search(clause) is not None
     folded = fold(phrase)
     if folded.startswith("trong "):
+        if re.match(r"\s*doi voi\b", clause) and "," not in clause:
+            return True                                # "Đối với các nhiệm vụ triển khai trong năm 2025, …"
         window = fold(text[max(left + 1, start - 60):start])
         last = None
         for last in _DESCRIBES.finditer(window):

@@ -292,3 +292,18 @@ def test_an_encyclopedia_article_has_no_directives():
     doc = parse_text(text)
     assert all(i["kind"] == "context" and not i["deadlines"] for i in doc["items"])
     assert (doc["number"], doc["issuer"], doc["date"]) == (None, None, None)
+
+
+def test_a_plans_task_table_gives_one_item_per_task_with_its_lead_and_time():
+    text = ("KẾ HOẠCH\nTRIỂN KHAI LUẬT\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Nâng cao nhận thức về Luật.\n\n"
+            "II. NỘI DUNG\n\n| 1. | Rà soát văn bản quy phạm pháp luật |\n| | - Cơ quan chủ trì: Sở Tư pháp. |\n"
+            "| | - Thời gian thực hiện: trước ngày 30/12/2025. |\n| 2. | Tuyên truyền Luật |\n"
+            "| | - Cơ quan chủ trì: Sở Văn hóa, Thể thao và Du lịch. |\n\n"
+            "III. KINH PHÍ THỰC HIỆN\n\nKinh phí thực hiện từ ngân sách nhà nước.\n\n"
+            "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan báo cáo Sở Tư pháp.\n")
+    doc = parse_text(text, today=date(2025, 11, 1))
+    assert [(i["number"], i["kind"], i["units"]) for i in doc["items"]] == [
+        ("I.1", "context", []), ("II.1", "point", ["justice"]), ("II.2", "point", ["culture"]),
+        ("III.1", "context", []), ("", "context", [])]
+    assert doc["items"][1]["text"].startswith("Rà soát văn bản quy phạm pháp luật - Cơ quan chủ trì: Sở Tư pháp.")
+    assert [d["date"] for d in doc["items"][1]["deadlines"]] == ["2025-12-30"]

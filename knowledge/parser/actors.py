@@ -67,6 +67,7 @@ _LEVEL_WORDS = {("tinh",): "province", ("thanh", "pho", "truc", "thuoc", "trung"
                 ("thi", "tran"): "commune", ("dac", "khu"): "commune", ("co", "so"): "commune",
                 ("trung", "uong"): "central"}
 _LEVEL_FILLER = {"cac", "cap", ",", "va", "tren", "dia", "ban"}
+_LEADS = re.compile(r"(?:Cơ quan|Đơn vị) (?:chủ trì|thực hiện)\s*:\s*", re.IGNORECASE)
 _INTRODUCTIONS = {"can cu", "tren co", "theo do", "de thuc", "de dam", "de bao", "tu ngay", "sau khi", "doi voi",
                   "trong qua", "trong thoi", "ngay ,"}
 _HAND_OVER = re.compile(r"(?:^|[;.:]\s*|,\s*)(?:giao|đề nghị|yêu cầu)\s+", re.IGNORECASE)
@@ -82,6 +83,11 @@ def addressees(text: str) -> tuple[list[Actor], bool]:
         return found, words[:2] in (list(_PARTNER[0]), list(_PARTNER[1]))
     if "," in words[:10] and " ".join(words[:2]) in _INTRODUCTIONS:   # "Căn cứ kế hoạch này, Giám đốc các Sở …"
         found = _leading(words[words.index(",") + 1:])
+        if found:
+            return found, False
+    lead = _LEADS.search(text[:2000])                   # a plan's table: "Cơ quan chủ trì: Sở Y tế"
+    if lead:
+        found = _leading(_words(text[lead.end():lead.end() + 300]))
         if found:
             return found, False
     for m in _HAND_OVER.finditer(text[:600]):

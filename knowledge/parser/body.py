@@ -50,17 +50,24 @@ _STYLES = [
     ("dot", 15, r"[•·▪●◦]\s*(?=\S)"),
 ]
 _PATTERNS = [(style, rank, re.compile(pattern)) for style, rank, pattern in _STYLES]
+_BARE = re.compile(r"\(?(?:\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ]|[IVXLC]{1,6})[.)]")
 BULLETS = {"dash", "plus", "dot"}
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _CONTEXT_HEADING = re.compile(
     r"^(?:ve |i |phan )?(?:tinh hinh|ket qua|danh gia|boi canh|thuc trang|can cu|co so|su can thiet|"
-    r"han che|ton tai|nguyen nhan|dac diem|khai quat|tong quan)")
+    r"han che|ton tai|nguyen nhan|dac diem|khai quat|tong quan|muc dich|yeu cau|muc tieu|quan diem|"
+    r"kinh phi|nguon kinh phi)")
+# Attribute lines of a task in a plan's table: they belong to the task above them.
+_ATTRIBUTE = re.compile(r"^(?:[-+]\s*)?(?:Nội dung(?: công việc)?|Cơ quan (?:chủ trì|thực hiện|phối hợp)|Đơn vị "
+                        r"(?:chủ trì|thực hiện|phối hợp)|Thời gian(?: thực hiện| hoàn thành)?|Thời hạn(?: hoàn thành)?|"
+                        r"Sản phẩm|Kết quả đầu ra|Kinh phí(?: thực hiện)?|Nguồn kinh phí)\s*:", re.IGNORECASE)
 # Unnumbered closing formulas: "Trên đây là …", "Văn phòng … thông báo để … biết, thực hiện",
 # "Yêu cầu … nghiêm túc thực hiện Chỉ thị này", "(Trong) quá trình thực hiện, nếu có khó khăn …"
 _CLOSING = re.compile(
     r"^(?:Trên đây là|.{0,160}\bthông báo\b.{0,300}\bbiết\b|.{0,80}\btrân trọng\b|Nơi nhận"
     r"|(?:Yêu cầu|Đề nghị)\b.{0,300}\b(?:nghiêm túc|khẩn trương|triển khai)\b.{0,60}\bthực hiện\b.{0,40}\b"
     r"(?:Chỉ thị|Công điện|Kế hoạch|Thông báo|Quyết định|Công văn|Kết luận|văn bản)\s+này"
+    r"|.{0,120}\b(?:yêu cầu|đề nghị)\b.{0,200}\b(?:nghiêm túc|khẩn trương)\s+(?:triển khai\s+)?thực hiện\s*\./\.$"
     r"|(?:Trong\s+)?quá trình (?:tổ chức |triển khai )*thực hiện,? nếu có (?:khó khăn|vướng mắc))",
     re.IGNORECASE)
 _TERMINAL = tuple(".;!?")
@@ -138,6 +145,26 @@ def build_tree(paragraphs: list[Paragraph]) -> Node:
     stack = [root]
     seen: dict[str, str] = {}
     for p in paragraphs:
+        bare = stack[-1] if len(stack) > 1 and not stack[-1].text and not stack[-1].children else None
+        if bare is not None and marker_of(p.text, seen) is None and not _BARE.fullmatch(p.text):
+            bare.text = p.text                          # "| 1. | Rà soát văn bản … |": a table's cells
+            continue
+        if _BARE.fullmatch(p.text):                     # the number alone; its text comes next
+            found = marker_of(p.text + " …", seen)
+            if found is not None:
+                style, rank, label, marker = found
+                seen[style] = label
+                node = Node("", style, rank, label, marker, bold=p.bold)
+                if style == "decimal":
+                    node.style, node.rank = f"decimal{label.count('.') + 1}", rank + label.count(".") - 1
+                del stack[_parent_index(stack, node) + 1:]
+                _attach(stack[-1], node)
+                stack.append(node)
+                continue
+        if _ATTRIBUTE.match(p.text) and len(stack) > 1 and stack[-1].style not in BULLETS:
+            task = stack[-1]
+            task.text = f"{task.text} {p.text}".strip()   # "Cơ quan chủ trì: …", "Thời gian thực hiện: …"
+            continue
         found = marker_of(p.text, seen)
         if found is None and _furniture(p.text):
             continue

@@ -92,6 +92,7 @@ def _any_of(phrases) -> re.Pattern:
 
 
 _DROP, _END = _any_of(_FURNITURE.get("drop", ())), _any_of(_FURNITURE.get("end", ()))
+_END_LINES = frozenset(_FURNITURE.get("end-line", ()))
 
 _NOISE_LINE = re.compile(r"\s*(?:\[[^\]\n]{0,80}\]|[-–—]+\s*\d{1,3}\s*[-–—]+|Trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?)\s*",
                          re.IGNORECASE)                 # [Faint, illegible text], -- 2 --, Trang 2/3
@@ -185,7 +186,7 @@ def furniture(line_text: str) -> str | None:
     if len(line_text) < 5:
         return None
     folded = fold(line_text)
-    if _END.search(folded):
+    if _END.search(folded) or (len(folded) < 40 and folded.strip(" :.>»-") in _END_LINES):
         return "end"
     if _DROP.search(folded):
         return "drop"
@@ -263,9 +264,14 @@ def _typical_width(lines: list[Line]) -> int:
     return lengths[int(len(lengths) * 0.8)]
 
 
+_BARE_MARKER = re.compile(r"\(?(?:\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ]|[IVXLC]{1,6})[.)]?|[-–+•]")
+
+
 def continues(prev: Line, line: Line, width: int) -> bool:
     """Whether `line` goes on with the sentence of `prev` (a hard wrap), not a new paragraph."""
     text, before = line.text, prev.text
+    if _BARE_MARKER.fullmatch(before.strip(" *")):
+        return True                                 # "2." on its own line, then its title
     if _MARKER_START.match(text):
         return fold(before.rstrip(_CLOSERS).rsplit(" ", 1)[-1]) in _OPEN_WORDS and not prev.bold
     if prev.heading or line.heading:
@@ -316,6 +322,8 @@ def _join_broken(paragraphs):
 def _broken(prev: Paragraph, nxt: Paragraph) -> bool:
     if prev.text.rstrip(_CLOSERS).endswith(_TERMINAL) or _MARKER_START.match(nxt.text):
         return False
+    if _BARE_MARKER.fullmatch(nxt.text.strip(" *")) or _is_caps(prev.text):
+        return False                                # "II. NỘI DUNG" then "| 1. | …": a new point
     if prev.heading or nxt.heading or (prev.bold and not nxt.bold):
         return False
     first = nxt.text.split()[0]
