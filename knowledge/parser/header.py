@@ -105,11 +105,16 @@ def read_header(lines: list[Line]) -> tuple[Header, list[Line]]:
     else:
         start = 0
     end = next((i for i in range(start, len(lines)) if kinds[i] == "end"), end)
-    if motto is None:
-        end = min(end, _question_heading(lines, start, end))
+    sections = _question_sections(lines, start, end) if motto is None else []
+    page_end = end
+    if sections:
+        end = sections[0][0]
+    kept_lines = list(lines)
     lines = lines[:end] + [Line("", hard=True)] * (len(lines) - end)
     h.body_start, h.body_end = _layout(h, lines, start, end, motto)
     _from_page(h, lines, start, end)
+    if sections and h.number and not h.own_kind_line:
+        lines = _sections_quoting(h, kept_lines, lines, sections, page_end)
     return h, lines
 
 
@@ -158,19 +163,40 @@ def _wrapped(name: str) -> bool:
     return fold(name).split()[-1] in ("nhan", "chinh", "va", "tinh", "thanh", "chap", "ban", "uy")
 
 
-def _question_heading(lines: list[Line], start: int, end: int) -> int:
-    """A news page ends its account of a directive where a bold question heading begins a
-    question-and-answer section ("**Thủ tục … là gì?**")."""
+def _question_sections(lines: list[Line], start: int, end: int) -> list[tuple[int, int]]:
+    """A question-and-answer page: the sections that bold question headings begin
+    ("**Thủ tục … là gì?**") after its account of the document, as (first line, end)."""
     seen_text = False
+    starts = []
     for i in range(start, end):
         line = lines[i]
         if not line.text:
             continue
         if seen_text and (line.bold or line.heading) and line.text.rstrip(" *").endswith("?"):
-            return i
-        if not line.bold and not line.heading:
+            starts.append(i)
+        elif not line.bold and not line.heading:
             seen_text = True
-    return end
+    return [(a, b) for a, b in zip(starts, starts[1:] + [end])]
+
+
+def _sections_quoting(h: Header, full: list[Line], lines: list[Line], sections, page_end: int) -> list[Line]:
+    """Bring back the later sections of a question-and-answer page that quote the document it
+    reports ("… được nêu tại Mục 1 Thông báo 386/TB-VPCP năm 2025, như sau:"); those that
+    explain a law stay out."""
+    digits = re.match(r"\d+", h.number).group()
+    quotes = re.compile(rf"(?<![\d/.-]){digits}(?:[-/]|\s*[,:.]|\s+(?:năm|ngày|của|về)\b)")
+    kept = []
+    for first, end in sections:
+        head = " ".join(line.text for line in full[first:min(end, first + 12)] if line.text)[:800]
+        if quotes.search(head):
+            kept.append((first + 1, end))             # the question heading itself is no item
+    if not kept:
+        return lines
+    out = list(lines)
+    for first, end in kept:
+        out[first:end] = full[first:end]
+    h.body_end = max(h.body_end, kept[-1][1])
+    return out
 
 
 # --- The header lines ----------------------------------------------------------------------
