@@ -2,14 +2,15 @@
 
 A button press is recorded for the group (first press of each kind wins) and the reminder
 is drawn again from the database, with who pressed and when, so everyone in the group sees
-that it has been taken care of.
+that it has been taken care of. A "done" can be taken back ("↩️") by whoever pressed it or
+by an admin of the group.
 """
 from __future__ import annotations
 
 import logging
 from datetime import datetime, timezone
 
-from aiogram import Router
+from aiogram import Bot, Router
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
@@ -17,11 +18,13 @@ from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from bot.config import Settings
 from bot.conversation import deadline_list
 from bot.texts import t
-from bot.views.deadlines import (ACK_KINDS, AckCallback, AckView, esc, ping_keyboard, render_ping_text, split_message, utc_aware)
+from bot.filters import may_manage_chat
+from bot.views.deadlines import (ACK_KINDS, DONE, UNDO, AckCallback, AckView, esc, ping_keyboard,
+                                 render_ping_text, split_message, utc_aware)
 from knowledge.deadlines import list_deadlines, load_rows
 from knowledge.units import ALL, CODES, find_unit
 from scheduler.clock import SystemClock
-from scheduler.pings import acks_in_chat, record_ack
+from scheduler.pings import acks_in_chat, record_ack, undo_ack
 
 router = Router(name=__name__)
 log = logging.getLogger("loa.handlers")
@@ -73,15 +76,18 @@ async def calendar(message: Message, command: CommandObject, settings: Settings,
 
 
 @router.callback_query(AckCallback.filter())
-async def acknowledge(callback: CallbackQuery, callback_data: AckCallback, settings: Settings, lang: str,
-                      clock=None) -> None:
+async def acknowledge(callback: CallbackQuery, callback_data: AckCallback, bot: Bot, settings: Settings,
+                      lang: str, clock=None) -> None:
     clock = clock or SystemClock()
     kind = ACK_KINDS.get(callback_data.kind)
     message = callback.message
-    if kind is None or message is None:
+    if message is None or (kind is None and callback_data.kind != UNDO):
         await callback.answer()
         return
     chat_id = message.chat.id
+    if kind is None:
+        await _undo(callback, callback_data.deadline, bot, settings, lang)
+        return
     ack, created = record_ack(callback_data.deadline, chat_id, kind, user_id=callback.from_user.id,
                               user_name=callback.from_user.full_name, now=clock.now())
     if ack is None:
@@ -94,6 +100,25 @@ async def acknowledge(callback: CallbackQuery, callback_data: AckCallback, setti
     log.info("ping_acknowledged deadline_id=%s chat_id=%s kind=%s user_id=%s",
              callback_data.deadline, chat_id, kind, callback.from_user.id)
     await callback.answer(t(lang, f"ping.ack_saved_{kind}"))
+    if isinstance(message, Message):
+        await _redraw(message, settings, lang)
+
+
+async def _undo(callback: CallbackQuery, deadline_id: int, bot: Bot, settings: Settings, lang: str) -> None:
+    """Take back a "done": only the person who pressed it, or an admin of the group."""
+    message = callback.message
+    done = acks_in_chat([deadline_id], message.chat.id).get((deadline_id, DONE))
+    if done is None:
+        await callback.answer(t(lang, "ping.nothing_to_undo"))
+        return
+    if done.user_id != callback.from_user.id and not await may_manage_chat(bot, message.chat,
+                                                                           callback.from_user.id):
+        await callback.answer(t(lang, "ping.undo_refused", name=done.user_name), show_alert=True)
+        return
+    undo_ack(deadline_id, message.chat.id, DONE)
+    log.info("ping_done_undone deadline_id=%s chat_id=%s user_id=%s", deadline_id, message.chat.id,
+             callback.from_user.id)
+    await callback.answer(t(lang, "ping.undone"))
     if isinstance(message, Message):
         await _redraw(message, settings, lang)
 

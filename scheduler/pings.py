@@ -261,6 +261,22 @@ def record_ack(deadline_id: int, chat_id: int, kind: str, *, user_id: int, user_
                                    Acknowledgement.chat_id == chat_id, Acknowledgement.kind == kind), False
 
 
+def undo_ack(deadline_id: int, chat_id: int, kind: str = DONE) -> bool:
+    """Take back a press (the handler checks that the presser or a group admin asks)."""
+    return bool(Acknowledgement.delete().where(Acknowledgement.deadline == deadline_id,
+                                               Acknowledgement.chat_id == chat_id,
+                                               Acknowledgement.kind == kind).execute())
+
+
+def notice_messages_by_chat(chat_ids: list[int], document_keys: list[str]) -> dict[int, dict[str, int]]:
+    """chat id -> document key -> the notice's message there, which reminders answer."""
+    from scheduler.receipts import notice_messages
+    out: dict[int, dict[str, int]] = defaultdict(dict)
+    for (chat_id, key), message_id in notice_messages(chat_ids, document_keys).items():
+        out[chat_id][key] = message_id
+    return out
+
+
 def acks_in_chat(deadline_ids: list[int], chat_id: int) -> dict[tuple[int, str], Acknowledgement]:
     query = Acknowledgement.select().where(Acknowledgement.deadline.in_(deadline_ids),
                                            Acknowledgement.chat_id == chat_id)
@@ -401,8 +417,10 @@ class ReminderService:
                     per_chat[chat_id].append(rows[deadline_id])
             langs = self._chat_langs(list(per_chat))
             cache: dict = {}
+            notices = notice_messages_by_chat(list(per_chat), [rows[d].document_key for d in latest])
             messages = [(chat_id, render_ping_parts(chat_rows, langs.get(chat_id, self.settings.default_lang),
-                                                    self.zone, sent_at=now, cache=cache),
+                                                    self.zone, sent_at=now, cache=cache,
+                                                    notices=notices.get(chat_id)),
                          f"ping:{chat_id}:{batch}")
                         for chat_id, chat_rows in per_chat.items()]
             result.messages += enqueue_many(messages, kind="ping")
@@ -423,11 +441,16 @@ class ReminderService:
         rows = load_rows(sorted({p.deadline_id for p in pings}))
         chats_of = targets([row.id for row in rows])         # the groups subscribed now
         done_by: dict[int, set[int]] = defaultdict(set)
+        late_by: dict[int, set[int]] = defaultdict(set)       # marked done after the deadline
+        moments = {row.id: naive_utc(row.moment(self.zone)) for row in rows}
         for chunk in chunked([row.id for row in rows], 900):
-            query = (Acknowledgement.select(Acknowledgement.deadline, Acknowledgement.chat_id)
+            query = (Acknowledgement.select(Acknowledgement.deadline, Acknowledgement.chat_id,
+                                            Acknowledgement.created_at)
                      .where(Acknowledgement.deadline.in_(chunk), Acknowledgement.kind == DONE).tuples())
-            for deadline_id, chat_id in query:
+            for deadline_id, chat_id, created_at in query:
                 done_by[deadline_id].add(chat_id)
+                if created_at > moments[deadline_id]:
+                    late_by[deadline_id].add(chat_id)
         moved = _migrated({c for chats in done_by.values() for c in chats})
         titles: dict[int, str] = {}
         for chunk in chunked(sorted({c for chats in chats_of.values() for c in chats}), 900):
@@ -436,9 +459,11 @@ class ReminderService:
         for row in rows:
             chats = chats_of[row.id]
             done = {moved.get(c, c) for c in done_by[row.id]}
+            late = {moved.get(c, c) for c in late_by[row.id]}
             missing_ids = [c for c in chats if c not in done]
             entries.append(DigestEntry(row=row, targeted=len(chats), done=len(set(chats) & done),
-                                       missing=[(c, titles.get(c, "")) for c in missing_ids]))
+                                       missing=[(c, titles.get(c, "")) for c in missing_ids],
+                                       late=len(set(chats) & late)))
         batch = _batch_key(pings)
         admins = admin_ids(self.settings.admin_ids)
         langs = dict(UserSetting.select(UserSetting.user_id, UserSetting.lang)

@@ -26,14 +26,15 @@ RECEIVED, DONE = "received", "done"
 
 
 class AckCallback(CallbackData, prefix="ack"):
-    """A press on "Đã nhận" (kind r) or "Đã hoàn thành" (kind d); n is the number shown in
-    the message (0 when it carries one deadline)."""
+    """A press on "Đã nhận" (kind r) or "Đã hoàn thành" (kind d), or on "↩️" to undo a done
+    (kind u); n is the number shown in the message (0 when it carries one deadline)."""
     kind: str
     deadline: int
     n: int = 0
 
 
 ACK_KINDS = {"r": RECEIVED, "d": DONE}
+UNDO = "u"
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,15 @@ def source_text(row: DeadlineRow, lang: str) -> str:
     return t(lang, "deadlines.source", document=esc(document), item=esc(item))
 
 
+TASK_STATUSES = ("on_time", "late", "in_time", "overdue")      # scheduler/taskstatus.py
+
+
+def status_counts(counts, lang: str) -> str:
+    """"✅ 3 xong đúng hạn · ⏳ 5 còn hạn (trên 8 nhóm)": the task statuses, zeros left out."""
+    shown = [t(lang, f"status.short_{s}", n=counts[s]) for s in TASK_STATUSES if counts.get(s)]
+    return t(lang, "status.of_groups", statuses=" · ".join(shown) or "—", groups=counts.get("groups", 0))
+
+
 def units_text(row: DeadlineRow, lang: str) -> str:
     return ", ".join(esc(unit_name(u, lang)) for u in row.units) or esc(unit_name("all", lang))
 
@@ -89,11 +99,11 @@ def units_text(row: DeadlineRow, lang: str) -> str:
 # --- /deadlines ------------------------------------------------------------------------
 
 def render_deadline_list(rows: list[DeadlineRow], lang: str, zone: ZoneInfo, *,
-                         counts: dict[int, tuple[int, int, int]] | None = None,
+                         counts: dict[int, dict] | None = None,
                          today: date | None = None, unit: str | None = None,
                          include_past: bool = False, period: str | None = None) -> str:
-    """The deadline list, soonest first. `counts` (admins only): deadline id ->
-    (done, received, targeted groups)."""
+    """The deadline list, soonest first. `counts` (admins only): deadline id -> how many
+    groups are in each task status, and "groups" and "received" (scheduler/taskstatus.py)."""
     today = today or local_today(zone)
     title = t(lang, "deadlines.title_all" if include_past else "deadlines.title")
     if period:
@@ -108,8 +118,9 @@ def render_deadline_list(rows: list[DeadlineRow], lang: str, zone: ZoneInfo, *,
                  f"  {fmt_due(row, lang)} · {days_left_text(row.due_date, today, lang)}",
                  f"  {units_text(row, lang)} · {source_text(row, lang)}"]
         if counts is not None:
-            done, received, targeted = counts.get(row.id, (0, 0, 0))
-            lines.append("  " + t(lang, "deadlines.counts", done=done, received=received, targeted=targeted))
+            c = counts.get(row.id, {})
+            lines.append("  " + t(lang, "deadlines.counts", statuses=status_counts(c, lang),
+                                  received=c.get("received", 0)))
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
 
@@ -147,6 +158,7 @@ def _ping_block(n: int, row: DeadlineRow, lang: str, zone: ZoneInfo, today: date
         task = task[:MAX_TASK_CHARS - 1] + "…"
     lines = [f"{n}. <b>{esc(task)}</b>" if n else f"<b>{esc(task)}</b>",
              f"{fmt_due(row, lang)} · {days_left_text(row.due_date, today, lang)}",
+             t(lang, "ping.units", units=units_text(row, lang)),
              source_text(row, lang)]
     for kind in (RECEIVED, DONE):
         ack = acks.get((row.id, kind))
@@ -193,6 +205,10 @@ def _button_row(n: int, row: DeadlineRow, lang: str, acks: dict[tuple[int, str],
         if n:
             label = f"{n}. {label}"
         buttons.append({"text": label, "callback_data": ack_callback_data(code, row.id, n)})
+    if (row.id, DONE) in acks:          # the presser or a group admin may take it back
+        label = t(lang, "ping.btn_undo")
+        buttons.append({"text": f"{n}. {label}" if n else label,
+                        "callback_data": ack_callback_data(UNDO, row.id, n)})
     return buttons
 
 
@@ -219,15 +235,27 @@ def ping_keyboard(numbered: list[tuple[int, DeadlineRow]], lang: str,
 
 
 def render_ping_parts(rows: list[DeadlineRow], lang: str, zone: ZoneInfo, *,
-                      sent_at: datetime, cache: dict | None = None) -> list[dict]:
+                      sent_at: datetime, cache: dict | None = None,
+                      notices: dict[str, int] | None = None) -> list[dict]:
     """The outbox parts of one chat's reminder: up to DEADLINES_PER_PING deadlines a message
-    (which, with tasks cut at MAX_TASK_CHARS, keeps every part within Telegram's limit)."""
+    (which, with tasks cut at MAX_TASK_CHARS, keeps every part within Telegram's limit).
+
+    `notices`: document key -> the id of that notice's message in this chat. The deadlines of
+    one notice then go in a message of their own that replies to it."""
     numbered = [(i + 1 if len(rows) > 1 else 0, row) for i, row in enumerate(rows)]
+    notices = notices or {}
+    groups: dict[int | None, list[tuple[int, DeadlineRow]]] = {}
+    for n, row in numbered:                     # in order, grouped by the message they answer
+        groups.setdefault(notices.get(row.document_key), []).append((n, row))
     parts = []
-    for start in range(0, len(numbered), DEADLINES_PER_PING):
-        chunk = numbered[start:start + DEADLINES_PER_PING]
-        parts.append({"text": render_ping_text(chunk, lang, zone, sent_at=sent_at, cache=cache),
-                      "reply_markup": ping_keyboard_dict(chunk, lang, cache=cache)})
+    for reply_to, group in groups.items():
+        for start in range(0, len(group), DEADLINES_PER_PING):
+            chunk = group[start:start + DEADLINES_PER_PING]
+            part = {"text": render_ping_text(chunk, lang, zone, sent_at=sent_at, cache=cache),
+                    "reply_markup": ping_keyboard_dict(chunk, lang, cache=cache)}
+            if reply_to:
+                part["reply_to"] = reply_to
+            parts.append(part)
     return parts
 
 
@@ -240,6 +268,7 @@ class DigestEntry:
     targeted: int
     done: int
     missing: list[tuple[int, str]]      # (chat id, title)
+    late: int = 0                       # of `done`, marked done after the deadline
 
 
 MAX_MISSING_LISTED = 30
@@ -262,6 +291,8 @@ def render_digest(entries: list[DigestEntry], lang: str, zone: ZoneInfo) -> list
                 names.append(t(lang, "digest.more", n=len(entry.missing) - MAX_MISSING_LISTED))
             lines.append("  " + t(lang, "digest.missing", n=len(entry.missing), total=entry.targeted,
                                   done=entry.done, chats=", ".join(names)))
+        if entry.done:
+            lines.append("  " + t(lang, "digest.late", on_time=entry.done - entry.late, late=entry.late))
         blocks.append("\n".join(lines))
     return split_message("\n\n".join(blocks))
 
