@@ -3,6 +3,7 @@ groups that have not acknowledged, edit, recall (with a confirmation), a "recall
 Telegram would not delete, and calling off a scheduled push."""
 from __future__ import annotations
 
+import asyncio
 import html
 import logging
 
@@ -71,7 +72,7 @@ async def _show(callback: CallbackQuery, found, lang: str, settings: Settings, n
 
 @router.callback_query(F.data.startswith("report:"), flags={"admin_only": True})
 async def report_button(callback: CallbackQuery, bot: Bot, lang: str, settings: Settings, sender: Sender,
-                        clock=None) -> None:
+                        searcher=None, clock=None) -> None:
     action, broadcast_id, arg = _action(callback.data)
     found = _build(broadcast_id, settings, clock) if broadcast_id is not None else None
     if found is None or callback.message is None:
@@ -98,16 +99,22 @@ async def report_button(callback: CallbackQuery, bot: Bot, lang: str, settings: 
         await callback.answer(t(lang, "report.recall_confirm"))
         await callback.message.edit_reply_markup(reply_markup=recall_confirm_keyboard(
             found.broadcast.id, found.counts.get("sent", 0), lang))
-    elif action == "recall_yes":
+    elif action in ("recall_yes", "withdraw"):
         groups = revisions.recall(found.broadcast.id)
         if groups is None:
             await callback.answer(t(lang, "report.recall_already"), show_alert=True)
             return
-        log.info("push_recalled broadcast_id=%s groups=%s by=%s", found.broadcast.id, groups, callback.from_user.id)
+        note = t(lang, "report.recall_started", groups=groups)
+        if action == "withdraw":
+            withdrawn = revisions.withdraw(found.broadcast.id)
+            note = t(lang, "report.withdrawn" if withdrawn else "report.not_withdrawn", groups=groups)
+            if withdrawn and searcher is not None:
+                await asyncio.to_thread(searcher.refresh)
+        log.info("push_recalled broadcast_id=%s groups=%s withdrawn=%s by=%s", found.broadcast.id, groups,
+                 action == "withdraw", callback.from_user.id)
         sender.notify()
-        await callback.answer(t(lang, "report.recall_started", groups=groups), show_alert=True)
-        await _show(callback, _build(found.broadcast.id, settings, clock), lang, settings,
-                    t(lang, "report.recall_started", groups=groups))
+        await callback.answer(note, show_alert=True)
+        await _show(callback, _build(found.broadcast.id, settings, clock), lang, settings, note)
     elif action == "mark":
         groups = revisions.mark_recalled(found.broadcast.id, found.undeleted)
         sender.notify()

@@ -9,7 +9,8 @@ An edit changes the messages in place: the same number of messages when the new 
 fits them; surplus old messages are deleted, extra new ones sent as replies to the first.
 A recall deletes every message of the notice in each group; Telegram refuses to delete a bot's
 message in a group after 48 hours (or without the right), and the report says where — those
-groups can get a "recalled" line in place of the text instead (`mark_recalled`).
+groups can get a "recalled" line in place of the text instead (`mark_recalled`). The notice
+stays in the knowledge base unless the admin also withdraws it (`withdraw`).
 """
 from __future__ import annotations
 
@@ -117,6 +118,29 @@ def recall(broadcast_id: int) -> int | None:
         messages = [(chat_id, [{"delete": m} for m in sorted(ids)], f"recall:{broadcast_id}:{chat_id}")
                     for chat_id, ids in all_messages(broadcast_id).items() if ids]
         return enqueue_many(messages, kind="recall")
+
+
+def withdraw(broadcast_id: int) -> bool:
+    """Also take a recalled notice out of the knowledge base — answers and reminders stop —
+    when it came from a push and no other push of it is still out. Its deadlines'
+    acknowledgements are archived first (scheduler/receipts.py), never lost."""
+    from knowledge.models import Deadline, Item
+    from scheduler.receipts import keep_acknowledgements
+
+    with database.atomic():
+        b = Broadcast.get_or_none(Broadcast.id == broadcast_id)
+        if b is None or b.status != "recalled" or b.document_id is None:
+            return False
+        doc = Document.get_or_none(Document.id == b.document_id)
+        others = Broadcast.select().where(Broadcast.document == b.document_id, Broadcast.id != broadcast_id,
+                                          Broadcast.status.in_(["sending", "done"]))
+        if doc is None or doc.origin != "push" or others.exists():
+            return False
+        deadlines = [d for (d,) in Deadline.select(Deadline.id).join(Item).where(Item.document == doc).tuples()]
+        if deadlines:
+            keep_acknowledgements({d: None for d in deadlines})
+        doc.delete_instance()
+    return True
 
 
 def mark_recalled(broadcast_id: int, chat_ids: list[int]) -> int:

@@ -330,7 +330,7 @@ async def test_edited_notice_changes_in_every_group_and_a_recalled_one_disappear
     chat.api.refuse_delete(-94)
     await chat.say(ADMIN, f"/report {b.id}")
     await chat.press(ADMIN, f"report:recall:{b.id}", user_id=ADMIN)
-    assert chat.buttons(ADMIN)[f"report:recall_yes:{b.id}"] == "🗑 Xác nhận thu hồi ở 4 nhóm"
+    assert chat.buttons(ADMIN)[f"report:recall_yes:{b.id}"] == "🗑 Thu hồi tin ở 4 nhóm (giữ văn bản để tra cứu)"
     assert Broadcast.get_by_id(b.id).status == "done"                       # not before confirming
     await chat.press(ADMIN, f"report:recall_yes:{b.id}", user_id=ADMIN)
     await chat.sender.drain(timeout=5)
@@ -447,3 +447,27 @@ async def test_targets_by_other_units_or_by_picked_groups(loop_chat):
     await chat.sender.drain(timeout=5)
     reached = {c.chat_id for c in chat.api.calls_of("sendMessage") if c.chat_id < 0}
     assert reached == {-31, -33}
+
+
+async def test_recall_and_withdraw_removes_the_notice_but_keeps_acknowledgements(loop_chat):
+    from knowledge.models import Document
+    from scheduler.receipts import ArchivedAcknowledgement
+
+    chat = loop_chat
+    subs.register_chat(-51, type="group", title="Tổ 51")
+    subs.subscribe(-51, ["health"])
+    b = await push_and_send(chat, notice_text())
+    deadline = Deadline.select().join(Item).where(Item.document == b.document_id).first()
+    record_ack(deadline.id, -51, "done", user_id=5, user_name="Lan", now=chat.clock.now())
+    await chat.say(ADMIN, f"/report {b.id}")
+    await chat.press(ADMIN, f"report:recall:{b.id}", user_id=ADMIN)
+    await chat.press(ADMIN, f"report:withdraw:{b.id}", user_id=ADMIN)
+    assert "gỡ khỏi tra cứu" in chat.alerts()[-1]
+    await chat.sender.drain(timeout=5)
+    assert chat.api.visible(-51) == []
+    assert Document.get_or_none(Document.id == b.document_id) is None
+    assert chat.dp["searcher"].ask("200 bộ test nhanh kháng nguyên").answered is False
+    [kept] = ArchivedAcknowledgement.select()
+    assert (kept.chat_id, kept.kind, kept.user_name) == (-51, "done", "Lan")
+    await chat.say(ADMIN, f"/report {b.id}")
+    assert "đã thu hồi" in chat.last_text(ADMIN)

@@ -289,13 +289,18 @@ TEXTS: dict[str, str] = {
     "report.btn_nudge": "🔔 Remind {n} groups",
     "report.btn_edit": "✏️ Edit",
     "report.btn_recall": "🗑 Recall",
-    "report.btn_recall_yes": "🗑 Confirm: recall in {groups} groups",
+    "report.btn_recall_yes": "🗑 Recall the messages in {groups} groups (keep the notice)",
     "report.btn_back": "↩️ No",
     "report.btn_unschedule": "✖️ Cancel the schedule",
     "report.btn_mark": "📝 Replace with a «recalled» line in {n} groups",
     "report.recall_confirm": "Recalling deletes the messages in every group. Press the button below to confirm.",
     "report.recall_started": "Recalling: deleting the messages in {groups} groups. The notice stays in the "
                              "knowledge base; push the right one with /push.",
+    "report.btn_withdraw": "🗑 Recall and remove from answers and reminders",
+    "report.withdrawn": "Recalling: deleting the messages in {groups} groups; the notice is removed from answers "
+                        "and reminders (the groups' acknowledgements are archived).",
+    "report.not_withdrawn": "Recalling: deleting the messages in {groups} groups. The notice stays in the knowledge "
+                            "base: it did not come from /push, or another push of it is still out.",
     "report.recall_already": "This notice was recalled already.",
     "report.mark_started": "Replacing the text with a «recalled» line in {groups} groups.",
     "report.nudge_sent": "Reminder sent to {n} groups.",

@@ -289,13 +289,18 @@ TEXTS: dict[str, str] = {
     "report.btn_nudge": "🔔 Nhắc {n} nhóm chưa nhận",
     "report.btn_edit": "✏️ Sửa",
     "report.btn_recall": "🗑 Thu hồi",
-    "report.btn_recall_yes": "🗑 Xác nhận thu hồi ở {groups} nhóm",
+    "report.btn_recall_yes": "🗑 Thu hồi tin ở {groups} nhóm (giữ văn bản để tra cứu)",
     "report.btn_back": "↩️ Không",
     "report.btn_unschedule": "✖️ Huỷ hẹn giờ",
     "report.btn_mark": "📝 Thay bằng dòng «đã thu hồi» ở {n} nhóm",
     "report.recall_confirm": "Thu hồi sẽ xoá tin ở mọi nhóm đã nhận. Bấm nút xác nhận bên dưới.",
     "report.recall_started": "Đang thu hồi: xoá tin ở {groups} nhóm. Văn bản vẫn ở lại để tra cứu; "
                              "gửi bản đúng bằng /push.",
+    "report.btn_withdraw": "🗑 Thu hồi và gỡ khỏi tra cứu, nhắc hạn",
+    "report.withdrawn": "Đang thu hồi: xoá tin ở {groups} nhóm; văn bản đã được gỡ khỏi tra cứu và nhắc hạn "
+                        "(các xác nhận của nhóm được lưu trữ).",
+    "report.not_withdrawn": "Đang thu hồi: xoá tin ở {groups} nhóm. Văn bản vẫn ở lại để tra cứu vì nó không "
+                            "đến từ /push hoặc còn được gửi ở thông báo khác.",
     "report.recall_already": "Thông báo này đã được thu hồi.",
     "report.mark_started": "Đang thay nội dung bằng dòng «đã thu hồi» ở {groups} nhóm.",
     "report.nudge_sent": "Đã gửi lời nhắc tới {n} nhóm.",

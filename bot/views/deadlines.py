@@ -22,6 +22,9 @@ from knowledge.units import unit_name
 TELEGRAM_TEXT_LIMIT = 4096
 DEADLINES_PER_PING = 6        # more per message makes the keyboard too long to use
 MAX_TASK_CHARS = 300
+MAX_UNITS_CHARS = 150
+MAX_NAME_CHARS = 64
+ACK_ROOM = 200                # two acknowledgement lines a deadline may gain when pressed
 RECEIVED, DONE = "received", "done"
 
 
@@ -158,12 +161,12 @@ def _ping_block(n: int, row: DeadlineRow, lang: str, zone: ZoneInfo, today: date
         task = task[:MAX_TASK_CHARS - 1] + "…"
     lines = [f"{n}. <b>{esc(task)}</b>" if n else f"<b>{esc(task)}</b>",
              f"{fmt_due(row, lang)} · {days_left_text(row.due_date, today, lang)}",
-             t(lang, "ping.units", units=units_text(row, lang)),
+             t(lang, "ping.units", units=_units_within(row, lang, MAX_UNITS_CHARS)),
              source_text(row, lang)]
     for kind in (RECEIVED, DONE):
         ack = acks.get((row.id, kind))
         if ack is not None:
-            lines.append(t(lang, f"ping.ack_{kind}", name=esc(ack.user_name),
+            lines.append(t(lang, f"ping.ack_{kind}", name=esc(ack.user_name[:MAX_NAME_CHARS]),
                            time=ack.at.astimezone(zone).strftime("%H:%M %d/%m")))
     return "\n".join(lines)
 
@@ -237,8 +240,9 @@ def ping_keyboard(numbered: list[tuple[int, DeadlineRow]], lang: str,
 def render_ping_parts(rows: list[DeadlineRow], lang: str, zone: ZoneInfo, *,
                       sent_at: datetime, cache: dict | None = None,
                       notices: dict[str, int] | None = None) -> list[dict]:
-    """The outbox parts of one chat's reminder: up to DEADLINES_PER_PING deadlines a message
-    (which, with tasks cut at MAX_TASK_CHARS, keeps every part within Telegram's limit).
+    """The outbox parts of one chat's reminder: up to DEADLINES_PER_PING deadlines a message,
+    fewer when their text (with room for the acknowledgements they may gain) would pass
+    Telegram's limit.
 
     `notices`: document key -> the id of that notice's message in this chat. The deadlines of
     one notice then go in a message of their own that replies to it."""
@@ -249,14 +253,41 @@ def render_ping_parts(rows: list[DeadlineRow], lang: str, zone: ZoneInfo, *,
         groups.setdefault(notices.get(row.document_key), []).append((n, row))
     parts = []
     for reply_to, group in groups.items():
-        for start in range(0, len(group), DEADLINES_PER_PING):
-            chunk = group[start:start + DEADLINES_PER_PING]
+        for chunk in _fitting(group, lang, zone, sent_at, cache):
             part = {"text": render_ping_text(chunk, lang, zone, sent_at=sent_at, cache=cache),
                     "reply_markup": ping_keyboard_dict(chunk, lang, cache=cache)}
             if reply_to:
                 part["reply_to"] = reply_to
             parts.append(part)
     return parts
+
+
+def _fitting(numbered: list[tuple[int, DeadlineRow]], lang: str, zone: ZoneInfo, sent_at: datetime,
+             cache: dict | None):
+    """Consecutive runs of deadlines that make one message each."""
+    title = len(t(lang, "ping.title"))
+    chunk: list[tuple[int, DeadlineRow]] = []
+    size = title
+    for entry in numbered:
+        block = len(render_ping_text([entry], lang, zone, sent_at=sent_at, cache=cache)) - title + ACK_ROOM
+        if chunk and (len(chunk) == DEADLINES_PER_PING or size + block > TELEGRAM_TEXT_LIMIT):
+            yield chunk
+            chunk, size = [], title
+        chunk.append(entry)
+        size += block
+    if chunk:
+        yield chunk
+
+
+def _units_within(row: DeadlineRow, lang: str, limit: int) -> str:
+    """The units that must act, whole names only, "…" when more do not fit."""
+    names = [esc(unit_name(u, lang)) for u in row.units] or [esc(unit_name("all", lang))]
+    shown = names[:1]
+    for name in names[1:]:
+        if len(", ".join(shown + [name])) > limit:
+            return ", ".join(shown) + ", …"
+        shown.append(name)
+    return ", ".join(shown)
 
 
 # --- overdue digest --------------------------------------------------------------------

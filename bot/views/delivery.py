@@ -125,10 +125,12 @@ def report_keyboard(report, lang: str) -> InlineKeyboardMarkup:
 
 
 def recall_confirm_keyboard(broadcast_id: int, groups: int, lang: str) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(inline_keyboard=[[
-        InlineKeyboardButton(text=t(lang, "report.btn_recall_yes", groups=groups),
-                             callback_data=f"report:recall_yes:{broadcast_id}"),
-        InlineKeyboardButton(text=t(lang, "report.btn_back"), callback_data=f"report:refresh:{broadcast_id}")]])
+    def button(key: str, action: str) -> list[InlineKeyboardButton]:
+        return [InlineKeyboardButton(text=t(lang, key, groups=groups), callback_data=f"report:{action}:{broadcast_id}")]
+
+    return InlineKeyboardMarkup(inline_keyboard=[button("report.btn_recall_yes", "recall_yes"),
+                                                 button("report.btn_withdraw", "withdraw"),
+                                                 button("report.btn_back", "refresh")])
 
 
 def _short(text: str, limit: int = 80) -> str:
