@@ -37,6 +37,19 @@ async def _allowed(message: Message, bot: Bot) -> bool:
     return await may_manage_chat(bot, message.chat, user_id, message.sender_chat)
 
 
+async def _managed_message(callback: CallbackQuery, bot: Bot, lang: str):
+    """The message a subscription button is under, when the presser may change the chat's
+    subscriptions; otherwise the press is answered (refused) and None returned."""
+    message = callback.message
+    if message is None:
+        await callback.answer()
+        return None
+    if not await may_manage_chat(bot, message.chat, callback.from_user.id):
+        await callback.answer(t(lang, "sub.group_admins_only"), show_alert=True)
+        return None
+    return message
+
+
 @router.message(Command("subscribe"))
 async def subscribe(message: Message, command: CommandObject, bot: Bot, lang: str) -> None:
     if not await _allowed(message, bot):
@@ -81,12 +94,8 @@ async def unsubscribe(message: Message, command: CommandObject, bot: Bot, lang: 
 @router.callback_query(F.data.startswith(UNSUB_PREFIX))
 async def unsubscribe_pick(callback: CallbackQuery, bot: Bot, lang: str) -> None:
     """One unit, every unit ("*"), or none ("-") from the bare /unsubscribe question."""
-    message = callback.message
+    message = await _managed_message(callback, bot, lang)
     if message is None:
-        await callback.answer()
-        return
-    if not await may_manage_chat(bot, message.chat, callback.from_user.id):
-        await callback.answer(t(lang, "sub.group_admins_only"), show_alert=True)
         return
     choice = callback.data.removeprefix(UNSUB_PREFIX)
     try:
@@ -113,12 +122,8 @@ async def mysubs(message: Message, lang: str) -> None:
 
 @router.callback_query(F.data.startswith(CALLBACK_PREFIX))
 async def toggle(callback: CallbackQuery, bot: Bot, lang: str) -> None:
-    message = callback.message
+    message = await _managed_message(callback, bot, lang)
     if message is None:
-        await callback.answer()
-        return
-    if not await may_manage_chat(bot, message.chat, callback.from_user.id):
-        await callback.answer(t(lang, "sub.group_admins_only"), show_alert=True)
         return
     code = callback.data.removeprefix(CALLBACK_PREFIX)
     try:

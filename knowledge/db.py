@@ -85,6 +85,17 @@ def insert_ignore_many(model, fields, rows) -> None:
     cursor.executemany(sql, ([conv(v) for conv, v in zip(converters, tuple(row) + defaults)] for row in rows))
 
 
+def create_once(model, keys: dict, **values):
+    """(the row with these unique `keys`, whether this call created it): the first writer wins,
+    later ones — also in another process at the same moment — get the row it made."""
+    from peewee import IntegrityError
+    try:
+        with database.atomic():
+            return model.create(**keys, **values), True
+    except IntegrityError:
+        return model.get(*[getattr(model, k) == v for k, v in keys.items()]), False
+
+
 def close_database() -> None:
     if database.obj is not None and not database.is_closed():
         database.close()

@@ -30,10 +30,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from peewee import (BigIntegerField, CharField, DateTimeField, ForeignKeyField, IntegerField,
-                    IntegrityError, chunked)
+from peewee import BigIntegerField, CharField, DateTimeField, ForeignKeyField, IntegerField, chunked
 
-from knowledge.db import BaseModel, database, insert_ignore_many
+from knowledge.db import BaseModel, create_once, database, insert_ignore_many
 from knowledge.deadlines import DeadlineRow, deadline_moment, load_rows
 from knowledge.models import (Admin, Chat, Deadline, DeadlineUnit, Subscription, Unit, UserSetting,
                               utcnow)
@@ -250,15 +249,8 @@ def record_ack(deadline_id: int, chat_id: int, kind: str, *, user_id: int, user_
         raise ValueError(f"unknown acknowledgement {kind!r}")
     if not Deadline.select().where(Deadline.id == deadline_id).exists():
         return None, False
-    try:
-        with database.atomic():
-            ack = Acknowledgement.create(deadline=deadline_id, chat_id=chat_id, kind=kind,
-                                         user_id=user_id, user_name=user_name[:255],
-                                         created_at=naive_utc(now))
-        return ack, True
-    except IntegrityError:
-        return Acknowledgement.get(Acknowledgement.deadline == deadline_id,
-                                   Acknowledgement.chat_id == chat_id, Acknowledgement.kind == kind), False
+    return create_once(Acknowledgement, {"deadline": deadline_id, "chat_id": chat_id, "kind": kind},
+                       user_id=user_id, user_name=user_name[:255], created_at=naive_utc(now))
 
 
 def undo_ack(deadline_id: int, chat_id: int, kind: str = DONE) -> bool:

@@ -17,10 +17,9 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from peewee import (BigIntegerField, CharField, DateField, DateTimeField, ForeignKeyField,
-                    IntegrityError, TextField, chunked)
+from peewee import BigIntegerField, CharField, DateField, DateTimeField, ForeignKeyField, TextField, chunked
 
-from knowledge.db import BaseModel, database
+from knowledge.db import BaseModel, create_once
 from knowledge.loader import on_deadlines_replaced
 from knowledge.models import Chat, Deadline, Document, Item, utcnow
 from scheduler.outbox import SENT, Broadcast, Delivery
@@ -91,15 +90,8 @@ def record_receipt(broadcast_id: int, chat_id: int, kind: str, *, user_id: int, 
         raise ValueError(f"unknown receipt {kind!r}")
     if not delivered_to(broadcast_id, chat_id):
         return None, False
-    try:
-        with database.atomic():
-            receipt = NoticeReceipt.create(broadcast=broadcast_id, chat_id=chat_id, kind=kind,
-                                           user_id=user_id, user_name=user_name[:255],
-                                           created_at=naive_utc(now))
-        return receipt, True
-    except IntegrityError:
-        return NoticeReceipt.get(NoticeReceipt.broadcast == broadcast_id,
-                                 NoticeReceipt.chat_id == chat_id, NoticeReceipt.kind == kind), False
+    return create_once(NoticeReceipt, {"broadcast": broadcast_id, "chat_id": chat_id, "kind": kind},
+                       user_id=user_id, user_name=user_name[:255], created_at=naive_utc(now))
 
 
 def undo_receipt(broadcast_id: int, chat_id: int, kind: str = DONE) -> bool:

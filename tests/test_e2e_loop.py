@@ -19,7 +19,6 @@ import re
 import time
 from datetime import date, datetime, timedelta, timezone
 
-import pytest
 import pytest_asyncio
 
 from bot.config import Settings
@@ -28,7 +27,7 @@ from knowledge.models import Deadline, Item
 from knowledge.parser import parse_text
 from knowledge.search import Searcher
 from knowledge.units import unit_name
-from scheduler.clock import FakeClock, SystemClock
+from scheduler.clock import FakeClock
 from scheduler.outbox import Broadcast, Delivery
 from scheduler.pings import ReminderService, record_ack
 from scheduler.push_options import notice_units
