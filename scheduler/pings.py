@@ -260,11 +260,15 @@ def undo_ack(deadline_id: int, chat_id: int, kind: str = DONE) -> bool:
                                                Acknowledgement.kind == kind).execute())
 
 
-def notice_messages_by_chat(chat_ids: list[int], document_keys: list[str]) -> dict[int, dict[str, int]]:
+def notice_messages_by_chat(per_chat: dict[int, list[DeadlineRow]]) -> dict[int, dict[str, int]]:
     """chat id -> document key -> the notice's message there, which reminders answer."""
     from scheduler.receipts import notice_messages
+    wanted: dict[str, set[int]] = defaultdict(set)
+    for chat_id, chat_rows in per_chat.items():
+        for row in chat_rows:
+            wanted[row.document_key].add(chat_id)
     out: dict[int, dict[str, int]] = defaultdict(dict)
-    for (chat_id, key), message_id in notice_messages(chat_ids, document_keys).items():
+    for (chat_id, key), message_id in notice_messages(wanted).items():
         out[chat_id][key] = message_id
     return out
 
@@ -409,7 +413,7 @@ class ReminderService:
                     per_chat[chat_id].append(rows[deadline_id])
             langs = self._chat_langs(list(per_chat))
             cache: dict = {}
-            notices = notice_messages_by_chat(list(per_chat), [rows[d].document_key for d in latest])
+            notices = notice_messages_by_chat(per_chat)
             messages = [(chat_id, render_ping_parts(chat_rows, langs.get(chat_id, self.settings.default_lang),
                                                     self.zone, sent_at=now, cache=cache,
                                                     notices=notices.get(chat_id)),

@@ -121,25 +121,34 @@ def receipts_of(broadcast_id: int) -> dict[int, dict[str, NoticeReceipt]]:
 
 # --- where a notice's message is in each group (reminders reply to it) ----------------------
 
-def notice_messages(chat_ids: list[int], document_keys: list[str]) -> dict[tuple[int, str], int]:
+def notice_messages(wanted: dict[str, set[int]]) -> dict[tuple[int, str], int]:
     """(chat id, document key) -> the id of the first message of the latest notice of that
-    document delivered to that chat; reminders answer it. Recalled notices are left out."""
+    document delivered to that chat, for the chats `wanted` per document key; reminders
+    answer it. Recalled notices are left out. Only the pairs asked for are read."""
     out: dict[tuple[int, str], int] = {}
-    if not chat_ids or not document_keys:
-        return out
-    for keys in chunked(sorted(set(document_keys)), 500):
-        for chats in chunked(sorted(set(chat_ids)), 500):
-            query = (Delivery.select(Delivery.chat_id, Delivery.message_ids, Document.key)
-                     .join(Broadcast, on=(Delivery.broadcast == Broadcast.id))
-                     .join(Document, on=(Broadcast.document == Document.id))
-                     .where(Delivery.kind == "notice", Delivery.status == SENT,
-                            Delivery.chat_id.in_(chats), Document.key.in_(keys),
-                            Broadcast.status != "recalled")
-                     .order_by(Delivery.id).tuples())
-            for chat_id, message_ids, key in query:
-                ids = json.loads(message_ids or "[]")
-                if ids and ids[0]:
-                    out[(chat_id, key)] = ids[0]
+    pushed: dict[str, list[tuple[int, int]]] = {}
+    for keys in chunked(sorted(k for k, chats in wanted.items() if chats), 500):
+        for broadcast_id, reached, key in (Broadcast.select(Broadcast.id, Broadcast.target_count, Document.key)
+                                           .join(Document, on=(Broadcast.document == Document.id))
+                                           .where(Document.key.in_(keys),
+                                                  Broadcast.status.in_(["sending", "done"])).tuples()):
+            pushed.setdefault(key, []).append((broadcast_id, reached))
+    for key, broadcasts in pushed.items():
+        chats = wanted[key]
+        sent = (Delivery.broadcast.in_([b for b, _ in broadcasts])) & (Delivery.kind == "notice") \
+            & (Delivery.status == SENT)
+        # Few chats of many recipients: look them up; else read the notice's rows once.
+        if len(chats) * 10 < sum(n for _, n in broadcasts):
+            queries = [sent & Delivery.chat_id.in_(chunk) for chunk in chunked(sorted(chats), 900)]
+        else:
+            queries = [sent]
+        for where in queries:
+            for chat_id, message_ids in (Delivery.select(Delivery.chat_id, Delivery.message_ids)
+                                         .where(where).order_by(Delivery.id).tuples()):
+                if chat_id in chats:
+                    first = next((m for m in json.loads(message_ids or "[]") if m), None)
+                    if first:
+                        out[(chat_id, key)] = first
     return out
 
 

@@ -61,7 +61,7 @@ TEXTS: dict[str, str] = {
                  "• /lang vi | /lang en — change language",
     "help.admin": "\n\n<b>Admin</b>\n"
                   "• /push <i>notice text</i>, or send a .txt/.docx/.pdf file captioned /push\n"
-                  "• /notices — recent notices; /report <i>number</i> — delivery, CSV export\n"
+                  "• /notices — recent notices; /report <i>number</i> — sent, received, done per unit; remind, edit, recall, CSV\n"
                   "• /admin list | /admin add <i>id</i> | /admin remove <i>id</i>",
     "lang.current": "Current language: <b>{lang}</b>. Change it with /lang vi or /lang en.",
     "lang.changed": "Switched to English.",

@@ -61,7 +61,7 @@ TEXTS: dict[str, str] = {
                  "• /lang vi | /lang en — đổi ngôn ngữ",
     "help.admin": "\n\n<b>Quản trị</b>\n"
                   "• /push <i>văn bản thông báo</i>, hoặc gửi tệp .txt/.docx/.pdf kèm chú thích /push\n"
-                  "• /notices — các thông báo gần đây; /report <i>số</i> — tình hình gửi, xuất CSV\n"
+                  "• /notices — các thông báo gần đây; /report <i>số</i> — đã gửi, đã nhận, hoàn thành theo đơn vị; nhắc, sửa, thu hồi, CSV\n"
                   "• /admin list | /admin add <i>id</i> | /admin remove <i>id</i>",
     "lang.current": "Ngôn ngữ hiện tại: <b>{lang}</b>. Đổi bằng /lang vi hoặc /lang en.",
     "lang.changed": "Đã chuyển sang tiếng Việt.",
