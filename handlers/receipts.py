@@ -10,7 +10,7 @@ from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import CallbackQuery, Message
 
 from bot.config import Settings
-from bot.filters import may_manage_chat
+from bot.filters import may_manage_chat, parse_id
 from bot.texts import t
 from bot.views.deadlines import utc_aware
 from bot.views.receipts import DONE, KINDS, ReceiptCallback, receipt_keyboard
@@ -25,7 +25,8 @@ log = logging.getLogger("loa.handlers")
 async def notice_receipt(callback: CallbackQuery, callback_data: ReceiptCallback, bot: Bot, settings: Settings,
                          lang: str, clock=None) -> None:
     message = callback.message
-    if message is None or callback_data.kind not in (*KINDS, "u"):
+    if message is None or callback_data.kind not in (*KINDS, "u") \
+            or parse_id(str(callback_data.broadcast)) is None:        # forged data
         await callback.answer()
         return
     chat_id = message.chat.id

@@ -470,3 +470,15 @@ async def test_recall_and_withdraw_removes_the_notice_but_keeps_acknowledgements
     assert (kept.chat_id, kept.kind, kept.user_name) == (-51, "done", "Lan")
     await chat.say(ADMIN, f"/report {b.id}")
     assert "đã thu hồi" in chat.last_text(ADMIN)
+
+
+async def test_forged_receipt_buttons_are_answered_and_not_recorded(loop_chat):
+    chat = loop_chat
+    subs.register_chat(-21, type="group", title="Tổ 21")
+    subs.subscribe(-21, ["all"])
+    b = await push_and_send(chat, notice_text())
+    for data, chat_id in ((f"rc:r:{b.id}", 777), ("rc:r:99999999999999999999", -21), (f"rc:x:{b.id}", -21),
+                          (f"rc:r:{b.id + 5}", -21)):
+        await chat.press(chat_id, data, user_id=5)
+    assert NoticeReceipt.select().count() == 0
+    assert not any("đã có lỗi" in m["text"] for chat_id in (-21, 777) for m in chat.api.visible(chat_id))

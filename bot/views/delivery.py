@@ -30,12 +30,11 @@ def _notice(broadcast, lang: str) -> str:
 
 
 def _pressed(broadcast_id: int) -> dict[str, int]:
-    from peewee import fn
-
+    """Groups that pressed anything under the notice ("received"), and "done"."""
     from scheduler.receipts import NoticeReceipt
-    query = (NoticeReceipt.select(NoticeReceipt.kind, fn.COUNT(NoticeReceipt.id))
-             .where(NoticeReceipt.broadcast == broadcast_id).group_by(NoticeReceipt.kind).tuples())
-    return dict(query)
+    rows = list(NoticeReceipt.select(NoticeReceipt.chat_id, NoticeReceipt.kind)
+                .where(NoticeReceipt.broadcast == broadcast_id).tuples())
+    return {"received": len({c for c, _ in rows}), "done": len({c for c, k in rows if k == "done"})}
 
 
 def render_progress(broadcast, counts: dict, lang: str) -> str:
