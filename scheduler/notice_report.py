@@ -120,10 +120,11 @@ def build_report(broadcast_id: int, now: datetime, zone: ZoneInfo) -> NoticeRepo
     if b is None or b.status in ("draft", "cancelled"):
         return None
     options = options_of(b.id)
+    notice_rows = (Delivery.select(Delivery.chat_id)
+                   .where(Delivery.broadcast == b.id, Delivery.kind == "notice"))
     rows = list(Delivery.select(Delivery.chat_id, Delivery.status, Delivery.sent_at, Delivery.last_error)
-                .where(Delivery.broadcast == b.id, Delivery.kind == "notice").order_by(Delivery.id))
-    chat_ids = [r.chat_id for r in rows]
-    titles, subscribed = _chat_facts(chat_ids)
+                .where(Delivery.broadcast == b.id, Delivery.kind == "notice").order_by(Delivery.id).namedtuples())
+    titles, subscribed = _chat_facts(notice_rows)
     relevant = set(_relevant_units(b, options))
     deadlines = notice_deadlines(b)
     board = TaskBoard(deadlines, zone, now)
@@ -137,9 +138,10 @@ def build_report(broadcast_id: int, now: datetime, zone: ZoneInfo) -> NoticeRepo
         via_reminders = any(r.chat_id in board.received[d] for d in tasks)
         units = [u for u in subscribed.get(r.chat_id, []) if u in relevant] \
             or ([ALL] if ALL in subscribed.get(r.chat_id, []) else [OTHER])
+        sent_at = _datetime(r.sent_at)
         groups.append(GroupStatus(
             chat_id=r.chat_id, title=titles.get(r.chat_id, ""), units=units, delivery=r.status,
-            sent_at=r.sent_at.replace(tzinfo=timezone.utc) if r.sent_at else None,
+            sent_at=sent_at.replace(tzinfo=timezone.utc) if sent_at else None,
             error=r.last_error if r.status in (FAILED, BLOCKED) else "",
             received=received, done=done, acknowledged=bool(received or done or via_reminders),
             completed=bool(done or tasks_done), tasks=tasks))
@@ -169,15 +171,18 @@ def _relevant_units(b: Broadcast, options: PushOptions) -> list[str]:
     return chosen_units(options, notice_units(parsed))
 
 
-def _chat_facts(chat_ids: list[int]) -> tuple[dict[int, str], dict[int, list[str]]]:
-    titles: dict[int, str] = {}
+def _datetime(value):
+    """A DateTimeField read without its model (tuples) comes back as text on SQLite."""
+    return datetime.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _chat_facts(chat_ids) -> tuple[dict[int, str], dict[int, list[str]]]:
+    """Titles and subscriptions of the chats `chat_ids` (a subquery) selects."""
+    titles = dict(Chat.select(Chat.id, Chat.title).where(Chat.id.in_(chat_ids)).tuples())
     subscribed: dict[int, list[str]] = {}
-    for i in range(0, len(chat_ids), 500):
-        chunk = chat_ids[i:i + 500]
-        titles.update(Chat.select(Chat.id, Chat.title).where(Chat.id.in_(chunk)).tuples())
-        for chat_id, unit in (Subscription.select(Subscription.chat, Subscription.unit)
-                              .where(Subscription.chat.in_(chunk)).order_by(Subscription.id).tuples()):
-            subscribed.setdefault(chat_id, []).append(unit)
+    for chat_id, unit in (Subscription.select(Subscription.chat, Subscription.unit)
+                          .where(Subscription.chat.in_(chat_ids)).order_by(Subscription.id).tuples()):
+        subscribed.setdefault(chat_id, []).append(unit)
     return titles, subscribed
 
 

@@ -111,8 +111,7 @@ def receipts_of(broadcast_id: int) -> dict[int, dict[str, NoticeReceipt]]:
     out: dict[int, dict[str, NoticeReceipt]] = {}
     rows = list(NoticeReceipt.select().where(NoticeReceipt.broadcast == broadcast_id)
                 .order_by(NoticeReceipt.created_at))
-    moved = dict(Chat.select(Chat.id, Chat.migrated_to)
-                 .where(Chat.id.in_([r.chat_id for r in rows]), Chat.migrated_to.is_null(False))
+    moved = dict(Chat.select(Chat.id, Chat.migrated_to).where(Chat.migrated_to.is_null(False))
                  .tuples()) if rows else {}
     for r in rows:
         out.setdefault(moved.get(r.chat_id, r.chat_id), {}).setdefault(r.kind, r)

@@ -56,11 +56,14 @@ class TaskBoard:
                 done_at[deadline_id][chat_id] = created_at.replace(tzinfo=timezone.utc)
         self.received = received
         self.status: dict[int, dict[int, str]] = {}
+        self._by_chat: dict[int, dict[int, str]] = defaultdict(dict)
         for deadline_id, row in self.rows.items():
             due = row.moment(zone)
             chats = set(targeted.get(deadline_id, ())) | received[deadline_id]
             self.status[deadline_id] = {c: status_of(due, done_at[deadline_id].get(c), now)
                                         for c in chats}
+            for c, s in self.status[deadline_id].items():
+                self._by_chat[c][deadline_id] = s
 
     def counts(self, deadline_id: int, within: set[int] | None = None) -> Counter:
         """How many groups are in each status (and "received": acknowledged in any way);
@@ -75,4 +78,4 @@ class TaskBoard:
 
     def of_chat(self, chat_id: int) -> dict[int, str]:
         """deadline id -> status, for the deadlines addressed to this group."""
-        return {d: s[chat_id] for d, s in self.status.items() if chat_id in s}
+        return dict(self._by_chat.get(chat_id, {}))
