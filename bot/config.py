@@ -50,8 +50,8 @@ class Settings(BaseSettings):
     @field_validator("bot_token")
     @classmethod
     def _token_shape(cls, v):
-        from aiogram.utils.token import TokenValidationError, validate_token
-        if v is not None:
+        if v is not None:      # aiogram only when there is a token: the command line stays light
+            from aiogram.utils.token import TokenValidationError, validate_token
             try:
                 validate_token(v.get_secret_value())
             except TokenValidationError:
