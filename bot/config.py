@@ -6,6 +6,7 @@ never with a traceback.
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
@@ -70,6 +71,26 @@ class Settings(BaseSettings):
                 raise ValueError("must be a comma-separated list of numeric Telegram user ids") from None
         return v
 
+    @field_validator("telegram_api_url", "webhook_url", mode="before")
+    @classmethod
+    def _empty_url_is_none(cls, v):
+        return None if v in ("", None) else v
+
+    @field_validator("telegram_api_url", "webhook_url")
+    @classmethod
+    def _http_url(cls, v):
+        """Checked here, not at the first request, where the error shows the token."""
+        if v is not None:
+            try:
+                parts = urlsplit(v)
+                parts.port                       # raises on a port that is not a number
+            except ValueError:
+                parts = None
+            if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+                raise ValueError("must be an http:// or https:// address with a host, "
+                                 "like http://localhost:8081") from None
+        return v
+
     @field_validator("tz")
     @classmethod
     def _known_zone(cls, v):
@@ -105,6 +126,18 @@ class Settings(BaseSettings):
         if v not in ("vi", "en"):
             raise ValueError("must be vi or en")
         return v
+
+    def secret_values(self) -> list[str]:
+        """What must never be printed or logged: the token, the webhook secret and the
+        passwords in DATABASE_URL and TELEGRAM_API_URL."""
+        from bot.logs import url_password
+
+        values = [s.get_secret_value() for s in (self.bot_token, self.webhook_secret) if s]
+        for url in (self.database_url, self.telegram_api_url):
+            password = url_password(url)
+            if password:
+                values += [password, unquote(password)]     # as written, and as a driver reads it
+        return values
 
     @property
     def zone(self) -> ZoneInfo:
