@@ -21,6 +21,7 @@ from aiogram.enums import ParseMode
 
 from bot.config import Settings
 from bot.logs import log_event, redact, redact_url, setup_logging
+from bot.outgoing import CleanOutgoingText
 from scheduler.clock import SystemClock
 from scheduler.sender import Sender
 
@@ -33,9 +34,11 @@ def create_bot(settings: Settings) -> Bot:
     if settings.telegram_api_url:
         api = TelegramAPIServer.from_base(settings.telegram_api_url.rstrip("/"))
         session = AiohttpSession(api=api)
-    return Bot(settings.bot_token.get_secret_value(), session=session,
-               default=DefaultBotProperties(parse_mode=ParseMode.HTML,
-                                            allow_sending_without_reply=True))
+    bot = Bot(settings.bot_token.get_secret_value(), session=session,
+              default=DefaultBotProperties(parse_mode=ParseMode.HTML,
+                                           allow_sending_without_reply=True))
+    bot.session.middleware(CleanOutgoingText())        # no bidi or invisible characters out
+    return bot
 
 
 def create_dispatcher(settings: Settings, *, searcher, sender: Sender, reminders=None,

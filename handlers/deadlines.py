@@ -9,19 +9,21 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timezone
 
-from aiogram import Router
+from aiogram import Bot, Router
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 
 from bot.config import Settings
+from bot.filters import parse_id
 from bot.conversation import deadline_list
 from bot.texts import t
 from bot.views.deadlines import (ACK_KINDS, AckCallback, AckView, esc, ping_keyboard, render_ping_text, split_message, utc_aware)
 from knowledge.deadlines import list_deadlines, load_rows
 from knowledge.units import ALL, CODES, find_unit
 from scheduler.clock import SystemClock
-from scheduler.pings import acks_in_chat, record_ack
+from scheduler.outbox import Delivery
+from scheduler.pings import acks_in_chat, record_ack, targets
 
 router = Router(name=__name__)
 log = logging.getLogger("loa.handlers")
@@ -74,12 +76,20 @@ async def calendar(message: Message, command: CommandObject, settings: Settings,
 
 @router.callback_query(AckCallback.filter())
 async def acknowledge(callback: CallbackQuery, callback_data: AckCallback, settings: Settings, lang: str,
-                      clock=None) -> None:
+                      bot: Bot, clock=None) -> None:
     clock = clock or SystemClock()
     kind = ACK_KINDS.get(callback_data.kind)
     message = callback.message
     if kind is None or message is None:
         await callback.answer()
+        return
+    if parse_id(str(callback_data.deadline)) is None:         # 20 digits: no such row
+        await callback.answer(t(lang, "ping.ack_gone"), show_alert=True)
+        return
+    if not _pressed_on_its_reminder(callback, callback_data.deadline, bot):
+        log.warning("ping_ack_refused deadline_id=%s chat_id=%s user_id=%s", callback_data.deadline,
+                    message.chat.id, callback.from_user.id)
+        await callback.answer(t(lang, "ping.ack_not_here"), show_alert=True)
         return
     chat_id = message.chat.id
     ack, created = record_ack(callback_data.deadline, chat_id, kind, user_id=callback.from_user.id,
@@ -96,6 +106,23 @@ async def acknowledge(callback: CallbackQuery, callback_data: AckCallback, setti
     await callback.answer(t(lang, f"ping.ack_saved_{kind}"))
     if isinstance(message, Message):
         await _redraw(message, settings, lang)
+
+
+def _pressed_on_its_reminder(callback: CallbackQuery, deadline_id: int, bot: Bot) -> bool:
+    """A press counts for the chat it is made in only on a reminder the bot sent there: the
+    message must be the bot's own and carry this very button, and the chat one the deadline
+    is for (subscribed now, or sent reminders before). Button data can be forged — an "ack"
+    for any deadline from any chat —; the message Telegram attaches to a press cannot."""
+    message = callback.message
+    if isinstance(message, Message):          # (else too old for Telegram to attach)
+        if message.from_user is None or message.from_user.id != bot.id or message.reply_markup is None:
+            return False
+        if not any(button.callback_data == callback.data
+                   for row in message.reply_markup.inline_keyboard for button in row):
+            return False
+    chat_id = message.chat.id
+    return chat_id in targets([deadline_id])[deadline_id] or Delivery.select().where(
+        Delivery.chat_id == chat_id, Delivery.kind == "ping").exists()
 
 
 async def _redraw(message: Message, settings: Settings, lang: str) -> None:

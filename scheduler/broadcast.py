@@ -6,13 +6,13 @@ The draft is a row, not memory, so a preview survives a restart and a second pre
 """
 from __future__ import annotations
 
-import csv
 import io
 import json
 from dataclasses import dataclass, field
 from datetime import date
 
 from bot.views.notices import render_notice_parts
+from bot.views.safe import SafeCsvWriter
 from knowledge.db import database
 from knowledge.loader import save_document
 from knowledge.models import Chat, utcnow
@@ -138,7 +138,7 @@ def recent(limit: int = 10) -> list[BroadcastSummary]:
 def report_csv(broadcast_id: int) -> bytes:
     """One line per target chat; UTF-8 with BOM so spreadsheet programs show Vietnamese."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = SafeCsvWriter(out)               # a group title "=HYPERLINK(…)" stays text
     writer.writerow(["chat_id", "chat_title", "status", "parts_sent", "attempts", "sent_at", "last_error"])
     titles = {}
     rows = list(Delivery.select().where(Delivery.broadcast == broadcast_id).order_by(Delivery.id))

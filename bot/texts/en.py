@@ -36,6 +36,7 @@ TEXTS: dict[str, str] = {
     "ping.ack_saved_received": "Recorded: the group has received it.",
     "ping.ack_saved_done": "Recorded: the group has done it.",
     "ping.ack_already": "Already recorded ({name}, at {time}).",
+    "ping.ack_not_here": "This button only works on the reminder this chat received.",
     "ping.ack_gone": "This deadline is no longer in the database.",
     "digest.title": "📋 <b>Passed deadlines — groups that did not mark them done</b>",
     "digest.missing": "Not done: {n}/{total} groups (done: {done}): {chats}",

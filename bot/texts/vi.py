@@ -36,6 +36,7 @@ TEXTS: dict[str, str] = {
     "ping.ack_saved_received": "Đã ghi nhận: nhóm đã nhận.",
     "ping.ack_saved_done": "Đã ghi nhận: nhóm đã hoàn thành.",
     "ping.ack_already": "Đã được ghi nhận trước đó ({name}, lúc {time}).",
+    "ping.ack_not_here": "Nút này chỉ dùng được trên lời nhắc mà nhóm đã nhận.",
     "ping.ack_gone": "Hạn chót này không còn trong cơ sở dữ liệu.",
     "digest.title": "📋 <b>Hạn chót đã qua — nhóm chưa báo hoàn thành</b>",
     "digest.missing": "Chưa hoàn thành: {n}/{total} nhóm (đã xong {done}): {chats}",
