@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("ask", help="answer questions (one per line on stdin when none given)")
     p.add_argument("question", nargs="*")
     p.add_argument("--json", action="store_true")
-    p = sub.add_parser("import", help="parse a notice (.txt, .md, .docx, .pdf) and store it")
+    p = sub.add_parser("import", help="parse a notice (.txt, .md, .docx, .pdf, a photo or scan) and store it")
     p.add_argument("file")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("deadlines", help="list deadlines, soonest first")
