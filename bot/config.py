@@ -51,12 +51,13 @@ class Settings(BaseSettings):
     @field_validator("bot_token")
     @classmethod
     def _token_shape(cls, v):
-        if v is not None:      # aiogram only when there is a token: the command line stays light
-            from aiogram.utils.token import TokenValidationError, validate_token
-            try:
-                validate_token(v.get_secret_value())
-            except TokenValidationError:
-                raise ValueError("does not look like a bot token from @BotFather (123456:ABC…)") from None
+        # aiogram's rule (aiogram.utils.token.validate_token), without importing aiogram: the
+        # command line (`bot.py import`, `ask`) starts in a fraction of a second
+        if v is not None:
+            token = v.get_secret_value()
+            bot_id, colon, secret = token.partition(":")
+            if any(c.isspace() for c in token) or not colon or not bot_id.isdigit() or not secret:
+                raise ValueError("does not look like a bot token from @BotFather (123456:ABC…)")
         return v
 
     @field_validator("admin_ids", mode="before")

@@ -15,11 +15,12 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 
 from bot.config import Settings
-from bot.filters import parse_id
 from bot.conversation import deadline_list
+from bot.filters import parse_id
 from bot.texts import t
 from bot.views.deadlines import (ACK_KINDS, AckCallback, AckView, esc, ping_keyboard, render_ping_text, split_message, utc_aware)
 from knowledge.deadlines import list_deadlines, load_rows
+from knowledge.models import Deadline
 from knowledge.units import ALL, CODES, find_unit
 from scheduler.clock import SystemClock
 from scheduler.outbox import Delivery
@@ -83,7 +84,8 @@ async def acknowledge(callback: CallbackQuery, callback_data: AckCallback, setti
     if kind is None or message is None:
         await callback.answer()
         return
-    if parse_id(str(callback_data.deadline)) is None:         # 20 digits: no such row
+    deadline_id = parse_id(str(callback_data.deadline))        # 20 digits: no such row
+    if deadline_id is None or not Deadline.select().where(Deadline.id == deadline_id).exists():
         await callback.answer(t(lang, "ping.ack_gone"), show_alert=True)
         return
     if not _pressed_on_its_reminder(callback, callback_data.deadline, bot):
