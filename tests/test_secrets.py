@@ -50,20 +50,33 @@ def test_a_malformed_api_address_is_one_line_without_the_token(tmp_path):
     assert_one_clean_line(done, "TELEGRAM_API_URL")
 
 
-def test_an_api_that_does_not_answer_is_one_line_without_the_token(tmp_path):
-    done = run_bot(tmp_path, BOT_TOKEN=TOKEN, TELEGRAM_API_URL=f"http://user:{PASSWORD}@127.0.0.1:{free_port()}")
-    assert_one_clean_line(done, "cannot reach the Bot API", "127.0.0.1")
+async def _start(**values) -> str:
+    """run_telegram until it gives up at its first call; the reason it gives."""
+    from bot.app import TelegramUnavailable, run_telegram
+
+    root = logging.getLogger()
+    saved = (list(root.handlers), root.level)
+    try:
+        with pytest.raises(TelegramUnavailable) as caught:
+            await run_telegram(load_settings(_env_file=None, **values))
+    finally:
+        root.handlers[:], root.level = saved
+    return str(caught.value)
 
 
-async def test_a_refused_token_is_one_line(tmp_path):
-    import asyncio
+async def test_an_api_that_does_not_answer_is_one_line_without_the_token():
+    reason = await _start(bot_token=TOKEN, telegram_api_url=f"http://user:{PASSWORD}@127.0.0.1:{free_port()}")
+    assert reason.startswith("cannot reach the Bot API at http://user:***@127.0.0.1")
+    assert "\n" not in reason and TOKEN.split(":")[1] not in reason and PASSWORD not in reason
 
+
+async def test_a_refused_token_is_one_line():
     api = await FakeBotAPI().start()          # it knows another token: 401 Unauthorized
     try:
-        done = await asyncio.to_thread(run_bot, tmp_path, BOT_TOKEN=TOKEN, TELEGRAM_API_URL=api.url)
+        reason = await _start(bot_token=TOKEN, telegram_api_url=api.url, webhook_secret=SECRET)
     finally:
         await api.stop()
-    assert_one_clean_line(done, "BOT_TOKEN", "Unauthorized")
+    assert reason.startswith("BOT_TOKEN: Telegram refused the token") and TOKEN not in reason
 
 
 @pytest.mark.parametrize("url", [f"postgresql://loa:{PASSWORD}@127.0.0.1:{free_port()}/loa",
