@@ -133,7 +133,7 @@ def flate_bomb_pdf(megabytes: int) -> bytes:
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
                b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"]
-    return _raw_pdf(objects)
+    return raw_pdf(objects)
 
 
 def deep_pdf(depth: int) -> bytes:
@@ -142,10 +142,11 @@ def deep_pdf(depth: int) -> bytes:
     objects = [b"<< /Type /Catalog /Pages 2 0 R /Deep " + nested + b" >>",
                b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Annots " + nested + b" >>"]
-    return _raw_pdf(objects)
+    return raw_pdf(objects)
 
 
-def _raw_pdf(objects: list[bytes]) -> bytes:
+def raw_pdf(objects: list[bytes]) -> bytes:
+    """A PDF file of these objects (object 1 the catalog), with its cross-reference table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for n, body in enumerate(objects, start=1):
