@@ -36,7 +36,7 @@ from knowledge.parser import ParseError
 log = logging.getLogger("loa.reading")
 
 ROOT = Path(__file__).resolve().parent.parent
-READ_SECONDS = 6.0              # one file, process start included (a real notice: ~0.3 s)
+READ_SECONDS = 5.0              # one file, process start included (a real notice: 0.3–0.6 s)
 OCR_SECONDS = 6.0               # an OCR worker's start, plus …
 OCR_SECONDS_PER_PAGE = 5.0      # … this per page (one page: ~1.5 s on one core)
 MEMORY_BYTES = 512 * 2**20      # address space of the worker, and of each Tesseract it starts
