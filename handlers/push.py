@@ -11,22 +11,26 @@ from __future__ import annotations
 
 import asyncio
 import html
+import io
 import logging
 import os
 import tempfile
 
+import aiohttp
+
 from aiogram import Bot, F, Router
 from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
 from aiogram.filters import Command, CommandObject, Filter
-from aiogram.types import (CallbackQuery, Document, ForceReply, InlineKeyboardButton,
-                           InlineKeyboardMarkup, Message)
+from aiogram.types import (CallbackQuery, ForceReply, InlineKeyboardButton, InlineKeyboardMarkup,
+                           Message)
 
 from bot.config import Settings
 from bot.filters import parse_id
 from bot.texts import t
 from bot.views.notices import preview_keyboard, render_preview, unit_picker
-from knowledge.parser import ParseError, parse_text
-from knowledge.reading import parse_file
+from knowledge.formats import EXTENSIONS as READABLE_EXTENSIONS
+from knowledge.parser import ParseError
+from knowledge.reading import parse_file_async, parse_text_async
 from knowledge.search import Searcher
 from knowledge.units import ALL, CODES
 from scheduler import broadcast
@@ -43,14 +47,16 @@ log = logging.getLogger("loa.handlers")
 async def push(message: Message, command: CommandObject, bot: Bot, lang: str, settings: Settings) -> None:
     file_id = file_name = None
     try:
-        if message.document is not None:
-            parsed = await _parse_document(message.document, bot, lang)
+        upload = _upload(message)
+        if upload is not None:
+            parsed = await _parse_upload(*upload, bot=bot, lang=lang)
             if isinstance(parsed, str):
                 await message.answer(parsed)
                 return
-            file_id, file_name = message.document.file_id, message.document.file_name
+            if message.document is not None:     # a file can be forwarded as it came
+                file_id, file_name = message.document.file_id, message.document.file_name
         elif (command.args or "").strip():
-            parsed = parse_text(command.args)
+            parsed = await parse_text_async(command.args)     # in a worker: see knowledge/reading
         else:
             await message.answer(t(lang, "push.usage"))
             return
@@ -66,26 +72,59 @@ async def push(message: Message, command: CommandObject, bot: Bot, lang: str, se
     log.info("push_draft broadcast_id=%s admin=%s", draft.id, message.from_user.id)
 
 
-async def _parse_document(document: Document, bot: Bot, lang: str) -> dict | str:
+def _upload(message: Message) -> tuple[str, str, int | None] | None:
+    """(file id, the admin's file name, declared size) of a file or photo captioned /push."""
+    if message.document is not None:
+        return message.document.file_id, message.document.file_name or "file", message.document.file_size
+    if message.photo:                       # a photo of a notice: Telegram's largest JPEG of it
+        return message.photo[-1].file_id, "photo.jpg", message.photo[-1].file_size
+    return None
+
+
+async def _parse_upload(file_id: str, name: str, size: int | None, *, bot: Bot, lang: str) -> dict | str:
     """The parsed notice, or the message explaining why the file was refused."""
-    name = document.file_name or "file"
     ext = os.path.splitext(name)[1].lower()
-    if ext not in broadcast.ACCEPTED_EXTENSIONS:
+    limit = broadcast.MAX_FILE_BYTES
+    if ext not in READABLE_EXTENSIONS:
         return t(lang, "push.bad_type", name=html.escape(name))
-    if (document.file_size or 0) > broadcast.MAX_FILE_BYTES:
-        return t(lang, "push.too_big", size_mb=f"{document.file_size / 2**20:.1f}",
-                 limit_mb=broadcast.MAX_FILE_BYTES // 2**20)
+    if (size or 0) > limit:
+        return t(lang, "push.too_big", size_mb=f"{size / 2**20:.1f}", limit_mb=limit // 2**20)
     with tempfile.TemporaryDirectory() as folder:
-        path = os.path.join(folder, "notice" + ext)
+        path = os.path.join(folder, "upload" + ext)
         try:
-            await bot.download(document, destination=path)
-        except TelegramAPIError as e:
-            log.warning("push_download_failed file=%s error=%r", name, e)
+            with open(path, "wb") as file:       # the real size counts, not the declared one
+                await bot.download(file_id, destination=_CappedWriter(file, limit), seek=False)
+        except _TooBig:
+            return t(lang, "push.too_big", size_mb=f"> {limit // 2**20}", limit_mb=limit // 2**20)
+        except (TelegramAPIError, aiohttp.ClientError, asyncio.TimeoutError, OSError) as e:
+            log.warning("push_download_failed file=%r error=%s", name, type(e).__name__)
             return t(lang, "push.download_failed")
-        if os.path.getsize(path) > broadcast.MAX_FILE_BYTES:
-            return t(lang, "push.too_big", size_mb=f"{os.path.getsize(path) / 2**20:.1f}",
-                     limit_mb=broadcast.MAX_FILE_BYTES // 2**20)
-        return await asyncio.to_thread(parse_file, path)
+        return await parse_file_async(path, name=name)
+
+
+class _TooBig(Exception):
+    pass
+
+
+class _CappedWriter(io.RawIOBase):
+    """A file that refuses to grow past `limit` bytes: the download stops at the first chunk
+    beyond it, whatever size the upload declared (or did not)."""
+
+    def __init__(self, file, limit: int):
+        super().__init__()
+        self.file, self.limit, self.size = file, limit, 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, chunk) -> int:
+        self.size += len(chunk)
+        if self.size > self.limit:
+            raise _TooBig(self.size)
+        return self.file.write(chunk)
+
+    def flush(self) -> None:
+        self.file.flush()
 
 
 def _action(data: str) -> tuple[str, int | None, str | None]:

@@ -20,7 +20,6 @@ from bot.views.notices import render_notice_list
 from scheduler import broadcast, notice_report, revisions
 from scheduler.clock import SystemClock
 from scheduler.sender import Sender
-from scheduler.taskstatus import STATUSES
 
 router = Router(name=__name__)
 log = logging.getLogger("loa.handlers")
@@ -86,11 +85,7 @@ async def report_button(callback: CallbackQuery, bot: Bot, lang: str, settings: 
         await _show(callback, found, lang, settings)
     elif action == "csv":
         await callback.answer()
-        header = {k: t(lang, f"csv.{k}") for k in (
-            "chat_id", "chat_title", "units", "delivery", "sent_at", "received", "received_by",
-            "received_at", "done", "done_by", "done_at", "error", "deadline", "yes", "no")}
-        names = {s: t(lang, f"status.{s}") for s in STATUSES}
-        data = await asyncio.to_thread(notice_report.report_csv, found, settings.zone, header, names)
+        data = await asyncio.to_thread(notice_report.report_csv, found, settings.zone, lang)
         await bot.send_document(callback.message.chat.id,
                                 BufferedInputFile(data, filename=f"notice-{found.broadcast.id}-report.csv"),
                                 caption=t(lang, "report.csv_caption", id=found.broadcast.id))

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
 
 from peewee import fn
 
@@ -279,6 +280,14 @@ def cancel_scheduled(broadcast_id: int, now: datetime) -> bool:
 
 
 # --- listing -------------------------------------------------------------------------------
+
+def report_csv(broadcast_id: int, lang: str = "vi", zone: ZoneInfo = ZoneInfo("Asia/Ho_Chi_Minh")) -> bytes:
+    """The CSV of /report for a push (scheduler/notice_report.py); b"" for a draft."""
+    from scheduler.notice_report import build_report, report_csv as write_csv
+    found = build_report(broadcast_id, datetime.now(timezone.utc), zone)
+    return write_csv(found, zone, lang) if found is not None else b""
+
+
 
 def recent(limit: int = 10, now: datetime | None = None) -> list[BroadcastSummary]:
     now = now or datetime.now(timezone.utc)

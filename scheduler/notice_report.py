@@ -15,7 +15,6 @@ item 5): `_tally` groups by any key.
 """
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections import Counter
@@ -31,7 +30,7 @@ from knowledge.units import ALL, CODES
 from scheduler.outbox import BLOCKED, FAILED, PENDING, SENT, Broadcast, Delivery, enqueue_many
 from scheduler.push_options import PushOptions, chosen_units, notice_units, options_of
 from scheduler.receipts import DONE, RECEIVED, receipts_of
-from scheduler.taskstatus import LATE, ON_TIME, TaskBoard
+from scheduler.taskstatus import LATE, ON_TIME, STATUSES, TaskBoard
 
 OTHER = "other"          # a group picked by hand that subscribes to none of the push's units
 
@@ -252,36 +251,32 @@ def _first_messages(broadcast_id: int, chat_ids: list[int]) -> dict[int, int]:
 
 # --- CSV -----------------------------------------------------------------------------------
 
-def report_csv(report: NoticeReport, zone: ZoneInfo, header: dict[str, str], status_names: dict[str, str]) -> bytes:
+def report_csv(report: NoticeReport, zone: ZoneInfo, lang: str = "vi") -> bytes:
     """One line per group: delivery, acknowledgement, completion and the status of each of
     the notice's deadline tasks. UTF-8 with BOM so spreadsheet programs show Vietnamese;
-    cells that a spreadsheet would run as a formula are neutralised."""
+    cells that a spreadsheet would run as a formula are neutralised (bot/views/safe.py)."""
+    from bot.texts import t
+    from bot.views.safe import SafeCsvWriter
+
     out = io.StringIO()
-    writer = csv.writer(out)
-    deadline_columns = [f"{header['deadline']} {d.due_date:%d/%m/%Y}: {d.task or d.phrase}"[:120]
-                        for d, _ in report.deadlines]
-    writer.writerow([header[k] for k in ("chat_id", "chat_title", "units", "delivery", "sent_at",
-                                         "received", "received_by", "received_at", "done",
-                                         "done_by", "done_at", "error")] + deadline_columns)
+    writer = SafeCsvWriter(out)
+    columns = ("chat_id", "chat_title", "units", "delivery", "sent_at", "received", "received_by",
+               "received_at", "done", "done_by", "done_at", "error")
+    yes, no = t(lang, "csv.yes"), t(lang, "csv.no")
+    writer.writerow([t(lang, f"csv.{c}") for c in columns]
+                    + [f"{t(lang, 'csv.deadline')} {d.due_date:%d/%m/%Y}: {d.task or d.phrase}"[:120]
+                       for d, _ in report.deadlines])
+    names = {s: t(lang, f"status.{s}") for s in STATUSES}
 
     def when(moment: datetime | None) -> str:
         return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M") if moment else ""
 
     for g in report.groups:
-        writer.writerow([_cell(v) for v in (
+        writer.writerow([
             g.chat_id, g.title, " ".join(g.units), g.delivery, when(g.sent_at),
-            header["yes"] if g.acknowledged else header["no"],
+            yes if g.acknowledged else no,
             g.received.name if g.received else "", when(g.received.at if g.received else None),
-            header["yes"] if g.completed else header["no"],
+            yes if g.completed else no,
             g.done.name if g.done else "", when(g.done.at if g.done else None), g.error,
-            *[status_names.get(g.tasks.get(d.id, ""), "") for d, _ in report.deadlines])])
+            *[names.get(g.tasks.get(d.id, ""), "") for d, _ in report.deadlines]])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
-
-
-def _cell(value):
-    """A text cell beginning with = + - @ (or a tab or carriage return) would run as a formula
-    in a spreadsheet: prefix it with an apostrophe."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-

@@ -44,6 +44,8 @@ log = logging.getLogger("loa.pings")
 
 PLANNED, QUEUED, SKIPPED, OVERDUE = "planned", "queued", "skipped", "overdue"
 DIGEST = "digest"
+UNPLANNABLE = "unplannable"      # label of a skipped row: no time can be computed (31/12/9999)
+FAR_DATE_ERRORS = (OverflowError, ValueError)    # what a date near year 1 or 9999 raises
 RECEIVED, DONE = "received", "done"
 EXTRA_TIMED_OFFSET = ("h", 2)      # a deadline with a time of day is also pinged 2 h before
 
@@ -131,11 +133,18 @@ def plan_pings(offsets: list[tuple[str, int]], zone: ZoneInfo, reminder_hour: in
              .where(Deadline.id.not_in(planned)).tuples())
     rows = []
     for deadline_id, due_date, due_time in fresh.iterator():
-        for label, at in ping_times(due_date, due_time, offsets, zone, reminder_hour):
-            rows.append((deadline_id, label, naive_utc(at), PLANNED if at > now_utc else SKIPPED, 0))
-        if deadline_moment(due_date, due_time, zone) > now_utc:
-            at = digest_time(due_date, due_time, zone, reminder_hour)
-            rows.append((deadline_id, DIGEST, naive_utc(at), PLANNED, 0))
+        try:
+            planned = [(label, at) for label, at in ping_times(due_date, due_time, offsets, zone, reminder_hour)]
+            if deadline_moment(due_date, due_time, zone) > now_utc:
+                planned.append((DIGEST, digest_time(due_date, due_time, zone, reminder_hour)))
+            planned = [(label, naive_utc(at), PLANNED if at > now_utc or label == DIGEST else SKIPPED)
+                       for label, at in planned]
+        except FAR_DATE_ERRORS as e:
+            # One deadline the calendar cannot hold must not stop the others (nor the bot):
+            # a skipped row records it, so it is logged once and not tried every minute.
+            log.warning("deadline_unplannable deadline_id=%s due=%s error=%r", deadline_id, due_date, e)
+            planned = [(UNPLANNABLE, naive_utc(now_utc), SKIPPED)]
+        rows += [(deadline_id, label, at, status, 0) for label, at, status in planned]
     if rows:
         with database.atomic():
             insert_ignore_many(Ping, [Ping.deadline, Ping.label, Ping.fire_at, Ping.status, Ping.chats], rows)
@@ -164,7 +173,10 @@ def replan_offsets(offsets: list[tuple[str, int]], zone: ZoneInfo, reminder_hour
     stamp = naive_utc(now)
     for deadline_id, rows in have.items():          # fresh deadlines are plan_pings' work
         due_date, due_time = upcoming[deadline_id]
-        wanted = dict(ping_times(due_date, due_time, offsets, zone, reminder_hour))
+        try:
+            wanted = dict(ping_times(due_date, due_time, offsets, zone, reminder_hour))
+        except FAR_DATE_ERRORS:             # plan_pings has logged it
+            continue
         for label, at in wanted.items():
             if label not in rows:
                 add.append((deadline_id, label, naive_utc(at), PLANNED if at > now_utc else SKIPPED, 0))
@@ -394,9 +406,14 @@ class ReminderService:
         rows = {r.id: r for r in load_rows(deadline_ids)}
         latest: dict[int, Ping] = {}
         skipped, overdue = [], []
+        moments = {}
         for p in pings:                                    # ordered by fire time
             row = rows.get(p.deadline_id)
-            if row is None or row.moment(self.zone) <= now:
+            try:
+                moments[p.deadline_id] = row.moment(self.zone) if row is not None else None
+            except FAR_DATE_ERRORS:
+                moments[p.deadline_id] = None
+            if moments[p.deadline_id] is None or moments[p.deadline_id] <= now:
                 overdue.append(p.id)
                 continue
             if p.deadline_id in latest:
@@ -408,7 +425,7 @@ class ReminderService:
             batch = _batch_key(fired)
             chats_of = targets(sorted(latest))
             per_chat: dict[int, list[DeadlineRow]] = defaultdict(list)
-            for deadline_id in sorted(latest, key=lambda d: (rows[d].moment(self.zone), d)):
+            for deadline_id in sorted(latest, key=lambda d: (moments[d], d)):
                 for chat_id in chats_of[deadline_id]:
                     per_chat[chat_id].append(rows[deadline_id])
             langs = self._chat_langs(list(per_chat))
@@ -438,7 +455,12 @@ class ReminderService:
         chats_of = targets([row.id for row in rows])         # the groups subscribed now
         done_by: dict[int, set[int]] = defaultdict(set)
         late_by: dict[int, set[int]] = defaultdict(set)       # marked done after the deadline
-        moments = {row.id: naive_utc(row.moment(self.zone)) for row in rows}
+        moments = {}
+        for row in rows:
+            try:
+                moments[row.id] = naive_utc(row.moment(self.zone))
+            except FAR_DATE_ERRORS:                # far dates: none is "late"
+                moments[row.id] = datetime.max
         for chunk in chunked([row.id for row in rows], 900):
             query = (Acknowledgement.select(Acknowledgement.deadline, Acknowledgement.chat_id,
                                             Acknowledgement.created_at)
@@ -457,9 +479,15 @@ class ReminderService:
             done = {moved.get(c, c) for c in done_by[row.id]}
             late = {moved.get(c, c) for c in late_by[row.id]}
             missing_ids = [c for c in chats if c not in done]
-            entries.append(DigestEntry(row=row, targeted=len(chats), done=len(set(chats) & done),
-                                       missing=[(c, titles.get(c, "")) for c in missing_ids],
-                                       late=len(set(chats) & late)))
+            entry = DigestEntry(row=row, targeted=len(chats), done=len(set(chats) & done),
+                                missing=[(c, titles.get(c, "")) for c in missing_ids],
+                                late=len(set(chats) & late))
+            try:
+                render_digest([entry], self.settings.default_lang, self.zone)
+            except FAR_DATE_ERRORS as e:     # one deadline must not hold up the digest
+                log.warning("digest_deadline_skipped deadline_id=%s error=%r", row.id, e)
+                continue
+            entries.append(entry)
         batch = _batch_key(pings)
         admins = admin_ids(self.settings.admin_ids)
         langs = dict(UserSetting.select(UserSetting.user_id, UserSetting.lang)

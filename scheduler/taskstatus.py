@@ -58,7 +58,10 @@ class TaskBoard:
         self.status: dict[int, dict[int, str]] = {}
         self._by_chat: dict[int, dict[int, str]] = defaultdict(dict)
         for deadline_id, row in self.rows.items():
-            due = row.moment(zone)
+            try:
+                due = row.moment(zone)
+            except (OverflowError, ValueError):       # a date near year 1 or 9999: never due
+                due = datetime.max.replace(tzinfo=timezone.utc)
             chats = set(targeted.get(deadline_id, ())) | received[deadline_id]
             self.status[deadline_id] = {c: status_of(due, done_at[deadline_id].get(c), now)
                                         for c in chats}

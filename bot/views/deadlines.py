@@ -16,6 +16,7 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardMarkup
 
 from bot.texts import t
+from bot.views.safe import split_html
 from knowledge.deadlines import DeadlineRow, local_today
 from knowledge.units import unit_name
 
@@ -129,27 +130,9 @@ def render_deadline_list(rows: list[DeadlineRow], lang: str, zone: ZoneInfo, *,
 
 
 def split_message(text: str, limit: int = TELEGRAM_TEXT_LIMIT) -> list[str]:
-    """Cut a long reply at blank lines (then at lines) into messages Telegram accepts."""
-    pieces: list[str] = []
-    current = ""
-    for block in text.split("\n\n"):
-        while len(block) > limit:          # one enormous block: cut it at a line break
-            cut = block.rfind("\n", 0, limit)
-            cut = cut if cut > 0 else limit
-            if current:
-                pieces.append(current)
-                current = ""
-            pieces.append(block[:cut])
-            block = block[cut:].lstrip("\n")
-        candidate = f"{current}\n\n{block}" if current else block
-        if len(candidate) > limit:
-            pieces.append(current)
-            current = block
-        else:
-            current = candidate
-    if current:
-        pieces.append(current)
-    return pieces
+    """Cut a long reply at blank lines (then lines, spaces) into messages Telegram accepts,
+    never inside a tag or an entity."""
+    return split_html(text, limit)
 
 
 # --- pings -----------------------------------------------------------------------------
