@@ -87,7 +87,7 @@ _FORMS = [
     ("monthly", rf"{_EVERY}\s+tháng[^.;\d]{{0,60}}?(?:trước|chậm nhất(?:\s+(?:là|vào))?|vào|đến)\s+ngày\s+"
                 rf"(?P<md>\d{{1,2}})(?![\d/.\-]|\s+tháng)"),
     # trước ngày 15 của tháng cuối quý · hằng quý
-    ("quarterly", rf"(?:trước|chậm nhất|vào)\s+ngày\s+(?P<qd>\d{{1,2}})\s+(?:của\s+)?tháng\s+cuối\s+(?:mỗi\s+|các\s+)?quý"),
+    ("quarterly", r"(?:trước|chậm nhất|vào)\s+ngày\s+(?P<qd>\d{1,2})\s+(?:của\s+)?tháng\s+cuối\s+(?:mỗi\s+|các\s+)?quý"),
     # sáng thứ Bảy hằng tuần · hằng tuần vào chiều thứ Sáu
     ("weekly", rf"(?:(?:trước\s+)?{_TIME}\s+)?(?:(?P<wpart>sáng|chiều|trưa|tối)\s+)?(?:ngày\s+)?{_WEEKDAY}\s+"
                rf"(?:{_EVERY}|các)\s+tuần"),

@@ -8,7 +8,9 @@ Reading happens in steps, one module each, top to bottom:
 2. `cleaning`: clean lines (control characters, markdown, web furniture) and join wrapped
    lines into paragraphs;
 3. `header`: find the document on the page and read its letterhead, number, place and date,
-   kind, title, addressees and signer (Decree 30/2020/NĐ-CP), and where its body ends;
+   kind, title, addressees and signer (Decree 30/2020/NĐ-CP), and where its body ends —
+   with `names` (bodies, provinces, people), `footer` (nơi nhận, signature) and `pages` (what
+   a web page around or about the document says: the site's box, a news lead);
 4. `body`: the body as a tree of sections, points and bullets, each stored item with its
    path ("II.3.b") and the headings above it;
 5. `actors`: who must act on each item, from its addressee or its heading's;
@@ -27,9 +29,9 @@ from knowledge.dates import DateOutOfRange, find_deadlines, sane_date
 from knowledge.parser.actors import Actor, addressees, assign, units_of
 from knowledge.parser.body import MAX_ITEMS, build_tree, items_of, kind_of
 from knowledge.parser.cleaning import clean_lines, paragraphs, unprintable_share
-from knowledge.parser.header import lead_date, read_header
+from knowledge.parser.header import read_header
 from knowledge.parser.names import PROVINCES, province_of
-from knowledge.parser.pages import NUMBER
+from knowledge.parser.pages import NUMBER, lead_date
 from knowledge.text import fold
 
 __all__ = ["MAX_BYTES", "MAX_ITEMS", "PROVINCES", "ParseError", "find_references", "parse_text"]

@@ -44,7 +44,7 @@ _STYLES = [
     ("letter", 11, r"([a-zđ])\s*\)\s*(?=\S)"),
     ("letter.", 11, r"([a-zđ])\.\s+(?=\S)"),
     ("ordinal", 6, rf"(Thứ\s+(?:{_ORDINALS}))\s*[,:.]\s*"),
-    ("la", 6, rf"((?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\s+là)\s*[,:]\s*"),
+    ("la", 6, r"((?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\s+là)\s*[,:]\s*"),
     ("dash", 13, r"[-–—−]\s*(?=\S)"),
     ("plus", 14, r"\+\s*(?=\S)"),
     ("dot", 15, r"[•·▪●◦]\s*(?=\S)"),

@@ -329,3 +329,19 @@ def _broken(prev: Paragraph, nxt: Paragraph) -> bool:
     first = nxt.text.split()[0]
     return nxt.text[0].islower() or nxt.text[0].isdigit() or (
         any(c.isdigit() for c in first) and any(c.isalpha() for c in first))
+
+
+def paragraphs_with_lines(lines: list[Line], start: int, end: int):
+    """Paragraphs of lines[start:end] with the index of their first line, one block at a
+    time (callers that need the first few stop early)."""
+    i = start
+    while i < end:
+        while i < end and not lines[i].text:
+            i += 1
+        j = i
+        while j < end and lines[j].text:
+            j += 1
+        if i < end:
+            for p in paragraphs(lines[i:j]):
+                yield i + p.first, p.text
+        i = j

@@ -24,14 +24,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date as Date
 from itertools import islice
 
 from knowledge.dates import DateOutOfRange, sane_date
-from knowledge.parser.cleaning import Line, furniture, paragraphs
-from knowledge.parser.names import caps as _caps, compose_issuer, person_name, proper_case, segment_organs
+from knowledge.parser.cleaning import Line, furniture, paragraphs_with_lines
+from knowledge.parser.footer import footer_start, signer
+from knowledge.parser.names import caps as _caps, compose_issuer, proper_case, segment_organs
 from knowledge.parser.pages import (KINDS, NUMBER, demanding_body, issuer_of_number, kind_of_number, parse_date,
-                                    reported_document, signer_from_site, site_box, site_kind)
+                                    question_sections, reported_document, sections_quoting, signer_from_site,
+                                    site_box, site_kind)
 from knowledge.text import fold
 
 _MOTTOS = ("cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam")
@@ -40,20 +42,9 @@ _NUMBER_INSIDE = re.compile(rf"(?<!\w)(?:Số|SỐ)\s*:?\s*({NUMBER})(?![\w/-])"
 _NUMBER_LABEL = re.compile(r"Số(?:\s+hiệu)?\s*:?\s*$", re.IGNORECASE)
 _DATE_WORDS = re.compile(r"(?<!\w)ngày\s+(\d{1,2})\s*(?:tháng\s+(\d{1,2})\s+năm\s+|[/.-]\s*(\d{1,2})\s*[/.-]\s*)"
                          r"(\d{4,5})(?!\d)", re.IGNORECASE)
-_LEAD_DATE = re.compile(r"(?:Tại\s+(?:cuộc\s+họp|phiên\s+họp|hội\s+nghị|buổi\s+làm\s+việc)\s+)?"
-                        r"(?:Sáng|Chiều|Trưa|Tối|Ngày|sáng|chiều|trưa|tối|ngày)\s+(?:ngày\s+|nay\s+)?(\d{1,2})\s*/\s*(\d{1,2})"
-                        r"(?:\s*/\s*(\d{4}))?(?!\d)|(?:Sáng|Chiều|Trưa|Tối|Ngày)\s+(?:ngày\s+)?(\d{1,2})\s+"
-                        r"tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 _TELEGRAM = re.compile(r"^(?P<issuer>[^:]{3,80}?)\s+điện\s*:?\s*$", re.IGNORECASE)
 _ADDRESSED = re.compile(r"^Kính\s+gửi\s*:?", re.IGNORECASE)
 _ABOUT = re.compile(r"^(?:V/v|V/V|Về\s+việc|VỀ\s+VIỆC)\s*:?\s*")
-_FOOTER = re.compile(r"^(?:Nơi\s+nhận|Noi\s+nhan)\b", re.IGNORECASE)
-_SIGNATURE_TITLE = re.compile(
-    r"^(?:T/?M\s*\.?|KT\s*\.|Q\s*\.|TL\s*\.|TUQ\s*\.|TM\s|KT\s|"
-    r"THỦ TƯỚNG|PHÓ THỦ TƯỚNG|BỘ TRƯỞNG|THỨ TRƯỞNG|CHÁNH VĂN PHÒNG|PHÓ CHÁNH VĂN PHÒNG|"
-    r"BÍ THƯ|PHÓ BÍ THƯ|CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC|PHÓ GIÁM ĐỐC|TRƯỞNG BAN|PHÓ TRƯỞNG BAN|"
-    r"CỤC TRƯỞNG|PHÓ CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|VỤ TRƯỞNG|CHÁNH THANH TRA|THỐNG ĐỐC|"
-    r"PHÓ THỐNG ĐỐC|TRƯỞNG|KT\.|TM\.)(?=[\s.]|$)")
 _LEAD_PARAGRAPHS = 6
 _HEADER_PARAGRAPHS = 300          # a body that has not begun after this many paragraphs begins at the top
 _HEADER_LINES = 3000              # nor after this many lines
@@ -64,7 +55,7 @@ class Header:
     number: str | None = None
     issuer: str | None = None
     place: str | None = None
-    date: date | None = None
+    date: Date | None = None
     kind: str | None = None
     title: str | None = None
     signer: str | None = None
@@ -105,8 +96,7 @@ def read_header(lines: list[Line]) -> tuple[Header, list[Line]]:
     else:
         start = 0
     end = next((i for i in range(start, len(lines)) if kinds[i] == "end"), end)
-    sections = _question_sections(lines, start, end) if motto is None else []
-    page_end = end
+    sections = question_sections(lines, start, end) if motto is None else []
     if sections:
         end = sections[0][0]
     kept_lines = list(lines)
@@ -114,7 +104,8 @@ def read_header(lines: list[Line]) -> tuple[Header, list[Line]]:
     h.body_start, h.body_end = _layout(h, lines, start, end, motto)
     _from_page(h, lines, start, end)
     if sections and h.number and not h.own_kind_line:
-        lines = _sections_quoting(h, kept_lines, lines, sections, page_end)
+        lines, last = sections_quoting(h.number, kept_lines, lines, sections)
+        h.body_end = max(h.body_end, last)
     return h, lines
 
 
@@ -161,42 +152,6 @@ def _issuer_lines(lines: list[Line], motto: int) -> tuple[list[str], int]:
 
 def _wrapped(name: str) -> bool:
     return fold(name).split()[-1] in ("nhan", "chinh", "va", "tinh", "thanh", "chap", "ban", "uy")
-
-
-def _question_sections(lines: list[Line], start: int, end: int) -> list[tuple[int, int]]:
-    """A question-and-answer page: the sections that bold question headings begin
-    ("**Thủ tục … là gì?**") after its account of the document, as (first line, end)."""
-    seen_text = False
-    starts = []
-    for i in range(start, end):
-        line = lines[i]
-        if not line.text:
-            continue
-        if seen_text and (line.bold or line.heading) and line.text.rstrip(" *").endswith("?"):
-            starts.append(i)
-        elif not line.bold and not line.heading:
-            seen_text = True
-    return [(a, b) for a, b in zip(starts, starts[1:] + [end])]
-
-
-def _sections_quoting(h: Header, full: list[Line], lines: list[Line], sections, page_end: int) -> list[Line]:
-    """Bring back the later sections of a question-and-answer page that quote the document it
-    reports ("… được nêu tại Mục 1 Thông báo 386/TB-VPCP năm 2025, như sau:"); those that
-    explain a law stay out."""
-    digits = re.match(r"\d+", h.number).group()
-    quotes = re.compile(rf"(?<![\d/.-]){digits}(?:[-/]|\s*[,:.]|\s+(?:năm|ngày|của|về)\b)")
-    kept = []
-    for first, end in sections:
-        head = " ".join(line.text for line in full[first:min(end, first + 12)] if line.text)[:800]
-        if quotes.search(head):
-            kept.append((first + 1, end))             # the question heading itself is no item
-    if not kept:
-        return lines
-    out = list(lines)
-    for first, end in kept:
-        out[first:end] = full[first:end]
-    h.body_end = max(h.body_end, kept[-1][1])
-    return out
 
 
 # --- The header lines ----------------------------------------------------------------------
@@ -260,7 +215,7 @@ def _layout(h: Header, lines: list[Line], start: int, end: int, motto: int | Non
     if body is None:
         body = _first_body_line(lines, start, end)
     body = _skip_addressees(h, lines, body, end)
-    return body, _footer_start(lines, body, end)
+    return body, footer_start(lines, body, end)
 
 
 def _joined(zone: list[tuple[int, str]]) -> tuple[str, list[tuple[int, int]]]:
@@ -372,22 +327,6 @@ def _first_body_line(lines: list[Line], start: int, end: int) -> int:
 _POINT_START = re.compile(r"^\(?\d{1,2}\s*[.)]\s+\S")
 
 
-def paragraphs_with_lines(lines: list[Line], start: int, end: int):
-    """Paragraphs of lines[start:end] with the index of their first line, one block at a
-    time (callers that need the first few stop early)."""
-    i = start
-    while i < end:
-        while i < end and not lines[i].text:
-            i += 1
-        j = i
-        while j < end and lines[j].text:
-            j += 1
-        if i < end:
-            for p in paragraphs(lines[i:j]):
-                yield i + p.first, p.text
-        i = j
-
-
 def _prose(p: str) -> bool:
     return len(p.split()) >= 12 and p.rstrip('"”’)*').endswith(tuple(".!?:;…")) and not _caps(p)
 
@@ -443,36 +382,6 @@ def _next_text(lines: list[Line], i: int, end: int) -> str:
     return ""
 
 
-def _footer_start(lines: list[Line], body: int, end: int) -> int:
-    """The first line of nơi nhận or of the signature block; the body ends with "./."."""
-    for i in range(body, end):
-        text = lines[i].text
-        if not text:
-            continue
-        if _FOOTER.match(text):
-            return i
-        if _SIGNATURE_TITLE.match(text) and _caps(text) and len(text) < 80 and _signature_follows(lines, i, end):
-            return i
-        if text.endswith("./.") or text.endswith("/."):
-            return i + 1
-    return end
-
-
-def _signature_follows(lines: list[Line], i: int, end: int) -> bool:
-    """A signature title is followed, within a few lines, by a name or by nơi nhận."""
-    seen = 0
-    for k in range(i + 1, min(end, i + 12)):
-        text = lines[k].text
-        if not text:
-            continue
-        seen += 1
-        if _FOOTER.match(text) or person_name(text):
-            return True
-        if seen > 5 or (not _caps(text) and not text.startswith(("(", "["))):
-            return False
-    return k >= end - 1 if end > i + 1 else True
-
-
 # --- Fields --------------------------------------------------------------------------------
 
 def _place_date_lines(zone: list[tuple[int, str]]):
@@ -510,21 +419,6 @@ def _place_date(text: str, anchored: bool = False):
     return None
 
 
-def signer(lines: list[Line], start: int, end: int) -> str | None:
-    """The name under the signature title (after nơi nhận, or before it)."""
-    texts = [lines[i].text for i in range(start, end) if lines[i].text]
-    titles = [k for k, t in enumerate(texts) if _SIGNATURE_TITLE.match(t) and _caps(t)]
-    for k in titles:
-        for t in texts[k + 1:k + 6]:
-            if _FOOTER.match(t):
-                break
-            if person_name(t):
-                return t.strip(" *")
-    return None
-
-
-
-
 # --- What the letterhead lacks -------------------------------------------------------------
 
 def _from_page(h: Header, lines: list[Line], start: int, end: int) -> None:
@@ -556,24 +450,3 @@ def _from_page(h: Header, lines: list[Line], start: int, end: int) -> None:
         h.issuer = h.issuer or demanding_body(lead)
     h.issuer = h.issuer or issuer_of_number(h.number) if h.number else h.issuer
     h.kind = h.kind or kind_of_number(h.number)
-
-
-def lead_date(first_paragraph: str, body: str, today: date | None) -> date | None:
-    """A news report of a meeting dates itself in its first words: "Chiều 1/2, …" (the year
-    from the text), "Ngày 15/11/2021, …"."""
-    m = _LEAD_DATE.match(first_paragraph)
-    if not m:
-        return None
-    if m.group(4):
-        day, month, year = int(m.group(4)), int(m.group(5)), int(m.group(6))
-    else:
-        day, month = int(m.group(1)), int(m.group(2))
-        if m.group(3):
-            year = int(m.group(3))
-        else:
-            years = re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", body)
-            year = int(max(set(years), key=years.count)) if years else (today or date.today()).year
-    try:
-        return sane_date(year, month, day)
-    except DateOutOfRange:
-        return None

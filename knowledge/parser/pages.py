@@ -66,6 +66,12 @@ def _issuer_symbols() -> dict[str, str]:
 _SYMBOLS = _issuer_symbols()
 
 
+_LEAD_DATE = re.compile(r"(?:Tại\s+(?:cuộc\s+họp|phiên\s+họp|hội\s+nghị|buổi\s+làm\s+việc)\s+)?"
+                        r"(?:Sáng|Chiều|Trưa|Tối|Ngày|sáng|chiều|trưa|tối|ngày)\s+(?:ngày\s+|nay\s+)?(\d{1,2})\s*/\s*(\d{1,2})"
+                        r"(?:\s*/\s*(\d{4}))?(?!\d)|(?:Sáng|Chiều|Trưa|Tối|Ngày)\s+(?:ngày\s+)?(\d{1,2})\s+"
+                        r"tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
+
+
 # --- The site's metadata box ---------------------------------------------------------------
 
 _SITE_LABELS = {"so hieu:": "number", "loai van ban:": "kind", "noi ban hanh:": "issuer",
@@ -273,3 +279,61 @@ def site_kind(site: dict) -> str | None:
     if not kind:
         return None
     return kind[:1].upper() + kind[1:].lower() if caps(kind) else kind
+
+
+# --- Question-and-answer pages, news of a meeting ------------------------------------------
+
+def question_sections(lines: list[Line], start: int, end: int) -> list[tuple[int, int]]:
+    """A question-and-answer page: the sections that bold question headings begin
+    ("**Thủ tục … là gì?**") after its account of the document, as (first line, end)."""
+    seen_text = False
+    starts = []
+    for i in range(start, end):
+        line = lines[i]
+        if not line.text:
+            continue
+        if seen_text and (line.bold or line.heading) and line.text.rstrip(" *").endswith("?"):
+            starts.append(i)
+        elif not line.bold and not line.heading:
+            seen_text = True
+    return [(a, b) for a, b in zip(starts, starts[1:] + [end])]
+
+
+def sections_quoting(number: str, full: list[Line], lines: list[Line], sections) -> tuple[list[Line], int]:
+    """Bring back the later sections of a question-and-answer page that quote the document it
+    reports ("… được nêu tại Mục 1 Thông báo 386/TB-VPCP năm 2025, như sau:"); those that
+    explain a law stay out. Returns the lines and where the last kept section ends (0: none)."""
+    digits = re.match(r"\d+", number).group()
+    quotes = re.compile(rf"(?<![\d/.-]){digits}(?:[-/]|\s*[,:.]|\s+(?:năm|ngày|của|về)\b)")
+    kept = []
+    for first, end in sections:
+        head = " ".join(line.text for line in full[first:min(end, first + 12)] if line.text)[:800]
+        if quotes.search(head):
+            kept.append((first + 1, end))             # the question heading itself is no item
+    if not kept:
+        return lines, 0
+    out = list(lines)
+    for first, end in kept:
+        out[first:end] = full[first:end]
+    return out, kept[-1][1]
+
+
+def lead_date(first_paragraph: str, body: str, today: date | None) -> date | None:
+    """A news report of a meeting dates itself in its first words: "Chiều 1/2, …" (the year
+    from the text), "Ngày 15/11/2021, …"."""
+    m = _LEAD_DATE.match(first_paragraph)
+    if not m:
+        return None
+    if m.group(4):
+        day, month, year = int(m.group(4)), int(m.group(5)), int(m.group(6))
+    else:
+        day, month = int(m.group(1)), int(m.group(2))
+        if m.group(3):
+            year = int(m.group(3))
+        else:
+            years = re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", body)
+            year = int(max(set(years), key=years.count)) if years else (today or date.today()).year
+    try:
+        return sane_date(year, month, day)
+    except DateOutOfRange:
+        return None

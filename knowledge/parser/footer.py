@@ -1,0 +1,59 @@
+"""The end of a notice: nơi nhận (who receives copies) and the signature block (quyền hạn,
+chức vụ, the signer's name). Neither is ever an item; the signer's name is read from it."""
+from __future__ import annotations
+
+import re
+
+from knowledge.parser.cleaning import Line
+from knowledge.parser.names import caps as _caps, person_name
+
+_FOOTER = re.compile(r"^(?:Nơi\s+nhận|Noi\s+nhan)\b", re.IGNORECASE)
+_SIGNATURE_TITLE = re.compile(
+    r"^(?:T/?M\s*\.?|KT\s*\.|Q\s*\.|TL\s*\.|TUQ\s*\.|TM\s|KT\s|"
+    r"THỦ TƯỚNG|PHÓ THỦ TƯỚNG|BỘ TRƯỞNG|THỨ TRƯỞNG|CHÁNH VĂN PHÒNG|PHÓ CHÁNH VĂN PHÒNG|"
+    r"BÍ THƯ|PHÓ BÍ THƯ|CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC|PHÓ GIÁM ĐỐC|TRƯỞNG BAN|PHÓ TRƯỞNG BAN|"
+    r"CỤC TRƯỞNG|PHÓ CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|VỤ TRƯỞNG|CHÁNH THANH TRA|THỐNG ĐỐC|"
+    r"PHÓ THỐNG ĐỐC|TRƯỞNG|KT\.|TM\.)(?=[\s.]|$)")
+
+
+def footer_start(lines: list[Line], body: int, end: int) -> int:
+    """The first line of nơi nhận or of the signature block; the body ends with "./."."""
+    for i in range(body, end):
+        text = lines[i].text
+        if not text:
+            continue
+        if _FOOTER.match(text):
+            return i
+        if _SIGNATURE_TITLE.match(text) and _caps(text) and len(text) < 80 and _signature_follows(lines, i, end):
+            return i
+        if text.endswith("./.") or text.endswith("/."):
+            return i + 1
+    return end
+
+
+def _signature_follows(lines: list[Line], i: int, end: int) -> bool:
+    """A signature title is followed, within a few lines, by a name or by nơi nhận."""
+    seen = 0
+    for k in range(i + 1, min(end, i + 12)):
+        text = lines[k].text
+        if not text:
+            continue
+        seen += 1
+        if _FOOTER.match(text) or person_name(text):
+            return True
+        if seen > 5 or (not _caps(text) and not text.startswith(("(", "["))):
+            return False
+    return k >= end - 1 if end > i + 1 else True
+
+
+def signer(lines: list[Line], start: int, end: int) -> str | None:
+    """The name under the signature title (after nơi nhận, or before it)."""
+    texts = [lines[i].text for i in range(start, end) if lines[i].text]
+    titles = [k for k, t in enumerate(texts) if _SIGNATURE_TITLE.match(t) and _caps(t)]
+    for k in titles:
+        for t in texts[k + 1:k + 6]:
+            if _FOOTER.match(t):
+                break
+            if person_name(t):
+                return t.strip(" *")
+    return None
