@@ -203,7 +203,7 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True) -> 
                 continue                               # "nghỉ thứ Bảy và Chủ nhật hằng tuần": days off
         if firm and rule is None and _described(text, m.start(), m.end()):
             continue                                   # "được cấp giấy phép trước ngày 01/7/2025"
-        if kind in ("by", "from", "within_month", "within_year", "within_quarter") and \
+        if kind in ("by", "from", "on", "within_month", "within_year", "within_quarter") and \
                 _period(text, m.start(), m.start() + len(phrase), kind, phrase):
             continue
         found.append(FoundDeadline(due, at, kind, phrase, m.start(), m.start() + len(phrase), rule, firm))
@@ -212,8 +212,9 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True) -> 
 
 _DONE_BEFORE = re.compile(r"(?:hoàn thành|hoàn tất|xong|kết thúc)\s*$")   # "hoàn thành trong tháng 6 năm 2026"
 _CUT_OFF = re.compile(r"(?:\btính|\btừ nay|\bcho|\bl[ũűu]y kế|\bnhững tháng|\bcác tháng)\s*$")
-_RANGE_END = re.compile(r"^(?:[^.;]{0,50}?\bđến\s+(?:ngày\s+)?|\s*[-–]\s*)\d", re.IGNORECASE)
-_RANGE_START = re.compile(r"\btừ\s+(?:[^.;]|\.(?=\S)){1,70}$", re.IGNORECASE)
+_RANGE_END = re.compile(r"^(?:[^.;]{0,70}?\bđến\s+(?:hết\s+)?(?:(?:thứ\s+\w{2,4}|chủ\s+nhật),?\s+)?(?:ngày\s+)?"
+                        r"|\s*[-–]\s*)\d", re.IGNORECASE)
+_RANGE_START = re.compile(r"\b(?:từ|các\s+ngày)\s+(?:[^.;]|\.(?=\S)){1,130}$", re.IGNORECASE)
 _COMPLETES = re.compile(r"\b(?:hoan thanh|xong|nop|gui|bao cao|trinh|ket thuc)\b")
 
 
@@ -242,7 +243,9 @@ def _period(text: str, start: int, end: int, kind: str, phrase: str) -> bool:
     left = max(text.rfind(c, 0, start) for c in (";", ". "))
     clause = fold(text[left + 1:start])
     if kind == "from":
-        return _RANGE_END.match(text[end:end + 60]) is not None or _IN_FORCE.search(clause) is not None
+        if _IN_FORCE.search(clause) or _EVENT.search(clause):
+            return True                                # "có hiệu lực kể từ …", "được nghỉ từ …"
+        return _RANGE_END.match(text[end:end + 90]) is not None
     folded = fold(phrase)
     if folded.startswith("trong "):
         if re.match(r"\s*doi voi\b", clause) and "," not in clause:
@@ -252,13 +255,13 @@ def _period(text: str, start: int, end: int, kind: str, phrase: str) -> bool:
         for last in _DESCRIBES.finditer(window):
             pass
         return last is not None and not _TASK_VERB.search(window[last.end():])
-    if not folded.startswith("den ") or not _RANGE_START.search(text[max(0, start - 80):start]):
+    if _EVENT.search(clause) and not _COMPLETES.search(clause + " " + folded):
+        return True                                    # a holiday, a flag, an exam: no task
+    if not folded.startswith("den ") or not _RANGE_START.search(text[max(0, start - 140):start]):
         return False
     if re.search(r"\btinh tu\b", clause):
         return True                                    # "tính từ … đến …": a counting period
-    if folded.startswith("den het"):
-        return _EVENT.search(clause) is not None or _NARRATIVE.search(clause) is not None
-    return not _COMPLETES.search(clause)
+    return not _COMPLETES.search(clause)               # a period ("từ … đến hết …"), not a deadline
 
 
 _RECURRING = ("monthly", "weekly", "yearly", "daily", "quarterly")
@@ -268,7 +271,9 @@ _IN_FORCE = re.compile(r"\bhieu luc\b")
 # "công chức được tuyển dụng trong năm 2025", "đối với các nhiệm vụ trong năm 2025": which, not by when
 _DESCRIBES = re.compile(r"\b(?:duoc|doi voi|phat sinh|tuyen dung)\b")
 _TASK_VERB = re.compile(r"\b(?:hoan thanh|xong|thuc hien|trien khai|bao cao|to chuc|ban hanh|trinh|nop|gui)\b")
-_EVENT = re.compile(r"\b(?:nghi tet|nghi le|duoc nghi|treo co|treo quoc ky|hieu luc|quy dinh tu ngay)\b")
+_EVENT = re.compile(r"\b(?:nghi tet|nghi le|duoc nghi|lich nghi|nghi bu|ngay nghi|treo co|treo quoc ky|co hieu luc|"
+                    r"hieu luc (?:thi hanh|tu|ke tu)|"
+                    r"quy dinh tu ngay|lich thi|lich khao sat|roi vao|khai giang|ngay le)\b")
 
 
 def _narrative(text: str, start: int, end: int, due: date, reference: date | None, kind: str) -> bool:

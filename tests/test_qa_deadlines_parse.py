@@ -137,7 +137,7 @@ def test_a_bullet_deadline_reminds_the_unit_its_point_puts_in_charge():
 
 
 def test_a_january_notice_looking_back_at_late_december():
-    found = find_deadlines("thực hiện giãn cách từ ngày 28/12, đến hết ngày 15/1", date(2022, 1, 5))
+    found = find_deadlines("báo cáo trước ngày 28/12; hoàn thành tiêm chủng đến hết ngày 15/1", date(2022, 1, 5))
     assert [f.due for f in found] == [date(2021, 12, 28), date(2022, 1, 15)]
 
 

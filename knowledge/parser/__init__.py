@@ -78,7 +78,9 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
         raise ParseError("empty")
     tree = build_tree(body)
     nodes = items_of(tree)
-    notice = header.evidence() or not (header.question or _encyclopedia(text, lines))
+    web_page = any(line.heading for line in lines[:header.body_start])
+    notice = header.evidence() or not (header.question or _encyclopedia(text, lines)
+                                       or (web_page and not _directives_shown(body)))
     body_text = "\n".join(p.text for p in body)
     # a news report of a meeting dates itself in its lead ("Chiều 1/2, …"); a document without its
     # date line does not: the meeting it reports is no date of issue, only a year to read dates in
@@ -160,6 +162,25 @@ def _encyclopedia(raw: str, lines) -> bool:
     if "sửa mã nguồn" in raw:
         return True
     return sum(line.heading and fold(line.text).strip(" :") in _ENCYCLOPEDIA_HEADINGS for line in lines) >= 1
+
+
+_ORDER = re.compile(r"(?:^(?:[\dIVXa-z]{1,4}[.)]\s*|[-+•]\s*)?(?:Giao|Yêu cầu|Đề nghị)\b|\b(?:yêu cầu|đề nghị|chỉ đạo|kết luận)\s*:|"
+                    r"\b(?:Công điện|Chỉ thị|Thông báo|Kết luận|Công văn|Kế hoạch)\s+(?:nêu|yêu cầu)|"
+                    r"\b(?:UBND|Ủy ban|Bộ|Sở|Chủ tịch|Thủ tướng|Bộ trưởng|Giám đốc|Tỉnh ủy|Thành ủy|Ban Chỉ đạo|"
+                    r"Ban Bí thư|Ban Thường vụ|Đảng ủy|Chính phủ)\b"
+                    r"[^.;:]{0,80}?\b(?:yêu cầu|đề nghị|chỉ đạo|giao)\s+(?!(?:nhau|dịch|thông)\b)\w)")
+
+
+_TASK = re.compile(r"\b(?:chủ trì|khẩn trương|triển khai|tổ chức thực hiện|có trách nhiệm|chịu trách nhiệm|"
+                   r"theo dõi|hướng dẫn|kiểm tra|rà soát|báo cáo)\b", re.IGNORECASE)
+
+
+def _directives_shown(body) -> bool:
+    """A news page without a document's number still reports directives when a paragraph
+    gives an order ("Bộ trưởng Bộ Xây dựng yêu cầu: …", "Công điện nêu: …") or names who acts
+    and what they do ("Sở Y tế chủ trì …"); a report of who was disciplined names bodies only."""
+    return any(_ORDER.search(p.text[:1000]) or (_TASK.search(p.text[:300]) and addressees(p.text)[0])
+               for p in body[:60])
 
 
 def _middle_of_its_year(text: str) -> date | None:
