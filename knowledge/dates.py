@@ -95,6 +95,10 @@ _FORMS = [
     # trước ngày 15/12 hằng năm · hằng năm, trước ngày 15 tháng 12
     ("yearly", rf"(?:trước|chậm nhất|vào|đến|hạn chót|hạn cuối|thời hạn)\s+ngày\s+(?P<yd>\d{{1,2}})\s*(?:/|-|tháng)\s*(?P<ym>\d{{1,2}})\s+"
                rf"(?:{_EVERY}|các)\s+năm"),
+    # trước ngày 01/6 và 15/11 hằng năm: both dates are yearly
+    ("yearly", rf"(?:trước|chậm nhất|vào|đến)\s+ngày\s+(?P<yd>\d{{1,2}})\s*/\s*(?P<ym>\d{{1,2}})(?=\s*(?:và|,)\s*"
+               rf"(?:ngày\s+)?\d{{1,2}}\s*/\s*\d{{1,2}}\s+{_EVERY}\s+năm)"),
+    ("yearly", rf"và\s+(?:ngày\s+)?(?P<yd>\d{{1,2}})\s*/\s*(?P<ym>\d{{1,2}})\s+{_EVERY}\s+năm"),
     ("yearly", rf"{_EVERY}\s+năm[^.;\d]{{0,90}}?(?:trước|chậm nhất|vào)\s+ngày\s+(?P<yd>\d{{1,2}})\s*(?:/|-|tháng)\s*"
                rf"(?P<ym>\d{{1,2}})(?!\s*(?:/|năm)\s*\d|\d)"),
     # trước 15 giờ hằng ngày · 8 giờ sáng hàng ngày, từ 29/4 - 04/5/2025 · hằng ngày, báo cáo
@@ -148,6 +152,7 @@ _NARRATIVE = re.compile(r"\b(?:da (?:co|xay ra|lam|gay|ghi nhan|dat|tiep nhan|to
                         r"luong mua|muc nuoc|co mua|mua to|mua lon|mua vua|hien nay|thoi gian qua|nam qua|"
                         r"ngay qua|tu dau nam|dien ra|duoc to chuc|co hieu luc|hieu luc thi hanh|"
                         r"tham du|chu tri hoi nghi|lam viec voi|kiem tra thuc te|vua co)\b")
+_STOPPED = re.compile(r"\bda (?:cham dut|dung|ngung|ket thuc)\b")
 _PAST_ONLY = ("after", "from")        # weak, but a clause's other words do not make them narrative
 
 
@@ -281,9 +286,9 @@ def _narrative(text: str, start: int, end: int, due: date, reference: date | Non
     or long before the notice: not a deadline."""
     if reference is not None and (reference - due).days > 31:
         return True
-    if kind in _PAST_ONLY:
-        return False
     left = max(text.rfind(c, 0, start) for c in (";", ". ", ":"))
+    if kind in _PAST_ONLY:                      # only "đã dừng phát sóng từ ngày 1-1-2025" is history
+        return _STOPPED.search(fold(text[left + 1:start])) is not None
     right = [k for k in (text.find(";", end), text.find(". ", end)) if k != -1]
     clause = fold(text[left + 1:min(right) if right else len(text)])
     return _NARRATIVE.search(clause) is not None

@@ -47,6 +47,19 @@ def test_recurring_duties_are_due_at_their_next_occurrence(phrase, due, rule, at
     assert (found.due, found.recurrence, found.time) == (due, rule, at)
 
 
+def test_two_yearly_dates_of_one_duty():
+    found = find_deadlines("định kỳ trước ngày 01/6 và 15/11 hằng năm gửi báo cáo về Sở Nội vụ", NOV_20)
+    assert [(f.due, f.recurrence) for f in found] == [
+        (date(2026, 6, 1), "FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=1"),
+        (date(2026, 11, 15), "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=15")]
+
+
+def test_a_clause_naming_its_date_twice_has_one_deadline():
+    text = ("Công văn số 12/CT-CS ngày 20/11/2025\n\n1. Để bảo đảm việc thu lệ phí từ ngày 01/01/2026, đề nghị "
+            "các Thuế tỉnh trình ban hành Bảng giá áp dụng từ ngày 01/01/2026.")
+    assert [len(i["deadlines"]) for i in parse_text(text)["items"]] == [1]
+
+
 def test_a_daily_duty_over_a_period_starts_with_it_and_ends():
     [found] = find_deadlines("thời gian báo cáo 8 giờ sáng hàng ngày, từ 29/4 - 04/5/2025", date(2025, 4, 25))
     assert (found.due, found.time, found.recurrence) == (date(2025, 4, 29), time(8, 0), "FREQ=DAILY;UNTIL=20250504")
@@ -79,6 +92,9 @@ def test_next_occurrence_keeps_to_short_months():
     "Các cơ quan treo cờ rủ đến 2/3 chiều cao của cột cờ.",
     "Các cơ quan không thực hiện lịch nghỉ cố định thứ Bảy và Chủ nhật hằng tuần.",
     "Áp dụng cho đơn vị được cấp giấy phép hoạt động điện lực trước ngày 01 tháng 11 năm 2025.",
+    "Truyền hình Quốc hội đã dừng phát sóng từ ngày 1-11-2025.",
+    "Lịch khảo sát dự phòng: từ ngày 24/11 đến hết ngày 25/11/2025.",
+    "Lịch thi vào lớp 10 môn Toán rơi vào 7h30 sáng ngày 04/12/2025.",
 ])
 def test_narrative_dates_are_not_deadlines(text):
     assert find_deadlines(text, NOV_20) == []

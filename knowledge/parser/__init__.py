@@ -195,13 +195,16 @@ def _deadlines(text: str, reference: date, dated: bool, item_units: list[str], l
     else those of the item. A bullet's deadlines also remind the units of its point
     (`lead_units`): the point names who leads ("Sở Y tế chủ trì:"), a bullet often only whom
     to report to ("…, báo cáo UBND tỉnh")."""
-    out = []
+    out, seen = [], set()
     try:
         found = find_deadlines(text, reference, dated=dated)
     except DateOutOfRange as e:
         raise ParseError("date_range", date=e.written, phrase=e.phrase) from None
     for f in found:
         clause = _clause(text, f.start, f.end)
+        if (f.due, f.time, f.kind, clause) in seen:
+            continue                            # one clause naming its date twice is one deadline
+        seen.add((f.due, f.time, f.kind, clause))
         own = units_of(addressees(clause)[0])
         entry = {"date": f.due.isoformat(), "time": f.time.strftime("%H:%M") if f.time else None,
                  "kind": f.kind, "phrase": f.phrase, "task": clause, "task_en": "",
