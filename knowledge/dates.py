@@ -201,6 +201,8 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True) -> 
             continue
         if firm and dated and rule is None and reference is not None and (reference - due).days > 31:
             continue                                   # a deadline long passed: quoted from the background
+        if _NOT_YET.match(text, m.start() + len(phrase)):
+            continue                                   # "đến ngày 30/6 hằng năm chưa phân bổ": a condition
         if kind == "by" and re.match(r"đến\s+\d", phrase, re.IGNORECASE) and not (g.get("y") or g.get("y2")):
             continue                                   # "treo cờ đến 2/3 chiều cao": no date
         if rule in ("FREQ=WEEKLY", "FREQ=DAILY") or (rule and rule.startswith(("FREQ=WEEKLY", "FREQ=DAILY"))):
@@ -215,12 +217,15 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True) -> 
     return found
 
 
+_NOT_YET = re.compile(r"\s*(?:mà\s+|nhưng\s+)?(?:vẫn\s+|còn\s+)*chưa\b", re.IGNORECASE)
 _DONE_BEFORE = re.compile(r"(?:hoàn thành|hoàn tất|xong|kết thúc)\s*$")   # "hoàn thành trong tháng 6 năm 2026"
 _CUT_OFF = re.compile(r"(?:\btính|\btừ nay|\bcho|\bl[ũűu]y kế|\bnhững tháng|\bcác tháng)\s*$")
 _RANGE_END = re.compile(r"^(?:[^.;]{0,70}?\bđến\s+(?:hết\s+)?(?:(?:thứ\s+\w{2,4}|chủ\s+nhật),?\s+)?(?:ngày\s+)?"
                         r"|\s*[-–]\s*)\d", re.IGNORECASE)
 _RANGE_START = re.compile(r"\b(?:từ|các\s+ngày)\s+(?:[^.;]|\.(?=\S)){1,130}$", re.IGNORECASE)
-_COMPLETES = re.compile(r"\b(?:hoan thanh|xong|nop|gui|bao cao|trinh|ket thuc)\b")
+# "trình" (submit), not "chương trình", "công trình", "quy trình", "lộ trình", "tiến trình"
+_SUBMIT = r"(?<!chuong )(?<!cong )(?<!quy )(?<!lo )(?<!tien )trinh"
+_COMPLETES = re.compile(rf"\b(?:hoan thanh|xong|nop|gui|bao cao|{_SUBMIT}|ket thuc)\b")
 
 
 _REST = re.compile(r"\bnghỉ\b")
@@ -275,7 +280,7 @@ _EVENTS = ("from", "after", "on")
 _IN_FORCE = re.compile(r"\bhieu luc\b")
 # "công chức được tuyển dụng trong năm 2025", "đối với các nhiệm vụ trong năm 2025": which, not by when
 _DESCRIBES = re.compile(r"\b(?:duoc|doi voi|phat sinh|tuyen dung)\b")
-_TASK_VERB = re.compile(r"\b(?:hoan thanh|xong|thuc hien|trien khai|bao cao|to chuc|ban hanh|trinh|nop|gui)\b")
+_TASK_VERB = re.compile(rf"\b(?:hoan thanh|xong|thuc hien|trien khai|bao cao|to chuc|ban hanh|{_SUBMIT}|nop|gui)\b")
 _EVENT = re.compile(r"\b(?:nghi tet|nghi le|duoc nghi|lich nghi|nghi bu|ngay nghi|treo co|treo quoc ky|co hieu luc|"
                     r"hieu luc (?:thi hanh|tu|ke tu)|"
                     r"quy dinh tu ngay|lich thi|lich khao sat|roi vao|khai giang|ngay le)\b")

@@ -92,6 +92,7 @@ def test_next_occurrence_keeps_to_short_months():
     "Các cơ quan treo cờ rủ đến 2/3 chiều cao của cột cờ.",
     "Các cơ quan không thực hiện lịch nghỉ cố định thứ Bảy và Chủ nhật hằng tuần.",
     "Áp dụng cho đơn vị được cấp giấy phép hoạt động điện lực trước ngày 01 tháng 11 năm 2025.",
+    "Thu hồi các khoản kinh phí đã giao nhưng đến ngày 30 tháng 6 hàng năm chưa phân bổ.",
     "Truyền hình Quốc hội đã dừng phát sóng từ ngày 1-11-2025.",
     "Lịch khảo sát dự phòng: từ ngày 24/11 đến hết ngày 25/11/2025.",
     "Lịch thi vào lớp 10 môn Toán rơi vào 7h30 sáng ngày 04/12/2025.",
