@@ -307,3 +307,33 @@ def test_a_plans_task_table_gives_one_item_per_task_with_its_lead_and_time():
         ("III.1", "context", []), ("", "context", [])]
     assert doc["items"][1]["text"].startswith("Rà soát văn bản quy phạm pháp luật - Cơ quan chủ trì: Sở Tư pháp.")
     assert [d["date"] for d in doc["items"][1]["deadlines"]] == ["2025-12-30"]
+
+
+def test_page_furniture_does_not_become_directives():
+    text = ("Bản dịch này thuộc quyền sở hữu của THƯ VIỆN PHÁP LUẬT.\nĐang tải văn bản...\n"
+            "**Số hiệu:**\n|\n5095/SGDĐT-CTTTHSSV\n|\n**Loại văn bản:**\n|\nCông văn\n|\n**Nơi ban hành:**\n|\n"
+            "Sở Giáo dục và Đào tạo Hà Nội\n|\n**Ngày ban hành:**\n|\n03/12/2025\n|\n"
+            "**Kính gửi:**\n|\n- UBND các xã, phường;\n- Các đơn vị, cơ sở giáo dục trực thuộc.\n|\n"
+            "Sở Giáo dục và Đào tạo đề nghị các đơn vị thực hiện. Cụ thể:\n"
+            "- Thường xuyên cập nhật chỉ số chất lượng không khí tại website: https://moitruongthudo.vn/.\n"
+            "- Hạn chế các hoạt động ngoài trời cho học sinh.\n"
+            "Sở Giáo dục và Đào tạo đề nghị Thủ trưởng các đơn vị nghiêm túc thực hiện./.\n\n"
+            "__Nơi nhận__:\n- Như trên;\n- Lưu: VT.\n")
+    doc = parse_text(text)
+    directives = [i["text"][:21] for i in doc["items"] if i["kind"] != "context"]
+    assert directives == ["Thường xuyên cập nhật", "Hạn chế các hoạt động"]
+
+
+def test_a_pages_sections_explaining_a_law_are_no_directives():
+    text = ("# Thông báo 33 chấp thuận thu hồi đất\n\n"
+            "Ngày 10/11/2025, Văn phòng Chính phủ ban hành Thông báo 33/TB-VPCP.\n\n"
+            "Theo đó, Bộ Quốc phòng chủ trì, phối hợp với Ủy ban nhân dân cấp tỉnh hoàn thành thu hồi đất "
+            "trước ngày 31/12/2025.\n\n"
+            "**Quy định về thu hồi đất quốc phòng theo Điều 84 Luật Đất đai 2024**\n\n"
+            "Căn cứ tại Điều 84 Luật Đất đai 2024 quy định như sau:\n\n"
+            "1. Trường hợp thu hồi đất quốc phòng đã có trong quy hoạch thì thực hiện theo quy định.\n\n"
+            "2. Chính phủ quy định chi tiết Điều này.\n\n"
+            "Như vậy, việc thu hồi đất quốc phòng phải theo quy hoạch.\n")
+    doc = parse_text(text)
+    directives = [i["text"][:20] for i in doc["items"] if i["kind"] != "context"]
+    assert directives == ["Theo đó, Bộ Quốc phò"]

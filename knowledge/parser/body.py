@@ -61,10 +61,10 @@ _CONTEXT_HEADING = re.compile(
 _ATTRIBUTE = re.compile(r"^(?:[-+]\s*)?(?:Nội dung(?: công việc)?|Cơ quan (?:chủ trì|thực hiện|phối hợp)|Đơn vị "
                         r"(?:chủ trì|thực hiện|phối hợp)|Thời gian(?: thực hiện| hoàn thành)?|Thời hạn(?: hoàn thành)?|"
                         r"Sản phẩm|Kết quả đầu ra|Kinh phí(?: thực hiện)?|Nguồn kinh phí)\s*:", re.IGNORECASE)
-# Unnumbered closing formulas: "Trên đây là …", "Văn phòng … thông báo để … biết, thực hiện",
+# Unnumbered closing formulas: "Trên đây là …", a page's summary "Như vậy, …", "Văn phòng … thông báo để … biết, thực hiện",
 # "Yêu cầu … nghiêm túc thực hiện Chỉ thị này", "(Trong) quá trình thực hiện, nếu có khó khăn …"
 _CLOSING = re.compile(
-    r"^(?:Trên đây là|.{0,160}\bthông báo\b.{0,300}\bbiết\b|.{0,80}\btrân trọng\b|Nơi nhận"
+    r"^(?:Trên đây là|Như vậy,|.{0,160}\bthông báo\b.{0,300}\bbiết\b|.{0,80}\btrân trọng\b|Nơi nhận"
     r"|(?:Yêu cầu|Đề nghị)\b.{0,300}\b(?:nghiêm túc|khẩn trương|triển khai)\b.{0,60}\bthực hiện\b.{0,40}\b"
     r"(?:Chỉ thị|Công điện|Kế hoạch|Thông báo|Quyết định|Công văn|Kết luận|văn bản)\s+này"
     r"|.{0,120}\b(?:yêu cầu|đề nghị)\b.{0,200}\b(?:nghiêm túc|khẩn trương)\s+(?:triển khai\s+)?thực hiện\s*\./\.$"

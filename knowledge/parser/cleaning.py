@@ -121,6 +121,9 @@ def clean_lines(text: str) -> list[Line]:
     return lines
 
 
+_UNDERSCORE_BOLD = re.compile(r"(?<!\w)__(?=\S)(.+?)__(?!\w)")
+
+
 def _clean_cell(raw: str, bold_open: bool) -> tuple[Line, bool]:
     stripped = raw.strip()
     if not stripped:
@@ -135,6 +138,8 @@ def _clean_cell(raw: str, bold_open: bool) -> tuple[Line, bool]:
     bullet = _STAR_BULLET.match(stripped) if stripped[0] == "*" else None
     if bullet:
         stripped = "- " + stripped[bullet.end():]
+    if "__" in stripped:                            # "__Nơi nhận__:": markdown's other bold
+        stripped = _UNDERSCORE_BOLD.sub(r"**\1**", stripped)
     text, bold, bold_open = _strip_emphasis(stripped, bold_open)
     text = " ".join(text.split())
     if not _ALNUM.search(text):

@@ -7,6 +7,7 @@ import re
 from knowledge.parser.cleaning import Line
 from knowledge.parser.names import caps as _caps, person_name
 
+_URL = re.compile(r"://|^www\.", re.IGNORECASE)
 _FOOTER = re.compile(r"^(?:Nơi\s+nhận|Noi\s+nhan)\b", re.IGNORECASE)
 _SIGNATURE_TITLE = re.compile(
     r"^(?:T/?M\s*\.?|KT\s*\.|Q\s*\.|TL\s*\.|TUQ\s*\.|TM\s|KT\s|"
@@ -26,8 +27,8 @@ def footer_start(lines: list[Line], body: int, end: int) -> int:
             return i
         if _SIGNATURE_TITLE.match(text) and _caps(text) and len(text) < 80 and _signature_follows(lines, i, end):
             return i
-        if text.endswith("./.") or text.endswith("/."):
-            return i + 1
+        if text.endswith("/.") and not _URL.search(text.rsplit(None, 1)[-1]):
+            return i + 1                                # "… thực hiện./.", not "… tại website: https://…/."
     return end
 
 

@@ -338,6 +338,9 @@ def _skip_addressees(h: Header, lines: list[Line], body: int, end: int) -> int:
         i += 1
     if i >= end:
         return body
+    label = next((k for k in range(body - 1, max(-1, body - 5), -1) if lines[k].text), None)
+    if label is not None and _ADDRESSED.match(lines[label].text) and not lines[label].text.split(":", 1)[-1].strip():
+        i = label                       # a page's "**Kính gửi:**" box the body was found after
     first = lines[i].text
     telegram = _TELEGRAM.match(first)
     two = f"{first} {_next_text(lines, i, end)}"

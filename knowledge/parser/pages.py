@@ -283,20 +283,35 @@ def site_kind(site: dict) -> str | None:
 
 # --- Question-and-answer pages, news of a meeting ------------------------------------------
 
+# "Căn cứ tại Điều 84 Luật Đất đai 2024 quy định như sau:", "Theo khoản 2 Điều 3 Nghị định …
+# quy định:": a page explaining the law it quotes
+_LAW_LEAD = re.compile(r"^(?:Căn cứ|Theo)\s+(?:(?:tại|theo|quy định tại)\s+)?(?:(?:điểm|khoản)\s+\w+\s+)*Điều\s+\d+"
+                       r"[^.;]{0,160}\bquy định\b[^.;]{0,40}:\s*$", re.IGNORECASE)
+
+
 def question_sections(lines: list[Line], start: int, end: int) -> list[tuple[int, int]]:
     """A question-and-answer page: the sections that bold question headings begin
-    ("**Thủ tục … là gì?**") after its account of the document, as (first line, end)."""
+    ("**Thủ tục … là gì?**") after its account of the document, or bold headings over a quoted
+    law ("**Quy định về … theo Điều 84 Luật Đất đai**" / "Căn cứ tại Điều 84 … quy định như
+    sau:"), as (first line, end)."""
     seen_text = False
     starts = []
     for i in range(start, end):
         line = lines[i]
         if not line.text:
             continue
-        if seen_text and (line.bold or line.heading) and line.text.rstrip(" *").endswith("?"):
+        if seen_text and (line.bold or line.heading) and (line.text.rstrip(" *").endswith("?")
+                                                          or _quotes_law(lines, i + 1, end)):
             starts.append(i)
         elif not line.bold and not line.heading:
             seen_text = True
     return [(a, b) for a, b in zip(starts, starts[1:] + [end])]
+
+
+def _quotes_law(lines: list[Line], i: int, end: int) -> bool:
+    """The first line of text from `i` leads into a quoted article of law."""
+    nxt = next((line for line in lines[i:min(end, i + 4)] if line.text), None)
+    return nxt is not None and not nxt.bold and _LAW_LEAD.match(nxt.text) is not None
 
 
 def sections_quoting(number: str, full: list[Line], lines: list[Line], sections) -> tuple[list[Line], int]:
