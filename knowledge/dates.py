@@ -202,7 +202,7 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True) -> 
         if firm and dated and rule is None and reference is not None and (reference - due).days > 31:
             continue                                   # a deadline long passed: quoted from the background
         if _NOT_YET.match(text, m.start() + len(phrase)):
-            continue                                   # "đến ngày 30/6 hằng năm chưa phân bổ": a condition
+            continue                                   # a condition, an open-ended period
         if kind == "by" and re.match(r"đến\s+\d", phrase, re.IGNORECASE) and not (g.get("y") or g.get("y2")):
             continue                                   # "treo cờ đến 2/3 chiều cao": no date
         if rule in ("FREQ=WEEKLY", "FREQ=DAILY") or (rule and rule.startswith(("FREQ=WEEKLY", "FREQ=DAILY"))):
@@ -217,7 +217,10 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True) -> 
     return found
 
 
-_NOT_YET = re.compile(r"\s*(?:mà\s+|nhưng\s+)?(?:vẫn\s+|còn\s+)*chưa\b", re.IGNORECASE)
+# "đến ngày 30/6 hằng năm chưa phân bổ" (a condition), "trong năm 2025 và các năm tiếp theo"
+# (an open-ended period): no deadline
+_NOT_YET = re.compile(r"\s*(?:(?:mà\s+|nhưng\s+)?(?:vẫn\s+|còn\s+)*chưa\b|,?\s*(?:và|đến)\s+(?:các|những)\s+"
+                      r"(?:năm|quý|tháng)\s+(?:tiếp theo|sau)|\s*trở\s+đi)", re.IGNORECASE)
 _DONE_BEFORE = re.compile(r"(?:hoàn thành|hoàn tất|xong|kết thúc)\s*$")   # "hoàn thành trong tháng 6 năm 2026"
 _CUT_OFF = re.compile(r"(?:\btính|\btừ nay|\bcho|\bl[ũűu]y kế|\bnhững tháng|\bcác tháng)\s*$")
 _RANGE_END = re.compile(r"^(?:[^.;]{0,70}?\bđến\s+(?:hết\s+)?(?:(?:thứ\s+\w{2,4}|chủ\s+nhật),?\s+)?(?:ngày\s+)?"
@@ -253,8 +256,10 @@ def _period(text: str, start: int, end: int, kind: str, phrase: str) -> bool:
     left = max(text.rfind(c, 0, start) for c in (";", ". "))
     clause = fold(text[left + 1:start])
     if kind == "from":
-        if _IN_FORCE.search(clause) or _EVENT.search(clause):
+        if _IN_FORCE.search(clause) or _EVENT.search(clause) or _APPLIES.search(clause):
             return True                                # "có hiệu lực kể từ …", "được nghỉ từ …"
+        if _PURPOSE.match(clause) and "," not in clause:
+            return True                                # "Để bảo đảm việc thu lệ phí từ ngày 01/01/2026, …"
         return _RANGE_END.match(text[end:end + 90]) is not None
     folded = fold(phrase)
     if folded.startswith("trong "):
@@ -278,6 +283,8 @@ _RECURRING = ("monthly", "weekly", "yearly", "daily", "quarterly")
 _RELATIVE = ("relative", "before_tet", "lunar")
 _EVENTS = ("from", "after", "on")
 _IN_FORCE = re.compile(r"\bhieu luc\b")
+_APPLIES = re.compile(r"\bap dung\b")                 # "không áp dụng phương pháp khoán thuế từ ngày …": a rule
+_PURPOSE = re.compile(r"\s*(?:de|nham)\b")
 # "công chức được tuyển dụng trong năm 2025", "đối với các nhiệm vụ trong năm 2025": which, not by when
 _DESCRIBES = re.compile(r"\b(?:duoc|doi voi|phat sinh|tuyen dung)\b")
 _TASK_VERB = re.compile(rf"\b(?:hoan thanh|xong|thuc hien|trien khai|bao cao|to chuc|ban hanh|{_SUBMIT}|nop|gui)\b")

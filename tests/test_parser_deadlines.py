@@ -55,8 +55,8 @@ def test_two_yearly_dates_of_one_duty():
 
 
 def test_a_clause_naming_its_date_twice_has_one_deadline():
-    text = ("Công văn số 12/CT-CS ngày 20/11/2025\n\n1. Để bảo đảm việc thu lệ phí từ ngày 01/01/2026, đề nghị "
-            "các Thuế tỉnh trình ban hành Bảng giá áp dụng từ ngày 01/01/2026.")
+    text = ("Công văn số 12/CT-CS ngày 20/11/2025\n\n1. Đưa vào vận hành hệ thống mới từ ngày 01/01/2026, "
+            "thu lệ phí trên hệ thống mới từ ngày 01/01/2026.")
     assert [len(i["deadlines"]) for i in parse_text(text)["items"]] == [1]
 
 
@@ -93,6 +93,8 @@ def test_next_occurrence_keeps_to_short_months():
     "Các cơ quan không thực hiện lịch nghỉ cố định thứ Bảy và Chủ nhật hằng tuần.",
     "Áp dụng cho đơn vị được cấp giấy phép hoạt động điện lực trước ngày 01 tháng 11 năm 2025.",
     "Thu hồi các khoản kinh phí đã giao nhưng đến ngày 30 tháng 6 hàng năm chưa phân bổ.",
+    "Thời gian thực hiện: trong năm 2025 và các năm tiếp theo.",
+    "Hộ kinh doanh không áp dụng phương pháp khoán thuế từ ngày 01/01/2026.",
     "Truyền hình Quốc hội đã dừng phát sóng từ ngày 1-11-2025.",
     "Lịch khảo sát dự phòng: từ ngày 24/11 đến hết ngày 25/11/2025.",
     "Lịch thi vào lớp 10 môn Toán rơi vào 7h30 sáng ngày 04/12/2025.",
