@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -53,9 +53,8 @@ class Evidence:
     english: float
     short: float
 
-    def vector(self, names: list[str]) -> list[float]:
-        values = asdict(self)
-        return [values[n] for n in names]
+    def vector(self, names) -> list[float]:
+        return [getattr(self, n) for n in names]
 
 
 def evidence(ranking, position: int, lang: str, named: bool, in_named: bool, is_context: bool,
@@ -99,7 +98,7 @@ class Model:
 
     def probability(self, ev: Evidence) -> float:
         z = self.bias
-        for x, w, m, s in zip(ev.vector(list(self.features)), self.weights, self.mean, self.scale):
+        for x, w, m, s in zip(ev.vector(self.features), self.weights, self.mean, self.scale):
             z += w * (x - m) / s
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 

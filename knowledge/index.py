@@ -246,6 +246,7 @@ class Index:
                 self.doc_numbers[term].append(d)
         self.doc_numbers = dict(self.doc_numbers)
         self.doc_dates = [r.document_date or date.min for r in self.doc_records]
+        self._rarity: dict[tuple[str, str], float | None] = {}
         vi_words = {t for t in self.uni.vocab if t.isalpha()} | {t for t in self.meta.vocab if t.isalpha()}
         self.vi_words = sorted(vi_words)
         self.en_words = sorted(t for t in self.en.vocab if t.isalpha())
@@ -338,6 +339,14 @@ class Index:
     def rarity(self, field: str, term: str) -> float | None:
         """The idf of a term in the field where it is most common (item words, metadata,
         headings), None when it is in none: how much finding it says."""
+        key = (field, term)
+        if key not in self._rarity:
+            if len(self._rarity) > 200_000:          # typos and noise keep adding terms
+                self._rarity.clear()
+            self._rarity[key] = self._rarest(field, term)
+        return self._rarity[key]
+
+    def _rarest(self, field: str, term: str) -> float | None:
         if field == "en":
             return self.en.known_idf(term)
         fi = self.uni if field == "uni" else self.bi

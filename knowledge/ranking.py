@@ -77,118 +77,124 @@ def _first_pass_terms(concepts: list[Concept]) -> list[tuple[str, str, float]]:
     return [(f, t, w) for (f, t), w in best.items()]
 
 
-class _Lookups:
-    """Each (field, term) looked up once per question, over the candidates."""
+@dataclass
+class _Layout:
+    """The question's wordings laid out for whole-array arithmetic: every (field, term) looked
+    up once (a row), every wording as the rows it adds up and the rows it needs present,
+    wordings ordered by concept then channel (English summary / Vietnamese text)."""
+    rows: list[tuple[str, str]]
+    score_rows: list[int]         # flat, per wording
+    score_offsets: list[int]
+    need_rows: list[int]
+    need_offsets: list[int]
+    weight: np.ndarray            # per wording
+    rarity: np.ndarray            # per wording, 0 when the index lacks one of its terms
+    english: np.ndarray           # per wording: the English summary channel
+    concept: np.ndarray           # per wording: its concept
+    concept_offsets: list[int]    # first wording of each concept
+    group_offsets: list[int]      # first wording of each (concept, channel)
+    group_concept: np.ndarray     # per group: its concept
 
-    def __init__(self, index: Index, items: np.ndarray):
-        self.index, self.items = index, items
-        self.cache: dict[tuple[str, str], tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
-        self.none = np.zeros(len(items), dtype=np.float32)
-        self.nowhere = np.zeros(len(items), dtype=bool)
 
-    def get(self, field: str, term: str):
-        key = (field, term)
-        found = self.cache.get(key)
-        if found is None:
-            if field == "en":
-                g = self.index.en.gather(term, self.items)
-                found = (g[0] * W_EN, g[1], g[1]) if g is not None else (self.none, self.nowhere, self.nowhere)
-            else:
-                found = self.index.word_in(field, term, self.items)
-            self.cache[key] = found
-        return found
+def _layout(index: Index, concepts: list[Concept]) -> _Layout:
+    rows: dict[tuple[str, str], int] = {}
+    score_rows, score_offsets, need_rows, need_offsets = [], [], [], []
+    weight, rarity, english, concept = [], [], [], []
+    concept_offsets, group_offsets, group_concept = [], [], []
+    row = lambda field, term: rows.setdefault((field, term), len(rows))
+    for c_no, c in enumerate(concepts):
+        concept_offsets.append(len(weight))
+        for channel in (True, False):
+            alts = [a for a in c.alternatives if (a.field == "en") == channel]
+            if not alts:
+                continue
+            group_offsets.append(len(weight))
+            group_concept.append(c_no)
+            for alt in alts:
+                terms = [row(alt.field, t) for t in alt.terms]
+                pairs = [row("bi", p) for p in alt.pairs]
+                score_offsets.append(len(score_rows))
+                score_rows += terms + pairs
+                need_offsets.append(len(need_rows))
+                need_rows += pairs or terms            # a phrase must appear as a phrase
+                idfs = [index.rarity(alt.field, t) for t in alt.terms]
+                rarity.append(0.0 if not idfs or None in idfs else max(idfs))
+                weight.append(alt.weight)
+                english.append(channel)
+                concept.append(c_no)
+    return _Layout(list(rows), score_rows, score_offsets, need_rows, need_offsets,
+                   np.array(weight, dtype=np.float32), np.array(rarity, dtype=np.float32),
+                   np.array(english, dtype=bool), np.array(concept, dtype=np.int64),
+                   concept_offsets, group_offsets, np.array(group_concept, dtype=np.int64))
+
+
+def _lookup(index: Index, rows: list[tuple[str, str]], items: np.ndarray):
+    """(scores, present, in the item's own words) of every row over the candidates."""
+    n = len(items)
+    scores = np.zeros((len(rows), n), dtype=np.float32)
+    present = np.zeros((len(rows), n), dtype=bool)
+    own = np.zeros((len(rows), n), dtype=bool)
+    for r, (field, term) in enumerate(rows):
+        if field == "en":
+            g = index.en.gather(term, items)
+            if g is not None:
+                scores[r] = g[0] * W_EN
+                present[r] = own[r] = g[1]
+        else:
+            scores[r], present[r], own[r] = index.word_in(field, term, items)
+    return scores, present, own
 
 
 def _score(index: Index, concepts: list[Concept], items: np.ndarray, boost, wants: int) -> Ranking:
     n = len(items)
-    look = _Lookups(index, items)
-    total = np.zeros(n, dtype=np.float32)
-    covered = np.zeros(n, dtype=np.float32)
-    covered_vi = np.zeros(n, dtype=np.float32)
-    covered_en = np.zeros(n, dtype=np.float32)
-    covered_own = np.zeros(n, dtype=np.float32)
-    mass = np.zeros(n, dtype=np.float32)
-    rare_missed = np.zeros(n, dtype=np.float32)
-    question_mass = unknown_mass = 0.0
-    content = 0
+    if not concepts or not n:
+        empty = np.zeros(n, dtype=np.float32)
+        return Ranking(items, empty, empty, empty, empty, empty, empty, empty, 1.0, 0)
+    L = _layout(index, concepts)
+    S, P, O = _lookup(index, L.rows, items)
+    # Per wording: its BM25 sum, whether an item has all of it (anywhere / in its own words).
+    alt_score = np.add.reduceat(S[L.score_rows], L.score_offsets, axis=0) * L.weight[:, None]
+    alt_present = np.logical_and.reduceat(P[L.need_rows], L.need_offsets, axis=0)
+    alt_own = np.logical_and.reduceat(O[L.need_rows], L.need_offsets, axis=0)
+    # Per concept: the best wording of each channel adds up; coverage takes the best wording
+    # an item has, valued by its rarity (a wording the index lacks covers nothing).
+    weights = np.array([c.weight for c in concepts], dtype=np.float32)
+    best = np.maximum.reduceat(alt_score, L.group_offsets, axis=0)
+    total = (weights[L.group_concept][:, None] * best).sum(axis=0)
+    value = np.where(alt_present, (L.rarity * L.weight)[:, None], np.float32(0))
+    cover = np.maximum.reduceat(value, L.concept_offsets, axis=0)
+    chosen = np.where((value == cover[L.concept]) & (value > 0), L.rarity[:, None], np.float32(0))
+    cover_rarity = np.maximum.reduceat(chosen, L.concept_offsets, axis=0)
+    cover_vi = np.maximum.reduceat(np.where(L.english[:, None], 0, value), L.concept_offsets, axis=0)
+    cover_en = np.maximum.reduceat(np.where(L.english[:, None], value, 0), L.concept_offsets, axis=0)
+    cover_own = np.maximum.reduceat(np.where(alt_own & ~L.english[:, None], value, 0), L.concept_offsets, axis=0)
+    # A concept weighs as much as the wording of it that an item uses is rare; for items
+    # without it, as its most common wording (or, when the index has none of it, what the
+    # question builder decided).
+    known_rarity = [L.rarity[a:b][L.rarity[a:b] > 0] for a, b in
+                    zip(L.concept_offsets, L.concept_offsets[1:] + [len(L.rarity)])]
+    missing = np.array([float(k.min()) if len(k) else (c.unknown or index.uni.unknown_idf)
+                        for k, c in zip(known_rarity, concepts)], dtype=np.float32)
+    part = np.array([(W_PAIR_COVERAGE if c.pair else 1.0) * c.weight if c.content else 0.0
+                     for c in concepts], dtype=np.float32)
+    unknown = np.array([len(k) == 0 for k in known_rarity])
+    has = cover > 0
+    mass = part @ np.where(has, cover_rarity, missing[:, None])
+    ratio = lambda x: np.divide(part @ x, mass, out=np.zeros(n, dtype=np.float32), where=mass > 0)
+    share = ratio(cover)
+    content = part > 0
     ceiling = max(index.uni.unknown_idf, 1e-9)
-    for c in concepts:
-        best: dict[bool, np.ndarray] = {}       # English summary / Vietnamese text: best of each
-        cover = np.zeros(n, dtype=np.float32)    # rarity × weight of the wording an item has
-        cover_rarity = np.zeros(n, dtype=np.float32)
-        cover_vi = np.zeros(n, dtype=np.float32)
-        cover_en = np.zeros(n, dtype=np.float32)
-        cover_own = np.zeros(n, dtype=np.float32)
-        rarities = []
-        for alt in c.alternatives:
-            s, present, own, r = _alternative(index, look, alt, n)
-            channel = alt.field == "en"
-            best[channel] = s if channel not in best else np.maximum(best[channel], s)
-            if r is None:
-                continue
-            rarities.append(r)
-            value = r * alt.weight
-            better = present & (cover < value)
-            cover[better] = value
-            cover_rarity[better] = r
-            if channel:
-                np.maximum(cover_en, np.where(present, value, 0), out=cover_en)
-            else:
-                np.maximum(cover_vi, np.where(present, value, 0), out=cover_vi)
-                np.maximum(cover_own, np.where(own, value, 0), out=cover_own)
-        for s in best.values():
-            total += c.weight * s
-        if not c.content:
-            continue
-        content += 1
-        # A concept weighs as much as the wording of it that an item uses is rare; for items
-        # without it, as its most common wording (or, when the index has none of it, what
-        # the question builder decided).
-        missing = min(rarities) if rarities else (c.unknown or index.uni.unknown_idf)
-        part = (W_PAIR_COVERAGE if c.pair else 1.0) * c.weight
-        covered += part * cover
-        covered_vi += part * cover_vi
-        covered_en += part * cover_en
-        covered_own += part * cover_own
-        mass += part * np.where(cover > 0, cover_rarity, missing)
-        question_mass += part * missing
-        if not rarities:
-            unknown_mass += part * missing
-        np.maximum(rare_missed, np.where(cover > 0, 0, missing / ceiling), out=rare_missed)
-    share = np.divide(covered, mass, out=np.zeros(n, dtype=np.float32), where=mass > 0)
+    rare_missed = (np.where(has[content], 0, (missing[content] / ceiling)[:, None]).max(axis=0)
+                   if content.any() else np.zeros(n, dtype=np.float32))
+    question_mass = float(part @ missing)
     rank = total * index.prior[items] * share
     if boost is not None:
         rank = rank * boost[items]
     if wants:
         rank = rank * np.where(index.item_kinds[items] & wants, np.float32(W_ANSWER_KIND), np.float32(1))
     order = np.lexsort((items, -rank))
-    ratio = lambda x: np.divide(x, mass, out=np.zeros(n, dtype=np.float32), where=mass > 0)[order]
     return Ranking(items=items[order], rank=rank[order], total=total[order], coverage=share[order],
-                   vi_coverage=ratio(covered_vi), en_coverage=ratio(covered_en),
-                   rare_missed=rare_missed[order], own_coverage=ratio(covered_own),
-                   unknown=unknown_mass / question_mass if question_mass else 1.0, content=content)
-
-
-def _alternative(index: Index, look: _Lookups, alt, n: int):
-    """Scores of one wording over the candidates, which candidates contain all of it (in
-    the item, its headings or its document), which contain it in their own words, and its
-    rarity: the idf of its rarest term, None when the index lacks a term."""
-    scores = np.zeros(n, dtype=np.float32)
-    present = np.ones(n, dtype=bool)
-    own = np.ones(n, dtype=bool)
-    idfs: list[float | None] = []
-    field = "uni" if alt.field == "uni" else alt.field
-    for term in alt.terms:
-        s, p, o = look.get(field, term)
-        scores += s
-        if not alt.pairs:
-            present &= p
-            own &= o
-        idfs.append(index.rarity(field, term))
-    for term in alt.pairs:                         # a phrase must appear as a phrase
-        s, p, o = look.get("bi", term)
-        scores += s
-        present &= p
-        own &= o
-    rarity = None if not idfs or None in idfs else max(idfs)
-    return scores * alt.weight, present, own, rarity
+                   vi_coverage=ratio(cover_vi)[order], en_coverage=ratio(cover_en)[order],
+                   rare_missed=rare_missed[order].astype(np.float32), own_coverage=ratio(cover_own)[order],
+                   unknown=float(part[unknown] @ missing[unknown]) / question_mass if question_mass else 1.0,
+                   content=int(content.sum()))
