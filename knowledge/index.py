@@ -142,13 +142,18 @@ def answer_kinds(terms: list[str]) -> int:
     return kinds
 
 
-def prior(r) -> float:
+def prior(r, own_numbers: set[str] | None = None) -> float:
     """How much an item is an answer at all, before any question: a directive more than a
-    background paragraph, a lead-in ('Sở Y tế:') or a question heading of a web page."""
+    background paragraph, a lead-in ('Sở Y tế:'), a question heading of a web page, or a
+    paragraph about the notice itself ('Ngày 25/9, Bộ GD&ĐT ban hành Công điện 1638 …',
+    'Trên đây là Công điện 27 …')."""
     text = r.text.rstrip()
     if text.endswith("?"):
         return W_QUESTION
     if r.kind == "context":
+        return W_CONTEXT
+    if own_numbers and any(t.split(":")[1] in text[:300] for t in own_numbers) \
+            and own_numbers & set(_number_terms(text[:300])):
         return W_CONTEXT
     if is_lead_in(text):
         return W_LEAD_IN
@@ -179,12 +184,15 @@ def implicit_headings(records: list) -> list[tuple[str, ...]]:
 
 
 def document_number_terms(r) -> set[str]:
-    """'cd:217'-style terms that name a record's document: from its number, or, when the
-    parser found none, from a 'Công điện 78/CĐ-TTg …' title whose kind is the document's."""
-    found = {t for t in _number_terms(r.document_number or "")}
+    """'cd:217'-style terms that name a record's document: from its number or, when the
+    parser found none, from a title that opens with one ('Công điện 1638: Tăng cường …',
+    'Công văn 2492/BYT-KCB bảo đảm …')."""
+    found = set(_number_terms(r.document_number or ""))
     if not found and r.document_title:
-        kinds = {t.split(":")[0] for t in _number_terms(r.document_kind + " 1")}
-        found = {t for t in _number_terms(r.document_title[:120]) if t.split(":")[0] in kinds}
+        toks = tokenize(r.document_title[:80])
+        first = next((k for k, t in enumerate(toks) if not t.word), None)
+        if first is not None and first <= 3:       # only kind words before it
+            found = {t.term for t in toks[first:first + 3] if not t.word and ":" in t.term}
     return found
 
 
@@ -237,7 +245,10 @@ class Index:
                 self.item_head[i] = h
         for field_index in (self.uni, self.bi, self.en, self.meta, self.head):
             field_index.finish()
-        self.prior = np.array([prior(r) for r in records], dtype=np.float32)
+        own_numbers: dict[int, set[str]] = {}
+        for r in self.doc_records:
+            own_numbers[r.document_id] = document_number_terms(r)
+        self.prior = np.array([prior(r, own_numbers.get(r.document_id)) for r in records], dtype=np.float32)
         self.is_context = np.array([r.kind == "context" for r in records], dtype=bool)
         self._places(records)
         self.doc_numbers: dict[str, list[int]] = defaultdict(list)   # 'cd:217' -> documents

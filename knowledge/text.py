@@ -292,7 +292,10 @@ can could may might need needs what which who whom whose when where why how that
 those it its it's there their they them he she his her we our us you your i me my any all
 each every some no not only also than then so such too very just more most much many own
 same other others else again further here up down out off over under per via vs please
-tell know want let get got like s t time
+tell know want let get got like s t time against among amongst during whether while through
+throughout upon toward towards across along around despite except including regarding
+concerning yet still already ever never always often usually also anyone anything someone
+something everything take taken taking give given giving go going goes went come comes coming
 """.split())
 
 # Vietnamese function and question words. Question words ('gì', 'nào', 'bao nhiêu') never
@@ -308,12 +311,22 @@ _AMBIGUOUS_FOLDED = frozenset({"dau", "bao", "the", "o", "de", "cho", "ve", "ban
                                "do", "tu", "ra", "lam", "nen", "vi", "bi"})
 VI_STOPWORDS_FOLDED = frozenset(fold(w) for w in VI_STOPWORDS) - _AMBIGUOUS_FOLDED
 VI_STOP_PHRASES_FOLDED = (("nhu", "the", "nao"), ("the", "nao"), ("bao", "nhieu"), ("o", "dau"),
-                          ("tai", "sao"), ("ra", "sao"), ("de", "lam", "gi"), ("lam", "gi"))
+                          ("tai", "sao"), ("ra", "sao"), ("de", "lam", "gi"), ("lam", "gi"),
+                          ("hom", "nay"), ("bay", "gio"), ("hien", "nay"), ("lam", "sao"))
+
+
+# Words made with a function syllable: 'bị' is a function word, 'chuẩn bị' (prepare) is not.
+VI_COMPOUNDS_FOLDED = frozenset("""
+chuan bi|thiet bi|trang bi|du bi|cho phep|de nghi|de xuat|de an|de ra|nhu cau|ra soat|ra quan
+|ban hanh|co quan|co so|co che|co hoi|khong khi|duoc phep|theo doi|vao cuoc
+|lam viec|nhung nguoi|tu chu|tu dong|tu nguyen|tu phat|cung cap|cung co|the hien
+""".replace("\n", "").split("|"))
 
 
 def stopword_flags(text: str, tokens: list[Token]) -> list[bool]:
     """Which tokens of a question are function words. Accented tokens are judged by their
-    accented form; unaccented ones by the safe folded list and fixed question phrases."""
+    accented form; unaccented ones by the safe folded list and fixed question phrases; a
+    function syllable inside a compound ('chuẩn bị', 'đề nghị') is a word."""
     lowered = nfc(text).lower()
     flags = []
     for tok in tokens:
@@ -325,6 +338,9 @@ def stopword_flags(text: str, tokens: list[Token]) -> list[bool]:
         else:
             flags.append(tok.term in VI_STOPWORDS_FOLDED or tok.term in EN_STOPWORDS)
     folded = [t.term for t in tokens]
+    for i in range(len(folded) - 1):
+        if f"{folded[i]} {folded[i + 1]}" in VI_COMPOUNDS_FOLDED:
+            flags[i] = flags[i + 1] = False
     for phrase in VI_STOP_PHRASES_FOLDED:
         n = len(phrase)
         for i in range(len(folded) - n + 1):
