@@ -96,18 +96,23 @@ async def run_telegram(settings: Settings) -> None:
 
 async def keep_search_fresh(searcher, clock, interval: float = 60.0) -> None:
     """Notices imported by another process (`bot.py import`) become answerable within a
-    minute; the index is rebuilt in a thread so questions keep being answered meanwhile."""
+    minute; the index is rebuilt in a thread so questions keep being answered meanwhile.
+    Glossary entries added on another replica are taken in as well."""
+    from knowledge.glossary import glossary_stamp
     from knowledge.loader import knowledge_stamp
 
-    seen = knowledge_stamp()
+    seen, seen_words = knowledge_stamp(), glossary_stamp()
     while True:
         await clock.sleep(interval)
         try:
-            stamp = knowledge_stamp()
+            stamp, words = knowledge_stamp(), glossary_stamp()
             if stamp != seen:
                 await asyncio.to_thread(searcher.refresh)
                 seen = stamp
                 log_event(log, "search_refreshed")
+            if words != seen_words:
+                searcher.refresh_glossary()
+                seen_words = words
         except Exception as e:      # a locked or briefly unreachable database: try next time
             log_event(log, "search_refresh_failed", logging.WARNING, error=repr(e))
 

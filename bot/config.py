@@ -42,6 +42,9 @@ class Settings(BaseSettings):
     reminder_offsets: str = "3d,1d,0d"
     reminder_hour: int = 8
 
+    # Answers mark a notice older than this (days) as old when it has no deadline ahead.
+    notice_max_age_days: int = Field(default=365, ge=1)
+
     @field_validator("bot_token", mode="before")
     @classmethod
     def _empty_token_is_none(cls, v):

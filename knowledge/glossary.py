@@ -132,6 +132,15 @@ def stored_entries() -> list[Entry]:
     return out
 
 
+def glossary_stamp() -> tuple:
+    """Changes whenever admins add or remove an entry, also in another process."""
+    from peewee import fn
+
+    from knowledge.models import GlossaryEntry
+    return tuple(GlossaryEntry.select(fn.COUNT(GlossaryEntry.id), fn.MAX(GlossaryEntry.id),
+                                      fn.MAX(GlossaryEntry.added_at)).tuples()[0])
+
+
 def add_entry(english: str, vietnamese: str, added_by: int | None = None) -> Entry:
     """Store an admin's entry (replacing an earlier one with the same English key)."""
     from knowledge.models import GlossaryEntry

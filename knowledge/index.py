@@ -256,7 +256,12 @@ class Index:
             for term in document_number_terms(r):
                 self.doc_numbers[term].append(d)
         self.doc_numbers = dict(self.doc_numbers)
-        self.doc_dates = [r.document_date or date.min for r in self.doc_records]
+        self.doc_last_due: list[date | None] = [None] * len(self.doc_records)
+        for i, r in enumerate(records):
+            for dl in r.deadlines:
+                d = int(self.item_doc[i])
+                if self.doc_last_due[d] is None or dl.due_date > self.doc_last_due[d]:
+                    self.doc_last_due[d] = dl.due_date
         self._rarity: dict[tuple[str, str], float | None] = {}
         vi_words = {t for t in self.uni.vocab if t.isalpha()} | {t for t in self.meta.vocab if t.isalpha()}
         self.vi_words = sorted(vi_words)

@@ -79,6 +79,7 @@ class Hit:
     sentence: str           # the best-matching sentence of the item
     record: ItemRecord = field(repr=False, default=None)
     sentences: tuple[str, ...] = ()     # the item's sentences, best first
+    notice_last_due: date | None = None  # the last deadline of the item's notice, if any
 
     @property
     def deadlines(self) -> tuple[DeadlineInfo, ...]:
@@ -133,14 +134,14 @@ def _sentences(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
 
 
 def ranked_sentences(text: str, wanted: set[str]) -> list[str]:
-    """The sentences of the item, those that hold the most of the question's terms first
-    (pairs count double: they are the words), in the item's order among equals."""
+    """The item's best sentence (the one that holds the most of the question's terms; pairs
+    count double: they are the words), then the others that hold some of them, best first."""
     sentences = _sentences(text)
     if not sentences:
         return [text]
-    scored = [(sum(2.0 if " " in w else 1.0 for w in wanted & terms), -k, s)
-              for k, (s, terms) in enumerate(sentences)]
-    return [s for _, _, s in sorted(scored, reverse=True)]
+    scored = sorted(((sum(2.0 if " " in w else 1.0 for w in wanted & terms), -k, s)
+                     for k, (s, terms) in enumerate(sentences)), reverse=True)
+    return [scored[0][2]] + [s for score, _, s in scored[1:] if score > 0]
 
 
 def best_sentence(text: str, wanted: set[str]) -> str:
@@ -171,6 +172,12 @@ class Searcher:
         if self._from_db:
             from knowledge.glossary import Glossary
             self._index = Index(load_records(), Glossary.with_database())
+
+    def refresh_glossary(self) -> None:
+        """Take in the glossary entries admins added or removed. The glossary is read when
+        a question is read, not when items are indexed, so no rebuild is needed."""
+        from knowledge.glossary import Glossary
+        self._index.glossary = Glossary.with_database()
 
     def __len__(self) -> int:
         return len(self._index)
@@ -239,7 +246,7 @@ class Searcher:
             first = first or ev
             sentences = ranked_sentences(r.text, wanted)
             hits.append(Hit(r.item_id, r.text, source_line(r), calibrated.probability(ev), sentences[0], r,
-                            tuple(sentences)))
+                            tuple(sentences), index.doc_last_due[d]))
         return hits, first
 
 

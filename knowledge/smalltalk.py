@@ -73,8 +73,14 @@ def read_smalltalk(message: str) -> SmallTalk:
         return SmallTalk(None, message)
     first_content = kinds.index(None)
     opener = kinds[:first_content]
-    if opener and all(k in _OPENERS for k in opener) and any(k != "filler" for k in opener) \
-            and not short_thanks:
-        rest = message[tokens[first_content].start:].strip()
-        return SmallTalk(None, rest)
-    return SmallTalk(None, message)
+    if not opener or any(k not in _OPENERS for k in opener) or short_thanks:
+        return SmallTalk(None, message)
+    # The opener ends with its last greeting or thanks, or with a filler right before a
+    # comma ('chào bạn, …'); a filler word may begin the question ('nhà máy' is not 'nha').
+    end = max((k + 1 for k, kind in enumerate(opener) if kind != "filler"), default=0)
+    for k in range(end, first_content):
+        if message[tokens[k].end:].lstrip()[:1] in ",.!:;-–":
+            end = k + 1
+    if not end:
+        return SmallTalk(None, message)
+    return SmallTalk(None, message[tokens[end].start:].strip() if end < len(tokens) else message)

@@ -263,21 +263,24 @@ _NOT_PLURALS = frozenset({"news", "means", "series", "species", "status", "mass"
 
 
 def stem_en(word: str) -> str:
-    """A light English stemmer: enough for 'factories'/'factory', 'tested'/'testing'/'test'.
-    Applied the same way to questions and to the English summaries, so only consistency
-    matters, not linguistics."""
+    """A light English stemmer: enough for 'factories'/'factory', 'tested'/'testing'/'test',
+    'crossings'/'crossing'. The plural goes first, then -ing/-ed. Applied the same way to
+    questions, glossary keys and English summaries, so only consistency matters."""
     w = word
     if len(w) <= 3 or not w.isalpha() or w in _NOT_PLURALS:
         return w
-    for suffix, repl, min_stem in (("ies", "y", 2), ("sses", "ss", 2), ("ing", "", 3),
-                                   ("ed", "", 3), ("es", "", 3), ("s", "", 3)):
+    for suffix, repl, min_stem in (("ies", "y", 2), ("sses", "ss", 2), ("es", "", 3), ("s", "", 3)):
         if w.endswith(suffix) and len(w) - len(suffix) >= min_stem:
             if suffix == "s" and w.endswith(("ss", "us", "is")):
                 break
             if suffix == "es" and not w[:-2].endswith(("sh", "ch", "x", "z", "ss")):
                 continue
             w = w[: len(w) - len(suffix)] + repl
-            if suffix in ("ing", "ed") and len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
+            break
+    for suffix in ("ing", "ed"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: len(w) - len(suffix)]
+            if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
                 w = w[:-1]                           # stopped -> stop
             break
     if w.endswith("e") and len(w) > 4:
