@@ -34,6 +34,7 @@ W_CONTEXT = 0.8         # a "context" paragraph tells what happened, not what to
 W_LEAD_IN = 0.8         # "… thực hiện các nội dung sau:" announces the items that follow
 W_QUESTION = 0.6        # "Bão số 13 vào đất liền khi nào?" — a web page's question, not a directive
 NO_HEADINGS = -1
+SHORT_POSTINGS = 4      # a posting list up to this many times the candidates is read whole
 
 
 class FieldIndex:
@@ -122,6 +123,50 @@ class FieldIndex:
         if self.idf[tid] < MIN_IDF:
             return np.zeros(len(keys), dtype=np.float32), present
         return np.where(present, self.weights[s:e][pos], np.float32(0)), present
+
+    def gather_many(self, terms: list[str], keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """`gather` for several terms at once over sorted, distinct `keys`: (weights, present),
+        one row per term. Terms with short posting lists are looked up together (their
+        postings searched among the keys), long ones one by one (the keys searched among
+        their postings): either way only the terms' postings are read."""
+        k, m = len(terms), len(keys)
+        weights = np.zeros((k, m), dtype=np.float32)
+        present = np.zeros((k, m), dtype=bool)
+        if not m:
+            return weights, present
+        short_rows, starts, ends = [], [], []
+        for r, term in enumerate(terms):
+            tid = self.vocab.get(term)
+            if tid is None:
+                continue
+            s, e = int(self.offsets[tid]), int(self.offsets[tid + 1])
+            if e - s <= SHORT_POSTINGS * m:
+                short_rows.append(r)
+                starts.append(s)
+                ends.append(e)
+            else:
+                w, p = self.gather(term, keys)
+                weights[r], present[r] = w, p
+                continue
+            if self.idf[tid] < MIN_IDF:
+                short_rows[-1] = -1 - r                       # present, but weighs nothing
+        if short_rows:
+            lens = np.array(ends, dtype=np.int64) - np.array(starts, dtype=np.int64)
+            total = int(lens.sum())
+            if total:
+                first = np.repeat(np.array(starts, dtype=np.int64) - np.cumsum(lens) + lens, lens)
+                idx = first + np.arange(total, dtype=np.int64)
+                docs = self.docs[idx]
+                rows = np.repeat(np.array(short_rows, dtype=np.int64), lens)
+                pos = np.searchsorted(keys, docs)
+                hit = pos < m
+                hit[hit] = keys[pos[hit]] == docs[hit]
+                rows, pos, w = rows[hit], pos[hit], self.weights[idx[hit]]
+                low = rows < 0
+                rows = np.where(low, -1 - rows, rows)
+                present[rows, pos] = True
+                weights[rows, pos] = np.where(low, np.float32(0), w)
+        return weights, present
 
 
 ANSWERS_TIME, ANSWERS_QUANTITY = 1, 2
@@ -350,6 +395,27 @@ class Index:
             if found is not None:
                 scores = np.maximum(scores, W_HEAD * found[0])
                 present = present | found[1]
+        return scores, present, own
+
+    def words_in(self, field: str, terms: list[str], items: np.ndarray):
+        """`word_in` for several syllables or pairs at once, over sorted distinct items:
+        (scores, present, own) with one row per term."""
+        fi = self.uni if field == "uni" else self.bi
+        scores, present = fi.gather_many(terms, items)
+        own = present.copy()
+        docs, doc_of = np.unique(self.item_doc[items], return_inverse=True)
+        meta_scores, meta_present = self.meta.gather_many(terms, docs)
+        np.maximum(scores, W_META * meta_scores[:, doc_of], out=scores)
+        present |= meta_present[:, doc_of]
+        if self.head.size:
+            heads = self.item_head[items]
+            under = heads >= 0
+            if under.any():
+                distinct, head_of = np.unique(heads[under], return_inverse=True)
+                head_scores, head_present = self.head.gather_many(terms, distinct)
+                cols = np.flatnonzero(under)
+                scores[:, cols] = np.maximum(scores[:, cols], W_HEAD * head_scores[:, head_of])
+                present[:, cols] |= head_present[:, head_of]
         return scores, present, own
 
     def rarity(self, field: str, term: str) -> float | None:

@@ -25,7 +25,7 @@ import numpy as np
 from knowledge.concepts import Concept
 from knowledge.index import Index
 
-CANDIDATES = 300         # items scored in full per question
+CANDIDATES = 100         # items scored in full per question
 W_ANSWER_KIND = 1.3      # an item holding the date or number a "when / how many" question wants
 W_EN = 1.0               # the English summary, for English questions
 W_PAIR_COVERAGE = 0.75   # syllable pairs weigh less in coverage (some cross word limits)
@@ -129,19 +129,22 @@ def _layout(index: Index, concepts: list[Concept]) -> _Layout:
 
 
 def _lookup(index: Index, rows: list[tuple[str, str]], items: np.ndarray):
-    """(scores, present, in the item's own words) of every row over the candidates."""
+    """(scores, present, in the item's own words) of every row over the candidates, each
+    field's terms looked up together."""
     n = len(items)
     scores = np.zeros((len(rows), n), dtype=np.float32)
     present = np.zeros((len(rows), n), dtype=bool)
     own = np.zeros((len(rows), n), dtype=bool)
-    for r, (field, term) in enumerate(rows):
+    for field in ("en", "uni", "bi"):
+        picked = [r for r, (f, _) in enumerate(rows) if f == field]
+        if not picked:
+            continue
+        terms = [rows[r][1] for r in picked]
         if field == "en":
-            g = index.en.gather(term, items)
-            if g is not None:
-                scores[r] = g[0] * W_EN
-                present[r] = own[r] = g[1]
+            w, p = index.en.gather_many(terms, items)
+            scores[picked], present[picked], own[picked] = w * W_EN, p, p
         else:
-            scores[r], present[r], own[r] = index.word_in(field, term, items)
+            scores[picked], present[picked], own[picked] = index.words_in(field, terms, items)
     return scores, present, own
 
 

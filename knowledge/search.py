@@ -32,7 +32,7 @@ from knowledge.index import Index
 from knowledge.named import Mention, Name, document_names, find_names
 from knowledge.ranking import Ranking, rank_items
 from knowledge.smalltalk import read_smalltalk
-from knowledge.text import fold, index_terms, nfc, stopword_flags, tokenize
+from knowledge.text import fold, has_diacritics, index_terms, nfc, stopword_flags, tokenize
 
 W_OTHER_NOTICE = 0.6     # rank of an item whose notice does not mention what the question names
 W_OTHER_NUMBER = 0.3     # ... when what it names is the notice itself ("Công điện 217")
@@ -197,7 +197,7 @@ class Searcher:
         mentions, missing = self._named(index, [t.term for t in tokens], [typed[t.start:t.end] for t in tokens])
         boost = _boost(index, mentions)
         ranking = rank_items(index, concepts, boost, wants=wanted_answer([t.term for t in tokens]))
-        accented = accented_words(talk.rest, tokens) if lang == "vi" else {}
+        accented = accented_words(talk.rest, tokens) if lang == "vi" and has_diacritics(talk.rest) else {}
         hits, ev = self._hits(index, ranking, concepts, lang, mentions, limit, accented)
         noise = sum(c.isalnum() for c in talk.rest) < MIN_LETTERS
         answered = bool(hits) and not missing and not noise and hits[0].score >= model().threshold

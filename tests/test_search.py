@@ -235,3 +235,27 @@ def test_not_found_lists_only_plausible_suggestions(searcher):
 def test_a_place_the_knowledge_base_lacks_is_named_in_the_reply(searcher):
     answer = searcher.ask("Nghệ An tiêm vắc xin cho trẻ em khi nào?")
     assert not answer.answered and "Nghệ An" in render_answer(answer, "vi")
+
+
+def test_terms_looked_up_together_read_as_one_by_one():
+    """FieldIndex.gather_many (short posting lists searched among the candidates) agrees with
+    gather (candidates searched in each posting list)."""
+    import random
+
+    import numpy as np
+
+    from knowledge.index import FieldIndex
+
+    rng = random.Random(3)
+    words = [f"w{k}" for k in range(60)]
+    docs = [[rng.choice(words[:5] if rng.random() < 0.5 else words) for _ in range(rng.randint(1, 30))]
+            for _ in range(400)]
+    index = FieldIndex(docs)
+    terms = words[:12] + ["absent"]
+    for size in (5, 50, 400):
+        keys = np.array(sorted(rng.sample(range(400), size)), dtype=np.int64)
+        weights, present = index.gather_many(terms, keys)
+        for r, term in enumerate(terms):
+            one = index.gather(term, keys)
+            expected = one if one is not None else (np.zeros(size), np.zeros(size, dtype=bool))
+            assert np.allclose(weights[r], expected[0]) and (present[r] == expected[1]).all()
