@@ -27,6 +27,7 @@ W_NAME = 0.4            # a place or person named in an English question: a hint
 W_CORRECTED = 0.8       # a typo-corrected word counts a little less than a typed one
 W_CROSS = 1.0           # two English concepts whose translations stand side by side in an item
 W_STOP = 0.3            # a function word
+W_NUMBER = 1.5          # a number, date or document number: precise, so it counts more
 CROSS_SPAN = 2          # ... among this many following concepts of the question
 EN_UNKNOWN = 0.5        # an English word the index never saw: often just phrasing ('attention')
 
@@ -69,10 +70,16 @@ _QUANTITY_ASKS = [tuple(p.split()) for p in (
     "what percent", "what share", "how long", "what number")]
 
 
+_FREQUENCY_ASKS = [tuple(p.split()) for p in (
+    "how often", "how frequently", "how many times", "mot lan", "may lan", "bao nhieu lan", "tan suat",
+    "dinh ky")]
+
+
 def wanted_answer(terms: list[str]) -> int:
     """ANSWERS_TIME for "khi nào / when / hạn chót", ANSWERS_QUANTITY for "bao nhiêu / how
-    many / mấy lần": an item that holds a date or a number is the likelier answer."""
-    from knowledge.index import ANSWERS_QUANTITY, ANSWERS_TIME
+    many", ANSWERS_FREQUENCY for "how often / mấy lần": an item that holds a date, a number
+    or a frequency ('02 lần/ngày', 'hằng tuần') is the likelier answer."""
+    from knowledge.index import ANSWERS_FREQUENCY, ANSWERS_QUANTITY, ANSWERS_TIME
 
     found = 0
     grams = {tuple(terms[i:i + n]) for n in (1, 2, 3) for i in range(len(terms) - n + 1)}
@@ -80,6 +87,8 @@ def wanted_answer(terms: list[str]) -> int:
         found |= ANSWERS_TIME
     if any(p in grams for p in _QUANTITY_ASKS):
         found |= ANSWERS_QUANTITY
+    if any(p in grams for p in _FREQUENCY_ASKS):
+        found |= ANSWERS_FREQUENCY
     return found
 
 
@@ -163,8 +172,8 @@ def vi_concepts(index, question: str, tokens: list[Token]) -> list[Concept]:
             alts += correct_vi(index, t.term, left, right)
         words.append(alts)
         options = [Alternative("uni", (alts[0],))] + [Alternative("uni", (a,), W_CORRECTED) for a in alts[1:]]
-        concepts.append(Concept(t.term, options, weight=W_STOP if stop else 1.0, content=not stop,
-                                typed=index.known_vi(t.term)))
+        concepts.append(Concept(t.term, options, weight=W_STOP if stop else 1.0 if t.word else W_NUMBER,
+                                content=not stop, typed=index.known_vi(t.term)))
     for i in range(len(expanded) - 1):
         a, b = expanded[i], expanded[i + 1]
         if not (a.word and b.word) or (stops[i] and stops[i + 1]):
@@ -216,7 +225,7 @@ def en_concepts(index, question: str, tokens: list[Token]) -> list[Concept]:
         if index.known_vi(w):                          # names: 'Tan Uyen', 'Quang Ninh', '5K'
             options.append(Alternative("uni", (w,)))
             residual.append(i)
-            weight = W_NAME if tokens[i].word else 1.0
+            weight = W_NAME if tokens[i].word else W_NUMBER
         if not options:
             typed = False
             options = [Alternative("en", (c,), W_CORRECTED) for c in correct_en(index, w)]

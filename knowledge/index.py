@@ -32,7 +32,8 @@ W_META = 0.6            # a term found in the document's metadata, relative to t
 W_HEAD = 1.0            # ... in the headings above the item
 W_CONTEXT = 0.8         # a "context" paragraph tells what happened, not what to do
 W_LEAD_IN = 0.8         # "… thực hiện các nội dung sau:" announces the items that follow
-W_QUESTION = 0.6        # "Bão số 13 vào đất liền khi nào?" — a web page's question, not a directive
+W_QUESTION = 0.5        # "Bão số 13 vào đất liền khi nào?" — a web page's question, not a directive
+W_ABOUT = 0.5           # "Ngày 25/9, Bộ GD&ĐT ban hành Công điện 1638 …" — about the notice itself
 NO_HEADINGS = -1
 SHORT_POSTINGS = 4      # a posting list up to this many times the candidates is read whole
 
@@ -169,7 +170,9 @@ class FieldIndex:
         return weights, present
 
 
-ANSWERS_TIME, ANSWERS_QUANTITY = 1, 2
+ANSWERS_TIME, ANSWERS_QUANTITY, ANSWERS_FREQUENCY = 1, 2, 4
+_FREQUENCY = re.compile(r"\blan\s*/\s*(?:ngay|tuan|thang|nam|quy)|\b(?:ngay|tuan|thang|nam|quy)\s*/\s*lan"
+                        r"|\b(?:hang|hoang|moi)\s+(?:ngay|tuan|thang|nam|quy)\b|\bdinh ky\b|\b\d+\s*lan\b")
 _DATE_TERM = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{4})?|\d{1,2}/\d{4}|\d{1,2}h\d*")
 _QUANTITY_TERM = re.compile(r"\d+(?:\.\d+)?%?|\d+-\d+")
 
@@ -193,16 +196,24 @@ def prior(r, own_numbers: set[str] | None = None) -> float:
     paragraph about the notice itself ('Ngày 25/9, Bộ GD&ĐT ban hành Công điện 1638 …',
     'Trên đây là Công điện 27 …')."""
     text = r.text.rstrip()
-    if text.endswith("?"):
+    if text.endswith("?") or _repeats_title(text, r.document_title):
         return W_QUESTION
     if r.kind == "context":
         return W_CONTEXT
     if own_numbers and any(t.split(":")[1] in text[:300] for t in own_numbers) \
             and own_numbers & set(_number_terms(text[:300])):
-        return W_CONTEXT
+        return W_ABOUT
     if is_lead_in(text):
         return W_LEAD_IN
     return 1.0
+
+
+def _repeats_title(text: str, title: str) -> bool:
+    """A web page's title repeated as a paragraph ('Công điện 27/CĐ-TTg về vụ cháy nhà dân …')."""
+    if not title or len(text) > 2 * len(title) + 40:
+        return False
+    words, title_words = set(fold(text).split()), set(fold(title).split())
+    return len(words & title_words) >= 0.8 * max(len(words), 1)
 
 
 def is_lead_in(text: str) -> bool:
@@ -228,11 +239,22 @@ def implicit_headings(records: list) -> list[tuple[str, ...]]:
     return out
 
 
-def document_number_terms(r) -> set[str]:
+_SELF_INTRO = re.compile(r"(?:ban hanh|da co|\bco|\bky|ra)\s+((?:cong dien|chi thi|thong bao|cong van|ke hoach"
+                         r"|ket luan|quyet dinh|nghi quyet)\s+(?:so\s+)?\d+[^\s,;]*)")
+
+
+def document_number_terms(r, first_texts: list[str] | None = None) -> set[str]:
     """'cd:217'-style terms that name a record's document: from its number or, when the
-    parser found none, from a title that opens with one ('Công điện 1638: Tăng cường …',
-    'Công văn 2492/BYT-KCB bảo đảm …')."""
+    parser found none, from an opening paragraph that says it was issued ('Ngày 23/11,
+    Thủ tướng có Công điện 227/CĐ-TTg …') or a title that opens with one ('Công điện 1638:
+    Tăng cường …', 'Công văn 2492/BYT-KCB bảo đảm …'). `first_texts`: its first items."""
     found = set(_number_terms(r.document_number or ""))
+    if not found and first_texts:
+        for text in first_texts:
+            intro = _SELF_INTRO.search(fold(text[:300]))
+            if intro:
+                found = {t for t in _number_terms(intro.group(1))}
+                break
     if not found and r.document_title:
         toks = tokenize(r.document_title[:80])
         first = next((k for k, t in enumerate(toks) if not t.word), None)
@@ -268,7 +290,8 @@ class Index:
         self.item_kinds = np.zeros(n, dtype=np.uint8)     # ANSWERS_TIME | ANSWERS_QUANTITY
         for i, r in enumerate(records):
             terms, pairs = index_terms(r.text)
-            self.item_kinds[i] = answer_kinds(terms) | (ANSWERS_TIME if r.deadlines else 0)
+            self.item_kinds[i] = answer_kinds(terms) | (ANSWERS_TIME if r.deadlines else 0) \
+                | (ANSWERS_FREQUENCY if _FREQUENCY.search(fold(r.text)) else 0)
             self.uni.add_document(terms)
             self.bi.add_document(pairs)
             en_terms, _ = index_terms(r.summary_en)
@@ -290,15 +313,19 @@ class Index:
                 self.item_head[i] = h
         for field_index in (self.uni, self.bi, self.en, self.meta, self.head):
             field_index.finish()
+        firsts: dict[int, list[str]] = defaultdict(list)
+        for r in records:
+            if len(firsts[r.document_id]) < 5:
+                firsts[r.document_id].append(r.text)
         own_numbers: dict[int, set[str]] = {}
         for r in self.doc_records:
-            own_numbers[r.document_id] = document_number_terms(r)
+            own_numbers[r.document_id] = document_number_terms(r, firsts[r.document_id])
         self.prior = np.array([prior(r, own_numbers.get(r.document_id)) for r in records], dtype=np.float32)
         self.is_context = np.array([r.kind == "context" for r in records], dtype=bool)
         self._places(records)
         self.doc_numbers: dict[str, list[int]] = defaultdict(list)   # 'cd:217' -> documents
         for d, r in enumerate(self.doc_records):
-            for term in document_number_terms(r):
+            for term in own_numbers[r.document_id]:
                 self.doc_numbers[term].append(d)
         self.doc_numbers = dict(self.doc_numbers)
         self.doc_last_due: list[date | None] = [None] * len(self.doc_records)
