@@ -24,7 +24,7 @@ from datetime import date
 
 import numpy as np
 
-from knowledge.text import fold, index_terms, stem_en, tokenize, bigrams
+from knowledge.text import DOC_KINDS, bigrams, fold, index_terms, stem_en, tokenize
 
 BM25_K1, BM25_B = 1.2, 0.5
 MIN_IDF = 0.05          # terms in nearly every item decide nothing; they add no score
@@ -263,6 +263,18 @@ def document_number_terms(r, first_texts: list[str] | None = None) -> set[str]:
     return found
 
 
+def kind_of(r) -> str:
+    """The kind code ('cd', 'tb', 'kh', …) of a record's document, from its kind or number."""
+    for text in (r.document_kind, r.document_number or ""):
+        folded = fold(text)
+        for code, words in DOC_KINDS.items():
+            if any(folded.startswith(w) for w in words[:1]):
+                return code
+        for t in _number_terms(text):
+            return t.split(":")[0]
+    return ""
+
+
 def _number_terms(text: str) -> list[str]:
     return [t.term for t in tokenize(text) if not t.word and ":" in t.term]
 
@@ -328,6 +340,8 @@ class Index:
             for term in own_numbers[r.document_id]:
                 self.doc_numbers[term].append(d)
         self.doc_numbers = dict(self.doc_numbers)
+        self.doc_kinds = [kind_of(r) for r in self.doc_records]      # 'cd', 'tb', … or ''
+
         self.doc_last_due: list[date | None] = [None] * len(self.doc_records)
         for i, r in enumerate(records):
             for dl in r.deadlines:

@@ -106,6 +106,21 @@ def document_label(term: str) -> str:
     return f"{KIND_LABELS.get(kind, kind.upper())} {number}"
 
 
+_KIND_PHRASES = {tuple(words.split()): kind for kind, alts in DOC_KINDS.items() for words in alts[:1]}
+
+
+def document_kinds(question_terms: list[str]) -> set[str]:
+    """Kinds of notice a question names without a number ('công điện về mưa lũ')."""
+    numbered = {t.split(":")[0] for t in question_terms if ":" in t}
+    found = set()
+    for phrase, kind in _KIND_PHRASES.items():
+        n = len(phrase)
+        if kind not in numbered and any(tuple(question_terms[i:i + n]) == phrase
+                                        for i in range(len(question_terms) - n + 1)):
+            found.add(kind)
+    return found
+
+
 def document_names(question_terms: list[str]) -> list[Name]:
     """The notices a question names by kind and number."""
     return [Name("document", document_label(t), ((t,),))

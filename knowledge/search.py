@@ -29,13 +29,14 @@ import numpy as np
 from knowledge.concepts import detect_language, en_concepts, vi_concepts, wanted_answer
 from knowledge.confidence import Evidence, evidence, model
 from knowledge.index import Index
-from knowledge.named import Mention, Name, document_names, find_names
+from knowledge.named import Mention, Name, document_kinds, document_names, find_names
 from knowledge.ranking import Ranking, rank_items
 from knowledge.smalltalk import read_smalltalk
 from knowledge.text import fold, has_diacritics, index_terms, nfc, stopword_flags, tokenize
 
 W_OTHER_NOTICE = 0.6     # rank of an item whose notice does not mention what the question names
 W_OTHER_NUMBER = 0.3     # ... when what it names is the notice itself ("Công điện 217")
+W_OTHER_KIND = 0.85      # an item of another kind of notice than the one named ("công điện về …")
 MIN_LETTERS = 3          # fewer letters and digits than this say nothing ("1", "y", "ô")
 
 
@@ -195,7 +196,7 @@ class Searcher:
         concepts = (en_concepts if lang == "en" else vi_concepts)(index, talk.rest, tokens)
         typed = talk.rest.lower()
         mentions, missing = self._named(index, [t.term for t in tokens], [typed[t.start:t.end] for t in tokens])
-        boost = _boost(index, mentions)
+        boost = _boost(index, mentions, document_kinds([t.term for t in tokens]))
         ranking = rank_items(index, concepts, boost, wants=wanted_answer([t.term for t in tokens]))
         accented = accented_words(talk.rest, tokens) if lang == "vi" and has_diacritics(talk.rest) else {}
         hits, ev = self._hits(index, ranking, concepts, lang, mentions, limit, accented)
@@ -281,12 +282,17 @@ def accent_mismatch(text: str, accented: dict[str, str]) -> float:
     return other / len(accented)
 
 
-def _boost(index: Index, mentions: list[Mention]) -> np.ndarray | None:
+def _boost(index: Index, mentions: list[Mention], kinds: set[str] = frozenset()) -> np.ndarray | None:
     """Items where everything the question names is mentioned keep their rank; the others
-    count less (a mere mention elsewhere stays findable)."""
-    if not mentions:
+    count less (a mere mention elsewhere stays findable). A kind of notice named without a
+    number prefers notices of that kind, when there are any."""
+    kinds = {k for k in kinds if k in index.doc_kinds}
+    if not mentions and not kinds:
         return None
     boost = np.ones(len(index), dtype=np.float32)
+    if kinds:
+        same = np.array([k in kinds for k in index.doc_kinds], dtype=bool)
+        boost *= np.where(same[index.item_doc], np.float32(1), np.float32(W_OTHER_KIND))
     for m in mentions:
         if m.items is not None:
             inside = np.zeros(len(index), dtype=bool)

@@ -173,3 +173,11 @@ def test_a_notice_imported_at_run_time_answers_english_questions(db):
                                ("How soon must insecticide be sprayed after a new outbreak is found?", "48 giờ")]:
         answer = searcher.ask(question)
         assert answer.lang == "en" and answer.answered and expected in answer.hits[0].text, question
+
+
+def test_a_kind_of_notice_named_without_number_prefers_that_kind():
+    plan = dict(DOC, document_id=5, document_number="7/KH-UBND", document_kind="Kế hoạch")
+    same = "Các xã tổ chức sơ tán người dân khỏi vùng sạt lở."
+    s = Searcher.from_records([ItemRecord(1, same, number="1", **plan), ItemRecord(2, same, number="1", **OTHER)])
+    assert s.ask("công điện yêu cầu các xã sơ tán người dân thế nào").hits[0].item_id == 2
+    assert s.ask("kế hoạch yêu cầu các xã sơ tán người dân thế nào").hits[0].item_id == 1
