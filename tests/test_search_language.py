@@ -181,3 +181,12 @@ def test_a_kind_of_notice_named_without_number_prefers_that_kind():
     s = Searcher.from_records([ItemRecord(1, same, number="1", **plan), ItemRecord(2, same, number="1", **OTHER)])
     assert s.ask("công điện yêu cầu các xã sơ tán người dân thế nào").hits[0].item_id == 2
     assert s.ask("kế hoạch yêu cầu các xã sơ tán người dân thế nào").hits[0].item_id == 1
+
+
+def test_the_shorthand_file_is_well_formed():
+    from knowledge.shorthand import SHORTHAND_FILE, shorthand_table
+
+    keys = [line.split("\t")[0] for line in open(SHORTHAND_FILE, encoding="utf-8")
+            if line.strip() and not line.startswith("#")]
+    assert len(keys) == len(set(keys)) == len(shorthand_table()) > 150
+    assert all(k == k.lower() and " " not in k for k in keys)
