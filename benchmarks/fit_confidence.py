@@ -36,15 +36,15 @@ sys.path.insert(0, ROOT)
 
 from knowledge.confidence import MODEL_FILE, Evidence  # noqa: E402
 
-FEATURES = ["coverage", "own_coverage", "rare_missed", "unknown", "strength", "margin", "agreement",
+FEATURES = ["coverage", "own_coverage", "passage", "rare_missed", "unknown", "strength", "margin", "agreement",
             "named_missed", "named_hit", "accent_mismatch", "context", "english", "short"]
 # The direction each piece of evidence must push: a feature whose fitted weight comes out the
 # other way is fitting the dev sets' accidents, not a rule that carries over; it is dropped.
-SIGNS = {"coverage": +1, "own_coverage": +1, "rare_missed": -1, "unknown": -1, "strength": +1,
+SIGNS = {"coverage": +1, "own_coverage": +1, "passage": +1, "rare_missed": -1, "unknown": -1, "strength": +1,
          "margin": +1, "agreement": +1, "named_missed": -1, "named_hit": +1, "accent_mismatch": -1, "context": -1}
 L2 = 1.0
 FOLDS, REPEATS = 5, 8
-TARGET_WRONG = 0.035        # confidently wrong over all questions, out of fold
+TARGET_WRONG = 0.04         # confidently wrong over all questions, out of fold (the rule: 5%)
 
 
 def noise(rng: random.Random, n: int) -> list[str]:

@@ -6,6 +6,7 @@ and phrasings nobody tuned on, never the words of particular questions:
 
 - `coverage`      the share of the question's content the item has (rarity-weighted);
 - `own_coverage`  ... in the item's own words, not only in its headings or document title;
+- `passage`       the share of it that the item's best sentence holds (with its headings);
 - `rare_missed`   how rare the rarest content word the item lacks is (a question about
                   "giá vàng" finds "giá" but never "vàng");
 - `unknown`       the share of the question the knowledge base has never seen at all;
@@ -41,6 +42,7 @@ STRONG_TOTAL = 8.0           # BM25 per content concept that only real matches r
 class Evidence:
     coverage: float
     own_coverage: float
+    passage: float
     rare_missed: float
     unknown: float
     strength: float
@@ -73,6 +75,7 @@ def evidence(ranking, position: int, lang: str, named: bool, in_named: bool, is_
     return Evidence(
         coverage=float(r.coverage[position]),
         own_coverage=float(r.own_coverage[position]),
+        passage=float(r.passage[position] if r.passage is not None else r.coverage[position]),
         rare_missed=float(r.rare_missed[position]),
         unknown=float(r.unknown),
         strength=float(min(1.0, r.total[position] / content / STRONG_TOTAL)),

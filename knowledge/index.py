@@ -296,6 +296,8 @@ class Index:
         doc_keys: dict[int, int] = {}
         head_keys: dict[tuple[int, tuple[str, ...]], int] = {}
         self.head_docs: list[int] = []                  # the document of each list of headings
+        self.head_terms: list[frozenset[str]] = []      # ... and its terms and pairs
+        self.meta_terms: list[frozenset[str]] = []      # the terms of each document's metadata
         self.doc_records: list = []                     # the first record of each document
         stems: dict[str, str] = {}
         implicit = implicit_headings(records)
@@ -311,7 +313,9 @@ class Index:
             d = doc_keys.get(r.document_id)
             if d is None:
                 d = doc_keys[r.document_id] = len(doc_keys)
-                self.meta.add_document(self._meta_terms(r))
+                meta = self._meta_terms(r)
+                self.meta.add_document(meta)
+                self.meta_terms.append(frozenset(meta))
                 self.doc_records.append(r)
             self.item_doc[i] = d
             headings = r.headings or implicit[i]
@@ -321,6 +325,7 @@ class Index:
                     h = head_keys[(d, headings)] = len(head_keys)
                     h_terms, h_pairs = index_terms("\n".join(headings))
                     self.head.add_document(h_terms + h_pairs)
+                    self.head_terms.append(frozenset(h_terms) | frozenset(h_pairs))
                     self.head_docs.append(d)
                 self.item_head[i] = h
         for field_index in (self.uni, self.bi, self.en, self.meta, self.head):
@@ -377,6 +382,12 @@ class Index:
     @property
     def documents(self) -> int:
         return len(self.doc_records)
+
+    def context_terms(self, i: int) -> frozenset[str]:
+        """The terms an item's every sentence stands under: its headings and its document."""
+        h = int(self.item_head[i])
+        meta = self.meta_terms[int(self.item_doc[i])]
+        return meta | self.head_terms[h] if h >= 0 else meta
 
     def known_vi(self, term: str) -> bool:
         return term in self.uni.vocab or term in self.meta.vocab or term in self.head.vocab

@@ -18,14 +18,19 @@ Besides the rank it keeps, per candidate, the evidence the confidence model read
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
 from knowledge.concepts import Concept
 from knowledge.index import Index
+from knowledge.text import index_terms
 
 CANDIDATES = 100         # items scored in full per question
+PASSAGE_TOP = 10         # the best items re-ranked by their best sentence
+W_PASSAGE = 0.35          # how much of the rank the best sentence decides
 W_ANSWER_KIND = 1.3      # an item holding the date or number a "when / how many" question wants
 W_EN = 1.0               # the English summary, for English questions
 W_PAIR_COVERAGE = 0.75   # syllable pairs weigh less in coverage (some cross word limits)
@@ -43,6 +48,7 @@ class Ranking:
     own_coverage: np.ndarray   # ... counting only the item's own words (not metadata or headings)
     unknown: float             # share of the question's content the index has never seen
     content: int               # number of content concepts
+    passage: np.ndarray | None = None   # share of the question in the best sentence (the first few)
 
     def __len__(self) -> int:
         return len(self.items)
@@ -62,7 +68,7 @@ def rank_items(index: Index, concepts: list[Concept], boost: np.ndarray | None =
         keep = np.argpartition(-rough[positive], candidates - 1)[:candidates]
         positive = positive[keep]
     items = np.sort(positive)
-    return _score(index, concepts, items, boost, wants)
+    return _by_passage(index, concepts, _score(index, concepts, items, boost, wants))
 
 
 def _first_pass_terms(concepts: list[Concept]) -> list[tuple[str, str, float]]:
@@ -201,3 +207,67 @@ def _score(index: Index, concepts: list[Concept], items: np.ndarray, boost, want
                    rare_missed=rare_missed[order].astype(np.float32), own_coverage=ratio(cover_own)[order],
                    unknown=float(part[unknown] @ missing[unknown]) / question_mass if question_mass else 1.0,
                    content=int(content.sum()))
+
+
+# --- Passages ----------------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+(?=\S)|\n+")
+
+
+@lru_cache(maxsize=8192)
+def sentences(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The sentences of an item with their terms and syllable pairs; items are asked about
+    again and again, so this is kept."""
+    out = []
+    for sentence in _SENTENCE_END.split(text):
+        sentence = sentence.strip()
+        if sentence:
+            terms, pairs = index_terms(sentence)
+            out.append((sentence, frozenset(terms) | frozenset(pairs)))
+    return tuple(out)
+
+
+def _by_passage(index: Index, concepts: list[Concept], ranking: Ranking) -> Ranking:
+    """Re-rank the best few by how much of the question their best single sentence holds
+    (with the headings and the notice it stands under): a long item that has the question's
+    words scattered over many sentences yields to one that says it in one place."""
+    top = min(PASSAGE_TOP, len(ranking))
+    if top < 2:
+        return ranking
+    wordings = []                                  # per content concept: (part, [(needed terms, rarity)])
+    for c in concepts:
+        if not c.content:
+            continue
+        options = []
+        for alt in c.alternatives:
+            if alt.field == "en":
+                continue
+            rarity = index.rarity(alt.field, alt.terms[0]) if len(alt.terms) == 1 else \
+                max((index.rarity(alt.field, t) or 0.0) for t in alt.terms)
+            if rarity:
+                options.append((frozenset(alt.pairs or alt.terms), rarity * alt.weight))
+        if options:
+            wordings.append(((W_PAIR_COVERAGE if c.pair else 1.0) * c.weight, options))
+    mass = sum(part * max(v for _, v in options) for part, options in wordings)
+    if not mass:
+        return ranking
+    share = np.ones(top, dtype=np.float32)
+    for k in range(top):
+        best = 0.0
+        item = int(ranking.items[k])
+        above = index.context_terms(item)
+        for _, terms in sentences(index.records[item].text):
+            terms = terms | above
+            held = sum(part * max((v for need, v in options if need <= terms), default=0.0)
+                       for part, options in wordings)
+            best = max(best, held)
+        share[k] = best / mass
+    rank = ranking.rank.copy()
+    rank[:top] *= (1 - W_PASSAGE) + W_PASSAGE * share
+    order = np.concatenate([np.lexsort((ranking.items[:top], -rank[:top])), np.arange(top, len(rank))])
+    passage = np.concatenate([share, ranking.coverage[top:]])
+    return Ranking(items=ranking.items[order], rank=rank[order], total=ranking.total[order],
+                   coverage=ranking.coverage[order], vi_coverage=ranking.vi_coverage[order],
+                   en_coverage=ranking.en_coverage[order], rare_missed=ranking.rare_missed[order],
+                   own_coverage=ranking.own_coverage[order], unknown=ranking.unknown, content=ranking.content,
+                   passage=passage[order])

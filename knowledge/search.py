@@ -30,7 +30,7 @@ from knowledge.concepts import detect_language, en_concepts, vi_concepts, wanted
 from knowledge.confidence import Evidence, evidence, model
 from knowledge.index import Index
 from knowledge.named import Mention, Name, document_kinds, document_names, find_names
-from knowledge.ranking import Ranking, rank_items
+from knowledge.ranking import Ranking, rank_items, sentences
 from knowledge.smalltalk import read_smalltalk
 from knowledge.text import fold, has_diacritics, index_terms, nfc, stopword_flags, tokenize
 
@@ -118,30 +118,14 @@ def source_line(r: ItemRecord) -> str:
 
 # --- Sentences ------------------------------------------------------------------------------
 
-_SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+(?=\S)|\n+")
-
-
-@lru_cache(maxsize=4096)
-def _sentences(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
-    """The sentences of an item with their terms and pairs; items are asked about again
-    and again, so this is kept."""
-    out = []
-    for sentence in _SENTENCE_END.split(text):
-        sentence = sentence.strip()
-        if sentence:
-            terms, pairs = index_terms(sentence)
-            out.append((sentence, frozenset(terms) | frozenset(pairs)))
-    return tuple(out)
-
-
 def ranked_sentences(text: str, wanted: set[str]) -> list[str]:
     """The item's best sentence (the one that holds the most of the question's terms; pairs
     count double: they are the words), then the others that hold some of them, best first."""
-    sentences = _sentences(text)
-    if not sentences:
+    split = sentences(text)
+    if not split:
         return [text]
     scored = sorted(((sum(2.0 if " " in w else 1.0 for w in wanted & terms), -k, s)
-                     for k, (s, terms) in enumerate(sentences)), reverse=True)
+                     for k, (s, terms) in enumerate(split)), reverse=True)
     return [scored[0][2]] + [s for score, _, s in scored[1:] if score > 0]
 
 

@@ -119,7 +119,7 @@ def test_empty_and_punctuation_questions(searcher):
 
 
 def test_json_contract(searcher):
-    out = searcher.ask("bluezone", limit=3).to_json()
+    out = searcher.ask("toàn dân cài đặt ứng dụng bluezone", limit=3).to_json()
     assert set(out) == {"question", "answered", "answers"}
     assert out["answered"] is True and 1 <= len(out["answers"]) <= 3
     first = out["answers"][0]
