@@ -27,14 +27,13 @@ import os
 import random
 import string
 import sys
-import tempfile
 
 import numpy as np
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
-from knowledge.confidence import MODEL_FILE, Evidence  # noqa: E402
+from knowledge.confidence import MODEL_FILE  # noqa: E402
 
 FEATURES = ["coverage", "own_coverage", "passage", "rare_missed", "unknown", "strength", "margin", "agreement",
             "named_missed", "named_hit", "accent_mismatch", "context", "english", "short"]
@@ -60,21 +59,13 @@ def noise(rng: random.Random, n: int) -> list[str]:
 
 def collect(seed_only: bool = False):
     """(set, in_scope, correct, answered-possible, Evidence | None) for every question."""
-    from knowledge.db import open_database
-    from knowledge.loader import ensure_seeded
-    from knowledge.search import Searcher
     from tests import search_sets as qs
 
     rows = []
     rng = random.Random(7)
     junk = noise(rng, 80)
     for kb in ("seed",) if seed_only else ("seed", "real"):
-        folder = tempfile.mkdtemp()
-        open_database(f"sqlite:///{folder}/fit.db")
-        ensure_seeded()
-        if kb == "real":
-            qs.import_real()
-        searcher = Searcher.from_database()
+        searcher = qs.searcher_for(kb)
         for s in qs.SETS:
             if not qs.available(s) or (s.kb == "real" and kb == "seed"):
                 continue

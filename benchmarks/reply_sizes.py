@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import statistics
 import sys
-import tempfile
 from datetime import date
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -30,20 +29,13 @@ def percentile(values: list[int], share: float) -> int:
 def main() -> None:
     from bot.views import to_plain
     from bot.views.answers import render_answer
-    from knowledge.db import open_database
-    from knowledge.loader import ensure_seeded
-    from knowledge.search import Searcher
     from tests import search_sets as qs
 
     everything, answered_all, items_all = [], [], []
     print(f"{'set':<14} {'questions':>9} {'median':>7} {'p90':>6} | {'answered':>8} {'median':>7} {'p90':>6} "
           f"| {'item median':>11}")
     for kb in ("seed", "real"):
-        open_database(f"sqlite:///{tempfile.mkdtemp()}/sizes.db")
-        ensure_seeded()
-        if kb == "real":
-            qs.import_real()
-        searcher = Searcher.from_database()
+        searcher = qs.searcher_for(kb)
         for s in qs.SETS:
             if s.kb != kb or not s.questions or not qs.available(s):
                 continue

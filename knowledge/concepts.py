@@ -79,7 +79,7 @@ def wanted_answer(terms: list[str]) -> int:
     """ANSWERS_TIME for "khi nào / when / hạn chót", ANSWERS_QUANTITY for "bao nhiêu / how
     many", ANSWERS_FREQUENCY for "how often / mấy lần": an item that holds a date, a number
     or a frequency ('02 lần/ngày', 'hằng tuần') is the likelier answer."""
-    from knowledge.index import ANSWERS_FREQUENCY, ANSWERS_QUANTITY, ANSWERS_TIME
+    from knowledge.traits import ANSWERS_FREQUENCY, ANSWERS_QUANTITY, ANSWERS_TIME
 
     found = 0
     grams = {tuple(terms[i:i + n]) for n in (1, 2, 3) for i in range(len(terms) - n + 1)}

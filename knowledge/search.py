@@ -32,7 +32,7 @@ from knowledge.index import Index
 from knowledge.named import Mention, Name, document_kinds, document_names, find_names
 from knowledge.ranking import Ranking, rank_items, sentences
 from knowledge.smalltalk import read_smalltalk
-from knowledge.text import fold, has_diacritics, index_terms, nfc, stopword_flags, tokenize
+from knowledge.text import fold, has_diacritics, nfc, stopword_flags, tokenize
 
 W_OTHER_NOTICE = 0.6     # rank of an item whose notice does not mention what the question names
 W_OTHER_NUMBER = 0.3     # ... when what it names is the notice itself ("Công điện 217")

@@ -87,6 +87,22 @@ def import_real(sets=SETS) -> list[str]:
     return done
 
 
+def searcher_for(kb: str):
+    """A Searcher over a fresh temporary SQLite knowledge base: the seeds ("seed"), or the
+    seeds and every listed real notice ("real"). For scripts; tests use the `db` fixture."""
+    import tempfile
+
+    from knowledge.db import open_database
+    from knowledge.loader import ensure_seeded
+    from knowledge.search import Searcher
+
+    open_database(f"sqlite:///{tempfile.mkdtemp()}/questions.db")
+    ensure_seeded()
+    if kb == "real":
+        import_real()
+    return Searcher.from_database()
+
+
 @dataclass
 class Asked:
     set: str
