@@ -184,16 +184,17 @@ class Index:
         doc_keys: dict[int, int] = {}
         head_keys: dict[tuple[int, tuple[str, ...]], int] = {}
         self.head_docs: list[int] = []                  # the document of each list of headings
-        self.head_terms: list[frozenset[str]] = []      # ... and its terms and pairs
-        self.meta_terms: list[frozenset[str]] = []      # the terms of each document's metadata
+        self.head_texts: list[tuple[str, ...]] = []     # ... and the headings themselves
+        self._context: dict[int, frozenset[str]] = {}   # context_terms, as asked for
         self.doc_records: list = []                     # the first record of each document
         stems: dict[str, str] = {}
         implicit = implicit_headings(records)
         self.item_kinds = np.zeros(n, dtype=np.uint8)     # ANSWERS_TIME | ANSWERS_QUANTITY
         for i, r in enumerate(records):
-            terms, pairs = index_terms(r.text)
+            folded = fold(r.text)
+            terms, pairs = index_terms(r.text, folded)
             self.item_kinds[i] = answer_kinds(terms) | (ANSWERS_TIME if r.deadlines else 0) \
-                | (ANSWERS_FREQUENCY if FREQUENCY.search(fold(r.text)) else 0)
+                | (ANSWERS_FREQUENCY if FREQUENCY.search(folded) else 0)
             self.uni.add_document(terms)
             self.bi.add_document(pairs)
             en_terms, _ = index_terms(r.summary_en)
@@ -201,9 +202,7 @@ class Index:
             d = doc_keys.get(r.document_id)
             if d is None:
                 d = doc_keys[r.document_id] = len(doc_keys)
-                meta = self._meta_terms(r)
-                self.meta.add_document(meta)
-                self.meta_terms.append(frozenset(meta))
+                self.meta.add_document(self._meta_terms(r))
                 self.doc_records.append(r)
             self.item_doc[i] = d
             headings = r.headings or implicit[i]
@@ -213,7 +212,7 @@ class Index:
                     h = head_keys[(d, headings)] = len(head_keys)
                     h_terms, h_pairs = index_terms("\n".join(headings))
                     self.head.add_document(h_terms + h_pairs)
-                    self.head_terms.append(frozenset(h_terms) | frozenset(h_pairs))
+                    self.head_texts.append(headings)
                     self.head_docs.append(d)
                 self.item_head[i] = h
         for field_index in (self.uni, self.bi, self.en, self.meta, self.head):
@@ -272,10 +271,19 @@ class Index:
         return len(self.doc_records)
 
     def context_terms(self, i: int) -> frozenset[str]:
-        """The terms an item's every sentence stands under: its headings and its document."""
-        h = int(self.item_head[i])
-        meta = self.meta_terms[int(self.item_doc[i])]
-        return meta | self.head_terms[h] if h >= 0 else meta
+        """The terms an item's every sentence stands under: its headings and its document
+        (worked out when first asked for: only the best few items of a question need them)."""
+        found = self._context.get(i)
+        if found is None:
+            if len(self._context) > 50_000:
+                self._context.clear()
+            h = int(self.item_head[i])
+            terms = set(self._meta_terms(self.doc_records[int(self.item_doc[i])]))
+            if h >= 0:
+                h_terms, h_pairs = index_terms("\n".join(self.head_texts[h]))
+                terms.update(h_terms, h_pairs)
+            found = self._context[i] = frozenset(terms)
+        return found
 
     def known_vi(self, term: str) -> bool:
         return term in self.uni.vocab or term in self.meta.vocab or term in self.head.vocab

@@ -207,10 +207,11 @@ def tokenize(text: str) -> list[Token]:
     return [Token(*t) for t in _scan(fold(text))]
 
 
-def index_terms(text: str) -> tuple[list[str], list[str]]:
+def index_terms(text: str, folded: str | None = None) -> tuple[list[str], list[str]]:
     """The terms and the syllable pairs of a text, as `tokenize` and `bigrams` would give
-    them, without building Token objects: indexing 100,000 items calls this a lot."""
-    folded = fold(text)
+    them, without building Token objects: indexing 100,000 items calls this a lot.
+    `folded`: fold(text), when the caller has it already."""
+    folded = fold(text) if folded is None else folded
     terms: list[str] = []
     pairs: list[str] = []
     prev = None

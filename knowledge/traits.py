@@ -10,6 +10,7 @@ pages they are copied from, not rules for particular notices.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from knowledge.text import DOC_KINDS, fold, tokenize
 
@@ -30,7 +31,7 @@ def answer_kinds(terms: list[str]) -> int:
     """What an item can answer besides its words: a time (it holds a date or an hour) or a
     quantity (a number of two digits or more, a percentage, a range)."""
     kinds = 0
-    for t in terms:
+    for t in [t for t in terms if t[0] <= "9"]:           # digits sort before letters
         if t[0].isdigit():
             if _DATE_TERM.fullmatch(t):
                 kinds |= ANSWERS_TIME
@@ -61,8 +62,13 @@ def _repeats_title(text: str, title: str) -> bool:
     """A web page's title repeated as a paragraph ('Công điện 27/CĐ-TTg về vụ cháy nhà dân …')."""
     if not title or len(text) > 2 * len(title) + 40:
         return False
-    words, title_words = set(fold(text).split()), set(fold(title).split())
-    return len(words & title_words) >= 0.8 * max(len(words), 1)
+    words = set(fold(text).split())
+    return len(words & _title_words(title)) >= 0.8 * max(len(words), 1)
+
+
+@lru_cache(maxsize=1024)
+def _title_words(title: str) -> frozenset[str]:
+    return frozenset(fold(title).split())
 
 
 def is_lead_in(text: str) -> bool:
