@@ -20,7 +20,8 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 
 from bot.config import Settings
-from bot.logs import log_event, setup_logging
+from bot.logs import log_event, redact, redact_url, setup_logging
+from bot.outgoing import CleanOutgoingText
 from scheduler.clock import SystemClock
 from scheduler.sender import Sender
 
@@ -33,9 +34,11 @@ def create_bot(settings: Settings) -> Bot:
     if settings.telegram_api_url:
         api = TelegramAPIServer.from_base(settings.telegram_api_url.rstrip("/"))
         session = AiohttpSession(api=api)
-    return Bot(settings.bot_token.get_secret_value(), session=session,
-               default=DefaultBotProperties(parse_mode=ParseMode.HTML,
-                                            allow_sending_without_reply=True))
+    bot = Bot(settings.bot_token.get_secret_value(), session=session,
+              default=DefaultBotProperties(parse_mode=ParseMode.HTML,
+                                           allow_sending_without_reply=True))
+    bot.session.middleware(CleanOutgoingText())        # no bidi or invisible characters out
+    return bot
 
 
 def create_dispatcher(settings: Settings, *, searcher, sender: Sender, reminders=None,
@@ -56,21 +59,18 @@ async def run_telegram(settings: Settings) -> None:
     from knowledge.search import Searcher
     from scheduler.pings import ReminderService
 
-    hidden = [settings.bot_token.get_secret_value()]
-    if settings.webhook_secret:
-        hidden.append(settings.webhook_secret.get_secret_value())
-    setup_logging(hidden)
+    setup_logging(settings.secret_values())
 
     clock = SystemClock()
     bot = create_bot(settings)
+    me = await _first_contact(bot, settings)
     sender = Sender(bot, settings, clock)
     reminders = ReminderService(settings, sender=sender, clock=clock)
     dp = create_dispatcher(settings, searcher=Searcher.from_database(), sender=sender,
                            reminders=reminders, clock=clock)
-    me = await bot.get_me()
     log_event(log, "bot_started", username=me.username,
               mode="webhook" if settings.webhook_url else "polling",
-              api=settings.telegram_api_url or "telegram")
+              api=redact_url(settings.telegram_api_url) or "telegram")
     try:
         await set_commands(bot)
     except Exception as e:   # the menu is a convenience: never a reason not to start
@@ -92,6 +92,27 @@ async def run_telegram(settings: Settings) -> None:
         fresh.cancel()
         await asyncio.gather(sending, fresh, return_exceptions=True)
         await bot.session.close()
+
+
+class TelegramUnavailable(Exception):
+    """The Bot API cannot be used at start-up; the message is one line without secrets."""
+
+
+async def _first_contact(bot: Bot, settings: Settings):
+    """getMe, or one clear line: a refused token, an address that does not answer. (The
+    library's own error would quote the request URL, which holds the token.)"""
+    from aiogram.exceptions import TelegramAPIError, TelegramUnauthorizedError
+
+    try:
+        return await bot.get_me()
+    except TelegramUnauthorizedError:
+        reason = "BOT_TOKEN: Telegram refused the token (Unauthorized); check it with @BotFather"
+    except (TelegramAPIError, OSError, asyncio.TimeoutError, ValueError) as e:
+        where = redact_url(settings.telegram_api_url) or "api.telegram.org"
+        detail = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        reason = f"cannot reach the Bot API at {where}: {detail}"
+    await bot.session.close()
+    raise TelegramUnavailable(redact(reason, settings.secret_values()))
 
 
 async def keep_search_fresh(searcher, clock, interval: float = 60.0) -> None:

@@ -22,6 +22,7 @@ from knowledge.db import database
 from knowledge.models import Chat, UserSetting
 from scheduler.clock import SystemClock
 from scheduler.outbox import BLOCKED, FAILED, PENDING, SENT, Broadcast, Delivery, delivery_counts
+from scheduler.parts import perform_part
 
 log = logging.getLogger("loa.delivery")
 
@@ -280,9 +281,8 @@ class Sender:
             part = parts[index]
             started = time.monotonic()
             try:
-                message = await self.bot.send_message(chat_id=row.chat_id, text=part["text"],
-                                                      reply_markup=_markup(part.get("reply_markup")),
-                                                      reply_parameters=_reply_to(part.get("reply_to")))
+                message_id = await perform_part(self.bot, row.chat_id, part,
+                                                json.loads(row.message_ids or "[]"))
             except TelegramRetryAfter as e:
                 self._on_retry_after(row, e)
             except TelegramMigrateToChat as e:
@@ -305,7 +305,7 @@ class Sender:
                 log.exception("delivery_unexpected row=%s", row.id)
                 self._on_transient(row, f"{type(e).__name__}: {e}")
             else:
-                self._on_sent(row, parts, index, message.message_id,
+                self._on_sent(row, parts, index, message_id,
                               int((time.monotonic() - started) * 1000))
         finally:
             self._in_flight.pop(row_id, None)
@@ -410,6 +410,8 @@ class Sender:
         """Edit each sending broadcast's progress message (throttled); finish the done ones
         and show their final report (retried on the next ticks if Telegram refuses it)."""
         for broadcast in Broadcast.select().where(Broadcast.status == "sending"):
+            if broadcast.started_at and broadcast.started_at > self._now_db():
+                continue          # scheduled for later: its preview says so until then
             counts = delivery_counts(broadcast.id)
             if counts[PENDING] == 0:
                 finished = (Broadcast.update(status="done", finished_at=self._now_db())
@@ -477,21 +479,6 @@ class Sender:
         except TelegramAPIError as e:
             log_event(log, "progress_edit_failed", logging.WARNING, chat=chat_id, error=e.message)
         return False
-
-
-def _markup(data: dict | None):
-    if not data:
-        return None
-    from aiogram.types import InlineKeyboardMarkup
-    return InlineKeyboardMarkup.model_validate(data)
-
-
-def _reply_to(message_id: int | None):
-    """Answer that message when it is still there; send as a plain message when it is not."""
-    if not message_id:
-        return None
-    from aiogram.types import ReplyParameters
-    return ReplyParameters(message_id=message_id, allow_sending_without_reply=True)
 
 
 def _admin_lang(broadcast: Broadcast) -> str:
