@@ -29,7 +29,7 @@ from knowledge.index import Index
 from knowledge.text import index_terms
 
 CANDIDATES = 100         # items scored in full per question
-PASSAGE_TOP = 10         # the best items re-ranked by their best sentence
+PASSAGE_TOP = 5         # the best items re-ranked by their best sentence
 W_PASSAGE = 0.35          # how much of the rank the best sentence decides
 W_ANSWER_KIND = 1.3      # an item holding the date or number a "when / how many" question wants
 W_EN = 1.0               # the English summary, for English questions
@@ -251,13 +251,16 @@ def _by_passage(index: Index, concepts: list[Concept], ranking: Ranking) -> Rank
     mass = sum(part * max(v for _, v in options) for part, options in wordings)
     if not mass:
         return ranking
+    asked = frozenset().union(*(need for _, options in wordings for need, _ in options))
     share = np.ones(top, dtype=np.float32)
     for k in range(top):
         best = 0.0
         item = int(ranking.items[k])
-        above = index.context_terms(item)
+        above = index.context_terms(item) & asked
         for _, terms in sentences(index.records[item].text):
-            terms = terms | above
+            terms = (terms & asked) | above
+            if not terms:
+                continue
             held = sum(part * max((v for need, v in options if need <= terms), default=0.0)
                        for part, options in wordings)
             best = max(best, held)

@@ -170,8 +170,10 @@ class Searcher:
     def ask(self, question: str, limit: int = 3) -> Answer:
         question = " ".join(nfc(question or "").split())
         index = self._index
-        talk = read_smalltalk(question)
-        tokens = tokenize(talk.rest)
+        tokens = tokenize(question)
+        talk = read_smalltalk(question, tokens)
+        if talk.rest != question:
+            tokens = tokenize(talk.rest)
         lang = detect_language(talk.rest, tokens, index.uni.vocab, index.en.vocab)
         if talk.kind:
             return Answer(question, talk.lang or "", False, [], smalltalk=talk.kind)

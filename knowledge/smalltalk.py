@@ -44,8 +44,9 @@ def _phrases() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
     return table
 
 
-def read_smalltalk(message: str) -> SmallTalk:
-    tokens = tokenize(message)
+def read_smalltalk(message: str, tokens=None) -> SmallTalk:
+    """`tokens`: tokenize(message), when the caller has them."""
+    tokens = tokenize(message) if tokens is None else tokens
     if not tokens:
         return SmallTalk(None, message)
     words = [t.term if t.word else "" for t in tokens]      # numbers and dates are content
