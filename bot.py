@@ -23,7 +23,7 @@ def open_knowledge(settings: Settings):
     """Open the database and load the bundled notices if they are new or changed."""
     from peewee import PeeweeException
 
-    from knowledge.db import open_database
+    from knowledge.db import exclusive_start, open_database
     from knowledge.loader import ensure_seeded
 
     try:
@@ -31,7 +31,8 @@ def open_knowledge(settings: Settings):
     except (PeeweeException, RuntimeError, ValueError, OSError) as e:
         raise StartupError(f"DATABASE_URL: cannot open {settings.database_url!r}: "
                            f"{str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__}") from None
-    ensure_seeded()
+    with exclusive_start():           # replicas starting together seed once
+        ensure_seeded()
 
 
 def cmd_run(settings: Settings, args) -> int:

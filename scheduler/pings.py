@@ -31,7 +31,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from peewee import (BigIntegerField, CharField, DateTimeField, ForeignKeyField, IntegerField,
-                    IntegrityError, chunked)
+                    IntegrityError, PostgresqlDatabase, chunked)
 
 from knowledge.db import BaseModel, database, insert_ignore_many
 from knowledge.deadlines import DeadlineRow, deadline_moment, load_rows
@@ -322,6 +322,29 @@ class FireResult:
     messages: int = 0           # outbox rows enqueued (pings to chats, digests to admins)
 
 
+def claim_due_pings(now: datetime) -> list[Ping]:
+    """The planned ledger rows due at `now`, claimed for the caller's transaction: on
+    PostgreSQL locked (rows another process is firing are skipped), and on any database
+    taken only while still planned (a status guard in the UPDATE), so that two replicas
+    never fire the same reminder. Call inside `database.atomic()`."""
+    query = (Ping.select().where(Ping.status == PLANNED, Ping.fire_at <= naive_utc(now))
+             .order_by(Ping.fire_at, Ping.id))
+    if isinstance(database.obj, PostgresqlDatabase):
+        query = query.for_update(skip_locked=True)
+    due = list(query)
+    stamp = naive_utc(now)
+    for chunk in chunked(due, 900):
+        claimed = (Ping.update(handled_at=stamp)
+                   .where(Ping.id.in_([p.id for p in chunk]), Ping.status == PLANNED).execute())
+        if claimed != len(chunk):        # fired meanwhile by another process: leave it to it
+            raise PingsTaken()
+    return due
+
+
+class PingsTaken(Exception):
+    """Another process fired some of these ledger rows first."""
+
+
 def _batch_key(pings: list[Ping]) -> str:
     """Names one firing: the latest fire time and a hash of the ledger rows it covers."""
     ids = ",".join(str(p.id) for p in sorted(pings, key=lambda p: p.id))
@@ -357,17 +380,20 @@ class ReminderService:
         """Send every ledger row due at `now`; see the module docstring for the rules."""
         now = now or self.clock.now()
         result = FireResult()
-        with database.atomic():
-            due = list(Ping.select().where(Ping.status == PLANNED, Ping.fire_at <= naive_utc(now))
-                       .order_by(Ping.fire_at, Ping.id))
-            if not due:
-                return result
-            reminders = [p for p in due if p.label != DIGEST]
-            digests = [p for p in due if p.label == DIGEST]
-            if reminders:
-                self._fire_reminders(reminders, now, result)
-            if digests:
-                self._fire_digests(digests, now, result)
+        try:
+            with database.atomic():
+                due = claim_due_pings(now)
+                if not due:
+                    return result
+                reminders = [p for p in due if p.label != DIGEST]
+                digests = [p for p in due if p.label == DIGEST]
+                if reminders:
+                    self._fire_reminders(reminders, now, result)
+                if digests:
+                    self._fire_digests(digests, now, result)
+        except PingsTaken:                   # rolled back: the other process sends them
+            log.info("pings_taken_by_another_process")
+            return FireResult()
         if result.messages and self.sender is not None:
             self.sender.notify()
         if result.queued or result.skipped or result.overdue or result.digests:
