@@ -14,11 +14,13 @@ from aiohttp import web
 from scheduler import metrics
 
 CHECK_TIMEOUT = 3.0
+LIMITS = web.AppKey("loa_limits", object)
+COORDINATOR = web.AppKey("loa_coordinator", object)
 
 
 def add_routes(app: web.Application, *, limits, coordinator=None) -> None:
-    app["loa_limits"] = limits
-    app["loa_coordinator"] = coordinator
+    app[LIMITS] = limits
+    app[COORDINATOR] = coordinator
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/metrics", prometheus)
     _register_outbox_collector()
@@ -31,8 +33,8 @@ def _register_outbox_collector() -> None:
 
 
 async def healthz(request: web.Request) -> web.Response:
-    limits = request.app["loa_limits"]
-    coordinator = request.app["loa_coordinator"]
+    limits = request.app[LIMITS]
+    coordinator = request.app[COORDINATOR]
     body: dict = {}
     try:
         figures = await asyncio.wait_for(asyncio.to_thread(_database_figures), CHECK_TIMEOUT)
