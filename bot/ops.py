@@ -68,7 +68,7 @@ def _database_figures() -> dict:
 
 
 async def prometheus(request: web.Request) -> web.Response:
-    from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+    from prometheus_client import CONTENT_TYPE_LATEST
 
     try:
         body = await asyncio.wait_for(asyncio.to_thread(_render), CHECK_TIMEOUT * 2)

@@ -64,23 +64,5 @@ def fresh_postgres_database(suffix: str) -> str:
     themselves (migrations included). Skips without TEST_POSTGRES_URL."""
     if not POSTGRES_URL:
         pytest.skip("TEST_POSTGRES_URL not set")
-    import psycopg2
-    from playhouse.db_url import parse
-
-    base, _, name = POSTGRES_URL.rpartition("/")
-    target = f"{name}_{suffix}"
-    params = parse(POSTGRES_URL)
-    params.pop("database")
-    conn = psycopg2.connect(dbname="postgres", **params)
-    conn.autocommit = True
-    with conn.cursor() as cur:
-        cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", (target,))
-        if cur.fetchone() is None:
-            cur.execute(f'CREATE DATABASE "{target}"')
-    conn.close()
-    conn = psycopg2.connect(dbname=target, **params)
-    conn.autocommit = True
-    with conn.cursor() as cur:
-        cur.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
-    conn.close()
-    return f"{base}/{target}"
+    from tests.e2e_replicas_kit import empty_postgres
+    return empty_postgres(f"{POSTGRES_URL}_{suffix}")
