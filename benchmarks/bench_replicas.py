@@ -128,7 +128,7 @@ async def run(args) -> None:
     print(f"notice: {len(n)}/{args.groups} groups; copies per group {dict(sorted(Counter(n.values()).items()))}")
     print(f"reminder: {len(m)}/{args.reminded} groups; copies per group {dict(sorted(Counter(m.values()).items()))}")
     print(f"most messages in any second: {max_per_second(accepted)} accepted, {max_per_second(attempted)} "
-          f"attempted (limit {args.rate:g}); 429s from the limits: {api.limit_429s}")
+          f"attempted (limit {args.rate:g}); 429s from the limits: {api.limit_429s} {dict(api.limit_reasons)}")
     print(f"survivor: longest pause in sending after the kill {max(gaps):.2f} s; leads "
           f"{leads_after:.1f} s after the kill; restarted replica healthy {back_after:.1f} s after its start")
     print(f"all delivered {finished - pressed:.1f} s after Send "

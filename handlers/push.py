@@ -17,9 +17,11 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import (BufferedInputFile, CallbackQuery, Document, InlineKeyboardButton,
                            InlineKeyboardMarkup, Message)
 
+from bot.config import Settings
 from bot.filters import parse_id
 from bot.texts import t
 from bot.views.notices import render_notice_list, render_preview, render_report
+from bot.views.urgent import enabled as urgent_enabled, urgent_button, urgent_note
 from knowledge.parser import ParseError, parse_text
 from knowledge.reading import parse_file
 from knowledge.search import Searcher
@@ -32,7 +34,8 @@ log = logging.getLogger("loa.handlers")
 
 
 @router.message(Command("push"), flags={"admin_only": True})
-async def push(message: Message, command: CommandObject, bot: Bot, lang: str) -> None:
+async def push(message: Message, command: CommandObject, bot: Bot, lang: str,
+               settings: Settings) -> None:
     try:
         if message.document is not None:
             parsed = await _parse_document(message.document, bot, lang)
@@ -48,8 +51,9 @@ async def push(message: Message, command: CommandObject, bot: Bot, lang: str) ->
         await message.answer(t(lang, "push.parse_error", error=html.escape(e.message(lang))))
         return
     draft = broadcast.create_draft(parsed, created_by=message.from_user.id, admin_chat_id=message.chat.id)
-    shown = await message.answer(render_preview(broadcast.preview(draft), lang),
-                                 reply_markup=_push_keyboard(draft.id, lang))
+    preview = broadcast.preview(draft)
+    shown = await message.answer(render_preview(preview, lang) + urgent_note(preview.targets, settings, lang),
+                                 reply_markup=_push_keyboard(draft.id, lang, settings))
     broadcast.set_progress_message(draft.id, shown.message_id)
     log.info("push_draft broadcast_id=%s admin=%s", draft.id, message.from_user.id)
 
@@ -76,22 +80,25 @@ async def _parse_document(document: Document, bot: Bot, lang: str) -> dict | str
         return await asyncio.to_thread(parse_file, path)
 
 
-def _push_keyboard(broadcast_id: int, lang: str) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(inline_keyboard=[[
+def _push_keyboard(broadcast_id: int, lang: str, settings: Settings) -> InlineKeyboardMarkup:
+    rows = [[
         InlineKeyboardButton(text=t(lang, "push.send"), callback_data=f"push:send:{broadcast_id}"),
         InlineKeyboardButton(text=t(lang, "push.cancel"), callback_data=f"push:cancel:{broadcast_id}"),
-    ]])
+    ]]
+    urgent = urgent_button(broadcast_id, settings, lang)       # paid broadcast (bot/views/urgent.py)
+    return InlineKeyboardMarkup(inline_keyboard=rows + ([urgent] if urgent else []))
 
 
 def _callback_id(callback: CallbackQuery) -> int | None:
     return parse_id(callback.data.rsplit(":", 1)[-1])
 
 
-@router.callback_query(F.data.startswith("push:send:"), flags={"admin_only": True})
+@router.callback_query(F.data.startswith(("push:send:", "push:urgent:")), flags={"admin_only": True})
 async def push_send(callback: CallbackQuery, bot: Bot, lang: str, sender: Sender,
-                    searcher: Searcher, reminders=None) -> None:
+                    searcher: Searcher, settings: Settings, reminders=None) -> None:
     broadcast_id = _callback_id(callback)
-    result = broadcast.start(broadcast_id) if broadcast_id is not None else None
+    urgent = callback.data.startswith("push:urgent:") and urgent_enabled(settings)
+    result = broadcast.start(broadcast_id, urgent=urgent) if broadcast_id is not None else None
     if result is None or result.broadcast is None:
         await callback.answer(t(lang, "push.not_found"), show_alert=True)
         return
@@ -106,7 +113,7 @@ async def push_send(callback: CallbackQuery, bot: Bot, lang: str, sender: Sender
     if reminders is not None:
         reminders.resync()          # plan reminders for the new notice's deadlines now
     await callback.answer()
-    key = "push.started" if result.targets else "push.nothing_to_send"
+    key = ("push.started_urgent" if urgent else "push.started") if result.targets else "push.nothing_to_send"
     await _replace_preview(callback, bot, t(lang, key, id=broadcast_id, count=result.targets))
 
 

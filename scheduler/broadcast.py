@@ -84,10 +84,11 @@ def set_progress_message(broadcast_id: int, message_id: int) -> None:
     Broadcast.update(progress_message_id=message_id).where(Broadcast.id == broadcast_id).execute()
 
 
-def start(broadcast_id: int) -> StartResult:
-    """Store the notice and enqueue its deliveries, all or nothing; only a draft starts."""
+def start(broadcast_id: int, urgent: bool = False) -> StartResult:
+    """Store the notice and enqueue its deliveries, all or nothing; only a draft starts.
+    An urgent one goes as a paid broadcast (see scheduler/limits.py)."""
     with database.atomic():
-        claimed = (Broadcast.update(status="sending", started_at=utcnow())
+        claimed = (Broadcast.update(status="sending", started_at=utcnow(), urgent=urgent)
                    .where(Broadcast.id == broadcast_id, Broadcast.status == "draft").execute())
         broadcast = Broadcast.get_or_none(Broadcast.id == broadcast_id)
         if not claimed:

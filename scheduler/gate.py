@@ -109,7 +109,7 @@ class Gate(BaseRequestMiddleware):
         given up for a new one: late calls leaving together would bunch over the limit."""
         rebooked = 0
         while True:
-            grant = await self.limits.reserve(chat_id, bulk=bulk, paid=paid)
+            grant = await self.limits.reserve(chat_id, bulk=bulk, paid=paid, again=rebooked > 0)
             if grant.ok:
                 due = self._now() + grant.wait
                 await self.clock.sleep(grant.wait)

@@ -109,7 +109,11 @@ class LocalLimits:
     def _now(self) -> float:
         return self.clock.now().timestamp()
 
-    async def reserve(self, chat_id: int, *, bulk: bool, paid: bool = False) -> Grant:
+    async def reserve(self, chat_id: int, *, bulk: bool, paid: bool = False,
+                      again: bool = False) -> Grant:
+        """Book the next slot for a message to `chat_id` (see the module docstring).
+        `again`: the caller missed the slot it had for this chat and books another; the
+        chat was already its, so only the chat's next time moves."""
         now = self._now()
         paid = paid and self.budget.paid_rate > 0
         slot = max(now, self._tat[paid])
@@ -123,11 +127,11 @@ class LocalLimits:
                 log.popleft()
             if len(log) >= limit:
                 ready = max(ready, log[-limit] + 60.0)
-        if ready > slot:
+        if ready > slot and not again:
             return Grant(False, ready - now, chat=True)
         self._tat[paid] = slot + self.budget.interval(paid)
         if self.budget.chat_interval > 0:
-            self._chat_next[chat_id] = slot + self.budget.chat_interval
+            self._chat_next[chat_id] = max(ready, slot + self.budget.chat_interval)
         if limit:
             self._group_log.setdefault(chat_id, deque()).append(slot)
         if len(self._chat_next) > 50_000:

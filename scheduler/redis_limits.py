@@ -14,7 +14,8 @@ import secrets
 from scheduler.limits import PENALTY_SLOTS, Budget, Grant, is_group
 
 # KEYS: tat, chat, group log. ARGV: interval, chat interval, group per minute (0: none),
-# bulk (1/0), lead, member name. Returns {booked 1/0, wait (text), chat refused 1/0}.
+# bulk (1/0), lead, member name, again (1/0: the chat is already the caller's).
+# Returns {booked 1/0, wait (text), chat refused 1/0}.
 RESERVE = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
@@ -33,14 +34,14 @@ if per_minute > 0 then
     ready = math.max(ready, tonumber(edge[2]) + 60)
   end
 end
-if ready > slot then
+if ready > slot and ARGV[7] ~= '1' then
   return {0, tostring(ready - now), 1}
 end
 redis.call('SET', KEYS[1], tostring(slot + interval), 'PX', math.ceil((slot + interval - now) * 1000) + 1000)
 local chat_interval = tonumber(ARGV[2])
 if chat_interval > 0 then
-  redis.call('SET', KEYS[2], tostring(slot + chat_interval), 'PX',
-             math.ceil((slot + chat_interval - now) * 1000) + 1000)
+  local chat_next = math.max(ready, slot + chat_interval)
+  redis.call('SET', KEYS[2], tostring(chat_next), 'PX', math.ceil((chat_next - now) * 1000) + 1000)
 end
 if per_minute > 0 then
   redis.call('ZADD', KEYS[3], slot, ARGV[6])
@@ -106,14 +107,15 @@ class RedisLimits:
     def _key(self, *parts) -> str:
         return ":".join([self.prefix, *map(str, parts)])
 
-    async def reserve(self, chat_id: int, *, bulk: bool, paid: bool = False) -> Grant:
+    async def reserve(self, chat_id: int, *, bulk: bool, paid: bool = False,
+                      again: bool = False) -> Grant:
         paid = paid and self.budget.paid_rate > 0
         per_minute = self.budget.group_per_minute if is_group(chat_id) else 0
         booked, wait, chat = await self._reserve(
             keys=[self._key("tat:paid" if paid else "tat"), self._key("chat", chat_id),
                   self._key("group", chat_id)],
             args=[repr(self.budget.interval(paid)), repr(self.budget.chat_interval), per_minute,
-                  1 if bulk else 0, repr(self.budget.lead), secrets.token_hex(6)])
+                  1 if bulk else 0, repr(self.budget.lead), secrets.token_hex(6), 1 if again else 0])
         return Grant(bool(int(booked)), max(0.0, float(wait)), bool(int(chat)))
 
     async def penalize(self, chat_id: int | None, retry_after: float) -> None:

@@ -75,3 +75,10 @@ async def test_two_replicas_share_one_schedule(redis_client):
     waits = [(await (a if i % 2 else b).reserve(100 + i, bulk=False)).wait for i in range(6)]
     assert all(near(w, i * T) for i, w in enumerate(waits)), waits
     assert not (await b.reserve(100, bulk=False)).ok     # a's chat is b's too
+
+
+async def test_a_call_that_missed_its_slot_books_another_without_tripping_on_its_chat(limits):
+    assert (await limits.reserve(8, bulk=True)).ok
+    again = await limits.reserve(8, bulk=True, again=True)       # woken too late for the first
+    assert again.ok and near(again.wait, T)
+    assert not (await limits.reserve(8, bulk=True)).ok           # the chat's next time moved on
