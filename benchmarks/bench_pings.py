@@ -2,7 +2,8 @@
 """Deadline reminders at scale: plan pings for 100,000 deadlines across 10,000 groups, and
 measure how late bursts of pings fire on the real AsyncIOScheduler with the system clock.
 
-    python benchmarks/bench_pings.py [--deadlines 100000] [--groups 10000] [--burst 60] [--bursts 3]
+    python benchmarks/bench_pings.py [--deadlines 100000] [--groups 10000] [--burst 20] [--bursts 3]
+    python benchmarks/bench_pings.py --quick     # 5,000 deadlines, 500 groups, one burst (the test suite)
 
 Everything happens in a temporary SQLite database (the program's own pragmas); the outbox
 is the real one (`scheduler.outbox.enqueue`), with no network behind it. Targets (issue 5):
@@ -31,7 +32,8 @@ from knowledge.models import (Chat, Deadline, DeadlineUnit, Document, Item, Subs
                               Unit)
 from knowledge.units import UNITS  # noqa: E402
 from scheduler.outbox import Delivery  # noqa: E402
-from scheduler.pings import PLANNED, Ping, ReminderService, naive_utc, plan_pings  # noqa: E402
+from scheduler.pings import (EXTRA_TIMED_OFFSET, PLANNED, Ping, ReminderService,  # noqa: E402
+                             naive_utc, plan_pings)
 
 
 def rss_mb() -> float:
@@ -97,17 +99,31 @@ class OutboxOnly:
 
 
 async def measure_bursts(settings: Settings, n_bursts: int, per_burst: int, rng: random.Random) -> list[dict]:
-    """Give `per_burst` deadlines' first ping the same fire time, `n_bursts` times a second
-    apart, start the real service (AsyncIOScheduler + SystemClock), and time each firing."""
+    """Add `per_burst` deadlines whose extra reminder (EXTRA_TIMED_OFFSET before their time of
+    day) falls at the same moment, `n_bursts` times a second apart, plan them with the real
+    planner, start the real service (AsyncIOScheduler + SystemClock), and time each firing.
+    The pings stay where the planner put them, so the start-up re-plan leaves them alone."""
     base = datetime.now(timezone.utc).replace(microsecond=0) + timedelta(seconds=4)
-    candidates = [d for (d,) in Ping.select(Ping.deadline).where(Ping.label == "1d", Ping.status == PLANNED)
-                  .order_by(Ping.deadline).tuples()]
-    chosen = rng.sample(candidates, n_bursts * per_burst)
     fire_times = [base + timedelta(seconds=b) for b in range(n_bursts)]
+    unit, n = EXTRA_TIMED_OFFSET
+    lead = timedelta(hours=n) if unit == "h" else timedelta(minutes=n)
+    item = Item.select(Item.id).order_by(Item.id).first()
+    unit_ids = [u.id for u in Unit.select(Unit.id)]
     with database.atomic():
-        for b, at in enumerate(fire_times):
-            ids = chosen[b * per_burst:(b + 1) * per_burst]
-            Ping.update(fire_at=naive_utc(at)).where(Ping.deadline.in_(ids), Ping.label == "1d").execute()
+        for at in fire_times:
+            due = (at + lead).astimezone(settings.zone)
+            for k in range(per_burst):
+                deadline = Deadline.create(item=item, due_date=due.date(), due_time=due.time(), kind="by",
+                                           phrase=f"trước {due:%H:%M:%S} ngày {due:%d/%m/%Y}",
+                                           task=f"Việc gấp {k}", task_en=f"Urgent task {k}")
+                DeadlineUnit.insert_many([(deadline.id, u) for u in rng.sample(unit_ids, rng.randint(1, 3))],
+                                         fields=[DeadlineUnit.deadline, DeadlineUnit.unit]).execute()
+    plan_pings(settings.offsets, settings.zone, settings.reminder_hour, datetime.now(timezone.utc))
+    label = f"{n}{unit}"
+    for at in fire_times:
+        planned = Ping.select().where(Ping.label == label, Ping.fire_at == naive_utc(at),
+                                      Ping.status == PLANNED).count()
+        assert planned == per_burst, f"planner put {planned} of {per_burst} pings at {at:%H:%M:%S}"
 
     records: list[dict] = []
     service = ReminderService(settings, OutboxOnly())
@@ -145,7 +161,10 @@ def main() -> int:
     ap.add_argument("--burst", type=int, default=20, help="deadlines whose ping fires at the same moment")
     ap.add_argument("--bursts", type=int, default=3, help="bursts, one second apart")
     ap.add_argument("--seed", type=int, default=5)
+    ap.add_argument("--quick", action="store_true", help="a small run for the test suite")
     args = ap.parse_args()
+    if args.quick:
+        args.deadlines, args.groups, args.bursts = 5_000, 500, 1
     rng = random.Random(args.seed)
     settings = Settings(_env_file=None, tz="Asia/Ho_Chi_Minh", reminder_offsets="3d,1d,0d")
 

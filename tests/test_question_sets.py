@@ -1,0 +1,125 @@
+"""The question sets are well formed, and every expected phrase points at one place only.
+
+A question set is scored by ../shared/eval/score.py: a top-1 hit needs one of the question's
+expected phrases inside the first answer's item text. A phrase that also occurs in another
+item would count a wrong answer as right, and a phrase that occurs nowhere would count every
+answer as wrong; both would make the figures lie, silently. So:
+- seed questions: each phrase lies in exactly one item of the bundled notices
+  (knowledge/data/*.json);
+- real-notice questions: each phrase lies in exactly one of the documents listed for its set
+  (the raw text, so a phrase never crosses markdown markup) and in no seed item;
+- dev and held-out sets use different documents.
+Failure messages name question ids and file names only, never the questions or phrases, so a
+failing held-out check shows nothing a tuner must not see.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+import unicodedata
+from glob import glob
+
+import pytest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+NOTICES = os.path.join(os.path.dirname(ROOT), "shared", "real-notices")
+LANGS = {"en", "vi", "vi-noaccent", "typo", "shorthand"}
+
+# name: (file, how many questions, documents list for real-notice questions or None for seeds)
+QUESTION_SETS = {
+    "seed dev": ("questions_seed_dev.tsv", 70, None),
+    "real dev": ("questions_real_dev.tsv", 64, "real_docs_dev.txt"),
+    "seed held-out": ("heldout/questions_seed.tsv", 60, None),
+    "real held-out": ("heldout/questions_real.tsv", 39, "heldout/real_docs.txt"),
+}
+OUT_OF_SCOPE_SETS = {
+    "seed dev": ("oos_seed_dev.tsv", 20),
+    "real dev": ("oos_real_dev.tsv", 15),
+    "seed held-out": ("heldout/oos_seed.tsv", 25),
+    "real held-out": ("heldout/oos_real.tsv", 12),
+}
+DOC_LISTS = {"real_docs_dev.txt": 16, "heldout/real_docs.txt": 13}
+
+
+def fold(s: str) -> str:
+    """The scorer's folding (../shared/eval/score.py): case, diacritics, đ and white space."""
+    s = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
+    s = "".join(c for c in s if unicodedata.category(c) != "Mn").lower()
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def read_tsv(name: str) -> list[dict]:
+    with open(os.path.join(HERE, name), encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def read_doc_list(name: str) -> list[str]:
+    with open(os.path.join(HERE, name), encoding="utf-8") as f:
+        return [line.strip() for line in f if line.strip() and not line.startswith("#")]
+
+
+def seed_items() -> list[str]:
+    return [fold(item["text"])
+            for path in sorted(glob(os.path.join(ROOT, "knowledge", "data", "*.json")))
+            for item in json.load(open(path, encoding="utf-8"))["items"]]
+
+
+def phrases(row: dict) -> list[str]:
+    return [fold(p) for p in row["expected"].split(" | ")]
+
+
+def check_rows(rows: list[dict], columns: list[str], size: int) -> None:
+    assert rows and list(rows[0]) == columns
+    ids = [r["id"] for r in rows]
+    assert len(rows) == size
+    assert len(set(ids)) == len(ids), "duplicate ids"
+    assert [r["id"] for r in rows if r["lang"] not in LANGS] == []
+    assert [r["id"] for r in rows if not (r["question"] or "").strip()] == []
+
+
+@pytest.mark.parametrize("name", QUESTION_SETS)
+def test_question_set_is_well_formed(name):
+    file, size, _ = QUESTION_SETS[name]
+    rows = read_tsv(file)
+    check_rows(rows, ["id", "lang", "question", "expected"], size)
+    # Short spans (3 to 10 words), about a third of the questions in English.
+    assert [r["id"] for r in rows if not all(3 <= len(p.split()) <= 10 for p in phrases(r))] == []
+    english = sum(r["lang"] == "en" for r in rows) / len(rows)
+    assert 0.25 <= english <= 0.45
+
+
+@pytest.mark.parametrize("name", OUT_OF_SCOPE_SETS)
+def test_out_of_scope_set_is_well_formed(name):
+    file, size = OUT_OF_SCOPE_SETS[name]
+    check_rows(read_tsv(file), ["id", "lang", "question"], size)
+
+
+@pytest.mark.parametrize("name", [n for n, (_, _, docs) in QUESTION_SETS.items() if docs is None])
+def test_seed_phrases_point_at_one_item(name):
+    items = seed_items()
+    rows = read_tsv(QUESTION_SETS[name][0])
+    assert [r["id"] for r in rows if any(sum(p in t for t in items) != 1 for p in phrases(r))] == []
+
+
+def test_dev_and_held_out_documents_differ():
+    lists = {name: read_doc_list(name) for name in DOC_LISTS}
+    assert {name: len(docs) for name, docs in lists.items()} == DOC_LISTS
+    every = [doc for docs in lists.values() for doc in docs]
+    assert len(set(every)) == len(every), "a document is listed twice"
+
+
+@pytest.mark.skipif(not os.path.isdir(NOTICES), reason="../shared/real-notices is absent")
+@pytest.mark.parametrize("name", [n for n, (_, _, docs) in QUESTION_SETS.items() if docs])
+def test_real_phrases_point_at_one_document(name):
+    file, _, doc_list = QUESTION_SETS[name]
+    names = read_doc_list(doc_list)
+    assert [d for d in names if not os.path.isfile(os.path.join(NOTICES, d))] == []
+    texts = [fold(open(os.path.join(NOTICES, d), encoding="utf-8").read()) for d in names]
+    items = seed_items()
+    bad = [r["id"] for r in read_tsv(file)
+           if any(sum(p in t for t in texts) != 1 or any(p in t for t in items)
+                  for p in phrases(r))]
+    assert bad == []
