@@ -30,9 +30,8 @@ import aiohttp
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from knowledge.db import close_database, open_database  # noqa: E402
-from scheduler.outbox import Broadcast  # noqa: E402
-from tests.e2e_replicas_kit import (ADMIN, NOTICE, REMINDER_TASK, SECRET, Replica, admin_message,  # noqa: E402
-                                    empty_postgres, healthy, max_per_second, prepare, update, until)
+from tests.e2e_replicas_kit import (ADMIN, REMINDER_TASK, SECRET, Replica, empty_postgres,  # noqa: E402
+                                    healthy, max_per_second, prepare, push_on_one_send_on_other, until)
 from tests.fakebotapi import FakeBotAPI  # noqa: E402
 
 
@@ -61,16 +60,7 @@ async def run(args) -> None:
         await until(both_up, 120, "both replicas", replicas)
         print(f"both replicas answering /healthz {time.monotonic() - started:.1f} s after start")
 
-        await replicas[0].post(http, update(1, message=admin_message("/push\n" + NOTICE)))
-
-        async def drafted():
-            return Broadcast.select().where(Broadcast.progress_message_id.is_null(False)).exists()
-        await until(drafted, 30, "the preview", replicas)
-        draft = Broadcast.get()
-        press = {"id": "q1", "chat_instance": "c", "data": f"push:send:{draft.id}",
-                 "from": {"id": ADMIN, "is_bot": False, "first_name": "A"},
-                 "message": {**admin_message("preview"), "message_id": draft.progress_message_id}}
-        await replicas[1].post(http, update(2, callback_query=press))
+        await push_on_one_send_on_other(http, replicas)
         pressed = time.monotonic()
 
         def notices():

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from contextlib import contextmanager
 
-from peewee import DatabaseProxy, Model, PostgresqlDatabase
+from peewee import DatabaseProxy, Model, PostgresqlDatabase, SqliteDatabase
 from playhouse.db_url import connect
 
 database = DatabaseProxy()
@@ -59,19 +59,25 @@ def open_database(url: str):
 
 
 @contextmanager
-def exclusive_start():
-    """Held by one starting process at a time (seeding the bundled notices: replicas start
-    together). PostgreSQL: an advisory lock; SQLite: one IMMEDIATE transaction."""
-    db = database.obj
+def exclusive(db, key: int):
+    """Held by one process at a time (replicas start together): on PostgreSQL the advisory
+    lock `key`, on SQLite one IMMEDIATE transaction."""
     if isinstance(db, PostgresqlDatabase):
-        db.execute_sql("SELECT pg_advisory_lock(%s)", (START_LOCK,))
+        db.execute_sql("SELECT pg_advisory_lock(%s)", (key,))
         try:
             yield
         finally:
-            db.execute_sql("SELECT pg_advisory_unlock(%s)", (START_LOCK,))
-    else:
-        with db.atomic():
+            db.execute_sql("SELECT pg_advisory_unlock(%s)", (key,))
+    elif isinstance(db, SqliteDatabase):
+        with db.atomic("IMMEDIATE"):
             yield
+    else:
+        yield
+
+
+def exclusive_start():
+    """Seeding the bundled notices, one starting process at a time."""
+    return exclusive(database.obj, START_LOCK)
 
 
 def _create_private(path: str) -> None:

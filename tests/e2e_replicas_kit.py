@@ -63,6 +63,24 @@ def admin_message(text: str) -> dict:
             "from": {"id": ADMIN, "is_bot": False, "first_name": "A", "language_code": "vi"}}
 
 
+async def push_on_one_send_on_other(http, replicas, timeout: float = 30.0) -> int:
+    """The admin's /push goes to the first replica, the press of Send to the second (the
+    database must be open here); returns the broadcast's id."""
+    from scheduler.outbox import Broadcast
+
+    assert await replicas[0].post(http, update(1, message=admin_message("/push\n" + NOTICE))) == 200
+
+    async def drafted():
+        return Broadcast.select().where(Broadcast.progress_message_id.is_null(False)).exists()
+    await until(drafted, timeout, "the preview", replicas)
+    draft = Broadcast.get()
+    press = {"id": "q1", "chat_instance": "c", "data": f"push:send:{draft.id}",
+             "from": {"id": ADMIN, "is_bot": False, "first_name": "A"},
+             "message": {**admin_message("preview"), "message_id": draft.progress_message_id}}
+    assert await replicas[1].post(http, update(2, callback_query=press)) == 200
+    return draft.id
+
+
 class Replica:
     def __init__(self, name: str, env: dict, cwd):
         self.name, self.port = name, free_port()

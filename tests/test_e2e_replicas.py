@@ -19,10 +19,9 @@ import aiohttp
 import pytest
 
 from knowledge.db import close_database, open_database
-from scheduler.outbox import Broadcast
 from tests.conftest import REDIS_URL, ROOT, fresh_postgres_database
-from tests.e2e_replicas_kit import (ADMIN, NOTICE, REMINDER_TASK, SECRET, Replica, admin_message,
-                                    healthy, max_per_second, prepare, update, until)
+from tests.e2e_replicas_kit import (ADMIN, REMINDER_TASK, SECRET, Replica, healthy, max_per_second,
+                                    prepare, push_on_one_send_on_other, until)
 from tests.fakebotapi import FakeBotAPI
 
 GROUPS = 1000
@@ -51,18 +50,9 @@ async def test_two_replicas_one_killed_every_group_gets_it_once(tmp_path):
             return [await healthy(http, r) for r in replicas] == [True, True]
         await until(both_healthy, 60, "both replicas", replicas)
 
-        # The admin pushes through one replica and presses Send on the other.
-        assert await replicas[0].post(http, update(1, message=admin_message("/push\n" + NOTICE))) == 200
         open_database(db_url)
         try:
-            async def drafted():
-                return Broadcast.select().where(Broadcast.progress_message_id.is_null(False)).exists()
-            await until(drafted, 20, "the preview", replicas)
-            draft = Broadcast.get()
-            press = {"id": "q1", "chat_instance": "c", "data": f"push:send:{draft.id}",
-                     "from": {"id": ADMIN, "is_bot": False, "first_name": "A"},
-                     "message": {**admin_message("preview"), "message_id": draft.progress_message_id}}
-            assert await replicas[1].post(http, update(2, callback_query=press)) == 200
+            await push_on_one_send_on_other(http, replicas)      # /push on one, Send on the other
 
             def sends():
                 return [c for c in api.calls_of("sendMessage") if c.chat_id < 0]
