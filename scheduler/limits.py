@@ -192,9 +192,15 @@ def is_group(chat_id) -> bool:
 
 
 def make_limits(settings, clock, redis_client=None, prefix: str = "loa"):
-    """Shared limits when a Redis client is given, else this process's own."""
+    """Shared limits when a Redis client is given (with this process's share of the budget
+    to fall back on while Redis is unreachable), else this process's own."""
     budget = Budget.from_settings(settings)
     if redis_client is None:
         return LocalLimits(budget, clock)
+    from dataclasses import replace
+
     from scheduler.redis_limits import RedisLimits
-    return RedisLimits(budget, redis_client, prefix=prefix)
+    share = max(1, int(getattr(settings, "replicas", 1) or 1))
+    fallback = LocalLimits(replace(budget, rate=budget.rate / share, paid_rate=budget.paid_rate / share),
+                           clock)
+    return RedisLimits(budget, redis_client, prefix=prefix, fallback=fallback)

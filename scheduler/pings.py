@@ -20,6 +20,10 @@ twice. The digest works the same way (`digest:<admin>:<batch>`).
 APScheduler only wakes the service: one job per upcoming fire time (carrying nothing but its
 time) plus a resync every minute that plans new deadlines — also those imported by another
 process — and fires whatever is due. Every job reloads its work from the ledger.
+
+With several replicas only the leader runs APScheduler (`scheduler.replicas`), and firing
+claims the due ledger rows (`claim_due_pings`), so a reminder is never fired twice even
+while leadership changes hands or a follower resyncs after a push.
 """
 from __future__ import annotations
 

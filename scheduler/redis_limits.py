@@ -9,8 +9,13 @@ message; `group:<id>` a sorted set of the slots given to a group in the last min
 """
 from __future__ import annotations
 
+import asyncio
+import logging
 import secrets
 
+from redis.exceptions import RedisError
+
+from bot.logs import log_event
 from scheduler.limits import PENALTY_SLOTS, Budget, Grant, is_group
 
 # KEYS: tat, chat, group log. ARGV: interval, chat interval, group per minute (0: none),
@@ -91,18 +96,45 @@ return {allowed, tell}
 """
 
 
+log = logging.getLogger("loa.limits")
+
+
 class RedisLimits:
-    """`scheduler.limits.LocalLimits` with its state in Redis (redis-py asyncio client)."""
+    """`scheduler.limits.LocalLimits` with its state in Redis (redis-py asyncio client).
+
+    While Redis cannot be reached the process falls back on limits of its own (`fallback`,
+    its share of the budget: SEND_RATE / REPLICAS), so replies and deliveries go on, slower;
+    /healthz says Redis is down meanwhile.
+    """
 
     shared = True
 
-    def __init__(self, budget: Budget, client, prefix: str = "loa"):
+    def __init__(self, budget: Budget, client, prefix: str = "loa", fallback=None):
         self.budget = budget
         self.client = client
         self.prefix = prefix
+        self.fallback = fallback
+        self._down = False
         self._reserve = client.register_script(RESERVE)
         self._penalize = client.register_script(PENALIZE)
         self._allow_user = client.register_script(ALLOW_USER)
+
+    async def _call(self, script, **kwargs):
+        """Run a script; None (and the fallback's answer is used) while Redis is down."""
+        try:
+            result = await script(**kwargs)
+        except (RedisError, OSError, asyncio.TimeoutError) as e:
+            if self.fallback is None:
+                raise
+            if not self._down:
+                log_event(log, "redis_unreachable", logging.ERROR, error=repr(e),
+                          using="this process's share of the budget")
+                self._down = True
+            return None
+        if self._down:
+            log_event(log, "redis_back")
+            self._down = False
+        return result
 
     def _key(self, *parts) -> str:
         return ":".join([self.prefix, *map(str, parts)])
@@ -111,15 +143,22 @@ class RedisLimits:
                       again: bool = False) -> Grant:
         paid = paid and self.budget.paid_rate > 0
         per_minute = self.budget.group_per_minute if is_group(chat_id) else 0
-        booked, wait, chat = await self._reserve(
+        answer = await self._call(
+            self._reserve,
             keys=[self._key("tat:paid" if paid else "tat"), self._key("chat", chat_id),
                   self._key("group", chat_id)],
             args=[repr(self.budget.interval(paid)), repr(self.budget.chat_interval), per_minute,
                   1 if bulk else 0, repr(self.budget.lead), secrets.token_hex(6), 1 if again else 0])
+        if answer is None:
+            return await self.fallback.reserve(chat_id, bulk=bulk, paid=paid, again=again)
+        booked, wait, chat = answer
         return Grant(bool(int(booked)), max(0.0, float(wait)), bool(int(chat)))
 
     async def penalize(self, chat_id: int | None, retry_after: float) -> None:
-        await self._penalize(
+        if self.fallback is not None:
+            await self.fallback.penalize(chat_id, retry_after)
+        await self._call(
+            self._penalize,
             keys=[self._key("chat", chat_id) if chat_id is not None else "",
                   self._key("tat"), self._key("tat:paid")],
             args=[repr(float(retry_after)), repr(self.budget.interval(False)),
@@ -129,9 +168,13 @@ class RedisLimits:
         burst, per_minute = self.budget.user_burst, self.budget.user_per_minute
         if burst <= 0 or per_minute <= 0:
             return True, False
-        allowed, tell = await self._allow_user(
+        answer = await self._call(
+            self._allow_user,
             keys=[self._key("user", user_id), self._key("told", user_id)],
             args=[burst, repr(per_minute / 60.0)])
+        if answer is None:
+            return await self.fallback.allow_user(user_id)
+        allowed, tell = answer
         return bool(int(allowed)), bool(int(tell))
 
     async def ping(self) -> None:

@@ -82,3 +82,24 @@ async def test_a_call_that_missed_its_slot_books_another_without_tripping_on_its
     again = await limits.reserve(8, bulk=True, again=True)       # woken too late for the first
     assert again.ok and near(again.wait, T)
     assert not (await limits.reserve(8, bulk=True)).ok           # the chat's next time moved on
+
+
+async def test_while_redis_is_down_a_replica_keeps_its_share_of_the_budget():
+    import redis.asyncio as redis
+
+    from bot.config import load_settings
+    from scheduler.limits import make_limits
+    from scheduler.clock import SystemClock
+
+    settings = load_settings(_env_file=None, send_rate=30, replicas=1)
+    client = redis.from_url("redis://127.0.0.1:9/0", socket_connect_timeout=0.2)   # nothing there
+    limits = make_limits(settings.model_copy(update={"replicas": 3}), SystemClock(), client)
+    try:
+        grants = [await limits.reserve(chat, bulk=False) for chat in (1, 2)]
+        assert all(g.ok for g in grants)
+        assert grants[1].wait == pytest.approx(3 / (30 * 0.95), abs=0.02)    # a third of the rate
+        assert await limits.allow_user(5) == (True, False)
+        with pytest.raises(Exception):
+            await limits.ping()                      # /healthz still says Redis is down
+    finally:
+        await client.aclose()
