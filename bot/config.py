@@ -132,7 +132,7 @@ class Settings(BaseSettings):
                 raise ValueError(f"REPLICAS={self.replicas} needs webhook mode (WEBHOOK_URL): long polling is one instance")
             if self.webhook_secret is None:
                 raise ValueError(f"REPLICAS={self.replicas} needs a fixed WEBHOOK_SECRET shared by every replica")
-            if not self.database_url.startswith(("postgres://", "postgresql://")):
+            if not self.database_url.split(":", 1)[0].startswith("postgres"):
                 raise ValueError(f"REPLICAS={self.replicas} needs PostgreSQL (DATABASE_URL=postgresql://…)")
         return self
 

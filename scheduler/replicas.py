@@ -47,7 +47,7 @@ class Coordinator:
 
     def __init__(self, database_url: str, *, check_interval: float = 5.0):
         self.url = database_url
-        self.shared = database_url.startswith(("postgres://", "postgresql://"))
+        self.shared = database_url.split(":", 1)[0].startswith("postgres")   # postgresql+pool too
         self.check_interval = check_interval
         self.is_leader = False
         self._callbacks: dict[str, list] = defaultdict(list)
@@ -98,11 +98,11 @@ class Coordinator:
         import psycopg2
         from playhouse.db_url import parse
 
-        params = parse(self.url)
-        params["dbname"] = params.pop("database")
-        params.setdefault("connect_timeout", 5)
-        conn = psycopg2.connect(keepalives=1, keepalives_idle=10, keepalives_interval=5,
-                                keepalives_count=3, **params)
+        parsed = parse(self.url)
+        params = {k: parsed[k] for k in ("user", "password", "host", "port") if parsed.get(k)}
+        conn = psycopg2.connect(dbname=parsed["database"], connect_timeout=5, keepalives=1,
+                                keepalives_idle=10, keepalives_interval=5, keepalives_count=3,
+                                **params)
         conn.autocommit = True
         with conn.cursor() as cur:
             # The server's side of the same: a leader whose machine vanished frees the lock.
