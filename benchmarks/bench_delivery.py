@@ -161,7 +161,7 @@ def main() -> None:
     ap.add_argument("--replies", type=int, default=0, help="replies sent in the middle of the broadcast")
     args = ap.parse_args()
     args.latency = args.latency or [0.1, 0.3]
-    setup_logging(level=logging.WARNING)
+    setup_logging(level=logging.ERROR)        # 429 warnings of the comparison runs would drown the figures
     with tempfile.TemporaryDirectory() as folder:
         open_database(f"sqlite:///{folder}/bench.db")
         if not os.environ.get("NO_TRACEMALLOC"):

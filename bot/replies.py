@@ -7,6 +7,8 @@ that the whole reply goes as one text file with a short caption.
 """
 from __future__ import annotations
 
+import html
+
 from aiogram.types import BufferedInputFile, Message
 
 from bot.texts import t
@@ -27,10 +29,5 @@ async def answer_long(message: Message, text: str, lang: str, *, filename: str) 
     data = to_plain(text).encode("utf-8")
     first_line = to_plain(parts[0]).strip().splitlines()[0] if parts[0].strip() else ""
     await message.answer_document(BufferedInputFile(data, filename=filename),
-                                  caption=t(lang, "reply.as_file", title=_escape(first_line),
+                                  caption=t(lang, "reply.as_file", title=html.escape(first_line[:200]),
                                             messages=len(parts)))
-
-
-def _escape(text: str) -> str:
-    import html
-    return html.escape(text[:200])
