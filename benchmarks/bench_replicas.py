@@ -30,6 +30,7 @@ import aiohttp
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from knowledge.db import close_database, open_database  # noqa: E402
+from scheduler.outbox import PENDING, Delivery  # noqa: E402
 from tests.e2e_replicas_kit import (ADMIN, REMINDER_TASK, SECRET, Replica, empty_postgres,  # noqa: E402
                                     healthy, max_per_second, prepare, push_on_one_send_on_other, until)
 from tests.fakebotapi import FakeBotAPI  # noqa: E402
@@ -77,12 +78,15 @@ async def run(args) -> None:
         leaders = [(await r.get(http, "/healthz"))[1]["leader"] for r in replicas]
         victim = replicas[leaders.index(True)] if True in leaders else replicas[0]
         survivor = replicas[1] if victim is replicas[0] else replicas[0]
+        victim_pid = victim.proc.pid
         victim.proc.send_signal(signal.SIGKILL)
         await victim.proc.wait()
         killed = time.monotonic()
         sent_at_kill = sum(notices().values())
+        held = Delivery.select().where(Delivery.claimed_by.contains(f":{victim_pid}:"),
+                                       Delivery.status == PENDING)
         print(f"killed replica {victim.name} (the leader) {killed - pressed:.1f} s after Send, "
-              f"{sent_at_kill} notices out")
+              f"{sent_at_kill} notices out, {held.count()} rows claimed by it")
 
         async def survivor_leads():
             return (await survivor.get(http, "/healthz"))[1]["leader"] is True
@@ -91,6 +95,17 @@ async def run(args) -> None:
         await asyncio.sleep(max(0.0, 5.0 - (time.monotonic() - killed)))
         await victim.start()
         restarted = time.monotonic()
+        back_at: list[float] = []
+
+        async def back_up():
+            await until(lambda: healthy(http, victim), 120, "the restarted replica", [victim])
+            back_at.append(time.monotonic())
+        back = asyncio.create_task(back_up())
+
+        async def released():
+            return not held.exists()
+        await until(released, 120, "the killed replica's rows", [survivor])
+        taken_over = time.monotonic() - killed
 
         async def everything():
             return len(notices()) == args.groups and len(reminders()) == args.reminded
@@ -101,8 +116,8 @@ async def run(args) -> None:
             return any(f"{args.groups}/{args.groups}" in c.params.get("text", "") for c in api.calls
                        if c.chat_id == ADMIN and c.status == 200)
         await until(reported, 60, "the final report", replicas)
-        await until(lambda: healthy(http, victim), 120, "the restarted replica", replicas)
-        back_after = time.monotonic() - restarted
+        await back
+        back_after = back_at[0] - restarted
     finally:
         close_database()
         await http.close()
@@ -120,7 +135,9 @@ async def run(args) -> None:
     print(f"most messages in any second: {max_per_second(accepted)} accepted, {max_per_second(attempted)} "
           f"attempted (limit {args.rate:g}); 429s from the limits: {api.limit_429s} {dict(api.limit_reasons)}")
     print(f"survivor: longest pause in sending after the kill {max(gaps):.2f} s; leads "
-          f"{leads_after:.1f} s after the kill; restarted replica healthy {back_after:.1f} s after its start")
+          f"{leads_after:.1f} s after the kill; the killed replica's rows taken over "
+          f"{taken_over:.1f} s after the kill (OUTBOX_LEASE 15 s); restarted replica healthy "
+          f"{back_after:.1f} s after its start")
     print(f"all delivered {finished - pressed:.1f} s after Send "
           f"({(sum(n.values()) + sum(m.values())) / (finished - pressed):.1f} messages/s); logs in {folder}")
 
