@@ -26,11 +26,14 @@ def open_knowledge(settings: Settings):
     from knowledge.db import exclusive_start, open_database
     from knowledge.loader import ensure_seeded
 
+    from bot.logs import redact, redact_url
+
     try:
         open_database(settings.database_url)
     except (PeeweeException, RuntimeError, ValueError, OSError) as e:
-        raise StartupError(f"DATABASE_URL: cannot open {settings.database_url!r}: "
-                           f"{str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__}") from None
+        reason = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        raise StartupError(f"DATABASE_URL: cannot open {redact_url(settings.database_url)!r}: "
+                           f"{redact(reason, settings.secret_values())}") from None
     with exclusive_start():           # replicas starting together seed once
         ensure_seeded()
 
@@ -42,8 +45,11 @@ def cmd_run(settings: Settings, args) -> int:
         return run_console(settings, sys.stdin, sys.stdout)
     import asyncio
 
-    from bot.app import run_telegram
-    asyncio.run(run_telegram(settings))
+    from bot.app import TelegramUnavailable, run_telegram
+    try:
+        asyncio.run(run_telegram(settings))
+    except TelegramUnavailable as e:
+        raise StartupError(str(e)) from None
     return 0
 
 
@@ -116,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("ask", help="answer questions (one per line on stdin when none given)")
     p.add_argument("question", nargs="*")
     p.add_argument("--json", action="store_true")
-    p = sub.add_parser("import", help="parse a notice (.txt, .md, .docx, .pdf) and store it")
+    p = sub.add_parser("import", help="parse a notice (.txt, .md, .docx, .pdf, a photo or scan) and store it")
     p.add_argument("file")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("deadlines", help="list deadlines, soonest first")
@@ -137,6 +143,14 @@ def main(argv: list[str] | None = None) -> int:
     except StartupError as e:
         print(f"Loa: {e}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as e:     # a bug: its traceback helps, but never with a secret in it
+        import traceback
+
+        from bot.logs import redact
+        sys.stderr.write(redact("".join(traceback.format_exception(e)), settings.secret_values()))
+        return 1
 
 
 if __name__ == "__main__":

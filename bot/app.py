@@ -24,7 +24,8 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 
 from bot.config import Settings
-from bot.logs import log_event, setup_logging
+from bot.logs import log_event, redact, redact_url, setup_logging
+from bot.outgoing import CleanOutgoingText
 from scheduler.clock import SystemClock, sleep_or_wake
 from scheduler.gate import Gate, install_gate
 from scheduler.limits import make_limits
@@ -45,6 +46,7 @@ def create_bot(settings: Settings, gate: Gate | None = None) -> Bot:
     bot = Bot(settings.bot_token.get_secret_value(), session=session,
               default=DefaultBotProperties(parse_mode=ParseMode.HTML,
                                            allow_sending_without_reply=True))
+    bot.session.middleware(CleanOutgoingText())        # no bidi or invisible characters out
     if gate is not None:
         install_gate(bot, gate)
     return bot
@@ -81,17 +83,14 @@ async def run_telegram(settings: Settings) -> None:
     from scheduler.pings import ReminderService
     from scheduler.replicas import KNOWLEDGE, OUTBOX, Coordinator
 
-    hidden = [settings.bot_token.get_secret_value()]
-    for secret in (settings.webhook_secret, settings.redis_url):
-        if secret is not None:
-            hidden.append(secret.get_secret_value())
-    setup_logging(hidden)
+    setup_logging(settings.secret_values())
 
     clock = SystemClock()
     redis = open_redis(settings)
     bot_id = settings.bot_token.get_secret_value().split(":", 1)[0]
     limits = make_limits(settings, clock, redis, prefix=f"loa:{bot_id}")
     bot = create_bot(settings, Gate(limits, clock))
+    me = await _first_contact(bot, settings)
     coordinator = Coordinator(settings.database_url)
     sender = Sender(bot, settings, clock, leader=coordinator.leader)
     reminders = ReminderService(settings, sender=sender, clock=clock)
@@ -113,10 +112,9 @@ async def run_telegram(settings: Settings) -> None:
         await reminders.stop()
 
     coordinator.on_leadership(lead, follow)
-    me = await bot.get_me()
     log_event(log, "bot_started", username=me.username,
               mode="webhook" if settings.webhook_url else "polling",
-              api=settings.telegram_api_url or "telegram", redis=redis is not None,
+              api=redact_url(settings.telegram_api_url) or "telegram", redis=redis is not None,
               replicas=settings.replicas)
     try:
         await set_commands(bot)
@@ -146,6 +144,27 @@ async def run_telegram(settings: Settings) -> None:
         await reminders.stop()
         await bot.session.close()
         await limits.close()
+
+
+class TelegramUnavailable(Exception):
+    """The Bot API cannot be used at start-up; the message is one line without secrets."""
+
+
+async def _first_contact(bot: Bot, settings: Settings):
+    """getMe, or one clear line: a refused token, an address that does not answer. (The
+    library's own error would quote the request URL, which holds the token.)"""
+    from aiogram.exceptions import TelegramAPIError, TelegramUnauthorizedError
+
+    try:
+        return await bot.get_me()
+    except TelegramUnauthorizedError:
+        reason = "BOT_TOKEN: Telegram refused the token (Unauthorized); check it with @BotFather"
+    except (TelegramAPIError, OSError, asyncio.TimeoutError, ValueError) as e:
+        where = redact_url(settings.telegram_api_url) or "api.telegram.org"
+        detail = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        reason = f"cannot reach the Bot API at {where}: {detail}"
+    await bot.session.close()
+    raise TelegramUnavailable(redact(reason, settings.secret_values()))
 
 
 def _storage_keys(bot_id: str):

@@ -6,6 +6,7 @@ never with a traceback.
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
@@ -61,12 +62,13 @@ class Settings(BaseSettings):
     @field_validator("bot_token")
     @classmethod
     def _token_shape(cls, v):
-        from aiogram.utils.token import TokenValidationError, validate_token
+        # aiogram's rule (aiogram.utils.token.validate_token), without importing aiogram: the
+        # command line (`bot.py import`, `ask`) starts in a fraction of a second
         if v is not None:
-            try:
-                validate_token(v.get_secret_value())
-            except TokenValidationError:
-                raise ValueError("does not look like a bot token from @BotFather (123456:ABC…)") from None
+            token = v.get_secret_value()
+            bot_id, colon, secret = token.partition(":")
+            if any(c.isspace() for c in token) or not colon or not bot_id.isdigit() or not secret:
+                raise ValueError("does not look like a bot token from @BotFather (123456:ABC…)")
         return v
 
     @field_validator("admin_ids", mode="before")
@@ -79,6 +81,26 @@ class Settings(BaseSettings):
                 return [int(p) for p in v.replace(";", ",").split(",") if p.strip()]
             except ValueError:
                 raise ValueError("must be a comma-separated list of numeric Telegram user ids") from None
+        return v
+
+    @field_validator("telegram_api_url", "webhook_url", mode="before")
+    @classmethod
+    def _empty_url_is_none(cls, v):
+        return None if v in ("", None) else v
+
+    @field_validator("telegram_api_url", "webhook_url")
+    @classmethod
+    def _http_url(cls, v):
+        """Checked here, not at the first request, where the error shows the token."""
+        if v is not None:
+            try:
+                parts = urlsplit(v)
+                parts.port                       # raises on a port that is not a number
+            except ValueError:
+                parts = None
+            if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+                raise ValueError("must be an http:// or https:// address with a host, "
+                                 "like http://localhost:8081") from None
         return v
 
     @field_validator("tz")
@@ -149,6 +171,19 @@ class Settings(BaseSettings):
         if v not in ("vi", "en"):
             raise ValueError("must be vi or en")
         return v
+
+    def secret_values(self) -> list[str]:
+        """What must never be printed or logged: the token, the webhook secret and the
+        passwords in DATABASE_URL, TELEGRAM_API_URL and REDIS_URL."""
+        from bot.logs import url_password
+
+        values = [s.get_secret_value() for s in (self.bot_token, self.webhook_secret) if s]
+        redis_url = self.redis_url.get_secret_value() if self.redis_url else None
+        for url in (self.database_url, self.telegram_api_url, redis_url):
+            password = url_password(url)
+            if password:
+                values += [password, unquote(password)]     # as written, and as a driver reads it
+        return values
 
     @property
     def zone(self) -> ZoneInfo:

@@ -23,7 +23,8 @@ class Reply:
 
 def deadline_list(settings: Settings, lang: str, *, include_past: bool = False, unit: str | None = None,
                   period: str | None = None, is_admin: bool = False) -> str:
-    """The deadline list; admins also see how many groups received / completed each one."""
+    """The deadline list; admins also see each task's status across the groups (done on time,
+    done late, still due, overdue) and how many received it."""
     start = end = None
     if period:
         from knowledge.deadlines import DeadlineQuery
@@ -31,8 +32,11 @@ def deadline_list(settings: Settings, lang: str, *, include_past: bool = False, 
     rows = list_deadlines(settings.zone, include_past=include_past, unit=unit, start=start, end=end)
     counts = None
     if is_admin and rows:
-        from scheduler.pings import completion_counts
-        counts = completion_counts([r.id for r in rows])
+        from datetime import datetime, timezone
+
+        from scheduler.taskstatus import TaskBoard
+        board = TaskBoard(rows, settings.zone, datetime.now(timezone.utc))
+        counts = {r.id: board.counts(r.id) for r in rows}
     return render_deadline_list(rows, lang, settings.zone, counts=counts, unit=unit,
                                 include_past=include_past, period=period)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from urllib.parse import urlsplit
 
 _FORMAT = "%(asctime)s %(levelname)s %(name)s %(message)s"
 
@@ -24,6 +25,28 @@ def log_event(logger: logging.Logger, event: str, level: int = logging.INFO, **f
         return
     parts = [f"event={event}"] + [f"{k}={_value(v)}" for k, v in fields.items() if v is not None]
     logger.log(level, " ".join(parts))
+
+
+def redact(text: str, secrets) -> str:
+    """`text` with every secret replaced by `***`."""
+    for s in secrets:
+        if s:
+            text = text.replace(s, "***")
+    return text
+
+
+def url_password(url: str | None) -> str | None:
+    """The password in `scheme://user:password@host/…`, if any."""
+    try:
+        return urlsplit(url or "").password
+    except ValueError:          # malformed: fall back to what sits between ':' and '@'
+        head = (url or "").partition("://")[2].rpartition("@")[0]
+        return head.partition(":")[2] or None
+
+
+def redact_url(url: str | None) -> str:
+    """The address without its password, fit to print."""
+    return redact(url or "", [url_password(url)])
 
 
 class SecretFilter(logging.Filter):

@@ -2,27 +2,32 @@
 
 A button press is recorded for the group (first press of each kind wins) and the reminder
 is drawn again from the database, with who pressed and when, so everyone in the group sees
-that it has been taken care of.
+that it has been taken care of. A "done" can be taken back ("↩️") by whoever pressed it or
+by an admin of the group.
 """
 from __future__ import annotations
 
 import logging
 from datetime import datetime, timezone
 
-from aiogram import Router
+from aiogram import Bot, Router
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 
 from bot.config import Settings
 from bot.conversation import deadline_list
+from bot.filters import may_manage_chat, parse_id
 from bot.replies import answer_long
 from bot.texts import t
-from bot.views.deadlines import (ACK_KINDS, AckCallback, AckView, esc, ping_keyboard, render_ping_text, split_message, utc_aware)
+from bot.views.deadlines import (ACK_KINDS, DONE, UNDO, AckCallback, AckView, esc, ping_keyboard,
+                                 render_ping_text, split_message, utc_aware)
 from knowledge.deadlines import list_deadlines, load_rows
+from knowledge.models import Deadline
 from knowledge.units import ALL, CODES, find_unit
 from scheduler.clock import SystemClock
-from scheduler.pings import acks_in_chat, record_ack
+from scheduler.outbox import Delivery
+from scheduler.pings import acks_in_chat, record_ack, targets, undo_ack
 
 router = Router(name=__name__)
 log = logging.getLogger("loa.handlers")
@@ -74,14 +79,26 @@ async def calendar(message: Message, command: CommandObject, settings: Settings,
 
 @router.callback_query(AckCallback.filter())
 async def acknowledge(callback: CallbackQuery, callback_data: AckCallback, settings: Settings, lang: str,
-                      clock=None) -> None:
+                      bot: Bot, clock=None) -> None:
     clock = clock or SystemClock()
     kind = ACK_KINDS.get(callback_data.kind)
     message = callback.message
-    if kind is None or message is None:
+    if message is None or (kind is None and callback_data.kind != UNDO):
         await callback.answer()
         return
+    deadline_id = parse_id(str(callback_data.deadline))        # 20 digits: no such row
+    if deadline_id is None or not Deadline.select().where(Deadline.id == deadline_id).exists():
+        await callback.answer(t(lang, "ping.ack_gone"), show_alert=True)
+        return
+    if not _pressed_on_its_reminder(callback, callback_data.deadline, bot):
+        log.warning("ping_ack_refused deadline_id=%s chat_id=%s user_id=%s", callback_data.deadline,
+                    message.chat.id, callback.from_user.id)
+        await callback.answer(t(lang, "ping.ack_not_here"), show_alert=True)
+        return
     chat_id = message.chat.id
+    if kind is None:
+        await _undo(callback, deadline_id, bot, settings, lang)
+        return
     ack, created = record_ack(callback_data.deadline, chat_id, kind, user_id=callback.from_user.id,
                               user_name=callback.from_user.full_name, now=clock.now())
     if ack is None:
@@ -96,6 +113,42 @@ async def acknowledge(callback: CallbackQuery, callback_data: AckCallback, setti
     await callback.answer(t(lang, f"ping.ack_saved_{kind}"))
     if isinstance(message, Message):
         await _redraw(message, settings, lang)
+
+
+async def _undo(callback: CallbackQuery, deadline_id: int, bot: Bot, settings: Settings, lang: str) -> None:
+    """Take back a "done": only the person who pressed it, or an admin of the group."""
+    message = callback.message
+    done = acks_in_chat([deadline_id], message.chat.id).get((deadline_id, DONE))
+    if done is None:
+        await callback.answer(t(lang, "ping.nothing_to_undo"))
+        return
+    if done.user_id != callback.from_user.id and not await may_manage_chat(bot, message.chat,
+                                                                           callback.from_user.id):
+        await callback.answer(t(lang, "ping.undo_refused", name=done.user_name), show_alert=True)
+        return
+    undo_ack(deadline_id, message.chat.id, DONE)
+    log.info("ping_done_undone deadline_id=%s chat_id=%s user_id=%s", deadline_id, message.chat.id,
+             callback.from_user.id)
+    await callback.answer(t(lang, "ping.undone"))
+    if isinstance(message, Message):
+        await _redraw(message, settings, lang)
+
+
+def _pressed_on_its_reminder(callback: CallbackQuery, deadline_id: int, bot: Bot) -> bool:
+    """A press counts for the chat it is made in only on a reminder the bot sent there: the
+    message must be the bot's own and carry this very button, and the chat one the deadline
+    is for (subscribed now, or sent reminders before). Button data can be forged — an "ack"
+    for any deadline from any chat —; the message Telegram attaches to a press cannot."""
+    message = callback.message
+    if isinstance(message, Message):          # (else too old for Telegram to attach)
+        if message.from_user is None or message.from_user.id != bot.id or message.reply_markup is None:
+            return False
+        if not any(button.callback_data == callback.data
+                   for row in message.reply_markup.inline_keyboard for button in row):
+            return False
+    chat_id = message.chat.id
+    return chat_id in targets([deadline_id])[deadline_id] or Delivery.select().where(
+        Delivery.chat_id == chat_id, Delivery.kind == "ping").exists()
 
 
 async def _redraw(message: Message, settings: Settings, lang: str) -> None:

@@ -78,7 +78,7 @@ NOT_TEXT = {"sticker", "photo", "voice", "video", "video_note", "audio", "docume
 async def not_text(message: Message, lang: str, is_admin: bool = False) -> None:
     """Loa reads typed questions only; an admin's file without the /push caption is most
     likely a notice meant for pushing. (Groups share media all day: no reply there.)"""
-    if is_admin and message.document is not None:
+    if is_admin and (message.document is not None or message.photo):
         await message.answer(t(lang, "push.caption_hint"))
     else:
         await message.answer(t(lang, "ask.text_only"))

@@ -1,4 +1,5 @@
-"""/subscribe, /unsubscribe, /mysubs and the unit keyboard's toggle buttons.
+"""/subscribe, /unsubscribe, /mysubs and the unit keyboard's toggle buttons. A bare
+/unsubscribe asks which unit to drop (or all of them) instead of dropping everything.
 
 In a group only its admins change subscriptions: checked for the person who sent the
 command or pressed the button, since anyone in the group can press a button.
@@ -13,8 +14,9 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.filters import may_manage_chat
 from bot.texts import t
-from bot.views.subscriptions import (CALLBACK_PREFIX, render_subscriptions, render_unknown_units,
-                                     unit_keyboard)
+from bot.views.subscriptions import (CALLBACK_PREFIX, UNSUB_PREFIX, render_subscriptions,
+                                     render_unknown_units, render_units, unit_keyboard,
+                                     unsubscribe_keyboard)
 from knowledge import subscriptions as subs
 from knowledge.units import parse_unit_list, unit_name
 
@@ -33,6 +35,19 @@ def _picker_text(message: Message, lang: str) -> str:
 async def _allowed(message: Message, bot: Bot) -> bool:
     user_id = message.from_user.id if message.from_user else None
     return await may_manage_chat(bot, message.chat, user_id, message.sender_chat)
+
+
+async def _managed_message(callback: CallbackQuery, bot: Bot, lang: str):
+    """The message a subscription button is under, when the presser may change the chat's
+    subscriptions; otherwise the press is answered (refused) and None returned."""
+    message = callback.message
+    if message is None:
+        await callback.answer()
+        return None
+    if not await may_manage_chat(bot, message.chat, callback.from_user.id):
+        await callback.answer(t(lang, "sub.group_admins_only"), show_alert=True)
+        return None
+    return message
 
 
 @router.message(Command("subscribe"))
@@ -60,12 +75,44 @@ async def unsubscribe(message: Message, command: CommandObject, bot: Bot, lang: 
         await message.answer(t(lang, "sub.group_admins_only"))
         return
     codes = _codes(command.args)
+    if not codes:           # a bare /unsubscribe (a tap in the menu) asks before removing anything
+        current = subs.units_of(message.chat.id)
+        if not current:
+            await message.answer(t(lang, "sub.none"))
+            return
+        await message.answer(t(lang, "sub.unsub_pick", units=render_units(current, lang)),
+                             reply_markup=unsubscribe_keyboard(current, lang))
+        return
     try:
-        units = subs.unsubscribe(message.chat.id, codes or None)
+        units = subs.unsubscribe(message.chat.id, codes)
     except subs.UnknownUnit as e:
         await message.answer(render_unknown_units(str(e), lang))
         return
     await message.answer(render_subscriptions(units, lang))
+
+
+@router.callback_query(F.data.startswith(UNSUB_PREFIX))
+async def unsubscribe_pick(callback: CallbackQuery, bot: Bot, lang: str) -> None:
+    """One unit, every unit ("*"), or none ("-") from the bare /unsubscribe question."""
+    message = await _managed_message(callback, bot, lang)
+    if message is None:
+        return
+    choice = callback.data.removeprefix(UNSUB_PREFIX)
+    try:
+        if choice == "-":
+            text = t(lang, "sub.unsub_kept") + "\n" + render_subscriptions(subs.units_of(message.chat.id), lang)
+        else:
+            text = render_subscriptions(subs.unsubscribe(message.chat.id, None if choice == "*" else [choice]),
+                                        lang)
+    except subs.UnknownUnit:      # a button from an older unit list
+        await callback.answer()
+        return
+    await callback.answer()
+    try:
+        await bot.edit_message_text(text=text, chat_id=message.chat.id, message_id=message.message_id,
+                                    reply_markup=None)
+    except TelegramBadRequest:
+        pass    # pressed twice, or the message is too old
 
 
 @router.message(Command("mysubs"))
@@ -75,12 +122,8 @@ async def mysubs(message: Message, lang: str) -> None:
 
 @router.callback_query(F.data.startswith(CALLBACK_PREFIX))
 async def toggle(callback: CallbackQuery, bot: Bot, lang: str) -> None:
-    message = callback.message
+    message = await _managed_message(callback, bot, lang)
     if message is None:
-        await callback.answer()
-        return
-    if not await may_manage_chat(bot, message.chat, callback.from_user.id):
-        await callback.answer(t(lang, "sub.group_admins_only"), show_alert=True)
         return
     code = callback.data.removeprefix(CALLBACK_PREFIX)
     try:

@@ -31,9 +31,9 @@ class BaseModel(Model):
 def all_models() -> list[type[BaseModel]]:
     """Every table, parents before children (the order create_tables needs)."""
     from knowledge import models as kb
-    from scheduler import outbox, pings
+    from scheduler import outbox, pings, push_options, receipts
 
-    modules = (kb, outbox, pings)
+    modules = (kb, outbox, pings, push_options, receipts)
     return [m for mod in modules for m in getattr(mod, "MODELS", ())]
 
 
@@ -110,6 +110,17 @@ def insert_ignore_many(model, fields, rows) -> None:
     converters = [f.db_value for f in fields]
     cursor = database.cursor()
     cursor.executemany(sql, ([conv(v) for conv, v in zip(converters, tuple(row) + defaults)] for row in rows))
+
+
+def create_once(model, keys: dict, **values):
+    """(the row with these unique `keys`, whether this call created it): the first writer wins,
+    later ones — also in another process at the same moment — get the row it made."""
+    from peewee import IntegrityError
+    try:
+        with database.atomic():
+            return model.create(**keys, **values), True
+    except IntegrityError:
+        return model.get(*[getattr(model, k) == v for k, v in keys.items()]), False
 
 
 def close_database() -> None:

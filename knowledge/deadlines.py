@@ -7,6 +7,7 @@ reminder "on the day" still comes before it and an overdue digest only after it.
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
@@ -16,6 +17,7 @@ from knowledge.models import Deadline, DeadlineUnit, Document, Item, Unit
 from knowledge.units import ALL, UNIT_PHRASES, folded_words
 
 END_OF_DAY = time(23, 59)
+log = logging.getLogger("loa.deadlines")
 
 
 def deadline_moment(due_date: date, due_time: time | None, zone: ZoneInfo) -> datetime:
@@ -189,18 +191,11 @@ def render_ics(rows: list[DeadlineRow], zone: ZoneInfo, *, lang: str = "vi",
     for r in rows:
         uid = r.uid if r.uid not in seen else f"{r.id}-{r.uid}"
         seen.add(uid)
-        if r.due_time is None:
-            start = f"DTSTART;VALUE=DATE:{r.due_date:%Y%m%d}"
-            end = f"DTEND;VALUE=DATE:{r.due_date + timedelta(days=1):%Y%m%d}"
-        else:
-            begin = r.moment(zone)
-            finish = begin + timedelta(minutes=30)
-            if use_tzid:
-                start = f"DTSTART;TZID={tz_name}:{begin:%Y%m%dT%H%M%S}"
-                end = f"DTEND;TZID={tz_name}:{finish:%Y%m%dT%H%M%S}"
-            else:
-                start = f"DTSTART:{begin.astimezone(timezone.utc):%Y%m%dT%H%M%SZ}"
-                end = f"DTEND:{finish.astimezone(timezone.utc):%Y%m%dT%H%M%SZ}"
+        try:
+            start, end = _ics_times(r, zone, tz_name, use_tzid)
+        except (OverflowError, ValueError) as e:      # 31/12/9999: the one event is left out
+            log.warning("ics_deadline_skipped deadline_id=%s due=%s error=%r", r.id, r.due_date, e)
+            continue
         source = t(lang, "calendar.source", document=r.document_number or r.document_title,
                    item=r.item_number or str(r.item_position))
         description = f"{r.phrase}\n{source}"
@@ -210,6 +205,20 @@ def render_ics(rows: list[DeadlineRow], zone: ZoneInfo, *, lang: str = "vi",
                   "TRANSP:TRANSPARENT", "END:VEVENT"]
     lines.append("END:VCALENDAR")
     return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+def _ics_times(r: DeadlineRow, zone: ZoneInfo, tz_name: str, use_tzid: bool) -> tuple[str, str]:
+    """DTSTART and DTEND of one deadline: all day, or half an hour from its time."""
+    if r.due_time is None:
+        return (f"DTSTART;VALUE=DATE:{r.due_date:%Y%m%d}",
+                f"DTEND;VALUE=DATE:{r.due_date + timedelta(days=1):%Y%m%d}")
+    begin = r.moment(zone)
+    finish = begin + timedelta(minutes=30)
+    if use_tzid:
+        return (f"DTSTART;TZID={tz_name}:{begin:%Y%m%dT%H%M%S}",
+                f"DTEND;TZID={tz_name}:{finish:%Y%m%dT%H%M%S}")
+    return (f"DTSTART:{begin.astimezone(timezone.utc):%Y%m%dT%H%M%SZ}",
+            f"DTEND:{finish.astimezone(timezone.utc):%Y%m%dT%H%M%SZ}")
 
 
 # --- "what is due this week?" ----------------------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
 
@@ -155,38 +156,116 @@ def _store(parsed: dict, key: str, origin: str, digest: str, doc: Document | Non
     else:
         Document.update(content_hash=digest, **fields).where(Document.id == doc.id).execute()
     units = {u.code: u.id for u in Unit.select(Unit.id, Unit.code)}
-    items = _store_items(doc, parsed.get("items", []))
-    for row, data in zip(items, parsed.get("items", [])):
-        _link_units(ItemUnit, "item", row.id, data.get("units", []), units)
-        _store_deadlines(row, data.get("deadlines", []), units)
+    plan = plan_store(doc, parsed.get("items", []))
+    items = _store_items(doc, plan)
+    created: dict[int, list[tuple[int, dict]]] = {}        # item row -> its new deadlines
+    for row, step in zip(items, plan.items):
+        _link_units(ItemUnit, "item", row.id, step.data.get("units", []), units)
+        created[row.id] = _store_deadlines(row, step, units)
+    _retire(plan, created)
     _store_references(doc, parsed.get("references", []), items, parsed.get("items", []))
     return Document.get_by_id(doc.id)
 
 
-def _store_items(doc: Document, new: list[dict]) -> list[Item]:
-    """Rows for the new items in order, reusing the old row of an unchanged item (same
-    text) or of an edited one (same number), so their ids and deadlines survive."""
-    old = list(Item.select().where(Item.document == doc).order_by(Item.position))
+# --- Replacing a stored notice -------------------------------------------------------------
+# A corrected notice updates the rows of the first in place. Rows elsewhere point at its
+# deadlines — acknowledgements ("done") and reminders in scheduler/ — and a deleted deadline
+# takes them with it. So before deadlines are deleted, every listener registered here learns
+# which old deadline became which new one (None: none did), and carries over or keeps what
+# must survive (scheduler/receipts.py keeps every acknowledgement).
+
+_deadline_listeners: list = []
+
+
+def on_deadlines_replaced(listener) -> None:
+    """`listener({old deadline id: new deadline id or None})`, called inside the transaction
+    that stores a corrected notice, before the old deadlines are deleted."""
+    if listener not in _deadline_listeners:
+        _deadline_listeners.append(listener)
+
+
+@dataclass
+class ItemStep:
+    """One item of the new version: the old row it reuses (None: a new row) and, for each of
+    its deadlines, the old deadline row kept (None: a new row)."""
+    row: Item | None
+    data: dict
+    deadlines: list[tuple[Deadline | None, dict]]
+    dropped: list[Deadline]              # old deadlines of the reused row not kept
+
+
+@dataclass
+class StorePlan:
+    items: list[ItemStep]
+    removed_items: list[Item]            # old rows no new item reuses
+    removed_deadlines: list[Deadline]    # their deadlines
+
+    def successor(self, old: Deadline, step: ItemStep | None) -> dict | None:
+        """The new deadline data that an old deadline became: in the same (kept) item, a new
+        deadline with the same phrase (its date was corrected), else the same task, else the
+        item's only new deadline."""
+        if step is None:
+            return None
+        fresh = [data for kept, data in step.deadlines if kept is None]
+        for same in (lambda d: d["phrase"] == old.phrase,
+                     lambda d: bool(old.task) and d.get("task", "") == old.task):
+            hit = next((d for d in fresh if same(d)), None)
+            if hit is not None:
+                return hit
+        return fresh[0] if len(fresh) == 1 and len(step.dropped) == 1 else None
+
+
+def plan_store(doc: Document, new_items: list[dict]) -> StorePlan:
+    """How the new items map onto the stored rows of `doc` (nothing is written): an item
+    keeps the row of an unchanged item (same text and number) or of an edited one (same
+    number); a deadline keeps its row when the same words fall due at the same moment."""
+    old = list(Item.select().where(Item.document == doc).order_by(Item.position)) if doc.id else []
+    old_deadlines: dict[int, list[Deadline]] = {}
+    if old:
+        for d in (Deadline.select().where(Deadline.item.in_([i.id for i in old]))
+                  .order_by(Deadline.id)):
+            old_deadlines.setdefault(d.item_id, []).append(d)
     free = {i.id: i for i in old}
-    chosen: list[Item | None] = [None] * len(new)
+    chosen: list[Item | None] = [None] * len(new_items)
     for match in (lambda o, n: o.text == n["text"] and o.number == n.get("number", ""),
                   lambda o, n: o.number and o.number == n.get("number", "")):
-        for k, data in enumerate(new):
+        for k, data in enumerate(new_items):
             if chosen[k] is None:
                 hit = next((o for o in free.values() if match(o, data)), None)
                 if hit is not None:
                     chosen[k] = free.pop(hit.id)
-    if free:
-        Item.delete().where(Item.id.in_(list(free))).execute()
-    for row in chosen:          # park kept rows out of the way of the (document, position) index
-        if row is not None:
-            Item.update(position=-row.id).where(Item.id == row.id).execute()
+    steps = []
+    for row, data in zip(chosen, new_items):
+        left = list(old_deadlines.get(row.id, [])) if row is not None else []
+        pairs = []
+        for d in data.get("deadlines", []):
+            moment = (_date(d["date"]), _time(d.get("time")))
+            hit = next((o for o in left if o.phrase == d["phrase"]
+                        and (o.due_date, o.due_time) == moment), None)
+            if hit is not None:
+                left.remove(hit)
+            pairs.append((hit, d))
+        steps.append(ItemStep(row, data, pairs, left))
+    removed = list(free.values())
+    return StorePlan(steps, removed, [d for i in removed for d in old_deadlines.get(i.id, [])])
+
+
+def _store_items(doc: Document, plan: StorePlan) -> list[Item]:
+    """Rows for the new items in order, reusing the rows the plan chose, so their ids and
+    deadlines survive. Rows no item reuses are deleted later, by _retire."""
+    for step in plan.items:     # park kept rows out of the way of the (document, position) index
+        if step.row is not None:
+            Item.update(position=-step.row.id).where(Item.id == step.row.id).execute()
+    for item in plan.removed_items:
+        Item.update(position=-item.id).where(Item.id == item.id).execute()
     rows = []
-    for position, (row, data) in enumerate(zip(chosen, new), start=1):
+    for position, step in enumerate(plan.items, start=1):
+        data = step.data
         values = {"position": position, "number": data.get("number", ""),
                   "kind": data.get("kind", "paragraph"), "text": data["text"],
                   "summary_en": data.get("summary_en", ""),
                   "headings": "\n".join(data.get("headings") or ())}
+        row = step.row
         if row is None:
             row = Item.create(document=doc, **values)
         else:
@@ -195,25 +274,44 @@ def _store_items(doc: Document, new: list[dict]) -> list[Item]:
     return rows
 
 
-def _store_deadlines(item: Item, new: list[dict], units: dict[str, int]) -> None:
-    old = {d.id: d for d in Deadline.select().where(Deadline.item == item).order_by(Deadline.id)}
-    for data in new:
+def _store_deadlines(item: Item, step: ItemStep, units: dict[str, int]) -> list[tuple[int, dict]]:
+    """Write the item's deadlines; returns (id, data) of the rows created. The same words at
+    the same moment keep their row, its reminders and acknowledgements; a new moment (a
+    corrected year) makes a new row, so its reminders are planned again."""
+    created = []
+    for kept, data in step.deadlines:
         values = {"due_date": _date(data["date"]), "due_time": _time(data.get("time")),
                   "kind": data.get("kind", "by"), "phrase": data["phrase"],
                   "task": data.get("task", ""), "task_en": data.get("task_en", "")}
-        # the same words at the same moment: keep the row, its reminders and acknowledgements;
-        # a new moment (a corrected year) makes a new row, so its reminders are planned again
-        hit = next((d for d in old.values() if d.phrase == data["phrase"]
-                    and (d.due_date, d.due_time) == (values["due_date"], values["due_time"])), None)
-        if hit is None:
+        if kept is None:
             row_id = Deadline.create(item=item, **values).id
+            created.append((row_id, data))
         else:
-            del old[hit.id]
-            row_id = hit.id
+            row_id = kept.id
             Deadline.update(**values).where(Deadline.id == row_id).execute()
         _link_units(DeadlineUnit, "deadline", row_id, data.get("units", []), units)
-    if old:
-        Deadline.delete().where(Deadline.id.in_(list(old))).execute()
+    return created
+
+
+def _retire(plan: StorePlan, created: dict[int, list[tuple[int, dict]]]) -> None:
+    """Delete the old deadlines and items the new version no longer has, after telling the
+    listeners which new deadline each old one became."""
+    successors: dict[int, int | None] = {}
+    for step in plan.items:
+        if step.row is None:
+            continue
+        new_ids = {id(data): row_id for row_id, data in created.get(step.row.id, [])}
+        for old in step.dropped:
+            data = plan.successor(old, step)
+            successors[old.id] = new_ids.get(id(data)) if data is not None else None
+    for old in plan.removed_deadlines:
+        successors[old.id] = None
+    if successors:
+        for listener in list(_deadline_listeners):
+            listener(successors)
+        Deadline.delete().where(Deadline.id.in_(list(successors))).execute()
+    if plan.removed_items:
+        Item.delete().where(Item.id.in_([i.id for i in plan.removed_items])).execute()
 
 
 def _link_units(model, field: str, row_id: int, codes: list[str], units: dict[str, int]) -> None:

@@ -17,16 +17,17 @@ from peewee import (BigIntegerField, BooleanField, CharField, DateTimeField, For
 
 from knowledge.db import BaseModel, database, insert_ignore_many
 from knowledge.models import Document, utcnow
+from scheduler.parts import clean_part
 
 PENDING, SENT, FAILED, BLOCKED = "pending", "sent", "failed", "blocked"
-KINDS = ("notice", "ping", "digest")
+KINDS = ("notice", "ping", "digest", "nudge", "edit", "recall")
 TELEGRAM_TEXT_LIMIT = 4096
 
 
 class Broadcast(BaseModel):
     """One pushed notice: a draft the admin previews, then the delivery it started."""
     document = ForeignKeyField(Document, null=True, backref="broadcasts", on_delete="SET NULL")
-    status = CharField(default="draft")               # draft | sending | done | cancelled
+    status = CharField(default="draft")               # draft | sending | done | cancelled | recalled
     draft = TextField(default="")                     # the parsed notice (JSON) while a draft
     created_by = BigIntegerField()
     admin_chat_id = BigIntegerField()
@@ -43,11 +44,12 @@ class Broadcast(BaseModel):
 class Delivery(BaseModel):
     """One message (in one or more parts) to one chat, and what became of it."""
     dedup_key = CharField(unique=True)                # "notice:{broadcast_id}:{chat_id}", "ping:…"
-    kind = CharField()                                # notice | ping | digest
+    kind = CharField()                                # one of KINDS
     broadcast = ForeignKeyField(Broadcast, null=True, backref="deliveries", on_delete="CASCADE")
     chat_id = BigIntegerField(index=True)             # follows a group's migration to a supergroup
     parts = TextField()                               # JSON [{"text": html, "reply_markup": dict|null,
                                                       #        "reply_to": message id (optional)}]
+                                                      # or other kinds: scheduler/parts.py
     parts_sent = IntegerField(default=0)
     status = CharField(default=PENDING, index=True)   # pending | sent | failed | blocked
     attempts = IntegerField(default=0)                # failed API calls (backoff and give-up count)
@@ -68,15 +70,7 @@ MODELS = [Broadcast, Delivery]
 
 
 def _clean_parts(parts: list[dict]) -> list[dict]:
-    clean = []
-    for part in parts:
-        text = part.get("text", "") if isinstance(part, dict) else ""
-        if not text or not text.strip():
-            raise ValueError("every part needs a non-empty text")
-        entry = {"text": text, "reply_markup": part.get("reply_markup")}
-        if part.get("reply_to"):              # a message id in that chat to answer
-            entry["reply_to"] = int(part["reply_to"])
-        clean.append(entry)
+    clean = [clean_part(part) for part in parts]     # the kinds of parts: scheduler/parts.py
     if not clean:
         raise ValueError("a delivery needs at least one part")
     return clean

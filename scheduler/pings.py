@@ -35,9 +35,9 @@ from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from peewee import (BigIntegerField, CharField, DateTimeField, ForeignKeyField, IntegerField,
-                    IntegrityError, PostgresqlDatabase, chunked)
+                    PostgresqlDatabase, chunked)
 
-from knowledge.db import BaseModel, database, insert_ignore_many
+from knowledge.db import BaseModel, create_once, database, insert_ignore_many
 from knowledge.deadlines import DeadlineRow, deadline_moment, load_rows
 from knowledge.models import (Admin, Chat, Deadline, DeadlineUnit, Subscription, Unit, UserSetting,
                               utcnow)
@@ -49,6 +49,8 @@ log = logging.getLogger("loa.pings")
 
 PLANNED, QUEUED, SKIPPED, OVERDUE = "planned", "queued", "skipped", "overdue"
 DIGEST = "digest"
+UNPLANNABLE = "unplannable"      # label of a skipped row: no time can be computed (31/12/9999)
+FAR_DATE_ERRORS = (OverflowError, ValueError)    # what a date near year 1 or 9999 raises
 RECEIVED, DONE = "received", "done"
 EXTRA_TIMED_OFFSET = ("h", 2)      # a deadline with a time of day is also pinged 2 h before
 
@@ -136,11 +138,18 @@ def plan_pings(offsets: list[tuple[str, int]], zone: ZoneInfo, reminder_hour: in
              .where(Deadline.id.not_in(planned)).tuples())
     rows = []
     for deadline_id, due_date, due_time in fresh.iterator():
-        for label, at in ping_times(due_date, due_time, offsets, zone, reminder_hour):
-            rows.append((deadline_id, label, naive_utc(at), PLANNED if at > now_utc else SKIPPED, 0))
-        if deadline_moment(due_date, due_time, zone) > now_utc:
-            at = digest_time(due_date, due_time, zone, reminder_hour)
-            rows.append((deadline_id, DIGEST, naive_utc(at), PLANNED, 0))
+        try:
+            planned = [(label, at) for label, at in ping_times(due_date, due_time, offsets, zone, reminder_hour)]
+            if deadline_moment(due_date, due_time, zone) > now_utc:
+                planned.append((DIGEST, digest_time(due_date, due_time, zone, reminder_hour)))
+            planned = [(label, naive_utc(at), PLANNED if at > now_utc or label == DIGEST else SKIPPED)
+                       for label, at in planned]
+        except FAR_DATE_ERRORS as e:
+            # One deadline the calendar cannot hold must not stop the others (nor the bot):
+            # a skipped row records it, so it is logged once and not tried every minute.
+            log.warning("deadline_unplannable deadline_id=%s due=%s error=%r", deadline_id, due_date, e)
+            planned = [(UNPLANNABLE, naive_utc(now_utc), SKIPPED)]
+        rows += [(deadline_id, label, at, status, 0) for label, at, status in planned]
     if rows:
         with database.atomic():
             insert_ignore_many(Ping, [Ping.deadline, Ping.label, Ping.fire_at, Ping.status, Ping.chats], rows)
@@ -169,7 +178,10 @@ def replan_offsets(offsets: list[tuple[str, int]], zone: ZoneInfo, reminder_hour
     stamp = naive_utc(now)
     for deadline_id, rows in have.items():          # fresh deadlines are plan_pings' work
         due_date, due_time = upcoming[deadline_id]
-        wanted = dict(ping_times(due_date, due_time, offsets, zone, reminder_hour))
+        try:
+            wanted = dict(ping_times(due_date, due_time, offsets, zone, reminder_hour))
+        except FAR_DATE_ERRORS:             # plan_pings has logged it
+            continue
         for label, at in wanted.items():
             if label not in rows:
                 add.append((deadline_id, label, naive_utc(at), PLANNED if at > now_utc else SKIPPED, 0))
@@ -254,15 +266,28 @@ def record_ack(deadline_id: int, chat_id: int, kind: str, *, user_id: int, user_
         raise ValueError(f"unknown acknowledgement {kind!r}")
     if not Deadline.select().where(Deadline.id == deadline_id).exists():
         return None, False
-    try:
-        with database.atomic():
-            ack = Acknowledgement.create(deadline=deadline_id, chat_id=chat_id, kind=kind,
-                                         user_id=user_id, user_name=user_name[:255],
-                                         created_at=naive_utc(now))
-        return ack, True
-    except IntegrityError:
-        return Acknowledgement.get(Acknowledgement.deadline == deadline_id,
-                                   Acknowledgement.chat_id == chat_id, Acknowledgement.kind == kind), False
+    return create_once(Acknowledgement, {"deadline": deadline_id, "chat_id": chat_id, "kind": kind},
+                       user_id=user_id, user_name=user_name[:255], created_at=naive_utc(now))
+
+
+def undo_ack(deadline_id: int, chat_id: int, kind: str = DONE) -> bool:
+    """Take back a press (the handler checks that the presser or a group admin asks)."""
+    return bool(Acknowledgement.delete().where(Acknowledgement.deadline == deadline_id,
+                                               Acknowledgement.chat_id == chat_id,
+                                               Acknowledgement.kind == kind).execute())
+
+
+def notice_messages_by_chat(per_chat: dict[int, list[DeadlineRow]]) -> dict[int, dict[str, int]]:
+    """chat id -> document key -> the notice's message there, which reminders answer."""
+    from scheduler.receipts import notice_messages
+    wanted: dict[str, set[int]] = defaultdict(set)
+    for chat_id, chat_rows in per_chat.items():
+        for row in chat_rows:
+            wanted[row.document_key].add(chat_id)
+    out: dict[int, dict[str, int]] = defaultdict(dict)
+    for (chat_id, key), message_id in notice_messages(wanted).items():
+        out[chat_id][key] = message_id
+    return out
 
 
 def acks_in_chat(deadline_ids: list[int], chat_id: int) -> dict[tuple[int, str], Acknowledgement]:
@@ -412,9 +437,14 @@ class ReminderService:
         rows = {r.id: r for r in load_rows(deadline_ids)}
         latest: dict[int, Ping] = {}
         skipped, overdue = [], []
+        moments = {}
         for p in pings:                                    # ordered by fire time
             row = rows.get(p.deadline_id)
-            if row is None or row.moment(self.zone) <= now:
+            try:
+                moments[p.deadline_id] = row.moment(self.zone) if row is not None else None
+            except FAR_DATE_ERRORS:
+                moments[p.deadline_id] = None
+            if moments[p.deadline_id] is None or moments[p.deadline_id] <= now:
                 overdue.append(p.id)
                 continue
             if p.deadline_id in latest:
@@ -426,13 +456,15 @@ class ReminderService:
             batch = _batch_key(fired)
             chats_of = targets(sorted(latest))
             per_chat: dict[int, list[DeadlineRow]] = defaultdict(list)
-            for deadline_id in sorted(latest, key=lambda d: (rows[d].moment(self.zone), d)):
+            for deadline_id in sorted(latest, key=lambda d: (moments[d], d)):
                 for chat_id in chats_of[deadline_id]:
                     per_chat[chat_id].append(rows[deadline_id])
             langs = self._chat_langs(list(per_chat))
             cache: dict = {}
+            notices = notice_messages_by_chat(per_chat)
             messages = [(chat_id, render_ping_parts(chat_rows, langs.get(chat_id, self.settings.default_lang),
-                                                    self.zone, sent_at=now, cache=cache),
+                                                    self.zone, sent_at=now, cache=cache,
+                                                    notices=notices.get(chat_id)),
                          f"ping:{chat_id}:{batch}")
                         for chat_id, chat_rows in per_chat.items()]
             result.messages += enqueue_many(messages, kind="ping")
@@ -453,11 +485,21 @@ class ReminderService:
         rows = load_rows(sorted({p.deadline_id for p in pings}))
         chats_of = targets([row.id for row in rows])         # the groups subscribed now
         done_by: dict[int, set[int]] = defaultdict(set)
+        late_by: dict[int, set[int]] = defaultdict(set)       # marked done after the deadline
+        moments = {}
+        for row in rows:
+            try:
+                moments[row.id] = naive_utc(row.moment(self.zone))
+            except FAR_DATE_ERRORS:                # far dates: none is "late"
+                moments[row.id] = datetime.max
         for chunk in chunked([row.id for row in rows], 900):
-            query = (Acknowledgement.select(Acknowledgement.deadline, Acknowledgement.chat_id)
+            query = (Acknowledgement.select(Acknowledgement.deadline, Acknowledgement.chat_id,
+                                            Acknowledgement.created_at)
                      .where(Acknowledgement.deadline.in_(chunk), Acknowledgement.kind == DONE).tuples())
-            for deadline_id, chat_id in query:
+            for deadline_id, chat_id, created_at in query:
                 done_by[deadline_id].add(chat_id)
+                if created_at > moments[deadline_id]:
+                    late_by[deadline_id].add(chat_id)
         moved = _migrated({c for chats in done_by.values() for c in chats})
         titles: dict[int, str] = {}
         for chunk in chunked(sorted({c for chats in chats_of.values() for c in chats}), 900):
@@ -466,9 +508,17 @@ class ReminderService:
         for row in rows:
             chats = chats_of[row.id]
             done = {moved.get(c, c) for c in done_by[row.id]}
+            late = {moved.get(c, c) for c in late_by[row.id]}
             missing_ids = [c for c in chats if c not in done]
-            entries.append(DigestEntry(row=row, targeted=len(chats), done=len(set(chats) & done),
-                                       missing=[(c, titles.get(c, "")) for c in missing_ids]))
+            entry = DigestEntry(row=row, targeted=len(chats), done=len(set(chats) & done),
+                                missing=[(c, titles.get(c, "")) for c in missing_ids],
+                                late=len(set(chats) & late))
+            try:
+                render_digest([entry], self.settings.default_lang, self.zone)
+            except FAR_DATE_ERRORS as e:     # one deadline must not hold up the digest
+                log.warning("digest_deadline_skipped deadline_id=%s error=%r", row.id, e)
+                continue
+            entries.append(entry)
         batch = _batch_key(pings)
         admins = admin_ids(self.settings.admin_ids)
         langs = dict(UserSetting.select(UserSetting.user_id, UserSetting.lang)

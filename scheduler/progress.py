@@ -42,6 +42,8 @@ class BroadcastProgress:
         """Edit each sending broadcast's progress message (throttled); finish the done ones
         and send the reports not yet sent (retried on the next ticks if Telegram refuses)."""
         for broadcast in Broadcast.select().where(Broadcast.status == "sending"):
+            if broadcast.started_at and broadcast.started_at > self._now_db():
+                continue          # scheduled for later: its preview says so until then
             counts = delivery_counts(broadcast.id)
             if counts[PENDING] == 0:
                 finished = (Broadcast.update(status="done", finished_at=self._now_db())

@@ -31,6 +31,7 @@ from scheduler.gate import ensure_gate
 from scheduler.limits import ChatBusy, bulk_sending
 from scheduler.outbox import (BLOCKED, FAILED, PENDING, SENT, Broadcast, Delivery, claim_due,
                               next_due, record, renew_leases)
+from scheduler.parts import perform_part
 from scheduler.progress import REPORT_TRIES, BroadcastProgress
 from scheduler.replicas import process_identity
 
@@ -210,11 +211,8 @@ class Sender:
             started = time.monotonic()
             try:
                 with bulk_sending(paid=paid):
-                    message = await self.bot.send_message(
-                        chat_id=row.chat_id, text=part["text"],
-                        reply_markup=_markup(part.get("reply_markup")),
-                        reply_parameters=_reply_to(part.get("reply_to")),
-                        allow_paid_broadcast=True if paid else None)
+                    message_id = await perform_part(self.bot, row.chat_id, part,
+                                                    json.loads(row.message_ids or "[]"), paid=paid)
             except ChatBusy as e:
                 self.stats["busy"] += 1
                 self._record(row, next_attempt_at=self._at_db(self._now() + max(e.wait, 0.05)))
@@ -242,7 +240,7 @@ class Sender:
                 log.exception("delivery_unexpected row=%s", row.id)
                 self._on_transient(row, f"{type(e).__name__}: {e}")
             else:
-                self._on_sent(row, parts, index, message.message_id,
+                self._on_sent(row, parts, index, message_id,
                               int((time.monotonic() - started) * 1000))
         finally:
             self._paid_in_flight -= paid
@@ -348,17 +346,3 @@ class Sender:
                 log.exception("event=progress_failed")
             await self.clock.sleep(min(1.0, self.progress.interval))
 
-
-def _markup(data: dict | None):
-    if not data:
-        return None
-    from aiogram.types import InlineKeyboardMarkup
-    return InlineKeyboardMarkup.model_validate(data)
-
-
-def _reply_to(message_id: int | None):
-    """Answer that message when it is still there; send as a plain message when it is not."""
-    if not message_id:
-        return None
-    from aiogram.types import ReplyParameters
-    return ReplyParameters(message_id=message_id, allow_sending_without_reply=True)

@@ -13,8 +13,10 @@ over HTTP, so requests, serialisation and Telegram's error shapes are all exerci
         fake_api.calls_of("editMessageText")      # every recorded call with its parameters
 
 It serves /bot<token>/<method> (getMe, getUpdates, sendMessage, sendDocument, editMessageText,
-editMessageReplyMarkup, answerCallbackQuery, getChatMember, getChat, getFile,
-setMyCommands, deleteWebhook, setWebhook, …) and /file/bot<token>/<path>. Optional limits:
+editMessageReplyMarkup, deleteMessage, pinChatMessage, answerCallbackQuery, getChatMember,
+getChat, getFile, setMyCommands, deleteWebhook, setWebhook, …) and /file/bot<token>/<path>.
+It keeps what each chat shows (`visible`): edits change the bot's messages, deletions remove
+them (`refuse_delete` makes a chat answer as Telegram does after 48 hours). Optional limits:
 `rate_limit` messages per second overall (a sliding one-second window answering 429 beyond
 it, like Telegram's flood control; `paid_rate_limit` for sends with allow_paid_broadcast),
 `chat_interval` seconds between messages to one chat and
@@ -106,6 +108,9 @@ class FakeBotAPI:
         self._paid_window: deque[float] = deque()          # the same, paid broadcasts
         self._chat_times: dict[int, deque[float]] = defaultdict(deque)
         self._file_ids = itertools.count(1)
+        self.messages: dict[tuple[int, int], dict] = {}     # what each chat shows now
+        self.pinned: dict[int, int] = {}                      # chat -> pinned message id
+        self._undeletable: set[int] = set()
         self._runner: web.AppRunner | None = None
         self.port: int | None = None
 
@@ -167,6 +172,11 @@ class FakeBotAPI:
         self._file_paths[file_id] = f"documents/{n}_{name}"
         return file_id
 
+    def refuse_delete(self, chat_id: int) -> None:
+        """deleteMessage in this chat answers Telegram's 400 for a message older than 48 hours
+        (or a bot without the right)."""
+        self._undeletable.add(chat_id)
+
     def push_update(self, update: dict) -> int:
         """Queue a raw update (without update_id) for getUpdates; returns its update_id."""
         update = dict(update)
@@ -202,6 +212,11 @@ class FakeBotAPI:
         """Texts of the messages the fake accepted for one chat, in order."""
         return [c.params.get("text", "") for c in self.calls
                 if c.method == "sendMessage" and c.status == 200 and c.chat_id == chat_id]
+
+    def visible(self, chat_id: int) -> list[dict]:
+        """The bot's messages a chat shows now (sent, as edited since, not deleted), in order:
+        {"message_id", "text", "reply_markup", "document"}."""
+        return [{"message_id": m, **shown} for (c, m), shown in sorted(self.messages.items()) if c == chat_id]
 
     def sent_counts(self) -> dict[int, int]:
         counts: dict[int, int] = defaultdict(int)
@@ -251,7 +266,10 @@ class FakeBotAPI:
         handler = getattr(self, f"_m_{method}", None)
         if handler is None:
             return self._error(call, 404, "Not Found: method not found")
-        result = handler(params) if not asyncio.iscoroutinefunction(handler) else await handler(params)
+        try:
+            result = handler(params) if not asyncio.iscoroutinefunction(handler) else await handler(params)
+        except BadRequest as e:
+            return self._error(call, 400, f"Bad Request: {e}")
         return web.json_response({"ok": True, "result": result})
 
     def _error(self, call: Call, code: int, description: str, parameters: dict | None = None):
@@ -317,8 +335,9 @@ class FakeBotAPI:
         chat_id = _int(params["chat_id"])
         message = {"message_id": next(self._message_ids[chat_id]), "date": int(time.time()),
                    "chat": self._chat(chat_id), "from": self._bot_user(), **extra}
-        if params.get("reply_markup"):
-            message["reply_markup"] = params["reply_markup"]
+        markup = params.get("reply_markup")
+        if isinstance(markup, dict) and "inline_keyboard" in markup:   # a message shows only these
+            message["reply_markup"] = markup
         return message
 
     def _m_getMe(self, params):
@@ -337,8 +356,14 @@ class FakeBotAPI:
         limit = _int(params.get("limit")) or 100
         return [u for u in self._updates if u["update_id"] >= offset][:limit]
 
+    def _store(self, message: dict) -> dict:
+        self.messages[(message["chat"]["id"], message["message_id"])] = {
+            "text": message.get("text") or message.get("caption") or "",
+            "reply_markup": message.get("reply_markup"), "document": message.get("document")}
+        return message
+
     def _m_sendMessage(self, params):
-        return self._message(params, text=params.get("text", ""))
+        return self._store(self._message(params, text=params.get("text", "")))
 
     def _m_sendDocument(self, params):
         document = params.get("document")
@@ -351,13 +376,27 @@ class FakeBotAPI:
         else:
             name = "document"
         n = next(self._file_ids)
-        return self._message(params, document={"file_id": f"doc-{n}", "file_unique_id": f"u{n}",
-                                               "file_name": name},
-                             **({"caption": params["caption"]} if params.get("caption") else {}))
+        return self._store(self._message(params, document={"file_id": f"doc-{n}", "file_unique_id": f"u{n}",
+                                                           "file_name": name},
+                                         **({"caption": params["caption"]} if params.get("caption") else {})))
+
+    def _edit(self, params, **changes) -> None:
+        """Messages the fake sent are changed like Telegram changes them (and an edit that
+        changes nothing is refused the same way); unknown ids are accepted as they are."""
+        key = (_int(params["chat_id"]), _int(params["message_id"]))
+        shown = self.messages.get(key)
+        if shown is None:
+            return
+        changed = {**shown, **changes}
+        if changed == shown:
+            raise BadRequest("message is not modified: specified new message content and reply markup "
+                             "are exactly the same as a current content and reply markup of the message")
+        self.messages[key] = changed
 
     def _m_editMessageText(self, params):
         if params.get("inline_message_id"):
             return True
+        self._edit(params, text=params.get("text", ""), reply_markup=params.get("reply_markup") or None)
         message = self._message(params, text=params.get("text", ""))
         message["message_id"] = _int(params["message_id"])
         message["edit_date"] = int(time.time())
@@ -366,6 +405,7 @@ class FakeBotAPI:
     def _m_editMessageReplyMarkup(self, params):
         if params.get("inline_message_id"):
             return True
+        self._edit(params, reply_markup=params.get("reply_markup") or None)
         message = self._message(params, text="")
         message["message_id"] = _int(params["message_id"])
         return message
@@ -409,8 +449,19 @@ class FakeBotAPI:
         return True
 
     _m_answerCallbackQuery = _m_setMyCommands = _m_deleteMyCommands = _m_deleteWebhook = _true
-    _m_setWebhook = _m_setChatMenuButton = _m_deleteMessage = _m_sendChatAction = _true
+    _m_setWebhook = _m_setChatMenuButton = _m_sendChatAction = _true
     _m_setMyDescription = _m_setMyShortDescription = _m_leaveChat = _m_close = _m_logOut = _true
+
+    def _m_deleteMessage(self, params):
+        key = (_int(params["chat_id"]), _int(params["message_id"]))
+        if key[0] in self._undeletable:
+            raise BadRequest("message can't be deleted")
+        self.messages.pop(key, None)
+        return True
+
+    def _m_pinChatMessage(self, params):
+        self.pinned[_int(params["chat_id"])] = _int(params["message_id"])
+        return True
 
     def _m_getMyCommands(self, params):
         return [c for c in self.calls_of("setMyCommands")[-1:] for c in c.params.get("commands", [])]
@@ -422,6 +473,10 @@ class FakeBotAPI:
         if content is None:
             return web.Response(status=404)
         return web.Response(body=content)
+
+
+class BadRequest(Exception):
+    """A method's 400 answer (the text after "Bad Request: ")."""
 
 
 def _int(value) -> int | None:

@@ -1,8 +1,9 @@
 """Score the notice parser against hand annotations of real documents (issue 8).
 
 The annotations (`tests/data/real_annotations/*.json` for development,
-`tests/heldout/real_annotations/*.json` held out) were written from the documents of
-`../shared/real-notices/` alone; `tests/data/real_annotations/README.md` says how. Each
+`tests/heldout/real_annotations/*.json` held out, and `tests/heldout/real_annotations2/*.json`,
+a second held-out batch of genuine directive documents only) were written from the documents
+of `../shared/real-notices/` alone; `tests/data/real_annotations/README.md` says how. Each
 document is parsed with `knowledge.reading.parse_file` and compared:
 
 - number, issuer, date: right when equal after folding (case, diacritics, white space,
@@ -21,7 +22,7 @@ document is parsed with `knowledge.reading.parse_file` and compared:
   recurring has its date (or any date when the annotated one is null).
 A parser error never stops the run: the document counts as failed (all wrong, nothing found).
 
-    python3 -m tests.parser_eval [--heldout] [--show] [--notices DIR]
+    python3 -m tests.parser_eval [--heldout | --heldout2] [--show] [--notices DIR]
 """
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEV_DIR = ROOT / "tests" / "data" / "real_annotations"
 HELDOUT_DIR = ROOT / "tests" / "heldout" / "real_annotations"
+HELDOUT2_DIR = ROOT / "tests" / "heldout" / "real_annotations2"
 NOTICES_DIR = Path(os.environ.get("REAL_NOTICES_DIR", ROOT.parent / "shared" / "real-notices"))
 PREFIX_CHARS = 200        # annotated start words must begin within this many characters
 
@@ -318,7 +320,10 @@ def report(totals: Totals, show: bool = False, out=sys.stdout) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--heldout", action="store_true", help="score the held-out annotations")
+    which = ap.add_mutually_exclusive_group()
+    which.add_argument("--heldout", action="store_true", help="score the held-out annotations")
+    which.add_argument("--heldout2", action="store_true",
+                       help="score the second held-out batch (genuine directive documents only)")
     ap.add_argument("--show", action="store_true", help="list missed and extra items and deadlines")
     ap.add_argument("--notices", type=Path, default=NOTICES_DIR, help="folder of the real notices")
     args = ap.parse_args(argv)
@@ -326,7 +331,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no folder {args.notices}", file=sys.stderr)
         return 2
     sys.path.insert(0, str(ROOT))
-    report(evaluate(HELDOUT_DIR if args.heldout else DEV_DIR, args.notices), show=args.show)
+    folder = HELDOUT_DIR if args.heldout else HELDOUT2_DIR if args.heldout2 else DEV_DIR
+    report(evaluate(folder, args.notices), show=args.show)
     return 0
 
 

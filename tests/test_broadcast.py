@@ -69,7 +69,7 @@ async def test_push_text_preview_then_send_once(push, notice_text):
     assert "<b>3</b> nhóm" in preview.text                           # -1, -2, -3; not -4, not -5
     draft = Broadcast.get()
     assert draft.status == "draft" and Document.select().count() == 0
-    assert keyboard_data(preview.reply_markup) == [f"push:send:{draft.id}", f"push:cancel:{draft.id}"]
+    assert keyboard_data(preview.reply_markup)[:2] == [f"push:send:{draft.id}", f"push:cancel:{draft.id}"]
     assert Broadcast.get_by_id(draft.id).progress_message_id is not None
 
     await push.send(callback(f"push:send:{draft.id}", user_id=USER, chat_id=ADMIN))   # not an admin
@@ -154,8 +154,9 @@ async def test_notices_report_and_csv(push, notice_text):
     assert f"#{draft.id}" in s.last("sendMessage").text and "2/3" in s.last("sendMessage").text
     await push.send(message(f"/report {draft.id}", user_id=ADMIN, chat_id=ADMIN))
     report = s.last("sendMessage")
-    assert "Đã gửi: 2" in report.text and "Bị chặn/rời nhóm: 1" in report.text
-    assert keyboard_data(report.reply_markup) == [f"report:csv:{draft.id}"]
+    assert "Đã gửi: 2/3 nhóm" in report.text and "bị chặn/rời nhóm 1" in report.text
+    assert "Đã nhận: 0/2" in report.text and "Chưa xác nhận đã nhận (2 nhóm)" in report.text
+    assert f"report:csv:{draft.id}" in keyboard_data(report.reply_markup)
     await push.send(message("/report 999", user_id=ADMIN, chat_id=ADMIN))
     assert "#999" in s.last("sendMessage").text
     await push.send(message("/report", user_id=USER, chat_id=USER))
@@ -165,8 +166,8 @@ async def test_notices_report_and_csv(push, notice_text):
     sent = s.last("sendDocument")
     csv_text = sent.document.data.decode("utf-8-sig")
     lines = csv_text.strip().splitlines()
-    assert lines[0].startswith("chat_id,chat_title,status") and len(lines) == 4
-    assert sorted(line.split(",")[2] for line in lines[1:]) == ["blocked", "sent", "sent"]
+    assert lines[0].startswith("mã nhóm,tên nhóm,đơn vị,gửi,") and len(lines) == 4
+    assert sorted(line.split(",")[3] for line in lines[1:]) == ["blocked", "sent", "sent"]
     assert "Nhóm -1" in csv_text
 
 

@@ -221,8 +221,20 @@ async def test_subscribe_directly_refusals_and_unknown_units(chat):
     assert subs.units_of(GROUP) == ["health", "schools"]
     await chat.send(message("/mysubs", user_id=USER, chat_id=GROUP))
     assert "health" in s.last("sendMessage").text and "schools" in s.last("sendMessage").text
+    await chat.send(message("/unsubscribe", user_id=ADMIN, chat_id=GROUP))     # bare: it asks first
+    assert subs.units_of(GROUP) == ["health", "schools"]
+    assert set(_buttons(s.last("sendMessage").reply_markup)) == {"unsub:health", "unsub:schools", "unsub:*",
+                                                                  "unsub:-"}
+    await chat.send(callback("unsub:-", user_id=ADMIN, chat_id=GROUP))
+    assert subs.units_of(GROUP) == ["health", "schools"]
+    await chat.send(callback("unsub:schools", user_id=USER, chat_id=GROUP))      # a plain member
+    assert s.last("answerCallbackQuery").show_alert and subs.units_of(GROUP) == ["health", "schools"]
+    await chat.send(callback("unsub:schools", user_id=ADMIN, chat_id=GROUP))
+    assert subs.units_of(GROUP) == ["health"]
+    await chat.send(callback("unsub:*", user_id=ADMIN, chat_id=GROUP))
+    assert subs.units_of(GROUP) == [] and "Chưa đăng ký" in s.last("editMessageText").text
     await chat.send(message("/unsubscribe", user_id=ADMIN, chat_id=GROUP))
-    assert subs.units_of(GROUP) == []
+    assert "Chưa đăng ký" in s.last("sendMessage").text
     await chat.send(message("/subscribe Y tế, trường học; to covid", user_id=ADMIN, chat_id=GROUP))
     assert subs.units_of(GROUP) == ["health", "schools", "community"]       # everyday names
 

@@ -58,7 +58,8 @@ async def test_deadlines_lists_upcoming_soonest_first_and_admins_see_counts(chat
     session.clear()
     await chat(message("/deadlines", user_id=ADMIN, chat_id=ADMIN))
     [text] = session.texts()
-    assert "Hoàn thành: 1/1 nhóm" in text          # the health group marked "Việc sau" done
+    assert "✅ 1 xong đúng hạn (trên 1 nhóm)" in text    # the health group marked "Việc sau" done
+    assert "⏳ 1 còn hạn (trên 1 nhóm)" not in text and "—" in text   # nobody gets "Việc trước"
 
     session.clear()
     await chat(message("/deadlines all schools", user_id=USER, chat_id=USER))
@@ -135,7 +136,7 @@ async def test_ack_buttons_record_who_and_update_the_reminder_once(chat):
     assert "Tất cả trạm y tế có bác sĩ" in edit.text and "Đã hoàn thành: User2" in edit.text
     assert edit.text.index("Đã hoàn thành: User2") > edit.text.index("Báo cáo số F0")
     labels = [b.text for row in edit.reply_markup.inline_keyboard for b in row]
-    assert labels == ["1. Đã nhận", "1. Đã hoàn thành", "2. Đã nhận", "2. ✓ Đã hoàn thành"]
+    assert labels == ["1. Đã nhận", "1. Đã hoàn thành", "2. Đã nhận", "2. ✓ Đã hoàn thành", "2. ↩️ Huỷ"]
     [ack] = Acknowledgement.select()
     assert (ack.chat_id, ack.kind, ack.user_id, ack.user_name) == (GROUP, "done", USER, "User2")
 
@@ -144,6 +145,22 @@ async def test_ack_buttons_record_who_and_update_the_reminder_once(chat):
     assert "trước đó (User2" in session.last("answerCallbackQuery").text
     assert session.calls("editMessageText") == []
     assert Acknowledgement.select().count() == 1
+
+    # "Done" can be undone by the presser or a group admin, nobody else.
+    drawn = {"text": "…", "reply_markup": edit.reply_markup.model_dump(exclude_none=True)}
+    session.clear()
+    await chat(press(drawn, (1, 2), user_id=3))                      # a plain member
+    assert session.last("answerCallbackQuery").show_alert and Acknowledgement.select().count() == 1
+    chat.bot.session.members[(GROUP, 4)] = "administrator"
+    await chat(press(drawn, (1, 2), user_id=4))                      # a group admin
+    assert Acknowledgement.select().count() == 0
+    labels = [b.text for row in session.last("editMessageText").reply_markup.inline_keyboard for b in row]
+    assert labels == ["1. Đã nhận", "1. Đã hoàn thành", "2. Đã nhận", "2. Đã hoàn thành"]
+    await chat(press(part, (1, 1), user_id=3))                       # pressed again: recorded anew
+    [ack] = Acknowledgement.select()
+    assert ack.user_id == 3
+    await chat(press(drawn, (1, 2), user_id=3))                      # and undone by its presser
+    assert Acknowledgement.select().count() == 0
 
 
 async def test_ack_for_a_deleted_deadline_is_answered_not_recorded(chat):

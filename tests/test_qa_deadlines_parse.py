@@ -100,7 +100,7 @@ def test_binary_file_named_txt_is_still_refused(tmp_path):
 
 
 def test_a_directory_gives_a_clear_error(tmp_path):
-    with pytest.raises(ParseError, match="Cannot open|cannot open|Is a directory"):
+    with pytest.raises(ParseError, match="Cannot open|cannot open|Is a directory|not a regular file"):
         parse_file(tmp_path)
 
 

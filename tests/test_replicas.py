@@ -186,17 +186,18 @@ async def test_only_the_leader_shows_progress_and_the_next_leader_reports(db):
     settings = load_settings(_env_file=None, send_rate=1000, chat_interval=0.0)
     Chat.create(id=777, type="private", title="")
     b = Broadcast.create(created_by=777, admin_chat_id=777, status="sending", progress_message_id=5,
-                         target_count=80, started_at=utcnow())
-    enqueue_many([(-i, [{"text": f"x {i}"}], f"notice:{b.id}:{-i}") for i in range(1, 81)],
+                         target_count=400, started_at=utcnow())
+    enqueue_many([(-i, [{"text": f"x {i}"}], f"notice:{b.id}:{-i}") for i in range(1, 401)],
                  kind="notice", broadcast=b)
     leading = {"a": True, "b": False}
     bots = {name: MockedBot() for name in leading}
-    senders = {name: Sender(bots[name], settings, owner=name, window=2, progress_interval=0.05,
+    senders = {name: Sender(bots[name], settings, owner=name, window=1, progress_interval=0.05,
                             leader=lambda name=name: leading[name]) for name in leading}
     tasks = {name: asyncio.create_task(s.run()) for name, s in senders.items()}
     try:
-        await until(lambda: delivery_counts(b.id)["sent"] >= 40, 10, "half the broadcast")
-        tasks["a"].cancel()                                # the leader dies…
+        await until(lambda: bots["a"].session.calls("editMessageText"), 10, "the leader's progress")
+        assert delivery_counts(b.id)["pending"] > 0
+        tasks["a"].cancel()                                # the leader dies mid-way…
         await asyncio.gather(tasks["a"], return_exceptions=True)
         await until(lambda: delivery_counts(b.id)["pending"] == 0, 10, "the rest")
         await asyncio.sleep(0.3)
@@ -209,6 +210,6 @@ async def test_only_the_leader_shows_progress_and_the_next_leader_reports(db):
         await asyncio.gather(*tasks.values(), return_exceptions=True)
     a_edits = bots["a"].session.calls("editMessageText")
     b_edits = bots["b"].session.calls("editMessageText")
-    assert a_edits and all("80/80" not in e.text for e in a_edits)
-    assert [e.text for e in b_edits if "80/80" in e.text] and len(b_edits) <= 2
-    assert senders["b"].stats["sent"] >= 20                    # the follower sent its share
+    assert a_edits and all("400/400" not in e.text for e in a_edits)
+    assert [e.text for e in b_edits if "400/400" in e.text] and len(b_edits) <= 2
+    assert senders["b"].stats["sent"] >= 100                   # the follower sent its share

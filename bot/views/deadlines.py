@@ -16,24 +16,29 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardMarkup
 
 from bot.texts import t
+from bot.views.safe import split_html
 from knowledge.deadlines import DeadlineRow, local_today
 from knowledge.units import unit_name
 
 TELEGRAM_TEXT_LIMIT = 4096
 DEADLINES_PER_PING = 6        # more per message makes the keyboard too long to use
 MAX_TASK_CHARS = 300
+MAX_UNITS_CHARS = 150
+MAX_NAME_CHARS = 64
+ACK_ROOM = 200                # two acknowledgement lines a deadline may gain when pressed
 RECEIVED, DONE = "received", "done"
 
 
 class AckCallback(CallbackData, prefix="ack"):
-    """A press on "Đã nhận" (kind r) or "Đã hoàn thành" (kind d); n is the number shown in
-    the message (0 when it carries one deadline)."""
+    """A press on "Đã nhận" (kind r) or "Đã hoàn thành" (kind d), or on "↩️" to undo a done
+    (kind u); n is the number shown in the message (0 when it carries one deadline)."""
     kind: str
     deadline: int
     n: int = 0
 
 
 ACK_KINDS = {"r": RECEIVED, "d": DONE}
+UNDO = "u"
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,15 @@ def source_text(row: DeadlineRow, lang: str) -> str:
     return t(lang, "deadlines.source", document=esc(document), item=esc(item))
 
 
+TASK_STATUSES = ("on_time", "late", "in_time", "overdue")      # scheduler/taskstatus.py
+
+
+def status_counts(counts, lang: str) -> str:
+    """"✅ 3 xong đúng hạn · ⏳ 5 còn hạn (trên 8 nhóm)": the task statuses, zeros left out."""
+    shown = [t(lang, f"status.short_{s}", n=counts[s]) for s in TASK_STATUSES if counts.get(s)]
+    return t(lang, "status.of_groups", statuses=" · ".join(shown) or "—", groups=counts.get("groups", 0))
+
+
 def units_text(row: DeadlineRow, lang: str) -> str:
     return ", ".join(esc(unit_name(u, lang)) for u in row.units) or esc(unit_name("all", lang))
 
@@ -89,11 +103,11 @@ def units_text(row: DeadlineRow, lang: str) -> str:
 # --- /deadlines ------------------------------------------------------------------------
 
 def render_deadline_list(rows: list[DeadlineRow], lang: str, zone: ZoneInfo, *,
-                         counts: dict[int, tuple[int, int, int]] | None = None,
+                         counts: dict[int, dict] | None = None,
                          today: date | None = None, unit: str | None = None,
                          include_past: bool = False, period: str | None = None) -> str:
-    """The deadline list, soonest first. `counts` (admins only): deadline id ->
-    (done, received, targeted groups)."""
+    """The deadline list, soonest first. `counts` (admins only): deadline id -> how many
+    groups are in each task status, and "groups" and "received" (scheduler/taskstatus.py)."""
     today = today or local_today(zone)
     title = t(lang, "deadlines.title_all" if include_past else "deadlines.title")
     if period:
@@ -108,34 +122,17 @@ def render_deadline_list(rows: list[DeadlineRow], lang: str, zone: ZoneInfo, *,
                  f"  {fmt_due(row, lang)} · {days_left_text(row.due_date, today, lang)}",
                  f"  {units_text(row, lang)} · {source_text(row, lang)}"]
         if counts is not None:
-            done, received, targeted = counts.get(row.id, (0, 0, 0))
-            lines.append("  " + t(lang, "deadlines.counts", done=done, received=received, targeted=targeted))
+            c = counts.get(row.id, {})
+            lines.append("  " + t(lang, "deadlines.counts", statuses=status_counts(c, lang),
+                                  received=c.get("received", 0)))
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
 
 
 def split_message(text: str, limit: int = TELEGRAM_TEXT_LIMIT) -> list[str]:
-    """Cut a long reply at blank lines (then at lines) into messages Telegram accepts."""
-    pieces: list[str] = []
-    current = ""
-    for block in text.split("\n\n"):
-        while len(block) > limit:          # one enormous block: cut it at a line break
-            cut = block.rfind("\n", 0, limit)
-            cut = cut if cut > 0 else limit
-            if current:
-                pieces.append(current)
-                current = ""
-            pieces.append(block[:cut])
-            block = block[cut:].lstrip("\n")
-        candidate = f"{current}\n\n{block}" if current else block
-        if len(candidate) > limit:
-            pieces.append(current)
-            current = block
-        else:
-            current = candidate
-    if current:
-        pieces.append(current)
-    return pieces
+    """Cut a long reply at blank lines (then lines, spaces) into messages Telegram accepts,
+    never inside a tag or an entity."""
+    return split_html(text, limit)
 
 
 # --- pings -----------------------------------------------------------------------------
@@ -147,11 +144,12 @@ def _ping_block(n: int, row: DeadlineRow, lang: str, zone: ZoneInfo, today: date
         task = task[:MAX_TASK_CHARS - 1] + "…"
     lines = [f"{n}. <b>{esc(task)}</b>" if n else f"<b>{esc(task)}</b>",
              f"{fmt_due(row, lang)} · {days_left_text(row.due_date, today, lang)}",
+             t(lang, "ping.units", units=_units_within(row, lang, MAX_UNITS_CHARS)),
              source_text(row, lang)]
     for kind in (RECEIVED, DONE):
         ack = acks.get((row.id, kind))
         if ack is not None:
-            lines.append(t(lang, f"ping.ack_{kind}", name=esc(ack.user_name),
+            lines.append(t(lang, f"ping.ack_{kind}", name=esc(ack.user_name[:MAX_NAME_CHARS]),
                            time=ack.at.astimezone(zone).strftime("%H:%M %d/%m")))
     return "\n".join(lines)
 
@@ -193,6 +191,10 @@ def _button_row(n: int, row: DeadlineRow, lang: str, acks: dict[tuple[int, str],
         if n:
             label = f"{n}. {label}"
         buttons.append({"text": label, "callback_data": ack_callback_data(code, row.id, n)})
+    if (row.id, DONE) in acks:          # the presser or a group admin may take it back
+        label = t(lang, "ping.btn_undo")
+        buttons.append({"text": f"{n}. {label}" if n else label,
+                        "callback_data": ack_callback_data(UNDO, row.id, n)})
     return buttons
 
 
@@ -219,16 +221,56 @@ def ping_keyboard(numbered: list[tuple[int, DeadlineRow]], lang: str,
 
 
 def render_ping_parts(rows: list[DeadlineRow], lang: str, zone: ZoneInfo, *,
-                      sent_at: datetime, cache: dict | None = None) -> list[dict]:
-    """The outbox parts of one chat's reminder: up to DEADLINES_PER_PING deadlines a message
-    (which, with tasks cut at MAX_TASK_CHARS, keeps every part within Telegram's limit)."""
+                      sent_at: datetime, cache: dict | None = None,
+                      notices: dict[str, int] | None = None) -> list[dict]:
+    """The outbox parts of one chat's reminder: up to DEADLINES_PER_PING deadlines a message,
+    fewer when their text (with room for the acknowledgements they may gain) would pass
+    Telegram's limit.
+
+    `notices`: document key -> the id of that notice's message in this chat. The deadlines of
+    one notice then go in a message of their own that replies to it."""
     numbered = [(i + 1 if len(rows) > 1 else 0, row) for i, row in enumerate(rows)]
+    notices = notices or {}
+    groups: dict[int | None, list[tuple[int, DeadlineRow]]] = {}
+    for n, row in numbered:                     # in order, grouped by the message they answer
+        groups.setdefault(notices.get(row.document_key), []).append((n, row))
     parts = []
-    for start in range(0, len(numbered), DEADLINES_PER_PING):
-        chunk = numbered[start:start + DEADLINES_PER_PING]
-        parts.append({"text": render_ping_text(chunk, lang, zone, sent_at=sent_at, cache=cache),
-                      "reply_markup": ping_keyboard_dict(chunk, lang, cache=cache)})
+    for reply_to, group in groups.items():
+        for chunk in _fitting(group, lang, zone, sent_at, cache):
+            part = {"text": render_ping_text(chunk, lang, zone, sent_at=sent_at, cache=cache),
+                    "reply_markup": ping_keyboard_dict(chunk, lang, cache=cache)}
+            if reply_to:
+                part["reply_to"] = reply_to
+            parts.append(part)
     return parts
+
+
+def _fitting(numbered: list[tuple[int, DeadlineRow]], lang: str, zone: ZoneInfo, sent_at: datetime,
+             cache: dict | None):
+    """Consecutive runs of deadlines that make one message each."""
+    title = len(t(lang, "ping.title"))
+    chunk: list[tuple[int, DeadlineRow]] = []
+    size = title
+    for entry in numbered:
+        block = len(render_ping_text([entry], lang, zone, sent_at=sent_at, cache=cache)) - title + ACK_ROOM
+        if chunk and (len(chunk) == DEADLINES_PER_PING or size + block > TELEGRAM_TEXT_LIMIT):
+            yield chunk
+            chunk, size = [], title
+        chunk.append(entry)
+        size += block
+    if chunk:
+        yield chunk
+
+
+def _units_within(row: DeadlineRow, lang: str, limit: int) -> str:
+    """The units that must act, whole names only, "…" when more do not fit."""
+    names = [esc(unit_name(u, lang)) for u in row.units] or [esc(unit_name("all", lang))]
+    shown = names[:1]
+    for name in names[1:]:
+        if len(", ".join(shown + [name])) > limit:
+            return ", ".join(shown) + ", …"
+        shown.append(name)
+    return ", ".join(shown)
 
 
 # --- overdue digest --------------------------------------------------------------------
@@ -240,6 +282,7 @@ class DigestEntry:
     targeted: int
     done: int
     missing: list[tuple[int, str]]      # (chat id, title)
+    late: int = 0                       # of `done`, marked done after the deadline
 
 
 MAX_MISSING_LISTED = 30
@@ -262,6 +305,8 @@ def render_digest(entries: list[DigestEntry], lang: str, zone: ZoneInfo) -> list
                 names.append(t(lang, "digest.more", n=len(entry.missing) - MAX_MISSING_LISTED))
             lines.append("  " + t(lang, "digest.missing", n=len(entry.missing), total=entry.targeted,
                                   done=entry.done, chats=", ".join(names)))
+        if entry.done:
+            lines.append("  " + t(lang, "digest.late", on_time=entry.done - entry.late, late=entry.late))
         blocks.append("\n".join(lines))
     return split_message("\n\n".join(blocks))
 

@@ -9,6 +9,7 @@ from bot.texts import t
 from knowledge.units import ALL, CODES, unit_name
 
 CALLBACK_PREFIX = "sub:"
+UNSUB_PREFIX = "unsub:"
 
 
 def unit_keyboard(subscribed: list[str], lang: str) -> InlineKeyboardMarkup:
@@ -21,6 +22,16 @@ def unit_keyboard(subscribed: list[str], lang: str) -> InlineKeyboardMarkup:
     rows = [[button(ALL)]]
     for i in range(0, len(CODES), 2):
         rows.append([button(code) for code in CODES[i:i + 2]])
+    return InlineKeyboardMarkup(inline_keyboard=rows)
+
+
+def unsubscribe_keyboard(subscribed: list[str], lang: str) -> InlineKeyboardMarkup:
+    """One button per subscribed unit, then "all of them" and "keep them"."""
+    rows = [[InlineKeyboardButton(text=t(lang, "sub.unsub_one", unit=unit_name(code, lang)),
+                                  callback_data=f"{UNSUB_PREFIX}{code}")] for code in subscribed]
+    if len(subscribed) > 1:
+        rows.append([InlineKeyboardButton(text=t(lang, "sub.unsub_all"), callback_data=f"{UNSUB_PREFIX}*")])
+    rows.append([InlineKeyboardButton(text=t(lang, "sub.unsub_keep"), callback_data=f"{UNSUB_PREFIX}-")])
     return InlineKeyboardMarkup(inline_keyboard=rows)
 
 

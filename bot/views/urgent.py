@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from aiogram.types import InlineKeyboardButton
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.texts import t
 
@@ -29,8 +29,10 @@ def urgent_note(targets: int, settings, lang: str) -> str:
                     stars=f"{stars:,}".replace(",", "."), count=targets)
 
 
-def urgent_button(broadcast_id: int, settings, lang: str) -> list[InlineKeyboardButton]:
-    """The preview's extra row, or no row when paid broadcasts are off."""
+def with_urgent(markup: InlineKeyboardMarkup, broadcast_id: int, settings, lang: str) -> InlineKeyboardMarkup:
+    """The preview's keyboard with a last row "⚡ Send urgently (paid)" when paid broadcasts
+    are configured; unchanged otherwise."""
     if not enabled(settings):
-        return []
-    return [InlineKeyboardButton(text=t(lang, "push.urgent"), callback_data=f"push:urgent:{broadcast_id}")]
+        return markup
+    row = [InlineKeyboardButton(text=t(lang, "push.urgent"), callback_data=f"push:urgent:{broadcast_id}")]
+    return InlineKeyboardMarkup(inline_keyboard=[*markup.inline_keyboard, row])
