@@ -31,7 +31,7 @@ pytestmark = pytest.mark.skipif(not REDIS_URL, reason="TEST_REDIS_URL not set")
 
 
 async def test_two_replicas_one_killed_every_group_gets_it_once(tmp_path):
-    db_url = fresh_postgres_database("replicas")
+    db_url = fresh_postgres_database("e2e_replicas")
     prepare(db_url, GROUPS)
     token = f"{secrets.randbelow(10**9) + 10**9}:REPLICA-test"      # a Redis prefix of its own
     api = await FakeBotAPI(token=token, rate_limit=RATE, chat_interval=1.0, group_per_minute=20).start()

@@ -26,7 +26,7 @@ OPEN = ("import importlib.util, sys; sys.path.insert(0, {root!r}); "
 @pytest.mark.parametrize("engine", ["sqlite", "postgres"])
 def test_simultaneous_starts_on_a_new_database_never_crash(tmp_path, engine):
     url = (f"sqlite:///{tmp_path}/loa.db" if engine == "sqlite"
-           else fresh_postgres_database("start"))
+           else fresh_postgres_database("e2e_start"))
     open_database(url)                  # the schema of this release, not yet any notice
     close_database()
     env = {k: v for k, v in os.environ.items() if k not in ("BOT_TOKEN", "DATABASE_URL")}
