@@ -221,6 +221,13 @@ TEXTS: dict[str, str] = {
     "parse.text_too_big": "The text is over 1 MB; a notice must be shorter. Send the notice itself.",
     "parse.binary_text": "This is not text (binary data); send .txt, .md, .docx or .pdf.",
     "parse.empty": "The notice is empty: there is no text to read.",
+
+    # --- replicas: throttling, long replies, urgent (paid) pushes ---
+    "throttle.slow_down": "You are sending too fast. Loa will answer again in a few minutes; the last messages were skipped.",
+    "reply.as_file": "{title}\n(A long list, {messages} messages: sent as a file.)",
+    "push.urgent": "⚡ Send urgently (paid)",
+    "push.urgent_cost": "⚡ Urgent: up to {rate} messages/s; Telegram charges up to {stars} ⭐ for {count} messages.",
+    "push.started_urgent": "⚡ Sending notice #{id} urgently to {count} groups…",
     # --- closing the loop: read receipts, task status, push control, safe commands ---
     "receipt.btn_received": "📥 Received",
     "receipt.btn_done": "✅ Done",

@@ -221,6 +221,13 @@ TEXTS: dict[str, str] = {
     "parse.text_too_big": "Văn bản dài quá 1 MB; hãy gửi đúng nội dung thông báo.",
     "parse.binary_text": "Đây không phải văn bản (dữ liệu nhị phân); hãy gửi .txt, .md, .docx hoặc .pdf.",
     "parse.empty": "Thông báo trống: không có chữ nào để đọc.",
+
+    # --- replicas: throttling, long replies, urgent (paid) pushes ---
+    "throttle.slow_down": "Bạn gửi nhanh quá. Loa sẽ trả lời tiếp sau ít phút; các tin nhắn vừa rồi được bỏ qua.",
+    "reply.as_file": "{title}\n(Danh sách dài, cần {messages} tin nhắn: gửi dưới dạng tệp.)",
+    "push.urgent": "⚡ Gửi khẩn (trả phí)",
+    "push.urgent_cost": "⚡ Gửi khẩn: tối đa {rate} tin/giây; Telegram tính phí tới {stars} ⭐ cho {count} tin.",
+    "push.started_urgent": "⚡ Đang gửi khẩn thông báo #{id} tới {count} nhóm…",
     # --- closing the loop: read receipts, task status, push control, safe commands ---
     "receipt.btn_received": "📥 Đã nhận",
     "receipt.btn_done": "✅ Đã hoàn thành",
