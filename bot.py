@@ -23,7 +23,7 @@ def open_knowledge(settings: Settings):
     """Open the database and load the bundled notices if they are new or changed."""
     from peewee import PeeweeException
 
-    from knowledge.db import open_database
+    from knowledge.db import exclusive_start, open_database
     from knowledge.loader import ensure_seeded
 
     from bot.logs import redact, redact_url
@@ -34,7 +34,8 @@ def open_knowledge(settings: Settings):
         reason = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
         raise StartupError(f"DATABASE_URL: cannot open {redact_url(settings.database_url)!r}: "
                            f"{redact(reason, settings.secret_values())}") from None
-    ensure_seeded()
+    with exclusive_start():           # replicas starting together seed once
+        ensure_seeded()
 
 
 def cmd_run(settings: Settings, args) -> int:

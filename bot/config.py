@@ -9,7 +9,7 @@ from typing import Annotated
 from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
@@ -37,11 +37,25 @@ class Settings(BaseSettings):
     send_rate: float = 30.0          # messages per second overall
     group_per_minute: int = 20       # messages per minute to one group
     chat_interval: float = 1.0       # seconds between messages to one chat
-    send_window: int = 4             # API calls in flight at once (a kill may repeat these)
+    send_window: int = 100           # at most this many API calls in flight (a kill may repeat
+                                     # those); below it, as many as the round trip needs
+    outbox_lease: float = 15.0       # seconds a sender's claim on an outbox row lasts unless renewed
+    paid_broadcast_rate: float = 0.0  # urgent notices as paid broadcasts, messages/s (0: off)
+    user_burst: int = 6              # questions one user may send at once, then
+    user_per_minute: float = 12.0    # this many per minute (0: no throttling)
+
+    # Replicas: REPLICAS > 1 needs webhook mode, a fixed WEBHOOK_SECRET and PostgreSQL;
+    # REDIS_URL shares Telegram's limits (and the conversation state) between them.
+    replicas: int = 1
+    redis_url: SecretStr | None = None
+    health_port: int | None = None   # polling mode: serve /healthz and /metrics on this port
 
     # Deadline reminders.
     reminder_offsets: str = "3d,1d,0d"
     reminder_hour: int = 8
+
+    # Answers mark a notice older than this (days) as old when it has no deadline ahead.
+    notice_max_age_days: int = Field(default=365, ge=1)
 
     @field_validator("bot_token", mode="before")
     @classmethod
@@ -107,12 +121,45 @@ class Settings(BaseSettings):
         parse_offsets(v)
         return v
 
-    @field_validator("send_window")
+    @field_validator("send_window", "replicas")
     @classmethod
-    def _window(cls, v):
+    def _at_least_one(cls, v):
         if v < 1:
             raise ValueError("must be at least 1")
         return v
+
+    @field_validator("outbox_lease")
+    @classmethod
+    def _lease(cls, v):
+        if v < 1:
+            raise ValueError("must be at least 1 second")
+        return v
+
+    @field_validator("redis_url", "health_port", mode="before")
+    @classmethod
+    def _empty_is_none(cls, v):
+        return None if v == "" else v
+
+    @field_validator("redis_url")
+    @classmethod
+    def _redis_scheme(cls, v):
+        if v is not None and not v.get_secret_value().startswith(("redis://", "rediss://", "unix://")):
+            raise ValueError("must start with redis://, rediss:// or unix:// (example: redis://127.0.0.1:6379/0)")
+        return v
+
+    @model_validator(mode="after")
+    def _replicas_need_webhook(self):
+        """Several processes must share one webhook secret and one PostgreSQL database:
+        polling would have them fight over updates, and a random secret per process makes
+        the others refuse every update Telegram routes to them."""
+        if self.replicas > 1:
+            if not self.webhook_url:
+                raise ValueError(f"REPLICAS={self.replicas} needs webhook mode (WEBHOOK_URL): long polling is one instance")
+            if self.webhook_secret is None:
+                raise ValueError(f"REPLICAS={self.replicas} needs a fixed WEBHOOK_SECRET shared by every replica")
+            if not self.database_url.split(":", 1)[0].startswith("postgres"):
+                raise ValueError(f"REPLICAS={self.replicas} needs PostgreSQL (DATABASE_URL=postgresql://…)")
+        return self
 
     @field_validator("reminder_hour")
     @classmethod
@@ -130,11 +177,12 @@ class Settings(BaseSettings):
 
     def secret_values(self) -> list[str]:
         """What must never be printed or logged: the token, the webhook secret and the
-        passwords in DATABASE_URL and TELEGRAM_API_URL."""
+        passwords in DATABASE_URL, TELEGRAM_API_URL and REDIS_URL."""
         from bot.logs import url_password
 
         values = [s.get_secret_value() for s in (self.bot_token, self.webhook_secret) if s]
-        for url in (self.database_url, self.telegram_api_url):
+        redis_url = self.redis_url.get_secret_value() if self.redis_url else None
+        for url in (self.database_url, self.telegram_api_url, redis_url):
             password = url_password(url)
             if password:
                 values += [password, unquote(password)]     # as written, and as a driver reads it
@@ -174,6 +222,7 @@ def load_settings(**overrides) -> Settings:
         return Settings(**overrides)
     except ValidationError as e:
         err = e.errors()[0]
-        name = str(err["loc"][0]).upper() if err.get("loc") else "configuration"
         msg = err.get("msg", "invalid value").removeprefix("Value error, ")
-        raise ConfigError(f"{name}: {msg}") from None
+        if not err.get("loc"):          # a rule about several variables names them itself
+            raise ConfigError(msg) from None
+        raise ConfigError(f"{str(err['loc'][0]).upper()}: {msg}") from None

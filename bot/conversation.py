@@ -1,7 +1,8 @@
 """What Loa says to a typed message, shared by the Telegram handlers and the console chat.
 
 A request for the deadline list ("hạn chót tuần này", "what is due this week?") gets the
-list; anything else goes to the search, whose other hits are offered as "see also".
+list; anything else goes to the search: small talk gets a friendly reply, an answer its
+whole item behind a "full text" button and its other hits as "see also".
 """
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from dataclasses import dataclass, field
 
 from bot.config import Settings
 from bot.texts import LANGS
-from bot.views.answers import render_answer
+from bot.views.answers import plausible, render_answer
 from bot.views.deadlines import render_deadline_list
 from knowledge.deadlines import list_deadlines, local_today, parse_deadline_query
 
@@ -19,6 +20,7 @@ class Reply:
     html: str
     lang: str                                       # the reply's language: the question's
     see_also: list = field(default_factory=list)   # search hits offered as buttons
+    full_text: int | None = None                    # item id behind the "full text" button
 
 
 def deadline_list(settings: Settings, lang: str, *, include_past: bool = False, unit: str | None = None,
@@ -48,8 +50,13 @@ def reply_to_text(text: str, *, searcher, settings: Settings, lang: str, is_admi
         return Reply(deadline_list(settings, query.lang, include_past=query.include_past, unit=query.unit,
                                    period=query.period, is_admin=is_admin), query.lang)
     answer = searcher.ask(text, limit=1 + alternatives)
-    # Emoji or digits alone say nothing of the asker's language: keep the chat's.
+    # Emoji, digits or an "ok" say nothing of the asker's language: keep the chat's.
     worded = any(c.isalpha() for c in text)
     reply_lang = answer.lang if worded and answer.lang in LANGS else lang
-    others = answer.hits[1:] if answer.answered else answer.hits
-    return Reply(render_answer(answer, reply_lang), reply_lang, others[:alternatives])
+    html = render_answer(answer, reply_lang, today=local_today(settings.zone),
+                         max_age_days=settings.notice_max_age_days)
+    if answer.smalltalk or answer.missing:
+        return Reply(html, reply_lang)
+    if answer.answered:
+        return Reply(html, reply_lang, plausible(answer)[1:1 + alternatives], full_text=answer.hits[0].item_id)
+    return Reply(html, reply_lang, plausible(answer)[:alternatives])

@@ -1,9 +1,9 @@
 """Per-update context for every handler: the reply language, whether the user is an admin,
 and the chat registered in the database (so targeting and reminders know it exists).
 
-Also the dispatcher-wide error handler: when Telegram throttled (429) or failed (5xx, network)
-the handler's reply, the reply is made again after the wait it asked for; any other failure is
-logged and the user told so. Polling carries on either way.
+Also the dispatcher-wide error handler: a failure is logged and the user told so; polling
+carries on. (Telegram's 429s and 5xx never reach it: the gate on the Bot, `scheduler.gate`,
+waits them out and makes the call again.) Per-user throttling is `bot.throttle`.
 """
 from __future__ import annotations
 
@@ -13,8 +13,7 @@ from typing import Any
 
 from aiogram import BaseMiddleware, Bot, Dispatcher
 from aiogram.dispatcher.flags import get_flag
-from aiogram.exceptions import (TelegramAPIError, TelegramNetworkError, TelegramRetryAfter,
-                                TelegramServerError)
+from aiogram.exceptions import TelegramAPIError
 from aiogram.types import Chat as TgChat
 from aiogram.types import CallbackQuery, ErrorEvent, Message, TelegramObject
 from aiogram.types import User as TgUser
@@ -23,14 +22,8 @@ from bot.texts import LANGS, t
 from knowledge.admins import is_admin
 from knowledge.models import Chat, UserSetting
 from knowledge.subscriptions import register_chat
-from scheduler.clock import SystemClock
 
 log = logging.getLogger("loa.handlers")
-
-REPLY_RETRIES = 3             # attempts at a reply Telegram throttled or failed
-RETRY_AFTER_MAX = 30          # seconds worth waiting for a 429; beyond that, apologise
-SERVER_BACKOFF = 0.5          # first wait after a 5xx or network error, doubled each time
-TRANSIENT = (TelegramRetryAfter, TelegramServerError, TelegramNetworkError)
 
 
 def telegram_lang(user: TgUser | None, default: str = "vi") -> str:
@@ -86,11 +79,8 @@ class AdminOnly(BaseMiddleware):
         return await handler(event, data)
 
 
-async def on_error(event: ErrorEvent, bot: Bot, lang: str = "vi", clock=None) -> bool:
+async def on_error(event: ErrorEvent, bot: Bot, lang: str = "vi") -> bool:
     update = event.update
-    if isinstance(event.exception, TRANSIENT) and await _call_again(bot, event.exception,
-                                                                    clock or SystemClock()):
-        return True
     log.error("handler_failed update_id=%s error=%r", update.update_id, event.exception,
               exc_info=event.exception)
     chat_id = None
@@ -106,31 +96,11 @@ async def on_error(event: ErrorEvent, bot: Bot, lang: str = "vi", clock=None) ->
     return True
 
 
-async def _call_again(bot: Bot, error: TelegramAPIError, clock) -> bool:
-    """Make the call that failed again (a handler's reply is its last call), waiting as long
-    as Telegram asked; True once it went through."""
-    for attempt in range(REPLY_RETRIES):
-        if isinstance(error, TelegramRetryAfter):
-            if error.retry_after > RETRY_AFTER_MAX:
-                break
-            delay = error.retry_after
-        else:
-            delay = SERVER_BACKOFF * 2 ** attempt
-        log.warning("reply_retry method=%s delay=%s error=%r", type(error.method).__name__, delay, error)
-        await clock.sleep(delay)
-        try:
-            await bot(error.method)
-            return True
-        except TRANSIENT as e:
-            error = e
-        except TelegramAPIError as e:
-            log.warning("reply_retry_failed error=%r", e)
-            break
-    return False
-
-
 def setup_middlewares(dp: Dispatcher) -> None:
+    from bot.throttle import ThrottleMiddleware
+
     dp.update.outer_middleware(ContextMiddleware())
-    dp.message.middleware(AdminOnly())
-    dp.callback_query.middleware(AdminOnly())
+    for observer in (dp.message, dp.callback_query):
+        observer.middleware(ThrottleMiddleware())      # a flood is dropped before anything
+        observer.middleware(AdminOnly())
     dp.errors.register(on_error)

@@ -7,7 +7,7 @@ from aiogram import Router
 
 def all_routers() -> list[Router]:
     """In the order the dispatcher should try them: commands first, free text last."""
-    from handlers import (admin, deadlines, membership, push, receipts, reports, start,
+    from handlers import (admin, deadlines, glossary, membership, push, receipts, reports, start,
                           subscriptions, questions)
-    return [start.router, admin.router, push.router, reports.router, receipts.router,
+    return [start.router, admin.router, glossary.router, push.router, reports.router, receipts.router,
             subscriptions.router, deadlines.router, membership.router, questions.router]

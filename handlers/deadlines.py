@@ -18,6 +18,7 @@ from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from bot.config import Settings
 from bot.conversation import deadline_list
 from bot.filters import may_manage_chat, parse_id
+from bot.replies import answer_long
 from bot.texts import t
 from bot.views.deadlines import (ACK_KINDS, DONE, UNDO, AckCallback, AckView, esc, ping_keyboard,
                                  render_ping_text, split_message, utc_aware)
@@ -54,8 +55,7 @@ async def deadlines(message: Message, command: CommandObject, settings: Settings
         await message.answer(t(lang, "deadlines.unknown_unit", unit=esc(bad), codes=", ".join(CODES)))
         return
     text = deadline_list(settings, lang, include_past=include_past, unit=unit, is_admin=is_admin)
-    for piece in split_message(text):
-        await message.answer(piece)
+    await answer_long(message, text, lang, filename="loa-deadlines.txt")   # a file when very long
 
 
 @router.message(Command("calendar"))

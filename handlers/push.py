@@ -28,6 +28,7 @@ from bot.config import Settings
 from bot.filters import parse_id
 from bot.texts import t
 from bot.views.notices import preview_keyboard, render_preview, unit_picker
+from bot.views.urgent import enabled as urgent_enabled, urgent_note, with_urgent
 from knowledge.formats import EXTENSIONS as READABLE_EXTENSIONS
 from knowledge.parser import ParseError
 from knowledge.reading import parse_file_async, parse_text_async
@@ -66,8 +67,10 @@ async def push(message: Message, command: CommandObject, bot: Bot, lang: str, se
     draft = broadcast.create_draft(parsed, created_by=message.from_user.id, admin_chat_id=message.chat.id,
                                    file_id=file_id, file_name=file_name)
     shown_preview = broadcast.preview(draft)
-    shown = await message.answer(render_preview(shown_preview, lang, settings.zone),
-                                 reply_markup=preview_keyboard(shown_preview, lang))
+    shown = await message.answer(render_preview(shown_preview, lang, settings.zone)
+                                 + urgent_note(shown_preview.targets, settings, lang),
+                                 reply_markup=with_urgent(preview_keyboard(shown_preview, lang),
+                                                          draft.id, settings, lang))
     broadcast.set_progress_message(draft.id, shown.message_id)
     log.info("push_draft broadcast_id=%s admin=%s", draft.id, message.from_user.id)
 
@@ -146,12 +149,13 @@ async def _not_a_draft(callback: CallbackQuery, lang: str, broadcast_id: int | N
 
 # --- Send, Cancel, edit in place ----------------------------------------------------------
 
-@router.callback_query(F.data.startswith("push:send:"), flags={"admin_only": True})
+@router.callback_query(F.data.startswith(("push:send:", "push:urgent:")), flags={"admin_only": True})
 async def push_send(callback: CallbackQuery, bot: Bot, lang: str, sender: Sender, settings: Settings,
                     searcher: Searcher, reminders=None, clock=None) -> None:
-    _, broadcast_id, _ = _action(callback.data)
+    action, broadcast_id, _ = _action(callback.data)
+    urgent = action == "urgent" and urgent_enabled(settings)     # a paid broadcast (bot/views/urgent.py)
     now = (clock or SystemClock()).now()
-    result = broadcast.start(broadcast_id, now) if broadcast_id is not None else None
+    result = broadcast.start(broadcast_id, now, urgent=urgent) if broadcast_id is not None else None
     if result is None or not result.started:
         await _not_a_draft(callback, lang, broadcast_id)
         return
@@ -170,7 +174,8 @@ async def push_send(callback: CallbackQuery, bot: Bot, lang: str, sender: Sender
         markup = InlineKeyboardMarkup(inline_keyboard=[[InlineKeyboardButton(
             text=t(lang, "report.btn_unschedule"), callback_data=f"report:unschedule:{broadcast_id}")]])
     elif result.targets:
-        text = t(lang, "push.started", id=broadcast_id, count=result.targets)
+        text = t(lang, "push.started_urgent" if urgent else "push.started", id=broadcast_id,
+                 count=result.targets)
     else:
         text = t(lang, "push.nothing_to_send", id=broadcast_id)
     await _replace_preview(callback, bot, text, markup)
@@ -258,9 +263,11 @@ async def _redraw(bot: Bot, draft: Broadcast, lang: str, settings: Settings, uni
     if not draft.progress_message_id:
         return
     shown = broadcast.preview(draft)
-    markup = unit_picker(shown, lang) if unit_keyboard else preview_keyboard(shown, lang)
+    markup = (unit_picker(shown, lang) if unit_keyboard
+              else with_urgent(preview_keyboard(shown, lang), draft.id, settings, lang))
+    text = render_preview(shown, lang, settings.zone) + urgent_note(shown.targets, settings, lang)
     try:
-        await bot.edit_message_text(text=render_preview(shown, lang, settings.zone), chat_id=draft.admin_chat_id,
+        await bot.edit_message_text(text=text, chat_id=draft.admin_chat_id,
                                     message_id=draft.progress_message_id, reply_markup=markup)
     except TelegramBadRequest as e:          # "not modified" after a double tap
         log.info("push_preview_redraw_failed broadcast_id=%s error=%s", draft.id, e.message)

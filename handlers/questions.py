@@ -1,7 +1,8 @@
 """Questions: any text in a private chat, a group message addressed to the bot, or /ask.
 
 Deadline-list requests ("hạn chót tuần này", "what is due this week?") get the deadline list;
-everything else goes to the search, with buttons for up to two other items it found.
+everything else goes to the search: the answer's whole item behind a "Toàn văn" button, and
+buttons named by topic for up to two other items it found.
 Also the last word on commands: one that no router took gets "unknown command".
 """
 from __future__ import annotations
@@ -15,7 +16,8 @@ from bot.config import Settings
 from bot.filters import AddressedToBot, parse_id
 from bot.texts import t
 from bot.conversation import reply_to_text
-from bot.views.answers import render_item
+from bot.views.answers import render_item, topic_of
+from knowledge.deadlines import local_today
 from knowledge.models import Item
 from knowledge.search import Searcher
 
@@ -23,7 +25,6 @@ router = Router(name=__name__)
 
 MAX_QUESTION = 500            # characters read of a question; real questions are far shorter
 ALTERNATIVES = 2
-BUTTON_TITLE = 48
 
 
 @router.message(Command("ask"))
@@ -66,7 +67,7 @@ async def answer_question(message: Message, text: str, searcher: Searcher, setti
     reply = reply_to_text(text, searcher=searcher, settings=settings, lang=lang, is_admin=is_admin,
                           alternatives=ALTERNATIVES)
     # A reply to the question, or a plain message when its asker deleted it meanwhile.
-    await message.answer(note + reply.html, reply_markup=see_also_keyboard(reply.see_also, reply.lang),
+    await message.answer(note + reply.html, reply_markup=answer_keyboard(reply, reply.lang),
                          reply_parameters=message.as_reply_parameters(allow_sending_without_reply=True))
 
 
@@ -84,25 +85,21 @@ async def not_text(message: Message, lang: str, is_admin: bool = False) -> None:
         await message.answer(t(lang, "ask.text_only"))
 
 
-def see_also_keyboard(hits, lang: str) -> InlineKeyboardMarkup | None:
-    if not hits:
-        return None
-    rows = [[InlineKeyboardButton(text=t(lang, "ask.see_also", title=_button_title(hit.text)),
-                                  callback_data=f"item:{hit.item_id}")] for hit in hits]
-    return InlineKeyboardMarkup(inline_keyboard=rows)
-
-
-def _button_title(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= BUTTON_TITLE else text[:BUTTON_TITLE - 1] + "…"
+def answer_keyboard(reply, lang: str) -> InlineKeyboardMarkup | None:
+    rows = []
+    if reply.full_text is not None:
+        rows.append([InlineKeyboardButton(text=t(lang, "answer.full_text"), callback_data=f"item:{reply.full_text}")])
+    rows += [[InlineKeyboardButton(text=t(lang, "ask.see_also", title=topic_of(hit.record, hit.text)),
+                                   callback_data=f"item:{hit.item_id}")] for hit in reply.see_also]
+    return InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
 
 
 @router.callback_query(F.data.startswith("item:"))
-async def show_item(callback: CallbackQuery, bot: Bot, lang: str) -> None:
+async def show_item(callback: CallbackQuery, bot: Bot, settings: Settings, lang: str) -> None:
     item_id = parse_id(callback.data.removeprefix("item:"))
     if item_id is None or Item.get_or_none(Item.id == item_id) is None:
         await callback.answer(t(lang, "ask.item_gone"), show_alert=True)
         return
     await callback.answer()
     if callback.message is not None:
-        await bot.send_message(callback.message.chat.id, render_item(item_id, lang))
+        await bot.send_message(callback.message.chat.id, render_item(item_id, lang, local_today(settings.zone)))

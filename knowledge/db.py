@@ -7,11 +7,13 @@ by default; any playhouse.db_url address (postgresql://…) otherwise. Models bi
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 
-from peewee import DatabaseProxy, Model
+from peewee import DatabaseProxy, Model, PostgresqlDatabase, SqliteDatabase
 from playhouse.db_url import connect
 
 database = DatabaseProxy()
+START_LOCK = 0x10A5C4E5       # pg_advisory_lock key of start-up seeding ("loa start")
 
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
@@ -44,13 +46,38 @@ def open_database(url: str):
         path = url.removeprefix("sqlite:///")
         if path and path != ":memory:":
             _create_private(path)
-        db = connect(url, pragmas=SQLITE_PRAGMAS)
+        # IMMEDIATE: a write transaction takes the write lock when it begins, so a second
+        # process waits for it (busy_timeout) instead of failing with "database is locked"
+        # when its read lock cannot be upgraded.
+        db = connect(url, pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE")
     else:
         db = connect(url)
     database.initialize(db)
     db.connect(reuse_if_open=True)
     upgrade(db, all_models())
     return db
+
+
+@contextmanager
+def exclusive(db, key: int):
+    """Held by one process at a time (replicas start together): on PostgreSQL the advisory
+    lock `key`, on SQLite one IMMEDIATE transaction."""
+    if isinstance(db, PostgresqlDatabase):
+        db.execute_sql("SELECT pg_advisory_lock(%s)", (key,))
+        try:
+            yield
+        finally:
+            db.execute_sql("SELECT pg_advisory_unlock(%s)", (key,))
+    elif isinstance(db, SqliteDatabase):
+        with db.atomic("IMMEDIATE"):
+            yield
+    else:
+        yield
+
+
+def exclusive_start():
+    """Seeding the bundled notices, one starting process at a time."""
+    return exclusive(database.obj, START_LOCK)
 
 
 def _create_private(path: str) -> None:

@@ -1,738 +1,167 @@
-"""A bilingual glossary: the English words of Covid-19 directives and the Vietnamese words
+"""A bilingual glossary: English words of administrative directives and the Vietnamese words
 that notices use for them.
 
-Why: the notices are in Vietnamese, officials sometimes ask in English, and the English
-one-line summaries of items are short. Translating the question's words into the phrases
-a Vietnamese directive would use lets English questions reach the full Vietnamese text.
+Why: the notices are in Vietnamese, officials sometimes ask in English, and only the bundled
+notices carry English summaries. Translating the question's words into the phrases a
+Vietnamese directive would use lets English questions reach any notice, also one imported
+a minute ago.
 
-It is a general vocabulary of provincial Covid directives (administration, health,
-testing, quarantine, vaccination, zones, business, schools, time), not a list of answers.
-Each English entry maps to alternatives; a directive needs to use only one of them.
-Keys are matched on stemmed words (`knowledge.text.stem_en`), longest phrase first.
+The vocabulary is data, not code: `knowledge/vocab/glossary.tsv` (english, Vietnamese
+alternatives separated by " | ", topic) covers general administration — government and
+people, storms, floods and landslides, agriculture and animal disease, forests and fire,
+transport and construction, education, health, budget, land, procedures, the calendar —
+and admins add entries in chat (`/glossary add …`), stored in the `glossary_entries` table
+and merged in when the index is rebuilt. Keys are matched on stemmed words
+(`knowledge.text.stem_en`), longest phrase first; a directive needs to use only one of the
+alternatives.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from knowledge.text import stem_en, terms
 
-GLOSSARY: dict[str, tuple[str, ...]] = {
-    # --- administration and people -------------------------------------------------------
-    "province": ("tỉnh",),
-    "provincial": ("tỉnh", "cấp tỉnh"),
-    "district": ("huyện", "cấp huyện"),
-    "commune": ("xã", "cấp xã"),
-    "ward": ("phường",),
-    "town": ("thị xã",),
-    "township": ("thị xã",),
-    "city": ("thành phố",),
-    "village": ("thôn", "bản", "ấp"),
-    "hamlet": ("thôn", "ấp", "bản"),
-    "neighbourhood": ("khu phố", "tổ dân"),
-    "neighborhood": ("khu phố", "tổ dân"),
-    "residential area": ("khu dân cư",),
-    "locality": ("địa phương",),
-    "local": ("địa phương", "tại chỗ"),
-    "grassroots": ("cơ sở",),
-    "people's committee": ("ủy ban nhân dân", "UBND"),
-    "people's council": ("hội đồng nhân dân", "HĐND"),
-    "chairman": ("chủ tịch",),
-    "chairperson": ("chủ tịch",),
-    "chair": ("chủ tịch", "chủ trì"),
-    "party committee": ("cấp ủy", "tỉnh ủy", "huyện ủy"),
-    "party secretary": ("bí thư",),
-    "secretary": ("bí thư",),
-    "party": ("đảng",),
-    "party member": ("đảng viên",),
-    "standing committee": ("ban thường vụ", "thường trực"),
-    "steering committee": ("ban chỉ đạo",),
-    "steering board": ("ban chỉ đạo",),
-    "command centre": ("trung tâm chỉ huy",),
-    "fatherland front": ("mặt trận tổ quốc",),
-    "mass organisation": ("đoàn thể", "tổ chức chính trị - xã hội"),
-    "mass organization": ("đoàn thể", "tổ chức chính trị - xã hội"),
-    "mass mobilisation": ("dân vận",),
-    "mass mobilization": ("dân vận",),
-    "propaganda": ("tuyên giáo", "tuyên truyền"),
-    "government": ("chính phủ", "chính quyền"),
-    "authority": ("chính quyền", "cơ quan chức năng", "thẩm quyền"),
-    "prime minister": ("thủ tướng",),
-    "ministry of health": ("bộ y tế",),
-    "ministry": ("bộ",),
-    "department of health": ("sở y tế",),
-    "health department": ("sở y tế",),
-    "department": ("sở", "ban", "ngành"),
-    "director": ("giám đốc",),
-    "head": ("người đứng đầu", "trưởng"),
-    "leader": ("người đứng đầu", "lãnh đạo"),
-    "leadership": ("lãnh đạo",),
-    "official": ("cán bộ", "công chức"),
-    "civil servant": ("công chức", "viên chức"),
-    "cadre": ("cán bộ",),
-    "staff": ("cán bộ", "nhân lực", "lực lượng"),
-    "resident": ("người dân", "nhân dân"),
-    "citizen": ("người dân", "nhân dân"),
-    "people": ("người dân", "nhân dân"),
-    "population": ("dân số", "dân cư"),
-    "everyone": ("toàn dân", "mọi người", "toàn thể nhân dân"),
-    "household": ("hộ gia đình",),
-    "family": ("gia đình", "hộ gia đình"),
-    "relative": ("người thân",),
-    "elderly": ("người già", "trên 65 tuổi"),
-    "old people": ("người già",),
-    "child": ("trẻ em",),
-    "children": ("trẻ em",),
-    "kid": ("trẻ em",),
-    "adult": ("người từ 18 tuổi trở lên",),
-    "student": ("học sinh",),
-    "pupil": ("học sinh",),
-    "parent": ("phụ huynh",),
-    "teacher": ("giáo viên",),
-    "worker": ("người lao động", "công nhân"),
-    "employee": ("người lao động", "công nhân"),
-    "labourer": ("người lao động", "công nhân"),
-    "labor": ("lao động",),
-    "labour": ("lao động",),
-    "driver": ("lái xe",),
-    "poor": ("người nghèo",),
-    "vulnerable": ("hoàn cảnh khó khăn", "nhóm nguy cơ cao"),
-    "police": ("công an",),
-    "military": ("quân đội", "quân sự", "bộ quốc phòng", "quân khu"),
-    "army": ("quân đội", "quân khu", "bộ đội"),
-    "military region": ("quân khu",),
-    "ministry of defence": ("bộ quốc phòng",),
-    "ministry of defense": ("bộ quốc phòng",),
-    "soldier": ("bộ đội",),
-    "force": ("lực lượng",),
-    "frontline": ("tuyến đầu",),
-    "front line": ("tuyến đầu",),
-    "reinforcement": ("chi viện", "lực lượng chi viện"),
-    "team": ("tổ", "đội"),
-    "task force": ("tổ công tác",),
-    "working group": ("tổ công tác",),
-    "community": ("cộng đồng",),
-    "community team": ("tổ covid cộng đồng",),
-    "volunteer": ("tình nguyện",),
-    "press": ("báo, đài", "báo chí", "cơ quan báo", "báo", "đài"),
-    "media": ("báo, đài", "phương tiện thông tin đại chúng", "truyền thông", "báo chí"),
-    "newspaper": ("báo",),
-    "radio": ("đài",),
-    "journalist": ("báo chí",),
-    # --- health ------------------------------------------------------------------------------
-    "health": ("y tế", "sức khỏe"),
-    "medical": ("y tế",),
-    "healthcare": ("y tế",),
-    "health sector": ("ngành y tế",),
-    "health worker": ("lực lượng y tế", "nhân viên y tế"),
-    "medical staff": ("lực lượng y tế", "nhân viên y tế"),
-    "health station": ("trạm y tế",),
-    "health post": ("trạm y tế",),
-    "clinic": ("trạm y tế", "phòng khám"),
-    "mobile health station": ("trạm y tế lưu động",),
-    "hospital": ("bệnh viện",),
-    "field hospital": ("bệnh viện dã chiến",),
-    "doctor": ("bác sĩ",),
-    "physician": ("bác sĩ",),
-    "nurse": ("điều dưỡng",),
-    "nursing": ("điều dưỡng",),
-    "cdc": ("trung tâm kiểm soát bệnh tật", "CDC"),
-    "disease control": ("kiểm soát bệnh tật",),
-    "preventive medicine": ("y tế dự phòng",),
-    "medicine": ("thuốc",),
-    "medication": ("thuốc",),
-    "drug": ("thuốc",),
-    "treatment": ("điều trị",),
-    "treat": ("điều trị",),
-    "patient": ("bệnh nhân", "người bệnh"),
-    "case": ("ca", "trường hợp", "ca bệnh", "ca mắc"),
-    "new case": ("ca mắc mới", "ca nhiễm mới"),
-    "infection": ("lây nhiễm", "nhiễm", "ca nhiễm"),
-    "infected": ("nhiễm", "mắc", "F0"),
-    "infect": ("nhiễm", "lây nhiễm"),
-    "positive": ("dương tính", "F0"),
-    "negative": ("âm tính",),
-    "contact": ("tiếp xúc", "F1"),
-    "close contact": ("F1", "tiếp xúc gần"),
-    "asymptomatic": ("không triệu chứng",),
-    "symptom": ("triệu chứng",),
-    "mild": ("thể nhẹ", "triệu chứng nhẹ"),
-    "severe": ("trở nặng", "chuyển nặng", "nặng"),
-    "serious": ("trở nặng", "nặng"),
-    "critical": ("trở nặng", "nguy kịch"),
-    "death": ("tử vong",),
-    "die": ("tử vong",),
-    "fatality": ("tử vong",),
-    "mortality": ("tử vong",),
-    "underlying condition": ("bệnh nền",),
-    "comorbidity": ("bệnh nền",),
-    "chronic disease": ("bệnh nền",),
-    "high risk": ("nguy cơ cao",),
-    "risk": ("nguy cơ",),
-    "cough": ("ho",),
-    "cough or fever": ("ho sốt", "ho, sốt"),
-    "cough and fever": ("ho sốt", "ho, sốt"),
-    "fever and cough": ("ho sốt", "ho, sốt"),
-    "fever": ("sốt",),
-    "sick": ("ốm", "bệnh"),
-    "disease": ("bệnh", "dịch bệnh"),
-    "epidemic": ("dịch", "dịch bệnh"),
-    "pandemic": ("dịch", "đại dịch"),
-    "covid": ("covid",),
-    "virus": ("virus", "SARS-CoV-2"),
-    "variant": ("biến chủng",),
-    "omicron": ("omicron",),
-    "outbreak": ("ổ dịch", "bùng phát"),
-    "cluster": ("ổ dịch", "chùm ca"),
-    "hotspot": ("ổ dịch", "vùng dịch"),
-    "spread": ("lây lan", "lây nhiễm"),
-    "transmission": ("lây nhiễm", "lây lan", "nguồn lây"),
-    "source of infection": ("nguồn lây",),
-    "cross infection": ("lây nhiễm chéo",),
-    "cross-infection": ("lây nhiễm chéo",),
-    "prevention": ("phòng", "phòng, chống", "dự phòng"),
-    "prevent": ("phòng", "ngăn chặn", "phòng, chống"),
-    "control": ("kiểm soát", "khống chế"),
-    "contain": ("khoanh vùng", "khống chế", "kiểm soát"),
-    "containment": ("khoanh vùng", "khống chế"),
-    "stamp out": ("dập dịch", "dập", "khống chế"),
-    "stamp": ("dập",),
-    "extinguish": ("dập",),
-    "wipe out": ("dập dịch", "xóa"),
-    "capacity": ("năng lực",),
-    "medical supplies": ("vật tư y tế", "trang thiết bị"),
-    "supplies": ("vật tư", "nhu yếu phẩm"),
-    "equipment": ("trang thiết bị", "thiết bị"),
-    "mask": ("khẩu trang",),
-    "face mask": ("khẩu trang",),
-    "disinfect": ("khử khuẩn", "khử trùng"),
-    "disinfection": ("khử khuẩn", "khử trùng", "phun khử khuẩn"),
-    "sanitizer": ("dung dịch sát khuẩn",),
-    "protective clothing": ("quần áo bảo hộ",),
-    "biological product": ("sinh phẩm",),
-    "reagent": ("sinh phẩm",),
-    "5k": ("5K",),
-    "four on the spot": ("4 tại chỗ",),
-    "4 on-site": ("4 tại chỗ",),
-    "on-the-spot": ("tại chỗ",),
-    "on the spot": ("tại chỗ",),
-    "on site": ("tại chỗ",),
-    # --- testing and tracing -------------------------------------------------------------
-    "test": ("xét nghiệm", "test nhanh"),
-    "testing": ("xét nghiệm",),
-    "rapid test": ("test nhanh", "xét nghiệm nhanh"),
-    "quick test": ("test nhanh",),
-    "test kit": ("test nhanh", "sinh phẩm"),
-    "pcr": ("xét nghiệm", "PCR"),
-    "sample": ("lấy mẫu", "mẫu"),
-    "swab": ("lấy mẫu",),
-    "screening": ("sàng lọc", "tầm soát"),
-    "screen": ("sàng lọc", "tầm soát"),
-    "laboratory": ("labo", "xét nghiệm"),
-    "lab": ("labo", "xét nghiệm"),
-    "mobile lab": ("xe labo",),
-    "trace": ("truy vết",),
-    "tracing": ("truy vết",),
-    "contact tracing": ("truy vết",),
-    "track": ("truy vết", "theo dõi"),
-    "monitor": ("theo dõi", "giám sát"),
-    "monitoring": ("theo dõi", "giám sát"),
-    "supervise": ("giám sát",),
-    "supervision": ("giám sát",),
-    "surveillance": ("giám sát",),
-    "medical declaration": ("khai báo y tế",),
-    "health declaration": ("khai báo y tế",),
-    "declare": ("khai báo",),
-    "declaration": ("khai báo",),
-    "app": ("ứng dụng", "bluezone", "cài đặt"),
-    "application": ("ứng dụng", "cài đặt"),
-    "install": ("cài đặt",),
-    "bluezone": ("bluezone",),
-    "green card": ("thẻ xanh",),
-    "green pass": ("thẻ xanh",),
-    "pass": ("thẻ",),
-    "card": ("thẻ",),
-    # --- quarantine, isolation, zones -----------------------------------------------------
-    "quarantine": ("cách ly",),
-    "isolate": ("cách ly", "cô lập"),
-    "isolation": ("cách ly", "cô lập"),
-    "centralized quarantine": ("cách ly tập trung",),
-    "centralised quarantine": ("cách ly tập trung",),
-    "quarantine facility": ("khu cách ly", "cơ sở cách ly"),
-    "quarantine centre": ("khu cách ly tập trung",),
-    "quarantine center": ("khu cách ly tập trung",),
-    "home quarantine": ("cách ly tại nhà",),
-    "at home": ("tại nhà",),
-    "home": ("nhà", "tại nhà"),
-    "house": ("nhà",),
-    "boarding house": ("nhà trọ", "khu trọ"),
-    "dormitory": ("nhà trọ", "khu trọ"),
-    "rented room": ("nhà trọ", "khu trọ"),
-    "hotel": ("khách sạn",),
-    "accommodation": ("cơ sở lưu trú", "nơi lưu trú"),
-    "lodging": ("cơ sở lưu trú", "nơi lưu trú"),
-    "lockdown": ("phong tỏa", "giãn cách"),
-    "lock down": ("phong tỏa",),
-    "blockade": ("phong tỏa",),
-    "seal off": ("phong tỏa",),
-    "cordon": ("phong tỏa", "khoanh vùng"),
-    "social distancing": ("giãn cách xã hội",),
-    "distancing": ("giãn cách",),
-    "red zone": ("vùng đỏ",),
-    "green zone": ("vùng xanh",),
-    "zone": ("vùng", "khu vực"),
-    "area": ("khu vực", "địa bàn", "vùng"),
-    "epidemic area": ("vùng dịch",),
-    "affected area": ("vùng dịch",),
-    "checkpoint": ("chốt kiểm soát", "chốt kiểm dịch"),
-    "patrol": ("tuần tra",),
-    "border": ("biên giới", "cửa khẩu"),
-    "travel": ("đi lại", "di chuyển"),
-    "movement": ("di biến động", "đi lại"),
-    "return": ("trở về", "về từ"),
-    "returnee": ("người về từ",),
-    "arrival": ("người về", "nguồn mới đến"),
-    "new normal": ("bình thường mới",),
-    "normal": ("bình thường",),
-    "alert level": ("cấp độ dịch",),
-    "epidemic level": ("cấp độ dịch",),
-    # --- vaccination -----------------------------------------------------------------------
-    "vaccine": ("vắc xin",),
-    "vaccination": ("tiêm chủng", "tiêm vắc xin"),
-    "vaccinate": ("tiêm", "tiêm chủng"),
-    "inoculation": ("tiêm chủng",),
-    "jab": ("mũi", "tiêm"),
-    "shot": ("mũi", "tiêm"),
-    "dose": ("mũi",),
-    "first dose": ("mũi 1",),
-    "second dose": ("mũi 2", "đủ 2 mũi"),
-    "two doses": ("2 mũi", "đủ 2 mũi"),
-    "third dose": ("mũi 3",),
-    "booster": ("mũi 3", "mũi nhắc lại"),
-    "booster dose": ("mũi 3",),
-    "booster shot": ("mũi 3",),
-    "fully vaccinated": ("đủ 2 mũi",),
-    "inject": ("tiêm",),
-    "injection": ("tiêm", "mũi"),
-    # --- economy and society -------------------------------------------------------------
-    "business": ("doanh nghiệp", "kinh doanh"),
-    "company": ("doanh nghiệp", "công ty"),
-    "enterprise": ("doanh nghiệp",),
-    "firm": ("doanh nghiệp",),
-    "factory": ("nhà máy", "xí nghiệp", "doanh nghiệp"),
-    "plant": ("nhà máy",),
-    "industrial park": ("khu công nghiệp",),
-    "industrial zone": ("khu công nghiệp",),
-    "industrial": ("công nghiệp",),
-    "economic zone": ("khu kinh tế",),
-    "management board": ("ban quản lý",),
-    "production": ("sản xuất",),
-    "produce": ("sản xuất",),
-    "manufacturing": ("sản xuất",),
-    "shift": ("ca sản xuất", "ca"),
-    "work shift": ("ca sản xuất",),
-    "supply chain": ("chuỗi cung ứng",),
-    "essential goods": ("hàng hóa thiết yếu", "nhu yếu phẩm"),
-    "essential": ("thiết yếu",),
-    "necessities": ("nhu yếu phẩm",),
-    "goods": ("hàng hóa", "hàng"),
-    "food": ("nhu yếu phẩm", "lương thực"),
-    "shortage": ("khan hiếm", "thiếu"),
-    "scarcity": ("khan hiếm",),
-    "shop": ("mua sắm",),
-    "shopping": ("mua sắm",),
-    "buy": ("mua",),
-    "purchase": ("mua", "mua sắm"),
-    "market": ("chợ", "thị trường"),
-    "price": ("giá",),
-    "trade": ("thương mại", "kinh doanh"),
-    "economy": ("kinh tế",),
-    "economic": ("kinh tế",),
-    "socio-economic": ("kinh tế - xã hội",),
-    "social security": ("an sinh xã hội",),
-    "social welfare": ("an sinh xã hội",),
-    "welfare": ("an sinh xã hội", "chính sách"),
-    "support": ("hỗ trợ",),
-    "help": ("hỗ trợ", "giúp"),
-    "aid": ("hỗ trợ", "cứu trợ"),
-    "allowance": ("chế độ", "hỗ trợ"),
-    "benefit": ("chế độ", "chính sách"),
-    "policy": ("chính sách", "chủ trương"),
-    "budget": ("ngân sách", "dự toán"),
-    "fund": ("kinh phí", "nguồn", "ngân sách"),
-    "funding": ("kinh phí", "nguồn kinh phí"),
-    "money": ("kinh phí", "tiền"),
-    "cost": ("kinh phí", "chi"),
-    "spending": ("chi", "chi thường xuyên"),
-    "expenditure": ("chi", "chi thường xuyên"),
-    "save": ("tiết kiệm",),
-    "saving": ("tiết kiệm",),
-    "socialization": ("xã hội hóa",),
-    "donation": ("xã hội hóa", "huy động"),
-    "mobilize": ("huy động",),
-    "mobilise": ("huy động",),
-    "car": ("xe",),
-    "vehicle": ("xe", "phương tiện"),
-    "official car": ("xe công vụ",),
-    "truck": ("xe vận tải",),
-    "transport": ("vận tải",),
-    "education": ("giáo dục",),
-    "online learning": ("học trực tuyến",),
-    "online": ("trực tuyến",),
-    "study": ("học",),
-    "class": ("học", "lớp"),
-    "tet": ("tết",),
-    "lunar new year": ("tết",),
-    "new year": ("tết", "năm mới"),
-    "festival": ("lễ hội", "hội hoa xuân"),
-    "flower festival": ("hội hoa xuân",),
-    "fair": ("hội chợ",),
-    "spring": ("xuân",),
-    "event": ("sự kiện", "hội"),
-    "gathering": ("tụ tập",),
-    # --- actions, duties and time ---------------------------------------------------------
-    "responsible": ("chịu trách nhiệm", "trách nhiệm"),
-    "responsibility": ("trách nhiệm",),
-    "accountable": ("chịu trách nhiệm",),
-    "blame": ("chịu trách nhiệm",),
-    "discipline": ("kỷ luật", "kỷ cương"),
-    "punish": ("xử lý", "xử phạt"),
-    "penalty": ("xử phạt",),
-    "fine": ("xử phạt",),
-    "violation": ("vi phạm",),
-    "violate": ("vi phạm",),
-    "violator": ("vi phạm",),
-    "handle": ("xử lý",),
-    "deal with": ("xử lý",),
-    "inspect": ("kiểm tra",),
-    "inspection": ("kiểm tra",),
-    "check": ("kiểm tra",),
-    "report": ("báo cáo",),
-    "propose": ("đề xuất", "đề nghị"),
-    "proposal": ("đề xuất", "kiến nghị"),
-    "recommendation": ("kiến nghị", "đề nghị"),
-    "request": ("đề nghị", "yêu cầu"),
-    "require": ("yêu cầu",),
-    "requirement": ("yêu cầu",),
-    "order": ("chỉ đạo", "yêu cầu"),
-    "direct": ("chỉ đạo",),
-    "direction": ("chỉ đạo",),
-    "instruction": ("chỉ đạo", "hướng dẫn"),
-    "guidance": ("hướng dẫn",),
-    "guide": ("hướng dẫn",),
-    "guideline": ("hướng dẫn",),
-    "regulation": ("quy định",),
-    "rule": ("quy định",),
-    "procedure": ("quy trình", "thủ tục"),
-    "process": ("quy trình",),
-    "plan": ("kế hoạch", "phương án"),
-    "scenario": ("kịch bản", "phương án"),
-    "option": ("phương án",),
-    "solution": ("giải pháp",),
-    "measure": ("biện pháp",),
-    "task": ("nhiệm vụ",),
-    "duty": ("nhiệm vụ", "trách nhiệm"),
-    "role": ("vai trò",),
-    "mission": ("nhiệm vụ",),
-    "goal": ("mục tiêu",),
-    "target": ("mục tiêu",),
-    "aim": ("phấn đấu", "mục tiêu"),
-    "strive": ("phấn đấu",),
-    "priority": ("ưu tiên",),
-    "prioritise": ("ưu tiên",),
-    "prioritize": ("ưu tiên",),
-    "allocate": ("phân bổ",),
-    "allocation": ("phân bổ",),
-    "distribute": ("phân bổ",),
-    "receive": ("tiếp nhận",),
-    "admission": ("thu dung",),
-    "admit": ("thu dung",),
-    "transfer": ("chuyển", "điều chuyển"),
-    "replace": ("thay thế",),
-    "establish": ("thành lập", "xây dựng"),
-    "set up": ("thành lập", "xây dựng"),
-    "build": ("xây dựng",),
-    "expand": ("mở rộng",),
-    "strengthen": ("tăng cường", "củng cố"),
-    "tighten": ("siết chặt",),
-    "enhance": ("nâng cao", "tăng cường"),
-    "improve": ("nâng cao",),
-    "accelerate": ("đẩy nhanh",),
-    "speed up": ("đẩy nhanh",),
-    "resume": ("khôi phục", "tổ chức lại"),
-    "reopen": ("khôi phục", "tổ chức lại"),
-    "restore": ("khôi phục",),
-    "maintain": ("duy trì", "giữ vững"),
-    "keep": ("giữ vững", "duy trì"),
-    "stop": ("ngăn", "dừng", "chặn"),
-    "block": ("ngăn", "chặn", "ngăn chặn"),
-    "ban": ("cấm", "không được"),
-    "forbid": ("không được", "cấm"),
-    "allow": ("cho phép",),
-    "permit": ("cho phép",),
-    "decide": ("quyết định",),
-    "authority to decide": ("toàn quyền",),
-    "full authority": ("toàn quyền",),
-    "power": ("thẩm quyền", "toàn quyền"),
-    "communicate": ("tuyên truyền", "thông tin"),
-    "communication": ("thông tin, tuyên truyền",),
-    "information": ("thông tin",),
-    "news": ("thông tin", "đưa tin"),
-    "misinformation": ("thông tin sai lệch",),
-    "fake news": ("thông tin sai lệch",),
-    "awareness": ("nhận thức", "ý thức"),
-    "panic": ("hoang mang",),
-    "complacency": ("chủ quan", "lơ là"),
-    "complacent": ("chủ quan", "lơ là"),
-    "negligence": ("lơ là", "chủ quan"),
-    "thank": ("cảm ơn",),
-    "praise": ("biểu dương", "khen thưởng"),
-    "reward": ("khen thưởng",),
-    "commend": ("biểu dương", "khen thưởng"),
-    "visit": ("thăm hỏi",),
-    "encourage": ("động viên",),
-    "security": ("an ninh",),
-    "order and safety": ("trật tự, an toàn xã hội",),
-    "safe": ("an toàn",),
-    "safety": ("an toàn",),
-    "deadline": ("chậm nhất", "hạn chót", "trước ngày"),
-    "due": ("chậm nhất", "hạn"),
-    "finish": ("hoàn thành", "xong"),
-    "complete": ("hoàn thành",),
-    "done": ("hoàn thành", "xong"),
-    "daily": ("hằng ngày",),
-    "every day": ("hằng ngày",),
-    "each day": ("hằng ngày",),
-    "before": ("trước",),
-    "after": ("sau",),
-    "since": ("từ",),
-    "until": ("đến",),
-    "within": ("trong",),
-    "week": ("tuần",),
-    "month": ("tháng",),
-    "year": ("năm",),
-    "day": ("ngày",),
-    "hour": ("giờ",),
-    "afternoon": ("chiều",),
-    "tomorrow": ("ngày mai",),      # not 'mai' alone: a given name too
-    "tomorrow afternoon": ("chiều mai",),
-    "tomorrow morning": ("sáng mai",),
-    "morning": ("sáng",),
-    "winter": ("mùa đông",),
-    "meeting": ("hội nghị", "cuộc họp", "buổi làm việc"),
-    "conference": ("hội nghị",),
-    "online meeting": ("họp trực tuyến", "hội nghị trực tuyến"),
-    "conclusion": ("kết luận",),
-    "notice": ("thông báo",),
-    "directive": ("chỉ thị",),
-    "resolution": ("nghị quyết",),
-    "dispatch": ("công điện", "công văn"),
-    "official letter": ("công văn",),
-    "document": ("văn bản",),
-    "age": ("tuổi",),
-    "old": ("tuổi",),
-    "year old": ("tuổi",),
-    "years old": ("tuổi",),
-    "under": ("dưới",),
-    "over": ("trên", "trở lên"),
-    "above": ("trên", "trở lên"),
-    "whole": ("toàn bộ", "toàn"),
-    "entire": ("toàn bộ", "toàn"),
-    "all": ("tất cả", "toàn bộ"),
-    "each": ("mỗi", "từng"),
-    "every": ("mỗi", "tất cả"),
-    "many": ("nhiều",),
-    "number": ("số lượng", "số"),
-    "percent": ("%",),
-    "thousand": ("nghìn", "ngàn"),
-    "place": ("nơi", "chỗ", "địa điểm"),
-    "bed": ("chỗ", "giường"),
-    "facility": ("cơ sở",),
-    "residence": ("nơi cư trú", "nơi lưu trú"),
-    "achieve": ("đạt", "hoàn thành"),
-    "reduce": ("giảm", "hạn chế"),
-    "limit": ("hạn chế",),
-    "minimise": ("hạn chế tối đa",),
-    "minimize": ("hạn chế tối đa",),
-    "avoid": ("tránh", "không để"),
-    "ensure": ("bảo đảm", "đảm bảo"),
-    "guarantee": ("bảo đảm", "đảm bảo"),
-    "prepare": ("chuẩn bị", "dự trù"),
-    "preparation": ("chuẩn bị",),
-    "reserve": ("dự trù", "dự phòng"),
-    "enough": ("đủ", "đầy đủ"),
-    "sufficient": ("đủ", "đầy đủ"),
-    "quickly": ("nhanh", "khẩn trương"),
-    "urgently": ("khẩn trương",),
-    "urgent": ("khẩn trương", "cấp bách"),
-    "strict": ("nghiêm", "chặt chẽ"),
-    "strictly": ("nghiêm", "chặt chẽ"),
-    "tight": ("chặt chẽ",),
-    "closely": ("chặt chẽ",),
-    "cooperate": ("phối hợp",),
-    "coordinate": ("phối hợp",),
-    "coordination": ("phối hợp",),
-    # --- the situation, its causes and reports -------------------------------------------
-    "situation": ("tình hình", "diễn biến"),
-    "forecast": ("dự báo",),
-    "predict": ("dự báo",),
-    "complex": ("phức tạp",),
-    "complicated": ("phức tạp",),
-    "unpredictable": ("khó lường",),
-    "record": ("ghi nhận",),
-    "register": ("ghi nhận", "đăng ký"),
-    "appear": ("xuất hiện",),
-    "emerge": ("xuất hiện",),
-    "occur": ("xảy ra", "xuất hiện"),
-    "happen": ("xảy ra",),
-    "new": ("mới",),
-    "wave": ("đợt dịch",),
-    "result": ("kết quả",),
-    "cause": ("nguyên nhân",),
-    "reason": ("nguyên nhân",),
-    "origin": ("nguồn lây", "nguyên nhân"),
-    "source": ("nguồn", "nguồn lây"),
-    "unknown source": ("chưa rõ nguồn lây",),
-    "weakness": ("điểm yếu", "hạn chế"),
-    "shortcoming": ("hạn chế", "điểm yếu"),
-    "limitation": ("hạn chế",),
-    "lapse": ("lơ là", "chưa nghiêm"),
-    "loose": ("chưa nghiêm", "lơ là"),
-    "lax": ("chưa nghiêm", "lơ là"),
-    "dishonest": ("không trung thực",),
-    "lie": ("không trung thực",),
-    "false": ("sai lệch", "không trung thực"),
-    "evade": ("trốn",),
-    "dodge": ("trốn",),
-    "escape": ("trốn",),
-    "exploit": ("lợi dụng",),
-    "distort": ("xuyên tạc",),
-    "incite": ("kích động",),
-    "sabotage": ("chống phá",),
-    "rumour": ("thông tin sai lệch",),
-    "rumor": ("thông tin sai lệch",),
-    "public opinion": ("dư luận",),
-    "unvaccinated": ("chưa tiêm", "chưa tiêm vắc xin"),
-    "underlying": ("bệnh nền",),
-    "mountainous": ("miền núi",),
-    "mountain": ("miền núi",),
-    "highland": ("miền núi", "vùng cao"),
-    "residential": ("dân cư",),
-    "school": ("trường học", "trường"),
-    # --- principles and ways of working -------------------------------------------------
-    "motto": ("phương châm",),
-    "slogan": ("phương châm", "khẩu hiệu"),
-    "principle": ("phương châm", "nguyên tắc"),
-    "door to door": ("gõ từng nhà", "từng hộ gia đình", "từng người dân"),
-    "respond": ("ứng phó",),
-    "response": ("ứng phó",),
-    "consolidate": ("củng cố", "kiện toàn"),
-    "mobile": ("lưu động", "cơ động"),
-    "self": ("tự",),
-    "teach": ("hướng dẫn",),
-    "instruct": ("hướng dẫn", "chỉ đạo"),
-    "assign": ("giao", "phân công", "bố trí"),
-    "deploy": ("triển khai", "bố trí", "điều tiết"),
-    "redeploy": ("điều tiết", "điều chuyển"),
-    "send": ("cử", "chuyển"),
-    "move": ("chuyển", "di chuyển"),
-    "leave": ("ra khỏi", "rời"),
-    "enter": ("vào",),
-    "approve": ("phê duyệt",),
-    "approval": ("phê duyệt",),
-    "preside": ("chủ trì",),
-    "attend": ("tham dự", "dự"),
-    "participant": ("tham dự",),
-    "connection point": ("điểm cầu",),
-    "conclude": ("kết luận",),
-    "announce": ("thông báo",),
-    "draft": ("tham mưu", "dự thảo"),
-    "advise": ("tham mưu",),
-    "disposal": ("thanh lý",),
-    "recurrent": ("thường xuyên",),
-    "contingency": ("dự phòng",),
-    "at least": ("ít nhất",),
-    "best": ("tốt nhất",),
-    "crowd": ("đông người", "tụ tập"),
-    # --- bodies that directives address ---------------------------------------------------
-    "committee": ("ủy ban", "ban"),
-    "commission": ("ban",),
-    "propaganda commission": ("ban tuyên giáo",),
-    "mass mobilisation commission": ("ban dân vận",),
-    "mass mobilization commission": ("ban dân vận",),
-    "organisation commission": ("ban tổ chức",),
-    "organization commission": ("ban tổ chức",),
-    "internal affairs": ("nội chính",),
-    "party delegation": ("ban cán sự đảng",),
-    "party group": ("đảng đoàn",),
-    "office": ("văn phòng",),
-    "industry and trade": ("công thương",),
-    "construction": ("xây dựng",),
-    "invalids and social affairs": ("thương binh và xã hội",),
-    "social affairs": ("thương binh và xã hội", "xã hội"),
-    "defence": ("quốc phòng",),
-    "defense": ("quốc phòng",),
-    # --- calendar ----------------------------------------------------------------------------
-    "beginning": ("đầu",),
-    "early": ("đầu", "sớm"),
-    "end": ("cuối", "kết thúc"),
-    "lunar": ("âm lịch", "tháng chạp"),
-    "last lunar month": ("tháng chạp",),
-    "january": ("tháng 1", "tháng 01"),
-    "february": ("tháng 2", "tháng 02"),
-    "march": ("tháng 3", "tháng 03"),
-    "april": ("tháng 4", "tháng 04"),
-    "june": ("tháng 6", "tháng 06"),
-    "july": ("tháng 7", "tháng 07"),
-    "august": ("tháng 8", "tháng 08"),
-    "september": ("tháng 9", "tháng 09"),
-    "october": ("tháng 10",),
-    "november": ("tháng 11",),
-    "december": ("tháng 12", "tháng chạp"),
-}
+GLOSSARY_FILE = Path(__file__).resolve().parent / "vocab" / "glossary.tsv"
+SEPARATOR = " | "
+MAX_WORDS = 6            # an English key longer than this is a sentence, not a term
+
+
+@dataclass(frozen=True)
+class Entry:
+    english: str
+    vietnamese: tuple[str, ...]
+    topic: str = ""
+
+
+class GlossaryError(ValueError):
+    """A line or an admin's entry that cannot be a glossary entry; the message says why."""
+
+
+def parse_line(line: str, where: str = "") -> Entry | None:
+    """One line of the TSV file (None for blank lines and comments)."""
+    if not line.strip() or line.startswith("#"):
+        return None
+    cells = line.rstrip("\n").split("\t")
+    if len(cells) < 2:
+        raise GlossaryError(f"{where}: expected 'english<TAB>vietnamese[<TAB>topic]'")
+    return make_entry(cells[0], cells[1], cells[2] if len(cells) > 2 else "", where)
+
+
+def make_entry(english: str, vietnamese: str, topic: str = "", where: str = "") -> Entry:
+    """An entry from its parts, checked: an English word or short phrase, at least one
+    Vietnamese alternative, each made of words."""
+    en = " ".join(english.strip().lower().split())
+    alts = tuple(dict.fromkeys(" ".join(a.split()) for a in vietnamese.split("|") if a.strip()))
+    prefix = f"{where}: " if where else ""
+    if not en or not any(c.isalpha() for c in en) or not terms(en):
+        raise GlossaryError(f"{prefix}the English side must be a word or a short phrase")
+    if len(terms(en)) > MAX_WORDS:
+        raise GlossaryError(f"{prefix}the English side has more than {MAX_WORDS} words")
+    if not alts or any(not terms(a) for a in alts):
+        raise GlossaryError(f"{prefix}every Vietnamese alternative must contain a word")
+    return Entry(en, alts, topic.strip())
 
 
 @lru_cache(maxsize=1)
-def stemmed_glossary() -> dict[tuple[str, ...], tuple[str, ...]]:
-    """English key as a tuple of stemmed words -> folded Vietnamese alternatives."""
-    out: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for en, vis in GLOSSARY.items():
-        key = tuple(stem_en(w) for w in terms(en))
-        out[key] = tuple(dict.fromkeys(out.get(key, ()) + tuple(vis)))
-    return out
-
-
-def max_phrase_len() -> int:
-    return max(len(k) for k in stemmed_glossary())
-
-
-def translate(words: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
-    """Glossary matches in a list of stemmed English words, longest phrase first, without
-    overlaps: (start, end, Vietnamese alternatives)."""
-    table = stemmed_glossary()
-    longest = max_phrase_len()
+def bundled_entries() -> tuple[Entry, ...]:
     out = []
-    i = 0
-    while i < len(words):
-        for n in range(min(longest, len(words) - i), 0, -1):
-            alts = table.get(tuple(words[i:i + n]))
-            if alts:
-                out.append((i, i + n, alts))
-                i += n
-                break
-        else:
-            i += 1
+    with open(GLOSSARY_FILE, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            entry = parse_line(line, f"{GLOSSARY_FILE.name}:{n}")
+            if entry is not None:
+                out.append(entry)
+    return tuple(out)
+
+
+class Glossary:
+    """English stems → Vietnamese alternatives, built once per index."""
+
+    def __init__(self, entries):
+        table: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for e in entries:
+            key = tuple(stem_en(w) for w in terms(e.english))
+            table[key] = tuple(dict.fromkeys(table.get(key, ()) + e.vietnamese))
+        self.table = table
+        self.longest = max((len(k) for k in table), default=1)
+        self.words = frozenset(w for k in table for w in k)
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def bundled(cls) -> "Glossary":
+        return cls(bundled_entries())
+
+    @classmethod
+    def with_database(cls) -> "Glossary":
+        """The bundled file plus the entries admins added (their wording wins: it comes
+        later and is merged into the same key)."""
+        return cls(bundled_entries() + tuple(stored_entries()))
+
+    def __contains__(self, stem: str) -> bool:
+        return stem in self.words
+
+    def translate(self, words: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
+        """Glossary matches in a list of stemmed English words, longest phrase first, without
+        overlaps: (start, end, Vietnamese alternatives)."""
+        out = []
+        i = 0
+        while i < len(words):
+            for n in range(min(self.longest, len(words) - i), 0, -1):
+                alts = self.table.get(tuple(words[i:i + n]))
+                if alts:
+                    out.append((i, i + n, alts))
+                    i += n
+                    break
+            else:
+                i += 1
+        return out
+
+
+# --- Entries added by admins ---------------------------------------------------------------
+
+def stored_entries() -> list[Entry]:
+    from knowledge.models import GlossaryEntry
+
+    out = []
+    for row in GlossaryEntry.select().order_by(GlossaryEntry.id):
+        try:
+            out.append(make_entry(row.english, row.vietnamese, "admin"))
+        except GlossaryError:
+            continue                      # a row written by hand that no longer reads: skip it
     return out
 
 
-# Shorthand that officials type in chat (folded), expanded before matching when the
-# shorthand itself is not a word of the index.
-VI_ABBREVIATIONS: dict[str, str] = {
-    "sx": "san xuat", "xn": "xet nghiem", "yt": "y te", "dn": "doanh nghiep",
-    "kcn": "khu cong nghiep", "kkt": "khu kinh te", "tp": "thanh pho", "tx": "thi xa",
-    "bcd": "ban chi dao", "ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan",
-    "nld": "nguoi lao dong", "cn": "cong nhan", "bv": "benh vien", "bs": "bac si",
-    "hs": "hoc sinh", "gv": "giao vien", "cb": "can bo", "ng": "nguoi", "dc": "duoc",
-    "ko": "khong", "k": "khong", "kg": "khong", "j": "gi", "bn": "bao nhieu", "vs": "voi",
-    "mk": "minh", "cq": "co quan", "dv": "don vi", "cl": "cach ly", "tvx": "tiem vac xin",
-    "vx": "vac xin", "nq": "nghi quyet", "ct": "chi thi", "tb": "thong bao",
-}
+def glossary_stamp() -> tuple:
+    """Changes whenever admins add or remove an entry, also in another process."""
+    from peewee import fn
+
+    from knowledge.models import GlossaryEntry
+    return tuple(GlossaryEntry.select(fn.COUNT(GlossaryEntry.id), fn.MAX(GlossaryEntry.id),
+                                      fn.MAX(GlossaryEntry.added_at)).tuples()[0])
+
+
+def add_entry(english: str, vietnamese: str, added_by: int | None = None) -> Entry:
+    """Store an admin's entry (replacing an earlier one with the same English key)."""
+    from knowledge.models import GlossaryEntry
+
+    entry = make_entry(english, vietnamese, "admin")
+    GlossaryEntry.delete().where(GlossaryEntry.english == entry.english).execute()
+    GlossaryEntry.create(english=entry.english, vietnamese=SEPARATOR.join(entry.vietnamese),
+                         added_by=added_by)
+    return entry
+
+
+def remove_entry(english: str) -> bool:
+    from knowledge.models import GlossaryEntry
+
+    en = " ".join(english.strip().lower().split())
+    return GlossaryEntry.delete().where(GlossaryEntry.english == en).execute() > 0
+
+
+def parse_admin_entry(text: str) -> Entry:
+    """'flash flood = lũ quét | lũ ống' as an admin types it."""
+    english, sep, vietnamese = text.partition("=")
+    if not sep:
+        raise GlossaryError("write: english = tiếng việt | cách nói khác")
+    return make_entry(english, vietnamese, "admin")

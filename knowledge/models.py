@@ -124,10 +124,22 @@ class Admin(BaseModel):
     added_at = DateTimeField(default=utcnow)
 
 
+class GlossaryEntry(BaseModel):
+    """An English word and its Vietnamese wordings, added by an admin (`/glossary add`);
+    merged with knowledge/vocab/glossary.tsv when the index is built."""
+    english = CharField(unique=True)
+    vietnamese = TextField()                  # alternatives separated by " | "
+    added_by = BigIntegerField(null=True)
+    added_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        table_name = "glossary_entries"
+
+
 class UserSetting(BaseModel):
     user_id = BigIntegerField(primary_key=True)
     lang = CharField(default="vi")
 
 
 MODELS = [Document, Item, Unit, ItemUnit, Deadline, DeadlineUnit, Reference,
-          Chat, Subscription, Admin, UserSetting]
+          Chat, Subscription, Admin, UserSetting, GlossaryEntry]

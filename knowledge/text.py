@@ -207,10 +207,11 @@ def tokenize(text: str) -> list[Token]:
     return [Token(*t) for t in _scan(fold(text))]
 
 
-def index_terms(text: str) -> tuple[list[str], list[str]]:
+def index_terms(text: str, folded: str | None = None) -> tuple[list[str], list[str]]:
     """The terms and the syllable pairs of a text, as `tokenize` and `bigrams` would give
-    them, without building Token objects: indexing 100,000 items calls this a lot."""
-    folded = fold(text)
+    them, without building Token objects: indexing 100,000 items calls this a lot.
+    `folded`: fold(text), when the caller has it already."""
+    folded = fold(text) if folded is None else folded
     terms: list[str] = []
     pairs: list[str] = []
     prev = None
@@ -263,21 +264,24 @@ _NOT_PLURALS = frozenset({"news", "means", "series", "species", "status", "mass"
 
 
 def stem_en(word: str) -> str:
-    """A light English stemmer: enough for 'factories'/'factory', 'tested'/'testing'/'test'.
-    Applied the same way to questions and to the English summaries, so only consistency
-    matters, not linguistics."""
+    """A light English stemmer: enough for 'factories'/'factory', 'tested'/'testing'/'test',
+    'crossings'/'crossing'. The plural goes first, then -ing/-ed. Applied the same way to
+    questions, glossary keys and English summaries, so only consistency matters."""
     w = word
     if len(w) <= 3 or not w.isalpha() or w in _NOT_PLURALS:
         return w
-    for suffix, repl, min_stem in (("ies", "y", 2), ("sses", "ss", 2), ("ing", "", 3),
-                                   ("ed", "", 3), ("es", "", 3), ("s", "", 3)):
+    for suffix, repl, min_stem in (("ies", "y", 2), ("sses", "ss", 2), ("es", "", 3), ("s", "", 3)):
         if w.endswith(suffix) and len(w) - len(suffix) >= min_stem:
             if suffix == "s" and w.endswith(("ss", "us", "is")):
                 break
             if suffix == "es" and not w[:-2].endswith(("sh", "ch", "x", "z", "ss")):
                 continue
             w = w[: len(w) - len(suffix)] + repl
-            if suffix in ("ing", "ed") and len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
+            break
+    for suffix in ("ing", "ed"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: len(w) - len(suffix)]
+            if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
                 w = w[:-1]                           # stopped -> stop
             break
     if w.endswith("e") and len(w) > 4:
@@ -292,7 +296,10 @@ can could may might need needs what which who whom whose when where why how that
 those it its it's there their they them he she his her we our us you your i me my any all
 each every some no not only also than then so such too very just more most much many own
 same other others else again further here up down out off over under per via vs please
-tell know want let get got like s t time
+tell know want let get got like s t time against among amongst during whether while through
+throughout upon toward towards across along around despite except including regarding
+concerning yet still already ever never always often usually also anyone anything someone
+something everything take taken taking give given giving go going goes went come comes coming
 """.split())
 
 # Vietnamese function and question words. Question words ('gì', 'nào', 'bao nhiêu') never
@@ -308,12 +315,22 @@ _AMBIGUOUS_FOLDED = frozenset({"dau", "bao", "the", "o", "de", "cho", "ve", "ban
                                "do", "tu", "ra", "lam", "nen", "vi", "bi"})
 VI_STOPWORDS_FOLDED = frozenset(fold(w) for w in VI_STOPWORDS) - _AMBIGUOUS_FOLDED
 VI_STOP_PHRASES_FOLDED = (("nhu", "the", "nao"), ("the", "nao"), ("bao", "nhieu"), ("o", "dau"),
-                          ("tai", "sao"), ("ra", "sao"), ("de", "lam", "gi"), ("lam", "gi"))
+                          ("tai", "sao"), ("ra", "sao"), ("de", "lam", "gi"), ("lam", "gi"),
+                          ("hom", "nay"), ("bay", "gio"), ("hien", "nay"), ("lam", "sao"))
+
+
+# Words made with a function syllable: 'bị' is a function word, 'chuẩn bị' (prepare) is not.
+VI_COMPOUNDS_FOLDED = frozenset("""
+chuan bi|thiet bi|trang bi|du bi|cho phep|de nghi|de xuat|de an|de ra|nhu cau|ra soat|ra quan
+|ban hanh|co quan|co so|co che|co hoi|khong khi|duoc phep|theo doi|vao cuoc
+|lam viec|nhung nguoi|tu chu|tu dong|tu nguyen|tu phat|cung cap|cung co|the hien
+""".replace("\n", "").split("|"))
 
 
 def stopword_flags(text: str, tokens: list[Token]) -> list[bool]:
     """Which tokens of a question are function words. Accented tokens are judged by their
-    accented form; unaccented ones by the safe folded list and fixed question phrases."""
+    accented form; unaccented ones by the safe folded list and fixed question phrases; a
+    function syllable inside a compound ('chuẩn bị', 'đề nghị') is a word."""
     lowered = nfc(text).lower()
     flags = []
     for tok in tokens:
@@ -325,6 +342,9 @@ def stopword_flags(text: str, tokens: list[Token]) -> list[bool]:
         else:
             flags.append(tok.term in VI_STOPWORDS_FOLDED or tok.term in EN_STOPWORDS)
     folded = [t.term for t in tokens]
+    for i in range(len(folded) - 1):
+        if f"{folded[i]} {folded[i + 1]}" in VI_COMPOUNDS_FOLDED:
+            flags[i] = flags[i + 1] = False
     for phrase in VI_STOP_PHRASES_FOLDED:
         n = len(phrase)
         for i in range(len(folded) - n + 1):

@@ -204,12 +204,13 @@ def test_texts(broadcast: Broadcast, lang: str) -> list[str]:
 
 # --- sending -----------------------------------------------------------------------------
 
-def start(broadcast_id: int, now: datetime | None = None) -> StartResult:
+def start(broadcast_id: int, now: datetime | None = None, urgent: bool = False) -> StartResult:
     """Store the notice and enqueue its deliveries, all or nothing; only a draft starts. A
-    push scheduled for later waits in the outbox until its time."""
+    push scheduled for later waits in the outbox until its time. An urgent one goes as a
+    paid broadcast (see scheduler/limits.py)."""
     now = now or datetime.now(timezone.utc)
     with database.atomic():
-        claimed = (Broadcast.update(status="sending", started_at=naive_utc(now))
+        claimed = (Broadcast.update(status="sending", started_at=naive_utc(now), urgent=urgent)
                    .where(Broadcast.id == broadcast_id, Broadcast.status == "draft").execute())
         broadcast = Broadcast.get_or_none(Broadcast.id == broadcast_id)
         if not claimed:

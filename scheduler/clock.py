@@ -46,3 +46,16 @@ class FakeClock:
         for _, fut in due:
             if not fut.done():
                 fut.set_result(None)
+
+
+async def sleep_or_wake(clock, event: asyncio.Event, seconds: float) -> None:
+    """Sleep `seconds` on `clock`, or less if `event` is set meanwhile; clears the event."""
+    if not event.is_set():
+        waiter = asyncio.ensure_future(event.wait())
+        sleeper = asyncio.ensure_future(clock.sleep(seconds))
+        try:
+            await asyncio.wait({waiter, sleeper}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            waiter.cancel()
+            sleeper.cancel()
+    event.clear()

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import json
 
-from peewee import (BigIntegerField, CharField, DateTimeField, ForeignKeyField, IntegerField,
-                    IntegrityError, TextField, fn)
+from datetime import datetime
+
+from peewee import (BigIntegerField, BooleanField, CharField, DateTimeField, ForeignKeyField,
+                    IntegerField, IntegrityError, PostgresqlDatabase, TextField, fn)
 
 from knowledge.db import BaseModel, database, insert_ignore_many
 from knowledge.models import Document, utcnow
@@ -34,6 +36,9 @@ class Broadcast(BaseModel):
     created_at = DateTimeField(default=utcnow)
     started_at = DateTimeField(null=True)
     finished_at = DateTimeField(null=True)
+    # Replicas (migration 0030): a paid broadcast, and when the final report reached the admin.
+    urgent = BooleanField(default=False)              # sent with allow_paid_broadcast
+    reported_at = DateTimeField(null=True)
 
 
 class Delivery(BaseModel):
@@ -53,6 +58,9 @@ class Delivery(BaseModel):
     message_ids = TextField(default="[]")             # JSON list, one per part sent
     created_at = DateTimeField(default=utcnow)
     sent_at = DateTimeField(null=True)
+    # Replicas (migration 0030): the sender working on this row, until when (see claim_due).
+    claimed_by = CharField(null=True)
+    lease_until = DateTimeField(null=True)            # naive UTC
 
     def part_list(self) -> list[dict]:
         return json.loads(self.parts)
@@ -116,3 +124,61 @@ def delivery_counts(broadcast_id: int) -> dict[str, int]:
         counts[row["status"]] = row["n"]
     counts["total"] = sum(counts.values())
     return counts
+
+
+# --- claims: which sender works on which row ------------------------------------------------
+#
+# Several senders (replicas) share the outbox. A sender claims due rows for a lease and is
+# the only one that records their result; a sender that dies leaves its claims to expire,
+# and the rows are taken over. On PostgreSQL the claim skips rows another sender is claiming
+# at that very moment (FOR UPDATE SKIP LOCKED); SQLite has one writer at a time, so its one
+# UPDATE statement is atomic anyway.
+
+def claim_due(owner: str, limit: int, now: datetime, lease_until: datetime) -> list[Delivery]:
+    """Claim up to `limit` pending rows that are due and not leased, oldest first."""
+    if limit <= 0:
+        return []
+    due = (Delivery.select(Delivery.id)
+           .where(Delivery.status == PENDING,
+                  Delivery.next_attempt_at.is_null() | (Delivery.next_attempt_at <= now),
+                  Delivery.lease_until.is_null() | (Delivery.lease_until <= now))
+           .order_by(Delivery.id).limit(limit))
+    if isinstance(database.obj, PostgresqlDatabase):
+        due = due.for_update(skip_locked=True)
+    claimed = (Delivery.update(claimed_by=owner, lease_until=lease_until)
+               .where(Delivery.id.in_(due)).returning(Delivery).execute())
+    return sorted(claimed, key=lambda row: row.id)
+
+
+def record(row_id: int, owner: str, **values) -> bool:
+    """Write what became of a claimed row and give the claim up; False when the row is no
+    longer this owner's (its lease expired and another sender took it over, or it was
+    closed meanwhile): then nothing is written."""
+    return bool(Delivery.update(claimed_by=None, lease_until=None, **values)
+                .where(Delivery.id == row_id, Delivery.claimed_by == owner,
+                       Delivery.status == PENDING).execute())
+
+
+def renew_leases(owner: str, row_ids, lease_until: datetime) -> int:
+    """Keep the claims of rows still being worked on."""
+    row_ids = list(row_ids)
+    if not row_ids:
+        return 0
+    return (Delivery.update(lease_until=lease_until)
+            .where(Delivery.id.in_(row_ids), Delivery.claimed_by == owner).execute())
+
+
+def next_due(now: datetime, exclude=()) -> datetime | None:
+    """When the next pending row becomes claimable: now if one is due, else the earliest
+    retry time or expiring lease; None when nothing is pending."""
+    exclude = list(exclude)
+    pending = Delivery.select().where(Delivery.status == PENDING)
+    if exclude:
+        pending = pending.where(Delivery.id.not_in(exclude))
+    free = Delivery.lease_until.is_null() | (Delivery.lease_until <= now)
+    if pending.where(free, Delivery.next_attempt_at.is_null() | (Delivery.next_attempt_at <= now)).exists():
+        return now
+    times = [pending.select(fn.MIN(Delivery.next_attempt_at)).where(free).scalar(),
+             pending.select(fn.MIN(Delivery.lease_until)).where(~free).scalar()]
+    times = [datetime.fromisoformat(t) if isinstance(t, str) else t for t in times if t is not None]
+    return max(min(times), now) if times else None

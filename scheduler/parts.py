@@ -54,9 +54,11 @@ def _message_id(value) -> int:
     return number
 
 
-async def perform_part(bot, chat_id: int, part: dict, sent_ids: list[int]) -> int:
+async def perform_part(bot, chat_id: int, part: dict, sent_ids: list[int], paid: bool = False) -> int:
     """Make the part's call; Telegram's errors propagate (the sender knows what each means),
-    except those saying the work is already done ("not modified", already deleted)."""
+    except those saying the work is already done ("not modified", already deleted). `paid`:
+    a message or file of an urgent notice, sent as a paid broadcast."""
+    paid_broadcast = True if paid else None
     from aiogram.exceptions import TelegramBadRequest
 
     if "edit" in part:
@@ -85,11 +87,13 @@ async def perform_part(bot, chat_id: int, part: dict, sent_ids: list[int]) -> in
     if "document" in part:
         message = await bot.send_document(chat_id=chat_id, document=part["document"],
                                           caption=part.get("caption") or None,
-                                          reply_parameters=_reply_to(part.get("reply_to")))
+                                          reply_parameters=_reply_to(part.get("reply_to")),
+                                          allow_paid_broadcast=paid_broadcast)
         return message.message_id
     message = await bot.send_message(chat_id=chat_id, text=part["text"],
                                      reply_markup=_markup(part.get("reply_markup")),
-                                     reply_parameters=_reply_to(part.get("reply_to")))
+                                     reply_parameters=_reply_to(part.get("reply_to")),
+                                     allow_paid_broadcast=paid_broadcast)
     return message.message_id
 
 

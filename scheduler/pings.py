@@ -20,6 +20,10 @@ twice. The digest works the same way (`digest:<admin>:<batch>`).
 APScheduler only wakes the service: one job per upcoming fire time (carrying nothing but its
 time) plus a resync every minute that plans new deadlines — also those imported by another
 process — and fires whatever is due. Every job reloads its work from the ledger.
+
+With several replicas only the leader runs APScheduler (`scheduler.replicas`), and firing
+claims the due ledger rows (`claim_due_pings`), so a reminder is never fired twice even
+while leadership changes hands or a follower resyncs after a push.
 """
 from __future__ import annotations
 
@@ -30,7 +34,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from peewee import BigIntegerField, CharField, DateTimeField, ForeignKeyField, IntegerField, chunked
+from peewee import (BigIntegerField, CharField, DateTimeField, ForeignKeyField, IntegerField,
+                    PostgresqlDatabase, chunked)
 
 from knowledge.db import BaseModel, create_once, database, insert_ignore_many
 from knowledge.deadlines import DeadlineRow, deadline_moment, load_rows
@@ -347,6 +352,29 @@ class FireResult:
     messages: int = 0           # outbox rows enqueued (pings to chats, digests to admins)
 
 
+def claim_due_pings(now: datetime) -> list[Ping]:
+    """The planned ledger rows due at `now`, claimed for the caller's transaction: on
+    PostgreSQL locked (rows another process is firing are skipped), and on any database
+    taken only while still planned (a status guard in the UPDATE), so that two replicas
+    never fire the same reminder. Call inside `database.atomic()`."""
+    query = (Ping.select().where(Ping.status == PLANNED, Ping.fire_at <= naive_utc(now))
+             .order_by(Ping.fire_at, Ping.id))
+    if isinstance(database.obj, PostgresqlDatabase):
+        query = query.for_update(skip_locked=True)
+    due = list(query)
+    stamp = naive_utc(now)
+    for chunk in chunked(due, 900):
+        claimed = (Ping.update(handled_at=stamp)
+                   .where(Ping.id.in_([p.id for p in chunk]), Ping.status == PLANNED).execute())
+        if claimed != len(chunk):        # fired meanwhile by another process: leave it to it
+            raise PingsTaken()
+    return due
+
+
+class PingsTaken(Exception):
+    """Another process fired some of these ledger rows first."""
+
+
 def _batch_key(pings: list[Ping]) -> str:
     """Names one firing: the latest fire time and a hash of the ledger rows it covers."""
     ids = ",".join(str(p.id) for p in sorted(pings, key=lambda p: p.id))
@@ -382,17 +410,20 @@ class ReminderService:
         """Send every ledger row due at `now`; see the module docstring for the rules."""
         now = now or self.clock.now()
         result = FireResult()
-        with database.atomic():
-            due = list(Ping.select().where(Ping.status == PLANNED, Ping.fire_at <= naive_utc(now))
-                       .order_by(Ping.fire_at, Ping.id))
-            if not due:
-                return result
-            reminders = [p for p in due if p.label != DIGEST]
-            digests = [p for p in due if p.label == DIGEST]
-            if reminders:
-                self._fire_reminders(reminders, now, result)
-            if digests:
-                self._fire_digests(digests, now, result)
+        try:
+            with database.atomic():
+                due = claim_due_pings(now)
+                if not due:
+                    return result
+                reminders = [p for p in due if p.label != DIGEST]
+                digests = [p for p in due if p.label == DIGEST]
+                if reminders:
+                    self._fire_reminders(reminders, now, result)
+                if digests:
+                    self._fire_digests(digests, now, result)
+        except PingsTaken:                   # rolled back: the other process sends them
+            log.info("pings_taken_by_another_process")
+            return FireResult()
         if result.messages and self.sender is not None:
             self.sender.notify()
         if result.queued or result.skipped or result.overdue or result.digests:

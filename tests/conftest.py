@@ -29,3 +29,40 @@ def db(request, tmp_path):
     else:
         yield open_database(f"sqlite:///{tmp_path}/test.db")
     close_database()
+
+
+REDIS_URL = os.environ.get("TEST_REDIS_URL")     # redis://127.0.0.1:6379/N; unset: Redis tests skip
+
+
+@pytest.fixture
+async def redis_client():
+    """A redis-py asyncio client on TEST_REDIS_URL and a key prefix unique to this test."""
+    if not REDIS_URL:
+        pytest.skip("TEST_REDIS_URL not set")
+    import uuid
+
+    import redis.asyncio as redis
+    client = redis.from_url(REDIS_URL, socket_connect_timeout=2)
+    try:
+        await client.ping()
+    except Exception as e:
+        await client.aclose()
+        pytest.skip(f"no Redis at TEST_REDIS_URL: {e!r}")
+    prefix = f"loatest:{uuid.uuid4().hex[:12]}"
+    try:
+        yield client, prefix
+    finally:
+        keys = [k async for k in client.scan_iter(match=f"{prefix}:*")]
+        if keys:
+            await client.delete(*keys)
+        await client.aclose()
+
+
+def fresh_postgres_database(suffix: str) -> str:
+    """The URL of an empty PostgreSQL database named after TEST_POSTGRES_URL's plus `suffix`
+    (created when missing, emptied otherwise), for tests whose processes open the database
+    themselves (migrations included). Skips without TEST_POSTGRES_URL."""
+    if not POSTGRES_URL:
+        pytest.skip("TEST_POSTGRES_URL not set")
+    from tests.e2e_replicas_kit import empty_postgres
+    return empty_postgres(f"{POSTGRES_URL}_{suffix}")

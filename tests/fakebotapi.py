@@ -18,7 +18,8 @@ getChat, getFile, setMyCommands, deleteWebhook, setWebhook, …) and /file/bot<t
 It keeps what each chat shows (`visible`): edits change the bot's messages, deletions remove
 them (`refuse_delete` makes a chat answer as Telegram does after 48 hours). Optional limits:
 `rate_limit` messages per second overall (a sliding one-second window answering 429 beyond
-it, like Telegram's flood control), `chat_interval` seconds between messages to one chat and
+it, like Telegram's flood control; `paid_rate_limit` for sends with allow_paid_broadcast),
+`chat_interval` seconds between messages to one chat and
 `group_per_minute` to one group; `limit_429s` counts the 429s those limits produced (as
 opposed to injected ones). `latency` delays every answer, like a real API round trip.
 """
@@ -82,6 +83,7 @@ class Failure:
 class FakeBotAPI:
     token: str = TOKEN
     rate_limit: float | None = None          # messages per second overall
+    paid_rate_limit: float | None = None     # the same for allow_paid_broadcast sends
     chat_interval: float | None = None       # min seconds between messages to one chat
     group_per_minute: int | None = None      # max messages per minute to one group (chat id < 0)
     tolerance: float = 0.05                  # seconds of jitter forgiven by the per-chat checks
@@ -103,6 +105,7 @@ class FakeBotAPI:
         self._new_update = asyncio.Event()
         self._message_ids: dict[int, itertools.count] = defaultdict(lambda: itertools.count(1))
         self._window: deque[float] = deque()               # accepted message times, last second
+        self._paid_window: deque[float] = deque()          # the same, paid broadcasts
         self._chat_times: dict[int, deque[float]] = defaultdict(deque)
         self._file_ids = itertools.count(1)
         self.messages: dict[tuple[int, int], dict] = {}     # what each chat shows now
@@ -290,12 +293,14 @@ class FakeBotAPI:
                 return self._error(call, code, description, {"migrate_to_chat_id": failure.migrate_to})
             return self._error(call, code, description)
         now = call.at
-        if self.rate_limit:
-            while self._window and self._window[0] <= now - 1.0:
-                self._window.popleft()
-            if len(self._window) >= self.rate_limit:
-                wait = max(1, int(self._window[0] + 1.0 - now + 0.999))
-                return self._limit(call, wait, "global")
+        paid = self.paid_rate_limit and call.params.get("allow_paid_broadcast") in (True, "true", "True")
+        window, limit = (self._paid_window, self.paid_rate_limit) if paid else (self._window, self.rate_limit)
+        if limit:
+            while window and window[0] <= now - 1.0:
+                window.popleft()
+            if len(window) >= limit:
+                wait = max(1, int(window[0] + 1.0 - now + 0.999))
+                return self._limit(call, wait, "paid" if paid else "global")
         times = self._chat_times[chat_id]
         if self.chat_interval and times and now - times[-1] < self.chat_interval - self.tolerance:
             return self._limit(call, 1, "chat")
@@ -304,7 +309,7 @@ class FakeBotAPI:
                 times.popleft()
             if len(times) >= self.group_per_minute:
                 return self._limit(call, max(1, int(times[0] + 60.0 - now + 0.999)), "group")
-        self._window.append(now)
+        window.append(now)
         times.append(now)
         return None
 

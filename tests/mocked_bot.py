@@ -171,9 +171,20 @@ def html_problem(text: str) -> str:
 
 
 class MockedBot(Bot):
+    """With the gate every production Bot has (scheduler/gate.py), so a staged 429 or 5xx is
+    waited out and the call made again, as in production; no pacing (limits far above what a
+    test sends), so tests do not wait for Telegram's per-chat second."""
+
     def __init__(self) -> None:
+        from scheduler.clock import SystemClock
+        from scheduler.gate import Gate, install_gate
+        from scheduler.limits import Budget, LocalLimits
+
         super().__init__("4242:TEST-mocked", session=MockedSession())
         self.session: MockedSession
+        clock = SystemClock()
+        install_gate(self, Gate(LocalLimits(Budget(rate=100_000.0, chat_interval=0.0,
+                                                   group_per_minute=0), clock), clock))
 
     def add_file(self, file_id: str, data: bytes) -> None:
         self.session.files[f"documents/{file_id}"] = data

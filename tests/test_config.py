@@ -37,3 +37,19 @@ def test_the_program_prints_one_line(tmp_path, env):
     assert p.returncode == 2
     lines = p.stderr.strip().splitlines()
     assert len(lines) == 1 and list(env)[0] in lines[0], p.stderr
+
+
+@pytest.mark.parametrize("env, says", [
+    ({"REPLICAS": "2"}, "needs webhook mode"),
+    ({"REPLICAS": "2", "WEBHOOK_URL": "https://loa.example/hook"}, "fixed WEBHOOK_SECRET"),
+    ({"REPLICAS": "2", "WEBHOOK_URL": "https://loa.example/hook", "WEBHOOK_SECRET": "s"}, "PostgreSQL"),
+    ({"REDIS_URL": "localhost:6379"}, "REDIS_URL: must start with redis://"),
+])
+def test_replicas_need_webhook_a_fixed_secret_and_postgresql(monkeypatch, env, says):
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    with pytest.raises(ConfigError, match=says):
+        load_settings(_env_file=None)
+    monkeypatch.setenv("DATABASE_URL", "postgresql://loa@db/loa")
+    if "REPLICAS" in env and "WEBHOOK_SECRET" in env:
+        assert load_settings(_env_file=None).replicas == 2

@@ -50,7 +50,8 @@ async def test_sigkill_mid_broadcast_then_restart(tmp_path):
     api = await FakeBotAPI(token=TOKEN, latency=0.005).start()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "TELEGRAM_", "WEBHOOK_"))}
     env.update(BOT_TOKEN=TOKEN, TELEGRAM_API_URL=api.url, DATABASE_URL=db_url, SEND_RATE="100",
-               CHAT_INTERVAL="0.2", SEND_WINDOW="1", ADMIN_IDS=str(ADMIN), PYTHONPATH=ROOT)
+               CHAT_INTERVAL="0.2", SEND_WINDOW="1", OUTBOX_LEASE="3", ADMIN_IDS=str(ADMIN),
+               PYTHONPATH=ROOT)    # the killed process's claim expires after OUTBOX_LEASE
     window = 1   # SEND_WINDOW above: only the one message in flight may be sent twice
     proc = await start_bot(env, str(tmp_path))
     try:

@@ -105,21 +105,53 @@ async def test_command_menu_in_vietnamese_and_english():
 
 # --- questions ------------------------------------------------------------------------------
 
-async def test_question_in_private_gets_answer_and_see_also_buttons(chat, kb):
+async def test_question_in_private_gets_answer_and_full_text_button(chat, kb):
     s = await chat.send(message("nhà máy phải xét nghiệm công nhân khi nào", user_id=USER, chat_id=USER))
     reply = s.last("sendMessage")
     assert "trước mỗi ca sản xuất" in reply.text and "99-TB/TU" in reply.text
     assert reply.reply_parameters.message_id > 0                  # a reply to the question
     buttons = [b for row in reply.reply_markup.inline_keyboard for b in row]
-    assert 1 <= len(buttons) <= 2
-    assert all(b.callback_data.startswith("item:") and b.text.startswith("Xem thêm: ") for b in buttons)
-    assert f"item:{kb[0].id}" not in [b.callback_data for b in buttons]
+    assert buttons[0].text == "📖 Toàn văn" and buttons[0].callback_data == f"item:{kb[0].id}"
+    # Other items only when plausibly related, named by their topic.
+    assert all(b.text.startswith("Xem thêm: ") and b.callback_data != f"item:{kb[0].id}" for b in buttons[1:])
 
     await chat.send(callback(buttons[0].callback_data, user_id=USER, chat_id=USER))
     shown = s.last("sendMessage")
-    other = Item.get_by_id(int(buttons[0].callback_data.split(":")[1]))
-    assert other.text[:30] in shown.text
+    assert kb[0].text in shown.text and "99-TB/TU" in shown.text
     assert s.calls("answerCallbackQuery")
+
+
+async def test_small_talk_gets_a_friendly_reply_and_no_directive(chat, kb):
+    s = await chat.send(message("xin chào", user_id=USER, chat_id=USER))
+    reply = s.last("sendMessage")
+    assert "Loa" in reply.text and "99-TB/TU" not in reply.text and reply.reply_markup is None
+    s = await chat.send(message("thanks!", user_id=USER, chat_id=USER))
+    assert "welcome" in s.last("sendMessage").text
+
+
+async def test_a_place_without_a_notice_is_said_so(chat, kb):
+    s = await chat.send(message("Nghệ An: nhà máy phải xét nghiệm công nhân khi nào?", user_id=USER, chat_id=USER))
+    reply = s.last("sendMessage")
+    assert "Nghệ An" in reply.text and "trước mỗi ca sản xuất" not in reply.text
+
+
+async def test_admins_add_glossary_entries_in_chat(chat, kb):
+    question = message("What must commune clinics have?", user_id=USER, chat_id=USER)
+    s = await chat.send(question)
+    assert "Trạm y tế xã" not in s.last("sendMessage").text
+    await chat.send(message("/glossary add commune clinic = trạm y tế xã | trạm y tế", user_id=USER, chat_id=USER))
+    from knowledge.glossary import stored_entries
+    assert stored_entries() == []                                  # only admins may add
+    s = await chat.send(message("/glossary add commune clinic = trạm y tế xã | trạm y tế", user_id=ADMIN, chat_id=ADMIN))
+    assert "commune clinic" in s.last("sendMessage").text
+    s = await chat.send(message("What must commune clinics have?", user_id=USER, chat_id=USER))
+    assert "Trạm y tế xã phải có bác sĩ" in s.last("sendMessage").text
+    s = await chat.send(message("/glossary", user_id=ADMIN, chat_id=ADMIN))
+    assert "commune clinic" in s.last("sendMessage").text
+    s = await chat.send(message("/glossary add = nothing", user_id=ADMIN, chat_id=ADMIN))
+    assert "Không thêm được" in s.last("sendMessage").text
+    s = await chat.send(message("/glossary remove commune clinic", user_id=ADMIN, chat_id=ADMIN))
+    assert "commune clinic" in s.last("sendMessage").text
 
 
 async def test_missing_item_button_is_answered_with_an_alert(chat, kb):
@@ -131,7 +163,7 @@ async def test_missing_item_button_is_answered_with_an_alert(chat, kb):
 async def test_english_question_gets_english_answer(chat, kb):
     s = await chat.send(message("Which app must everyone install?", user_id=USER, chat_id=USER))
     reply = s.last("sendMessage").text
-    assert "PC-Covid" in reply and "See also" in str(s.last("sendMessage").reply_markup)
+    assert "PC-Covid" in reply and "Full text" in str(s.last("sendMessage").reply_markup)
 
 
 async def test_group_answers_only_when_addressed(chat, kb):

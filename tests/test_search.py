@@ -119,7 +119,7 @@ def test_empty_and_punctuation_questions(searcher):
 
 
 def test_json_contract(searcher):
-    out = searcher.ask("bluezone", limit=3).to_json()
+    out = searcher.ask("toàn dân cài đặt ứng dụng bluezone", limit=3).to_json()
     assert set(out) == {"question", "answered", "answers"}
     assert out["answered"] is True and 1 <= len(out["answers"]) <= 3
     first = out["answers"][0]
@@ -195,3 +195,67 @@ def test_a_named_province_prefers_its_own_notices():
     assert top(s, "tram y te co bac si o Hoa Binh") == 1
     assert top(s, "Which health stations need a doctor in Ca Mau?") == 2
     assert s.ask("tram y te co bac si o Ca Mau").hits[1].item_id == 1     # lower, not gone
+
+
+def test_answers_are_phone_sized_with_deadline_status_and_one_source_line(searcher):
+    answer = searcher.ask("Trạm y tế phải có bác sĩ trước ngày nào?")
+    before = render_answer(answer, "vi", today=date(2021, 11, 27))
+    assert "còn 3 ngày" in before and before.count("\n") <= 3
+    assert "📄 <b>Nguồn:</b> 45-TB/TU · Tỉnh ủy Hòa Bình · 20/09/2021 · mục 2" in before
+    after = render_answer(answer, "en", today=date(2022, 1, 5))
+    assert "passed" in after and "All deadlines of this notice have passed" in after
+
+
+def test_old_notices_without_deadlines_are_marked(searcher):
+    answer = searcher.ask("Toàn dân cài đặt ứng dụng Bluezone")
+    assert "Thông báo cũ" in render_answer(answer, "vi", today=date(2023, 1, 1), max_age_days=365)
+    assert "Thông báo cũ" not in render_answer(answer, "vi", today=date(2021, 11, 1), max_age_days=365)
+
+
+def test_long_items_lead_with_their_best_sentence_only():
+    long_text = "Mở đầu dài về tình hình. " * 40 + "Trạm y tế phải có bác sĩ trực 24/24. " + "Kết thúc dài. " * 40
+    s = Searcher.from_records([ItemRecord(1, long_text, "", "1", **DOC_A)] + ITEMS[1:])
+    text = render_answer(s.ask("trạm y tế phải có bác sĩ trực 24/24"), "vi")
+    assert "<b>Trạm y tế phải có bác sĩ trực 24/24.</b>" in text and len(text) < 600
+
+
+def test_buttons_name_items_by_topic():
+    from bot.views.answers import topic_of
+
+    assert topic_of(ItemRecord(1, "a) Tổ chức lực lượng cứu hộ, cứu nạn tiếp cận vùng bị chia cắt.")) \
+        == "Tổ chức lực lượng cứu hộ"
+    assert topic_of(ItemRecord(2, "Bố trí lực lượng.", headings=("II. NHIỆM VỤ", "3. Sở Y tế:"))) == "Sở Y tế"
+
+
+def test_not_found_lists_only_plausible_suggestions(searcher):
+    text = render_answer(searcher.ask("giá vàng hôm nay"), "vi")
+    assert "🤔" in text and "Các mục gần nhất" not in text
+
+
+def test_a_place_the_knowledge_base_lacks_is_named_in_the_reply(searcher):
+    answer = searcher.ask("Nghệ An tiêm vắc xin cho trẻ em khi nào?")
+    assert not answer.answered and "Nghệ An" in render_answer(answer, "vi")
+
+
+def test_terms_looked_up_together_read_as_one_by_one():
+    """FieldIndex.gather_many (short posting lists searched among the candidates) agrees with
+    gather (candidates searched in each posting list)."""
+    import random
+
+    import numpy as np
+
+    from knowledge.index import FieldIndex
+
+    rng = random.Random(3)
+    words = [f"w{k}" for k in range(60)]
+    docs = [[rng.choice(words[:5] if rng.random() < 0.5 else words) for _ in range(rng.randint(1, 30))]
+            for _ in range(400)]
+    index = FieldIndex(docs)
+    terms = words[:12] + ["absent"]
+    for size in (5, 50, 400):
+        keys = np.array(sorted(rng.sample(range(400), size)), dtype=np.int64)
+        weights, present = index.gather_many(terms, keys)
+        for r, term in enumerate(terms):
+            one = index.gather(term, keys)
+            expected = one if one is not None else (np.zeros(size), np.zeros(size, dtype=bool))
+            assert np.allclose(weights[r], expected[0]) and (present[r] == expected[1]).all()

@@ -63,7 +63,8 @@ TEXTS: dict[str, str] = {
     "help.admin": "\n\n<b>Admin</b>\n"
                   "• /push <i>notice text</i>, or send a .txt/.docx/.pdf file captioned /push\n"
                   "• /notices — recent notices; /report <i>number</i> — sent, received, done per unit; remind, edit, recall, CSV\n"
-                  "• /admin list | /admin add <i>id</i> | /admin remove <i>id</i>",
+                  "• /admin list | /admin add <i>id</i> | /admin remove <i>id</i>\n"
+                  "• /glossary add <i>english</i> = <i>tiếng Việt</i> — vocabulary for English questions",
     "lang.current": "Current language: <b>{lang}</b>. Change it with /lang vi or /lang en.",
     "lang.changed": "Switched to English.",
     "lang.usage": "Usage: /lang vi or /lang en.",
@@ -156,6 +157,31 @@ TEXTS: dict[str, str] = {
     "answer.rephrase": "<i>Try asking more precisely (what, who must act, where), or use /deadlines for deadlines.</i>",
     "answer.empty": "The knowledge base has no directives yet.",
     "answer.item_missing": "That item is no longer in the knowledge base.",
+    "answer.missing": "🤔 The knowledge base has no notice about <b>{names}</b>, so I will not answer with another place's or another document's directive.",
+    "answer.status_past": "passed",
+    "answer.status_today": "today",
+    "answer.status_left": "{n} days left",
+    "answer.more_deadlines": "⏰ … and {n} more deadlines (tap Full text)",
+    "answer.notice_done": "🕰 <i>All deadlines of this notice have passed (the last was {date}).</i>",
+    "answer.notice_old": "🕰 <i>An old notice ({date}); newer directives may exist.</i>",
+    "answer.full_text": "📖 Full text",
+    "smalltalk.greeting": "Hello! I am <b>Loa</b>; I look up the directives sent to local units. Ask what must be done, by whom, "
+                          "by when — for example: <i>When must every health station have a doctor?</i>",
+    "smalltalk.thanks": "You are welcome! Ask me about any other directive.",
+    "smalltalk.who": "I am <b>Loa</b>, an assistant for the steering committee's notices: who must do what, and by when. "
+                     "I quote the document and name the source; when I am not sure I say so.",
+    "smalltalk.help": "Type a question about a directive, in Vietnamese or English, for example: "
+                      "<i>How often must communes report?</i>\n/deadlines — upcoming deadlines; /help — commands.",
+    "smalltalk.ok": "All right. Ask me whenever you need a directive.",
+    "smalltalk.bye": "Goodbye! Message me whenever you need to look up a directive.",
+    "glossary.usage": "Usage: /glossary — entries added by admins; /glossary add <i>english</i> = <i>tiếng Việt</i> | "
+                      "<i>another wording</i>; /glossary remove <i>english</i>",
+    "glossary.added": "Added: <b>{english}</b> = {vietnamese}. English questions use it at once.",
+    "glossary.removed": "Removed: <b>{english}</b>.",
+    "glossary.not_found": "No admin entry <b>{english}</b>.",
+    "glossary.bad": "Not added: {reason}.",
+    "glossary.list": "<b>English–Vietnamese entries added by admins</b> ({count}):\n{rows}",
+    "glossary.empty": "No entries added by admins yet (the bundled glossary has {bundled}).",
     # --- C1: delivery progress and report (delivery.) ---
     "delivery.notice": "<b>Notice #{id}</b> {title}",
     "delivery.progress": "📤 Sending {notice}\n"
@@ -196,6 +222,13 @@ TEXTS: dict[str, str] = {
     "parse.binary_text": "This is not text (binary data); send .txt, .md, .docx or .pdf.",
     "parse.empty": "The notice is empty: there is no text to read.",
     "parse.date_range": "The notice gives the date {date} (\"{phrase}\"); dates must fall between 1945 and 2100. Correct it and send the notice again.",
+
+    # --- replicas: throttling, long replies, urgent (paid) pushes ---
+    "throttle.slow_down": "You are sending too fast. Loa will answer again in a few minutes; the last messages were skipped.",
+    "reply.as_file": "{title}\n(A long list, {messages} messages: sent as a file.)",
+    "push.urgent": "⚡ Send urgently (paid)",
+    "push.urgent_cost": "⚡ Urgent: up to {rate} messages/s; Telegram charges up to {stars} ⭐ for {count} messages.",
+    "push.started_urgent": "⚡ Sending notice #{id} urgently to {count} groups…",
     # --- closing the loop: read receipts, task status, push control, safe commands ---
     "receipt.btn_received": "📥 Received",
     "receipt.btn_done": "✅ Done",

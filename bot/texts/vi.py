@@ -63,7 +63,8 @@ TEXTS: dict[str, str] = {
     "help.admin": "\n\n<b>Quản trị</b>\n"
                   "• /push <i>văn bản thông báo</i>, hoặc gửi tệp .txt/.docx/.pdf kèm chú thích /push\n"
                   "• /notices — các thông báo gần đây; /report <i>số</i> — đã gửi, đã nhận, hoàn thành theo đơn vị; nhắc, sửa, thu hồi, CSV\n"
-                  "• /admin list | /admin add <i>id</i> | /admin remove <i>id</i>",
+                  "• /admin list | /admin add <i>id</i> | /admin remove <i>id</i>\n"
+                  "• /glossary add <i>english</i> = <i>tiếng Việt</i> — thêm từ cho câu hỏi tiếng Anh",
     "lang.current": "Ngôn ngữ hiện tại: <b>{lang}</b>. Đổi bằng /lang vi hoặc /lang en.",
     "lang.changed": "Đã chuyển sang tiếng Việt.",
     "lang.usage": "Dùng: /lang vi hoặc /lang en.",
@@ -156,6 +157,31 @@ TEXTS: dict[str, str] = {
     "answer.rephrase": "<i>Hãy hỏi cụ thể hơn (việc gì, ai phải làm, ở đâu), hoặc dùng /deadlines để xem hạn chót.</i>",
     "answer.empty": "Cơ sở dữ liệu chưa có chỉ đạo nào để tra cứu.",
     "answer.item_missing": "Mục này không còn trong cơ sở dữ liệu.",
+    "answer.missing": "🤔 Chưa có thông báo nào về <b>{names}</b> trong cơ sở dữ liệu, nên tôi không trả lời bằng chỉ đạo của nơi hay văn bản khác.",
+    "answer.status_past": "đã qua",
+    "answer.status_today": "hôm nay",
+    "answer.status_left": "còn {n} ngày",
+    "answer.more_deadlines": "⏰ … và {n} hạn khác (bấm Toàn văn)",
+    "answer.notice_done": "🕰 <i>Mọi hạn của thông báo này đã qua (hạn cuối {date}).</i>",
+    "answer.notice_old": "🕰 <i>Thông báo cũ (ngày {date}); có thể đã có chỉ đạo mới hơn.</i>",
+    "answer.full_text": "📖 Toàn văn",
+    "smalltalk.greeting": "Xin chào! Tôi là <b>Loa</b>, tra cứu chỉ đạo gửi xuống đơn vị. Hãy hỏi việc gì, ai làm, hạn khi nào — "
+                          "ví dụ: <i>Trạm y tế phải có bác sĩ trước ngày nào?</i>",
+    "smalltalk.thanks": "Không có gì! Cần tra cứu chỉ đạo nào nữa cứ hỏi tôi nhé.",
+    "smalltalk.who": "Tôi là <b>Loa</b> — trợ lý tra cứu thông báo, chỉ đạo của Ban Chỉ đạo: ai phải làm gì, hạn khi nào. "
+                     "Tôi trích đúng văn bản và ghi rõ nguồn; không chắc thì tôi nói là chưa tìm thấy.",
+    "smalltalk.help": "Hãy gõ câu hỏi về chỉ đạo, có dấu hay không dấu đều được, ví dụ: <i>xã phải báo cáo mấy lần một ngày?</i>\n"
+                      "/deadlines — hạn chót sắp tới; /help — các lệnh.",
+    "smalltalk.ok": "Vâng. Cần tra cứu gì cứ hỏi nhé.",
+    "smalltalk.bye": "Tạm biệt! Khi cần tra cứu chỉ đạo, cứ nhắn cho tôi.",
+    "glossary.usage": "Dùng: /glossary — các mục đã thêm; /glossary add <i>english</i> = <i>tiếng Việt</i> | <i>cách nói khác</i>; "
+                      "/glossary remove <i>english</i>",
+    "glossary.added": "Đã thêm: <b>{english}</b> = {vietnamese}. Câu hỏi tiếng Anh dùng mục này ngay.",
+    "glossary.removed": "Đã bỏ: <b>{english}</b>.",
+    "glossary.not_found": "Không có mục <b>{english}</b> do quản trị viên thêm.",
+    "glossary.bad": "Không thêm được: {reason}.",
+    "glossary.list": "<b>Từ điển Anh–Việt do quản trị viên thêm</b> ({count} mục):\n{rows}",
+    "glossary.empty": "Chưa có mục nào do quản trị viên thêm (từ điển sẵn có {bundled} mục).",
     # --- C1: delivery progress and report (delivery.) ---
     "delivery.notice": "<b>Thông báo #{id}</b> {title}",
     "delivery.progress": "📤 Đang gửi {notice}\n"
@@ -196,6 +222,13 @@ TEXTS: dict[str, str] = {
     "parse.binary_text": "Đây không phải văn bản (dữ liệu nhị phân); hãy gửi .txt, .md, .docx hoặc .pdf.",
     "parse.empty": "Thông báo trống: không có chữ nào để đọc.",
     "parse.date_range": "Thông báo ghi ngày {date} (\"{phrase}\"); ngày phải nằm trong khoảng 1945–2100. Hãy sửa lại rồi gửi lại thông báo.",
+
+    # --- replicas: throttling, long replies, urgent (paid) pushes ---
+    "throttle.slow_down": "Bạn gửi nhanh quá. Loa sẽ trả lời tiếp sau ít phút; các tin nhắn vừa rồi được bỏ qua.",
+    "reply.as_file": "{title}\n(Danh sách dài, cần {messages} tin nhắn: gửi dưới dạng tệp.)",
+    "push.urgent": "⚡ Gửi khẩn (trả phí)",
+    "push.urgent_cost": "⚡ Gửi khẩn: tối đa {rate} tin/giây; Telegram tính phí tới {stars} ⭐ cho {count} tin.",
+    "push.started_urgent": "⚡ Đang gửi khẩn thông báo #{id} tới {count} nhóm…",
     # --- closing the loop: read receipts, task status, push control, safe commands ---
     "receipt.btn_received": "📥 Đã nhận",
     "receipt.btn_done": "✅ Đã hoàn thành",

@@ -1,112 +1,195 @@
-"""Answers as Telegram HTML: the directive item with the sentence that answers highlighted,
-where it comes from, its deadlines, and — when the search is not confident — an honest
-"not found" with the closest items as suggestions.
+"""Answers as Telegram HTML, sized for a phone.
 
-The item text stays in Vietnamese (it is the directive's own wording); the words around
-it follow the reader's language, and English readers also get the item's English summary.
+An answer leads with the sentence(s) of the directive that answer the question, then the
+deadline and where it stands ("đã qua", "còn 3 ngày"), then one line of source (kind and
+number, short issuer, date, item). The whole item sits behind a "Toàn văn" button
+(`render_item`); other items are offered as "Xem thêm" buttons named by their topic
+(`topic_of`). A notice whose deadlines have all passed, or older than NOTICE_MAX_AGE_DAYS,
+says so. When the search is not confident: an honest "not found", with suggestions only
+when they are plausibly related; when the question names what no notice mentions ("Nghệ
+An", "Công điện 217"): "no notice about X". Small talk gets a short friendly reply.
+
+The item text stays in Vietnamese (it is the directive's own wording); the words around it
+follow the reader's language, and English readers also get the item's English summary.
 """
 from __future__ import annotations
 
 import html
+import re
+from datetime import date
 
 from bot.texts import t
 from knowledge.search import Answer, Hit, ItemRecord, load_records
 
 TELEGRAM_LIMIT = 4096
-ITEM_BUDGET = 2600          # characters of item text in a full answer, leaving room for the rest
-SUGGESTION_BUDGET = 260     # characters of each suggestion
+LEAD_BUDGET = 320           # characters of directive text leading an answer
+SUMMARY_BUDGET = 200        # characters of the English summary
+SUGGESTION_BUDGET = 110     # characters of each suggestion
+SUGGEST_MIN = 0.2           # a not-found reply lists only items at least this likely
+TOPIC_LENGTH = 40           # characters of a button's topic
+NOTICE_MAX_AGE_DAYS = 365   # default of the setting of the same name
+SHOWN_DEADLINES = 2
+_SHORT_ISSUER = (("Ủy ban nhân dân", "UBND"), ("Uỷ ban nhân dân", "UBND"), ("Hội đồng nhân dân", "HĐND"),
+                 ("Ban Chỉ đạo", "BCĐ"), ("Văn phòng", "VP"), ("Thành phố", "TP"))
+_ENUMERATOR = re.compile(r"^\s*(?:[-–•+*]|\(?[0-9ivxIVX]{1,4}[.)]|\(?[a-zđ][.)])\s*")
 
 
 def esc(value) -> str:
     return html.escape(str(value), quote=False)
 
 
-def render_answer(answer: Answer, lang: str) -> str:
-    if not answer.hits:
-        return t(lang, "answer.not_found") + "\n" + t(lang, "answer.rephrase")
+def render_answer(answer: Answer, lang: str, today: date | None = None,
+                  max_age_days: int = NOTICE_MAX_AGE_DAYS) -> str:
+    if answer.smalltalk:
+        return t(lang, f"smalltalk.{answer.smalltalk}")
+    if answer.missing:
+        return t(lang, "answer.missing", names=esc(", ".join(answer.missing))) + "\n" + t(lang, "answer.rephrase")
     if not answer.answered:
-        return _render_suggestions(answer.hits, lang)
+        return _render_not_found(plausible(answer), lang)
     best = answer.hits[0]
-    parts = [t(lang, "answer.title"),
-             _highlighted(best.text, best.sentence, ITEM_BUDGET, lang)]
+    today = today or date.today()
+    parts = ["💡 " + lead(best)]
     if lang == "en" and best.record and best.record.summary_en:
-        parts.append(t(lang, "answer.summary", summary=esc(best.record.summary_en)))
-    parts.append(t(lang, "answer.source", source=esc(source_text(best.record, lang))))
+        parts.append(t(lang, "answer.summary", summary=esc(_cut(best.record.summary_en, SUMMARY_BUDGET, lang))))
     if best.deadlines:
-        parts.append(_deadlines(best.record, lang))
-    return _fit("\n\n".join(parts))
+        parts.append(_deadlines(best.record, lang, today))
+    parts.append(t(lang, "answer.source", source=esc(source_text(best.record, lang))))
+    age = _age_note(best, lang, today, max_age_days)
+    if age:
+        parts.append(age)
+    return _fit("\n".join(parts))
 
 
-def render_item(item_id: int, lang: str) -> str:
-    """One item with its source, for the "see also" buttons."""
+def plausible(answer: Answer) -> list[Hit]:
+    """The hits of an unanswered question worth suggesting: likely enough to be related."""
+    return [h for h in answer.hits if h.score >= SUGGEST_MIN]
+
+
+def lead(hit: Hit) -> str:
+    """The best sentence in bold, with the next best that also speaks to the question when
+    both fit in LEAD_BUDGET characters, in the item's order (HTML)."""
+    ranked = list(hit.sentences) or [hit.sentence or hit.text]
+    best = " ".join(ranked[0].split())
+    if len(best) >= LEAD_BUDGET:
+        return f"<b>{esc(_cut(best, LEAD_BUDGET, 'vi'))}</b>"
+    shown = [(hit.text.find(ranked[0]), f"<b>{esc(best)}</b>")]
+    for other in ranked[1:2]:
+        other_text = " ".join(other.split())
+        if len(best) + 1 + len(other_text) <= LEAD_BUDGET:
+            shown.append((hit.text.find(other), esc(other_text)))
+    return " ".join(part for _, part in sorted(shown))
+
+
+def render_item(item_id: int, lang: str, today: date | None = None) -> str:
+    """One whole item with its headings, source and deadlines (the "Toàn văn" button)."""
     records = load_records(item_ids=[item_id])
     if not records:
         return t(lang, "answer.item_missing")
     r = records[0]
-    parts = [esc(_cut(r.text, ITEM_BUDGET, lang))]
+    parts = []
+    if r.headings:
+        parts.append("<i>" + esc(" › ".join(_cut(h, 80, lang) for h in r.headings)) + "</i>")
+    parts.append(esc(r.text))
     if lang == "en" and r.summary_en:
         parts.append(t(lang, "answer.summary", summary=esc(r.summary_en)))
-    parts.append(t(lang, "answer.source", source=esc(source_text(r, lang))))
     if r.deadlines:
-        parts.append(_deadlines(r, lang))
+        parts.append(_deadlines(r, lang, today or date.today(), limit=len(r.deadlines)))
+    parts.append(t(lang, "answer.source", source=esc(source_text(r, lang))))
     return _fit("\n\n".join(parts))
 
 
 def source_text(r: ItemRecord | None, lang: str) -> str:
-    """'102-TB/VPTU — Thông báo kết luận …, Văn phòng Tỉnh ủy Lai Châu, 29/12/2021, mục 4'."""
+    """One line: '102-TB/VPTU · VP Tỉnh ủy Lai Châu · 29/12/2021 · mục 4'."""
     if r is None:
         return ""
-    title = r.document_title_en if lang == "en" and r.document_title_en else r.document_title
-    title = _cut(" ".join(title.split()), 140, lang)
-    head = f"{r.document_number} — {title}" if r.document_number else title
+    if r.document_number:
+        head = r.document_number
+    else:
+        title = r.document_title_en if lang == "en" and r.document_title_en else r.document_title
+        head = _cut(" ".join(title.split()), 50, lang)
     parts = [head]
-    if r.issuer:
-        parts.append(r.issuer)
+    if r.issuer and r.issuer not in head:
+        parts.append(short_issuer(r.issuer))
     if r.document_date:
         parts.append(r.document_date.strftime("%d/%m/%Y"))
     if r.number:
         parts.append(t(lang, "answer.source_item", number=r.number))
-    return ", ".join(parts)
+    return " · ".join(parts)
 
 
-def _render_suggestions(hits: list[Hit], lang: str) -> str:
-    lines = [t(lang, "answer.not_found"), t(lang, "answer.suggestions")]
-    for n, hit in enumerate(hits, 1):
-        summary = hit.record.summary_en if (lang == "en" and hit.record) else ""
-        excerpt = summary or _cut(" ".join(hit.sentence.split()), SUGGESTION_BUDGET, lang)
-        lines.append(f"{n}. {esc(excerpt)}\n    <i>{esc(source_text(hit.record, lang))}</i>")
+def short_issuer(issuer: str) -> str:
+    for long, short in _SHORT_ISSUER:
+        issuer = issuer.replace(long, short)
+    return _cut(" ".join(issuer.split()), 40, "vi")
+
+
+def topic_of(record: ItemRecord | None, text: str = "") -> str:
+    """What an item is about, for a button: its nearest heading when short, else the first
+    words of its first clause, without the list marker ('a)', '(2)', '-')."""
+    if record is not None:
+        for heading in reversed(record.headings):
+            heading = _ENUMERATOR.sub("", " ".join(heading.split())).rstrip(" :")
+            if 3 <= len(heading) <= TOPIC_LENGTH:
+                return heading
+        text = record.text
+    text = _ENUMERATOR.sub("", " ".join(text.split()))
+    clause = re.split(r"[.;:!?]|,\s", text, maxsplit=1)[0].strip()
+    return _cut(clause, TOPIC_LENGTH, "vi")
+
+
+def _render_not_found(hits: list[Hit], lang: str) -> str:
+    lines = [t(lang, "answer.not_found")]
+    if hits:
+        lines.append(t(lang, "answer.suggestions"))
+        for hit in hits:
+            summary = hit.record.summary_en if (lang == "en" and hit.record) else ""
+            excerpt = _cut(" ".join((summary or hit.sentence).split()), SUGGESTION_BUDGET, lang)
+            lines.append(f"• {esc(excerpt)} <i>({esc(_short_source(hit.record, lang))})</i>")
     lines.append(t(lang, "answer.rephrase"))
     return _fit("\n".join(lines))
 
 
-def _highlighted(text: str, sentence: str, budget: int, lang: str) -> str:
-    """The item with its best sentence in bold; a long item is cut around that sentence."""
-    start = text.find(sentence) if sentence else -1
-    if start < 0:
-        return esc(_cut(text, budget, lang))
-    end = start + len(sentence)
-    if len(text) <= budget:
-        return f"{esc(text[:start])}<b>{esc(sentence)}</b>{esc(text[end:])}"
-    if len(sentence) >= budget:
-        return f"<b>{esc(_cut(sentence, budget, lang))}</b>"
-    room = budget - len(sentence)
-    lo = max(0, start - room // 3)
-    hi = min(len(text), end + room - (start - lo))
-    before = ("…" if lo > 0 else "") + text[lo:start]
-    after = text[end:hi] + ("…" if hi < len(text) else "")
-    return f"{esc(before)}<b>{esc(sentence)}</b>{esc(after)}"
+def _short_source(r: ItemRecord | None, lang: str) -> str:
+    if r is None:
+        return ""
+    head = r.document_number or _cut(r.document_title, 30, lang)
+    return f"{head}, {t(lang, 'answer.source_item', number=r.number)}" if r.number else head
 
 
-def _deadlines(r: ItemRecord, lang: str) -> str:
-    lines = [t(lang, "answer.deadlines")]
-    for dl in r.deadlines:
+def _deadlines(r: ItemRecord, lang: str, today: date, limit: int = SHOWN_DEADLINES) -> str:
+    lines = []
+    for dl in r.deadlines[:limit]:
         when = dl.due_date.strftime("%d/%m/%Y")
         if dl.due_time is not None:
             when += " " + dl.due_time.strftime("%H:%M")
         key = f"answer.due_{dl.kind}" if dl.kind in _DUE_KINDS else "answer.due_by"
-        task = (dl.task_en if lang == "en" and dl.task_en else dl.task) or dl.phrase
-        lines.append(f"• <b>{esc(t(lang, key, date=when))}</b> — {esc(_cut(task, 300, lang))}")
+        lines.append(f"⏰ <b>{esc(t(lang, key, date=when))}</b> — {esc(status(dl.due_date, today, lang))}")
+    if len(r.deadlines) > limit:
+        lines.append(t(lang, "answer.more_deadlines", n=len(r.deadlines) - limit))
     return "\n".join(lines)
+
+
+def status(due: date, today: date, lang: str) -> str:
+    """'đã qua', 'hôm nay', 'còn 3 ngày'."""
+    days = (due - today).days
+    if days < 0:
+        return t(lang, "answer.status_past")
+    if days == 0:
+        return t(lang, "answer.status_today")
+    return t(lang, "answer.status_left", n=days)
+
+
+def _age_note(hit: Hit, lang: str, today: date, max_age_days: int) -> str:
+    r = hit.record
+    if r is None:
+        return ""
+    if hit.notice_last_due is not None:
+        if hit.notice_last_due < today:
+            return t(lang, "answer.notice_done", date=hit.notice_last_due.strftime("%d/%m/%Y"))
+        return ""
+    if r.document_date and (today - r.document_date).days > max_age_days:
+        return t(lang, "answer.notice_old", date=r.document_date.strftime("%d/%m/%Y"))
+    return ""
 
 
 _DUE_KINDS = ("by", "from", "after", "within_month", "before_month")
@@ -129,6 +212,8 @@ def _fit(html_text: str) -> str:
     # Do not leave a tag open: drop a trailing partial tag and close <b>/<i> left open.
     if cut.rfind("<") > cut.rfind(">"):
         cut = cut[:cut.rfind("<")]
+    if cut.rfind("&") > cut.rfind(";"):                 # nor an entity cut in half ('&am')
+        cut = cut[:cut.rfind("&")]
     for tag in ("b", "i"):
         if cut.count(f"<{tag}>") > cut.count(f"</{tag}>"):
             cut += f"</{tag}>"

@@ -26,10 +26,9 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from contextlib import contextmanager
 from datetime import datetime, timezone
 
-from peewee import CharField, DateTimeField, Model, PostgresqlDatabase, SqliteDatabase
+from peewee import CharField, DateTimeField, Model, SqliteDatabase
 from playhouse.migrate import SchemaMigrator
 
 LOCK_KEY = 0x10A5C4E3        # pg_advisory_lock key of the schema upgrade ("loa schema")
@@ -117,19 +116,9 @@ def steps() -> list[tuple[str, object]]:
     return sorted(out, key=lambda s: s[0])
 
 
-@contextmanager
 def _schema_lock(db):
-    if isinstance(db, PostgresqlDatabase):
-        db.execute_sql("SELECT pg_advisory_lock(%s)", (LOCK_KEY,))
-        try:
-            yield
-        finally:
-            db.execute_sql("SELECT pg_advisory_unlock(%s)", (LOCK_KEY,))
-    elif isinstance(db, SqliteDatabase):
-        with db.atomic("IMMEDIATE"):
-            yield
-    else:
-        yield
+    from knowledge.db import exclusive
+    return exclusive(db, LOCK_KEY)
 
 
 def upgrade(db, models: list[type[Model]]) -> list[str]:

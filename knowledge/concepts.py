@@ -1,0 +1,266 @@
+"""A question as *concepts*: the pieces of its meaning, each with the wordings an item may use.
+
+- Vietnamese: every syllable (with its typo corrections from the index's vocabulary), and
+  every pair of neighbouring syllables (most Vietnamese words have two). Before that, chat
+  shorthand and telex leftovers are read back into words (`knowledge.shorthand`).
+- English: every glossary phrase (its English stems for the items' English summaries, and
+  its Vietnamese wordings for the items themselves), every other word by its stem, names
+  the Vietnamese items use ("Tan Uyen"), and pairs of neighbouring concepts whose
+  translations stand side by side in an item.
+
+Function words are concepts too, at a low weight and not counted as content: they help
+rank but say nothing of what the question is about.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from knowledge.shorthand import expand_shorthand, is_syllable, untelex
+from knowledge.text import EN_STOPWORDS, Token, bigrams, has_diacritics, stem_en, stopword_flags, tokenize
+
+W_BIGRAM = 1.0          # a pair of neighbouring syllables, relative to one syllable
+W_GLOSSARY = 0.8        # Vietnamese translations of English words
+W_NAME = 0.4            # a place or person named in an English question: a hint, not the topic
+W_CORRECTED = 0.8       # a typo-corrected word counts a little less than a typed one
+W_CROSS = 1.0           # two English concepts whose translations stand side by side in an item
+W_STOP = 0.3            # a function word
+W_NUMBER = 1.5          # a number, date or document number: precise, so it counts more
+CROSS_SPAN = 2          # ... among this many following concepts of the question
+EN_UNKNOWN = 0.5        # an English word the index never saw: often just phrasing ('attention')
+
+
+@dataclass
+class Alternative:
+    field: str                  # "uni" (item syllables), "bi" (syllable pairs) or "en" (summary)
+    terms: tuple[str, ...]      # folded syllables / special terms, or English stems
+    weight: float = 1.0
+    pairs: tuple[str, ...] = ()  # for a Vietnamese phrase: its syllable pairs, all required
+
+
+@dataclass
+class Concept:
+    """One piece of the question's meaning and the ways an item may express it."""
+    source: str
+    alternatives: list[Alternative]
+    weight: float = 1.0
+    content: bool = True        # counts toward coverage
+    pair: bool = False          # a pair of neighbouring syllables of a Vietnamese question
+    unknown: float | None = None  # its weight in coverage when the index has none of it
+    typed: bool = True          # the question's own word (not a correction or a guess)
+
+
+def vi_phrase(phrase: str, weight: float) -> Alternative:
+    toks = tokenize(phrase)
+    return Alternative("uni", tuple(t.term for t in toks), weight, tuple(bigrams(toks)))
+
+
+# --- What kind of answer the question wants -----------------------------------------------
+
+_TIME_ASKS = [tuple(p.split()) for p in (
+    "khi nao", "bao gio", "ngay nao", "luc nao", "may gio", "thoi han", "han chot", "thoi diem nao",
+    "thang may", "thang nao", "nam nao", "hieu luc tu", "tu ngay nao", "den ngay nao", "truoc ngay nao",
+    "when", "what time", "what date", "which date", "what day", "which day", "by when", "deadline",
+    "how long", "until when", "what hour")]
+_QUANTITY_ASKS = [tuple(p.split()) for p in (
+    "bao nhieu", "bn", "may lan", "may cap", "may nguoi", "may ngay", "may mui", "may phan tram",
+    "so luong", "ty le", "bao lau", "how many", "how much", "how often", "what percentage",
+    "what percent", "what share", "how long", "what number")]
+
+
+_FREQUENCY_ASKS = [tuple(p.split()) for p in (
+    "how often", "how frequently", "how many times", "mot lan", "may lan", "bao nhieu lan", "tan suat",
+    "dinh ky")]
+
+
+def wanted_answer(terms: list[str]) -> int:
+    """ANSWERS_TIME for "khi nào / when / hạn chót", ANSWERS_QUANTITY for "bao nhiêu / how
+    many", ANSWERS_FREQUENCY for "how often / mấy lần": an item that holds a date, a number
+    or a frequency ('02 lần/ngày', 'hằng tuần') is the likelier answer."""
+    from knowledge.traits import ANSWERS_FREQUENCY, ANSWERS_QUANTITY, ANSWERS_TIME
+
+    found = 0
+    grams = {tuple(terms[i:i + n]) for n in (1, 2, 3) for i in range(len(terms) - n + 1)}
+    if any(p in grams for p in _TIME_ASKS):
+        found |= ANSWERS_TIME
+    if any(p in grams for p in _QUANTITY_ASKS):
+        found |= ANSWERS_QUANTITY
+    if any(p in grams for p in _FREQUENCY_ASKS):
+        found |= ANSWERS_FREQUENCY
+    return found
+
+
+# --- Language ---------------------------------------------------------------------------
+
+def detect_language(question: str, tokens: list[Token], vi_words=frozenset(), en_words=frozenset(),
+                    glossary=None) -> str:
+    """'vi' when the question has Vietnamese letters or mostly Vietnamese words, typed with or
+    without accents, in telex or shorthand ('nha may phai lam gi', 'nhaf mays', 'ko dc');
+    'en' otherwise ('what must factories do'). Names that only the Vietnamese items use
+    ('bluezone') count as Vietnamese."""
+    if has_diacritics(question):
+        return "vi"
+    words = [t.term for t in tokens if t.word and t.term.isalpha()]
+    if not words:
+        return "vi"
+    english = vietnamese = 0
+    for w in words:
+        if w in EN_STOPWORDS:
+            english += 1
+        elif is_syllable(w) or expand_shorthand(w) or (w in vi_words and stem_en(w) not in en_words):
+            vietnamese += 1
+        elif untelex(w) and untelex(w) in vi_words:
+            vietnamese += 1
+        else:
+            english += 1                 # neither: an English word ('factories', 'shift')
+    return "en" if english > vietnamese else "vi"
+
+
+# --- Vietnamese ---------------------------------------------------------------------------
+
+def read_vi_tokens(index, tokens: list[Token]) -> list[Token]:
+    """Shorthand and telex read back into syllables, for words the index does not know."""
+    out: list[Token] = []
+    for t in tokens:
+        if not t.word or index.known_vi(t.term):
+            out.append(t)
+            continue
+        readings = expand_shorthand(t.term)
+        if readings:
+            out.extend(Token(w, t.start, t.end, True) for w in readings[0].split())
+            continue
+        plain = untelex(t.term)
+        out.append(Token(plain, t.start, t.end, True) if plain and index.known_vi(plain) else t)
+    return out
+
+
+def correct_vi(index, term: str, left: str | None, right: str | None) -> list[str]:
+    """Index words one edit away (two for long words), those that pair with a neighbour of
+    the question first, then the most common."""
+    if len(term) < 3 or not term.isalpha():
+        return []
+    limit = 1 if len(term) < 7 else 2
+    found = process.extract(term, index.vi_words, scorer=Levenshtein.distance,
+                            score_cutoff=limit, limit=8)
+    if not found:
+        return []
+
+    def support(cand: str) -> tuple[int, float]:
+        pairs = sum(1 for p in ((left, cand), (cand, right))
+                    if p[0] and p[1] and f"{p[0]} {p[1]}" in index.bi.vocab)
+        return (pairs, -index.uni.idf_of(cand))
+
+    # Typing rarely gets the first letter wrong; dropping it finds nonsense ('banh'->'anh').
+    ranked = sorted((c for c, _, _ in found if c[0] == term[0]), key=support, reverse=True)
+    if len(term) < 5:       # short syllables are one edit from dozens of others
+        ranked = [c for c in ranked if support(c)[0] > 0]
+    return ranked[:2]
+
+
+def vi_concepts(index, question: str, tokens: list[Token]) -> list[Concept]:
+    expanded = read_vi_tokens(index, tokens)
+    stops = stopword_flags(question, expanded)
+    words: list[list[str]] = []                      # alternatives of each position
+    concepts: list[Concept] = []
+    for i, (t, stop) in enumerate(zip(expanded, stops)):
+        alts = [t.term]
+        if t.word and not index.known_vi(t.term):
+            left = expanded[i - 1].term if i > 0 else None
+            right = expanded[i + 1].term if i + 1 < len(expanded) else None
+            alts += correct_vi(index, t.term, left, right)
+        words.append(alts)
+        options = [Alternative("uni", (alts[0],))] + [Alternative("uni", (a,), W_CORRECTED) for a in alts[1:]]
+        concepts.append(Concept(t.term, options, weight=W_STOP if stop else 1.0 if t.word else W_NUMBER,
+                                content=not stop, typed=index.known_vi(t.term)))
+    for i in range(len(expanded) - 1):
+        a, b = expanded[i], expanded[i + 1]
+        if not (a.word and b.word) or (stops[i] and stops[i + 1]):
+            continue
+        options = [Alternative("bi", (f"{x} {y}",), 1.0 if (x == a.term and y == b.term) else W_CORRECTED)
+                   for x in words[i] for y in words[i + 1]]
+        unknown = (index.uni.idf_of(a.term) + index.uni.idf_of(b.term)) / 2
+        concepts.append(Concept(f"{a.term} {b.term}", options, weight=W_BIGRAM, pair=True,
+                                content=not (stops[i] or stops[i + 1]), unknown=unknown,
+                                typed=f"{a.term} {b.term}" in index.bi.vocab))
+    return concepts
+
+
+# --- English ------------------------------------------------------------------------------
+
+def correct_en(index, word: str) -> list[str]:
+    if len(word) < 4 or not word.isalpha():
+        return []
+    found = process.extract(word, index.en_words, scorer=Levenshtein.distance,
+                            score_cutoff=1 if len(word) < 8 else 2, limit=2)
+    return [c for c, _, _ in found if c[0] == word[0]]
+
+
+def en_concepts(index, question: str, tokens: list[Token]) -> list[Concept]:
+    words = [t.term for t in tokens]
+    stems = [stem_en(w) for w in words]
+    concepts: list[Concept] = []
+    covered = [False] * len(words)
+    placed: list[tuple[int, list[tuple[str, ...]]]] = []   # content concepts: position, Vietnamese wordings
+    for s, e, alts in index.glossary.translate(stems):
+        stop = all(w in EN_STOPWORDS for w in words[s:e])
+        options = [Alternative("en", tuple(stems[s:e]))]
+        options += [vi_phrase(a, W_GLOSSARY) for a in alts]
+        concepts.append(Concept(" ".join(words[s:e]), options, weight=W_STOP if stop else 1.0,
+                                content=not stop))
+        if not stop:
+            placed.append((s, [o.terms for o in options[1:] if o.terms]))
+        for j in range(s, e):
+            covered[j] = True
+    residual: list[int] = []
+    for i, (w, st) in enumerate(zip(words, stems)):
+        if covered[i] or w in EN_STOPWORDS:
+            continue
+        options = []
+        weight = 1.0
+        typed = True
+        if st in index.en.vocab:
+            options.append(Alternative("en", (st,)))
+        if index.known_vi(w):                          # names: 'Tan Uyen', 'Quang Ninh', '5K'
+            options.append(Alternative("uni", (w,)))
+            residual.append(i)
+            weight = W_NAME if tokens[i].word else W_NUMBER
+        if not options:
+            typed = False
+            options = [Alternative("en", (c,), W_CORRECTED) for c in correct_en(index, w)]
+            options = options or [Alternative("en", (st,))]
+        concepts.append(Concept(w, options, weight=weight, unknown=index.en.unknown_idf * EN_UNKNOWN,
+                                typed=typed))
+    for i, j in zip(residual, residual[1:]):           # 'tan uyen', 'quang ninh'
+        if j == i + 1 and tokens[i].word and tokens[j].word:
+            concepts.append(Concept(f"{words[i]} {words[j]}",
+                                    [Alternative("bi", (f"{words[i]} {words[j]}",))],
+                                    weight=W_NAME, pair=True))
+    runs: list[list[int]] = []                         # a name is one piece: 'van don'
+    for i in residual:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    placed += [(run[0], [tuple(words[i] for i in run)]) for run in runs]
+    concepts += cross_pairs(index, sorted(placed, key=lambda p: p[0]))
+    return concepts
+
+
+def cross_pairs(index, placed: list[tuple[int, list[tuple[str, ...]]]]) -> list[Concept]:
+    """Neighbouring English concepts whose Vietnamese wordings stand side by side in an
+    item, in either order ('F1 contacts quarantined' -> 'cách ly F1', 'outbreak stamped
+    out' -> 'dập ổ dịch'): the item says the two things together, not in passing."""
+    out = []
+    seen: set[str] = set()
+    for k, (_, first) in enumerate(placed):
+        for _, second in placed[k + 1:k + 1 + CROSS_SPAN]:
+            pairs = {f"{a[-1]} {b[0]}" for x, y in ((first, second), (second, first))
+                     for a in x for b in y}
+            pairs = sorted(p for p in pairs - seen if p in index.bi.vocab)
+            seen.update(pairs)
+            if pairs:
+                out.append(Concept(" + ".join(pairs), [Alternative("bi", (p,)) for p in pairs],
+                                   weight=W_CROSS, content=False, pair=True))
+    return out

@@ -1,0 +1,118 @@
+"""How sure Loa is that its best item answers the question: a probability, not a score.
+
+Officials act on what Loa says, so "answered" must mean "right", and an honest "not found"
+beats a confident wrong answer. The decision reads evidence that carries over to notices
+and phrasings nobody tuned on, never the words of particular questions:
+
+- `coverage`      the share of the question's content the item has (rarity-weighted);
+- `own_coverage`  ... in the item's own words, not only in its headings or document title;
+- `passage`       the share of it that the item's best sentence holds (with its headings);
+- `rare_missed`   how rare the rarest content word the item lacks is (a question about
+                  "giá vàng" finds "giá" but never "vàng");
+- `unknown`       the share of the question the knowledge base has never seen at all;
+- `strength`      the BM25 total per content concept (a long question that matches weakly);
+- `margin`        how far the best item leads the runner-up;
+- `agreement`     for English, whether the Vietnamese wordings (glossary) and the English
+                  summary both find the item; for Vietnamese it is the coverage itself;
+- `named_missed`  the question names a notice, place or disease and the item's document
+                  does not mention it; `named_hit` when it does;
+- `accent_mismatch` for a question typed with accents, the share of its accented content
+                  words that the item has only under other accents ('lạnh' is not 'lãnh');
+- `context`       the item is a background paragraph, not a directive;
+- `english`, `short` (one or two content concepts).
+
+A logistic model over these features is fitted with cross-validation on the dev question
+sets (`benchmarks/fit_confidence.py`, which also prints the coverage / precision curve) and
+stored in `knowledge/vocab/confidence.json` with the threshold chosen there for at most 5%
+confidently wrong answers.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+MODEL_FILE = Path(__file__).resolve().parent / "vocab" / "confidence.json"
+STRONG_TOTAL = 8.0           # BM25 per content concept that only real matches reach
+
+
+@dataclass
+class Evidence:
+    coverage: float
+    own_coverage: float
+    passage: float
+    rare_missed: float
+    unknown: float
+    strength: float
+    margin: float
+    agreement: float
+    named_missed: float
+    named_hit: float
+    accent_mismatch: float
+    context: float
+    english: float
+    short: float
+
+    def vector(self, names) -> list[float]:
+        return [getattr(self, n) for n in names]
+
+
+def evidence(ranking, position: int, lang: str, named: bool, in_named: bool, is_context: bool,
+             accent_mismatch: float = 0.0) -> Evidence:
+    """The features of the candidate at `position` of a ranking."""
+    r = ranking
+    content = max(r.content, 1)
+    runner_up = r.rank[position + 1] if position + 1 < len(r) else 0.0
+    best = r.rank[position]
+    margin = float((best - runner_up) / best) if best > 0 else 0.0
+    if lang == "en":
+        agreement = float(min(r.vi_coverage[position], r.en_coverage[position])
+                          if r.en_coverage[position] > 0 else r.vi_coverage[position] * 0.5)
+    else:
+        agreement = float(r.vi_coverage[position])
+    return Evidence(
+        coverage=float(r.coverage[position]),
+        own_coverage=float(r.own_coverage[position]),
+        passage=float(r.passage[position] if r.passage is not None else r.coverage[position]),
+        rare_missed=float(r.rare_missed[position]),
+        unknown=float(r.unknown),
+        strength=float(min(1.0, r.total[position] / content / STRONG_TOTAL)),
+        margin=margin,
+        agreement=agreement,
+        named_missed=float(named and not in_named),
+        named_hit=float(named and in_named),
+        accent_mismatch=accent_mismatch,
+        context=float(is_context),
+        english=float(lang == "en"),
+        short=float(r.content <= 2),
+    )
+
+
+@dataclass(frozen=True)
+class Model:
+    features: tuple[str, ...]
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+
+    def probability(self, ev: Evidence) -> float:
+        z = self.bias
+        for x, w, m, s in zip(ev.vector(self.features), self.weights, self.mean, self.scale):
+            z += w * (x - m) / s
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def to_json(self) -> dict:
+        return {"features": list(self.features), "weights": list(self.weights), "bias": self.bias,
+                "threshold": self.threshold, "mean": list(self.mean), "scale": list(self.scale)}
+
+
+@lru_cache(maxsize=1)
+def model() -> Model:
+    with open(MODEL_FILE, encoding="utf-8") as f:
+        data = json.load(f)
+    return Model(tuple(data["features"]), tuple(data["weights"]), data["bias"], data["threshold"],
+                 tuple(data["mean"]), tuple(data["scale"]))

@@ -1,0 +1,127 @@
+"""What a question names: a notice by kind and number ("Công điện 217", "thông báo 102"), a
+province or city, a disease.
+
+A question that names one is about it: the notices that mention it are the ones to answer
+from, and when the knowledge base has none, the honest answer is "no notice about X" — not
+another province's rule or another công điện's task. Names come from the data file
+`knowledge/vocab/names.tsv` (provinces and their cities, diseases; Vietnamese and English
+spellings); document numbers from the question's own terms (`knowledge.text` turns
+"Công điện 217" and "217/CĐ-TTg" into "cd:217").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from knowledge.text import DOC_KINDS, fold, has_diacritics, nfc, terms
+
+NAMES_FILE = Path(__file__).resolve().parent / "vocab" / "names.tsv"
+
+
+@dataclass(frozen=True)
+class Name:
+    kind: str                                  # province | disease | document
+    label: str                                 # as shown to people: "Nghệ An", "Công điện 217"
+    phrases: tuple[tuple[str, ...], ...]       # its spellings, as folded terms
+    accented: frozenset[str] = frozenset()     # spellings that count only with their accents
+
+    @property
+    def searchable(self) -> tuple[tuple[str, ...], ...]:
+        """The spellings to look for in the (folded) index: not 'soi' for 'sởi'."""
+        ambiguous = {(fold(a),) for a in self.accented}
+        return tuple(p for p in self.phrases if p not in ambiguous)
+
+
+@dataclass
+class Mention:
+    """A name found in a question and where the index mentions it: documents, or (for a
+    notice the knowledge base does not hold) the items that cite it."""
+    name: Name
+    documents: frozenset[int]
+    items: frozenset[int] | None = None
+
+    def covers(self, item: int, document: int) -> bool:
+        return item in self.items if self.items is not None else document in self.documents
+
+
+@lru_cache(maxsize=1)
+def known_names() -> tuple[Name, ...]:
+    out = []
+    with open(NAMES_FILE, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            cells = line.rstrip("\n").split("\t")
+            if len(cells) < 2 or cells[0] not in ("province", "disease"):
+                raise ValueError(f"{NAMES_FILE.name}:{n}: expected 'province|disease<TAB>name[<TAB>a | b]'")
+            spellings = [s.strip() for s in [cells[1]] + (cells[2].split("|") if len(cells) > 2 else [])]
+            phrases = tuple(dict.fromkeys(tuple(terms(s)) for s in spellings if terms(s)))
+            # One accented syllable ('sởi', 'dại') folds onto common words ('soi', 'dai'):
+            # it names the thing only when typed with its accents.
+            accented = frozenset(nfc(s).lower() for s in spellings if len(terms(s)) == 1 and has_diacritics(s))
+            out.append(Name(cells[0], cells[1], phrases, accented))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _by_first_term() -> dict[str, list[tuple[tuple[str, ...], Name]]]:
+    table: dict[str, list[tuple[tuple[str, ...], Name]]] = {}
+    for name in known_names():
+        for phrase in name.phrases:
+            table.setdefault(phrase[0], []).append((phrase, name))
+    for options in table.values():
+        options.sort(key=lambda p: -len(p[0]))
+    return table
+
+
+def find_names(question_terms: list[str], surfaces: list[str] | None = None) -> list[tuple[int, int, Name]]:
+    """Provinces and diseases in a question's folded terms (`surfaces`: the same words as
+    typed, lower case), longest spelling first, without overlaps: (start, end, name)."""
+    table = _by_first_term()
+    out = []
+    i = 0
+    while i < len(question_terms):
+        for phrase, name in table.get(question_terms[i], ()):
+            if len(phrase) == 1 and name.accented and fold(next(iter(name.accented))) == phrase[0] \
+                    and not (surfaces and surfaces[i] in name.accented):
+                continue
+            if tuple(question_terms[i:i + len(phrase)]) == phrase:
+                out.append((i, i + len(phrase), name))
+                i += len(phrase)
+                break
+        else:
+            i += 1
+    return out
+
+
+KIND_LABELS = {"nq": "Nghị quyết", "ct": "Chỉ thị", "cd": "Công điện", "tb": "Thông báo",
+               "cv": "Công văn", "qd": "Quyết định", "kl": "Kết luận", "kh": "Kế hoạch",
+               "nd": "Nghị định", "tt": "Thông tư"}
+
+
+def document_label(term: str) -> str:
+    """'cd:217' -> 'Công điện 217'."""
+    kind, _, number = term.partition(":")
+    return f"{KIND_LABELS.get(kind, kind.upper())} {number}"
+
+
+_KIND_PHRASES = {tuple(words.split()): kind for kind, alts in DOC_KINDS.items() for words in alts[:1]}
+
+
+def document_kinds(question_terms: list[str]) -> set[str]:
+    """Kinds of notice a question names without a number ('công điện về mưa lũ')."""
+    numbered = {t.split(":")[0] for t in question_terms if ":" in t}
+    found = set()
+    for phrase, kind in _KIND_PHRASES.items():
+        n = len(phrase)
+        if kind not in numbered and any(tuple(question_terms[i:i + n]) == phrase
+                                        for i in range(len(question_terms) - n + 1)):
+            found.add(kind)
+    return found
+
+
+def document_names(question_terms: list[str]) -> list[Name]:
+    """The notices a question names by kind and number."""
+    return [Name("document", document_label(t), ((t,),))
+            for t in dict.fromkeys(question_terms) if ":" in t and t.split(":")[0] in DOC_KINDS]

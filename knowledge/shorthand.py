@@ -1,0 +1,81 @@
+"""How officials type in chat, read back into the words of the notices.
+
+Two habits make a question miss words it has:
+- chat shorthand ("ko" không, "dc" được, "bh" bao giờ, "xn" xét nghiệm, "pccc"): a table in
+  `knowledge/vocab/shorthand.tsv`, folded, with alternatives when a shorthand has several
+  readings ("kt" kinh tế | kiểm tra);
+- telex or VNI keystrokes left in the text when the phone's Vietnamese keyboard is off
+  ("nhaf mays" nhà máy, "ddi tuwngf" đi từng, "nghieemj", "ma1y"): the tone keys
+  (s f r x j, or digits) and the vowel keys (aa ee oo aw ow uw w dd) are read the way the
+  keyboard would, and the result is kept only when it is a possible syllable.
+
+Both only apply to a word the index does not know: "ca", "cd" or "tu" that the notices use
+stay what they are.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+SHORTHAND_FILE = Path(__file__).resolve().parent / "vocab" / "shorthand.tsv"
+
+VI_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
+    r"(?:[aeiouy]{1,3})"
+    r"(?:ng|nh|ch|[cmnpt])?")
+_ONSET = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|dd|[bcdghklmnprstvx])")
+_TONE_KEYS = re.compile(r"[sfrxj]")
+_VOWEL_KEYS = (("uow", "uo"), ("aa", "a"), ("ee", "e"), ("oo", "o"), ("aw", "a"), ("ow", "o"),
+               ("uw", "u"), ("w", "u"))
+
+
+@lru_cache(maxsize=1)
+def shorthand_table() -> dict[str, tuple[str, ...]]:
+    table: dict[str, tuple[str, ...]] = {}
+    with open(SHORTHAND_FILE, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            cells = line.rstrip("\n").split("\t")
+            if len(cells) != 2:
+                raise ValueError(f"{SHORTHAND_FILE.name}:{n}: expected 'shorthand<TAB>expansion'")
+            alts = tuple(" ".join(a.split()) for a in cells[1].split("|") if a.strip())
+            table[cells[0].strip()] = alts
+    return table
+
+
+def expand_shorthand(term: str) -> tuple[str, ...]:
+    """The readings of a shorthand ('dk' -> 'duoc', 'dang ky', 'dieu kien'), or ()."""
+    return shorthand_table().get(term, ())
+
+
+def is_syllable(word: str) -> bool:
+    return bool(VI_SYLLABLE.fullmatch(word))
+
+
+def untelex(word: str) -> str | None:
+    """The folded syllable a telex or VNI spelling stands for ('tuwngf' -> 'tung',
+    'ddi' -> 'di', 'ma1y' -> 'may'), or None when the word is not one."""
+    if not word.isascii() or len(word) < 2:
+        return None
+    if any(c.isdigit() for c in word):                  # VNI: tone and vowel marks are digits
+        letters = re.sub(r"\d", "", word)
+        if not letters.isalpha() or letters == word:
+            return None
+        letters = letters.replace("dd", "d")
+        return letters if is_syllable(letters) else None
+    if not word.isalpha():
+        return None
+    onset = _ONSET.match(word)
+    head = onset.group() if onset else ""
+    rest = word[len(head):]
+    if head == "dd":
+        head = "d"
+    rest = _TONE_KEYS.sub("", rest)                     # tone keys never end a syllable's rhyme
+    for keys, vowel in _VOWEL_KEYS:
+        rest = rest.replace(keys, vowel)
+    out = head + rest
+    if out == word or not is_syllable(out):
+        return None
+    return out

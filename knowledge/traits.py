@@ -1,0 +1,134 @@
+"""What an item is, before any question: how much of an answer it can be (a directive more
+than a background paragraph, a lead-in, a page's repeated title or a paragraph about the
+notice itself), what kind of answer it holds (a time, a quantity, a frequency), the
+headings it stands under when the parser gave none, and the number and kind of its notice.
+
+Read from the item's text and its document's fields only, so it carries over to notices
+nobody has seen: these are the shapes of Vietnamese administrative documents and of the web
+pages they are copied from, not rules for particular notices.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from knowledge.text import DOC_KINDS, fold, tokenize
+
+W_CONTEXT = 0.8         # a "context" paragraph tells what happened, not what to do
+W_LEAD_IN = 0.8         # "… thực hiện các nội dung sau:" announces the items that follow
+W_QUESTION = 0.5        # "Bão số 13 vào đất liền khi nào?" — a web page's question, not a directive
+W_ABOUT = 0.5           # "Ngày 25/9, Bộ GD&ĐT ban hành Công điện 1638 …" — about the notice itself
+
+
+ANSWERS_TIME, ANSWERS_QUANTITY, ANSWERS_FREQUENCY = 1, 2, 4
+FREQUENCY = re.compile(r"\blan\s*/\s*(?:ngay|tuan|thang|nam|quy)|\b(?:ngay|tuan|thang|nam|quy)\s*/\s*lan"
+                       r"|\b(?:hang|moi)\s+(?:ngay|tuan|thang|nam|quy)\b|\bdinh ky\b|\b\d+\s*lan\b")
+_DATE_TERM = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{4})?|\d{1,2}/\d{4}|\d{1,2}h\d*")
+_QUANTITY_TERM = re.compile(r"\d+(?:\.\d+)?%?|\d+-\d+")
+
+
+def answer_kinds(terms: list[str]) -> int:
+    """What an item can answer besides its words: a time (it holds a date or an hour) or a
+    quantity (a number of two digits or more, a percentage, a range)."""
+    kinds = 0
+    for t in [t for t in terms if t[0] <= "9"]:           # digits sort before letters
+        if t[0].isdigit():
+            if _DATE_TERM.fullmatch(t):
+                kinds |= ANSWERS_TIME
+            elif _QUANTITY_TERM.fullmatch(t) and (len(t) > 1 or t.endswith("%")):
+                kinds |= ANSWERS_QUANTITY
+    return kinds
+
+
+def prior(r, own_numbers: set[str] | None = None) -> float:
+    """How much an item is an answer at all, before any question: a directive more than a
+    background paragraph, a lead-in ('Sở Y tế:'), a question heading of a web page, or a
+    paragraph about the notice itself ('Ngày 25/9, Bộ GD&ĐT ban hành Công điện 1638 …',
+    'Trên đây là Công điện 27 …')."""
+    text = r.text.rstrip()
+    if text.endswith("?") or _repeats_title(text, r.document_title):
+        return W_QUESTION
+    if r.kind == "context":
+        return W_CONTEXT
+    if own_numbers and any(t.split(":")[1] in text[:300] for t in own_numbers) \
+            and own_numbers & set(_number_terms(text[:300])):
+        return W_ABOUT
+    if is_lead_in(text):
+        return W_LEAD_IN
+    return 1.0
+
+
+def _repeats_title(text: str, title: str) -> bool:
+    """A web page's title repeated as a paragraph ('Công điện 27/CĐ-TTg về vụ cháy nhà dân …')."""
+    if not title or len(text) > 2 * len(title) + 40:
+        return False
+    words = set(fold(text).split())
+    return len(words & _title_words(title)) >= 0.8 * max(len(words), 1)
+
+
+@lru_cache(maxsize=1024)
+def _title_words(title: str) -> frozenset[str]:
+    return frozenset(fold(title).split())
+
+
+def is_lead_in(text: str) -> bool:
+    """'Bộ Y tế:', '… thực hiện các nội dung sau:' — an item that announces the next ones."""
+    return text.rstrip().endswith(":")
+
+
+def implicit_headings(records: list) -> list[tuple[str, ...]]:
+    """For items the parser gave no headings: the lead-in just above a run of bullets (or of
+    sub-points numbered under it), so "Sở Y tế:" tells whom its bullets are for."""
+    out: list[tuple[str, ...]] = []
+    lead = None
+    for r in records:
+        if is_lead_in(r.text) and len(r.text) < 1000 and not r.headings:
+            out.append(())
+            lead = r
+        elif lead is not None and r.document_id == lead.document_id and not r.headings and (
+                r.kind == "bullet" or (lead.number and r.number.startswith(lead.number + "."))):
+            out.append((lead.text,))
+        else:
+            out.append(())
+            lead = None
+    return out
+
+
+_SELF_INTRO = re.compile(r"(?:ban hanh|da co|\bco|\bky|ra)\s+((?:cong dien|chi thi|thong bao|cong van|ke hoach"
+                         r"|ket luan|quyet dinh|nghi quyet)\s+(?:so\s+)?\d+[^\s,;]*)")
+
+
+def document_number_terms(r, first_texts: list[str] | None = None) -> set[str]:
+    """'cd:217'-style terms that name a record's document: from its number or, when the
+    parser found none, from an opening paragraph that says it was issued ('Ngày 23/11,
+    Thủ tướng có Công điện 227/CĐ-TTg …') or a title that opens with one ('Công điện 1638:
+    Tăng cường …', 'Công văn 2492/BYT-KCB bảo đảm …'). `first_texts`: its first items."""
+    found = set(_number_terms(r.document_number or ""))
+    if not found and first_texts:
+        for text in first_texts:
+            intro = _SELF_INTRO.search(fold(text[:300]))
+            if intro:
+                found = {t for t in _number_terms(intro.group(1))}
+                break
+    if not found and r.document_title:
+        toks = tokenize(r.document_title[:80])
+        first = next((k for k, t in enumerate(toks) if not t.word), None)
+        if first is not None and first <= 3:       # only kind words before it
+            found = {t.term for t in toks[first:first + 3] if not t.word and ":" in t.term}
+    return found
+
+
+def kind_of(r) -> str:
+    """The kind code ('cd', 'tb', 'kh', …) of a record's document, from its kind or number."""
+    for text in (r.document_kind, r.document_number or ""):
+        folded = fold(text)
+        for code, words in DOC_KINDS.items():
+            if any(folded.startswith(w) for w in words[:1]):
+                return code
+        for t in _number_terms(text):
+            return t.split(":")[0]
+    return ""
+
+
+def _number_terms(text: str) -> list[str]:
+    return [t.term for t in tokenize(text) if not t.word and ":" in t.term]

@@ -1,0 +1,149 @@
+"""Question sets for the search, and the knowledge bases they are asked of (a helper for
+tests/test_search_accuracy.py and benchmarks/fit_confidence.py, not a test itself).
+
+Two knowledge bases:
+- "seed": the bundled Covid notices only, as ../shared/eval/score.py asks them;
+- "real": the same plus real 2025 notices of other topics imported from
+  ../shared/real-notices/ at run time (the files each set lists), as a deployment would
+  have them.
+
+Scored like ../shared/eval/score.py: a top-1 hit needs `answered` and an expected phrase
+inside the first answer's text (case, diacritics and white space folded).
+"""
+from __future__ import annotations
+
+import csv
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+EVAL_DIR = os.path.normpath(os.path.join(ROOT, "..", "shared", "eval"))
+REAL_DIR = os.path.normpath(os.path.join(ROOT, "..", "shared", "real-notices"))
+
+
+@dataclass(frozen=True)
+class QuestionSet:
+    name: str
+    questions: str | None        # TSV: id, lang, question, expected (" | " between phrases)
+    out_of_scope: str | None     # TSV: id, lang, question
+    kb: str                      # "seed" or "real"
+    docs: str | None = None      # for "real": the file listing the notices to import
+
+
+SETS = [
+    QuestionSet("dev", f"{EVAL_DIR}/questions-dev.tsv", f"{EVAL_DIR}/out-of-scope-dev.tsv", "seed"),
+    QuestionSet("dev2", f"{EVAL_DIR}/questions-dev2.tsv", f"{EVAL_DIR}/out-of-scope-dev2.tsv", "seed"),
+    QuestionSet("seed_dev", f"{HERE}/questions_seed_dev.tsv", f"{HERE}/oos_seed_dev.tsv", "seed"),
+    QuestionSet("search_real", f"{HERE}/search_real_questions.tsv", f"{HERE}/search_real_out_of_scope.tsv",
+                "real", f"{HERE}/search_real_docs.txt"),
+    QuestionSet("real_dev", f"{HERE}/questions_real_dev.tsv", f"{HERE}/oos_real_dev.tsv", "real",
+                f"{HERE}/real_docs_dev.txt"),
+    # Everyday questions a bot of a provincial office gets that no directive answers.
+    QuestionSet("everyday", None, f"{HERE}/search_out_of_scope.tsv", "seed"),
+]
+
+
+def available(s: QuestionSet) -> bool:
+    if not os.path.exists(s.questions or s.out_of_scope):
+        return False
+    return s.kb == "seed" or (os.path.isdir(REAL_DIR) and s.docs is not None and os.path.exists(s.docs))
+
+
+def fold(s: str) -> str:
+    """The scorer's folding (../shared/eval/score.py)."""
+    s = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
+    s = "".join(c for c in s if unicodedata.category(c) != "Mn").lower()
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def read(path: str | None) -> list[dict]:
+    if not path or not os.path.exists(path):
+        return []
+    with open(path, encoding="utf-8") as f:
+        return list(csv.DictReader(f, delimiter="\t"))
+
+
+def listed_docs(path: str) -> list[str]:
+    with open(path, encoding="utf-8") as f:
+        names = [line.split("#")[0].strip() for line in f]
+    return [os.path.join(REAL_DIR, n) for n in names if n]
+
+
+def import_real(sets=SETS) -> list[str]:
+    """Import the real notices every available real set lists (the database is open)."""
+    from knowledge.loader import import_file
+
+    done = []
+    for s in sets:
+        if s.kb != "real" or not available(s):
+            continue
+        for path in listed_docs(s.docs):
+            if path not in done and os.path.exists(path):
+                import_file(path)
+                done.append(path)
+    return done
+
+
+def searcher_for(kb: str):
+    """A Searcher over a fresh temporary SQLite knowledge base: the seeds ("seed"), or the
+    seeds and every listed real notice ("real"). For scripts; tests use the `db` fixture."""
+    import tempfile
+
+    from knowledge.db import open_database
+    from knowledge.loader import ensure_seeded
+    from knowledge.search import Searcher
+
+    open_database(f"sqlite:///{tempfile.mkdtemp()}/questions.db")
+    ensure_seeded()
+    if kb == "real":
+        import_real()
+    return Searcher.from_database()
+
+
+@dataclass
+class Asked:
+    set: str
+    id: str
+    lang: str
+    question: str
+    in_scope: bool
+    answer: object               # knowledge.search.Answer
+    correct: bool                # top-1 is an expected item (False for out-of-scope)
+    top3: bool
+
+
+def ask_set(searcher, s: QuestionSet) -> list[Asked]:
+    out = []
+    for row in read(s.questions):
+        answer = searcher.ask(row["question"])
+        expected = [fold(e) for e in row["expected"].split(" | ")]
+        texts = [fold(h.text) for h in answer.hits]
+        first = bool(texts) and any(e in texts[0] for e in expected)
+        top3 = any(any(e in t for e in expected) for t in texts[:3])
+        out.append(Asked(s.name, row["id"], row["lang"], row["question"], True, answer, first, top3))
+    for row in read(s.out_of_scope):
+        answer = searcher.ask(row["question"])
+        out.append(Asked(s.name, row["id"], row.get("lang", ""), row["question"], False, answer, False, False))
+    return out
+
+
+def summary(rows: list[Asked]) -> dict:
+    """The scorer's figures: top-1 (answered and right), top-3, English top-1, out-of-scope
+    declined, and confidently wrong (answered but wrong, over all questions)."""
+    inside = [r for r in rows if r.in_scope]
+    outside = [r for r in rows if not r.in_scope]
+    english = [r for r in inside if r.lang == "en"]
+    hit = lambda r: r.answer.answered and r.correct
+    wrong = sum(1 for r in rows if r.answer.answered and not r.correct)
+    return {
+        "questions": len(inside), "out_of_scope": len(outside),
+        "top1": sum(map(hit, inside)) / max(1, len(inside)),
+        "ranked_first": sum(r.correct for r in inside) / max(1, len(inside)),   # answered or not
+        "top3": sum(r.top3 for r in inside) / max(1, len(inside)),
+        "english_top1": sum(map(hit, english)) / max(1, len(english)), "english": len(english),
+        "declined": sum(not r.answer.answered for r in outside) / max(1, len(outside)),
+        "confidently_wrong": wrong / max(1, len(rows)), "wrong": wrong,
+    }
