@@ -337,3 +337,19 @@ def test_a_pages_sections_explaining_a_law_are_no_directives():
     doc = parse_text(text)
     directives = [i["text"][:20] for i in doc["items"] if i["kind"] != "context"]
     assert directives == ["Theo đó, Bộ Quốc phò"]
+    law = [i for i in doc["items"] if i["text"].startswith("Chính phủ quy định chi tiết")]
+    assert [(i["kind"], i["number"], i["deadlines"]) for i in law] == [("context", "", [])]   # kept to be asked about
+
+
+def test_after_a_qa_pages_summary_its_other_questions_are_context():
+    text = ("# Công điện 27/CĐ-TTg về vụ cháy\n\n"
+            "Ngày 02/4/2025, Thủ tướng Chính phủ ra Công điện 27/CĐ-TTg.\n\n"
+            "(1) Ủy ban nhân dân Thành phố Hồ Chí Minh khắc phục hậu quả vụ cháy.\n\n"
+            "**Trên đây là \"Công điện 27/CĐ-TTg về vụ cháy\"**\n\n"
+            "**Nguyên tắc phòng cháy, chữa cháy ra sao?**\n\n"
+            "Căn cứ Điều 5 Luật Phòng cháy, chữa cháy 2024 quy định:\n\n"
+            "- Chủ động phòng ngừa, lấy phòng ngừa là chính.\n\n"
+            "Quý khách cần hỏi thêm thông tin về có thể đặt câu hỏi tại đây.\n")
+    doc = parse_text(text)
+    assert [i["text"][:18] for i in doc["items"] if i["kind"] != "context"] == ["Ủy ban nhân dân Th"]
+    assert any(i["kind"] == "context" and "lấy phòng ngừa là chính" in i["text"] for i in doc["items"])

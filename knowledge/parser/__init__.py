@@ -116,6 +116,7 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
     if not items:
         items = [{"number": "", "kind": "paragraph", "text": body_text[:4000], "summary_en": "",
                   "units": [], "references": [], "deadlines": []}]
+    items = (items + _aside_items(header.aside, MAX_PARAGRAPHS - len(body)))[:MAX_ITEMS]
     for item in items:
         item["references"] = [r["number"] for r in find_references(item["text"], header.number)]
     province = province_of(header.issuer, header.place, header.letterhead,
@@ -181,6 +182,26 @@ def _directives_shown(body) -> bool:
     and what they do ("Sở Y tế chủ trì …"); a report of who was disciplined names bodies only."""
     return any(_ORDER.search(p.text[:1000]) or (_TASK.search(p.text[:300]) and addressees(p.text)[0])
                for p in body[:60])
+
+
+def _aside_items(sections, room: int) -> list[dict]:
+    """The sections of a Q&A page beside the document it reports (the law it quotes, other
+    questions): no directives of the notice, but a reader may ask about them, so they are
+    kept as unnumbered context, without deadlines or units."""
+    items = []
+    for lines in sections:
+        aside = list(islice(paragraphs(lines), max(0, room)))
+        room -= len(aside)
+        if not any(p.text for p in aside):
+            continue
+        for node, headings in items_of(build_tree(aside)):
+            if node.text:
+                item = {"number": "", "kind": "context", "text": node.text, "summary_en": "", "units": [],
+                        "references": [], "deadlines": []}
+                if headings:
+                    item["headings"] = headings
+                items.append(item)
+    return items
 
 
 def _middle_of_its_year(text: str) -> date | None:

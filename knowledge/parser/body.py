@@ -282,6 +282,8 @@ def _title_like(node: Node) -> bool:
     text = node.text.rstrip(" *\"”’)")
     if not text or _is_caps(text) or addressee_line(text):
         return True
+    if text.endswith(":") and len(text.split()) <= 4:
+        return True                         # a label over its bullets: "(5) Thường trực báo cáo:"
     if text.endswith(_TERMINAL) or text.endswith(":"):
         return False
     return len(text.split()) <= 20

@@ -69,6 +69,7 @@ class Header:
     body_end: int = 0
     bad_date: str | None = None       # a date of issue outside the sane window, as written
     site: dict = field(default_factory=dict)
+    aside: list[list[Line]] = field(default_factory=list)   # a Q&A page's sections beside the document
 
     def evidence(self) -> bool:
         """Whether the text shows it is (or reports) an administrative document."""
@@ -96,6 +97,11 @@ def read_header(lines: list[Line]) -> tuple[Header, list[Line]]:
     else:
         start = 0
     end = next((i for i in range(start, len(lines)) if kinds[i] == "end"), end)
+    after = []                              # a Q&A page's "Trên đây là …" sums up; more questions follow
+    if end < len(lines) and fold(lines[end].text).startswith("tren day la"):
+        stop = next((i for i in range(end + 1, len(lines)) if kinds[i] == "end"), None)
+        if stop is not None:
+            after = lines[end + 1:stop]
     sections = question_sections(lines, start, end) if motto is None else []
     if sections:
         end = sections[0][0]
@@ -106,6 +112,11 @@ def read_header(lines: list[Line]) -> tuple[Header, list[Line]]:
     if sections and h.number and not h.own_kind_line:
         lines, last = sections_quoting(h.number, kept_lines, lines, sections)
         h.body_end = max(h.body_end, last)
+    for first, stop in sections:            # the sections left out are background a reader may ask about
+        if not any(line.text for line in lines[first + 1:stop]):
+            h.aside.append(kept_lines[first:stop])
+    if after:
+        h.aside.append(after)
     return h, lines
 
 
