@@ -24,6 +24,11 @@ NOV_20 = date(2025, 11, 20)
     ("xong trước ngày Quốc khánh 02/9/2026", date(2026, 9, 2)),
     ("trình Chính phủ trước ngày 26/11/2025", date(2025, 11, 26)),
     ("báo cáo chậm nhất ngày 22/11/2025", date(2025, 11, 22)),
+    ("báo cáo Thủ tướng Chính phủ trong ngày 20 tháng 11 năm 2025", date(2025, 11, 20)),
+    ("phấn đấu hoàn thành vào dịp ngày 19/12/2025", date(2025, 12, 19)),
+    ("bảo đảm tiến độ hoàn thành Dự án vào năm 2026", date(2026, 12, 31)),
+    ("báo cáo kết quả về Sở (gửi trước: 31/5/2026)", date(2026, 5, 31)),
+    ("Hạn nhận hồ sơ: ngày 20/12/2025", date(2025, 12, 20)),
 ])
 def test_dated_forms(phrase, due):
     assert [f.due for f in find_deadlines(phrase, NOV_20)] == [due]
@@ -94,6 +99,8 @@ def test_next_occurrence_keeps_to_short_months():
     "Áp dụng cho đơn vị được cấp giấy phép hoạt động điện lực trước ngày 01 tháng 11 năm 2025.",
     "Thu hồi các khoản kinh phí đã giao nhưng đến ngày 30 tháng 6 hàng năm chưa phân bổ.",
     "Thời gian thực hiện: trong năm 2025 và các năm tiếp theo.",
+    "Hệ thống chuyển đổi sang nền tảng mới trong ngày 14/12/2025.",
+    "Luật được Quốc hội thông qua vào năm 2026.",
     "Hộ kinh doanh không áp dụng phương pháp khoán thuế từ ngày 01/01/2026.",
     "Truyền hình Quốc hội đã dừng phát sóng từ ngày 1-11-2025.",
     "Lịch khảo sát dự phòng: từ ngày 24/11 đến hết ngày 25/11/2025.",
