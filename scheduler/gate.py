@@ -37,7 +37,7 @@ MESSAGE_METHODS = frozenset({
     "editMessageText", "editMessageCaption", "editMessageMedia", "editMessageReplyMarkup"})
 PASS_THROUGH = frozenset({"getUpdates"})    # long polling has its own backoff
 LATE = 0.02           # seconds past its slot a call may still leave (a fraction of the margin)
-MAX_REBOOKS = 3
+MAX_REBOOKS = 6
 
 
 class RoundTrip:

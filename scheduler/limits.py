@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import NamedTuple
 
-SAFETY = 0.95                 # of send_rate: network jitter must not bunch a second over the limit
+SAFETY = 0.93                 # of send_rate: jitter and a busy event loop must not bunch a second over it
 BULK_LEAD_SLOTS = 2           # a bulk send books at most this many slots ahead
 PENALTY_SLOTS = 2             # a 429 holds the overall budget back by this many slots
 

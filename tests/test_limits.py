@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 import pytest
 
 from scheduler.clock import FakeClock
-from scheduler.limits import Budget, LocalLimits
+from scheduler.limits import SAFETY, Budget, LocalLimits
 from scheduler.redis_limits import RedisLimits
 
 BUDGET = Budget(rate=10.0, chat_interval=1.0, group_per_minute=3, user_burst=3, user_per_minute=6)
@@ -97,7 +97,7 @@ async def test_while_redis_is_down_a_replica_keeps_its_share_of_the_budget():
     try:
         grants = [await limits.reserve(chat, bulk=False) for chat in (1, 2)]
         assert all(g.ok for g in grants)
-        assert grants[1].wait == pytest.approx(3 / (30 * 0.95), abs=0.02)    # a third of the rate
+        assert grants[1].wait == pytest.approx(3 / (30 * SAFETY), abs=0.02)    # a third of the rate
         assert await limits.allow_user(5) == (True, False)
         with pytest.raises(Exception):
             await limits.ping()                      # /healthz still says Redis is down
