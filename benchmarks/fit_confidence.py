@@ -35,9 +35,14 @@ sys.path.insert(0, ROOT)
 
 from knowledge.confidence import MODEL_FILE  # noqa: E402
 
-FEATURES = os.environ.get("FIT_FEATURES", "").split() or ["coverage", "own_coverage", "passage", "rare_missed", "unknown", "strength", "margin", "doc_margin",
-            "agreement", "named_missed", "named_hit", "accent_mismatch", "context", "english", "short",
-            "en_unsummarised"]
+# The stored model's features. Also measured (knowledge/confidence.py), and tried with
+# FIT_FEATURES="…" on the dev sets of 2026-11: `lead` (margin x coverage) in place of margin,
+# `doc_margin` and `en_unsummarised`; refitted with them the out-of-fold curve was the same
+# (coverage 0.832-0.838 at 4% against 0.829) while the real-notice dev sets lost 3-8 points of
+# top-1 for no fewer confident errors, so the stored model keeps these.
+FEATURES = os.environ.get("FIT_FEATURES", "").split() or [
+    "coverage", "own_coverage", "passage", "rare_missed", "unknown", "strength", "margin", "agreement",
+    "named_missed", "named_hit", "accent_mismatch", "context", "english", "short"]
 # The direction each piece of evidence must push: a feature whose fitted weight comes out the
 # other way is fitting the dev sets' accidents, not a rule that carries over; it is dropped.
 SIGNS = {"coverage": +1, "own_coverage": +1, "passage": +1, "rare_missed": -1, "unknown": -1, "strength": +1,
@@ -45,7 +50,8 @@ SIGNS = {"coverage": +1, "own_coverage": +1, "passage": +1, "rare_missed": -1, "
 L2 = 1.0
 FOLDS, REPEATS = 5, 8
 TARGET_WRONG = 0.04         # confidently wrong over all questions, out of fold (the rule: 5%)
-REAL_TARGET = 1.0           # ... on the real-notice sets alone (1.0: no separate bound)
+REAL_TARGET = 1.0           # ... on the real-notice sets alone (--real-target 0.05: 0.810
+                            # coverage, and real-notice top-1 down 12 points for one error less)
 REAL_SETS = {"search_real", "real_dev", "real_dev3"}
 
 
