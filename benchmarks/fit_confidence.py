@@ -35,15 +35,24 @@ sys.path.insert(0, ROOT)
 
 from knowledge.confidence import MODEL_FILE  # noqa: E402
 
-FEATURES = ["coverage", "own_coverage", "passage", "rare_missed", "unknown", "strength", "margin", "agreement",
-            "named_missed", "named_hit", "accent_mismatch", "context", "english", "short"]
+# The stored model's features. Also measured (knowledge/confidence.py), and tried with
+# FIT_FEATURES="…" on the dev sets of 2026-11: `lead` (margin x coverage) in place of margin,
+# `doc_margin` and `en_unsummarised`; refitted with them the out-of-fold curve was the same
+# (coverage 0.832-0.838 at 4% against 0.829) while the real-notice dev sets lost 3-8 points of
+# top-1 for no fewer confident errors, so the stored model keeps these.
+FEATURES = os.environ.get("FIT_FEATURES", "").split() or [
+    "coverage", "own_coverage", "passage", "rare_missed", "unknown", "strength", "margin", "agreement",
+    "named_missed", "named_hit", "accent_mismatch", "context", "english", "short"]
 # The direction each piece of evidence must push: a feature whose fitted weight comes out the
 # other way is fitting the dev sets' accidents, not a rule that carries over; it is dropped.
 SIGNS = {"coverage": +1, "own_coverage": +1, "passage": +1, "rare_missed": -1, "unknown": -1, "strength": +1,
-         "margin": +1, "agreement": +1, "named_missed": -1, "named_hit": +1, "accent_mismatch": -1, "context": -1}
+         "margin": +1, "doc_margin": +1, "lead": +1, "agreement": +1, "named_missed": -1, "named_hit": +1, "accent_mismatch": -1, "context": -1}
 L2 = 1.0
 FOLDS, REPEATS = 5, 8
 TARGET_WRONG = 0.04         # confidently wrong over all questions, out of fold (the rule: 5%)
+REAL_TARGET = 1.0           # ... on the real-notice sets alone (--real-target 0.05: 0.810
+                            # coverage, and real-notice top-1 down 12 points for one error less)
+REAL_SETS = {"search_real", "real_dev", "real_dev3"}
 
 
 def noise(rng: random.Random, n: int) -> list[str]:
@@ -149,6 +158,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--write", action="store_true", help="store the fitted model")
     ap.add_argument("--target", type=float, default=TARGET_WRONG)
+    ap.add_argument("--real-target", type=float, default=REAL_TARGET,
+                    help="confidently wrong at most, on the real-notice sets alone")
     ap.add_argument("--show", action="store_true", help="list the out-of-fold mistakes")
     args = ap.parse_args()
     rows = collect()
@@ -170,11 +181,26 @@ def main() -> None:
             continue
         shown.add(key)
         print(f"{t:>9.3f} {cov:>8.3f} {prec:>9.3f} {wrong:>10.3f}   {right} right, {bad} wrong")
-    ok = [pt for pt in points if pt[3] <= args.target]
+    # The questions about real notices of other topics (the sets asked of the larger knowledge
+    # base) are what a deployment meets: their confidently-wrong share must keep the target
+    # too, not only the average that the easier seed sets pull down.
+    real = np.array([s.split("@")[0] in REAL_SETS for s, *_ in usable])
+    n_real = sum(1 for s, *_ in rows if s.split("@")[0] in REAL_SETS)
+    real_points = curve(p[real], y[real].astype(bool), in_scope[real], n_real, 0)
+    real_wrong = {t: w for t, _, _, w, _, _ in real_points}
+    ok = [pt for pt in points if pt[3] <= args.target
+          and max((w for t, w in real_wrong.items() if t >= pt[0]), default=0.0) <= args.real_target]
     threshold = min(pt[0] for pt in ok) if ok else 0.99
     chosen = next(pt for pt in points if pt[0] == threshold)
     print(f"threshold {threshold:.3f}: coverage {chosen[1]:.3f}, precision {chosen[2]:.3f}, "
           f"confidently wrong {chosen[3]:.3f} (target {args.target})")
+    for name in sorted({s for s, *_ in rows}):
+        sel = np.array([s == name for s, *_ in usable])
+        n = sum(1 for s, *_ in rows if s == name)
+        right = int(((p >= threshold) & sel & (y == 1)).sum())
+        bad = int(((p >= threshold) & sel & (y == 0)).sum())
+        print(f"  {name:18s} {n:4d} questions: right {right / max(1, int((sel & in_scope).sum())):.3f} "
+              f"of in scope, confidently wrong {bad / max(1, n):.3f} ({bad})")
     if args.show:
         for (s, ins, ok_, a, q), pr in sorted(zip(usable, p), key=lambda z: -z[1]):
             if (pr >= threshold) != bool(ok_):

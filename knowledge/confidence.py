@@ -12,6 +12,9 @@ and phrasings nobody tuned on, never the words of particular questions:
 - `unknown`       the share of the question the knowledge base has never seen at all;
 - `strength`      the BM25 total per content concept (a long question that matches weakly);
 - `margin`        how far the best item leads the runner-up;
+- `doc_margin`    how far it leads the best item of any other notice: two notices that say
+                  nearly the same thing (two công điện on two storms) leave open which one
+                  the question is about, and picking the wrong one is a confident error;
 - `agreement`     for English, whether the Vietnamese wordings (glossary) and the English
                   summary both find the item; for Vietnamese it is the coverage itself;
 - `named_missed`  the question names a notice, place or disease and the item's document
@@ -19,7 +22,9 @@ and phrasings nobody tuned on, never the words of particular questions:
 - `accent_mismatch` for a question typed with accents, the share of its accented content
                   words that the item has only under other accents ('lạnh' is not 'lãnh');
 - `context`       the item is a background paragraph, not a directive;
-- `english`, `short` (one or two content concepts).
+- `english`, `short` (one or two content concepts);
+- `en_unsummarised` an English question answered from an item with no English summary
+                  (every imported notice): only the glossary's translation vouches for it.
 
 A logistic model over these features is fitted with cross-validation on the dev question
 sets (`benchmarks/fit_confidence.py`, which also prints the coverage / precision curve) and
@@ -34,6 +39,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+
 MODEL_FILE = Path(__file__).resolve().parent / "vocab" / "confidence.json"
 STRONG_TOTAL = 8.0           # BM25 per content concept that only real matches reach
 
@@ -47,6 +54,7 @@ class Evidence:
     unknown: float
     strength: float
     margin: float
+    doc_margin: float
     agreement: float
     named_missed: float
     named_hit: float
@@ -54,6 +62,8 @@ class Evidence:
     context: float
     english: float
     short: float
+    en_unsummarised: float = 0.0
+    lead: float = 0.0
 
     def vector(self, names) -> list[float]:
         return [getattr(self, n) for n in names]
@@ -67,6 +77,13 @@ def evidence(ranking, position: int, lang: str, named: bool, in_named: bool, is_
     runner_up = r.rank[position + 1] if position + 1 < len(r) else 0.0
     best = r.rank[position]
     margin = float((best - runner_up) / best) if best > 0 else 0.0
+    doc_margin = 1.0
+    if r.docs is not None and best > 0:
+        other = np.flatnonzero(r.docs != r.docs[position])
+        other = other[other != position]
+        if len(other):
+            doc_margin = float(max(0.0, best - r.rank[other[0]]) / best)
+    summarised = bool(r.summarised[position]) if r.summarised is not None else True
     if lang == "en":
         agreement = float(min(r.vi_coverage[position], r.en_coverage[position])
                           if r.en_coverage[position] > 0 else r.vi_coverage[position] * 0.5)
@@ -80,6 +97,7 @@ def evidence(ranking, position: int, lang: str, named: bool, in_named: bool, is_
         unknown=float(r.unknown),
         strength=float(min(1.0, r.total[position] / content / STRONG_TOTAL)),
         margin=margin,
+        doc_margin=doc_margin,
         agreement=agreement,
         named_missed=float(named and not in_named),
         named_hit=float(named and in_named),
@@ -87,6 +105,8 @@ def evidence(ranking, position: int, lang: str, named: bool, in_named: bool, is_
         context=float(is_context),
         english=float(lang == "en"),
         short=float(r.content <= 2),
+        en_unsummarised=float(lang == "en" and not summarised),
+        lead=margin * float(r.coverage[position]),
     )
 
 

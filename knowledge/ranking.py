@@ -49,6 +49,8 @@ class Ranking:
     unknown: float             # share of the question's content the index has never seen
     content: int               # number of content concepts
     passage: np.ndarray | None = None   # share of the question in the best sentence (the first few)
+    docs: np.ndarray | None = None      # the document of each candidate
+    summarised: np.ndarray | None = None    # whether each candidate has an English summary
 
     def __len__(self) -> int:
         return len(self.items)
@@ -68,7 +70,10 @@ def rank_items(index: Index, concepts: list[Concept], boost: np.ndarray | None =
         keep = np.argpartition(-rough[positive], candidates - 1)[:candidates]
         positive = positive[keep]
     items = np.sort(positive)
-    return _by_passage(index, concepts, _score(index, concepts, items, boost, wants))
+    ranking = _by_passage(index, concepts, _score(index, concepts, items, boost, wants))
+    ranking.docs = index.item_doc[ranking.items]
+    ranking.summarised = np.array([bool(index.records[int(i)].summary_en) for i in ranking.items], dtype=bool)
+    return ranking
 
 
 def _first_pass_terms(concepts: list[Concept]) -> list[tuple[str, str, float]]:

@@ -148,6 +148,18 @@ def _special_terms(mo: re.Match) -> list[str]:
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+# Vietnamese writes some syllables with i or y at will: quản lí / quản lý, kĩ / kỹ thuật,
+# tỉ / tỷ giá, bác sĩ / sỹ, cách li / ly, qui / quy định. One spelling per syllable, so
+# that a notice and a question that chose differently still meet. ('hi' stays: English.)
+_I_Y = {"ki": "ky", "li": "ly", "ti": "ty", "si": "sy", "qui": "quy"}
+_I_Y_GET = _I_Y.get
+
+
+def _words(folded: str, lo: int = 0, hi: int | None = None) -> list[str]:
+    found = _WORD.findall(folded, lo) if hi is None else _WORD.findall(folded, lo, hi)
+    return [_I_Y_GET(w, w) for w in found]
+
+
 _DIGITS = re.compile(r"\d+")
 _BEFORE, _AFTER = 24, 16   # how far a special form reaches around its digits:
                             # "official dispatch no. 15", "30 september, 2021"
@@ -159,10 +171,11 @@ def _scan(folded: str) -> list[tuple[str, int, int, bool]]:
     out: list[tuple[str, int, int, bool]] = []
     pos = 0
     for lo, hi in _digit_windows(folded):
-        out.extend((m.group(), m.start(), m.end(), True) for m in _WORD.finditer(folded, pos, lo))
+        out.extend((_I_Y_GET(m.group(), m.group()), m.start(), m.end(), True)
+                   for m in _WORD.finditer(folded, pos, lo))
         _scan_special(folded, lo, hi, out)
         pos = hi
-    out.extend((m.group(), m.start(), m.end(), True) for m in _WORD.finditer(folded, pos))
+    out.extend((_I_Y_GET(m.group(), m.group()), m.start(), m.end(), True) for m in _WORD.finditer(folded, pos))
     return out
 
 
@@ -190,7 +203,7 @@ def _scan_special(folded: str, lo: int, hi: int, out: list) -> None:
     append = out.append
     for mo in _SPECIAL.finditer(folded, lo, hi):
         if mo.lastgroup == "word":
-            append((mo.group(), mo.start(), mo.end(), True))
+            append((_I_Y_GET(mo.group(), mo.group()), mo.start(), mo.end(), True))
             continue
         s, e = mo.span()
         if mo.lastgroup == "kindno":
@@ -217,7 +230,7 @@ def index_terms(text: str, folded: str | None = None) -> tuple[list[str], list[s
     prev = None
     pos = 0
     for lo, hi in _digit_windows(folded):
-        prev = _add_words(_WORD.findall(folded, pos, lo), terms, pairs, prev)
+        prev = _add_words(_words(folded, pos, lo), terms, pairs, prev)
         special: list = []
         _scan_special(folded, lo, hi, special)
         for term, _, _, word in special:
@@ -229,7 +242,7 @@ def index_terms(text: str, folded: str | None = None) -> tuple[list[str], list[s
             else:
                 prev = None
         pos = hi
-    _add_words(_WORD.findall(folded, pos), terms, pairs, prev)
+    _add_words(_words(folded, pos), terms, pairs, prev)
     return terms, pairs
 
 

@@ -34,14 +34,19 @@ QUESTION_SETS = {
     "real dev": ("questions_real_dev.tsv", 64, "real_docs_dev.txt"),
     "seed held-out": ("heldout/questions_seed.tsv", 60, None),
     "real held-out": ("heldout/questions_real.tsv", 39, "heldout/real_docs.txt"),
+    "real dev3": ("questions_real_dev3.tsv", 27, "real_docs_dev3.txt"),
+    "real dev3 holdout": ("questions_real_dev3_hold.tsv", 16, "real_docs_dev3_hold.txt"),
 }
 OUT_OF_SCOPE_SETS = {
     "seed dev": ("oos_seed_dev.tsv", 20),
     "real dev": ("oos_real_dev.tsv", 15),
     "seed held-out": ("heldout/oos_seed.tsv", 25),
     "real held-out": ("heldout/oos_real.tsv", 12),
+    "real dev3": ("oos_real_dev3.tsv", 8),
+    "real dev3 holdout": ("oos_real_dev3_hold.tsv", 5),
 }
-DOC_LISTS = {"real_docs_dev.txt": 16, "heldout/real_docs.txt": 13}
+DOC_LISTS = {"real_docs_dev.txt": 16, "heldout/real_docs.txt": 13,
+             "real_docs_dev3.txt": 6, "real_docs_dev3_hold.txt": 4}
 
 
 def fold(s: str) -> str:

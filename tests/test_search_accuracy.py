@@ -20,14 +20,18 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 # name: (top-1, English top-1, declined, confidently wrong at most); measured in comments.
 FLOORS = {
     "dev": (0.85, 0.70, 0.8, 0.06),           # 87.5%, 76%, 5/5, 4.4%
-    "dev2": (0.84, 0.85, 0.9, 0.04),          # 87.2%, 94%, 10/10, 2.1%
+    "dev2": (0.87, 0.85, 0.9, 0.04),          # 89.5%, 94%, 10/10, 2.1% (i/y spellings met)
     "seed_dev": (0.85, 0.85, 0.9, 0.03),      # 88.6%, 92%, 20/20, 1.1%
     "everyday": (0.0, 0.0, 0.95, 0.05),       # declined 98.6%
     # The two real sets measured with the parser of issue 8 (items carry their headings; quoted
     # law, funding and Q&A sections are context): 71.7%, 84%, 18/18, 10.3% and 70.3%, 71%, 15/15,
     # 6.3% (with the earlier parser: 80.0%, 92%, 3.8% and 71.9%, 81%, 8.9%). To re-tune.
     "search_real": (0.70, 0.80, 0.85, 0.11),
-    "real_dev": (0.68, 0.70, 0.85, 0.11),
+    "real_dev": (0.69, 0.70, 0.85, 0.09),     # 70.3%, 71%, 15/15, 7.6% (2026-11, search2)
+    # Six documents no other set used, questions written before the bot saw them; the glossary
+    # entries of that commit were added after its baseline (74.1% with only its notices, 55%
+    # English, 8/8, 2.9%), so these figures are partly tuned: 88.9%, 82%, 7/8, 8.6%.
+    "real_dev3": (0.84, 0.75, 0.85, 0.10),
     "heldout": (0.90, 0.90, 0.9, 0.04),       # 94.3%, 100%, 10/10, 0%
     "heldout2": (0.84, 0.80, 0.9, 0.04),      # 87.2%, 84%, 13/13, 1.7%
 }
