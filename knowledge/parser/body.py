@@ -64,7 +64,7 @@ _ATTRIBUTE = re.compile(r"^(?:[-+]\s*)?(?:Nội dung(?: công việc)?|Cơ quan 
 # Unnumbered closing formulas: "Trên đây là …", a page's summary "Như vậy, …", "Văn phòng … thông báo để … biết, thực hiện",
 # "Yêu cầu … nghiêm túc thực hiện Chỉ thị này", "(Trong) quá trình thực hiện, nếu có khó khăn …"
 _CLOSING = re.compile(
-    r"^(?:Trên đây là|Như vậy,|.{0,160}\bthông báo\b.{0,300}\bbiết\b|.{0,80}\btrân trọng\b|Nơi nhận"
+    r"^(?:Trên đây là|Như vậy,|.{0,160}\bthông báo\b.{0,300}\bbiết\b|.{0,120}\btrả lời\b.{0,200}\bđược biết\b|.{0,80}\btrân trọng\b|Nơi nhận"
     r"|(?:Yêu cầu|Đề nghị)\b.{0,300}\b(?:nghiêm túc|khẩn trương|triển khai)\b.{0,60}\bthực hiện\b.{0,40}\b"
     r"(?:Chỉ thị|Công điện|Kế hoạch|Thông báo|Quyết định|Công văn|Kết luận|văn bản)\s+này"
     r"|.{0,120}\b(?:yêu cầu|đề nghị)\b.{0,200}\b(?:nghiêm túc|khẩn trương)\s+(?:triển khai\s+)?thực hiện\s*\./\.$"
@@ -87,9 +87,12 @@ MAX_QUOTE = 60              # paragraphs; a quotation never closed does not swal
 # công văn số …", "X vừa có Thông báo số …": what happened, not what is ordered.
 _NARRATIVE = re.compile(
     r"^(?:(?:Ngày|Sáng|Chiều|Tối|Trưa|Đêm)\s+[\d/]{3,10}\s*,.{0,300}?\b(?:đã|vừa)\s+(?:\w+\s+){0,3}(?:ban hành|ký|có)\b"
+    r"|Ngày\s+\d{1,2}/\d{1,2}/\d{4}\s*,\s*(?:tại\s+)?(?:Công văn|Thông báo|Quyết định|[A-ZĐ]\w*\s+\w+\s+(?:tỉnh|thành phố|huyện|xã|phường)\b)"
     r"|[^,.;:]{3,120}?\b(?:vừa|đã)\s+(?:có|ban hành|ký ban hành)\s+(?:Thông báo|Công điện|Chỉ thị|Kết luận|Công văn|"
     r"Quyết định|Kế hoạch|Nghị quyết)\s+(?:số\s+)?\d"
     r"|[^,.;:]{3,120}?\bnhận được\s+(?:công văn|văn bản|đơn|tờ trình|báo cáo)\b)", re.IGNORECASE)
+# A heading that announces its children as a list ("… gồm 2 báo cáo:", "… nội dung sau:").
+_ANNOUNCES = re.compile(r"\b(?:sau|như sau|sau đây)\s*:$|\b(?:gồm|bao gồm)\b[^.;]{0,80}:$")
 # A lead-in whose content is the paragraphs after it ("Theo đó, … giao … chỉ đạo nội dung sau:").
 _LEAD_IN = re.compile(r"\b(?:sau|như sau|sau đây)\s*:\s*$")
 # Who is told to act, in the present: "Thủ tướng Chính phủ yêu cầu Bộ trưởng …", "giao Ban Thường vụ …".
@@ -393,6 +396,8 @@ def _title_like(node: Node) -> bool:
         return True
     if text.endswith(":") and len(text.split()) <= 4:
         return True                         # a label over its bullets: "(5) Thường trực báo cáo:"
+    if text.endswith(":") and _ANNOUNCES.search(text) and not _orders(text):
+        return True                         # "Đại hội … thực hiện 4 nội dung sau:", "… gồm 2 báo cáo:"
     if text.endswith(_TERMINAL) or text.endswith(":"):
         return False
     return len(text.split()) <= 20
