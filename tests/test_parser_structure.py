@@ -353,3 +353,42 @@ def test_after_a_qa_pages_summary_its_other_questions_are_context():
     doc = parse_text(text)
     assert [i["text"][:18] for i in doc["items"] if i["kind"] != "context"] == ["Ủy ban nhân dân Th"]
     assert any(i["kind"] == "context" and "lấy phòng ngừa là chính" in i["text"] for i in doc["items"])
+
+
+def test_a_letters_quoted_law_and_background_are_context_its_request_is_not():
+    text = ("Kính gửi: Công ty cổ phần ABC.\n\n"
+            "Cục Thuế nhận được công văn số 12/ABC ngày 29/9/2025 của Công ty về việc đề nghị điều chỉnh đơn giá.\n\n"
+            "Tại khoản 1 Điều 26 Nghị định số 103/2024/NĐ-CP quy định:\n\n"
+            "“Điều 26. Đơn giá thuê đất\n\n"
+            "1. Trường hợp thuê đất trả tiền hằng năm:\n\n"
+            "a) Tỷ lệ phần trăm tính đơn giá thuê đất là từ 0,25% đến 3%.”\n\n"
+            "Đề nghị Công ty liên hệ với Thuế tỉnh Phú Thọ trước ngày 15/12/2025.\n\n"
+            "Cục Thuế trả lời để Công ty được biết./.\n")
+    doc = parse_text(text)
+    directives = [i["text"][:20] for i in doc["items"] if i["kind"] != "context"]
+    assert directives == ["Đề nghị Công ty liên"]
+    assert [d["date"] for i in doc["items"] for d in i["deadlines"]] == ["2025-12-15"]
+
+
+def test_a_news_reports_lead_comes_before_its_first_order_and_a_quoted_order_stays_one():
+    text = ("# Tháo gỡ vướng mắc các dự án tồn đọng\n\n"
+            "Công điện nêu rõ: Thời gian qua, Thủ tướng Chính phủ đã có nhiều văn bản chỉ đạo, yêu cầu các bộ rà soát.\n\n"
+            "Ngày 11/4/2025, Thủ tướng Chính phủ đã ban hành Quyết định số 751/QĐ-TTg.\n\n"
+            "Để khắc phục tình trạng này, Thủ tướng Chính phủ yêu cầu Bộ trưởng các bộ tổ chức quán triệt.\n\n"
+            "Đồng thời, tiếp tục rà soát toàn diện các dự án.\n\n"
+            "Các bộ căn cứ chức năng, nhiệm vụ được giao triển khai; trong quá trình thực hiện, có khó khăn "
+            "vướng mắc kịp thời báo cáo Bộ Tài chính.\n")
+    doc = parse_text(text)
+    assert [i["text"][:16] for i in doc["items"] if i["kind"] != "context"] == ["Để khắc phục tìn", "Đồng thời, tiếp "]
+
+
+def test_a_point_that_announces_its_list_is_a_heading_one_that_orders_is_an_item():
+    text = ("CHỈ THỊ\n\n"
+            "1. Đại hội đảng bộ các cấp thực hiện 4 nội dung sau:\n\n"
+            "(1) Tổng kết thực hiện nghị quyết đại hội.\n\n"
+            "(2) Bầu Ban chấp hành đảng bộ.\n\n"
+            "2. Bí thư tỉnh ủy, Chủ tịch Ủy ban nhân dân tỉnh tập trung lãnh đạo, trong đó:\n\n"
+            "a) Rà soát phương án.\n")
+    doc = parse_text(text)
+    starts = [i["text"][:12] for i in doc["items"] if i["kind"] != "context"]
+    assert starts == ["Tổng kết thự", "Bầu Ban chấp", "Bí thư tỉnh ", "Rà soát phươ"]

@@ -370,7 +370,7 @@ def _skip_addressees(h: Header, lines: list[Line], body: int, end: int) -> int:
             k += 1
             continue
         text = line.text
-        listing = text.startswith(("-", "+", "•")) or text[0].islower()
+        listing = text.startswith(("-", "+", "•")) or text[0].islower() or _ASIDE.match(text) is not None
         if not listing and len(got) > 1 and got[-1].endswith((".", ";", ":")) and not telegram:
             break
         if not listing and len(got) > 1 and _prose_start(text) and got[-1].endswith((".", ";", ":", ",")):
@@ -383,6 +383,9 @@ def _skip_addressees(h: Header, lines: list[Line], body: int, end: int) -> int:
             break
     h.addressees = " ".join(got)
     return k
+
+
+_ASIDE = re.compile(r"\((?!(?:\d{1,2}|[ivx]{1,4}|[a-zđ])\))\w")   # "(Địa chỉ: …)" under an addressee; not "(1)"
 
 
 def _prose_start(text: str) -> bool:
