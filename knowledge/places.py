@@ -68,6 +68,7 @@ def _not_places() -> frozenset[str]:
     """Provinces (the bot serves one) and the country are no place to target within it."""
     with open(VOCAB / "provinces.txt", encoding="utf-8") as f:
         provinces = {key(line) for line in f if line.strip() and not line.startswith("#")}
+    provinces |= {p.removeprefix("thanh pho ").removeprefix("tp ") for p in provinces}
     return frozenset(provinces | {"viet nam", "trung uong"})
 
 

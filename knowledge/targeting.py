@@ -53,16 +53,40 @@ def matches(sub: Sub, target: Target) -> bool:
 def chats_for(subs: Iterable[Sub], targets: Iterable[Target]) -> list[int]:
     """The chats whose subscriptions match any target, each once, sorted. A subscription to
     "all" with neither level nor place gets everything (as before levels existed)."""
-    targets = list(targets)
-    out = set()
-    for sub in subs:
-        if sub.chat_id in out:
-            continue
-        if sub.unit == ALL and not sub.level and not sub.place:
-            out.add(sub.chat_id)
-        elif any(matches(sub, t) for t in targets):
-            out.add(sub.chat_id)
-    return sorted(out)
+    return sorted(Audience(subs).chats(targets))
+
+
+class Audience:
+    """Subscriptions indexed for many lookups (reminders resolve thousands of deadlines): a
+    subscription at any level and place is a set per unit, only the scoped ones are compared
+    one by one, and each target's answer is kept."""
+
+    def __init__(self, subs: Iterable[Sub]):
+        self.plain: dict[str, set[int]] = {}
+        self.scoped: dict[str, list[Sub]] = {}
+        for sub in subs:
+            if sub.level or sub.place:
+                self.scoped.setdefault(sub.unit, []).append(sub)
+            else:
+                self.plain.setdefault(sub.unit, set()).add(sub.chat_id)
+        self.everyone = frozenset(self.plain.get(ALL, ()))
+        self._cache: dict[Target, frozenset[int]] = {}
+
+    def of(self, target: Target) -> frozenset[int]:
+        found = self._cache.get(target)
+        if found is None:
+            chats = set(self.plain.get(target.unit, ()))
+            for sub in (*self.scoped.get(target.unit, ()), *self.scoped.get(ALL, ())):
+                if matches(sub, target):
+                    chats.add(sub.chat_id)
+            found = self._cache[target] = frozenset(chats)
+        return found
+
+    def chats(self, targets: Iterable[Target]) -> set[int]:
+        out = set(self.everyone)
+        for target in targets:
+            out |= self.of(target)
+        return out
 
 
 # --- what an item says ---------------------------------------------------------------------
@@ -155,11 +179,11 @@ def item_targets(item: dict) -> list[Target]:
         if unit not in CODES:
             continue
         found: list[str] = []
-        for text in texts:
+        level = actor.get("level", "") or ""
+        for text in texts if level not in ("central", "province") else ():   # a place is inside the province
             found = places_after(text, actor.get("name", ""))
             if found:
                 break
-        level = actor.get("level", "") or ""
         out += [Target(unit, level, p) for p in found] or [Target(unit, level)]
     named = {t.unit for t in out}
     out += [Target(u) for u in item.get("units", []) if u in CODES and u not in named]

@@ -71,6 +71,13 @@ def render_full_report(report, lang: str, zone) -> str:
             name = t(lang, "report.unit_other") if u.key == "other" else unit_name(u.key, lang)
             lines.append(t(lang, "report.unit_row", unit=html.escape(name), groups=u.groups, sent=u.sent,
                            received=u.received, done=u.done))
+    districts = getattr(report, "districts", [])
+    if districts:
+        lines += ["", t(lang, "report.by_district")]
+        for d in districts:
+            name = d.key or t(lang, "report.no_district")
+            lines.append(t(lang, "report.unit_row", unit=html.escape(name), groups=d.groups, sent=d.sent,
+                           received=d.received, done=d.done))
     if report.deadlines:
         lines += ["", t(lang, "report.tasks")]
         for row, counts in report.deadlines[:MAX_DEADLINES_LISTED]:
