@@ -200,7 +200,7 @@ def _districts(chat_places: list[str]) -> list[str]:
     return list(dict.fromkeys(places.district_of(p) for p in chat_places if p)) or [""]
 
 
-def _by_district(groups: list[GroupStatus]) -> list[Tally]:
+def _by_district(groups) -> list[Tally]:
     """Per-district counts, by name, "no district" last; [] when no group has a place."""
     if all(g.districts == [""] for g in groups):
         return []
@@ -219,6 +219,32 @@ def _tally(groups: list[GroupStatus], keys_of, order: list[str]) -> list[Tally]:
             t.received += g.acknowledged
             t.done += g.completed
     return [tallies[k] for k in order if k in tallies]
+
+
+@dataclass
+class _Light:
+    """What the per-district lines of the final delivery report need of a group."""
+    delivery: str
+    acknowledged: bool
+    completed: bool
+    districts: list[str]
+
+
+def district_tallies(broadcast_id: int) -> list[Tally]:
+    """Sent / pressed "received" / pressed "done" per district, for the admin's final delivery
+    report (cheaper than build_report: no task board); [] when no group has a place."""
+    notice_rows = (Delivery.select(Delivery.chat_id)
+                   .where(Delivery.broadcast == broadcast_id, Delivery.kind == "notice"))
+    _, _, placed = _chat_facts(notice_rows)
+    if not placed:
+        return []
+    receipts = receipts_of(broadcast_id)
+    groups = [_Light(status, chat_id in receipts, DONE in receipts.get(chat_id, {}),
+                     _districts(placed.get(chat_id, [])))
+              for chat_id, status in (Delivery.select(Delivery.chat_id, Delivery.status)
+                                      .where(Delivery.broadcast == broadcast_id, Delivery.kind == "notice")
+                                      .tuples())]
+    return _by_district(groups)
 
 
 def _status_counts(prefix: str) -> dict[str, int]:

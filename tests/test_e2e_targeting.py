@@ -86,6 +86,9 @@ async def test_a_push_reaches_exactly_the_groups_of_its_levels_and_places(loop_c
         shown = [m for m in chat.api.visible(chat_id) if "77/TB-BCĐ" in (m.get("text") or "")]
         assert bool(shown) == (chat_id in wanted), chat_id
 
+    final = chat.api.visible(ADMIN)[-1]["text"]              # the sender's final report
+    assert "Theo địa bàn" in final and "• Hải Hà: 3 · 0 · 0 / 3" in final
+
     # /report and its CSV count per district (a commune counted in its district).
     await chat.press(-703, f"rc:r:{draft.id}", user_id=7)
     await chat.say(ADMIN, f"/report {draft.id}")

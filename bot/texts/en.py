@@ -391,7 +391,7 @@ TEXTS: dict[str, str] = {
     "sub.syntax": "Syntax: /subscribe <i>unit</i> [<i>level</i>][, <i>place</i>], e.g. /subscribe health commune, Hải Hà",
     "push.more_targets": "and {count} more",
     "push.by_target": "By unit / level / place:",
-    "report.by_district": "<b>By district</b>",
+    "report.by_district": "<b>Per district</b> (sent · received · done / groups)",
     "report.no_district": "no district",
     "csv.district": "district",
 }

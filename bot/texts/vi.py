@@ -391,7 +391,7 @@ TEXTS: dict[str, str] = {
     "sub.syntax": "Cú pháp: /subscribe <i>đơn vị</i> [<i>cấp</i>][, <i>địa danh</i>], ví dụ /subscribe y tế xã, Hải Hà",
     "push.more_targets": "và {count} đối tượng khác",
     "push.by_target": "Theo đơn vị / cấp / địa bàn:",
-    "report.by_district": "<b>Theo địa bàn</b>",
+    "report.by_district": "<b>Theo địa bàn</b> (gửi · nhận · hoàn thành / số nhóm)",
     "report.no_district": "chưa rõ địa bàn",
     "csv.district": "địa bàn",
 }
