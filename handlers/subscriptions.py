@@ -1,10 +1,14 @@
-"""/subscribe, /unsubscribe, /mysubs and the unit keyboard's toggle buttons. A bare
-/unsubscribe asks which unit to drop (or all of them) instead of dropping everything.
+"""/subscribe, /unsubscribe, /mysubs (/subscriptions) and the unit keyboard's toggle buttons.
+`/subscribe y tế xã, Hải Hà` subscribes at a level and place (knowledge/subscriptions.py reads
+it); the keyboard subscribes at any level and place. A bare /unsubscribe asks which unit to
+drop (or all of them) instead of dropping everything.
 
 In a group only its admins change subscriptions: checked for the person who sent the
 command or pressed the button, since anyone in the group can press a button.
 """
 from __future__ import annotations
+
+import html
 
 from aiogram import Bot, F, Router
 from aiogram.enums import ChatType
@@ -18,13 +22,17 @@ from bot.views.subscriptions import (CALLBACK_PREFIX, UNSUB_PREFIX, render_subsc
                                      render_unknown_units, render_units, unit_keyboard,
                                      unsubscribe_keyboard)
 from knowledge import subscriptions as subs
-from knowledge.units import parse_unit_list, unit_name
+from knowledge import places
+from knowledge.units import unit_name
 
 router = Router(name=__name__)
 
 
-def _codes(args: str | None) -> list[str]:
-    return parse_unit_list(args)
+def _current(chat_id: int, lang: str, place: str = "") -> str:
+    text = render_subscriptions(subs.subscriptions_of(chat_id), lang)
+    if place and not places.known(place):
+        text += "\n" + t(lang, "sub.place_unknown", place=html.escape(place))
+    return text
 
 
 def _picker_text(message: Message, lang: str) -> str:
@@ -55,18 +63,22 @@ async def subscribe(message: Message, command: CommandObject, bot: Bot, lang: st
     if not await _allowed(message, bot):
         await message.answer(t(lang, "sub.group_admins_only"))
         return
-    codes = _codes(command.args)
-    if not codes:
+    if not (command.args or "").strip():
         await message.answer(_picker_text(message, lang),
                              reply_markup=unit_keyboard(subs.units_of(message.chat.id), lang))
         return
+    req = subs.parse_request(command.args)
+    if req.unknown or not req.units:
+        bad = ", ".join(req.unknown) or command.args.strip()
+        await message.answer(render_unknown_units(bad, lang) + "\n" + t(lang, "sub.syntax"))
+        return
     by = message.from_user.id if message.from_user else None
     try:
-        units = subs.subscribe(message.chat.id, codes, by=by)
+        subs.subscribe(message.chat.id, req.units, by=by, level=req.level, place=req.place)
     except subs.UnknownUnit as e:
         await message.answer(render_unknown_units(str(e), lang))
         return
-    await message.answer(render_subscriptions(units, lang))
+    await message.answer(_current(message.chat.id, lang, req.place))
 
 
 @router.message(Command("unsubscribe"))
@@ -74,8 +86,7 @@ async def unsubscribe(message: Message, command: CommandObject, bot: Bot, lang: 
     if not await _allowed(message, bot):
         await message.answer(t(lang, "sub.group_admins_only"))
         return
-    codes = _codes(command.args)
-    if not codes:           # a bare /unsubscribe (a tap in the menu) asks before removing anything
+    if not (command.args or "").strip():     # a bare /unsubscribe (a tap in the menu) asks first
         current = subs.units_of(message.chat.id)
         if not current:
             await message.answer(t(lang, "sub.none"))
@@ -83,12 +94,16 @@ async def unsubscribe(message: Message, command: CommandObject, bot: Bot, lang: 
         await message.answer(t(lang, "sub.unsub_pick", units=render_units(current, lang)),
                              reply_markup=unsubscribe_keyboard(current, lang))
         return
+    req = subs.parse_request(command.args)
+    if req.unknown or not req.units:
+        await message.answer(render_unknown_units(", ".join(req.unknown) or command.args.strip(), lang))
+        return
     try:
-        units = subs.unsubscribe(message.chat.id, codes)
+        subs.unsubscribe(message.chat.id, req.units, level=req.level or None, place=req.place or None)
     except subs.UnknownUnit as e:
         await message.answer(render_unknown_units(str(e), lang))
         return
-    await message.answer(render_subscriptions(units, lang))
+    await message.answer(_current(message.chat.id, lang))
 
 
 @router.callback_query(F.data.startswith(UNSUB_PREFIX))
@@ -100,10 +115,10 @@ async def unsubscribe_pick(callback: CallbackQuery, bot: Bot, lang: str) -> None
     choice = callback.data.removeprefix(UNSUB_PREFIX)
     try:
         if choice == "-":
-            text = t(lang, "sub.unsub_kept") + "\n" + render_subscriptions(subs.units_of(message.chat.id), lang)
+            text = t(lang, "sub.unsub_kept") + "\n" + _current(message.chat.id, lang)
         else:
-            text = render_subscriptions(subs.unsubscribe(message.chat.id, None if choice == "*" else [choice]),
-                                        lang)
+            subs.unsubscribe(message.chat.id, None if choice == "*" else [choice])
+            text = _current(message.chat.id, lang)
     except subs.UnknownUnit:      # a button from an older unit list
         await callback.answer()
         return
@@ -115,9 +130,9 @@ async def unsubscribe_pick(callback: CallbackQuery, bot: Bot, lang: str) -> None
         pass    # pressed twice, or the message is too old
 
 
-@router.message(Command("mysubs"))
+@router.message(Command("mysubs", "subscriptions"))
 async def mysubs(message: Message, lang: str) -> None:
-    await message.answer(render_subscriptions(subs.units_of(message.chat.id), lang))
+    await message.answer(_current(message.chat.id, lang))
 
 
 @router.callback_query(F.data.startswith(CALLBACK_PREFIX))

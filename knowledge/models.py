@@ -107,14 +107,18 @@ class Chat(BaseModel):
 
 
 class Subscription(BaseModel):
-    """A chat wants notices and reminders for one unit (or `all`)."""
+    """A chat wants notices and reminders for one unit (or `all`), at one administrative
+    level and place or at any (knowledge/targeting.py)."""
     chat = ForeignKeyField(Chat, backref="subscriptions", on_delete="CASCADE")
     unit = CharField()                        # a unit code or "all"
     created_by = BigIntegerField(null=True)
     created_at = DateTimeField(default=utcnow)
+    # "" = any (m0080): not NULL, so that the unique index below holds for "any" as well
+    level = CharField(default="")             # central | province | district | commune | ""
+    place = CharField(default="")             # a district or commune as written, "" = anywhere
 
-    class Meta:
-        indexes = ((("chat", "unit"), True),)
+    # unique (chat, unit, level, place): made by m0080, not here, since create_tables would
+    # build it before the step adds its columns (SQLite would index constant strings)
 
 
 class Admin(BaseModel):

@@ -27,6 +27,8 @@ from knowledge.db import database
 from knowledge.loader import save_document
 from knowledge.models import Chat, utcnow
 from knowledge.revisions import Changes, compare, stored_version
+from knowledge.subscriptions import active_subscriptions
+from knowledge.targeting import Target, chats_for, notice_targets
 from scheduler.notice_report import display_status, title_of
 from scheduler.outbox import PENDING, SENT, Broadcast, Delivery, delivery_counts, enqueue_many
 from scheduler.pings import Acknowledgement, naive_utc
@@ -67,6 +69,7 @@ class NoticePreview:
     missing: list[str] = field(default_factory=list)   # header fields the parser did not find
     replacing: Replacement | None = None
     unchanged_copy: bool = False    # the knowledge base holds exactly this notice already
+    by_target: list[tuple[Target, int]] = field(default_factory=list)   # groups per unit/level/place
 
 
 @dataclass
@@ -123,12 +126,22 @@ def preview(broadcast: Broadcast) -> NoticePreview:
     return NoticePreview(
         id=broadcast.id, number=parsed.get("number"), title=parsed.get("title", ""),
         items=len(parsed.get("items", [])), deadlines=notice_deadlines(parsed), units=units,
-        targets=len(target_chats(options, units)), chosen_units=chosen,
+        targets=len(target_chats(options, units, parsed)), chosen_units=chosen,
+        by_target=[] if picked is not None else target_breakdown(parsed, options.unit_list()),
         units_changed=options.unit_list() is not None, picked=titles,
         send_at=options.send_at.replace(tzinfo=timezone.utc) if options.send_at else None,
         attach_file=options.attach_file and bool(options.file_id), file_name=options.file_name,
         pin=options.pin, missing=list(parsed.get("missing") or []),
         replacing=replacing, unchanged_copy=unchanged)
+
+
+def target_breakdown(parsed: dict, units: list[str] | None = None) -> list[tuple[Target, int]]:
+    """How many groups each of the notice's targets (unit, level, place) reaches: what the
+    preview shows, so the admin sees that "Sở Y tế" goes to the provincial groups only. A
+    group may count under several targets."""
+    targets = notice_targets(parsed, units)
+    subs = active_subscriptions({t.unit for t in targets})
+    return [(t, len(chats_for(subs, [t]))) for t in targets]
 
 
 def _acks_on(deadline_ids: list[int]) -> int:
@@ -218,7 +231,7 @@ def start(broadcast_id: int, now: datetime | None = None, urgent: bool = False) 
         parsed = json.loads(broadcast.draft)
         options = options_of(broadcast_id)
         document = save_document(parsed, origin="push")
-        targets = target_chats(options, notice_units(parsed))
+        targets = target_chats(options, notice_units(parsed), parsed)
         extra = []
         if options.attach_file and options.file_id:
             extra.append({"document": options.file_id, "caption": options.file_name or ""})

@@ -39,10 +39,9 @@ from peewee import (BigIntegerField, CharField, DateTimeField, ForeignKeyField, 
 
 from knowledge.db import BaseModel, create_once, database, insert_ignore_many
 from knowledge.deadlines import DeadlineRow, deadline_moment, load_rows
-from knowledge.models import (Admin, Chat, Deadline, DeadlineUnit, Subscription, Unit, UserSetting,
+from knowledge.models import (Admin, Chat, Deadline, DeadlineUnit, Item, Unit, UserSetting,
                               utcnow)
 from knowledge.recurrence import roll_recurring
-from knowledge.units import ALL
 from scheduler.clock import SystemClock
 from scheduler.outbox import enqueue_many
 
@@ -241,21 +240,32 @@ def deadline_units(deadline_ids: list[int]) -> dict[int, set[str]]:
 
 
 def targets(deadline_ids: list[int]) -> dict[int, list[int]]:
-    """Active chats subscribed to each deadline's units or to "all" (the same rule as
-    knowledge.subscriptions.chats_for_units), resolved for many deadlines with two queries."""
+    """Active chats each deadline's task is for: subscribed to "all", or to one of its units
+    at the level and place its item names (knowledge/targeting.py: "Sở Y tế" is for the
+    provincial groups, "Trạm Y tế các xã thuộc huyện Hải Hà" for the commune groups of Hải
+    Hà) — the same rule as a push. Resolved for many deadlines with a few queries."""
+    from knowledge.subscriptions import active_subscriptions
+    from knowledge.targeting import Audience, deadline_targets
+
     units = deadline_units(deadline_ids)
-    query = (Subscription.select(Subscription.unit, Subscription.chat).join(Chat)
-             .where(Chat.active == True))  # noqa: E712
-    chats_by_unit: dict[str, set[int]] = defaultdict(set)
-    for unit, chat_id in query.tuples():
-        chats_by_unit[unit].add(chat_id)
-    everyone = chats_by_unit.get(ALL, set())
+    audience = Audience(active_subscriptions())
+    items: dict[int, dict] = {}
+    item_of: dict[int, int] = {}
+    for chunk in chunked(deadline_ids, 900):
+        query = (Deadline.select(Deadline.id, Item.id, Item.text, Item.headings, Item.actors)
+                 .join(Item).where(Deadline.id.in_(chunk)).tuples())
+        for deadline_id, item_id, text, headings, actors in query:
+            item_of[deadline_id] = item_id
+            if item_id not in items:
+                items[item_id] = {"text": text, "headings": headings, "actors": actors}
     out = {}
+    known: dict[tuple, list[int]] = {}          # (item, units) -> chats: an item's deadlines share them
     for deadline_id in deadline_ids:
-        chats = set(everyone)
-        for unit in units[deadline_id]:
-            chats |= chats_by_unit.get(unit, set())
-        out[deadline_id] = sorted(chats)
+        item_id = item_of.get(deadline_id)
+        key = (item_id, tuple(sorted(units[deadline_id])))
+        if key not in known:
+            known[key] = sorted(audience.chats(deadline_targets(items.get(item_id, {}), units[deadline_id])))
+        out[deadline_id] = list(known[key])
     return out
 
 

@@ -16,7 +16,8 @@ from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField, Inte
 
 from knowledge.db import BaseModel
 from knowledge.models import Chat
-from knowledge.subscriptions import chats_for_units
+from knowledge.subscriptions import chats_for_targets, chats_for_units
+from knowledge.targeting import notice_targets
 from knowledge.text import fold
 from knowledge.units import CODES
 from scheduler.outbox import Broadcast
@@ -75,13 +76,17 @@ def chosen_units(options: PushOptions, notice_units: list[str]) -> list[str]:
     return notice_units if chosen is None else chosen
 
 
-def target_chats(options: PushOptions, notice_units: list[str]) -> list[int]:
-    """The active groups a push goes to: the ones picked by hand, else those subscribed to
-    the chosen units (the notice's own unless changed) or to "all"."""
+def target_chats(options: PushOptions, notice_units: list[str], parsed: dict | None = None) -> list[int]:
+    """The active groups a push goes to: the ones picked by hand, else those whose
+    subscriptions match the notice's targets (knowledge/targeting.py: unit, level, place; the
+    chosen units only when the admin changed them), or those subscribed to the chosen units
+    at any level when the notice itself is not at hand."""
     picked = options.chat_list()
     if picked is not None:
         return [c for (c,) in Chat.select(Chat.id).where(Chat.id.in_(picked), Chat.active == True)  # noqa: E712
                 .order_by(Chat.id).tuples()]
+    if parsed is not None:
+        return chats_for_targets(notice_targets(parsed, options.unit_list()))
     return chats_for_units(chosen_units(options, notice_units))
 
 

@@ -57,8 +57,8 @@ TEXTS: dict[str, str] = {
                  "• Type a question (in a group: mention me, reply to my message, or /ask <i>question</i>).\n"
                  "• /deadlines — upcoming deadlines; /calendar — an .ics calendar file\n"
                  "• /subscribe — choose units to receive notices for (in groups: group admins only); "
-                 "/subscribe all or /subscribe health schools (Vietnamese names work too) …\n"
-                 "• /unsubscribe [units] — stop; /mysubs — current subscriptions\n"
+                 "/subscribe all, /subscribe health schools (Vietnamese names work too), or by level and place: /subscribe health commune, Hải Hà …\n"
+                 "• /unsubscribe [units] — stop; /mysubs (/subscriptions) — current subscriptions\n"
                  "• /lang vi | /lang en — change language",
     "help.admin": "\n\n<b>Admin</b>\n"
                   "• /push <i>notice text</i>, or send a .txt/.docx/.pdf file captioned /push\n"
@@ -382,4 +382,16 @@ TEXTS: dict[str, str] = {
     "sub.unsub_all": "✖️ All of them",
     "sub.unsub_keep": "Keep them",
     "sub.unsub_kept": "Subscriptions kept.",
+    # --- targeting by level and place (knowledge/targeting.py) ---
+    "level.central": "central",
+    "level.province": "province",
+    "level.district": "district",
+    "level.commune": "commune",
+    "sub.place_unknown": "(<b>{place}</b> is not in the list of places: only this exact name matches.)",
+    "sub.syntax": "Syntax: /subscribe <i>unit</i> [<i>level</i>][, <i>place</i>], e.g. /subscribe health commune, Hải Hà",
+    "push.more_targets": "and {count} more",
+    "push.by_target": "By unit / level / place:",
+    "report.by_district": "<b>Per district</b> (sent · received · done / groups)",
+    "report.no_district": "no district",
+    "csv.district": "district",
 }

@@ -57,8 +57,8 @@ TEXTS: dict[str, str] = {
                  "• Gõ câu hỏi (trong nhóm: nhắc tên tôi, trả lời tin nhắn của tôi, hoặc /ask <i>câu hỏi</i>).\n"
                  "• /deadlines — các hạn chót sắp tới; /calendar — tệp lịch .ics\n"
                  "• /subscribe — chọn đơn vị nhận thông báo (trong nhóm: chỉ quản trị viên nhóm); "
-                 "/subscribe all hoặc /subscribe y tế, trường học …\n"
-                 "• /unsubscribe [đơn vị] — bỏ nhận; /mysubs — đang nhận gì\n"
+                 "/subscribe all, /subscribe y tế, trường học hoặc theo cấp và địa bàn: /subscribe y tế xã, Hải Hà …\n"
+                 "• /unsubscribe [đơn vị] — bỏ nhận; /mysubs (/subscriptions) — đang nhận gì\n"
                  "• /lang vi | /lang en — đổi ngôn ngữ",
     "help.admin": "\n\n<b>Quản trị</b>\n"
                   "• /push <i>văn bản thông báo</i>, hoặc gửi tệp .txt/.docx/.pdf kèm chú thích /push\n"
@@ -382,4 +382,16 @@ TEXTS: dict[str, str] = {
     "sub.unsub_all": "✖️ Bỏ tất cả",
     "sub.unsub_keep": "Giữ nguyên",
     "sub.unsub_kept": "Giữ nguyên các đăng ký.",
+    # --- targeting by level and place (knowledge/targeting.py) ---
+    "level.central": "trung ương",
+    "level.province": "cấp tỉnh",
+    "level.district": "cấp huyện",
+    "level.commune": "cấp xã",
+    "sub.place_unknown": "(Chưa có địa danh <b>{place}</b> trong danh mục: chỉ khớp đúng tên này.)",
+    "sub.syntax": "Cú pháp: /subscribe <i>đơn vị</i> [<i>cấp</i>][, <i>địa danh</i>], ví dụ /subscribe y tế xã, Hải Hà",
+    "push.more_targets": "và {count} đối tượng khác",
+    "push.by_target": "Theo đơn vị / cấp / địa bàn:",
+    "report.by_district": "<b>Theo địa bàn</b> (gửi · nhận · hoàn thành / số nhóm)",
+    "report.no_district": "chưa rõ địa bàn",
+    "csv.district": "địa bàn",
 }

@@ -50,7 +50,16 @@ def render_report(broadcast, counts: dict, lang: str) -> str:
              t(lang, "delivery.report_pressed", received=pressed.get("received", 0),
                done=pressed.get("done", 0), sent=counts["sent"]),
              t(lang, "delivery.report_detail", id=broadcast.id)]
+    from scheduler.notice_report import district_tallies
+    districts = district_tallies(broadcast.id)
+    if districts:
+        lines[-1:-1] = ["", t(lang, "report.by_district"), *_tally_rows(districts, lang), ""]
     return "\n".join(lines)
+
+
+def _tally_rows(tallies, lang: str) -> list[str]:
+    return [t(lang, "report.unit_row", unit=html.escape(d.key or t(lang, "report.no_district")),
+              groups=d.groups, sent=d.sent, received=d.received, done=d.done) for d in tallies]
 
 
 # --- /report <n> -----------------------------------------------------------------------------
@@ -71,6 +80,9 @@ def render_full_report(report, lang: str, zone) -> str:
             name = t(lang, "report.unit_other") if u.key == "other" else unit_name(u.key, lang)
             lines.append(t(lang, "report.unit_row", unit=html.escape(name), groups=u.groups, sent=u.sent,
                            received=u.received, done=u.done))
+    districts = getattr(report, "districts", [])
+    if districts:
+        lines += ["", t(lang, "report.by_district"), *_tally_rows(districts, lang)]
     if report.deadlines:
         lines += ["", t(lang, "report.tasks")]
         for row, counts in report.deadlines[:MAX_DEADLINES_LISTED]:

@@ -170,6 +170,7 @@ def render_preview(preview, lang: str, zone) -> str:
                        units=render_units(preview.chosen_units, lang) or t(lang, "push.none")))
     else:
         lines.append(t(lang, "push.targets", groups=preview.targets))
+    lines += _render_by_target(getattr(preview, "by_target", []), lang)
     when = (t(lang, "push.when_at", time=_local(preview.send_at, zone)) if preview.send_at
             else t(lang, "push.when_now"))
     lines.append(when)
@@ -179,6 +180,20 @@ def render_preview(preview, lang: str, zone) -> str:
         extras.insert(0, t(lang, "push.file_line", value=yes if preview.attach_file else no))
     lines.append(" · ".join(extras))
     return "\n".join(lines)
+
+
+def _render_by_target(by_target, lang: str, most: int = 8) -> list[str]:
+    """"• Y tế (health) · cấp xã · Hải Hà: 3": shown when a target has a level or a place, so
+    the admin sees which groups each task reaches (knowledge/targeting.py)."""
+    if not any(target.level or target.place for target, _ in by_target):
+        return []
+    from bot.views.subscriptions import render_target
+    out = [t(lang, "push.by_target")]
+    out += [f"• {render_target(target.unit, target.level, target.place, lang)}: {n}"
+            for target, n in by_target[:most]]
+    if len(by_target) > most:
+        out.append("• " + t(lang, "push.more_targets", count=len(by_target) - most))
+    return out
 
 
 _FIELD_KEYS = {f"push.field_{f}" for f in ("number", "issuer", "date", "title", "signer", "kind")}

@@ -39,10 +39,25 @@ def render_units(units: list[str], lang: str) -> str:
     return ", ".join(f"{html.escape(unit_name(u, lang))} (<code>{u}</code>)" for u in units)
 
 
-def render_subscriptions(units: list[str], lang: str) -> str:
-    if not units:
+def render_target(unit: str, level: str, place: str, lang: str) -> str:
+    """"Y tế (health) · cấp xã · Hải Hà": a subscription or a task's target."""
+    parts = [f"{html.escape(unit_name(unit, lang))} (<code>{unit}</code>)"]
+    if level:
+        parts.append(t(lang, f"level.{level}"))
+    if place:
+        parts.append(html.escape(place))
+    return " · ".join(parts)
+
+
+def render_subscriptions(subs: list, lang: str) -> str:
+    """The chat's subscriptions: unit codes, or knowledge.targeting.Sub rows with their level
+    and place."""
+    if not subs:
         return t(lang, "sub.none")
-    return t(lang, "sub.current", units=render_units(units, lang))
+    shown = [s if isinstance(s, str) else render_target(s.unit, s.level, s.place, lang) for s in subs]
+    if all(isinstance(s, str) for s in subs):
+        return t(lang, "sub.current", units=render_units(subs, lang))
+    return t(lang, "sub.current", units="; ".join(shown))
 
 
 def render_unknown_units(bad: str, lang: str) -> str:
