@@ -1,0 +1,113 @@
+"""QA as a new user: bugs found by importing notices and asking questions through `bot.py`.
+
+Each test is a minimal reproduction of one finding of the qa session (a fresh admin importing
+a notice with `bot.py import`, or listing deadlines with `bot.py deadlines`). They fail on the
+branch where they were written; they say what a user would expect.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from knowledge.parser import parse_text
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+BODY = """
+THÔNG BÁO
+Kết luận về phòng, chống dịch sốt xuất huyết
+
+1. UBND các xã báo cáo kết quả về Sở Y tế trước ngày 15/12/2026.
+2. Sở Y tế cấp phát hóa chất cho các xã trước ngày 10/12/2026.
+"""
+
+
+def _bot(tmp_path, *args: str, stdin: str | None = None) -> str:
+    env = {k: v for k, v in os.environ.items() if k not in ("BOT_TOKEN", "DATABASE_URL")}
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path}/qa.db"
+    done = subprocess.run([sys.executable, "bot.py", *args], cwd=ROOT, env=env, input=stdin,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_letterhead_with_number_under_the_issuer():
+    """The left column of a letterhead read first (as a PDF or a copied page gives it): issuer,
+    then "Số: …", then the national motto. The number must not be glued into the issuer."""
+    head = ("UBND TỈNH HÀ TĨNH\nBAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH BỆNH\nSố: 27/TB-BCĐ\n\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Hà Tĩnh, ngày 20 tháng 11 năm 2026\n")
+    got = parse_text(head + BODY)
+    assert got["number"] == "27/TB-BCĐ"
+    assert "27/TB" not in (got["issuer"] or "")
+
+
+def test_letterhead_side_by_side_keeps_issuer_and_date():
+    """A PDF's text layer gives the two letterhead columns side by side on each line."""
+    head = ("UBND TỈNH HÀ TĨNH                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "BAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH     Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 27/TB-BCĐ                     Hà Tĩnh, ngày 20 tháng 11 năm 2026\n")
+    got = parse_text(head + BODY)
+    assert got["date"] == "2026-11-20"
+    assert got["issuer"]
+
+
+def test_first_numbered_item_is_not_taken_for_the_title():
+    """A short notice pasted without a title line: its first directive must stay an item."""
+    got = parse_text("THÔNG BÁO\n1. Các xã hoàn thành trước ngày 30/12/2026.\n"
+                     "2. Báo cáo kết quả trước ngày 31/12/2026.\n")
+    assert len([i for i in got["items"] if i["kind"] != "context"]) == 2
+
+
+def test_recurring_duty_of_an_older_notice_is_listed_as_upcoming(tmp_path):
+    """`bot.py deadlines` lists a monthly duty at its next occurrence, not as long past."""
+    notice = tmp_path / "monthly.txt"
+    notice.write_text(
+        "UBND TỈNH HÀ TĨNH\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 9/TB-UBND\nHà Tĩnh, ngày 02 tháng 3 năm 2024\n\nTHÔNG BÁO\n"
+        "Về chế độ báo cáo phòng, chống dịch\n\n"
+        "1. UBND các xã báo cáo kết quả phòng, chống dịch về Sở Y tế trước ngày 25 hằng tháng.\n",
+        encoding="utf-8")
+    _bot(tmp_path, "import", str(notice))
+    rows = [json.loads(l) for l in _bot(tmp_path, "deadlines", "--json").splitlines() if l.strip()]
+    assert [r["phrase"] for r in rows] == ["trước ngày 25 hằng tháng"]
+
+
+def test_plan_attached_to_a_decision_is_read(tmp_path):
+    """A Quyết định that issues a Kế hoạch 'kèm theo' carries its tasks after the signature."""
+    text = """ỦY BAN NHÂN DÂN
+TỈNH HÀ TĨNH
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 1627/QĐ-UBND
+Hà Tĩnh, ngày 21 tháng 11 năm 2026
+
+QUYẾT ĐỊNH
+Ban hành Kế hoạch kiểm kê tài sản công năm 2027
+
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch kiểm kê tài sản công năm 2027.
+Điều 2. Giám đốc Sở Tài chính, Chủ tịch UBND các xã chịu trách nhiệm thi hành Quyết định này./.
+
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Nguyễn Văn A
+
+KẾ HOẠCH
+Kiểm kê tài sản công năm 2027
+(Kèm theo Quyết định số 1627/QĐ-UBND ngày 21/11/2026 của UBND tỉnh)
+
+I. NHIỆM VỤ
+1. UBND các xã tổ chức kiểm kê tài sản công, gửi báo cáo về Sở Tài chính trước ngày 15/4/2027.
+2. Sở Tài chính tổng hợp kết quả kiểm kê, báo cáo Bộ Tài chính trước ngày 31/5/2027.
+"""
+    got = parse_text(text)
+    dates = sorted(d["date"] for i in got["items"] for d in i["deadlines"])
+    assert dates == ["2027-04-15", "2027-05-31"]
