@@ -2,7 +2,8 @@
 
 Each test is a minimal reproduction of one finding of the qa session (a fresh admin importing
 a notice with `bot.py import`, or listing deadlines with `bot.py deadlines`). They fail on the
-branch where they were written; they say what a user would expect.
+branch where they were written, so each is marked a strict expected failure (the suite stays
+green; a fix makes it pass, and strict turns that into a failure until the mark is removed).
 """
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import json
 import os
 import subprocess
 import sys
+
+import pytest
 
 from knowledge.parser import parse_text
 
@@ -33,6 +36,7 @@ def _bot(tmp_path, *args: str, stdin: str | None = None) -> str:
     return done.stdout
 
 
+@pytest.mark.xfail(strict=True, reason="qa finding, not fixed yet")
 def test_letterhead_with_number_under_the_issuer():
     """The left column of a letterhead read first (as a PDF or a copied page gives it): issuer,
     then "Số: …", then the national motto. The number must not be glued into the issuer."""
@@ -44,6 +48,7 @@ def test_letterhead_with_number_under_the_issuer():
     assert "27/TB" not in (got["issuer"] or "")
 
 
+@pytest.mark.xfail(strict=True, reason="qa finding, not fixed yet")
 def test_letterhead_side_by_side_keeps_issuer_and_date():
     """A PDF's text layer gives the two letterhead columns side by side on each line."""
     head = ("UBND TỈNH HÀ TĨNH                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
@@ -54,6 +59,7 @@ def test_letterhead_side_by_side_keeps_issuer_and_date():
     assert got["issuer"]
 
 
+@pytest.mark.xfail(strict=True, reason="qa finding, not fixed yet")
 def test_first_numbered_item_is_not_taken_for_the_title():
     """A short notice pasted without a title line: its first directive must stay an item."""
     got = parse_text("THÔNG BÁO\n1. Các xã hoàn thành trước ngày 30/12/2026.\n"
@@ -61,6 +67,7 @@ def test_first_numbered_item_is_not_taken_for_the_title():
     assert len([i for i in got["items"] if i["kind"] != "context"]) == 2
 
 
+@pytest.mark.xfail(strict=True, reason="qa finding, not fixed yet")
 def test_recurring_duty_of_an_older_notice_is_listed_as_upcoming(tmp_path):
     """`bot.py deadlines` lists a monthly duty at its next occurrence, not as long past."""
     notice = tmp_path / "monthly.txt"
@@ -75,6 +82,7 @@ def test_recurring_duty_of_an_older_notice_is_listed_as_upcoming(tmp_path):
     assert [r["phrase"] for r in rows] == ["trước ngày 25 hằng tháng"]
 
 
+@pytest.mark.xfail(strict=True, reason="qa finding, not fixed yet")
 def test_plan_attached_to_a_decision_is_read(tmp_path):
     """A Quyết định that issues a Kế hoạch 'kèm theo' carries its tasks after the signature."""
     text = """ỦY BAN NHÂN DÂN
