@@ -119,3 +119,22 @@ I. NHIỆM VỤ
     got = parse_text(text)
     dates = sorted(d["date"] for i in got["items"] for d in i["deadlines"])
     assert dates == ["2027-04-15", "2027-05-31"]
+
+
+def _ask_json(tmp_path, question: str) -> dict:
+    return json.loads(_bot(tmp_path, "ask", "--json", stdin=question + "\n").splitlines()[0])
+
+
+@pytest.mark.xfail(strict=True, reason="qa finding, not fixed yet")
+def test_y_for_i_spelling_variant(tmp_path):
+    """'bác sỹ' is how many officials spell 'bác sĩ' (y/i variants: sỹ/sĩ, kỹ/kĩ, lý/lí)."""
+    got = _ask_json(tmp_path, "trạm y tế phải có bác sỹ trước ngày nào")
+    assert got["answered"] and "30/11/2021" in got["answers"][0]["text"]
+
+
+@pytest.mark.xfail(strict=True, reason="qa finding, not fixed yet")
+def test_who_signed_is_not_answered_with_an_unrelated_item(tmp_path):
+    """A question about a notice's signer gets the signer or 'not found', never a directive
+    that says nothing of it (a confident wrong answer)."""
+    got = _ask_json(tmp_path, "thông báo 102 do ai ký")
+    assert not got["answered"] or "Đào Bích Vân" in json.dumps(got, ensure_ascii=False)
