@@ -161,3 +161,28 @@ def test_deadline_earlier_today_is_said_to_have_passed(tmp_path):
     _bot(tmp_path, "import", str(notice))
     reply = _bot(tmp_path, "ask", "thôn trưởng gửi danh sách hộ dân trước mấy giờ")
     assert "đã qua" in reply and "hôm nay" not in reply
+
+
+@pytest.mark.xfail(strict=True, reason="qa finding, not fixed yet")
+def test_yearless_deadline_is_not_before_the_notice_date():
+    """'trước ngày 15/9' in a notice of 22/9/2025 is next September, not a week before it was
+    issued (seen in 2554/SGDĐT-GDPT: 'đã qua' from the day it arrives)."""
+    got = parse_text(
+        "UBND THÀNH PHỐ HỒ CHÍ MINH\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n\nSố: 2554/SGDĐT-GDPT\nTP. Hồ Chí Minh, ngày 22 tháng 9 năm 2025\n\n"
+        "V/v triển khai dạy học Tin học\n\n"
+        "1. Các cơ sở giáo dục gửi báo cáo kế hoạch dạy học Tin học trước ngày 15/9.\n")
+    assert got["date"] == "2025-09-22"
+    assert all(d["date"] >= got["date"] for i in got["items"] for d in i["deadlines"])
+
+
+@pytest.mark.xfail(strict=True, reason="qa finding, not fixed yet")
+@pytest.mark.parametrize("place", ["Thành phố Hồ Chí Minh", "Thành phố Đà Nẵng", "Thành phố Huế"])
+def test_place_and_date_line_of_a_city(place):
+    """'Thành phố Hồ Chí Minh, ngày 22 tháng 9 năm 2025' is how HCMC's offices date a notice;
+    'TP. Hồ Chí Minh, ngày …' and 'Hà Nội, ngày …' are read, this one is not."""
+    got = parse_text(
+        "UBND TỈNH X\nSỞ Y TẾ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        f"Số: 25/SYT-NV\n{place}, ngày 22 tháng 9 năm 2025\n\nV/v triển khai\n\n"
+        "1. Các trạm y tế gửi báo cáo trước ngày 30/9/2025.\n")
+    assert got["date"] == "2025-09-22"
