@@ -186,3 +186,18 @@ def test_place_and_date_line_of_a_city(place):
         f"Số: 25/SYT-NV\n{place}, ngày 22 tháng 9 năm 2025\n\nV/v triển khai\n\n"
         "1. Các trạm y tế gửi báo cáo trước ngày 30/9/2025.\n")
     assert got["date"] == "2025-09-22"
+
+
+NOTICES_DIR = os.path.join(os.path.dirname(ROOT), "shared", "real-notices")
+
+
+@pytest.mark.skipif(not os.path.isdir(NOTICES_DIR), reason="no ../shared/real-notices")
+@pytest.mark.xfail(strict=True, reason="qa finding, not fixed yet")
+def test_out_of_scope_question_beside_a_real_notice_is_declined(tmp_path):
+    """With the Government Office's 294/TB-VPCP on real estate imported beside the seeds,
+    'luong giao vien tang bao nhieu' (teachers' pay, typed without accents) is answered with
+    '... lượng giao dịch bất động sản đều tăng ...': 'luong' read as 'lượng', 'tang' as 'tăng'.
+    With accents the same question is declined, as it should be."""
+    _bot(tmp_path, "import", os.path.join(NOTICES_DIR, "tbkl-92e06f6c90c0be2f.md"))
+    assert not _ask_json(tmp_path, "lương giáo viên tăng bao nhiêu")["answered"]
+    assert not _ask_json(tmp_path, "luong giao vien tang bao nhieu")["answered"]
