@@ -1,0 +1,203 @@
+"""QA as a new user: bugs found by importing notices and asking questions through `bot.py`.
+
+Each test is a minimal reproduction of one finding of the qa session (a fresh admin importing
+a notice with `bot.py import`, or listing deadlines with `bot.py deadlines`). They fail on the
+branch where they were written, so each is marked a strict expected failure (the suite stays
+green; a fix makes it pass, and strict turns that into a failure until the mark is removed).
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from knowledge.parser import parse_text
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+BODY = """
+THÔNG BÁO
+Kết luận về phòng, chống dịch sốt xuất huyết
+
+1. UBND các xã báo cáo kết quả về Sở Y tế trước ngày 15/12/2026.
+2. Sở Y tế cấp phát hóa chất cho các xã trước ngày 10/12/2026.
+"""
+
+
+def _bot(tmp_path, *args: str, stdin: str | None = None) -> str:
+    env = {k: v for k, v in os.environ.items() if k not in ("BOT_TOKEN", "DATABASE_URL")}
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path}/qa.db"
+    done = subprocess.run([sys.executable, "bot.py", *args], cwd=ROOT, env=env, input=stdin,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+@pytest.mark.xfail(strict=True, reason="qa finding, not fixed yet")
+def test_letterhead_with_number_under_the_issuer():
+    """The left column of a letterhead read first (as a PDF or a copied page gives it): issuer,
+    then "Số: …", then the national motto. The number must not be glued into the issuer."""
+    head = ("UBND TỈNH HÀ TĨNH\nBAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH BỆNH\nSố: 27/TB-BCĐ\n\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Hà Tĩnh, ngày 20 tháng 11 năm 2026\n")
+    got = parse_text(head + BODY)
+    assert got["number"] == "27/TB-BCĐ"
+    assert "27/TB" not in (got["issuer"] or "")
+
+
+@pytest.mark.xfail(strict=True, reason="qa finding, not fixed yet")
+def test_letterhead_side_by_side_keeps_issuer_and_date():
+    """A PDF's text layer gives the two letterhead columns side by side on each line."""
+    head = ("UBND TỈNH HÀ TĨNH                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "BAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH     Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 27/TB-BCĐ                     Hà Tĩnh, ngày 20 tháng 11 năm 2026\n")
+    got = parse_text(head + BODY)
+    assert got["date"] == "2026-11-20"
+    assert got["issuer"]
+
+
+@pytest.mark.xfail(strict=True, reason="qa finding, not fixed yet")
+def test_first_numbered_item_is_not_taken_for_the_title():
+    """A short notice pasted without a title line: its first directive must stay an item."""
+    got = parse_text("THÔNG BÁO\n1. Các xã hoàn thành trước ngày 30/12/2026.\n"
+                     "2. Báo cáo kết quả trước ngày 31/12/2026.\n")
+    assert len([i for i in got["items"] if i["kind"] != "context"]) == 2
+
+
+@pytest.mark.xfail(strict=True, reason="qa finding, not fixed yet")
+def test_recurring_duty_of_an_older_notice_is_listed_as_upcoming(tmp_path):
+    """`bot.py deadlines` lists a monthly duty at its next occurrence, not as long past."""
+    notice = tmp_path / "monthly.txt"
+    notice.write_text(
+        "UBND TỈNH HÀ TĨNH\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 9/TB-UBND\nHà Tĩnh, ngày 02 tháng 3 năm 2024\n\nTHÔNG BÁO\n"
+        "Về chế độ báo cáo phòng, chống dịch\n\n"
+        "1. UBND các xã báo cáo kết quả phòng, chống dịch về Sở Y tế trước ngày 25 hằng tháng.\n",
+        encoding="utf-8")
+    _bot(tmp_path, "import", str(notice))
+    rows = [json.loads(l) for l in _bot(tmp_path, "deadlines", "--json").splitlines() if l.strip()]
+    assert [r["phrase"] for r in rows] == ["trước ngày 25 hằng tháng"]
+
+
+@pytest.mark.xfail(strict=True, reason="qa finding, not fixed yet")
+def test_plan_attached_to_a_decision_is_read(tmp_path):
+    """A Quyết định that issues a Kế hoạch 'kèm theo' carries its tasks after the signature."""
+    text = """ỦY BAN NHÂN DÂN
+TỈNH HÀ TĨNH
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 1627/QĐ-UBND
+Hà Tĩnh, ngày 21 tháng 11 năm 2026
+
+QUYẾT ĐỊNH
+Ban hành Kế hoạch kiểm kê tài sản công năm 2027
+
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch kiểm kê tài sản công năm 2027.
+Điều 2. Giám đốc Sở Tài chính, Chủ tịch UBND các xã chịu trách nhiệm thi hành Quyết định này./.
+
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Nguyễn Văn A
+
+KẾ HOẠCH
+Kiểm kê tài sản công năm 2027
+(Kèm theo Quyết định số 1627/QĐ-UBND ngày 21/11/2026 của UBND tỉnh)
+
+I. NHIỆM VỤ
+1. UBND các xã tổ chức kiểm kê tài sản công, gửi báo cáo về Sở Tài chính trước ngày 15/4/2027.
+2. Sở Tài chính tổng hợp kết quả kiểm kê, báo cáo Bộ Tài chính trước ngày 31/5/2027.
+"""
+    got = parse_text(text)
+    dates = sorted(d["date"] for i in got["items"] for d in i["deadlines"])
+    assert dates == ["2027-04-15", "2027-05-31"]
+
+
+def _ask_json(tmp_path, question: str) -> dict:
+    return json.loads(_bot(tmp_path, "ask", "--json", stdin=question + "\n").splitlines()[0])
+
+
+@pytest.mark.xfail(strict=True, reason="qa finding, not fixed yet")
+def test_y_for_i_spelling_variant(tmp_path):
+    """'bác sỹ' is how many officials spell 'bác sĩ' (y/i variants: sỹ/sĩ, kỹ/kĩ, lý/lí)."""
+    got = _ask_json(tmp_path, "trạm y tế phải có bác sỹ trước ngày nào")
+    assert got["answered"] and "30/11/2021" in got["answers"][0]["text"]
+
+
+@pytest.mark.xfail(strict=True, reason="qa finding, not fixed yet")
+def test_who_signed_is_not_answered_with_an_unrelated_item(tmp_path):
+    """A question about a notice's signer gets the signer or 'not found', never a directive
+    that says nothing of it (a confident wrong answer)."""
+    got = _ask_json(tmp_path, "thông báo 102 do ai ký")
+    assert not got["answered"] or "Đào Bích Vân" in json.dumps(got, ensure_ascii=False)
+
+
+@pytest.mark.xfail(strict=True, reason="qa finding, not fixed yet")
+def test_deadline_earlier_today_is_said_to_have_passed(tmp_path):
+    """'trước 0 giờ 05 ngày <today>' asked later that day: the hour has passed, so the reply
+    says 'đã qua', not 'hôm nay' (which reads as 'still due today')."""
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    now = datetime.now(ZoneInfo("Asia/Ho_Chi_Minh"))
+    if now.hour == 0 and now.minute < 10:
+        pytest.skip("too close to midnight for this check")
+    today, yesterday = now.date(), now.date() - timedelta(days=1)
+    notice = tmp_path / "urgent.txt"
+    notice.write_text(
+        "UBND XÃ HÒA BÌNH\nSố: 15/TB-UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        f"Độc lập - Tự do - Hạnh phúc\n\nHòa Bình, ngày {yesterday.day} tháng {yesterday.month} "
+        f"năm {yesterday.year}\n\nTHÔNG BÁO\nVề ứng phó bão\n\n"
+        "1. Các thôn trưởng lập danh sách hộ dân ở vùng trũng thấp, gửi về UBND xã "
+        f"trước 0 giờ 05 ngày {today:%d/%m/%Y}.\n", encoding="utf-8")
+    _bot(tmp_path, "import", str(notice))
+    reply = _bot(tmp_path, "ask", "thôn trưởng gửi danh sách hộ dân trước mấy giờ")
+    assert "đã qua" in reply and "hôm nay" not in reply
+
+
+@pytest.mark.xfail(strict=True, reason="qa finding, not fixed yet")
+def test_yearless_deadline_is_not_before_the_notice_date():
+    """'trước ngày 15/9' in a notice of 22/9/2025 is next September, not a week before it was
+    issued (seen in 2554/SGDĐT-GDPT: 'đã qua' from the day it arrives)."""
+    got = parse_text(
+        "UBND THÀNH PHỐ HỒ CHÍ MINH\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n\nSố: 2554/SGDĐT-GDPT\nTP. Hồ Chí Minh, ngày 22 tháng 9 năm 2025\n\n"
+        "V/v triển khai dạy học Tin học\n\n"
+        "1. Các cơ sở giáo dục gửi báo cáo kế hoạch dạy học Tin học trước ngày 15/9.\n")
+    assert got["date"] == "2025-09-22"
+    assert all(d["date"] >= got["date"] for i in got["items"] for d in i["deadlines"])
+
+
+@pytest.mark.xfail(strict=True, reason="qa finding, not fixed yet")
+@pytest.mark.parametrize("place", ["Thành phố Hồ Chí Minh", "Thành phố Đà Nẵng", "Thành phố Huế"])
+def test_place_and_date_line_of_a_city(place):
+    """'Thành phố Hồ Chí Minh, ngày 22 tháng 9 năm 2025' is how HCMC's offices date a notice;
+    'TP. Hồ Chí Minh, ngày …' and 'Hà Nội, ngày …' are read, this one is not."""
+    got = parse_text(
+        "UBND TỈNH X\nSỞ Y TẾ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        f"Số: 25/SYT-NV\n{place}, ngày 22 tháng 9 năm 2025\n\nV/v triển khai\n\n"
+        "1. Các trạm y tế gửi báo cáo trước ngày 30/9/2025.\n")
+    assert got["date"] == "2025-09-22"
+
+
+NOTICES_DIR = os.path.join(os.path.dirname(ROOT), "shared", "real-notices")
+
+
+@pytest.mark.skipif(not os.path.isdir(NOTICES_DIR), reason="no ../shared/real-notices")
+@pytest.mark.xfail(strict=True, reason="qa finding, not fixed yet")
+def test_out_of_scope_question_beside_a_real_notice_is_declined(tmp_path):
+    """With the Government Office's 294/TB-VPCP on real estate imported beside the seeds,
+    'luong giao vien tang bao nhieu' (teachers' pay, typed without accents) is answered with
+    '... lượng giao dịch bất động sản đều tăng ...': 'luong' read as 'lượng', 'tang' as 'tăng'.
+    With accents the same question is declined, as it should be."""
+    _bot(tmp_path, "import", os.path.join(NOTICES_DIR, "tbkl-92e06f6c90c0be2f.md"))
+    assert not _ask_json(tmp_path, "lương giáo viên tăng bao nhiêu")["answered"]
+    assert not _ask_json(tmp_path, "luong giao vien tang bao nhieu")["answered"]
