@@ -125,7 +125,6 @@ def _ask_json(tmp_path, question: str) -> dict:
     return json.loads(_bot(tmp_path, "ask", "--json", stdin=question + "\n").splitlines()[0])
 
 
-@pytest.mark.xfail(strict=True, reason="qa finding, not fixed yet")
 def test_y_for_i_spelling_variant(tmp_path):
     """'bác sỹ' is how many officials spell 'bác sĩ' (y/i variants: sỹ/sĩ, kỹ/kĩ, lý/lí)."""
     got = _ask_json(tmp_path, "trạm y tế phải có bác sỹ trước ngày nào")
