@@ -28,6 +28,7 @@ import numpy as np
 
 from knowledge.concepts import detect_language, en_concepts, vi_concepts, wanted_answer
 from knowledge.confidence import Evidence, evidence, model
+from knowledge.folding import fold_mismatch
 from knowledge.index import Index
 from knowledge.named import Mention, Name, document_kinds, document_names, find_names
 from knowledge.ranking import Ranking, rank_items, sentences
@@ -185,7 +186,11 @@ class Searcher:
         boost = _boost(index, mentions, document_kinds([t.term for t in tokens]))
         ranking = rank_items(index, concepts, boost, wants=wanted_answer([t.term for t in tokens]))
         accented = accented_words(talk.rest, tokens) if lang == "vi" and has_diacritics(talk.rest) else {}
-        hits, ev = self._hits(index, ranking, concepts, lang, mentions, limit, accented)
+        folded = None
+        if lang == "vi" and not accented and not has_diacritics(talk.rest):
+            flags = stopword_flags(talk.rest, tokens)
+            folded = ([t.term for t in tokens], [t.word and not stop for t, stop in zip(tokens, flags)])
+        hits, ev = self._hits(index, ranking, concepts, lang, mentions, limit, accented, folded)
         noise = sum(c.isalnum() for c in talk.rest) < MIN_LETTERS
         answered = bool(hits) and not missing and not noise and hits[0].score >= model().threshold
         return Answer(question, lang, answered, hits, missing=[m.label for m in missing], evidence=ev)
@@ -215,7 +220,10 @@ class Searcher:
             (mentions.append(Mention(name, docs)) if docs else missing.append(name))
         return mentions, missing
 
-    def _hits(self, index: Index, ranking: Ranking, concepts, lang: str, mentions, limit: int, accented):
+    def _hits(self, index: Index, ranking: Ranking, concepts, lang: str, mentions, limit: int, accented,
+              folded=None):
+        """`folded`: the terms and content flags of a question typed without accents, whose
+        matches are checked against the accented words of the notices (knowledge.folding)."""
         if not len(ranking):
             return [], None
         wanted = {t for c in concepts for a in c.alternatives if a.field != "en"
@@ -228,8 +236,9 @@ class Searcher:
             r = index.records[i]
             d = int(index.item_doc[i])
             in_named = all(m.covers(i, d) for m in mentions)
-            ev = evidence(ranking, k, lang, bool(mentions), in_named, bool(index.is_context[i]),
-                          accent_mismatch(r.text, accented))
+            mismatch = (fold_mismatch(index, "\n".join((*r.headings, r.text)), *folded) if folded
+                        else accent_mismatch(r.text, accented))
+            ev = evidence(ranking, k, lang, bool(mentions), in_named, bool(index.is_context[i]), mismatch)
             first = first or ev
             sentences = ranked_sentences(r.text, wanted)
             hits.append(Hit(r.item_id, r.text, source_line(r), calibrated.probability(ev), sentences[0], r,

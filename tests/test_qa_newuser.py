@@ -191,7 +191,6 @@ NOTICES_DIR = os.path.join(os.path.dirname(ROOT), "shared", "real-notices")
 
 
 @pytest.mark.skipif(not os.path.isdir(NOTICES_DIR), reason="no ../shared/real-notices")
-@pytest.mark.xfail(strict=True, reason="qa finding, not fixed yet")
 def test_out_of_scope_question_beside_a_real_notice_is_declined(tmp_path):
     """With the Government Office's 294/TB-VPCP on real estate imported beside the seeds,
     'luong giao vien tang bao nhieu' (teachers' pay, typed without accents) is answered with
