@@ -62,13 +62,15 @@ def cmd_ask(settings: Settings, args) -> int:
     for q in questions:
         if not q:
             continue
-        answer = searcher.ask(q)
         if args.json:
-            print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
+            print(json.dumps(searcher.ask(q).to_json(), ensure_ascii=False), flush=True)
         else:
+            # The reply the chat and the console give: a deadline-list request ("hạn chót
+            # tuần này") gets the list, anything else the answer.
+            from bot.conversation import reply_to_text
             from bot.views import to_plain
-            from bot.views.answers import render_answer
-            print(to_plain(render_answer(answer, answer.lang)), end="\n\n", flush=True)
+            reply = reply_to_text(q, searcher=searcher, settings=settings, lang=settings.default_lang)
+            print(to_plain(reply.html), end="\n\n", flush=True)
     return 0
 
 

@@ -20,7 +20,7 @@ How a question is answered (each step is one module):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, time
 from functools import lru_cache
 
@@ -28,7 +28,9 @@ import numpy as np
 
 from knowledge.concepts import detect_language, en_concepts, vi_concepts, wanted_answer
 from knowledge.confidence import Evidence, evidence, model
+from knowledge.folding import fold_mismatch
 from knowledge.index import Index
+from knowledge.notice_facts import asked_fact, fact_text
 from knowledge.named import Mention, Name, document_kinds, document_names, find_names
 from knowledge.ranking import Ranking, rank_items, sentences
 from knowledge.smalltalk import read_smalltalk
@@ -65,6 +67,7 @@ class ItemRecord:
     document_title: str = ""
     document_title_en: str = ""
     issuer: str = ""
+    signer: str = ""
     province: str | None = None
     document_date: date | None = None
     references: tuple[str, ...] = ()
@@ -182,13 +185,36 @@ class Searcher:
         concepts = (en_concepts if lang == "en" else vi_concepts)(index, talk.rest, tokens)
         typed = talk.rest.lower()
         mentions, missing = self._named(index, [t.term for t in tokens], [typed[t.start:t.end] for t in tokens])
+        fact = asked_fact([t.term for t in tokens])
+        if fact:
+            return self._fact(index, question, lang, fact, mentions, missing)
         boost = _boost(index, mentions, document_kinds([t.term for t in tokens]))
         ranking = rank_items(index, concepts, boost, wants=wanted_answer([t.term for t in tokens]))
         accented = accented_words(talk.rest, tokens) if lang == "vi" and has_diacritics(talk.rest) else {}
-        hits, ev = self._hits(index, ranking, concepts, lang, mentions, limit, accented)
+        folded = None
+        if lang == "vi" and not accented and not has_diacritics(talk.rest):
+            flags = stopword_flags(talk.rest, tokens)
+            folded = ([t.term for t in tokens], [t.word and not stop for t, stop in zip(tokens, flags)])
+        hits, ev = self._hits(index, ranking, concepts, lang, mentions, limit, accented, folded)
         noise = sum(c.isalnum() for c in talk.rest) < MIN_LETTERS
         answered = bool(hits) and not missing and not noise and hits[0].score >= model().threshold
         return Answer(question, lang, answered, hits, missing=[m.label for m in missing], evidence=ev)
+
+    @staticmethod
+    def _fact(index: Index, question: str, lang: str, fact: str, mentions, missing) -> Answer:
+        """A question about the notice itself, answered from its header or not at all: an
+        item of the notice never says who signed it (knowledge.notice_facts)."""
+        docs = {d for m in mentions if m.name.kind == "document" for d in m.documents}
+        first = next((i for i, d in enumerate(index.item_doc.tolist()) if d in docs), None) \
+            if len(docs) == 1 else None
+        text = fact_text(fact, index.records[first], lang) if first is not None else None
+        if text is None:
+            return Answer(question, lang, False, [], missing=[m.label for m in missing])
+        r = index.records[first]
+        source = source_line(ItemRecord(0, "", document_number=r.document_number, issuer=r.issuer,
+                                        document_title=r.document_title, document_date=r.document_date))
+        hit = Hit(r.item_id, text, source, 0.99, text, replace(r, text=text, number="", deadlines=()), (text,), None)
+        return Answer(question, lang, True, [hit])
 
     @staticmethod
     def _named(index: Index, terms: list[str], surfaces: list[str]) -> tuple[list[Mention], list[Name]]:
@@ -215,7 +241,10 @@ class Searcher:
             (mentions.append(Mention(name, docs)) if docs else missing.append(name))
         return mentions, missing
 
-    def _hits(self, index: Index, ranking: Ranking, concepts, lang: str, mentions, limit: int, accented):
+    def _hits(self, index: Index, ranking: Ranking, concepts, lang: str, mentions, limit: int, accented,
+              folded=None):
+        """`folded`: the terms and content flags of a question typed without accents, whose
+        matches are checked against the accented words of the notices (knowledge.folding)."""
         if not len(ranking):
             return [], None
         wanted = {t for c in concepts for a in c.alternatives if a.field != "en"
@@ -228,8 +257,9 @@ class Searcher:
             r = index.records[i]
             d = int(index.item_doc[i])
             in_named = all(m.covers(i, d) for m in mentions)
-            ev = evidence(ranking, k, lang, bool(mentions), in_named, bool(index.is_context[i]),
-                          accent_mismatch(r.text, accented))
+            mismatch = (fold_mismatch(index, "\n".join((*r.headings, r.text)), *folded) if folded
+                        else accent_mismatch(r.text, accented))
+            ev = evidence(ranking, k, lang, bool(mentions), in_named, bool(index.is_context[i]), mismatch)
             first = first or ev
             sentences = ranked_sentences(r.text, wanted)
             hits.append(Hit(r.item_id, r.text, source_line(r), calibrated.probability(ev), sentences[0], r,
@@ -319,7 +349,7 @@ def load_records(item_ids: list[int] | None = None) -> list[ItemRecord]:
         out.append(ItemRecord(
             item_id=it.id, text=it.text, summary_en=it.summary_en or "", number=it.number or "",
             kind=it.kind, headings=tuple(it.headings.split("\n")) if it.headings else (), document_id=d.id, document_number=d.number, document_kind=d.kind,
-            document_title=d.title, document_title_en=d.title_en or "", issuer=d.issuer,
+            document_title=d.title, document_title_en=d.title_en or "", issuer=d.issuer, signer=d.signer or "",
             province=d.province, document_date=d.date, references=tuple(refs.get(it.id, ())),
             deadlines=tuple(deadlines.get(it.id, ()))))
     return out

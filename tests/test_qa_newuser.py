@@ -131,7 +131,6 @@ def test_y_for_i_spelling_variant(tmp_path):
     assert got["answered"] and "30/11/2021" in got["answers"][0]["text"]
 
 
-@pytest.mark.xfail(strict=True, reason="qa finding, not fixed yet")
 def test_who_signed_is_not_answered_with_an_unrelated_item(tmp_path):
     """A question about a notice's signer gets the signer or 'not found', never a directive
     that says nothing of it (a confident wrong answer)."""
@@ -191,7 +190,6 @@ NOTICES_DIR = os.path.join(os.path.dirname(ROOT), "shared", "real-notices")
 
 
 @pytest.mark.skipif(not os.path.isdir(NOTICES_DIR), reason="no ../shared/real-notices")
-@pytest.mark.xfail(strict=True, reason="qa finding, not fixed yet")
 def test_out_of_scope_question_beside_a_real_notice_is_declined(tmp_path):
     """With the Government Office's 294/TB-VPCP on real estate imported beside the seeds,
     'luong giao vien tang bao nhieu' (teachers' pay, typed without accents) is answered with

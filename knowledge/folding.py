@@ -1,0 +1,79 @@
+"""Matches that exist only through accent folding, for questions typed without accents.
+
+Folding makes "luong giao vien tang" (teachers' pay rises) meet "lượng giao dịch … tăng"
+(the amount of transactions rises): every syllable is there, none is the asker's word.
+The syllable pair the asker typed tells which word was meant: across all the notices,
+"giao vien" is only ever written "giáo viên", so an item whose only "giao" is the "giao"
+of "giao dịch" does not hold the question's word, and a match through it counts less
+(`fold_mismatch`, read by the confidence model as an accent mismatch).
+
+Only pairs the notices use are evidence: a pair nobody wrote ("vien tang") says nothing,
+and a syllable the item holds inside the question's own pair is a real match.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+
+from knowledge.text import fold, nfc
+
+_SEGMENT = re.compile(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+)*")   # words not broken by punctuation
+_WORDS = re.compile(r"[^\W\d_]+")
+MIN_PAIR_COUNT = 2        # a folded pair written this often in the notices is a known word
+
+
+def _pairs(text: str):
+    """Neighbouring words (accented, lower case) that no punctuation separates."""
+    for seg in _SEGMENT.findall(nfc(text).lower()):
+        words = seg.split()
+        yield from zip(words, words[1:])
+
+
+def pair_readings(index) -> dict[str, dict[str, int]]:
+    """Folded pair -> {accented pair: count} over every item of the index; built once per
+    index (an index is rebuilt, not changed, when notices are added)."""
+    cached = getattr(index, "_pair_readings", None)
+    if cached is not None:
+        return cached
+    readings: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for record in index.records:
+        for a, b in _pairs(record.text):
+            readings[f"{fold(a)} {fold(b)}"][f"{a} {b}"] += 1
+    out = {k: dict(v) for k, v in readings.items() if sum(v.values()) >= MIN_PAIR_COUNT}
+    index._pair_readings = out
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _item_words(text: str) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """folded syllable -> its accented forms in the item; the item's folded pairs."""
+    forms: dict[str, set[str]] = defaultdict(set)
+    for w in _WORDS.findall(nfc(text).lower()):
+        forms[fold(w)].add(w)
+    pairs = frozenset(f"{fold(a)} {fold(b)}" for a, b in _pairs(text))
+    return {k: frozenset(v) for k, v in forms.items()}, pairs
+
+
+def fold_mismatch(index, text: str, terms: list[str], content: list[bool]) -> float:
+    """The share of the question's content syllables (folded, in order; `content` marks
+    the non-function ones) that the item holds only as another word than every accented
+    reading the notices give of the question's pairs around it."""
+    readings = pair_readings(index)
+    forms, item_pairs = _item_words(text)
+    counted = mismatched = 0
+    for i, (term, is_content) in enumerate(zip(terms, content)):
+        if not is_content:
+            continue
+        counted += 1
+        if term not in forms:
+            continue                        # missed: coverage already says so
+        around = [(f"{terms[i - 1]} {term}", 1)] if i > 0 else []
+        around += [(f"{term} {terms[i + 1]}", 0)] if i + 1 < len(terms) else []
+        known = [(p, side) for p, side in around if p in readings]
+        if not known or any(p in item_pairs for p, _ in known):
+            continue
+        plausible = {reading.split()[side] for p, side in known for reading in readings[p]}
+        if not forms[term] & plausible:
+            mismatched += 1
+    return mismatched / counted if counted else 0.0
