@@ -68,7 +68,10 @@ def cmd_ask(settings: Settings, args) -> int:
         else:
             from bot.views import to_plain
             from bot.views.answers import render_answer
-            print(to_plain(render_answer(answer, answer.lang)), end="\n\n", flush=True)
+            from datetime import datetime, timezone
+            print(to_plain(render_answer(answer, answer.lang, max_age_days=settings.notice_max_age_days,
+                                         now=datetime.now(timezone.utc), zone=settings.zone)),
+                  end="\n\n", flush=True)
     return 0
 
 

@@ -7,6 +7,7 @@ whole item behind a "full text" button and its other hits as "see also".
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 
 from bot.config import Settings
 from bot.texts import LANGS
@@ -53,8 +54,8 @@ def reply_to_text(text: str, *, searcher, settings: Settings, lang: str, is_admi
     # Emoji, digits or an "ok" say nothing of the asker's language: keep the chat's.
     worded = any(c.isalpha() for c in text)
     reply_lang = answer.lang if worded and answer.lang in LANGS else lang
-    html = render_answer(answer, reply_lang, today=local_today(settings.zone),
-                         max_age_days=settings.notice_max_age_days)
+    html = render_answer(answer, reply_lang, max_age_days=settings.notice_max_age_days,
+                         now=datetime.now(timezone.utc), zone=settings.zone)
     if answer.smalltalk or answer.missing:
         return Reply(html, reply_lang)
     if answer.answered:
