@@ -24,7 +24,9 @@ from knowledge.deadlines import current_occurrences, has_passed, shown_kind
 from knowledge.search import Answer, Hit, ItemRecord, load_records
 
 TELEGRAM_LIMIT = 4096
-LEAD_BUDGET = 320           # characters of directive text leading an answer
+LEAD_BUDGET = 320           # characters of directive text leading an answer (a longer sentence is shown whole)
+LABEL_BUDGET = 600          # characters of what follows a label ("như sau:") shown with it
+SHORT_LABEL = 60            # a label this short ("Hạn nộp báo cáo:") gets its item's heading above it
 SUMMARY_BUDGET = 200        # characters of the English summary
 SUGGESTION_BUDGET = 110     # characters of each suggestion
 SUGGEST_MIN = 0.2           # a not-found reply lists only items at least this likely
@@ -76,15 +78,28 @@ def plausible(answer: Answer) -> list[Hit]:
 
 
 def lead(hit: Hit) -> str:
-    """The best sentence in bold, with the next best that also speaks to the question when
-    both fit in LEAD_BUDGET characters, in the item's order (HTML)."""
+    """The best sentence in bold, whole (never shortened inside a sentence), with the next
+    best that also speaks to the question when both fit in LEAD_BUDGET characters, in the
+    item's order (HTML). A label ("Hạn nộp báo cáo:", "… như sau:") comes with what follows
+    it, under the item's nearest heading when the label alone does not say what it is for."""
+    from knowledge.quotes import continuation, is_label, whole_sentence
+
     ranked = list(hit.sentences) or [hit.sentence or hit.text]
-    best = " ".join(ranked[0].split())
+    best = whole_sentence(hit.text, ranked[0])
+    if is_label(best):
+        rest, more = continuation(hit.item_id, hit.text, ranked[0], LABEL_BUDGET)
+        heading = ""
+        if len(best) <= SHORT_LABEL and hit.record is not None and hit.record.headings:
+            heading = f"<i>{esc(_cut(' '.join(hit.record.headings[-1].split()), 120, 'vi'))}</i>\n"
+        tail = " ".join(esc(s) for s in rest) + (" …" if more else "")
+        return heading + f"<b>{esc(best)}</b>" + (" " + tail if tail else "")
     if len(best) >= LEAD_BUDGET:
-        return f"<b>{esc(_cut(best, LEAD_BUDGET, 'vi'))}</b>"
+        return f"<b>{esc(best)}</b>"
     shown = [(hit.text.find(ranked[0]), f"<b>{esc(best)}</b>")]
     for other in ranked[1:2]:
-        other_text = " ".join(other.split())
+        other_text = whole_sentence(hit.text, other)
+        if other_text in best or best in other_text:
+            continue
         if len(best) + 1 + len(other_text) <= LEAD_BUDGET:
             shown.append((hit.text.find(other), esc(other_text)))
     return " ".join(part for _, part in sorted(shown))
@@ -160,10 +175,23 @@ def _render_not_found(hits: list[Hit], lang: str) -> str:
         lines.append(t(lang, "answer.suggestions"))
         for hit in hits:
             summary = hit.record.summary_en if (lang == "en" and hit.record) else ""
-            excerpt = _cut(" ".join((summary or hit.sentence).split()), SUGGESTION_BUDGET, lang)
+            excerpt = _suggestion(hit, summary, lang)
             lines.append(f"• {esc(excerpt)} <i>({esc(_short_source(hit.record, lang))})</i>")
     lines.append(t(lang, "answer.rephrase"))
     return _fit("\n".join(lines))
+
+
+def _suggestion(hit: Hit, summary: str, lang: str) -> str:
+    """An excerpt of a suggested item; a label ("Đối với báo cáo …:") keeps the start of
+    what follows it (the date), so the excerpt is a little longer."""
+    from knowledge.quotes import following_sentences, is_label
+
+    text = " ".join((summary or hit.sentence).split())
+    if not summary and is_label(text):
+        after = following_sentences(hit.text, hit.sentence)
+        if after:
+            return _cut(text + " " + " ".join(after[0].split()), 2 * SUGGESTION_BUDGET, lang)
+    return _cut(text, SUGGESTION_BUDGET, lang)
 
 
 def _short_source(r: ItemRecord | None, lang: str) -> str:
