@@ -24,6 +24,32 @@ class Reply:
     full_text: int | None = None                    # item id behind the "full text" button
 
 
+def parse_deadline_args(args: str | None) -> tuple[bool, str | None, str | None]:
+    """(include past, unit code, what is not a unit) from "/deadlines all y tế",
+    "/deadlines trường học", "--unit health": the unit may be several words, a code or a name."""
+    from knowledge.units import ALL, find_unit
+
+    words = (args or "").replace(",", " ").split()
+    include_past = bool(words) and words[0].lower() == ALL
+    rest = " ".join(words[1:] if include_past else words)
+    if not rest:
+        return include_past, None, None
+    unit = find_unit(rest)
+    if unit is None or unit == ALL:
+        return include_past, None, rest
+    return include_past, unit, None
+
+
+def unknown_unit(lang: str, what: str) -> str:
+    """The reply to a unit no code or name matches: the valid codes with their names."""
+    import html
+
+    from bot.texts import t
+    from knowledge.units import CODES, unit_name
+    codes = ", ".join(f"{c} ({unit_name(c, lang)})" for c in CODES)
+    return t(lang, "deadlines.unknown_unit", unit=html.escape(what, quote=False), codes=html.escape(codes, quote=False))
+
+
 def deadline_list(settings: Settings, lang: str, *, include_past: bool = False, unit: str | None = None,
                   period: str | None = None, is_admin: bool = False) -> str:
     """The deadline list; admins also see each task's status across the groups (done on time,

@@ -5,6 +5,28 @@ TEXTS: dict[str, str] = {
     "error.internal": "Sorry, something went wrong while handling that. Please try again later.",
     "console.welcome": "Loa — directives Q&A (console mode, no BOT_TOKEN set).\n"
                        "Type a question, /deadlines for deadlines, /help for help, /quit to leave.",
+    "console.help": "<b>Loa — help (console)</b>\n"
+                    "• Type a question, or /ask <i>question</i>.\n"
+                    "• /full (or type \"full text\") — the whole item of the last answer\n"
+                    "• /deadlines — upcoming deadlines; /deadlines health, /deadlines all schools (past ones too)\n"
+                    "• /lang vi | /lang en — change language\n"
+                    "• /quit — leave",
+    "console.full_hint": "<i>Full text: /full</i>",
+    "console.no_full": "There is no answer to show in full yet. Ask a question first.",
+    "cli.imported": "Imported {name}: {items} items, {deadlines} deadlines.",
+    "cli.updated": "Already known, updated {name}: {items} items, {deadlines} deadlines.",
+    "cli.missing": "Missing from the header: {fields}.",
+    "cli.not_a_notice": "⚠️ This text does not look like a notice (no issuer, number or date, and no "
+                        "numbered items); it was stored anyway — check the file.",
+    "cli.field_number": "number",
+    "cli.field_issuer": "issuer",
+    "cli.field_date": "date",
+    "cli.field_kind": "kind of document",
+    "cli.field_title": "title",
+    "cli.field_signer": "signer",
+    "cli.bad_database_url": "DATABASE_URL {url}: Loa uses SQLite (sqlite:///path/to/loa.db) "
+                            "or PostgreSQL (postgresql://user@host:5432/dbname).",
+    "cli.cannot_open_database": "DATABASE_URL: cannot open {url}: {reason}",
     "console.bye": "Goodbye.",
     "deadlines.title": "📅 <b>Upcoming deadlines</b>",
     "deadlines.title_all": "📅 <b>All deadlines</b>",
@@ -14,6 +36,7 @@ TEXTS: dict[str, str] = {
     "deadlines.period_next_week": "(next week)",
     "deadlines.period_month": "(this month)",
     "deadlines.empty": "No upcoming deadlines.",
+    "deadlines.empty_unit": "No deadlines for this unit.",
     "deadlines.empty_all": "There are no deadlines in the database yet.",
     "deadlines.kind_by": "Due {date}",
     "deadlines.kind_from": "From {date}",

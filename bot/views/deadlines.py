@@ -123,7 +123,8 @@ def render_deadline_list(rows: list[DeadlineRow], lang: str, zone: ZoneInfo, *,
     if unit:
         title += " — " + esc(unit_name(unit, lang))
     if not rows:
-        return title + "\n" + t(lang, "deadlines.empty_all" if include_past else "deadlines.empty")
+        empty = "deadlines.empty_unit" if unit else ("deadlines.empty_all" if include_past else "deadlines.empty")
+        return title + "\n" + t(lang, empty)
     blocks = [title]
     for row in rows:
         lines = [f"• <b>{esc(row.task_in(lang))}</b>",
