@@ -171,6 +171,8 @@ def current_occurrences(rows: list, zone: ZoneInfo, now: datetime, *, keep_past:
             out += [r for r in members if r is not latest or due != latest.due_date]
         if due is not None:
             out.append(latest if due == latest.due_date else replace(latest, due_date=due))
+        elif not keep_past:                         # an ended duty: its last occurrence
+            out.append(latest)
     return sorted(out, key=lambda r: (r.due_date, r.due_time is None, r.due_time or END_OF_DAY,
                                       getattr(r, "id", 0)))
 

@@ -207,7 +207,7 @@ def _deadlines(r: ItemRecord, lang: str, now: datetime, zone: ZoneInfo, limit: i
     only when the quote has none, the item's others, introduced as such, so a date is never
     read as the quoted directive's when it belongs to another sentence. A recurring duty
     shows its next occurrence."""
-    shown_all = current_occurrences(list(r.deadlines), zone, now)
+    shown_all = current_occurrences(list(r.deadlines), zone, now, keep_past=False)
     if not quoted:
         return _deadline_lines(shown_all, lang, now, zone, limit)
     said = _folded(quoted)
