@@ -28,7 +28,7 @@ def cli_lang(settings: Settings) -> str:
         return _LANG
     if os.environ.get("LANG", "").lower().startswith("en"):
         return "en"
-    return settings.default_lang
+    return getattr(settings, "default_lang", "vi")
 
 
 class StartupError(Exception):
