@@ -15,6 +15,22 @@ import sys
 from bot.config import ConfigError, Settings, load_settings
 
 
+_SCHEMES = ("sqlite", "postgres", "postgresql", "postgresext", "postgresqlext", "cockroachdb")
+_LANG = None                   # --lang of this run
+
+
+def cli_lang(settings: Settings) -> str:
+    """The language of the command line's own messages: --lang, else LANG when it is
+    English (en_US.UTF-8), else the configured default (Vietnamese)."""
+    import os
+
+    if _LANG:
+        return _LANG
+    if os.environ.get("LANG", "").lower().startswith("en"):
+        return "en"
+    return getattr(settings, "default_lang", "vi")
+
+
 class StartupError(Exception):
     """The program cannot start; the message is one line for the person who started it."""
 
@@ -28,12 +44,19 @@ def open_knowledge(settings: Settings):
 
     from bot.logs import redact, redact_url
 
+    from bot.texts import t
+
+    lang = cli_lang(settings)
+    url = repr(redact_url(settings.database_url))
+    scheme = settings.database_url.partition("://")[0].lower()
+    if scheme not in _SCHEMES:
+        raise StartupError(t(lang, "cli.bad_database_url", url=url))
     try:
         open_database(settings.database_url)
     except (PeeweeException, RuntimeError, ValueError, OSError) as e:
         reason = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-        raise StartupError(f"DATABASE_URL: cannot open {redact_url(settings.database_url)!r}: "
-                           f"{redact(reason, settings.secret_values())}") from None
+        raise StartupError(t(lang, "cli.cannot_open_database", url=url,
+                             reason=redact(reason, settings.secret_values()))) from None
     with exclusive_start():           # replicas starting together seed once
         ensure_seeded()
 
@@ -75,29 +98,51 @@ def cmd_ask(settings: Settings, args) -> int:
 
 
 def cmd_import(settings: Settings, args) -> int:
-    from knowledge.loader import document_dict, import_file
+    from bot.texts import t
+    from knowledge.loader import document_dict, save_document
     from knowledge.models import Document
     from knowledge.parser import ParseError
+    from knowledge.reading import parse_file
 
     open_knowledge(settings)
+    lang = cli_lang(settings)
     known = Document.select().count()
     try:
-        doc = import_file(args.file)
+        parsed = parse_file(args.file)
+        doc = save_document(parsed, origin="import")
     except ParseError as e:
-        print(f"import: {e.message(settings.default_lang)}", file=sys.stderr)
+        print(f"import: {e.message(lang)}", file=sys.stderr)
         return 1
     except OSError as e:
         print(f"import: {e}", file=sys.stderr)
         return 1
     d = document_dict(doc)
+    d["missing"] = list(parsed.get("missing") or [])
+    warnings = ["not_a_notice"] if _not_a_notice(parsed) else []
     if args.json:
+        d["warnings"] = warnings
         print(json.dumps(d, ensure_ascii=False, indent=2))
-    else:
-        # The same notice again, or a corrected one (same number, issuer, date), updates it.
-        what = "Imported" if Document.select().count() > known else "Already known, updated"
-        print(f"{what} {d.get('number') or d['title'][:60]}: {len(d['items'])} items, "
-              f"{sum(len(i.get('deadlines', [])) for i in d['items'])} deadlines")
+        return 0
+    # The same notice again, or a corrected one (same number, issuer, date), updates it.
+    key = "cli.imported" if Document.select().count() > known else "cli.updated"
+    name = d.get("number") or " ".join((d.get("title") or "").split())[:60] or args.file
+    lines = [t(lang, key, name=name, items=len(d["items"]),
+               deadlines=sum(len(i.get("deadlines", [])) for i in d["items"]))]
+    if d["missing"]:
+        fields = ", ".join(t(lang, f"cli.field_{f}") for f in d["missing"])
+        lines.append(t(lang, "cli.missing", fields=fields))
+    lines += [t(lang, f"cli.{w}") for w in warnings]
+    print("\n".join(lines))
     return 0
+
+
+def _not_a_notice(parsed: dict) -> bool:
+    """No letterhead (issuer, number, date all missing) and no numbered item: a chat line
+    ("xin chao cac ban") or a wrong file rather than an administrative notice."""
+    missing = set(parsed.get("missing") or [])
+    if not {"number", "issuer", "date"} <= missing:
+        return False
+    return not any(i.get("number") for i in parsed.get("items", []))
 
 
 def cmd_deadlines(settings: Settings, args) -> int:
@@ -105,7 +150,16 @@ def cmd_deadlines(settings: Settings, args) -> int:
 
     open_knowledge(settings)
     # A calendar is also a record: the feed keeps past deadlines.
-    rows = list_deadlines(settings.zone, include_past=args.all or args.ics, unit=args.unit)
+    unit = None
+    if args.unit:
+        from bot.conversation import parse_deadline_args, unknown_unit
+        from bot.views import to_plain
+
+        _, unit, bad = parse_deadline_args(args.unit)
+        if bad is not None:
+            print(to_plain(unknown_unit(cli_lang(settings), bad)), file=sys.stderr)
+            return 2
+    rows = list_deadlines(settings.zone, include_past=args.all or args.ics, unit=unit)
     if args.ics:
         sys.stdout.write(render_ics(rows, settings.zone))
     elif args.json:
@@ -114,7 +168,7 @@ def cmd_deadlines(settings: Settings, args) -> int:
     else:
         from bot.conversation import deadline_list
         from bot.views import to_plain
-        print(to_plain(deadline_list(settings, settings.default_lang, include_past=args.all, unit=args.unit)))
+        print(to_plain(deadline_list(settings, cli_lang(settings), include_past=args.all, unit=unit)))
     return 0
 
 
@@ -132,7 +186,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--ics", action="store_true", help="an iCalendar feed")
     p.add_argument("--all", action="store_true", help="include past deadlines")
     p.add_argument("--unit", help="only this unit's deadlines (health, enterprises, …)")
+    ap.add_argument("--lang", choices=("vi", "en"), help="language of messages (default vi, or LANG=en…)")
+    for p in sub.choices.values():       # also after the command: bot.py import x --lang en
+        p.add_argument("--lang", choices=("vi", "en"), default=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    global _LANG
+    _LANG = args.lang
 
     try:
         settings = load_settings()
@@ -147,6 +206,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:            # `bot.py ask … | head`: the reader has gone, quietly
+        import os
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except Exception as e:     # a bug: its traceback helps, but never with a secret in it
         import traceback
 

@@ -12,6 +12,9 @@ from bot.texts import t
 from bot.views import to_plain
 
 
+_FULL_WORDS = {"toan van", "xem toan van", "xem them", "full", "full text", "more"}
+
+
 class ConsoleChat:
     """One conversation: a line in, a reply out. Kept apart from I/O so tests can drive it."""
 
@@ -19,6 +22,7 @@ class ConsoleChat:
         self.settings = settings
         self.searcher = searcher
         self.lang = settings.default_lang
+        self.last_item: int | None = None       # the item of the last answer, for /full
 
     def reply(self, line: str) -> str | None:
         """The reply to one typed line, or None when the user wants to leave."""
@@ -34,31 +38,50 @@ class ConsoleChat:
         if command in ("quit", "exit", "q"):
             return None
         if command in ("help", "start"):
-            from bot.views.help import render_help
-            return to_plain(render_help(self.lang, is_admin=False))
+            return to_plain(t(self.lang, "console.help"))
+        if command in ("full", "more"):
+            return self.full()
         if command == "lang":
             if rest not in ("vi", "en"):
                 return to_plain(t(self.lang, "lang.current", lang=self.lang))
             self.lang = rest
             return to_plain(t(self.lang, "lang.changed"))
         if command == "deadlines":
-            return self.deadlines(rest.split())
+            return self.deadlines(rest)
         if command == "ask":
             return self.answer(rest) if rest else to_plain(t(self.lang, "ask.usage"))
         return to_plain(t(self.lang, "common.unknown_command"))
 
-    def deadlines(self, words: list[str]) -> str:
-        from bot.conversation import deadline_list
+    def deadlines(self, args: str) -> str:
+        from bot.conversation import deadline_list, parse_deadline_args, unknown_unit
 
-        include_past = "all" in words
-        unit = next((w for w in words if w != "all"), None)
+        include_past, unit, bad = parse_deadline_args(args)
+        if bad is not None:
+            return to_plain(unknown_unit(self.lang, bad))
         return to_plain(deadline_list(self.settings, self.lang, include_past=include_past, unit=unit))
+
+    def full(self) -> str:
+        """The whole item of the last answer: what the "Toàn văn" button shows in Telegram."""
+        from datetime import datetime, timezone
+
+        from bot.views.answers import render_item
+
+        if self.last_item is None:
+            return to_plain(t(self.lang, "console.no_full"))
+        return to_plain(render_item(self.last_item, self.lang, now=datetime.now(timezone.utc),
+                                    zone=self.settings.zone))
 
     def answer(self, question: str) -> str:
         from bot.conversation import reply_to_text
+        from knowledge.text import fold
 
-        return to_plain(reply_to_text(question, searcher=self.searcher, settings=self.settings,
-                                      lang=self.lang).html)
+        if " ".join(fold(question).strip(" .?!").split()) in _FULL_WORDS:
+            return self.full()
+        reply = reply_to_text(question, searcher=self.searcher, settings=self.settings, lang=self.lang)
+        if reply.full_text is None:
+            return to_plain(reply.html)
+        self.last_item = reply.full_text
+        return to_plain(reply.html + "\n" + t(reply.lang, "console.full_hint"))
 
 
 def run_console(settings: Settings, stdin: TextIO, stdout: TextIO) -> int:

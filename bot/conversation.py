@@ -7,6 +7,7 @@ whole item behind a "full text" button and its other hits as "see also".
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 
 from bot.config import Settings
 from bot.texts import LANGS
@@ -21,6 +22,32 @@ class Reply:
     lang: str                                       # the reply's language: the question's
     see_also: list = field(default_factory=list)   # search hits offered as buttons
     full_text: int | None = None                    # item id behind the "full text" button
+
+
+def parse_deadline_args(args: str | None) -> tuple[bool, str | None, str | None]:
+    """(include past, unit code, what is not a unit) from "/deadlines all y tế",
+    "/deadlines trường học", "--unit health": the unit may be several words, a code or a name."""
+    from knowledge.units import ALL, find_unit
+
+    words = (args or "").replace(",", " ").split()
+    include_past = bool(words) and words[0].lower() == ALL
+    rest = " ".join(words[1:] if include_past else words)
+    if not rest:
+        return include_past, None, None
+    unit = find_unit(rest)
+    if unit is None or unit == ALL:
+        return include_past, None, rest
+    return include_past, unit, None
+
+
+def unknown_unit(lang: str, what: str) -> str:
+    """The reply to a unit no code or name matches: the valid codes with their names."""
+    import html
+
+    from bot.texts import t
+    from knowledge.units import CODES, unit_name
+    codes = ", ".join(f"{c} ({unit_name(c, lang)})" for c in CODES)
+    return t(lang, "deadlines.unknown_unit", unit=html.escape(what, quote=False), codes=html.escape(codes, quote=False))
 
 
 def deadline_list(settings: Settings, lang: str, *, include_past: bool = False, unit: str | None = None,
@@ -53,8 +80,8 @@ def reply_to_text(text: str, *, searcher, settings: Settings, lang: str, is_admi
     # Emoji, digits or an "ok" say nothing of the asker's language: keep the chat's.
     worded = any(c.isalpha() for c in text)
     reply_lang = answer.lang if worded and answer.lang in LANGS else lang
-    html = render_answer(answer, reply_lang, today=local_today(settings.zone),
-                         max_age_days=settings.notice_max_age_days)
+    html = render_answer(answer, reply_lang, max_age_days=settings.notice_max_age_days,
+                         now=datetime.now(timezone.utc), zone=settings.zone)
     if answer.smalltalk or answer.missing:
         return Reply(html, reply_lang)
     if answer.answered:

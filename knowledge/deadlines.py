@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -46,6 +46,7 @@ class DeadlineRow:
     item_id: int
     item_number: str
     item_position: int
+    recurrence: str = ""          # RRULE of a recurring duty (knowledge/recurrence.py)
 
     def moment(self, zone: ZoneInfo) -> datetime:
         return deadline_moment(self.due_date, self.due_time, zone)
@@ -68,6 +69,7 @@ class DeadlineRow:
             "due_time": self.due_time.strftime("%H:%M") if self.due_time else None,
             "kind": self.kind,
             "phrase": self.phrase,
+            "recurrence": self.recurrence,
             "task": self.task,
             "task_en": self.task_en,
             "units": list(self.units),
@@ -87,20 +89,31 @@ def load_rows(deadline_ids) -> list[DeadlineRow]:
 
 def list_deadlines(zone: ZoneInfo, *, include_past: bool = False, unit: str | None = None,
                    today: date | None = None, period: str | None = None, start: date | None = None,
-                   end: date | None = None) -> list[DeadlineRow]:
+                   end: date | None = None, now: datetime | None = None) -> list[DeadlineRow]:
     """Deadlines soonest first: from today on (all of them with include_past), optionally only
     those addressed to `unit` (or to every unit), optionally within a period ("week", see
-    DeadlineQuery) or [start, end]."""
-    today = today or local_today(zone)
+    DeadlineQuery) or [start, end].
+
+    A recurring duty is listed once, at its next occurrence (computed here from its rule, so
+    the list is right without the running bot's roll); with include_past its passed stored
+    occurrences are listed too, as the record they are."""
+    now = _now_in(zone, today, now)
+    today = now.date()
     if period:
         start, end = DeadlineQuery(period=period).dates(today)
-    conditions = []
-    if not include_past:
-        conditions.append(Deadline.due_date >= max(today, start) if start else Deadline.due_date >= today)
-    elif start:
-        conditions.append(Deadline.due_date >= start)
+    first = max(today, start) if (start and not include_past) else (start if start else
+                                                                   (None if include_past else today))
+    dated = []
+    if first:
+        dated.append(Deadline.due_date >= first)
     if end:
-        conditions.append(Deadline.due_date <= end)
+        dated.append(Deadline.due_date <= end)
+    conditions = []
+    if dated:
+        when = dated[0]
+        for c in dated[1:]:
+            when &= c
+        conditions.append(when | (Deadline.recurrence != ""))   # a series may roll into the range
     if unit and unit != ALL:
         addressed = (DeadlineUnit.select(DeadlineUnit.deadline).join(Unit)
                      .where(Unit.code.in_([unit, ALL])))
@@ -108,7 +121,65 @@ def list_deadlines(zone: ZoneInfo, *, include_past: bool = False, unit: str | No
     where = conditions[0] if conditions else None
     for c in conditions[1:]:
         where &= c
-    return _query(where)
+    rows = current_occurrences(_query(where), zone, now, keep_past=include_past)
+    return [r for r in rows if (first is None or r.due_date >= first) and (end is None or r.due_date <= end)]
+
+
+def _now_in(zone: ZoneInfo, today: date | None, now: datetime | None) -> datetime:
+    """The aware local 'now'; a given `today` alone stands for its first minute."""
+    if now is not None:
+        return now.astimezone(zone)
+    if today is not None:
+        return datetime.combine(today, time(0, 0), tzinfo=zone)
+    return datetime.now(timezone.utc).astimezone(zone)
+
+
+def next_due(due_date: date, due_time: time | None, rule: str, zone: ZoneInfo, now: datetime) -> date | None:
+    """The first occurrence of a recurring duty that has not passed at `now`, counted from a
+    stored occurrence; None when a bounded duty ("đến 04/5/2025") has ended."""
+    from knowledge import recurrence
+
+    due = due_date
+    try:
+        for _ in range(4000):                       # daily for ten years at most
+            if deadline_moment(due, due_time, zone) >= now:
+                break
+            due = recurrence.next_occurrence(rule, due)
+        else:
+            return None
+    except (ValueError, KeyError, OverflowError):
+        return due_date                              # a rule we cannot read: keep the stored date
+    last = recurrence.until(rule)
+    return None if last is not None and due > last else due
+
+
+def current_occurrences(rows: list, zone: ZoneInfo, now: datetime, *, keep_past: bool = True) -> list:
+    """Rows (DeadlineRow or DeadlineInfo: dataclasses with due_date, due_time, phrase and
+    recurrence) with each recurring series shown once, at its next occurrence; `keep_past`
+    keeps its passed stored occurrences too. One-date rows pass unchanged. Soonest first."""
+    series: dict[tuple, list] = {}
+    out = []
+    for r in rows:
+        if getattr(r, "recurrence", ""):
+            series.setdefault((getattr(r, "item_id", 0), r.phrase, r.recurrence), []).append(r)
+        else:
+            out.append(r)
+    for members in series.values():
+        latest = max(members, key=lambda r: (r.due_date, getattr(r, "id", 0)))
+        due = next_due(latest.due_date, latest.due_time, latest.recurrence, zone, now)
+        if keep_past:
+            out += [r for r in members if r is not latest or due != latest.due_date]
+        if due is not None:
+            out.append(latest if due == latest.due_date else replace(latest, due_date=due))
+        elif not keep_past:                         # an ended duty: its last occurrence
+            out.append(latest)
+    return sorted(out, key=lambda r: (r.due_date, r.due_time is None, r.due_time or END_OF_DAY,
+                                      getattr(r, "id", 0)))
+
+
+def has_passed(due_date: date, due_time: time | None, zone: ZoneInfo, now: datetime) -> bool:
+    """Whether a deadline has passed at `now`: one of 10:00 today has at 21:16."""
+    return deadline_moment(due_date, due_time, zone) < now
 
 
 def _query(where) -> list[DeadlineRow]:
@@ -131,7 +202,7 @@ def _query(where) -> list[DeadlineRow]:
         task=d.task or "", task_en=d.task_en or "", units=tuple(units.get(d.id, ())),
         document_key=d.item.document.key, document_number=d.item.document.number,
         document_title=d.item.document.title, item_id=d.item.id, item_number=d.item.number or "",
-        item_position=d.item.position) for d in deadlines]
+        item_position=d.item.position, recurrence=d.recurrence or "") for d in deadlines]
 
 
 # --- iCalendar (RFC 5545) -------------------------------------------------------------
@@ -188,7 +259,15 @@ def render_ics(rows: list[DeadlineRow], zone: ZoneInfo, *, lang: str = "vi",
                   f"TZNAME:{datetime(min(years), 1, 1, tzinfo=zone).tzname()}",
                   "END:STANDARD", "END:VTIMEZONE"]
     seen: set[str] = set()
+    series: set[tuple] = set()
     for r in rows:
+        rule = ""
+        if r.recurrence:                 # one event a series, from its first stored occurrence
+            key = (r.document_key, r.item_position, r.phrase, r.recurrence)
+            if key in series:
+                continue
+            series.add(key)
+            rule = ics_rrule(r, zone)
         uid = r.uid if r.uid not in seen else f"{r.id}-{r.uid}"
         seen.add(uid)
         try:
@@ -199,12 +278,44 @@ def render_ics(rows: list[DeadlineRow], zone: ZoneInfo, *, lang: str = "vi",
         source = t(lang, "calendar.source", document=r.document_number or r.document_title,
                    item=r.item_number or str(r.item_position))
         description = f"{r.phrase}\n{source}"
-        lines += ["BEGIN:VEVENT", f"UID:{uid}", f"DTSTAMP:{stamp}", start, end,
+        lines += ["BEGIN:VEVENT", f"UID:{uid}", f"DTSTAMP:{stamp}", start, end] + ([rule] if rule else []) + [
                   f"SUMMARY:{_ics_escape(r.task_in(lang))}",
                   f"DESCRIPTION:{_ics_escape(description)}",
                   "TRANSP:TRANSPARENT", "END:VEVENT"]
     lines.append("END:VCALENDAR")
     return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+def ics_rrule(r: DeadlineRow, zone: ZoneInfo) -> str:
+    """The RRULE line of a recurring deadline (RFC 5545), starting at `r`. Our rules keep a
+    duty "before the 31st" on the last day of a shorter month, where RFC 5545 skips the
+    month: such a day is written as "the last of days 28..31" (BYSETPOS=-1)."""
+    from knowledge import recurrence
+
+    p = dict(part.split("=", 1) for part in r.recurrence.split(";") if "=" in part)
+    parts = {"FREQ": p.get("FREQ", "")}
+    if "BYDAY" in p:
+        parts["BYDAY"] = p["BYDAY"]
+    months = p.get("BYMONTH", "")
+    if "," in months:                      # each quarter: every third month from this one
+        parts["FREQ"], parts["INTERVAL"] = "MONTHLY", "3"
+    elif months:
+        parts["BYMONTH"] = months
+    if "BYMONTHDAY" in p:
+        day = int(p["BYMONTHDAY"])
+        if day > 28:
+            parts["BYMONTHDAY"] = ",".join(str(d) for d in range(28, day + 1))
+            parts["BYSETPOS"] = "-1"
+        else:
+            parts["BYMONTHDAY"] = str(day)
+    last = recurrence.until(r.recurrence)
+    if last is not None:
+        if r.due_time is None:
+            parts["UNTIL"] = f"{last:%Y%m%d}"
+        else:
+            end = deadline_moment(last, r.due_time, zone).astimezone(timezone.utc)
+            parts["UNTIL"] = f"{end:%Y%m%dT%H%M%SZ}"
+    return "RRULE:" + ";".join(f"{k}={v}" for k, v in parts.items())
 
 
 def _ics_times(r: DeadlineRow, zone: ZoneInfo, tz_name: str, use_tzid: bool) -> tuple[str, str]:
@@ -308,3 +419,20 @@ def parse_deadline_query(text: str) -> DeadlineQuery | None:
     if leftover:
         return None
     return DeadlineQuery(period=period, unit=unit, include_past=include_past and period is None, lang=lang)
+
+
+_KINDS = ("by", "from", "after", "within_month", "before_month")
+_QUARTER = re.compile(r"\bquy\b")
+
+
+def shown_kind(kind: str, phrase: str) -> str:
+    """How a deadline reads to people: the stored kind, except that a period "trong quý
+    II/2026" (stored as within_month with the quarter's last day) is a quarter, not a month."""
+    if kind == "within_month" and _QUARTER.search(" ".join(fold_text(phrase).split())):
+        return "within_quarter"
+    return kind if kind in _KINDS else "by"
+
+
+def fold_text(text: str) -> str:
+    from knowledge.text import fold
+    return fold(text)

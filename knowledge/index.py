@@ -238,8 +238,12 @@ class Index:
         for i, r in enumerate(records):
             for dl in r.deadlines:
                 d = int(self.item_doc[i])
-                if self.doc_last_due[d] is None or dl.due_date > self.doc_last_due[d]:
-                    self.doc_last_due[d] = dl.due_date
+                last = dl.due_date
+                if getattr(dl, "recurrence", ""):        # a duty without end never "all passed"
+                    from knowledge.recurrence import until
+                    last = until(dl.recurrence) or date.max
+                if self.doc_last_due[d] is None or last > self.doc_last_due[d]:
+                    self.doc_last_due[d] = last
         self._rarity: dict[tuple[str, str], float | None] = {}
         vi_words = {t for t in self.uni.vocab if t.isalpha()} | {t for t in self.meta.vocab if t.isalpha()}
         self.vi_words = sorted(vi_words)

@@ -50,6 +50,7 @@ class DeadlineInfo:
     phrase: str
     task: str = ""
     task_en: str = ""
+    recurrence: str = ""    # RRULE of a recurring duty: views show its next occurrence
 
 
 @dataclass
@@ -342,7 +343,8 @@ def load_records(item_ids: list[int] | None = None) -> list[ItemRecord]:
     deadlines: dict[int, list[DeadlineInfo]] = {}
     for dl in deadlines_q:
         deadlines.setdefault(dl.item_id, []).append(
-            DeadlineInfo(dl.due_date, dl.due_time, dl.kind, dl.phrase, dl.task, dl.task_en))
+            DeadlineInfo(dl.due_date, dl.due_time, dl.kind, dl.phrase, dl.task, dl.task_en,
+                         dl.recurrence or ""))
     out = []
     for it in items:
         d = docs[it.document_id]

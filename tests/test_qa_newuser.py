@@ -67,7 +67,6 @@ def test_first_numbered_item_is_not_taken_for_the_title():
     assert len([i for i in got["items"] if i["kind"] != "context"]) == 2
 
 
-@pytest.mark.xfail(strict=True, reason="qa finding, not fixed yet")
 def test_recurring_duty_of_an_older_notice_is_listed_as_upcoming(tmp_path):
     """`bot.py deadlines` lists a monthly duty at its next occurrence, not as long past."""
     notice = tmp_path / "monthly.txt"
@@ -138,7 +137,6 @@ def test_who_signed_is_not_answered_with_an_unrelated_item(tmp_path):
     assert not got["answered"] or "Đào Bích Vân" in json.dumps(got, ensure_ascii=False)
 
 
-@pytest.mark.xfail(strict=True, reason="qa finding, not fixed yet")
 def test_deadline_earlier_today_is_said_to_have_passed(tmp_path):
     """'trước 0 giờ 05 ngày <today>' asked later that day: the hour has passed, so the reply
     says 'đã qua', not 'hôm nay' (which reads as 'still due today')."""

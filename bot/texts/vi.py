@@ -5,6 +5,28 @@ TEXTS: dict[str, str] = {
     "error.internal": "Xin lỗi, đã có lỗi khi xử lý yêu cầu. Vui lòng thử lại sau.",
     "console.welcome": "Loa — hỏi đáp chỉ đạo phòng, chống dịch (chế độ dòng lệnh, không có BOT_TOKEN).\n"
                        "Gõ câu hỏi, /deadlines để xem hạn chót, /help để xem hướng dẫn, /quit để thoát.",
+    "console.help": "<b>Loa — hướng dẫn (dòng lệnh)</b>\n"
+                    "• Gõ câu hỏi, hoặc /ask <i>câu hỏi</i>.\n"
+                    "• /full (hoặc gõ \"toàn văn\", \"xem thêm\") — toàn văn mục vừa trả lời\n"
+                    "• /deadlines — các hạn chót sắp tới; /deadlines y tế, /deadlines all trường học (kể cả hạn đã qua)\n"
+                    "• /lang vi | /lang en — đổi ngôn ngữ\n"
+                    "• /quit — thoát",
+    "console.full_hint": "<i>Toàn văn: /full</i>",
+    "console.no_full": "Chưa có câu trả lời nào để xem toàn văn. Hãy hỏi một câu trước.",
+    "cli.imported": "Đã nhập {name}: {items} mục, {deadlines} hạn chót.",
+    "cli.updated": "Đã có, đã cập nhật {name}: {items} mục, {deadlines} hạn chót.",
+    "cli.missing": "Thiếu trong phần đầu văn bản: {fields}.",
+    "cli.not_a_notice": "⚠️ Văn bản này không giống một thông báo (không có cơ quan ban hành, số, ngày, "
+                        "cũng không có mục đánh số); vẫn đã lưu — kiểm tra lại tệp.",
+    "cli.field_number": "số văn bản",
+    "cli.field_issuer": "cơ quan ban hành",
+    "cli.field_date": "ngày ban hành",
+    "cli.field_kind": "loại văn bản",
+    "cli.field_title": "tiêu đề",
+    "cli.field_signer": "người ký",
+    "cli.bad_database_url": "DATABASE_URL {url}: Loa dùng SQLite (sqlite:///duong/dan/loa.db) "
+                            "hoặc PostgreSQL (postgresql://nguoi_dung@may_chu:5432/ten_csdl).",
+    "cli.cannot_open_database": "DATABASE_URL: không mở được {url}: {reason}",
     "console.bye": "Tạm biệt.",
     "deadlines.title": "📅 <b>Hạn chót sắp tới</b>",
     "deadlines.title_all": "📅 <b>Tất cả hạn chót</b>",
@@ -14,11 +36,14 @@ TEXTS: dict[str, str] = {
     "deadlines.period_next_week": "(tuần tới)",
     "deadlines.period_month": "(tháng này)",
     "deadlines.empty": "Không có hạn chót nào sắp tới.",
+    "deadlines.empty_unit": "Không có hạn chót nào cho đơn vị này.",
     "deadlines.empty_all": "Chưa có hạn chót nào trong cơ sở dữ liệu.",
     "deadlines.kind_by": "Hạn {date}",
     "deadlines.kind_from": "Từ {date}",
     "deadlines.kind_after": "Sau {date}",
     "deadlines.kind_within_month": "Trong tháng, hết {date}",
+    "deadlines.kind_within_quarter": "Trong quý, hết {date}",
+    "deadlines.passed_today": "đã qua",
     "deadlines.kind_before_month": "Trước {date}",
     "deadlines.left_today": "hôm nay",
     "deadlines.left_tomorrow": "ngày mai",
@@ -149,6 +174,9 @@ TEXTS: dict[str, str] = {
     "answer.due_from": "từ {date}",
     "answer.due_after": "sau {date}",
     "answer.due_within_month": "trong tháng, hết {date}",
+    "answer.due_within_quarter": "trong quý, hết {date}",
+    "answer.recurs": "({rule})",
+    "answer.other_deadlines": "<i>Các hạn khác của mục này:</i>",
     "answer.due_before_month": "trước {date}",
     "answer.summary": "🇬🇧 <i>{summary}</i>",
     "answer.cut": "…",

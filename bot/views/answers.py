@@ -16,19 +16,25 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from bot.texts import t
+from knowledge.deadlines import current_occurrences, has_passed, shown_kind
 from knowledge.search import Answer, Hit, ItemRecord, load_records
 
 TELEGRAM_LIMIT = 4096
-LEAD_BUDGET = 320           # characters of directive text leading an answer
+LEAD_BUDGET = 320           # characters of directive text leading an answer (a longer sentence is shown whole)
+LABEL_BUDGET = 600          # characters of what follows a label ("như sau:") shown with it
+SHORT_LABEL = 60            # a label this short ("Hạn nộp báo cáo:") gets its item's heading above it
 SUMMARY_BUDGET = 200        # characters of the English summary
 SUGGESTION_BUDGET = 110     # characters of each suggestion
 SUGGEST_MIN = 0.2           # a not-found reply lists only items at least this likely
 TOPIC_LENGTH = 40           # characters of a button's topic
 NOTICE_MAX_AGE_DAYS = 365   # default of the setting of the same name
 SHOWN_DEADLINES = 2
+QUOTED_DEADLINES = 4        # deadlines of the quoted sentences shown before "… và N hạn khác"
+DEFAULT_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 _SHORT_ISSUER = (("Ủy ban nhân dân", "UBND"), ("Uỷ ban nhân dân", "UBND"), ("Hội đồng nhân dân", "HĐND"),
                  ("Ban Chỉ đạo", "BCĐ"), ("Văn phòng", "VP"), ("Thành phố", "TP"))
 _ENUMERATOR = re.compile(r"^\s*(?:[-–•+*]|\(?[0-9ivxIVX]{1,4}[.)]|\(?[a-zđ][.)])\s*")
@@ -39,7 +45,10 @@ def esc(value) -> str:
 
 
 def render_answer(answer: Answer, lang: str, today: date | None = None,
-                  max_age_days: int = NOTICE_MAX_AGE_DAYS) -> str:
+                  max_age_days: int = NOTICE_MAX_AGE_DAYS, *, now: datetime | None = None,
+                  zone: ZoneInfo | None = None) -> str:
+    """`now` (aware) says whether a deadline of today has passed; a `today` alone stands for
+    its first minute."""
     if answer.smalltalk:
         return t(lang, f"smalltalk.{answer.smalltalk}")
     if answer.missing:
@@ -47,12 +56,15 @@ def render_answer(answer: Answer, lang: str, today: date | None = None,
     if not answer.answered:
         return _render_not_found(plausible(answer), lang)
     best = answer.hits[0]
-    today = today or date.today()
-    parts = ["💡 " + lead(best)]
+    zone = zone or DEFAULT_ZONE
+    now = _now(zone, today, now)
+    today = now.date()
+    quoted = lead(best)
+    parts = ["💡 " + quoted]
     if lang == "en" and best.record and best.record.summary_en:
         parts.append(t(lang, "answer.summary", summary=esc(_cut(best.record.summary_en, SUMMARY_BUDGET, lang))))
     if best.deadlines:
-        parts.append(_deadlines(best.record, lang, today))
+        parts.append(_deadlines(best.record, lang, now, zone, quoted=html.unescape(quoted)))
     parts.append(t(lang, "answer.source", source=esc(source_text(best.record, lang))))
     age = _age_note(best, lang, today, max_age_days)
     if age:
@@ -66,21 +78,40 @@ def plausible(answer: Answer) -> list[Hit]:
 
 
 def lead(hit: Hit) -> str:
-    """The best sentence in bold, with the next best that also speaks to the question when
-    both fit in LEAD_BUDGET characters, in the item's order (HTML)."""
+    """The best sentence in bold, whole (never shortened inside a sentence), with the next
+    best that also speaks to the question when both fit in LEAD_BUDGET characters, in the
+    item's order (HTML). A label ("Hạn nộp báo cáo:", "… như sau:") comes with what follows
+    it, under the item's nearest heading when the label alone does not say what it is for."""
+    from knowledge.quotes import continuation, is_label, whole_sentence
+
     ranked = list(hit.sentences) or [hit.sentence or hit.text]
-    best = " ".join(ranked[0].split())
+    best = whole_sentence(hit.text, ranked[0])
+    if is_label(best):
+        rest, more = continuation(hit.item_id, hit.text, ranked[0], LABEL_BUDGET)
+        heading = ""
+        if len(best) <= SHORT_LABEL and hit.record is not None and hit.record.headings:
+            heading = f"<i>{esc(_cut(' '.join(hit.record.headings[-1].split()), 120, 'vi'))}</i>\n"
+        tail = " ".join(esc(s) for s in rest) + (" …" if more else "")
+        return heading + f"<b>{esc(best)}</b>" + (" " + tail if tail else "")
     if len(best) >= LEAD_BUDGET:
-        return f"<b>{esc(_cut(best, LEAD_BUDGET, 'vi'))}</b>"
+        return f"<b>{esc(best)}</b>"
     shown = [(hit.text.find(ranked[0]), f"<b>{esc(best)}</b>")]
     for other in ranked[1:2]:
-        other_text = " ".join(other.split())
+        other_text = whole_sentence(hit.text, other)
+        if other_text in best or best in other_text:
+            continue
         if len(best) + 1 + len(other_text) <= LEAD_BUDGET:
             shown.append((hit.text.find(other), esc(other_text)))
     return " ".join(part for _, part in sorted(shown))
 
 
-def render_item(item_id: int, lang: str, today: date | None = None) -> str:
+def _now(zone: ZoneInfo, today: date | None, now: datetime | None) -> datetime:
+    from knowledge.deadlines import _now_in
+    return _now_in(zone, today, now)
+
+
+def render_item(item_id: int, lang: str, today: date | None = None, *, now: datetime | None = None,
+                zone: ZoneInfo | None = None) -> str:
     """One whole item with its headings, source and deadlines (the "Toàn văn" button)."""
     records = load_records(item_ids=[item_id])
     if not records:
@@ -93,7 +124,8 @@ def render_item(item_id: int, lang: str, today: date | None = None) -> str:
     if lang == "en" and r.summary_en:
         parts.append(t(lang, "answer.summary", summary=esc(r.summary_en)))
     if r.deadlines:
-        parts.append(_deadlines(r, lang, today or date.today(), limit=len(r.deadlines)))
+        zone = zone or DEFAULT_ZONE
+        parts.append(_deadlines(r, lang, _now(zone, today, now), zone, limit=len(r.deadlines)))
     parts.append(t(lang, "answer.source", source=esc(source_text(r, lang))))
     return _fit("\n\n".join(parts))
 
@@ -143,10 +175,23 @@ def _render_not_found(hits: list[Hit], lang: str) -> str:
         lines.append(t(lang, "answer.suggestions"))
         for hit in hits:
             summary = hit.record.summary_en if (lang == "en" and hit.record) else ""
-            excerpt = _cut(" ".join((summary or hit.sentence).split()), SUGGESTION_BUDGET, lang)
+            excerpt = _suggestion(hit, summary, lang)
             lines.append(f"• {esc(excerpt)} <i>({esc(_short_source(hit.record, lang))})</i>")
     lines.append(t(lang, "answer.rephrase"))
     return _fit("\n".join(lines))
+
+
+def _suggestion(hit: Hit, summary: str, lang: str) -> str:
+    """An excerpt of a suggested item; a label ("Đối với báo cáo …:") keeps the start of
+    what follows it (the date), so the excerpt is a little longer."""
+    from knowledge.quotes import following_sentences, is_label
+
+    text = " ".join((summary or hit.sentence).split())
+    if not summary and is_label(text):
+        after = following_sentences(hit.text, hit.sentence)
+        if after:
+            return _cut(text + " " + " ".join(after[0].split()), 2 * SUGGESTION_BUDGET, lang)
+    return _cut(text, SUGGESTION_BUDGET, lang)
 
 
 def _short_source(r: ItemRecord | None, lang: str) -> str:
@@ -156,23 +201,50 @@ def _short_source(r: ItemRecord | None, lang: str) -> str:
     return f"{head}, {t(lang, 'answer.source_item', number=r.number)}" if r.number else head
 
 
-def _deadlines(r: ItemRecord, lang: str, today: date, limit: int = SHOWN_DEADLINES) -> str:
+def _deadlines(r: ItemRecord, lang: str, now: datetime, zone: ZoneInfo, limit: int = SHOWN_DEADLINES,
+               quoted: str = "") -> str:
+    """The ⏰ lines: those of the quoted sentences first (all of them, up to QUOTED_DEADLINES);
+    only when the quote has none, the item's others, introduced as such, so a date is never
+    read as the quoted directive's when it belongs to another sentence. A recurring duty
+    shows its next occurrence."""
+    shown_all = current_occurrences(list(r.deadlines), zone, now, keep_past=False)
+    if not quoted:
+        return _deadline_lines(shown_all, lang, now, zone, limit)
+    said = _folded(quoted)
+    mine = [dl for dl in shown_all if dl.phrase and _folded(dl.phrase) in said]
+    if mine:
+        return _deadline_lines(mine, lang, now, zone, QUOTED_DEADLINES, more=len(shown_all) - len(mine))
+    return t(lang, "answer.other_deadlines") + "\n" + _deadline_lines(shown_all, lang, now, zone, limit)
+
+
+def _deadline_lines(dls: list, lang: str, now: datetime, zone: ZoneInfo, limit: int, more: int = 0) -> str:
     lines = []
-    for dl in r.deadlines[:limit]:
+    for dl in dls[:limit]:
         when = dl.due_date.strftime("%d/%m/%Y")
         if dl.due_time is not None:
             when += " " + dl.due_time.strftime("%H:%M")
-        key = f"answer.due_{dl.kind}" if dl.kind in _DUE_KINDS else "answer.due_by"
-        lines.append(f"⏰ <b>{esc(t(lang, key, date=when))}</b> — {esc(status(dl.due_date, today, lang))}")
-    if len(r.deadlines) > limit:
-        lines.append(t(lang, "answer.more_deadlines", n=len(r.deadlines) - limit))
+        text = t(lang, f"answer.due_{shown_kind(dl.kind, dl.phrase)}", date=when)
+        if getattr(dl, "recurrence", ""):
+            from knowledge.recurrence import describe
+            text += " " + t(lang, "answer.recurs", rule=describe(dl.recurrence, lang))
+        lines.append(f"⏰ <b>{esc(text)}</b> — {esc(status(dl.due_date, now.date(), lang, dl.due_time, now, zone))}")
+    more += max(0, len(dls) - limit)
+    if more:
+        lines.append(t(lang, "answer.more_deadlines", n=more))
     return "\n".join(lines)
 
 
-def status(due: date, today: date, lang: str) -> str:
-    """'đã qua', 'hôm nay', 'còn 3 ngày'."""
+def _folded(text: str) -> str:
+    from knowledge.text import fold
+    return " ".join(fold(text).split())
+
+
+def status(due: date, today: date, lang: str, due_time=None, now: datetime | None = None,
+           zone: ZoneInfo | None = None) -> str:
+    """'đã qua', 'hôm nay', 'còn 3 ngày'; with `now`, a time of today already passed is
+    'đã qua' (not 'hôm nay', which reads as still due)."""
     days = (due - today).days
-    if days < 0:
+    if days < 0 or (now is not None and has_passed(due, due_time, zone or DEFAULT_ZONE, now)):
         return t(lang, "answer.status_past")
     if days == 0:
         return t(lang, "answer.status_today")
@@ -190,9 +262,6 @@ def _age_note(hit: Hit, lang: str, today: date, max_age_days: int) -> str:
     if r.document_date and (today - r.document_date).days > max_age_days:
         return t(lang, "answer.notice_old", date=r.document_date.strftime("%d/%m/%Y"))
     return ""
-
-
-_DUE_KINDS = ("by", "from", "after", "within_month", "before_month")
 
 
 def _cut(text: str, limit: int, lang: str) -> str:

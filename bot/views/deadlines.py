@@ -17,7 +17,7 @@ from aiogram.types import InlineKeyboardMarkup
 
 from bot.texts import t
 from bot.views.safe import split_html
-from knowledge.deadlines import DeadlineRow, local_today
+from knowledge.deadlines import DeadlineRow, has_passed, local_today, shown_kind
 from knowledge.units import unit_name
 
 TELEGRAM_TEXT_LIMIT = 4096
@@ -62,14 +62,19 @@ def fmt_due(row: DeadlineRow, lang: str) -> str:
     when = fmt_date(row.due_date)
     if row.due_time is not None:
         when += " " + row.due_time.strftime("%H:%M")
-    return t(lang, f"deadlines.kind_{row.kind}" if row.kind in _KINDS else "deadlines.kind_by", date=when)
+    text = t(lang, f"deadlines.kind_{shown_kind(row.kind, row.phrase)}", date=when)
+    if row.recurrence:
+        from knowledge.recurrence import describe
+        text += f" ({describe(row.recurrence, lang)})"
+    return text
 
 
-_KINDS = ("by", "from", "after", "within_month", "before_month")
-
-
-def days_left_text(due: date, today: date, lang: str) -> str:
+def days_left_text(due: date, today: date, lang: str, due_time=None, now: datetime | None = None,
+                   zone: ZoneInfo | None = None) -> str:
+    """With `now`: a deadline of today whose time has passed is "đã qua", not "hôm nay"."""
     days = (due - today).days
+    if days == 0 and now is not None and zone is not None and has_passed(due, due_time, zone, now):
+        return t(lang, "deadlines.passed_today")
     if days == 0:
         return t(lang, "deadlines.left_today")
     if days == 1:
@@ -105,21 +110,25 @@ def units_text(row: DeadlineRow, lang: str) -> str:
 def render_deadline_list(rows: list[DeadlineRow], lang: str, zone: ZoneInfo, *,
                          counts: dict[int, dict] | None = None,
                          today: date | None = None, unit: str | None = None,
-                         include_past: bool = False, period: str | None = None) -> str:
+                         include_past: bool = False, period: str | None = None,
+                         now: datetime | None = None) -> str:
     """The deadline list, soonest first. `counts` (admins only): deadline id -> how many
     groups are in each task status, and "groups" and "received" (scheduler/taskstatus.py)."""
-    today = today or local_today(zone)
+    if now is None and today is None:
+        now = datetime.now(timezone.utc)
+    today = now.astimezone(zone).date() if now is not None else today
     title = t(lang, "deadlines.title_all" if include_past else "deadlines.title")
     if period:
         title += " " + t(lang, f"deadlines.period_{period}")
     if unit:
         title += " — " + esc(unit_name(unit, lang))
     if not rows:
-        return title + "\n" + t(lang, "deadlines.empty_all" if include_past else "deadlines.empty")
+        empty = "deadlines.empty_unit" if unit else ("deadlines.empty_all" if include_past else "deadlines.empty")
+        return title + "\n" + t(lang, empty)
     blocks = [title]
     for row in rows:
         lines = [f"• <b>{esc(row.task_in(lang))}</b>",
-                 f"  {fmt_due(row, lang)} · {days_left_text(row.due_date, today, lang)}",
+                 f"  {fmt_due(row, lang)} · {days_left_text(row.due_date, today, lang, row.due_time, now, zone)}",
                  f"  {units_text(row, lang)} · {source_text(row, lang)}"]
         if counts is not None:
             c = counts.get(row.id, {})

@@ -1,0 +1,83 @@
+"""What a quoted answer must carry with it so it reads whole.
+
+An item may end with a label — "Hạn nộp báo cáo:", "… như sau:" — whose value or list is in
+the next sentences, or (for "như sau:") in the items that follow it in the notice. A reply
+that quotes only the label tells the reader nothing, so the answer view adds what follows:
+whole sentences of the same item first, else the following items' text, always cut between
+sentences, never inside one.
+"""
+from __future__ import annotations
+
+from knowledge.ranking import sentences
+
+
+def is_label(sentence: str) -> bool:
+    """A sentence that announces what follows ("Dầu cá:", "… như sau:")."""
+    return sentence.rstrip().endswith(":")
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()) == " ".join(b.split())
+
+
+def following_sentences(text: str, sentence: str) -> list[str]:
+    """The sentences of `text` after `sentence`, in order ([] when it is the last)."""
+    ordered = [s for s, _ in sentences(text)]
+    for k, s in enumerate(ordered):
+        if _same(s, sentence):
+            return ordered[k + 1:]
+    return []
+
+
+def following_items(item_id: int, count: int = 6) -> list[str]:
+    """The text of the items after this one in its notice (a list announced by "như sau:"),
+    in order; [] without a database or for the last item."""
+    from knowledge.models import Item
+
+    try:
+        item = Item.get_by_id(item_id)
+        rows = (Item.select(Item.text).where(Item.document == item.document_id, Item.position > item.position,
+                                             Item.kind != "context")
+                .order_by(Item.position).limit(count))
+        return [r.text for r in rows]
+    except Exception:                       # no database bound (records built in memory)
+        return []
+
+
+def continuation(item_id: int, text: str, sentence: str, budget: int) -> tuple[list[str], bool]:
+    """Whole sentences (then items) that complete a label `sentence`, within `budget`
+    characters (at least one), and whether more was left out."""
+    rest = following_sentences(text, sentence)
+    if not rest:
+        rest = [s for item in following_items(item_id) for s, _ in sentences(item)]
+    taken, size = [], 0
+    for s in rest:
+        s = " ".join(s.split())
+        if taken and size + len(s) + 1 > budget:
+            return taken, True
+        taken.append(s)
+        size += len(s) + 1
+    return taken, len(taken) < len(rest)
+
+
+def _continues(fragment: str) -> bool:
+    """A fragment that starts in lower case carries on the sentence before it (a notice's
+    line broken in the middle of a sentence: "… Bộ Xây dựng\\nđể xem xét …")."""
+    first = fragment.lstrip()[:1]
+    return first.isalpha() and first.islower()
+
+
+def whole_sentence(text: str, sentence: str) -> str:
+    """`sentence` joined with the fragments of the same sentence that a line break split
+    from it, before and after, so a quote never starts or ends inside a sentence."""
+    ordered = [s for s, _ in sentences(text)]
+    for k, s in enumerate(ordered):
+        if _same(s, sentence):
+            start, end = k, k
+            while start > 0 and _continues(ordered[start]):
+                start -= 1
+            while end + 1 < len(ordered) and _continues(ordered[end + 1]) \
+                    and not ordered[end].rstrip().endswith((".", "!", "?", ";", ":")):
+                end += 1
+            return " ".join(" ".join(part.split()) for part in ordered[start:end + 1])
+    return " ".join(sentence.split())
