@@ -16,15 +16,14 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 
 from bot.config import Settings
-from bot.conversation import deadline_list
+from bot.conversation import deadline_list, parse_deadline_args, unknown_unit
 from bot.filters import may_manage_chat, parse_id
 from bot.replies import answer_long
 from bot.texts import t
-from bot.views.deadlines import (ACK_KINDS, DONE, UNDO, AckCallback, AckView, esc, ping_keyboard,
-                                 render_ping_text, split_message, utc_aware)
+from bot.views.deadlines import (ACK_KINDS, DONE, UNDO, AckCallback, AckView, ping_keyboard, render_ping_text,
+                                 utc_aware)
 from knowledge.deadlines import list_deadlines, load_rows
 from knowledge.models import Deadline
-from knowledge.units import ALL, CODES, find_unit
 from scheduler.clock import SystemClock
 from scheduler.outbox import Delivery
 from scheduler.pings import acks_in_chat, record_ack, targets, undo_ack
@@ -33,26 +32,12 @@ router = Router(name=__name__)
 log = logging.getLogger("loa.handlers")
 
 
-def _parse_args(args: str | None) -> tuple[bool, str | None, str | None]:
-    """(include past, unit, what is not a unit) from "/deadlines all health" or
-    "/deadlines all y tế"."""
-    words = (args or "").replace(",", " ").split()
-    include_past = bool(words) and words[0].lower() == ALL
-    rest = " ".join(words[1:] if include_past else words)
-    if not rest:
-        return include_past, None, None
-    unit = find_unit(rest)
-    if unit is None or unit == ALL:
-        return include_past, None, rest
-    return include_past, unit, None
-
-
 @router.message(Command("deadlines"))
 async def deadlines(message: Message, command: CommandObject, settings: Settings, lang: str,
                     is_admin: bool = False) -> None:
-    include_past, unit, bad = _parse_args(command.args)
+    include_past, unit, bad = parse_deadline_args(command.args)
     if bad is not None:
-        await message.answer(t(lang, "deadlines.unknown_unit", unit=esc(bad), codes=", ".join(CODES)))
+        await message.answer(unknown_unit(lang, bad))
         return
     text = deadline_list(settings, lang, include_past=include_past, unit=unit, is_admin=is_admin)
     await answer_long(message, text, lang, filename="loa-deadlines.txt")   # a file when very long
@@ -63,9 +48,9 @@ async def calendar(message: Message, command: CommandObject, settings: Settings,
     """Every deadline (past ones too: a calendar is also a record), optionally for one unit."""
     from knowledge.deadlines import render_ics
 
-    _, unit, bad = _parse_args(command.args)
+    _, unit, bad = parse_deadline_args(command.args)
     if bad is not None:
-        await message.answer(t(lang, "deadlines.unknown_unit", unit=esc(bad), codes=", ".join(CODES)))
+        await message.answer(unknown_unit(lang, bad))
         return
     rows = list_deadlines(settings.zone, include_past=True, unit=unit)
     if not rows:
