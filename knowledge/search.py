@@ -20,6 +20,7 @@ How a question is answered (each step is one module):
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field
 from datetime import date, time
 from functools import lru_cache
@@ -38,6 +39,7 @@ W_OTHER_NOTICE = 0.6     # rank of an item whose notice does not mention what th
 W_OTHER_NUMBER = 0.3     # ... when what it names is the notice itself ("Công điện 217")
 W_OTHER_KIND = 0.85      # an item of another kind of notice than the one named ("công điện về …")
 MIN_LETTERS = 3          # fewer letters and digits than this say nothing ("1", "y", "ô")
+REBUILD_SHARE = 0.2      # when more of the documents changed, the index is built afresh
 
 
 @dataclass
@@ -138,25 +140,46 @@ def best_sentence(text: str, wanted: set[str]) -> str:
 class Searcher:
     """Answers questions over the items of the database (or of given records)."""
 
-    def __init__(self, records: list[ItemRecord] | None = None, *, from_db: bool = False, glossary=None):
+    def __init__(self, records: list[ItemRecord] | None = None, *, from_db: bool = False, glossary=None,
+                 signatures: dict[int, tuple] | None = None):
         self._from_db = from_db
         self._index = Index(records or [], glossary)
+        self._signatures = signatures or {}          # document id -> document_signatures() row
+        self._refreshing = threading.Lock()
 
     @classmethod
     def from_database(cls) -> "Searcher":
         from knowledge.glossary import Glossary
-        return cls(load_records(), from_db=True, glossary=Glossary.with_database())
+        signatures = document_signatures()
+        return cls(load_records(), from_db=True, glossary=Glossary.with_database(), signatures=signatures)
 
     @classmethod
     def from_records(cls, records: list[ItemRecord], glossary=None) -> "Searcher":
         return cls(records, glossary=glossary)
 
     def refresh(self) -> None:
-        """Rebuild after a notice or a glossary entry was added (push, import, /glossary).
-        Questions asked meanwhile use the old index; the swap is one assignment."""
-        if self._from_db:
-            from knowledge.glossary import Glossary
-            self._index = Index(load_records(), Glossary.with_database())
+        """Take in the notices added, replaced or removed since the last look (push, import,
+        recall, /glossary; also by another process). Only the documents whose signature
+        changed are read again (`Index.changed`): one notice costs its own items plus one
+        re-weighing of the postings, not a rebuild. Questions asked meanwhile use the old
+        index; the swap is one assignment. Replaced notices move after the others, which
+        only matters to exact ties."""
+        if not self._from_db:
+            return
+        from knowledge.glossary import Glossary
+        with self._refreshing:
+            signatures = document_signatures()
+            removed = {d for d, sig in self._signatures.items() if signatures.get(d) != sig}
+            wanted = sorted(d for d, sig in signatures.items() if self._signatures.get(d) != sig)
+            glossary = Glossary.with_database()
+            if not removed and not wanted:
+                self._index.glossary = glossary
+                return
+            if len(removed) + len(wanted) > max(REBUILD_SHARE * len(signatures), 50):
+                index = Index(load_records(), glossary)                 # most of it changed
+            else:
+                index = self._index.changed(removed, load_records(document_ids=wanted), glossary)
+            self._index, self._signatures = index, signatures
 
     def refresh_glossary(self) -> None:
         """Take in the glossary entries admins added or removed. The glossary is read when
@@ -292,9 +315,23 @@ def _boost(index: Index, mentions: list[Mention], kinds: set[str] = frozenset())
     return boost
 
 
-def load_records(item_ids: list[int] | None = None) -> list[ItemRecord]:
-    """Items (all, or the given ones) with their document, references and deadlines, in a
-    few queries."""
+def document_signatures() -> dict[int, tuple]:
+    """What tells whether a stored document changed since it was indexed: its content hash
+    (a corrected notice changes it), item count and highest item id (a reload replaces its
+    items), in two queries."""
+    from peewee import fn
+
+    from knowledge.models import Document, Item
+
+    counts = {d: (n, top) for d, n, top in
+              Item.select(Item.document, fn.COUNT(Item.id), fn.MAX(Item.id)).group_by(Item.document).tuples()}
+    return {d: (digest,) + counts.get(d, (0, 0))
+            for d, digest in Document.select(Document.id, Document.content_hash).tuples()}
+
+
+def load_records(item_ids: list[int] | None = None, document_ids: list[int] | None = None) -> list[ItemRecord]:
+    """Items (all, or the given ones, or those of the given documents) with their document,
+    references and deadlines, in a few queries."""
     from knowledge.models import Deadline, Document, Item, Reference
 
     items = Item.select().order_by(Item.document, Item.position)
@@ -304,6 +341,11 @@ def load_records(item_ids: list[int] | None = None) -> list[ItemRecord]:
         items = items.where(Item.id.in_(item_ids))
         refs_q = refs_q.where(Reference.item.in_(item_ids))
         deadlines_q = deadlines_q.where(Deadline.item.in_(item_ids))
+    if document_ids is not None:
+        items = items.where(Item.document.in_(document_ids))
+        of_docs = Item.select(Item.id).where(Item.document.in_(document_ids))
+        refs_q = refs_q.where(Reference.item.in_(of_docs))
+        deadlines_q = deadlines_q.where(Deadline.item.in_(of_docs))
     items = list(items)
     docs = {d.id: d for d in Document.select().where(Document.id.in_({it.document_id for it in items}))}
     refs: dict[int, list[str]] = {}
