@@ -60,12 +60,14 @@ class Index:
                      "head_docs", "head_texts"):
             setattr(self, name, list(getattr(parts, name)))
 
-    def changed(self, removed: set[int] | frozenset[int], added: list, glossary=None) -> "Index":
+    def changed(self, removed: set[int] | frozenset[int], added: list, glossary=None,
+                exact: bool = True) -> "Index":
         """This index without the documents whose ids are in `removed` and with the items of
         `added` (whole documents) after the others. Only `added` is read; every posting kept
         is weighed again so that scores are those of an index built from scratch over the
         same items in the same order. This index is left untouched for the questions being
-        answered meanwhile."""
+        answered meanwhile. Not `exact`: the postings kept keep their weights until
+        `reweighed()` (FieldIndex.changed)."""
         new = Index.__new__(Index)
         new.glossary = glossary or self.glossary
         alive_docs = np.array([r.document_id not in removed for r in self.doc_records], dtype=bool)
@@ -88,12 +90,21 @@ class Index:
             setattr(new, name, list(compress(getattr(self, name), alive_docs)) + getattr(parts, name))
         new.head_docs = [int(doc_remap[d]) for d in compress(self.head_docs, alive_heads)] + parts.head_docs
         new.head_texts = list(compress(self.head_texts, alive_heads)) + parts.head_texts
-        new.uni = self.uni.changed(alive_items, parts.uni)
-        new.bi = self.bi.changed(alive_items, parts.bi)
-        new.en = self.en.changed(alive_items, parts.en)
-        new.meta = self.meta.changed(alive_docs, parts.meta)
-        new.head = self.head.changed(alive_heads, parts.head)
+        new.uni = self.uni.changed(alive_items, parts.uni, exact)
+        new.bi = self.bi.changed(alive_items, parts.bi, exact)
+        new.en = self.en.changed(alive_items, parts.en, exact)
+        new.meta = self.meta.changed(alive_docs, parts.meta, exact)
+        new.head = self.head.changed(alive_heads, parts.head, exact)
         new._derive()
+        return new
+
+    def reweighed(self) -> "Index":
+        """This index with every posting weighed as a build from scratch would weigh it."""
+        new = Index.__new__(Index)
+        new.__dict__.update(self.__dict__)
+        for name in ("uni", "bi", "en", "meta", "head"):
+            setattr(new, name, getattr(self, name).reweighed())
+        new._context, new._rarity = {}, {}
         return new
 
     def _derive(self) -> None:

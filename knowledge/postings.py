@@ -46,64 +46,99 @@ class FieldIndex:
         """Count the terms of each entry and turn them into posting lists of BM25 weights,
         sorted by term then entry."""
         self.vocab.default_factory = None                   # lookups must not add terms now
+        self.names = list(self.vocab)                       # term ids -> terms
         lengths = np.array(self._lengths, dtype=np.int64)
         key = np.array(self._term_ids, dtype=np.int64)
         del self._term_ids, self._lengths
         terms, self.docs, self.tf = _count(key, lengths)
         df = np.bincount(terms, minlength=len(self.vocab))
         self.offsets = np.concatenate([[0], np.cumsum(df)]).astype(np.int64)
-        self._weigh(terms, df, lengths)
+        self._stats(lengths)
+        self.weights = self._bm25(np.repeat(self.idf, df), self.tf, self.docs)
         return self
 
-    def _weigh(self, terms: np.ndarray, df: np.ndarray, lengths: np.ndarray) -> None:
-        """idf of every term and BM25 weight of every posting, from the collection as it is."""
+    def _stats(self, lengths: np.ndarray) -> None:
+        """Entry count, mean length and every term's idf, from the collection as it is."""
         n = len(lengths)
-        self.lengths = lengths
+        df = np.diff(self.offsets)
+        self.lengths, self.size = lengths, n
         self.idf = np.log1p((n - df + 0.5) / (df + 0.5)).astype(np.float32)
-        avgdl = max(float(lengths.mean()), 1e-9) if n else 1.0
-        norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths[self.docs] / avgdl)
-        tf = self.tf.astype(np.float32)
-        self.weights = (self.idf[terms] * tf * (BM25_K1 + 1) / (tf + norm)).astype(np.float32)
-        self.size = n
+        self.avgdl = max(float(lengths.mean()), 1e-9) if n else 1.0
         self.unknown_idf = float(np.log1p((max(n, 1) + 0.5) / 0.5))
 
-    def changed(self, alive: np.ndarray | None, added: list[list[str]]) -> "FieldIndex":
+    def _bm25(self, idf: np.ndarray, tf: np.ndarray, entries: np.ndarray) -> np.ndarray:
+        """idf·tf·(k1+1) / (tf + k1·(1 − b + b·len/avgdl)) of postings (`idf`, one per posting,
+        is consumed), with as few passes over them as can be: the length part is worked out
+        once per entry."""
+        norm = (BM25_K1 * (1 - BM25_B + BM25_B * self.lengths / self.avgdl))[entries]
+        tf = tf.astype(np.float32)
+        idf *= tf
+        idf *= np.float32(BM25_K1 + 1)
+        norm += tf
+        np.divide(idf, norm, out=norm)
+        return norm.astype(np.float32)
+
+    def reweighed(self) -> "FieldIndex":
+        """The same postings with the weights a build from scratch would give them."""
+        new = FieldIndex.__new__(FieldIndex)
+        new.__dict__.update(self.__dict__)
+        new.weights = new._bm25(np.repeat(new.idf, np.diff(new.offsets)), new.tf, new.docs)
+        return new
+
+    def changed(self, alive: np.ndarray | None, added: list[list[str]], exact: bool = True) -> "FieldIndex":
         """A new FieldIndex without the entries where `alive` is False (the others renumbered
         in order) and with `added` entries after them; this one is left as it was, so
-        questions being answered meanwhile go on reading it."""
+        questions being answered meanwhile go on reading it.
+
+        Not `exact`, the postings kept keep their weights (the new ones, and every idf, are
+        worked out from the new collection): a few copies of the postings, no arithmetic
+        over them, so the change is answerable at once; `reweighed()` then makes it exact
+        (one notice moves the weights by about its share of the collection)."""
         new = FieldIndex.__new__(FieldIndex)
         n_terms = len(self.offsets) - 1
         df = np.diff(self.offsets)
-        terms = np.repeat(np.arange(n_terms, dtype=np.int32), df)
-        docs, tf, lengths = self.docs, self.tf, self.lengths
+        docs, tf, weights, lengths = self.docs, self.tf, self.weights, self.lengths
         if alive is not None and not alive.all():
             keep = alive[docs]
             remap = (np.cumsum(alive) - 1).astype(np.int32)
-            docs, tf, terms = remap[docs[keep]], tf[keep], terms[keep]
-            df = np.bincount(terms, minlength=n_terms)
+            docs, tf = remap[docs[keep]], tf[keep]
+            weights = None if exact else weights[keep]
+            kept = np.concatenate([[0], np.cumsum(keep)])        # postings kept up to each offset
+            df = kept[self.offsets[1:]] - kept[self.offsets[:-1]]
             lengths = lengths[alive]
-        vocab = dict(self.vocab)
+        vocab, names = dict(self.vocab), list(self.names)
+        d_terms = d_docs = d_tf = at = None
         if added:
             ids = array("i")
             for entry in added:
-                ids.extend(vocab[t] if t in vocab else vocab.setdefault(t, len(vocab)) for t in entry)
+                for t in entry:
+                    tid = vocab.get(t)
+                    if tid is None:
+                        tid = vocab[t] = len(names)
+                        names.append(t)
+                    ids.append(tid)
             add_lengths = np.array([len(e) for e in added], dtype=np.int64)
             d_terms, d_docs, d_tf = _count(np.array(ids, dtype=np.int64), add_lengths)
             d_docs += len(lengths)
-            df = np.concatenate([df, np.zeros(len(vocab) - n_terms, dtype=df.dtype)])
+            df = np.concatenate([df, np.zeros(len(names) - n_terms, dtype=df.dtype)])
             at = np.concatenate([[0], np.cumsum(df)])[np.minimum(d_terms + 1, n_terms)]
             at[d_terms >= n_terms] = len(docs)                       # new terms go last, in order
-            docs, tf, terms = np.insert(docs, at, d_docs), np.insert(tf, at, d_tf), np.insert(terms, at, d_terms)
-            df = df + np.bincount(d_terms, minlength=len(vocab))
+            docs, tf = np.insert(docs, at, d_docs), np.insert(tf, at, d_tf)
+            if not exact:
+                weights = np.insert(weights, at, np.float32(0))
+            df = df + np.bincount(d_terms, minlength=len(names))
             lengths = np.concatenate([lengths, add_lengths])
-        if not df.all():                                             # terms no entry has any more
-            used = df > 0
-            renumber = (np.cumsum(used) - 1).astype(np.int32)
-            vocab = {t: int(renumber[i]) for t, i in vocab.items() if used[i]}
-            terms, df = renumber[terms], df[used]
-        new.vocab, new.docs, new.tf = vocab, docs.astype(np.int32), tf
+        for tid in np.flatnonzero(df == 0).tolist():                  # terms no entry has any more
+            vocab.pop(names[tid], None)                              # (their ids stay, unused)
+        new.vocab, new.names, new.docs, new.tf = vocab, names, docs.astype(np.int32), tf
         new.offsets = np.concatenate([[0], np.cumsum(df)]).astype(np.int64)
-        new._weigh(terms, df, lengths)
+        new._stats(lengths)
+        if exact:
+            new.weights = new._bm25(np.repeat(new.idf, df), new.tf, new.docs)
+        else:
+            if d_terms is not None:
+                weights[at + np.arange(len(at))] = new._bm25(new.idf[d_terms], d_tf, d_docs)
+            new.weights = weights
         return new
 
     def postings(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:

@@ -177,9 +177,19 @@ class Searcher:
                 return
             if len(removed) + len(wanted) > max(REBUILD_SHARE * len(signatures), 50):
                 index = Index(load_records(), glossary)                 # most of it changed
-            else:
-                index = self._index.changed(removed, load_records(document_ids=wanted), glossary)
-            self._index, self._signatures = index, signatures
+                self._index, self._signatures = index, signatures
+                return
+            self.apply(removed, load_records(document_ids=wanted), glossary, signatures)
+
+    def apply(self, removed: set[int], added: list[ItemRecord], glossary=None, signatures=None) -> None:
+        """Take documents out (by id) and whole documents in. Answerable at once with the
+        postings kept as they were weighed, then weighed as a rebuild would (BM25 weights
+        depend on the whole collection): two swaps, questions never wait."""
+        index = self._index.changed(removed, added, glossary, exact=False)
+        self._index = index
+        if signatures is not None:
+            self._signatures = signatures
+        self._index = index.reweighed()
 
     def refresh_glossary(self) -> None:
         """Take in the glossary entries admins added or removed. The glossary is read when
