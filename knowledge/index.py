@@ -154,33 +154,32 @@ class Index:
     def first_pass(self, wanted: list[tuple[str, str, float]]) -> np.ndarray:
         """A rough score of every item: the sum of the weighted BM25 postings of all the
         question's terms (field, term, weight), document and heading terms spread to their
-        items. Touches only those postings, plus one array of scores."""
-        n = len(self.records)
-        parts: dict[str, tuple[list, list]] = {"item": ([], []), "meta": ([], []), "head": ([], [])}
+        items. Touches only those postings, plus one array of scores per space.
+
+        Each term's postings are added where they fall (a term's entries are distinct, so
+        `sums[entries] += weights` is exact), in float64 and in the question's order: the
+        sums a bincount over all of them gives, without copying them into one array."""
+        sums = {"item": np.zeros(len(self.records)), "meta": None, "head": None}
+        sizes = {"meta": self.meta.size, "head": self.head.size}
         for field, term, weight in wanted:
             targets = (("item", getattr(self, field)),) if field != "uni" and field != "bi" else \
                 (("item", getattr(self, field)), ("meta", self.meta), ("head", self.head))
             for space, fi in targets:
-                p = fi.postings(term)
-                if p is None or fi.idf[fi.vocab[term]] < MIN_IDF:
+                tid = fi.vocab.get(term)
+                if tid is None or fi.idf[tid] < MIN_IDF:
                     continue
-                parts[space][0].append(p[0])
-                parts[space][1].append(p[1] * weight)
-        scores = self._sum(parts["item"], n)
-        if parts["meta"][0]:
-            scores += W_META * self._sum(parts["meta"], self.meta.size)[self.item_doc]
-        if parts["head"][0]:
-            head = np.append(self._sum(parts["head"], self.head.size), np.float32(0))
+                s, e = fi.offsets[tid], fi.offsets[tid + 1]
+                into = sums[space]
+                if into is None:
+                    into = sums[space] = np.zeros(sizes[space])
+                into[fi.docs[s:e]] += fi.weights[s:e] * weight
+        scores = sums["item"].astype(np.float32)
+        if sums["meta"] is not None:
+            scores += W_META * sums["meta"].astype(np.float32)[self.item_doc]
+        if sums["head"] is not None:
+            head = np.append(sums["head"].astype(np.float32), np.float32(0))
             scores += W_HEAD * head[self.item_head]          # NO_HEADINGS (-1) reads the 0 appended
         return scores
-
-    @staticmethod
-    def _sum(part: tuple[list, list], size: int) -> np.ndarray:
-        docs, weights = part
-        if not docs:
-            return np.zeros(size, dtype=np.float32)
-        return np.bincount(np.concatenate(docs), weights=np.concatenate(weights),
-                           minlength=size).astype(np.float32)
 
     def word_in(self, field: str, term: str, items: np.ndarray) -> tuple[np.ndarray, np.ndarray, bool]:
         """A syllable or syllable pair (`field` "uni" or "bi") in the given items: the best of
