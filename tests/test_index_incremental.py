@@ -113,3 +113,45 @@ def test_nothing_changed_reads_nothing(knowledge):
     index = searcher._index
     searcher.refresh()
     assert searcher._index is index
+
+
+def test_a_start_reads_the_stored_index_and_catches_up(knowledge, tmp_path):
+    """The index stored by one run serves the next, brought up to date with the notices
+    stored meanwhile (here by `bot.py import` in another process, as it were)."""
+    from knowledge import index_store
+
+    cache = str(tmp_path / "loa.db.index")
+    first = Searcher.from_database(cache)
+    assert os.path.exists(cache) and os.stat(cache).st_mode & 0o077 == 0
+    for parsed in knowledge[:2]:
+        save_document(parsed, origin="import")
+    Document.select().where(Document.origin == "seed").order_by(Document.id).first().delete_instance()
+    second = Searcher.from_database(cache)
+    assert second._index is not first._index and len(second) != len(first)
+    fresh = Searcher.from_database()
+    assert_same_index(second._index, fresh._index)
+    assert_same_answers(second, fresh, dev_questions()[:40])
+    loaded = index_store.load(cache)
+    assert loaded is not None                  # the start stored its caught-up copy
+    assert loaded[1] == fresh._signatures
+
+
+def test_a_stale_or_damaged_stored_index_is_rebuilt(knowledge, tmp_path):
+    import pickle
+
+    cache = tmp_path / "loa.db.index"
+    cache.write_bytes(pickle.dumps({"key": "made by other code", "signatures": {}, "index": {}}))
+    fresh = Searcher.from_database()
+    assert_same_index(Searcher.from_database(str(cache))._index, fresh._index)
+    cache.write_bytes(b"\x80\x05 not a pickle")
+    assert_same_index(Searcher.from_database(str(cache))._index, fresh._index)
+
+
+def test_where_the_index_is_stored():
+    from knowledge.index_store import cache_path
+
+    assert cache_path("sqlite:///data/loa.db") == "data/loa.db.index"
+    assert cache_path("sqlite:///:memory:") is None
+    pg = cache_path("postgresql://loa:secret@db.internal:5432/loa")
+    assert pg.startswith("data/index-") and "secret" not in pg
+    assert pg == cache_path("postgresql://loa:other@db.internal:5432/loa")
