@@ -18,6 +18,7 @@ import numpy as np
 BM25_K1, BM25_B = 1.2, 0.5
 MIN_IDF = 0.05          # terms in nearly every item decide nothing; they add no score
 SHORT_POSTINGS = 4      # a posting list up to this many times the candidates is read whole
+REWEIGH_SLICE = 1 << 20  # postings weighed at a time by `reweighed`
 
 
 class FieldIndex:
@@ -70,19 +71,24 @@ class FieldIndex:
         """idf·tf·(k1+1) / (tf + k1·(1 − b + b·len/avgdl)) of postings (`idf`, one per posting,
         is consumed), with as few passes over them as can be: the length part is worked out
         once per entry."""
-        norm = (BM25_K1 * (1 - BM25_B + BM25_B * self.lengths / self.avgdl))[entries]
-        tf = tf.astype(np.float32)
-        idf *= tf
-        idf *= np.float32(BM25_K1 + 1)
-        norm += tf
-        np.divide(idf, norm, out=norm)
-        return norm.astype(np.float32)
+        return _weights(idf, tf, (BM25_K1 * (1 - BM25_B + BM25_B * self.lengths / self.avgdl))[entries])
 
-    def reweighed(self) -> "FieldIndex":
-        """The same postings with the weights a build from scratch would give them."""
+    def reweighed(self, slice_size: int = REWEIGH_SLICE) -> "FieldIndex":
+        """The same postings with the weights a build from scratch would give them. Worked
+        out a slice of postings at a time: the thread doing it lets answers through between
+        two slices (numpy holds the interpreter lock through some of these steps)."""
         new = FieldIndex.__new__(FieldIndex)
         new.__dict__.update(self.__dict__)
-        new.weights = new._bm25(np.repeat(new.idf, np.diff(new.offsets)), new.tf, new.docs)
+        total = len(self.docs)
+        weights = np.empty(total, dtype=np.float32)
+        norm = BM25_K1 * (1 - BM25_B + BM25_B * self.lengths / self.avgdl)
+        for a in range(0, total, slice_size):
+            b = min(a + slice_size, total)
+            first = int(np.searchsorted(self.offsets, a, side="right")) - 1
+            last = int(np.searchsorted(self.offsets, b, side="left"))
+            counts = np.diff(np.clip(self.offsets[first:last + 1], a, b))
+            weights[a:b] = _weights(np.repeat(self.idf[first:last], counts), self.tf[a:b], norm[self.docs[a:b]])
+        new.weights = weights
         return new
 
     def changed(self, alive: np.ndarray | None, added: list[list[str]], exact: bool = True) -> "FieldIndex":
@@ -123,14 +129,15 @@ class FieldIndex:
             df = np.concatenate([df, np.zeros(len(names) - n_terms, dtype=df.dtype)])
             at = np.concatenate([[0], np.cumsum(df)])[np.minimum(d_terms + 1, n_terms)]
             at[d_terms >= n_terms] = len(docs)                       # new terms go last, in order
-            docs, tf = np.insert(docs, at, d_docs), np.insert(tf, at, d_tf)
+            docs, tf = _insert(docs, at, d_docs), _insert(tf, at, d_tf)
             if not exact:
-                weights = np.insert(weights, at, np.float32(0))
+                weights = _insert(weights, at, np.zeros(len(at), dtype=np.float32))
             df = df + np.bincount(d_terms, minlength=len(names))
             lengths = np.concatenate([lengths, add_lengths])
         for tid in np.flatnonzero(df == 0).tolist():                  # terms no entry has any more
-            vocab.pop(names[tid], None)                              # (their ids stay, unused)
-        new.vocab, new.names, new.docs, new.tf = vocab, names, docs.astype(np.int32), tf
+            if vocab.get(names[tid]) == tid:                         # (their ids stay, unused; a term
+                del vocab[names[tid]]                                # back later gets a new one)
+        new.vocab, new.names, new.docs, new.tf = vocab, names, docs.astype(np.int32, copy=False), tf
         new.offsets = np.concatenate([[0], np.cumsum(df)]).astype(np.int64)
         new._stats(lengths)
         if exact:
@@ -215,6 +222,32 @@ class FieldIndex:
                 present[rows, pos] = True
                 weights[rows, pos] = np.where(low, np.float32(0), w)
         return weights, present
+
+
+def _weights(idf: np.ndarray, tf: np.ndarray, norm: np.ndarray) -> np.ndarray:
+    """BM25 of postings from their term's idf, tf and entry's length part (idf and norm are
+    consumed)."""
+    tf = tf.astype(np.float32)
+    idf *= tf
+    idf *= np.float32(BM25_K1 + 1)
+    norm += tf
+    np.divide(idf, norm, out=norm)
+    return norm.astype(np.float32)
+
+
+def _insert(values: np.ndarray, at: np.ndarray, new: np.ndarray) -> np.ndarray:
+    """np.insert(values, at, new) for sorted `at`, by slices: np.insert masks every element,
+    ten times slower on arrays of tens of millions."""
+    out = np.empty(len(values) + len(at), dtype=values.dtype)
+    out[at + np.arange(len(at))] = new
+    points, counts = np.unique(at, return_counts=True)
+    shifts = np.concatenate([[0], np.cumsum(counts)]).tolist()
+    starts = [0] + points.tolist()
+    ends = points.tolist() + [len(values)]
+    for s, e, k in zip(starts, ends, shifts):
+        if e > s:
+            out[s + k:e + k] = values[s:e]
+    return out
 
 
 def _count(key: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -155,3 +155,43 @@ def test_where_the_index_is_stored():
     pg = cache_path("postgresql://loa:secret@db.internal:5432/loa")
     assert pg.startswith("data/index-") and "secret" not in pg
     assert pg == cache_path("postgresql://loa:other@db.internal:5432/loa")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_field_changes_equal_a_build_from_scratch(seed):
+    """FieldIndex alone, on random entries: any removals and additions, then re-weighing in
+    slices of any size, give the postings and weights of a build from scratch."""
+    import random
+
+    from knowledge.postings import FieldIndex
+
+    rng = random.Random(seed)
+    words = [f"w{k}" for k in range(60)]
+
+    def entries(n):
+        return [[rng.choice(words[:rng.randint(1, 60)]) for _ in range(rng.randint(0, 30))] for _ in range(n)]
+
+    def built(es):
+        fi = FieldIndex()
+        for e in es:
+            fi.add_document(e)
+        return fi.finish()
+
+    def same(a, b):
+        assert set(a.vocab) == set(b.vocab) and a.size == b.size and a.unknown_idf == b.unknown_idf
+        for t in a.vocab:
+            pa, pb = a.postings(t), b.postings(t)
+            assert pa[0].tolist() == pb[0].tolist() and pa[1].tolist() == pb[1].tolist(), t
+            assert a.idf_of(t) == b.idf_of(t)
+
+    current = entries(40)
+    fi = built(current)
+    for step in range(12):
+        alive = [rng.random() > 0.2 for _ in current]
+        added = entries(rng.randint(0, 6))
+        exact = step % 2 == 0
+        fi = fi.changed(np.array(alive, dtype=bool), added, exact=exact)
+        current = [e for e, keep in zip(current, alive) if keep] + added
+        if not exact:
+            fi = fi.reweighed(slice_size=rng.randint(1, 50))
+        same(fi, built(current))
