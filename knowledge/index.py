@@ -172,7 +172,8 @@ class Index:
                 into = sums[space]
                 if into is None:
                     into = sums[space] = np.zeros(sizes[space])
-                into[fi.docs[s:e]] += fi.weights[s:e] * weight
+                weights = fi.weights[s:e]
+                into[fi.docs[s:e]] += weights if weight == 1.0 else weights * np.float32(weight)
         scores = sums["item"].astype(np.float32)
         if sums["meta"] is not None:
             scores += W_META * sums["meta"].astype(np.float32)[self.item_doc]
