@@ -14,6 +14,12 @@ Answering never walks arrays as long as the knowledge base per word of the quest
 `FieldIndex.gather` finds a term's weights for a handful of candidate items by binary search
 in that term's postings, and `Index.first_pass` adds the postings of all the question's
 terms once to pick the candidates.
+
+A notice added, replaced or removed does not rebuild the index: `Index.changed` reads only
+that notice (knowledge/index_parts.py), splices its postings in or out of each field's
+(knowledge/postings.py) and weighs every posting again, which makes the result the index a
+build from scratch would give (tests/test_index_incremental.py). The index is stored between
+runs by knowledge/index_store.py.
 """
 from __future__ import annotations
 

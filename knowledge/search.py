@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 import threading
-from time import monotonic
 from dataclasses import dataclass, field
 from datetime import date, time
 from functools import lru_cache
@@ -41,7 +40,6 @@ W_OTHER_NUMBER = 0.3     # ... when what it names is the notice itself ("Công �
 W_OTHER_KIND = 0.85      # an item of another kind of notice than the one named ("công điện về …")
 MIN_LETTERS = 3          # fewer letters and digits than this say nothing ("1", "y", "ô")
 REBUILD_SHARE = 0.2      # when more of the documents changed, the index is built afresh
-CACHE_SECONDS = 600      # the stored index (knowledge/index_store.py) is rewritten at most this often
 
 
 @dataclass
@@ -148,14 +146,15 @@ class Searcher:
         self._index = Index(records or [], glossary)
         self._signatures = signatures or {}          # document id -> document_signatures() row
         self._refreshing = threading.Lock()
-        self._cache: str | None = None               # where the index is stored between runs
-        self._saved: float | None = None             # when it was last stored (monotonic)
 
     @classmethod
     def from_database(cls, cache: str | None = None) -> "Searcher":
         """The items of the database. With `cache` (a file path), the index stored there by
         an earlier run is used when it was made by this code, brought up to date with the
-        notices changed since (knowledge/index_store.py); else it is built and stored."""
+        notices changed since (knowledge/index_store.py); else it is built. The index is
+        stored only here, at start, before any question: pickling holds the interpreter
+        lock for as long as it writes (a second at 100,000 items), and a start catches up
+        on whatever changed after it, so later copies would buy little."""
         from knowledge import index_store
         from knowledge.glossary import Glossary
 
@@ -164,14 +163,15 @@ class Searcher:
         if loaded is None:
             signatures = document_signatures()
             searcher = cls(load_records(), from_db=True, glossary=glossary, signatures=signatures)
-            searcher._cache = cache
             if cache:
-                searcher._saved = monotonic() if index_store.save(cache, searcher._index, signatures) else None
+                index_store.save(cache, searcher._index, signatures)
             return searcher
         searcher = cls(from_db=True, glossary=glossary)
         searcher._index, searcher._signatures = loaded
-        searcher._cache = cache
+        stored = searcher._index
         searcher.refresh()
+        if searcher._index is not stored:
+            index_store.save(cache, searcher._index, searcher._signatures)
         return searcher
 
     @classmethod
@@ -199,19 +199,8 @@ class Searcher:
             if len(removed) + len(wanted) > max(REBUILD_SHARE * len(signatures), 50):
                 index = Index(load_records(), glossary)                 # most of it changed
                 self._index, self._signatures = index, signatures
-                self._store()
                 return
             self.apply(removed, load_records(document_ids=wanted), glossary, signatures)
-            self._store()
-
-    def _store(self) -> None:
-        """Keep the index for the next start, at most every CACHE_SECONDS (a start catches
-        up on what changed since, so an older copy only costs those notices)."""
-        from knowledge import index_store
-
-        if self._cache and (self._saved is None or monotonic() - self._saved > CACHE_SECONDS):
-            if index_store.save(self._cache, self._index, self._signatures):
-                self._saved = monotonic()
 
     def apply(self, removed: set[int], added: list[ItemRecord], glossary=None, signatures=None) -> None:
         """Take documents out (by id) and whole documents in. Answerable at once with the
