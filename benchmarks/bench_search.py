@@ -2,7 +2,7 @@
 """How fast the search answers and takes in a notice, beside bm25s, in one process.
 
     python benchmarks/bench_search.py            # seed, 10,000 and 100,000 items
-    python benchmarks/bench_search.py --quick    # seed and 3,000 items, one pass of questions
+    python benchmarks/bench_search.py --quick    # seed and 2,000 items, one pass of questions
     python benchmarks/bench_search.py --sizes 10000,30000
 
 For every size: build time, and median / p99 time to answer one question, for Loa's search
@@ -253,13 +253,13 @@ def stored_start(searcher: Searcher, qs: list[str]) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[1])
-    ap.add_argument("--quick", action="store_true", help="seed and 3,000 items, one pass of questions")
+    ap.add_argument("--quick", action="store_true", help="seed and 2,000 items, one pass of questions")
     ap.add_argument("--sizes", help="comma-separated item counts instead of 10,000 and 100,000")
     args = ap.parse_args()
     rng = random.Random(20211130)
     docs = seed_documents()
     seed = [r for i, d in enumerate(docs, 1) for r in records_of(d, i, 1000 * i)]
-    sizes = [int(n) for n in args.sizes.split(",")] if args.sizes else ([3000] if args.quick else [10_000, 100_000])
+    sizes = [int(n) for n in args.sizes.split(",")] if args.sizes else ([2000] if args.quick else [10_000, 100_000])
     qs = questions()
     print(f"{len(qs)} questions; times per question in ms; ratio = Loa / bm25s")
     print(f"{'items':>9} {'build s':>8} {'median':>7} {'p99':>7} | {'bm25s build':>11} {'median':>7} {'p99':>7} "
