@@ -192,10 +192,9 @@ class Searcher:
             signatures = document_signatures()
             removed = {d for d, sig in self._signatures.items() if signatures.get(d) != sig}
             wanted = sorted(d for d, sig in signatures.items() if self._signatures.get(d) != sig)
-            glossary = Glossary.with_database()
-            if not removed and not wanted:
-                self._index.glossary = glossary
+            if not removed and not wanted:      # the glossary has refresh_glossary
                 return
+            glossary = Glossary.with_database()
             if len(removed) + len(wanted) > max(REBUILD_SHARE * len(signatures), 50):
                 index = Index(load_records(), glossary)                 # most of it changed
                 self._index, self._signatures = index, signatures
