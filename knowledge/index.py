@@ -28,8 +28,8 @@ from itertools import compress
 
 import numpy as np
 
-from knowledge.postings import BM25_B, BM25_K1, MIN_IDF, FieldIndex  # noqa: F401 (re-exported)
 from knowledge.index_parts import NO_HEADINGS, Parts, meta_terms
+from knowledge.postings import BM25_B, BM25_K1, MIN_IDF, FieldIndex  # noqa: F401 (re-exported)
 from knowledge.text import index_terms
 
 W_META = 0.6            # a term found in the document's metadata, relative to the item's words
