@@ -77,10 +77,11 @@ def cmd_run(settings: Settings, args) -> int:
 
 
 def cmd_ask(settings: Settings, args) -> int:
+    from knowledge.index_store import cache_path
     from knowledge.search import Searcher
 
     open_knowledge(settings)
-    searcher = Searcher.from_database()
+    searcher = Searcher.from_database(cache_path(settings.database_url))
     questions = [" ".join(args.question)] if args.question else (l.strip() for l in sys.stdin)
     for q in questions:
         if not q:

@@ -50,7 +50,7 @@ def stored_notice(env: dict, key: str) -> dict:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--quick", action="store_true", help="small bombs, fewer mutations")
+    ap.add_argument("--quick", action="store_true", help="small bombs, every eighth file")
     ap.add_argument("--folder", type=Path, help="import the files of this folder instead")
     args = ap.parse_args()
 
@@ -70,6 +70,8 @@ def main() -> int:
                    f"print(json.dumps(build(Path({str(folder)!r}), quick={args.quick})))"
             files = json.loads(subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True,
                                               capture_output=True).stdout)
+        if args.quick and not args.folder:
+            files = files[::8]              # one import is a process of its own: ~1 s each
         first = subprocess.run([sys.executable, str(ROOT / "bot.py"), "import", str(SAMPLES / "tb_quang_ninh.txt"), "--json"],
                                cwd=ROOT, env=env, capture_output=True, check=True)
         key = json.loads(first.stdout)["key"]

@@ -9,7 +9,7 @@ second, how long the survivor paused and took to lead, when the killed replica's
 were taken over, and whether the final report reached the admin.
 
     python benchmarks/bench_replicas.py --postgres postgresql://postgres@127.0.0.1:5432/loa_bench \\
-        --redis redis://127.0.0.1:6379/3
+        --redis redis://127.0.0.1:6379/3 [--quick]
 
 The PostgreSQL database is emptied first (created when missing): never point it at real data.
 """
@@ -152,7 +152,11 @@ def main() -> None:
     ap.add_argument("--rate", type=float, default=30.0, help="the fake's limit and SEND_RATE")
     ap.add_argument("--latency", type=float, default=0.1, help="seconds per API round trip")
     ap.add_argument("--kill-at", type=float, default=0.4, help="share of the notices out at the kill")
-    asyncio.run(run(ap.parse_args()))
+    ap.add_argument("--quick", action="store_true", help="300 groups, 60 reminded 20 s after the push")
+    args = ap.parse_args()
+    if args.quick:
+        args.groups, args.reminded, args.reminder_in = 300, 60, 20.0
+    asyncio.run(run(args))
 
 
 if __name__ == "__main__":

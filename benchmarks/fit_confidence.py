@@ -161,8 +161,11 @@ def main() -> None:
     ap.add_argument("--real-target", type=float, default=REAL_TARGET,
                     help="confidently wrong at most, on the real-notice sets alone")
     ap.add_argument("--show", action="store_true", help="list the out-of-fold mistakes")
+    ap.add_argument("--quick", action="store_true", help="the seed sets only (a smoke run; never --write)")
     args = ap.parse_args()
-    rows = collect()
+    if args.quick and args.write:
+        ap.error("--quick fits on the seed sets only: not a model to store")
+    rows = collect(seed_only=args.quick)
     usable = [(s, ins, ok, a, q) for s, ins, ok, a, q in rows if a.evidence is not None and not a.missing]
     forced = len(rows) - len(usable)
     x = np.array([a.evidence.vector(FEATURES) for *_, a, _ in usable])

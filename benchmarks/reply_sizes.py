@@ -3,6 +3,7 @@
 and its tags removed, as the reader sees it) for every dev question.
 
     python benchmarks/reply_sizes.py          # seed and real-notice dev sets
+    python benchmarks/reply_sizes.py --quick  # seed sets only
 
 Prints, per set and overall, the median and 90th percentile of all replies and of the
 answered ones, beside the whole item's length (what the "Toàn văn" button shows).
@@ -27,6 +28,11 @@ def percentile(values: list[int], share: float) -> int:
 
 
 def main() -> None:
+    import argparse
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="the seed sets only")
+    args = ap.parse_args()
     from bot.views import to_plain
     from bot.views.answers import render_answer
     from tests import search_sets as qs
@@ -34,7 +40,7 @@ def main() -> None:
     everything, answered_all, items_all = [], [], []
     print(f"{'set':<14} {'questions':>9} {'median':>7} {'p90':>6} | {'answered':>8} {'median':>7} {'p90':>6} "
           f"| {'item median':>11}")
-    for kb in ("seed", "real"):
+    for kb in ("seed",) if args.quick else ("seed", "real"):
         searcher = qs.searcher_for(kb)
         for s in qs.SETS:
             if s.kb != kb or not s.questions or not qs.available(s):

@@ -79,6 +79,7 @@ def open_redis(settings: Settings):
 async def run_telegram(settings: Settings) -> None:
     """Run the bot until it is stopped (Ctrl-C, SIGTERM); the database is already open."""
     from bot.commands import set_commands
+    from knowledge.index_store import cache_path
     from knowledge.search import Searcher
     from scheduler.pings import ReminderService
     from scheduler.replicas import KNOWLEDGE, OUTBOX, Coordinator
@@ -98,7 +99,8 @@ async def run_telegram(settings: Settings) -> None:
     if redis is not None:
         from aiogram.fsm.storage.redis import RedisStorage
         storage = RedisStorage(redis, key_builder=_storage_keys(bot_id))
-    dp = create_dispatcher(settings, searcher=Searcher.from_database(), sender=sender,
+    searcher = Searcher.from_database(cache_path(settings.database_url))
+    dp = create_dispatcher(settings, searcher=searcher, sender=sender,
                            reminders=reminders, clock=clock, limits=limits, storage=storage)
 
     knowledge_changed = asyncio.Event()

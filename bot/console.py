@@ -85,9 +85,10 @@ class ConsoleChat:
 
 
 def run_console(settings: Settings, stdin: TextIO, stdout: TextIO) -> int:
+    from knowledge.index_store import cache_path
     from knowledge.search import Searcher
 
-    chat = ConsoleChat(settings, Searcher.from_database())
+    chat = ConsoleChat(settings, Searcher.from_database(cache_path(settings.database_url)))
     interactive = stdin.isatty()
     print(to_plain(t(chat.lang, "console.welcome")), file=stdout)
     while True:

@@ -20,6 +20,7 @@ How a question is answered (each step is one module):
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field, replace
 from datetime import date, time
 from functools import lru_cache
@@ -28,7 +29,7 @@ import numpy as np
 
 from knowledge.concepts import detect_language, en_concepts, vi_concepts, wanted_answer
 from knowledge.confidence import Evidence, evidence, model
-from knowledge.folding import fold_mismatch
+from knowledge.folding import carry_readings, fold_mismatch, pair_readings
 from knowledge.index import Index
 from knowledge.notice_facts import asked_fact, fact_text
 from knowledge.named import Mention, Name, document_kinds, document_names, find_names
@@ -40,6 +41,7 @@ W_OTHER_NOTICE = 0.6     # rank of an item whose notice does not mention what th
 W_OTHER_NUMBER = 0.3     # ... when what it names is the notice itself ("Công điện 217")
 W_OTHER_KIND = 0.85      # an item of another kind of notice than the one named ("công điện về …")
 MIN_LETTERS = 3          # fewer letters and digits than this say nothing ("1", "y", "ô")
+REBUILD_SHARE = 0.2      # when more of the documents changed, the index is built afresh
 
 
 @dataclass
@@ -142,25 +144,83 @@ def best_sentence(text: str, wanted: set[str]) -> str:
 class Searcher:
     """Answers questions over the items of the database (or of given records)."""
 
-    def __init__(self, records: list[ItemRecord] | None = None, *, from_db: bool = False, glossary=None):
+    def __init__(self, records: list[ItemRecord] | None = None, *, from_db: bool = False, glossary=None,
+                 signatures: dict[int, tuple] | None = None):
         self._from_db = from_db
         self._index = Index(records or [], glossary)
+        self._signatures = signatures or {}          # document id -> document_signatures() row
+        self._refreshing = threading.Lock()
 
     @classmethod
-    def from_database(cls) -> "Searcher":
+    def from_database(cls, cache: str | None = None) -> "Searcher":
+        """The items of the database. With `cache` (a file path), the index stored there by
+        an earlier run is used when it was made by this code, brought up to date with the
+        notices changed since (knowledge/index_store.py); else it is built. The index is
+        stored only here, at start, before any question: pickling holds the interpreter
+        lock for as long as it writes (a second at 100,000 items), and a start catches up
+        on whatever changed after it, so later copies would buy little."""
+        from knowledge import index_store
         from knowledge.glossary import Glossary
-        return cls(load_records(), from_db=True, glossary=Glossary.with_database())
+
+        glossary = Glossary.with_database()
+        loaded = index_store.load(cache, glossary) if cache else None
+        if loaded is None:
+            signatures = document_signatures()
+            searcher = cls(load_records(), from_db=True, glossary=glossary, signatures=signatures)
+            pair_readings(searcher._index)           # counted before the first question, and stored
+            if cache:
+                index_store.save(cache, searcher._index, signatures)
+            return searcher
+        searcher = cls(from_db=True, glossary=glossary)
+        searcher._index, searcher._signatures = loaded
+        stored = searcher._index
+        searcher.refresh()
+        pair_readings(searcher._index)
+        if searcher._index is not stored:
+            index_store.save(cache, searcher._index, searcher._signatures)
+        return searcher
 
     @classmethod
     def from_records(cls, records: list[ItemRecord], glossary=None) -> "Searcher":
         return cls(records, glossary=glossary)
 
     def refresh(self) -> None:
-        """Rebuild after a notice or a glossary entry was added (push, import, /glossary).
-        Questions asked meanwhile use the old index; the swap is one assignment."""
-        if self._from_db:
-            from knowledge.glossary import Glossary
-            self._index = Index(load_records(), Glossary.with_database())
+        """Take in the notices added, replaced or removed since the last look (push, import,
+        recall, /glossary; also by another process). Only the documents whose signature
+        changed are read again (`Index.changed`): one notice costs its own items plus one
+        re-weighing of the postings, not a rebuild. Questions asked meanwhile use the old
+        index; the swap is one assignment. Replaced notices move after the others, which
+        only matters to exact ties."""
+        if not self._from_db:
+            return
+        from knowledge.glossary import Glossary
+        with self._refreshing:
+            signatures = document_signatures()
+            removed = {d for d, sig in self._signatures.items() if signatures.get(d) != sig}
+            wanted = sorted(d for d, sig in signatures.items() if self._signatures.get(d) != sig)
+            if not removed and not wanted:      # the glossary has refresh_glossary
+                return
+            glossary = Glossary.with_database()
+            if len(removed) + len(wanted) > max(REBUILD_SHARE * len(signatures), 50):
+                index = Index(load_records(), glossary)                 # most of it changed
+                pair_readings(index)
+                self._index, self._signatures = index, signatures
+                return
+            self.apply(removed, load_records(document_ids=wanted), glossary, signatures)
+
+    def apply(self, removed: set[int], added: list[ItemRecord], glossary=None, signatures=None) -> None:
+        """Take documents out (by id) and whole documents in. Answerable at once with the
+        postings kept as they were weighed, then weighed as a rebuild would (BM25 weights
+        depend on the whole collection): two swaps, questions never wait."""
+        before = self._index
+        index = before.changed(removed, added, glossary, exact=False)
+        carry_readings(before, index, [r for r in before.records if r.document_id in removed], added)
+        self._index = index
+        if signatures is not None:
+            self._signatures = signatures
+        exact = index.reweighed()
+        carry_readings(index, exact, (), ())
+        self._index = exact
 
     def refresh_glossary(self) -> None:
         """Take in the glossary entries admins added or removed. The glossary is read when
@@ -323,9 +383,23 @@ def _boost(index: Index, mentions: list[Mention], kinds: set[str] = frozenset())
     return boost
 
 
-def load_records(item_ids: list[int] | None = None) -> list[ItemRecord]:
-    """Items (all, or the given ones) with their document, references and deadlines, in a
-    few queries."""
+def document_signatures() -> dict[int, tuple]:
+    """What tells whether a stored document changed since it was indexed: its content hash
+    (a corrected notice changes it), item count and highest item id (a reload replaces its
+    items), in two queries."""
+    from peewee import fn
+
+    from knowledge.models import Document, Item
+
+    counts = {d: (n, top) for d, n, top in
+              Item.select(Item.document, fn.COUNT(Item.id), fn.MAX(Item.id)).group_by(Item.document).tuples()}
+    return {d: (digest,) + counts.get(d, (0, 0))
+            for d, digest in Document.select(Document.id, Document.content_hash).tuples()}
+
+
+def load_records(item_ids: list[int] | None = None, document_ids: list[int] | None = None) -> list[ItemRecord]:
+    """Items (all, or the given ones, or those of the given documents) with their document,
+    references and deadlines, in a few queries."""
     from knowledge.models import Deadline, Document, Item, Reference
 
     items = Item.select().order_by(Item.document, Item.position)
@@ -335,6 +409,11 @@ def load_records(item_ids: list[int] | None = None) -> list[ItemRecord]:
         items = items.where(Item.id.in_(item_ids))
         refs_q = refs_q.where(Reference.item.in_(item_ids))
         deadlines_q = deadlines_q.where(Deadline.item.in_(item_ids))
+    if document_ids is not None:
+        items = items.where(Item.document.in_(document_ids))
+        of_docs = Item.select(Item.id).where(Item.document.in_(document_ids))
+        refs_q = refs_q.where(Reference.item.in_(of_docs))
+        deadlines_q = deadlines_q.where(Deadline.item.in_(of_docs))
     items = list(items)
     docs = {d.id: d for d in Document.select().where(Document.id.in_({it.document_id for it in items}))}
     refs: dict[int, list[str]] = {}

@@ -12,9 +12,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo
 
-from aiogram.filters.callback_data import CallbackData
-from aiogram.types import InlineKeyboardMarkup
-
 from bot.texts import t
 from bot.views.safe import split_html
 from knowledge.deadlines import DeadlineRow, has_passed, local_today, shown_kind
@@ -29,12 +26,16 @@ ACK_ROOM = 200                # two acknowledgement lines a deadline may gain wh
 RECEIVED, DONE = "received", "done"
 
 
-class AckCallback(CallbackData, prefix="ack"):
-    """A press on "Đã nhận" (kind r) or "Đã hoàn thành" (kind d), or on "↩️" to undo a done
-    (kind u); n is the number shown in the message (0 when it carries one deadline)."""
-    kind: str
-    deadline: int
-    n: int = 0
+ACK_PREFIX, ACK_SEPARATOR = "ack", ":"    # of AckCallback (bot/views/ack.py), which needs aiogram
+
+
+def __getattr__(name: str):
+    """AckCallback is aiogram's; it lives in bot/views/ack.py so that the command line, which
+    renders deadline lists through this module, never imports aiogram."""
+    if name == "AckCallback":
+        from bot.views.ack import AckCallback
+        return AckCallback
+    raise AttributeError(name)
 
 
 ACK_KINDS = {"r": RECEIVED, "d": DONE}
@@ -187,8 +188,7 @@ def render_ping_text(numbered: list[tuple[int, DeadlineRow]], lang: str, zone: Z
 def ack_callback_data(code: str, deadline_id: int, n: int) -> str:
     """AckCallback(kind=code, deadline=deadline_id, n=n).pack(), without pydantic: a firing
     builds tens of thousands of buttons."""
-    return f"{AckCallback.__prefix__}{AckCallback.__separator__}{code}" \
-           f"{AckCallback.__separator__}{deadline_id}{AckCallback.__separator__}{n}"
+    return f"{ACK_PREFIX}{ACK_SEPARATOR}{code}{ACK_SEPARATOR}{deadline_id}{ACK_SEPARATOR}{n}"
 
 
 def _button_row(n: int, row: DeadlineRow, lang: str, acks: dict[tuple[int, str], AckView]) -> list[dict]:
@@ -226,6 +226,7 @@ def ping_keyboard_dict(numbered: list[tuple[int, DeadlineRow]], lang: str,
 
 def ping_keyboard(numbered: list[tuple[int, DeadlineRow]], lang: str,
                   acks: dict[tuple[int, str], AckView] | None = None) -> InlineKeyboardMarkup:
+    from aiogram.types import InlineKeyboardMarkup
     return InlineKeyboardMarkup.model_validate(ping_keyboard_dict(numbered, lang, acks))
 
 
