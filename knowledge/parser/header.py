@@ -29,6 +29,7 @@ from itertools import islice
 
 from knowledge.dates import DateOutOfRange, sane_date
 from knowledge.parser.cleaning import Line, furniture, paragraphs_with_lines
+from knowledge.parser.columns import unfold_columns
 from knowledge.parser.footer import footer_start, signer
 from knowledge.parser.names import caps as _caps, compose_issuer, proper_case, segment_organs
 from knowledge.parser.pages import (KINDS, NUMBER, demanding_body, issuer_of_number, kind_of_number, parse_date,
@@ -82,7 +83,7 @@ def read_header(lines: list[Line]) -> tuple[Header, list[Line]]:
     """The header of the notice, and its lines with web furniture and the site's metadata
     box blanked out (positions kept)."""
     h = Header()
-    lines = list(lines)
+    lines = unfold_columns(list(lines))
     h.site = site_box(lines)
     start, end = 0, len(lines)
     kinds = [furniture(line.text) if line.text else None for line in lines]
@@ -147,6 +148,10 @@ def _issuer_lines(lines: list[Line], motto: int) -> tuple[list[str], int]:
     while k >= 0 and len(got) < 6:
         line = lines[k]
         if line.text:
+            if _NUMBER_LINE.match(line.text) or not any(c.isalpha() for c in line.text) \
+                    or _place_date(line.text, anchored=True):
+                k -= 1                  # "Số: 27/TB-BCĐ" or a party's "*" under the issuer: not its name
+                continue
             if not _caps(line.text) or line.text.endswith((".", ":", "?")):
                 break
             got.append(line.text)
@@ -182,6 +187,8 @@ def _layout(h: Header, lines: list[Line], start: int, end: int, motto: int | Non
                 h.title = kind[1]
             break
     head_zone = [(i, t) for i, t in zone if kind_at is None or i < kind_at][:24]
+    if motto is not None:                 # the left column read first: "Số: …" under the issuer, above the motto
+        head_zone = [(i, t) for i, t in texts if i < motto][-4:] + head_zone
     joined, offsets = _joined(head_zone)
     for n, (i, text) in enumerate(head_zone):
         if motto is None and kind_at is None and n > 12:
@@ -293,8 +300,9 @@ def _title(lines: list[Line], kind_at: int, end: int, about: bool = False) -> tu
             i += 1
             continue
         if _ADDRESSED.match(text) or _TELEGRAM.match(text) or _DATE_WORDS.match(text) or \
-                _place_date(text, anchored=True) or _NUMBER_LINE.match(text):
-            break
+                _place_date(text, anchored=True) or _NUMBER_LINE.match(text) or _POINT_START.match(text) \
+                or _SECTION_START.match(text) or _NOT_TITLE.match(text):
+            break                       # an untitled notice: "THÔNG BÁO / 1. Các xã …" starts its body
         is_caps = _caps(text)
         if caps is None:
             caps, bold = is_caps, line.bold
@@ -336,6 +344,8 @@ def _first_body_line(lines: list[Line], start: int, end: int) -> int:
 
 
 _POINT_START = re.compile(r"^\(?\d{1,2}\s*[.)]\s+\S")
+_SECTION_START = re.compile(r"^(?:[IVX]{1,4}|Điều\s+\d{1,3})\s*[.:]\s+\S")
+_NOT_TITLE = re.compile(r"^(?:Căn\s+cứ\b|[:;,.)]|\(\w{0,20}\.(?:vn|com)\))", re.IGNORECASE)
 
 
 def _prose(p: str) -> bool:
@@ -414,6 +424,10 @@ def _place_date_lines(zone: list[tuple[int, str]]):
     return None
 
 
+_PLACE_TYPES = ("thanh pho", "thi xa", "thi tran", "tinh", "huyen", "quan", "xa", "phuong", "dac khu")
+_PLACE_WORDS = {w for t in _PLACE_TYPES for w in t.split()}
+
+
 def _place_date(text: str, anchored: bool = False):
     """(place, date, bad date as written, position) of "Nghệ An, ngày 26 tháng 11 năm 2025"."""
     for m in _DATE_WORDS.finditer(text):
@@ -422,8 +436,11 @@ def _place_date(text: str, anchored: bool = False):
             continue
         words = before[:-1].split()
         place: list[str] = []
-        while words and len(place) < 5 and (words[-1][:1].isupper() or words[-1] in ("-",)):
-            place.insert(0, words.pop())
+        while words and len(place) < 7 and (words[-1][:1].isupper() or words[-1] in ("-",)
+                                            or (place and fold(words[-1]) in _PLACE_WORDS)):
+            place.insert(0, words.pop())      # "Thành phố Hồ Chí Minh", "Thị trấn Phong Châu", "xã Hòa Bình"
+        if place and words and fold(f"{words[-1]} {place[0]}") in _PLACE_TYPES:
+            place.insert(0, words.pop())      # "thị xã": "thị" is a place word only before "xã"
         if not place or (anchored and (words or m.start() > 60)):
             continue
         day, month, year = int(m.group(1)), int(m.group(2) or m.group(3)), int(m.group(4))
