@@ -31,7 +31,7 @@ from knowledge.dates import DateOutOfRange, sane_date
 from knowledge.parser.cleaning import Line, furniture, paragraphs_with_lines
 from knowledge.parser.columns import unfold_columns
 from knowledge.parser.footer import footer_start, signer
-from knowledge.parser.names import caps as _caps, compose_issuer, proper_case, segment_organs
+from knowledge.parser.names import _HEADS, caps as _caps, compose_issuer, proper_case, segment_organs
 from knowledge.parser.pages import (KINDS, NUMBER, demanding_body, issuer_of_number, kind_of_number, parse_date,
                                     question_sections, reported_document, sections_quoting, signer_from_site,
                                     site_box, site_kind)
@@ -190,6 +190,7 @@ def _layout(h: Header, lines: list[Line], start: int, end: int, motto: int | Non
     if motto is not None:                 # the left column read first: "Số: …" under the issuer, above the motto
         head_zone = [(i, t) for i, t in texts if i < motto][-4:] + head_zone
     joined, offsets = _joined(head_zone)
+    number_date = None
     for n, (i, text) in enumerate(head_zone):
         if motto is None and kind_at is None and n > 12:
             break
@@ -198,6 +199,7 @@ def _layout(h: Header, lines: list[Line], start: int, end: int, motto: int | Non
         if m:
             h.number = m.group(1).rstrip(".")
             last_header = max(last_header or 0, i if here == text else head_zone[n + 1][0])
+            number_date = _DATE_WORDS.match(here[m.end():].lstrip(" ,;-–"))     # "Số: 15/TB-UBND, ngày 23/11/2026"
             break
     if h.number is None and motto is not None:      # OCR joined it to another line: "… SỐ 102-TB/VPTU"
         m = _NUMBER_INSIDE.search(joined)
@@ -208,6 +210,8 @@ def _layout(h: Header, lines: list[Line], start: int, end: int, motto: int | Non
     if dm:
         h.place, h.date, h.bad_date, at = dm
         last_header = max(last_header or 0, at)
+    elif number_date:
+        h.date, h.bad_date = _words_date(number_date)
     body = None
     if kind_at is not None:
         title_lines, after = _title(lines, kind_at, end)
@@ -257,6 +261,21 @@ def _line_at(offsets: list[tuple[int, int]], pos: int) -> int:
 def _continues_header(lines: list[Line], i: int, last_header: int | None) -> bool:
     """Lines right after the date that still belong to it ("…, ngày 26 / tháng 11 năm 2025")."""
     return last_header is not None and i <= last_header
+
+
+_OF_ISSUER = re.compile(r"^\W{0,4}(?:" + "|".join(sorted(KINDS, key=len, reverse=True)) +
+                        r")(?:\s+[\w-]+){0,2}?\s+của\s+(?P<issuer>[A-ZĐÀ-Ỹ][^.:;!?]{2,80}?)\s*[.!]?$", re.IGNORECASE)
+
+
+def _issuer_in_kind_line(text: str) -> str | None:
+    """The body named after a kind word ("THÔNG BÁO KHẨN của UBND xã Hòa Bình"), when it
+    is a body's name (it starts with a head word: "UBND", "Sở", "Ban …")."""
+    m = _OF_ISSUER.match(text)
+    if not m:
+        return None
+    issuer = m.group("issuer")
+    words = tuple(fold(issuer).split())
+    return issuer if any(words[:len(head)] == head for head in _HEADS) else None
 
 
 def _kind_line(text: str) -> tuple[str, str] | None:
@@ -443,14 +462,19 @@ def _place_date(text: str, anchored: bool = False):
             place.insert(0, words.pop())      # "thị xã": "thị" is a place word only before "xã"
         if not place or (anchored and (words or m.start() > 60)):
             continue
-        day, month, year = int(m.group(1)), int(m.group(2) or m.group(3)), int(m.group(4))
-        try:
-            value = sane_date(year, month, day)
-        except DateOutOfRange:
-            return " ".join(place), None, f"{day:02d}/{month:02d}/{year}", m.start()
-        if value is not None:
-            return " ".join(place), value, None, m.start()
+        value, bad = _words_date(m)
+        if value is not None or bad:
+            return " ".join(place), value, bad, m.start()
     return None
+
+
+def _words_date(m: re.Match) -> tuple[Date | None, str | None]:
+    """(date, None) of a `_DATE_WORDS` match, or (None, the date as written) out of range."""
+    day, month, year = int(m.group(1)), int(m.group(2) or m.group(3)), int(m.group(4))
+    try:
+        return sane_date(year, month, day), None
+    except DateOutOfRange:
+        return None, f"{day:02d}/{month:02d}/{year}"
 
 
 # --- What the letterhead lacks -------------------------------------------------------------
@@ -482,5 +506,12 @@ def _from_page(h: Header, lines: list[Line], start: int, end: int) -> None:
             h.issuer = h.issuer or report.issuer
             h.kind = h.kind or report.kind
         h.issuer = h.issuer or demanding_body(lead)
+    if not h.issuer:                    # "📢 THÔNG BÁO KHẨN của UBND xã Hòa Bình" heading a message
+        h.issuer = next(filter(None, (_issuer_in_kind_line(line.text) for line in lines[start:h.body_start][:12]
+                                      if line.text)), None)
+    if not h.title or _ABOUT.match(h.title):
+        about = next((line.text for line in lines[start:h.body_start][:12] if _ABOUT.match(line.text)), None)
+        about = _ABOUT.sub("", about or "").strip()
+        h.title = about[:1].upper() + about[1:] if about else h.title
     h.issuer = h.issuer or issuer_of_number(h.number) if h.number else h.issuer
     h.kind = h.kind or kind_of_number(h.number)
