@@ -126,7 +126,7 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
         "source_file": source_name,
         "number": header.number,
         "kind": header.kind or _kind_without_header(items, title),
-        "issuer": header.issuer or _issuer_from_text(body, lines, header, province),
+        "issuer": _placed(header.issuer, province) or _issuer_from_text(body, lines, header, province),
         "province": province,
         "date": notice_date.isoformat() if notice_date else None,
         "title": title or items[0]["text"][:120],
@@ -138,6 +138,19 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
     parsed["missing"] = [f for f in HEADER_FIELDS if not parsed[f] or (f == "title" and not title)
                          or (f == "kind" and not header.kind and parsed[f] == "Văn bản")]
     return parsed
+
+
+_CENTRAL_CITIES = ("Hà Nội", "Hải Phòng", "Đà Nẵng", "Huế", "Cần Thơ")
+
+
+def _placed(issuer: str | None, province: str | None) -> str | None:
+    """A page's bare "UBND" (or "Ủy ban nhân dân") with the province it is about: a bare name
+    would match every province's committee."""
+    if not issuer or not province or fold(issuer) not in ("ubnd", "uy ban nhan dan"):
+        return issuer
+    if province.startswith("Thành phố"):
+        return f"Ủy ban nhân dân thành phố {province.split(' ', 2)[2]}"
+    return f"Ủy ban nhân dân {'thành phố' if province in _CENTRAL_CITIES else 'tỉnh'} {province}"
 
 
 def _document_actors(addressed: str) -> list[Actor]:
