@@ -66,3 +66,10 @@ def test_title_is_never_a_numbered_point_or_a_legal_basis():
     got = parse_text(STACKED + "\nTHÔNG TƯ\nCăn cứ Luật Điện lực số 61/2024/QH15;\n\n"
                      "Điều 1. Các đơn vị thực hiện từ ngày 01/11/2026.\n")
     assert not (got["title"] or "").startswith("Căn cứ")
+
+
+def test_notice_dated_in_the_future_is_flagged():
+    from datetime import date
+    got = parse_text(STACKED + BODY, today=date(2026, 9, 1))
+    assert got["warnings"] == [{"key": "future_date", "date": "2026-10-03"}]
+    assert parse_text(STACKED + BODY, today=date(2026, 11, 1))["warnings"] == []

@@ -515,3 +515,20 @@ def _from_page(h: Header, lines: list[Line], start: int, end: int) -> None:
         h.title = about[:1].upper() + about[1:] if about else h.title
     h.issuer = h.issuer or issuer_of_number(h.number) if h.number else h.issuer
     h.kind = h.kind or kind_of_number(h.number)
+
+
+_SOURCE_TAG = re.compile(r"^\((?:[\w-]+\.)+(?:vn|com|net|org)\)\s*[-–—:]\s*", re.IGNORECASE)
+_NO_TITLE = re.compile(r"^(?:[:;,.()]|Căn\s+cứ\b|(?:Kính\s+)?gửi\s*:|Click\b|Tải\s+về\b)", re.IGNORECASE)
+
+
+def usable_title(title: str | None) -> str | None:
+    """A title as a reader can use it: without a news site's "(Chinhphu.vn) - " tag, and
+    None for what is no title (a legal basis "Căn cứ …", an addressee "gửi: …", a page's
+    legend ": Sửa đổi, thay thế,")."""
+    if not title:
+        return None
+    title = _SOURCE_TAG.sub("", title.strip())
+    if not title or _NO_TITLE.match(title):
+        return None
+    return title[:1].upper() + title[1:]
+
