@@ -121,7 +121,7 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
         item["references"] = [r["number"] for r in find_references(item["text"], header.number)]
     province = province_of(header.issuer, header.place, header.letterhead,
                            "\n".join(line.text for line in lines[:header.body_start]), body_text)
-    title = usable_title(header.title) or usable_title(_headline(lines[:header.body_start]))
+    title = usable_title(header.title) or usable_title(_headline(lines[:header.body_start])) or ""
     parsed = {
         "source_file": source_name,
         "number": header.number,
