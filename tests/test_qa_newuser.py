@@ -36,7 +36,6 @@ def _bot(tmp_path, *args: str, stdin: str | None = None) -> str:
     return done.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="qa finding, not fixed yet")
 def test_letterhead_with_number_under_the_issuer():
     """The left column of a letterhead read first (as a PDF or a copied page gives it): issuer,
     then "Số: …", then the national motto. The number must not be glued into the issuer."""
@@ -48,7 +47,6 @@ def test_letterhead_with_number_under_the_issuer():
     assert "27/TB" not in (got["issuer"] or "")
 
 
-@pytest.mark.xfail(strict=True, reason="qa finding, not fixed yet")
 def test_letterhead_side_by_side_keeps_issuer_and_date():
     """A PDF's text layer gives the two letterhead columns side by side on each line."""
     head = ("UBND TỈNH HÀ TĨNH                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
@@ -59,7 +57,6 @@ def test_letterhead_side_by_side_keeps_issuer_and_date():
     assert got["issuer"]
 
 
-@pytest.mark.xfail(strict=True, reason="qa finding, not fixed yet")
 def test_first_numbered_item_is_not_taken_for_the_title():
     """A short notice pasted without a title line: its first directive must stay an item."""
     got = parse_text("THÔNG BÁO\n1. Các xã hoàn thành trước ngày 30/12/2026.\n"
@@ -172,7 +169,6 @@ def test_yearless_deadline_is_not_before_the_notice_date():
     assert all(d["date"] >= got["date"] for i in got["items"] for d in i["deadlines"])
 
 
-@pytest.mark.xfail(strict=True, reason="qa finding, not fixed yet")
 @pytest.mark.parametrize("place", ["Thành phố Hồ Chí Minh", "Thành phố Đà Nẵng", "Thành phố Huế"])
 def test_place_and_date_line_of_a_city(place):
     """'Thành phố Hồ Chí Minh, ngày 22 tháng 9 năm 2025' is how HCMC's offices date a notice;

@@ -29,7 +29,7 @@ from knowledge.dates import DateOutOfRange, find_deadlines, sane_date
 from knowledge.parser.actors import Actor, addressees, assign, units_of
 from knowledge.parser.body import MAX_ITEMS, build_tree, items_of, kind_of
 from knowledge.parser.cleaning import clean_lines, paragraphs, unprintable_share
-from knowledge.parser.header import read_header
+from knowledge.parser.header import read_header, usable_title
 from knowledge.parser.names import PROVINCES, province_of
 from knowledge.parser.pages import NUMBER, lead_date
 from knowledge.text import fold
@@ -121,23 +121,45 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
         item["references"] = [r["number"] for r in find_references(item["text"], header.number)]
     province = province_of(header.issuer, header.place, header.letterhead,
                            "\n".join(line.text for line in lines[:header.body_start]), body_text)
-    title = header.title or _headline(lines[:header.body_start])
+    title = usable_title(header.title) or usable_title(_headline(lines[:header.body_start])) or ""
     parsed = {
         "source_file": source_name,
         "number": header.number,
         "kind": header.kind or _kind_without_header(items, title),
-        "issuer": header.issuer or _issuer_from_text(body, lines, header, province),
+        "issuer": _placed(header.issuer, province) or _issuer_from_text(body, lines, header, province),
         "province": province,
         "date": notice_date.isoformat() if notice_date else None,
-        "title": title or items[0]["text"][:120],
+        "title": title or usable_title(items[0]["text"][:120]) or _named(header) or items[0]["text"][:120],
         "title_en": "",
         "signer": header.signer,
         "references": find_references(body_text, header.number),
         "items": items,
     }
+    # a date of issue after today is a typo or a wrong date line more often than a real notice:
+    # the importer says so rather than accepting it silently
+    parsed["warnings"] = ([{"key": "future_date", "date": notice_date.isoformat()}]
+                          if header.date and header.date > (today or date.today()) else [])
     parsed["missing"] = [f for f in HEADER_FIELDS if not parsed[f] or (f == "title" and not title)
                          or (f == "kind" and not header.kind and parsed[f] == "Văn bản")]
     return parsed
+
+
+_CENTRAL_CITIES = ("Hà Nội", "Hải Phòng", "Đà Nẵng", "Huế", "Cần Thơ")
+
+
+def _placed(issuer: str | None, province: str | None) -> str | None:
+    """A page's bare "UBND" (or "Ủy ban nhân dân") with the province it is about: a bare name
+    would match every province's committee."""
+    if not issuer or not province or fold(issuer) not in ("ubnd", "uy ban nhan dan"):
+        return issuer
+    if province.startswith("Thành phố"):
+        return f"Ủy ban nhân dân thành phố {province.split(' ', 2)[2]}"
+    return f"Ủy ban nhân dân {'thành phố' if province in _CENTRAL_CITIES else 'tỉnh'} {province}"
+
+
+def _named(header) -> str | None:
+    """"Công văn 37569/CHQ-GSQL": what to call a document whose title is not given."""
+    return f"{header.kind or 'Văn bản'} {header.number}" if header.number else None
 
 
 def _document_actors(addressed: str) -> list[Actor]:

@@ -29,8 +29,9 @@ from itertools import islice
 
 from knowledge.dates import DateOutOfRange, sane_date
 from knowledge.parser.cleaning import Line, furniture, paragraphs_with_lines
+from knowledge.parser.columns import unfold_columns
 from knowledge.parser.footer import footer_start, signer
-from knowledge.parser.names import caps as _caps, compose_issuer, proper_case, segment_organs
+from knowledge.parser.names import _HEADS, caps as _caps, compose_issuer, proper_case, segment_organs
 from knowledge.parser.pages import (KINDS, NUMBER, demanding_body, issuer_of_number, kind_of_number, parse_date,
                                     question_sections, reported_document, sections_quoting, signer_from_site,
                                     site_box, site_kind)
@@ -82,7 +83,7 @@ def read_header(lines: list[Line]) -> tuple[Header, list[Line]]:
     """The header of the notice, and its lines with web furniture and the site's metadata
     box blanked out (positions kept)."""
     h = Header()
-    lines = list(lines)
+    lines = unfold_columns(list(lines))
     h.site = site_box(lines)
     start, end = 0, len(lines)
     kinds = [furniture(line.text) if line.text else None for line in lines]
@@ -147,6 +148,10 @@ def _issuer_lines(lines: list[Line], motto: int) -> tuple[list[str], int]:
     while k >= 0 and len(got) < 6:
         line = lines[k]
         if line.text:
+            if _NUMBER_LINE.match(line.text) or not any(c.isalpha() for c in line.text) \
+                    or _place_date(line.text, anchored=True):
+                k -= 1                  # "Số: 27/TB-BCĐ" or a party's "*" under the issuer: not its name
+                continue
             if not _caps(line.text) or line.text.endswith((".", ":", "?")):
                 break
             got.append(line.text)
@@ -182,7 +187,10 @@ def _layout(h: Header, lines: list[Line], start: int, end: int, motto: int | Non
                 h.title = kind[1]
             break
     head_zone = [(i, t) for i, t in zone if kind_at is None or i < kind_at][:24]
+    if motto is not None:                 # the left column read first: "Số: …" under the issuer, above the motto
+        head_zone = [(i, t) for i, t in texts if i < motto][-4:] + head_zone
     joined, offsets = _joined(head_zone)
+    number_date = None
     for n, (i, text) in enumerate(head_zone):
         if motto is None and kind_at is None and n > 12:
             break
@@ -191,6 +199,7 @@ def _layout(h: Header, lines: list[Line], start: int, end: int, motto: int | Non
         if m:
             h.number = m.group(1).rstrip(".")
             last_header = max(last_header or 0, i if here == text else head_zone[n + 1][0])
+            number_date = _DATE_WORDS.match(here[m.end():].lstrip(" ,;-–"))     # "Số: 15/TB-UBND, ngày 23/11/2026"
             break
     if h.number is None and motto is not None:      # OCR joined it to another line: "… SỐ 102-TB/VPTU"
         m = _NUMBER_INSIDE.search(joined)
@@ -201,6 +210,8 @@ def _layout(h: Header, lines: list[Line], start: int, end: int, motto: int | Non
     if dm:
         h.place, h.date, h.bad_date, at = dm
         last_header = max(last_header or 0, at)
+    elif number_date:
+        h.date, h.bad_date = _words_date(number_date)
     body = None
     if kind_at is not None:
         title_lines, after = _title(lines, kind_at, end)
@@ -252,6 +263,21 @@ def _continues_header(lines: list[Line], i: int, last_header: int | None) -> boo
     return last_header is not None and i <= last_header
 
 
+_OF_ISSUER = re.compile(r"^\W{0,4}(?:" + "|".join(sorted(KINDS, key=len, reverse=True)) +
+                        r")(?:\s+[\w-]+){0,2}?\s+của\s+(?P<issuer>[A-ZĐÀ-Ỹ][^.:;!?]{2,80}?)\s*[.!]?$", re.IGNORECASE)
+
+
+def _issuer_in_kind_line(text: str) -> str | None:
+    """The body named after a kind word ("THÔNG BÁO KHẨN của UBND xã Hòa Bình"), when it
+    is a body's name (it starts with a head word: "UBND", "Sở", "Ban …")."""
+    m = _OF_ISSUER.match(text)
+    if not m:
+        return None
+    issuer = m.group("issuer")
+    words = tuple(fold(issuer).split())
+    return issuer if any(words[:len(head)] == head for head in _HEADS) else None
+
+
 def _kind_line(text: str) -> tuple[str, str] | None:
     """("Thông báo kết luận", "KẾT LUẬN CỦA …") for a title line "THÔNG BÁO KẾT LUẬN CỦA …"."""
     if not _caps(text) or len(text) > 200:
@@ -293,8 +319,9 @@ def _title(lines: list[Line], kind_at: int, end: int, about: bool = False) -> tu
             i += 1
             continue
         if _ADDRESSED.match(text) or _TELEGRAM.match(text) or _DATE_WORDS.match(text) or \
-                _place_date(text, anchored=True) or _NUMBER_LINE.match(text):
-            break
+                _place_date(text, anchored=True) or _NUMBER_LINE.match(text) or _POINT_START.match(text) \
+                or _SECTION_START.match(text) or _NOT_TITLE.match(text):
+            break                       # an untitled notice: "THÔNG BÁO / 1. Các xã …" starts its body
         is_caps = _caps(text)
         if caps is None:
             caps, bold = is_caps, line.bold
@@ -336,6 +363,8 @@ def _first_body_line(lines: list[Line], start: int, end: int) -> int:
 
 
 _POINT_START = re.compile(r"^\(?\d{1,2}\s*[.)]\s+\S")
+_SECTION_START = re.compile(r"^(?:[IVX]{1,4}|Điều\s+\d{1,3})\s*[.:]\s+\S")
+_NOT_TITLE = re.compile(r"^(?:Căn\s+cứ\b|[:;,.)]|\(\w{0,20}\.(?:vn|com)\))", re.IGNORECASE)
 
 
 def _prose(p: str) -> bool:
@@ -414,6 +443,10 @@ def _place_date_lines(zone: list[tuple[int, str]]):
     return None
 
 
+_PLACE_TYPES = ("thanh pho", "thi xa", "thi tran", "tinh", "huyen", "quan", "xa", "phuong", "dac khu")
+_PLACE_WORDS = {w for t in _PLACE_TYPES for w in t.split()}
+
+
 def _place_date(text: str, anchored: bool = False):
     """(place, date, bad date as written, position) of "Nghệ An, ngày 26 tháng 11 năm 2025"."""
     for m in _DATE_WORDS.finditer(text):
@@ -422,18 +455,26 @@ def _place_date(text: str, anchored: bool = False):
             continue
         words = before[:-1].split()
         place: list[str] = []
-        while words and len(place) < 5 and (words[-1][:1].isupper() or words[-1] in ("-",)):
-            place.insert(0, words.pop())
+        while words and len(place) < 7 and (words[-1][:1].isupper() or words[-1] in ("-",)
+                                            or (place and fold(words[-1]) in _PLACE_WORDS)):
+            place.insert(0, words.pop())      # "Thành phố Hồ Chí Minh", "Thị trấn Phong Châu", "xã Hòa Bình"
+        if place and words and fold(f"{words[-1]} {place[0]}") in _PLACE_TYPES:
+            place.insert(0, words.pop())      # "thị xã": "thị" is a place word only before "xã"
         if not place or (anchored and (words or m.start() > 60)):
             continue
-        day, month, year = int(m.group(1)), int(m.group(2) or m.group(3)), int(m.group(4))
-        try:
-            value = sane_date(year, month, day)
-        except DateOutOfRange:
-            return " ".join(place), None, f"{day:02d}/{month:02d}/{year}", m.start()
-        if value is not None:
-            return " ".join(place), value, None, m.start()
+        value, bad = _words_date(m)
+        if value is not None or bad:
+            return " ".join(place), value, bad, m.start()
     return None
+
+
+def _words_date(m: re.Match) -> tuple[Date | None, str | None]:
+    """(date, None) of a `_DATE_WORDS` match, or (None, the date as written) out of range."""
+    day, month, year = int(m.group(1)), int(m.group(2) or m.group(3)), int(m.group(4))
+    try:
+        return sane_date(year, month, day), None
+    except DateOutOfRange:
+        return None, f"{day:02d}/{month:02d}/{year}"
 
 
 # --- What the letterhead lacks -------------------------------------------------------------
@@ -465,5 +506,29 @@ def _from_page(h: Header, lines: list[Line], start: int, end: int) -> None:
             h.issuer = h.issuer or report.issuer
             h.kind = h.kind or report.kind
         h.issuer = h.issuer or demanding_body(lead)
+    if not h.issuer:                    # "📢 THÔNG BÁO KHẨN của UBND xã Hòa Bình" heading a message
+        h.issuer = next(filter(None, (_issuer_in_kind_line(line.text) for line in lines[start:h.body_start][:12]
+                                      if line.text)), None)
+    if not h.title or _ABOUT.match(h.title):
+        about = next((line.text for line in lines[start:h.body_start][:12] if _ABOUT.match(line.text)), None)
+        about = _ABOUT.sub("", about or "").strip()
+        h.title = about[:1].upper() + about[1:] if about else h.title
     h.issuer = h.issuer or issuer_of_number(h.number) if h.number else h.issuer
     h.kind = h.kind or kind_of_number(h.number)
+
+
+_SOURCE_TAG = re.compile(r"^\((?:[\w-]+\.)+(?:vn|com|net|org)\)\s*[-–—:]\s*", re.IGNORECASE)
+_NO_TITLE = re.compile(r"^(?:[:;,.()]|Căn\s+cứ\b|(?:Kính\s+)?gửi\s*:|Click\b|Tải\s+về\b)", re.IGNORECASE)
+
+
+def usable_title(title: str | None) -> str | None:
+    """A title as a reader can use it: without a news site's "(Chinhphu.vn) - " tag, and
+    None for what is no title (a legal basis "Căn cứ …", an addressee "gửi: …", a page's
+    legend ": Sửa đổi, thay thế,")."""
+    if not title:
+        return None
+    title = _SOURCE_TAG.sub("", title.strip())
+    if not title or _NO_TITLE.match(title):
+        return None
+    return title[:1].upper() + title[1:]
+

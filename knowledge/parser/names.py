@@ -101,11 +101,18 @@ def compose_issuer(names: list[str]) -> str | None:
     return proper_case(issuer)
 
 
+_BELOW_PROVINCE = ("xa", "phuong", "tran", "huyen", "quan", "thon", "ap", "ban", "to", "khu")
+
+
 def province_in(text: str) -> str | None:
+    """The province a text names; not a commune or district that bears a province's name
+    ("UBND xã Hòa Bình" says nothing of its province)."""
     key = accent_key(text)
     for kp, p in _KEYED_PROVINCES:
-        if re.search(rf"(?<!\w){re.escape(kp)}(?!\w)", key):
-            return p
+        for m in re.finditer(rf"(?<!\w){re.escape(kp)}(?!\w)", key):
+            before = fold(key[max(0, m.start() - 12):m.start()]).split()
+            if not before or before[-1] not in _BELOW_PROVINCE:
+                return p
     return None
 
 
@@ -161,7 +168,7 @@ def province_of(issuer: str | None, place: str | None, letterhead: bool, header_
         return found
     if issuer and is_central(issuer):
         return None
-    if place:
+    if place and not _below_province(issuer):
         found = province_in(place)
         if found:
             return found
@@ -178,6 +185,11 @@ def province_of(issuer: str | None, place: str | None, letterhead: bool, header_
         if n:
             counts[p] = n
     return max(counts, key=lambda p: counts[p]) if counts else None
+
+
+def _below_province(issuer: str | None) -> bool:
+    """A commune's or a district's body: its place line names the commune, not a province."""
+    return bool(issuer) and re.search(r"\b(?:xa|phuong|thi tran|huyen|quan)\s+\S", fold(issuer)) is not None
 
 
 def is_central(issuer: str) -> bool:

@@ -46,10 +46,10 @@ _OF = re.compile(r"\s*(?:năm\s+\d{4}\s+)?(?:của|do)\s+(?P<issuer>[^,;:.]{3,80
                  re.IGNORECASE)
 _BY_LATER = re.compile(r"\bdo\s+(?P<issuer>[A-ZĐÀ-Ỹ][^,;:.]{2,80}?)\s+ban\s+hành\b")
 _DEMANDS = re.compile(r"(?:^|[.;]\s+|,\s+)(?P<issuer>[A-ZĐÀ-Ỹ][^,;:.]{2,60}?)\s+(?:yêu\s+cầu|đề\s+nghị|chỉ\s+đạo)\s*:")
-_LEAD_START = re.compile(rf"^(?:Sáng|Chiều|Tối|Ngày)\s+(?:ngày\s+)?(?P<date>{_DATE})\s*,", re.IGNORECASE)
+_LEAD_START = re.compile(rf"^(?:Sáng|Chiều|Tối|Ngày)\s+(?:ngày\s+)?(?P<date>{_DATE})\s*(?:,|(?=\s+[A-ZĐÀ-Ỹ]))", re.IGNORECASE)
 _BACKGROUND = re.compile(r"(?:Thực\s+hiện|Căn\s+cứ|Xét|Trả\s+lời|Theo\s+đề\s+nghị)\b", re.IGNORECASE)
 # Kinds that carry directives (a page explaining a Thông tư or a Nghị định reports a law)
-_VERB = re.compile(r"\s(?:chi dao|yeu cau|de nghi|giao(?! thong)|ban hanh|gui|trien khai|huong dan|ve|quy dinh)\b")
+_VERB = re.compile(r"\s(?:chi dao|yeu cau|de nghi|giao(?! (?:thong|duc|dich|luu|tiep|nhan)\b)|ban hanh|gui|trien khai|huong dan|ve|quy dinh)\b")
 _NOT_NAMES = {"ngay", "vua", "qua", "hom", "nay", "moi", "thi", "sang", "chieu", "toi", "theo", "do"}
 _DIRECTIVE_KINDS = {fold(k) for k in ("Thông báo kết luận", "Thông báo ý kiến chỉ đạo", "Thông báo", "Kết luận",
                                       "Chỉ thị", "Công điện", "Kế hoạch", "Quyết định", "Công văn", "Hướng dẫn")}

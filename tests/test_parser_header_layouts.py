@@ -1,0 +1,75 @@
+"""Letterheads laid out as real copies give them (Decree 30/2020/NĐ-CP read column by
+column, side by side, a chat message's header): number, issuer and date must come out the
+same whichever way, so one notice imported twice is one notice."""
+from __future__ import annotations
+
+from knowledge.loader import content_key
+from knowledge.parser import parse_text
+
+BODY = ("\nTHÔNG BÁO\nVề phòng, chống dịch sốt xuất huyết\n\n"
+        "1. UBND các xã báo cáo kết quả về Sở Y tế trước ngày 15/12/2026.\n"
+        "2. Trung tâm Y tế cấp phát hóa chất trước ngày 10/12/2026.\n")
+STACKED = ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+           "Độc lập - Tự do - Hạnh phúc\n\nSố: 41/TB-UBND\nQuảng Trị, ngày 3 tháng 10 năm 2026\n")
+LEFT_FIRST = ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\nSố: 41/TB-UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+              "Độc lập - Tự do - Hạnh phúc\nQuảng Trị, ngày 3 tháng 10 năm 2026\n")
+SIDE_BY_SIDE = ("ỦY BAN NHÂN DÂN      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                "TỈNH QUẢNG TRỊ       Độc lập - Tự do - Hạnh phúc\n"
+                "Số: 41/TB-UBND       Quảng Trị, ngày 3 tháng 10 năm 2026\n")
+
+
+def _head(parsed: dict) -> tuple:
+    return parsed["number"], parsed["issuer"], parsed["date"]
+
+
+def test_three_layouts_of_one_letterhead_read_alike():
+    got = [parse_text(head + BODY) for head in (STACKED, LEFT_FIRST, SIDE_BY_SIDE)]
+    assert _head(got[0]) == ("41/TB-UBND", "Ủy ban nhân dân tỉnh Quảng Trị", "2026-10-03")
+    assert all(_head(g) == _head(got[0]) for g in got)
+    assert len({content_key(g) for g in got}) == 1
+    assert all(g["title"] == "Về phòng, chống dịch sốt xuất huyết" for g in got)
+    assert all(len(g["items"]) == 2 for g in got)
+
+
+def test_party_letterhead_with_star_and_number_under_the_issuer():
+    got = parse_text("ĐẢNG BỘ TỈNH QUẢNG TRỊ\nBAN THƯỜNG VỤ\n*\nSố 88-TB/TU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\n"
+                     "Quảng Trị, ngày 5 tháng 10 năm 2026\n" + BODY)
+    assert got["number"] == "88-TB/TU"
+    assert "88" not in got["issuer"] and "Ban Thường vụ" in got["issuer"]
+    assert got["date"] == "2026-10-05"
+
+
+def test_place_line_of_a_city_or_town():
+    for place in ("Thành phố Cần Thơ", "Thị xã Sơn Tây", "Thành phố Huế"):
+        got = parse_text(STACKED.replace("Quảng Trị, ngày", f"{place}, ngày") + BODY)
+        assert got["date"] == "2026-10-03", place
+
+
+def test_chat_message_header_number_and_date_on_one_line():
+    got = parse_text("📢 THÔNG BÁO KHẨN của UBND xã Tân Lập\nSố: 7/TB-UBND, ngày 12/10/2026\n\n"
+                     "V/v phòng chống lũ\n\n"
+                     "Chủ tịch UBND xã yêu cầu:\n- Các thôn trưởng báo cáo số hộ trước 17 giờ ngày 13/10/2026.\n")
+    assert _head(got) == ("7/TB-UBND", "UBND xã Tân Lập", "2026-10-12")
+    assert got["title"] == "Phòng chống lũ"
+
+
+def test_commune_named_like_a_province_sets_no_province():
+    got = parse_text("ỦY BAN NHÂN DÂN\nXÃ HÒA BÌNH\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                     "Độc lập - Tự do - Hạnh phúc\n\nSố: 15/TB-UBND\nHòa Bình, ngày 23 tháng 11 năm 2026\n" + BODY)
+    assert got["issuer"] == "Ủy ban nhân dân xã Hòa Bình"
+    assert got["province"] is None
+
+
+def test_title_is_never_a_numbered_point_or_a_legal_basis():
+    got = parse_text("THÔNG BÁO\n1. Các xã hoàn thành trước ngày 30/12/2026.\n2. Báo cáo trước ngày 31/12/2026.\n")
+    assert not got["title"].startswith("1.")
+    got = parse_text(STACKED + "\nTHÔNG TƯ\nCăn cứ Luật Điện lực số 61/2024/QH15;\n\n"
+                     "Điều 1. Các đơn vị thực hiện từ ngày 01/11/2026.\n")
+    assert not (got["title"] or "").startswith("Căn cứ")
+
+
+def test_notice_dated_in_the_future_is_flagged():
+    from datetime import date
+    got = parse_text(STACKED + BODY, today=date(2026, 9, 1))
+    assert got["warnings"] == [{"key": "future_date", "date": "2026-10-03"}]
+    assert parse_text(STACKED + BODY, today=date(2026, 11, 1))["warnings"] == []
