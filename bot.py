@@ -99,7 +99,7 @@ def cmd_ask(settings: Settings, args) -> int:
 
 
 def cmd_import(settings: Settings, args) -> int:
-    from bot.texts import t
+    from bot.texts import t, warning_text
     from knowledge.loader import document_dict, save_document
     from knowledge.models import Document
     from knowledge.parser import ParseError
@@ -121,7 +121,7 @@ def cmd_import(settings: Settings, args) -> int:
     d["missing"] = list(parsed.get("missing") or [])
     warnings = ["not_a_notice"] if _not_a_notice(parsed) else []
     if args.json:
-        d["warnings"] = warnings
+        d["warnings"] = warnings + [w.get("key", "") for w in parsed.get("warnings") or []]
         print(json.dumps(d, ensure_ascii=False, indent=2))
         return 0
     # The same notice again, or a corrected one (same number, issuer, date), updates it.
@@ -133,6 +133,7 @@ def cmd_import(settings: Settings, args) -> int:
         fields = ", ".join(t(lang, f"cli.field_{f}") for f in d["missing"])
         lines.append(t(lang, "cli.missing", fields=fields))
     lines += [t(lang, f"cli.{w}") for w in warnings]
+    lines += [warning_text(w, lang) for w in parsed.get("warnings") or []]
     print("\n".join(lines))
     return 0
 

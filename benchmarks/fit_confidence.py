@@ -150,7 +150,7 @@ def curve(p: np.ndarray, correct: np.ndarray, in_scope: np.ndarray, n_all: int, 
         answered = p >= t
         right = int((answered & correct).sum())
         wrong = int((answered & ~correct).sum())
-        out.append((float(t), right / max(1, n_in), right / max(1, right + wrong), wrong / n_all, right, wrong))
+        out.append((float(t), right / max(1, n_in), right / max(1, right + wrong), wrong / max(1, n_all), right, wrong))
     return out
 
 

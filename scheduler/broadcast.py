@@ -67,6 +67,7 @@ class NoticePreview:
     file_name: str | None = None
     pin: bool = False
     missing: list[str] = field(default_factory=list)   # header fields the parser did not find
+    warnings: list[dict] = field(default_factory=list)  # the parser's: {"key": "future_date", "date": …}
     replacing: Replacement | None = None
     unchanged_copy: bool = False    # the knowledge base holds exactly this notice already
     by_target: list[tuple[Target, int]] = field(default_factory=list)   # groups per unit/level/place
@@ -132,6 +133,7 @@ def preview(broadcast: Broadcast) -> NoticePreview:
         send_at=options.send_at.replace(tzinfo=timezone.utc) if options.send_at else None,
         attach_file=options.attach_file and bool(options.file_id), file_name=options.file_name,
         pin=options.pin, missing=list(parsed.get("missing") or []),
+        warnings=list(parsed.get("warnings") or []),
         replacing=replacing, unchanged_copy=unchanged)
 
 

@@ -20,3 +20,22 @@ def t(lang: str, key: str, /, **values) -> str:
         key += ".one"
     text = table.get(key) or vi.TEXTS[key]
     return text.format(**values) if values else text
+
+
+def warning_text(warning: dict, lang: str) -> str:
+    """One of the parser's warnings about a notice ({"key": "future_date", "date": "2026-12-12"}),
+    in words; shown by `bot.py import` and in the push preview."""
+    import html
+    from datetime import date
+
+    key = warning.get("key", "")
+    fields = {k: html.escape(str(v)) for k, v in warning.items() if k != "key"}
+    if "date" in fields:
+        try:
+            fields["date"] = date.fromisoformat(fields["date"]).strftime("%d/%m/%Y")
+        except ValueError:
+            pass
+    try:
+        return t(lang, f"warning.{key}", **fields)
+    except (KeyError, IndexError):
+        return t(lang, "warning.other", what=html.escape(key))

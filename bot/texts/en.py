@@ -16,6 +16,8 @@ TEXTS: dict[str, str] = {
     "cli.imported": "Imported {name}: {items} items, {deadlines} deadlines.",
     "cli.updated": "Already known, updated {name}: {items} items, {deadlines} deadlines.",
     "cli.missing": "Missing from the header: {fields}.",
+    "warning.future_date": "⚠️ The date of issue {date} is after today: check the notice's date.",
+    "warning.other": "⚠️ Note from reading the notice: {what}.",
     "cli.not_a_notice": "⚠️ This text does not look like a notice (no issuer, number or date, and no "
                         "numbered items); it was stored anyway — check the file.",
     "cli.field_number": "number",

@@ -16,6 +16,8 @@ TEXTS: dict[str, str] = {
     "cli.imported": "Đã nhập {name}: {items} mục, {deadlines} hạn chót.",
     "cli.updated": "Đã có, đã cập nhật {name}: {items} mục, {deadlines} hạn chót.",
     "cli.missing": "Thiếu trong phần đầu văn bản: {fields}.",
+    "warning.future_date": "⚠️ Ngày ban hành {date} ở sau hôm nay: kiểm tra lại ngày của văn bản.",
+    "warning.other": "⚠️ Lưu ý khi đọc văn bản: {what}.",
     "cli.not_a_notice": "⚠️ Văn bản này không giống một thông báo (không có cơ quan ban hành, số, ngày, "
                         "cũng không có mục đánh số); vẫn đã lưu — kiểm tra lại tệp.",
     "cli.field_number": "số văn bản",

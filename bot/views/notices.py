@@ -12,7 +12,7 @@ from datetime import date
 
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.texts import t
+from bot.texts import t, warning_text
 from bot.views.receipts import receipt_keyboard_dict
 from bot.views.subscriptions import render_units
 from knowledge.loader import document_dict
@@ -158,6 +158,7 @@ def render_preview(preview, lang: str, zone) -> str:
         lines.append(t(lang, "push.missing", fields=", ".join(
             t(lang, f"push.field_{f}") if f"push.field_{f}" in _FIELD_KEYS else html.escape(f)
             for f in preview.missing)))
+    lines += [warning_text(w, lang) for w in getattr(preview, "warnings", [])]
     if preview.replacing is not None:
         lines.append(_render_replacement(preview, lang))
     if preview.picked is not None:

@@ -31,7 +31,7 @@ from knowledge.dates import DateOutOfRange, sane_date
 from knowledge.parser.cleaning import Line, furniture, paragraphs_with_lines
 from knowledge.parser.columns import unfold_columns
 from knowledge.parser.footer import footer_start, signer
-from knowledge.parser.names import _HEADS, caps as _caps, compose_issuer, proper_case, segment_organs
+from knowledge.parser.names import _HEADS, caps as _caps, compose_issuer, proper_case, segment_organs, starts_with_head
 from knowledge.parser.pages import (KINDS, NUMBER, demanding_body, issuer_of_number, kind_of_number, parse_date,
                                     question_sections, reported_document, sections_quoting, signer_from_site,
                                     site_box, site_kind)
@@ -506,6 +506,8 @@ def _from_page(h: Header, lines: list[Line], start: int, end: int) -> None:
             h.issuer = h.issuer or report.issuer
             h.kind = h.kind or report.kind
         h.issuer = h.issuer or demanding_body(lead)
+    if not h.issuer and not h.letterhead:     # a letterhead typed without its motto: capitals on top
+        h.issuer = _issuer_on_top(lines[start:h.body_start])
     if not h.issuer:                    # "📢 THÔNG BÁO KHẨN của UBND xã Hòa Bình" heading a message
         h.issuer = next(filter(None, (_issuer_in_kind_line(line.text) for line in lines[start:h.body_start][:12]
                                       if line.text)), None)
@@ -515,6 +517,23 @@ def _from_page(h: Header, lines: list[Line], start: int, end: int) -> None:
         h.title = about[:1].upper() + about[1:] if about else h.title
     h.issuer = h.issuer or issuer_of_number(h.number) if h.number else h.issuer
     h.kind = h.kind or kind_of_number(h.number)
+
+
+def _issuer_on_top(lines: list[Line]) -> str | None:
+    """The issuer of a notice whose letterhead lost its motto (typed in a chat, copied without
+    the right column): up to three capitalised lines at the very top, the first beginning
+    with a body's head word, before the number or the kind line."""
+    top = [line.text.strip() for line in lines if line.text.strip()][:4]
+    names = []
+    for text in top:
+        letters = [c for c in text if c.isalpha()]
+        if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters) or _kind_line(text) \
+                or re.match(r"so\b\s*:?\s*\d", fold(text)):
+            break
+        names.append(text)
+    if not names or len(names) > 3 or not starts_with_head(names[0]):
+        return None
+    return compose_issuer(segment_organs(names))
 
 
 _SOURCE_TAG = re.compile(r"^\((?:[\w-]+\.)+(?:vn|com|net|org)\)\s*[-–—:]\s*", re.IGNORECASE)

@@ -49,6 +49,12 @@ _NAMES = sorted({line.strip() for line in (VOCAB / "names.txt").read_text(encodi
                 | set(PROVINCES), key=lambda n: -len(n))
 
 
+def starts_with_head(line: str) -> bool:
+    """The line begins with a body's head word ("ỦY BAN NHÂN DÂN", "SỞ", "BAN CHỈ ĐẠO")."""
+    words = fold(line).replace(",", " ").split()
+    return any(tuple(words[:len(h)]) == h for h in _HEADS)
+
+
 def segment_organs(lines: list[str]) -> list[str]:
     """Letterhead lines -> names: "BỘ TÀI / CHÍNH / CỤC THUẾ" -> ["BỘ TÀI CHÍNH", "CỤC THUẾ"].
     A new name starts at a line beginning with a head word ("CỤC", "SỞ", "VĂN PHÒNG"), unless
