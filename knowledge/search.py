@@ -30,7 +30,7 @@ from knowledge.concepts import detect_language, en_concepts, vi_concepts, wanted
 from knowledge.confidence import Evidence, evidence, model
 from knowledge.folding import fold_mismatch
 from knowledge.index import Index
-from knowledge.notice_facts import asked_fact, fact_text
+from knowledge.notice_facts import asked_fact, fact_value
 from knowledge.named import Mention, Name, document_kinds, document_names, find_names
 from knowledge.ranking import Ranking, rank_items, sentences
 from knowledge.smalltalk import read_smalltalk
@@ -100,6 +100,7 @@ class Answer:
     smalltalk: str | None = None        # greeting | thanks | who | help | ok | bye
     missing: list[str] = field(default_factory=list)   # named things no notice mentions
     evidence: Evidence | None = field(default=None, repr=False)   # of the best item
+    fact: str | None = None     # a fact of the notice's header (signer, date, …): hits[0].text is its value
 
     def to_json(self) -> dict:
         """The contract of ../shared/eval/README.md."""
@@ -208,14 +209,14 @@ class Searcher:
         docs = {d for m in mentions if m.name.kind == "document" for d in m.documents}
         first = next((i for i, d in enumerate(index.item_doc.tolist()) if d in docs), None) \
             if len(docs) == 1 else None
-        text = fact_text(fact, index.records[first], lang) if first is not None else None
+        text = fact_value(fact, index.records[first]) if first is not None else None
         if text is None:
             return Answer(question, lang, False, [], missing=[m.label for m in missing])
         r = index.records[first]
         source = source_line(ItemRecord(0, "", document_number=r.document_number, issuer=r.issuer,
                                         document_title=r.document_title, document_date=r.document_date))
         hit = Hit(r.item_id, text, source, 0.99, text, replace(r, text=text, number="", deadlines=()), (text,), None)
-        return Answer(question, lang, True, [hit])
+        return Answer(question, lang, True, [hit], fact=fact)
 
     @staticmethod
     def _named(index: Index, terms: list[str], surfaces: list[str]) -> tuple[list[Mention], list[Name]]:
