@@ -191,13 +191,14 @@ class Searcher:
         if fact:
             return self._fact(index, question, lang, fact, mentions, missing)
         boost = _boost(index, mentions, document_kinds([t.term for t in tokens]))
-        ranking = rank_items(index, concepts, boost, wants=wanted_answer([t.term for t in tokens]))
+        wants = wanted_answer([t.term for t in tokens])
+        ranking = rank_items(index, concepts, boost, wants=wants)
         accented = accented_words(talk.rest, tokens) if lang == "vi" and has_diacritics(talk.rest) else {}
         folded = None
         if lang == "vi" and not accented and not has_diacritics(talk.rest):
             flags = stopword_flags(talk.rest, tokens)
             folded = ([t.term for t in tokens], [t.word and not stop for t, stop in zip(tokens, flags)])
-        hits, ev = self._hits(index, ranking, concepts, lang, mentions, limit, accented, folded)
+        hits, ev = self._hits(index, ranking, concepts, lang, mentions, limit, accented, folded, wants)
         noise = sum(c.isalnum() for c in talk.rest) < MIN_LETTERS
         answered = bool(hits) and not missing and not noise and hits[0].score >= model().threshold
         return Answer(question, lang, answered, hits, missing=[m.label for m in missing], evidence=ev)
@@ -244,7 +245,7 @@ class Searcher:
         return mentions, missing
 
     def _hits(self, index: Index, ranking: Ranking, concepts, lang: str, mentions, limit: int, accented,
-              folded=None):
+              folded=None, wants: int = 0):
         """`folded`: the terms and content flags of a question typed without accents, whose
         matches are checked against the accented words of the notices (knowledge.folding)."""
         if not len(ranking):
@@ -261,7 +262,8 @@ class Searcher:
             in_named = all(m.covers(i, d) for m in mentions)
             mismatch = (fold_mismatch(index, "\n".join((*r.headings, r.text)), *folded) if folded
                         else accent_mismatch(r.text, accented))
-            ev = evidence(ranking, k, lang, bool(mentions), in_named, bool(index.is_context[i]), mismatch)
+            ev = evidence(ranking, k, lang, bool(mentions), in_named, bool(index.is_context[i]), mismatch,
+                          kind_missed=bool(wants) and not index.item_kinds[i] & wants)
             first = first or ev
             sentences = ranked_sentences(r.text, wanted)
             hits.append(Hit(r.item_id, r.text, source_line(r), calibrated.probability(ev), sentences[0], r,
