@@ -42,11 +42,12 @@ from knowledge.confidence import MODEL_FILE  # noqa: E402
 # top-1 for no fewer confident errors, so the stored model keeps these.
 FEATURES = os.environ.get("FIT_FEATURES", "").split() or [
     "coverage", "own_coverage", "passage", "rare_missed", "unknown", "strength", "margin", "agreement",
-    "named_missed", "named_hit", "accent_mismatch", "context", "english", "short"]
+    "named_missed", "named_hit", "accent_mismatch", "context", "english", "short", "kind_missed"]
 # The direction each piece of evidence must push: a feature whose fitted weight comes out the
 # other way is fitting the dev sets' accidents, not a rule that carries over; it is dropped.
 SIGNS = {"coverage": +1, "own_coverage": +1, "passage": +1, "rare_missed": -1, "unknown": -1, "strength": +1,
-         "margin": +1, "doc_margin": +1, "lead": +1, "agreement": +1, "named_missed": -1, "named_hit": +1, "accent_mismatch": -1, "context": -1}
+         "margin": +1, "doc_margin": +1, "lead": +1, "agreement": +1, "named_missed": -1, "named_hit": +1, "accent_mismatch": -1, "context": -1,
+         "kind_missed": -1}
 L2 = 1.0
 FOLDS, REPEATS = 5, 8
 TARGET_WRONG = 0.04         # confidently wrong over all questions, out of fold (the rule: 5%)
@@ -73,14 +74,14 @@ def collect(seed_only: bool = False):
     rows = []
     rng = random.Random(7)
     junk = noise(rng, 80)
-    for kb in ("seed",) if seed_only else ("seed", "real"):
+    for kb in ("seed",) if seed_only else ("seed", "real", "offtopic"):
         searcher = qs.searcher_for(kb)
         for s in qs.SETS:
-            if not qs.available(s) or (s.kb == "real" and kb == "seed"):
+            if not qs.available(s) or (s.kb != "seed" and s.kb != kb) or (kb == "offtopic" and s.kb == "seed"):
                 continue
             for a in qs.ask_set(searcher, s):
                 rows.append((f"{s.name}@{kb}", a.in_scope, a.correct, a.answer, a.question))
-        for q in junk:
+        for q in junk if kb != "offtopic" else ():
             rows.append((f"noise@{kb}", False, False, searcher.ask(q), q))
     return rows
 

@@ -22,6 +22,9 @@ and phrasings nobody tuned on, never the words of particular questions:
 - `accent_mismatch` for a question typed with accents, the share of its accented content
                   words that the item has only under other accents ('lạnh' is not 'lãnh');
 - `context`       the item is a background paragraph, not a directive;
+- `kind_missed`   the question asks for a date, a number or a frequency ("bao nhiêu", "khi
+                  nào", "how often") and the item holds none: "lương giáo viên tăng bao
+                  nhiêu" met by a sentence on "chất lượng giáo viên" with no figure in it;
 - `english`, `short` (one or two content concepts);
 - `en_unsummarised` an English question answered from an item with no English summary
                   (every imported notice): only the glossary's translation vouches for it.
@@ -64,13 +67,14 @@ class Evidence:
     short: float
     en_unsummarised: float = 0.0
     lead: float = 0.0
+    kind_missed: float = 0.0
 
     def vector(self, names) -> list[float]:
         return [getattr(self, n) for n in names]
 
 
 def evidence(ranking, position: int, lang: str, named: bool, in_named: bool, is_context: bool,
-             accent_mismatch: float = 0.0) -> Evidence:
+             accent_mismatch: float = 0.0, kind_missed: bool = False) -> Evidence:
     """The features of the candidate at `position` of a ranking."""
     r = ranking
     content = max(r.content, 1)
@@ -107,6 +111,7 @@ def evidence(ranking, position: int, lang: str, named: bool, in_named: bool, is_
         short=float(r.content <= 2),
         en_unsummarised=float(lang == "en" and not summarised),
         lead=margin * float(r.coverage[position]),
+        kind_missed=float(kind_missed),
     )
 
 

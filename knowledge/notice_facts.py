@@ -51,19 +51,16 @@ def asked_fact(terms: list[str]) -> str | None:
     return facts[0] if not rest else None
 
 
-def fact_text(fact: str, record, lang: str) -> str | None:
-    """The fact as the reply states it, from the notice of `record`; None when the header
-    does not give it (then Loa says it does not know rather than guess)."""
+def fact_value(fact: str, record) -> str | None:
+    """The fact ('signer', 'date', 'number', 'issuer') from the notice of `record`; None when
+    the header does not give it (then Loa says it does not know rather than guess). Only the
+    value: the view names it in the reader's language (bot/texts `fact.<fact>`)."""
     if fact == "signer":
         value = getattr(record, "signer", "") or ""
-        label = "Signed by" if lang == "en" else "Người ký"
     elif fact == "date":
         value = record.document_date.strftime("%d/%m/%Y") if record.document_date else ""
-        label = "Date" if lang == "en" else "Ngày ban hành"
     elif fact == "number":
         value = record.document_number or ""
-        label = "Number" if lang == "en" else "Số hiệu"
     else:
         value = record.issuer or ""
-        label = "Issued by" if lang == "en" else "Cơ quan ban hành"
-    return f"{label}: {value}" if value.strip() else None
+    return value.strip() or None

@@ -31,7 +31,7 @@ from knowledge.concepts import detect_language, en_concepts, vi_concepts, wanted
 from knowledge.confidence import Evidence, evidence, model
 from knowledge.folding import carry_readings, fold_mismatch, pair_readings
 from knowledge.index import Index
-from knowledge.notice_facts import asked_fact, fact_text
+from knowledge.notice_facts import asked_fact, fact_value
 from knowledge.named import Mention, Name, document_kinds, document_names, find_names
 from knowledge.ranking import Ranking, rank_items, sentences
 from knowledge.smalltalk import read_smalltalk
@@ -102,6 +102,7 @@ class Answer:
     smalltalk: str | None = None        # greeting | thanks | who | help | ok | bye
     missing: list[str] = field(default_factory=list)   # named things no notice mentions
     evidence: Evidence | None = field(default=None, repr=False)   # of the best item
+    fact: str | None = None     # a fact of the notice's header (signer, date, …): hits[0].text is its value
 
     def to_json(self) -> dict:
         """The contract of ../shared/eval/README.md."""
@@ -250,13 +251,14 @@ class Searcher:
         if fact:
             return self._fact(index, question, lang, fact, mentions, missing)
         boost = _boost(index, mentions, document_kinds([t.term for t in tokens]))
-        ranking = rank_items(index, concepts, boost, wants=wanted_answer([t.term for t in tokens]))
+        wants = wanted_answer([t.term for t in tokens])
+        ranking = rank_items(index, concepts, boost, wants=wants)
         accented = accented_words(talk.rest, tokens) if lang == "vi" and has_diacritics(talk.rest) else {}
         folded = None
         if lang == "vi" and not accented and not has_diacritics(talk.rest):
             flags = stopword_flags(talk.rest, tokens)
             folded = ([t.term for t in tokens], [t.word and not stop for t, stop in zip(tokens, flags)])
-        hits, ev = self._hits(index, ranking, concepts, lang, mentions, limit, accented, folded)
+        hits, ev = self._hits(index, ranking, concepts, lang, mentions, limit, accented, folded, wants)
         noise = sum(c.isalnum() for c in talk.rest) < MIN_LETTERS
         answered = bool(hits) and not missing and not noise and hits[0].score >= model().threshold
         return Answer(question, lang, answered, hits, missing=[m.label for m in missing], evidence=ev)
@@ -268,14 +270,14 @@ class Searcher:
         docs = {d for m in mentions if m.name.kind == "document" for d in m.documents}
         first = next((i for i, d in enumerate(index.item_doc.tolist()) if d in docs), None) \
             if len(docs) == 1 else None
-        text = fact_text(fact, index.records[first], lang) if first is not None else None
+        text = fact_value(fact, index.records[first]) if first is not None else None
         if text is None:
             return Answer(question, lang, False, [], missing=[m.label for m in missing])
         r = index.records[first]
         source = source_line(ItemRecord(0, "", document_number=r.document_number, issuer=r.issuer,
                                         document_title=r.document_title, document_date=r.document_date))
         hit = Hit(r.item_id, text, source, 0.99, text, replace(r, text=text, number="", deadlines=()), (text,), None)
-        return Answer(question, lang, True, [hit])
+        return Answer(question, lang, True, [hit], fact=fact)
 
     @staticmethod
     def _named(index: Index, terms: list[str], surfaces: list[str]) -> tuple[list[Mention], list[Name]]:
@@ -303,7 +305,7 @@ class Searcher:
         return mentions, missing
 
     def _hits(self, index: Index, ranking: Ranking, concepts, lang: str, mentions, limit: int, accented,
-              folded=None):
+              folded=None, wants: int = 0):
         """`folded`: the terms and content flags of a question typed without accents, whose
         matches are checked against the accented words of the notices (knowledge.folding)."""
         if not len(ranking):
@@ -320,7 +322,8 @@ class Searcher:
             in_named = all(m.covers(i, d) for m in mentions)
             mismatch = (fold_mismatch(index, "\n".join((*r.headings, r.text)), *folded) if folded
                         else accent_mismatch(r.text, accented))
-            ev = evidence(ranking, k, lang, bool(mentions), in_named, bool(index.is_context[i]), mismatch)
+            ev = evidence(ranking, k, lang, bool(mentions), in_named, bool(index.is_context[i]), mismatch,
+                          kind_missed=bool(wants) and not index.item_kinds[i] & wants)
             first = first or ev
             sentences = ranked_sentences(r.text, wanted)
             hits.append(Hit(r.item_id, r.text, source_line(r), calibrated.probability(ev), sentences[0], r,

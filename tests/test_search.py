@@ -259,3 +259,14 @@ def test_terms_looked_up_together_read_as_one_by_one():
             one = index.gather(term, keys)
             expected = one if one is not None else (np.zeros(size), np.zeros(size, dtype=bool))
             assert np.allclose(weights[r], expected[0]) and (present[r] == expected[1]).all()
+
+
+@pytest.mark.parametrize("lang, label", [("vi", "Người ký"), ("en", "Signed by")])
+def test_notice_fact_is_labelled_by_the_view_in_the_readers_language(lang, label):
+    """knowledge returns the header's value only; the words naming it come from bot/texts."""
+    signed = [ItemRecord(1, "Các doanh nghiệp phải xét nghiệm nhanh toàn bộ người lao động.", "", "1",
+                         **{**DOC_A, "signer": "Nguyễn Văn A"})]
+    answer = Searcher.from_records(signed).ask("thông báo 45 do ai ký")
+    assert answer.answered and answer.fact == "signer" and answer.hits[0].text == "Nguyễn Văn A"
+    html = render_answer(answer, lang)
+    assert label in html and "Nguyễn Văn A" in html and "45-TB/TU" in html

@@ -172,6 +172,10 @@ TEXTS: dict[str, str] = {
     # --- answers (knowledge/search.py -> bot/views/answers.py) ---
     "answer.title": "💡 <b>Relevant directive</b>",
     "answer.source": "📄 <b>Source:</b> {source}",
+    "fact.signer": "💡 <b>Signed by:</b> {value}",
+    "fact.date": "💡 <b>Date:</b> {value}",
+    "fact.number": "💡 <b>Number:</b> {value}",
+    "fact.issuer": "💡 <b>Issued by:</b> {value}",
     "answer.source_item": "item {number}",
     "answer.source_paragraph": "paragraph {position}",
     "answer.deadlines": "⏰ <b>Deadline:</b>",

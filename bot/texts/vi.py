@@ -169,6 +169,10 @@ TEXTS: dict[str, str] = {
     # --- answers (knowledge/search.py -> bot/views/answers.py) ---
     "answer.title": "💡 <b>Chỉ đạo liên quan</b>",
     "answer.source": "📄 <b>Nguồn:</b> {source}",
+    "fact.signer": "💡 <b>Người ký:</b> {value}",
+    "fact.date": "💡 <b>Ngày ban hành:</b> {value}",
+    "fact.number": "💡 <b>Số hiệu:</b> {value}",
+    "fact.issuer": "💡 <b>Cơ quan ban hành:</b> {value}",
     "answer.source_item": "mục {number}",
     "answer.source_paragraph": "đoạn {position}",
     "answer.deadlines": "⏰ <b>Hạn:</b>",

@@ -56,6 +56,9 @@ def render_answer(answer: Answer, lang: str, today: date | None = None,
     if not answer.answered:
         return _render_not_found(plausible(answer), lang)
     best = answer.hits[0]
+    if answer.fact:
+        return "\n".join((t(lang, f"fact.{answer.fact}", value=esc(best.text)),
+                          t(lang, "answer.source", source=esc(source_text(best.record, lang)))))
     zone = zone or DEFAULT_ZONE
     now = _now(zone, today, now)
     today = now.date()
