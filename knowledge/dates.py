@@ -30,10 +30,21 @@ FIRST_YEAR, LAST_YEAR = 1945, 2100
 
 class DateOutOfRange(ValueError):
     """A deadline outside 1945–2100: a typo or a hostile file, never a real directive."""
+    key = "date_range"             # the text shown to the admin (parse.* in bot/texts)
 
     def __init__(self, phrase: str, written: str):
         self.phrase, self.written = phrase, written
         super().__init__(f"{phrase!r}: {written} is outside {FIRST_YEAR}–{LAST_YEAR}")
+
+
+class ImpossibleDate(DateOutOfRange):
+    """A deadline on a day no calendar has ("30/02/2027", "32/1/2027"): a typo the admin must
+    correct, not a phrase to drop silently (the reminder would never be planned)."""
+    key = "date_impossible"
+
+    def __init__(self, phrase: str, written: str):
+        ValueError.__init__(self, f"{phrase!r}: {written} is no day of the calendar")
+        self.phrase, self.written = phrase, written
 
 
 def sane_date(year: int, month: int, day: int) -> date | None:
@@ -198,6 +209,8 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True) -> 
                 raise DateOutOfRange(phrase, e.written) from None
             continue                                   # "từ ngày 3/2/1930": history, not a deadline
         except (ValueError, OverflowError):
+            if firm and (g.get("y") or g.get("y2")):
+                raise ImpossibleDate(phrase, _written(g)) from None
             continue
         if due is None:
             continue
@@ -377,7 +390,15 @@ def _resolve(kind: str, g: dict, ref: date | None) -> tuple[date | None, time | 
             due = _with_year(int(g["rd"]), int(g["rm"]), None, ref)
         return due, at, "by", None
     d, m, y = (g.get("d") or g.get("d2")), (g.get("m") or g.get("m2")), (g.get("y") or g.get("y2"))
-    return _with_year(int(d), int(m), _checked_year(int(y)) if y else None, ref), at, kind, None
+    due = _with_year(int(d), int(m), _checked_year(int(y)) if y else None, ref)
+    if not y and kind == "by" and due is not None and ref is not None and due < ref:
+        due = date(due.year + 1, due.month, due.day)  # "trước ngày 15/9" in a notice of 22/9: next September
+    return due, at, kind, None
+
+
+def _written(g: dict) -> str:
+    """The day, month and year as the phrase wrote them."""
+    return "/".join(g.get(a) or g.get(b) or "" for a, b in (("d", "d2"), ("m", "m2"), ("y", "y2")))
 
 
 def _range_date(written: str, end: date | None) -> date:

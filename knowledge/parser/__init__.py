@@ -220,7 +220,7 @@ def _deadlines(text: str, reference: date, dated: bool, item_units: list[str], l
     try:
         found = find_deadlines(text, reference, dated=dated)
     except DateOutOfRange as e:
-        raise ParseError("date_range", date=e.written, phrase=e.phrase) from None
+        raise ParseError(e.key, date=e.written, phrase=e.phrase) from None
     for f in found:
         clause = _clause(text, f.start, f.end)
         if (f.due, f.time, f.kind, clause) in seen:

@@ -1,0 +1,29 @@
+"""Deadlines and body structure on notices the parser was not tuned on (qa findings 9, 15, 17–20,
+22): general grammar of deadlines and of plans, each with a minimal notice."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from knowledge.dates import ImpossibleDate, find_deadlines
+from knowledge.parser import ParseError, parse_text
+
+
+def _dates(text: str, ref: date) -> list[str]:
+    return [f.due.isoformat() for f in find_deadlines(text, ref)]
+
+
+def test_yearless_deadline_before_the_notice_rolls_to_next_year():
+    assert _dates("Các trường gửi báo cáo trước ngày 15/9.", date(2025, 9, 22)) == ["2026-09-15"]
+    assert _dates("Các xã hoàn tất các số liệu trước ngày 1/6.", date(2025, 9, 22)) == ["2026-06-01"]
+    assert _dates("Các xã báo cáo trước ngày 30/9.", date(2025, 9, 22)) == ["2025-09-30"]
+
+
+@pytest.mark.parametrize("written", ["30/02/2027", "32/1/2027", "31/4/2027"])
+def test_impossible_date_is_refused_with_a_clear_message(written):
+    with pytest.raises(ImpossibleDate):
+        find_deadlines(f"Các xã nộp báo cáo trước ngày {written}.", date(2026, 11, 1))
+    with pytest.raises(ParseError) as e:
+        parse_text(f"THÔNG BÁO\n1. Các xã nộp báo cáo trước ngày {written}.\n")
+    assert e.value.key == "parse.date_impossible" and written in e.value.message("vi")
