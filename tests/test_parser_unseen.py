@@ -27,3 +27,26 @@ def test_impossible_date_is_refused_with_a_clear_message(written):
     with pytest.raises(ParseError) as e:
         parse_text(f"THÔNG BÁO\n1. Các xã nộp báo cáo trước ngày {written}.\n")
     assert e.value.key == "parse.date_impossible" and written in e.value.message("vi")
+
+
+@pytest.mark.parametrize("text, due", [
+    ("Bộ Xây dựng chỉ đạo nhà thầu đảm bảo khởi công dịp 19/8/2025.", "2025-08-19"),
+    ("UBND các xã báo cáo trong vòng 2 ngày kể từ ngày thông báo.", "2025-08-03"),
+    ("Các đơn vị gửi báo cáo trong thời hạn 05 ngày làm việc kể từ ngày nhận được văn bản này.", "2025-08-08"),
+])
+def test_missed_forms_are_read(text, due):
+    assert _dates(text, date(2025, 8, 1)) == [due]
+
+
+def test_a_licence_granted_before_a_date_is_a_condition():
+    assert _dates("Các cơ sở đã được cấp giấy phép trước ngày 01/7/2025 được tiếp tục hoạt động.",
+                  date(2025, 6, 1)) == []
+
+
+def test_tomorrow_in_a_notice_without_date_is_read_from_the_import_day():
+    got = parse_text("THÔNG BÁO KHẨN\nVề việc phòng chống bão\n\n"
+                     "1. Thôn trưởng gửi danh sách hộ dân về UBND xã trước 10 giờ ngày mai.\n")
+    assert got["date"] is None
+    (deadline,) = [d for i in got["items"] for d in i["deadlines"]]
+    assert deadline["date"] == date.fromordinal(date.today().toordinal() + 1).isoformat()
+    assert deadline["time"] == "10:00"

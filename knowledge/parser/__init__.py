@@ -89,6 +89,9 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
     notice_date = header.date or (led if meeting_report else None)
     dated = notice_date is not None or today is not None
     reference = notice_date or today or led or _middle_of_its_year(body_text) or date.today()
+    # an undated message pasted from a chat is read the day it is imported ("trước 10 giờ ngày mai");
+    # a web page is not: it was posted some day before
+    now = None if web_page or led else date.today()
     doc_actors = _document_actors(header.addressees)
     actors_of = assign(tree, doc_actors)
     items = []
@@ -100,7 +103,8 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
         if not notice:      # a Wikipedia article, a page explaining a law: no directives
             node.context, node.preamble = True, False
         deadlines = [] if node.context and not node.preamble else _deadlines(
-            node.text, reference, dated, units_of(actors), units_of(lead) if node.style in ("dash", "plus", "dot") else [])
+            node.text, reference, dated, units_of(actors), units_of(lead) if node.style in ("dash", "plus", "dot") else [],
+            now)
         if node.preamble:       # a lead that sets a deadline is a directive ("Công văn nêu: …, hoàn thành …")
             deadlines = [d for d in deadlines if d.pop("firm") and d["kind"] not in ("from", "after", "on")]
         for d in deadlines:
@@ -211,14 +215,15 @@ def _middle_of_its_year(text: str) -> date | None:
     return date(max(set(years), key=years.count), 7, 1) if years else None
 
 
-def _deadlines(text: str, reference: date, dated: bool, item_units: list[str], lead_units: list[str]) -> list[dict]:
+def _deadlines(text: str, reference: date, dated: bool, item_units: list[str], lead_units: list[str],
+               now: date | None = None) -> list[dict]:
     """Each deadline with its clause as the task; its units are those the clause addresses,
     else those of the item. A bullet's deadlines also remind the units of its point
     (`lead_units`): the point names who leads ("Sở Y tế chủ trì:"), a bullet often only whom
     to report to ("…, báo cáo UBND tỉnh")."""
     out, seen = [], set()
     try:
-        found = find_deadlines(text, reference, dated=dated)
+        found = find_deadlines(text, reference, dated=dated, today=now)
     except DateOutOfRange as e:
         raise ParseError(e.key, date=e.written, phrase=e.phrase) from None
     for f in found:
