@@ -275,11 +275,11 @@ def _clause_of(text: str, start: int, end: int) -> str:
 
 def _described(text: str, start: int, end: int) -> bool:
     """"(đã) được cấp giấy phép … trước ngày …": a condition on what happened, not a task."""
-    window = fold(text[max(0, start - 50):start])
+    before = fold(text[max(0, start - 50):start])
     last = None
-    for last in re.finditer(r"\b(?:duoc|da)\b", window):
+    for last in re.finditer(r"\b(?:duoc|da)\b", before):     # not the phrase's own "kể từ ngày nhận được"
         pass
-    return last is not None and not _TASK_VERB.search(window[last.end():])
+    return last is not None and not _TASK_VERB.search(before[last.end():] + fold(text[start:end]))
 
 
 def _period(text: str, start: int, end: int, kind: str, phrase: str) -> bool:
