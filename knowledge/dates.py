@@ -133,6 +133,8 @@ _FORMS = [
     # trong tháng 01/2022 · đến hết tháng 01/2022 · trong tháng 12 → the last day of the month
     ("within_month", rf"(?:trong|đến\s+hết|hết|(?:vào\s+|đến\s+|trước\s+)?cuối|{_TIME_LABEL})\s+tháng\s+{_MONTH}"),
     ("within_month", r"(?:trong|đến\s+hết|hết)\s+tháng\s+(?P<mon>\d{1,2})(?![\d/]|\s*năm\s*\d)"),
+    # trình … tại Phiên họp thứ 44 (tháng 4/2025): the month of the meeting a text is submitted to
+    ("session_month", rf"(?<=\()tháng\s+{_MONTH}(?=\))"),
     # trước quý III/2022 → the last day of June · trong quý I/2022 → the last day of March
     ("before_quarter", rf"trước\s+{_QUARTER}"),
     ("within_quarter", rf"(?:trong|đến\s+hết|hết|(?:vào\s+|đến\s+|trước\s+)?cuối|{_TIME_LABEL})\s+{_QUARTER}"),
@@ -234,6 +236,9 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
         if re.match(r"(?:trong ngày|vào năm)\b", phrase, re.IGNORECASE) and \
                 not _COMPLETES.search(fold(text[max(0, m.start() - 80):m.start()])):
             continue                                   # "trong ngày 14/12" of an event, "vào năm 2026" of a plan
+        if kind == "within_month" and _FORMS[i][0] == "session_month" and \
+                not _COMPLETES.search(fold(text[max(0, m.start() - 100):m.start()])):
+            continue                                   # "(tháng 4/2025)" of anything but a submission
         if _NOT_YET.match(text, m.start() + len(phrase)):
             continue                                   # a condition, an open-ended period
         if kind == "by" and re.match(r"đến\s+\d", phrase, re.IGNORECASE) and not (g.get("y") or g.get("y2")):
@@ -380,7 +385,8 @@ def _resolve(kind: str, g: dict, ref: date | None) -> tuple[date | None, time | 
         if ref is None:
             return None, None, kind, None
         return next_lunar_date(1, 1, ref) - timedelta(days=1), None, "by", None
-    if kind in ("before_month", "within_month"):
+    if kind in ("before_month", "within_month", "session_month"):
+        kind = "within_month" if kind == "session_month" else kind
         mon = int(g["mon"])
         year = _year(g.get("mony"), ref)
         if year is None:

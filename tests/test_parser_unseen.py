@@ -50,3 +50,19 @@ def test_tomorrow_in_a_notice_without_date_is_read_from_the_import_day():
     (deadline,) = [d for i in got["items"] for d in i["deadlines"]]
     assert deadline["date"] == date.fromordinal(date.today().toordinal() + 1).isoformat()
     assert deadline["time"] == "10:00"
+
+
+def test_a_plan_table_row_keeps_its_schedule_cell():
+    """A task table pasted as lines: the schedule cell has no sentence's end, yet it is the row's
+    deadline; an attached plan starts its own numbering under its title."""
+    got = parse_text("NGHỊ QUYẾT\nBan hành Kế hoạch\n\nĐiều 1.\nBan hành kèm theo Nghị quyết này Kế hoạch.\n\n"
+                     "KẾ HOẠCH\nSỬA ĐỔI CÁC NGHỊ QUYẾT\n(Ban hành kèm theo Nghị quyết số 1/NQ-UBTVQH15 ngày 28/12/2024)\n\n"
+                     "| I. Văn bản thuộc thẩm quyền của Ủy ban |\n\n"
+                     "| Ban Công tác đại biểu soạn thảo Nghị quyết về việc giải thể Viện Nghiên cứu lập pháp. |\n\n"
+                     "| Trình UBTVQH xem xét, thông qua trước ngày 10/01/2025 |\n\n"
+                     "| Văn phòng Quốc hội soạn thảo Nghị quyết sửa đổi Quy chế làm việc. |\n\n"
+                     "| Trình UBTVQH cho ý kiến tại Phiên họp thứ 44 (tháng 4/2025) |\n", today=date(2024, 12, 28))
+    dated = [(i["number"], d["date"]) for i in got["items"] for d in i["deadlines"]]
+    assert [d for _, d in dated] == ["2025-01-10", "2025-04-30"]
+    plan = [i for i in got["items"] if i["deadlines"]]
+    assert all(i["headings"][0].startswith("KẾ HOẠCH") for i in plan)

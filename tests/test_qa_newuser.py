@@ -82,7 +82,6 @@ def test_recurring_duty_of_an_older_notice_is_listed_as_upcoming(tmp_path):
     assert [r["phrase"] for r in rows] == ["trước ngày 25 hằng tháng"]
 
 
-@pytest.mark.xfail(strict=True, reason="qa finding, not fixed yet")
 def test_plan_attached_to_a_decision_is_read(tmp_path):
     """A Quyết định that issues a Kế hoạch 'kèm theo' carries its tasks after the signature."""
     text = """ỦY BAN NHÂN DÂN

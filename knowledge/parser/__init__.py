@@ -29,6 +29,7 @@ from knowledge.dates import DateOutOfRange, find_deadlines, sane_date
 from knowledge.parser.actors import Actor, addressees, assign, units_of
 from knowledge.parser.body import MAX_ITEMS, build_tree, items_of, kind_of
 from knowledge.parser.cleaning import clean_lines, paragraphs, unprintable_share
+from knowledge.parser.footer import annex
 from knowledge.parser.header import read_header
 from knowledge.parser.names import PROVINCES, province_of
 from knowledge.parser.pages import NUMBER, lead_date
@@ -72,6 +73,9 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
     if header.bad_date:
         raise ParseError("date_range", date=header.bad_date, phrase=header.bad_date)
     body = list(islice(paragraphs(lines[header.body_start:header.body_end]), MAX_PARAGRAPHS))
+    attached = annex(lines, header.body_end, len(lines))     # a plan "kèm theo" after the signature
+    if attached:
+        body += islice(paragraphs(lines[attached[0]:attached[1]]), max(0, MAX_PARAGRAPHS - len(body)))
     if not any(c.isalpha() for p in body for c in p.text):     # a headline only: keep it
         body = [p for p in islice(paragraphs(lines), MAX_PARAGRAPHS) if any(c.isalpha() for c in p.text)][-1:]
     if not body:

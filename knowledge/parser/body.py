@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from knowledge.parser.actors import addressee_line
 from knowledge.parser.cleaning import Paragraph, _is_caps
+from knowledge.parser.footer import ANNEX_KIND, ANNEX_TAIL
 from knowledge.text import fold
 
 MAX_ITEMS = 2_000
@@ -50,7 +51,11 @@ _STYLES = [
     ("dot", 15, r"[•·▪●◦]\s*(?=\S)"),
 ]
 _PATTERNS = [(style, rank, re.compile(pattern)) for style, rank, pattern in _STYLES]
-_BARE = re.compile(r"\(?(?:\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ]|[IVXLC]{1,6})[.)]")
+_BARE = re.compile(r"\(?(?:\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ]|[IVXLC]{1,6})[.)]|(?:Điều|ĐIỀU)\s+\d{1,3}\s*[.:]")
+# A table cell with a deadline and no sentence's end ("Trình UBTVQH xem xét, thông qua trước ngày 10/01/2025"):
+# not a caption, the schedule of the row above it.
+_DUE_CELL = re.compile(r"\b(?:trước|chậm nhất|hạn chót|thời hạn|hoàn thành)\b[^.;]{0,25}?\d{1,2}\s*/\s*\d{1,2}"
+                       r"|\btrình\b[^.;]{0,80}\(tháng\s+\d{1,2}\s*/\s*\d{4}\)", re.IGNORECASE)
 BULLETS = {"dash", "plus", "dot"}
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _CONTEXT_HEADING = re.compile(
@@ -180,7 +185,14 @@ def build_tree(paragraphs: list[Paragraph]) -> Node:
     quoting = 0                 # paragraphs left in a quotation (0: none open)
     law = False                 # in a quoted law without quotation marks (after "… quy định như sau:")
     cited = False               # the paragraph before announces a citation ("… quy định:", "… có nêu:")
+    captions: list[str] = []    # the unnumbered caption lines just read ("KẾ HOẠCH", its name)
     for p in paragraphs:
+        attached = ANNEX_TAIL.search(p.text) if len(p.text) < 600 and not quoting and not law else None
+        if attached:                                   # "(Ban hành kèm theo Quyết định số …)": a new document
+            stack[1:] = [_annex_node(root, captions + [p.text[:attached.start()]])]
+            seen = {}
+            captions = []
+            continue
         text = p.text.lstrip("*_ ")
         opens = text.startswith(_QUOTE_OPEN) and (cited or _QUOTED_ARTICLE.match(text) is not None)
         cited = _CITING.search(p.text) is not None
@@ -229,7 +241,13 @@ def build_tree(paragraphs: list[Paragraph]) -> Node:
             continue
         found = marker_of(p.text, seen)
         if found is None and _furniture(p.text):
+            row = (stack[-1].children or [stack[-1]])[-1]
+            if _DUE_CELL.search(p.text) and row is not root and not _is_caps(p.text):
+                row.text = f"{row.text.rstrip()} {p.text}"   # the row's "Tiến độ" cell
+                continue
+            captions = (captions + [p.text])[-4:]
             continue
+        captions = []
         if found is None:
             while len(stack) > 1 and stack[-1].style in BULLETS:
                 stack.pop()                            # a paragraph after bullets: the point's
@@ -251,6 +269,16 @@ def build_tree(paragraphs: list[Paragraph]) -> Node:
         _attach(stack[-1], node)
         stack.append(node)
     return root
+
+
+def _annex_node(root: Node, captions: list[str]) -> Node:
+    """The heading of an attached plan or regulation: its kind and name ("KẾ HOẠCH Kiểm kê tài
+    sản công năm 2027"); its points are numbered afresh under it."""
+    start = next((k for k in range(len(captions) - 1, -1, -1) if ANNEX_KIND.match(captions[k])), None)
+    title = " ".join(t.strip("#*_ ") for t in captions[start:] if t.strip("#*_ ")) if start is not None else ""
+    node = Node(title, style="annex", rank=-1, heading=True)
+    _attach(root, node)
+    return node
 
 
 def _closes_quote(text: str) -> bool:
