@@ -284,7 +284,13 @@ def _described(text: str, start: int, end: int) -> bool:
     last = None
     for last in re.finditer(r"\b(?:duoc|da)\b", before):     # not the phrase's own "kể từ ngày nhận được"
         pass
-    return last is not None and not _TASK_VERB.search(before[last.end():] + fold(text[start:end]))
+    if last is not None and not _TASK_VERB.search(before[last.end():] + fold(text[start:end])):
+        return True
+    # "Giá … được áp dụng cho: đơn vị … thuộc thành phố, thị xã trước ngày 01/7/2025": whom a rule applies to
+    clause = fold(text[max(text.rfind(c, 0, start) for c in (";", ". ")) + 1:start])
+    for last in _APPLIES.finditer(clause):
+        pass
+    return last is not None and last.re is _APPLIES and not _TASK_VERB.search(clause[last.end():] + fold(text[start:end]))
 
 
 def _period(text: str, start: int, end: int, kind: str, phrase: str) -> bool:

@@ -66,3 +66,20 @@ def test_a_plan_table_row_keeps_its_schedule_cell():
     assert [d for _, d in dated] == ["2025-01-10", "2025-04-30"]
     plan = [i for i in got["items"] if i["deadlines"]]
     assert all(i["headings"][0].startswith("KẾ HOẠCH") for i in plan)
+
+
+@pytest.mark.parametrize("text", [
+    "a) Tiếp tục áp dụng giá bán điện cho đơn vị bán lẻ điện theo khu vực tương ứng với cấp đơn vị hành chính "
+    "trước ngày 01 tháng 7 năm 2025 đến ngày thực hiện điều chỉnh giá.",
+    "Giá cho đơn vị bán lẻ điện tại phường được áp dụng cho: đơn vị có phạm vi hoạt động là nội thị thuộc thành phố, "
+    "thị xã trước ngày 01 tháng 7 năm 2025.",
+])
+def test_whom_a_rule_applies_to_is_no_deadline(text):
+    assert _dates(text, date(2025, 6, 28)) == []
+
+
+def test_a_plan_announcing_itself_dates_its_scope_only():
+    got = parse_text("KẾ HOẠCH\nBình đẳng giới\n\nUBND Thành phố ban hành Kế hoạch triển khai các nhiệm vụ trọng tâm "
+                     "cuối năm 2025 lĩnh vực bình đẳng giới như sau:\n\n"
+                     "I. NHIỆM VỤ\n1. Các sở gửi báo cáo trước ngày 16 tháng 12 năm 2025.\n", today=date(2025, 10, 1))
+    assert [d["date"] for i in got["items"] for d in i["deadlines"]] == ["2025-12-16"]

@@ -100,6 +100,10 @@ _NARRATIVE = re.compile(
 _ANNOUNCES = re.compile(r"\b(?:sau|như sau|sau đây)\s*:$|\b(?:gồm|bao gồm)\b[^.;]{0,80}:$")
 # A lead-in whose content is the paragraphs after it ("Theo đó, … giao … chỉ đạo nội dung sau:").
 _LEAD_IN = re.compile(r"\b(?:sau|như sau|sau đây)\s*:\s*$")
+# The document announcing itself: "Ủy ban nhân dân Thành phố ban hành Kế hoạch triển khai các nhiệm vụ trọng tâm
+# cuối năm 2025 … như sau:": its dates name the plan's scope, not a task.
+_SELF_ISSUE = re.compile(r"^[^.;:]{0,120}?\bban hành\s+(?:Kế hoạch|Chương trình|Quy chế|Phương án|Hướng dẫn|Đề án)\b"
+                         r"[^.;:]{0,500}(?:như sau|sau đây)\s*:\s*$")
 # Who is told to act, in the present: "Thủ tướng Chính phủ yêu cầu Bộ trưởng …", "giao Ban Thường vụ …".
 _ORDERING = re.compile(r"\b(?:yêu cầu|giao|đề nghị|chỉ đạo)\s+(?:(?:các|những|đồng chí)\s+)?(?:[A-ZĐÂĂÊÔƠƯ]|cấp ủy)")
 _PAST = re.compile(r"\b(?:đã|vừa|từng)\b")
@@ -379,6 +383,9 @@ def _mark(root: Node) -> None:
         for n in top[:first or 0]:
             if n.style is None and not n.context:
                 n.context = n.preamble = True
+    for n in top:
+        if n.preamble and _SELF_ISSUE.match(n.text):
+            n.preamble = False                         # its dates are the plan's scope
     plain = [n for n in top if n.style is None and not n.context]
     if plain and plain[-1] is top[-1] and len(plain) > 1 and _CLOSING_INSIDE.search(plain[-1].text) \
             and not _orders(plain[-1].text[:_CLOSING_INSIDE.search(plain[-1].text).start()]):
@@ -409,6 +416,8 @@ def _mark_statements(root: Node) -> None:
             if child.style is None and (_NARRATIVE.match(child.text) or
                                         (_LEAD_IN.search(child.text) and k + 1 < len(kids)
                                          and kids[k + 1].style is None and len(child.text.split()) <= 60)):
+                child.context = True
+            elif child.style is None and _SELF_ISSUE.match(child.text):
                 child.context = True
             elif child.style not in BULLETS and _NO_TASK.search(folded):
                 child.context = True
