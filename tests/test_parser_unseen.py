@@ -83,3 +83,12 @@ def test_a_plan_announcing_itself_dates_its_scope_only():
                      "cuối năm 2025 lĩnh vực bình đẳng giới như sau:\n\n"
                      "I. NHIỆM VỤ\n1. Các sở gửi báo cáo trước ngày 16 tháng 12 năm 2025.\n", today=date(2025, 10, 1))
     assert [d["date"] for i in got["items"] for d in i["deadlines"]] == ["2025-12-16"]
+
+
+def test_a_label_deadline_names_what_is_due_and_whom():
+    got = parse_text("CÔNG VĂN\nVề báo cáo định kỳ\n\nSở Nội vụ đề nghị các doanh nghiệp trên địa bàn tỉnh thực hiện "
+                     "báo cáo định kỳ năm 2025 như sau:\n\n(1) Báo cáo tình hình tiền thưởng tết\n\n"
+                     "- Thực hiện theo đường dẫn: https://forms.gle/abc\n\n- Hạn nộp báo cáo: Trước ngày 25/11/2025.\n",
+                     today=date(2025, 11, 10))
+    (deadline,) = [d for i in got["items"] for d in i["deadlines"]]
+    assert "tiền thưởng tết" in deadline["task"] and "enterprises" in deadline["units"]

@@ -113,6 +113,8 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
             deadlines = [d for d in deadlines if d.pop("firm") and d["kind"] not in ("from", "after", "on")]
         for d in deadlines:
             d.pop("firm", None)
+            if headings and _label_only(d["task"], d["phrase"]):
+                d["task"] = f"{_MARKER.sub('', headings[-1]).rstrip(' :')}: {d['task']}"[:300]
         item = {"number": node.path, "kind": "paragraph" if node.preamble and deadlines else kind_of(node),
                 "text": node.text, "summary_en": "", "units": units_of(actors), "references": [],
                 "deadlines": deadlines}
@@ -244,6 +246,16 @@ def _deadlines(text: str, reference: date, dated: bool, item_units: list[str], l
         entry["firm"] = f.firm
         out.append(entry)
     return out
+
+
+_MARKER = re.compile(r"^\s*(?:\(?[\dIVXa-zđ]{1,4}(?:\.\d{1,2}){0,3}[.)]|[-+•])\s*")
+
+
+def _label_only(task: str, phrase: str) -> bool:
+    """"Hạn nộp báo cáo: Trước ngày 25/11/2025": the task names no work; what is due is the
+    heading above it ("(2) Báo cáo tình hình tiền thưởng tết"), which the task then carries."""
+    label, _, rest = task.partition(":")
+    return bool(rest) and len(label.split()) <= 5 and len(rest.replace(phrase, "").split()) <= 2
 
 
 def _clause(text: str, start: int, end: int) -> str:
