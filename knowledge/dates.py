@@ -30,10 +30,21 @@ FIRST_YEAR, LAST_YEAR = 1945, 2100
 
 class DateOutOfRange(ValueError):
     """A deadline outside 1945–2100: a typo or a hostile file, never a real directive."""
+    key = "date_range"             # the text shown to the admin (parse.* in bot/texts)
 
     def __init__(self, phrase: str, written: str):
         self.phrase, self.written = phrase, written
         super().__init__(f"{phrase!r}: {written} is outside {FIRST_YEAR}–{LAST_YEAR}")
+
+
+class ImpossibleDate(DateOutOfRange):
+    """A deadline on a day no calendar has ("30/02/2027", "32/1/2027"): a typo the admin must
+    correct, not a phrase to drop silently (the reminder would never be planned)."""
+    key = "date_impossible"
+
+    def __init__(self, phrase: str, written: str):
+        ValueError.__init__(self, f"{phrase!r}: {written} is no day of the calendar")
+        self.phrase, self.written = phrase, written
 
 
 def sane_date(year: int, month: int, day: int) -> date | None:
@@ -83,6 +94,10 @@ _FORMS = [
     ("lunar", r"(?:trước|đến\s+hết|đến|chậm nhất|vào|hoàn thành trước|xong trước)\s+(?:ngày\s+)?"
               r"(?P<ld>\d{1,2})\s*(?:tháng\s+|/\s*)(?P<ln>\d{1,2})(?:\s+năm\s+\w{1,6}\s+\w{1,6})?"
               r"\s*[,(]?\s*(?:âm\s+lịch|AL\b)\)?"),
+    # trong vòng 2 ngày kể từ ngày thông báo · trong thời hạn 05 ngày làm việc kể từ ngày nhận được văn bản này
+    ("within_days", r"(?:trong|chậm\s+nhất)\s+(?:vòng|thời\s+hạn|thời\s+gian|khoảng)?\s*(?P<nd>\d{1,3})\s*(?:\([^()\d]{1,12}\)\s*)?"
+                    r"ngày(?P<work>\s+làm\s+việc)?\s*,?\s*(?:kể\s+)?từ\s+(?:ngày|khi)\s+(?:thông\s+báo|ban\s+hành|ký|"
+                    r"nhận\s+được\s+(?:văn\s+bản|công\s+văn|thông\s+báo|kế\s+hoạch))"),
     # recurring: trước ngày 20 hằng tháng · hằng tháng, báo cáo trước ngày 25
     ("monthly", rf"(?:trước|chậm nhất(?:\s+(?:là|vào))?|vào|đến|hạn chót|hạn cuối|thời hạn)\s+(?:ngày\s+)?(?P<md>\d{{1,2}})\s+"
                 rf"(?:{_EVERY}|của\s+{_EVERY}|các|của\s+các)\s+tháng"),
@@ -118,6 +133,8 @@ _FORMS = [
     # trong tháng 01/2022 · đến hết tháng 01/2022 · trong tháng 12 → the last day of the month
     ("within_month", rf"(?:trong|đến\s+hết|hết|(?:vào\s+|đến\s+|trước\s+)?cuối|{_TIME_LABEL})\s+tháng\s+{_MONTH}"),
     ("within_month", r"(?:trong|đến\s+hết|hết)\s+tháng\s+(?P<mon>\d{1,2})(?![\d/]|\s*năm\s*\d)"),
+    # trình … tại Phiên họp thứ 44 (tháng 4/2025): the month of the meeting a text is submitted to
+    ("session_month", rf"(?<=\()tháng\s+{_MONTH}(?=\))"),
     # trước quý III/2022 → the last day of June · trong quý I/2022 → the last day of March
     ("before_quarter", rf"trước\s+{_QUARTER}"),
     ("within_quarter", rf"(?:trong|đến\s+hết|hết|(?:vào\s+|đến\s+|trước\s+)?cuối|{_TIME_LABEL})\s+{_QUARTER}"),
@@ -130,6 +147,8 @@ _FORMS = [
     ("by", rf"(?:hạn chót|hạn cuối|thời hạn)[^.;:\d]{{0,60}}?\s+ngày\s+(?:{_DATE})"),
     # Hạn nhận hồ sơ: ngày 20/3/2025 · Hạn nộp báo cáo: 25/11/2025
     ("by", rf"hạn\s+(?:nộp|nhận|gửi|đăng ký|báo cáo|hoàn thành)[^.;\d]{{0,50}}?:\s*(?:ngày\s+)?(?:{_DATE})"),
+    # khởi công dịp 19/8/2025 (an occasion's date)
+    ("on", rf"dịp\s+(?:ngày\s+)?(?:{_DATE})"),
     # vào ngày 01/12/2025 · vào 8 giờ ngày 5/12
     ("on", rf"vào(?:\s+dịp)?(?:\s+{_TIME})?(?:\s+(?:sáng|chiều|trưa|tối))?\s+ngày\s+(?:{_DATE})"),
     # chậm nhất đến ngày 30/11/2021 · đến hết ngày 31/12 · trước 17h30 ngày 20/12/2021 ·
@@ -141,7 +160,7 @@ _FORMS = [
 ]
 # Every form starts a word with one of these letters or a digit: the guard skips the other
 # positions at once instead of trying thirty alternatives at each character of a long text.
-_STARTS = r"(?<!\w)(?=[\dtđkshcvxmnlTĐKSHCVXMNL])"
+_STARTS = r"(?<!\w)(?=[\dtđkshcvxmnldTĐKSHCVXMNLD])"
 _PATTERN = re.compile(_STARTS + "(?:" + "|".join(f"(?P<f{i}>{body.replace('(?P<', f'(?P<x{i}_')})"
                                                   for i, (_, body) in enumerate(_FORMS)) + ")", re.IGNORECASE)
 _GROUPS = [(int(k[1:]), k) for k in _PATTERN.groupindex if k[0] == "f"]
@@ -172,11 +191,15 @@ class FoundDeadline:
     firm: bool = True               # said as a deadline ("trước", "chậm nhất", "hạn chót"), not only dated
 
 
-def find_deadlines(text: str, reference: date | None, *, dated: bool = True) -> list[FoundDeadline]:
+def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
+                   today: date | None = None) -> list[FoundDeadline]:
     """Every deadline phrase in `text`, in order. `reference` (the notice date) gives the
     year of dates written without one and the meaning of "mai", lunar dates and recurring
     duties; `dated` says it is the notice's own date (a weak phrase long before it is
-    history). Raises DateOutOfRange for a firm deadline outside 1945–2100."""
+    history); then "mai", "hôm nay", "trong 2 ngày kể từ ngày thông báo" are read from `today`
+    (the day it is imported: a message pasted from a chat is read the day it is sent), and
+    Tết and lunar dates not at all. Raises DateOutOfRange for a firm deadline outside
+    1945–2100."""
     found = []
     for m in _PATTERN.finditer(text):
         i, key = next((i, k) for i, k in _GROUPS if m.group(k) is not None)
@@ -184,13 +207,16 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True) -> 
         g = {k.split("_", 1)[1]: v for k, v in m.groupdict().items() if k.startswith(f"x{i}_")}
         phrase = m.group(0).rstrip(" ,")
         firm = bool(_FIRM.match(phrase) or _DONE_BEFORE.search(text[max(0, m.start() - 20):m.start()].lower())) \
-            or kind in _RECURRING or kind == "relative"
+            or kind in _RECURRING or kind in ("relative", "within_days")
         if _CUT_OFF.search(text[max(0, m.start() - 12):m.start()].lower()):
             continue                                   # "tính đến hết ngày …", "từ nay đến tháng 6/2027"
+        base = reference
         if not dated and kind in _RELATIVE:
-            continue                                   # "mai", "trước Tết": of a notice whose date is unknown
+            if today is None or kind not in ("relative", "within_days"):
+                continue                               # "trước Tết": of a notice whose date is unknown
+            base = today
         try:
-            due, at, kind, rule = _resolve(kind, g, reference)
+            due, at, kind, rule = _resolve(kind, g, base)
             if due is not None and not FIRST_YEAR <= due.year <= LAST_YEAR:
                 raise DateOutOfRange(phrase, f"{due.day:02d}/{due.month:02d}/{due.year}")
         except DateOutOfRange as e:
@@ -198,6 +224,8 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True) -> 
                 raise DateOutOfRange(phrase, e.written) from None
             continue                                   # "từ ngày 3/2/1930": history, not a deadline
         except (ValueError, OverflowError):
+            if firm and (g.get("y") or g.get("y2")):
+                raise ImpossibleDate(phrase, _written(g)) from None
             continue
         if due is None:
             continue
@@ -208,6 +236,9 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True) -> 
         if re.match(r"(?:trong ngày|vào năm)\b", phrase, re.IGNORECASE) and \
                 not _COMPLETES.search(fold(text[max(0, m.start() - 80):m.start()])):
             continue                                   # "trong ngày 14/12" of an event, "vào năm 2026" of a plan
+        if kind == "within_month" and _FORMS[i][0] == "session_month" and \
+                not _COMPLETES.search(fold(text[max(0, m.start() - 100):m.start()])):
+            continue                                   # "(tháng 4/2025)" of anything but a submission
         if _NOT_YET.match(text, m.start() + len(phrase)):
             continue                                   # a condition, an open-ended period
         if kind == "by" and re.match(r"đến\s+\d", phrase, re.IGNORECASE) and not (g.get("y") or g.get("y2")):
@@ -249,11 +280,17 @@ def _clause_of(text: str, start: int, end: int) -> str:
 
 def _described(text: str, start: int, end: int) -> bool:
     """"(đã) được cấp giấy phép … trước ngày …": a condition on what happened, not a task."""
-    window = fold(text[max(0, start - 50):end])
+    before = fold(text[max(0, start - 50):start])
     last = None
-    for last in re.finditer(r"\b(?:duoc|da)\b", window):
+    for last in re.finditer(r"\b(?:duoc|da)\b", before):     # not the phrase's own "kể từ ngày nhận được"
         pass
-    return last is not None and not _TASK_VERB.search(window[last.end():])
+    if last is not None and not _TASK_VERB.search(before[last.end():] + fold(text[start:end])):
+        return True
+    # "Giá … được áp dụng cho: đơn vị … thuộc thành phố, thị xã trước ngày 01/7/2025": whom a rule applies to
+    clause = fold(text[max(text.rfind(c, 0, start) for c in (";", ". ")) + 1:start])
+    for last in _APPLIES.finditer(clause):
+        pass
+    return last is not None and last.re is _APPLIES and not _TASK_VERB.search(clause[last.end():] + fold(text[start:end]))
 
 
 def _period(text: str, start: int, end: int, kind: str, phrase: str) -> bool:
@@ -287,7 +324,7 @@ def _period(text: str, start: int, end: int, kind: str, phrase: str) -> bool:
 
 
 _RECURRING = ("monthly", "weekly", "yearly", "daily", "quarterly")
-_RELATIVE = ("relative", "before_tet", "lunar")
+_RELATIVE = ("relative", "before_tet", "lunar", "within_days")
 _EVENTS = ("from", "after", "on")
 _IN_FORCE = re.compile(r"\bhieu luc\b")
 _APPLIES = re.compile(r"\bap dung\b")                 # "không áp dụng phương pháp khoán thuế từ ngày …": a rule
@@ -354,7 +391,8 @@ def _resolve(kind: str, g: dict, ref: date | None) -> tuple[date | None, time | 
         if ref is None:
             return None, None, kind, None
         return next_lunar_date(1, 1, ref) - timedelta(days=1), None, "by", None
-    if kind in ("before_month", "within_month"):
+    if kind in ("before_month", "within_month", "session_month"):
+        kind = "within_month" if kind == "session_month" else kind
         mon = int(g["mon"])
         year = _year(g.get("mony"), ref)
         if year is None:
@@ -369,6 +407,10 @@ def _resolve(kind: str, g: dict, ref: date | None) -> tuple[date | None, time | 
             return None, None, kind, None
         month = _LUNAR_MONTHS[g["lm"].lower()] if g.get("lm") else int(g["ln"])
         return next_lunar_date(int(g["ld"]), month, ref), at, "by", None
+    if kind == "within_days":
+        if ref is None:
+            return None, None, kind, None
+        return _add_days(ref, int(g["nd"]), bool(g.get("work"))), None, "by", None
     if kind == "relative":
         if ref is None:
             return None, None, kind, None
@@ -377,7 +419,28 @@ def _resolve(kind: str, g: dict, ref: date | None) -> tuple[date | None, time | 
             due = _with_year(int(g["rd"]), int(g["rm"]), None, ref)
         return due, at, "by", None
     d, m, y = (g.get("d") or g.get("d2")), (g.get("m") or g.get("m2")), (g.get("y") or g.get("y2"))
-    return _with_year(int(d), int(m), _checked_year(int(y)) if y else None, ref), at, kind, None
+    due = _with_year(int(d), int(m), _checked_year(int(y)) if y else None, ref)
+    if not y and kind == "by" and due is not None and ref is not None and ref.year == due.year and due < ref:
+        # "trước ngày 15/9" in a notice of 22/9: next September (a January notice's "28/12" looks back at
+        # the year just ended: that one stays)
+        due = date(due.year + 1, due.month, due.day)
+    return due, at, kind, None
+
+
+def _add_days(start: date, days: int, working: bool) -> date:
+    """`days` days after `start`; working days skip Saturdays and Sundays."""
+    if not working:
+        return start + timedelta(days=days)
+    due = start
+    while days > 0:
+        due += timedelta(days=1)
+        days -= due.weekday() < 5
+    return due
+
+
+def _written(g: dict) -> str:
+    """The day, month and year as the phrase wrote them."""
+    return "/".join(g.get(a) or g.get(b) or "" for a, b in (("d", "d2"), ("m", "m2"), ("y", "y2")))
 
 
 def _range_date(written: str, end: date | None) -> date:

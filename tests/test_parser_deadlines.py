@@ -2,7 +2,7 @@
 quarter or month, recurring duties, lunar dates; and the dates that are not deadlines."""
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, time, timedelta
 
 import pytest
 
@@ -122,8 +122,10 @@ def test_a_deadline_long_passed_is_background():
 
 
 def test_relative_dates_need_the_notice_date():
+    """Without a date, Tết is not placed; "ngày mai" of a pasted message is the import day's tomorrow."""
     text = "1. Các đơn vị hoàn thành trước Tết Nguyên đán; báo cáo trước 16 giờ ngày mai."
-    assert [i["deadlines"] for i in parse_text(text)["items"]] == [[]]
+    undated = parse_text(text)["items"][0]["deadlines"]
+    assert [d["date"] for d in undated] == [(date.today() + timedelta(days=1)).isoformat()]
     dated = parse_text(text, today=date(2025, 11, 20))["items"][0]["deadlines"]
     assert [d["date"] for d in dated] == ["2026-02-16", "2025-11-21"]
 

@@ -78,7 +78,6 @@ def test_recurring_duty_of_an_older_notice_is_listed_as_upcoming(tmp_path):
     assert [r["phrase"] for r in rows] == ["trước ngày 25 hằng tháng"]
 
 
-@pytest.mark.xfail(strict=True, reason="qa finding, not fixed yet")
 def test_plan_attached_to_a_decision_is_read(tmp_path):
     """A Quyết định that issues a Kế hoạch 'kèm theo' carries its tasks after the signature."""
     text = """ỦY BAN NHÂN DÂN
@@ -156,7 +155,6 @@ def test_deadline_earlier_today_is_said_to_have_passed(tmp_path):
     assert "đã qua" in reply and "hôm nay" not in reply
 
 
-@pytest.mark.xfail(strict=True, reason="qa finding, not fixed yet")
 def test_yearless_deadline_is_not_before_the_notice_date():
     """'trước ngày 15/9' in a notice of 22/9/2025 is next September, not a week before it was
     issued (seen in 2554/SGDĐT-GDPT: 'đã qua' from the day it arrives)."""

@@ -29,6 +29,7 @@ from knowledge.dates import DateOutOfRange, find_deadlines, sane_date
 from knowledge.parser.actors import Actor, addressees, assign, units_of
 from knowledge.parser.body import MAX_ITEMS, build_tree, items_of, kind_of
 from knowledge.parser.cleaning import clean_lines, paragraphs, unprintable_share
+from knowledge.parser.footer import annex
 from knowledge.parser.header import read_header, usable_title
 from knowledge.parser.names import PROVINCES, province_of
 from knowledge.parser.pages import NUMBER, lead_date
@@ -72,6 +73,9 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
     if header.bad_date:
         raise ParseError("date_range", date=header.bad_date, phrase=header.bad_date)
     body = list(islice(paragraphs(lines[header.body_start:header.body_end]), MAX_PARAGRAPHS))
+    attached = annex(lines, header.body_end, len(lines))     # a plan "kèm theo" after the signature
+    if attached:
+        body += islice(paragraphs(lines[attached[0]:attached[1]]), max(0, MAX_PARAGRAPHS - len(body)))
     if not any(c.isalpha() for p in body for c in p.text):     # a headline only: keep it
         body = [p for p in islice(paragraphs(lines), MAX_PARAGRAPHS) if any(c.isalpha() for c in p.text)][-1:]
     if not body:
@@ -89,6 +93,9 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
     notice_date = header.date or (led if meeting_report else None)
     dated = notice_date is not None or today is not None
     reference = notice_date or today or led or _middle_of_its_year(body_text) or date.today()
+    # an undated message pasted from a chat is read the day it is imported ("trước 10 giờ ngày mai");
+    # a web page is not: it was posted some day before
+    now = None if web_page or led else date.today()
     doc_actors = _document_actors(header.addressees)
     actors_of = assign(tree, doc_actors)
     items = []
@@ -100,11 +107,14 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
         if not notice:      # a Wikipedia article, a page explaining a law: no directives
             node.context, node.preamble = True, False
         deadlines = [] if node.context and not node.preamble else _deadlines(
-            node.text, reference, dated, units_of(actors), units_of(lead) if node.style in ("dash", "plus", "dot") else [])
+            node.text, reference, dated, units_of(actors), units_of(lead) if node.style in ("dash", "plus", "dot") else [],
+            now)
         if node.preamble:       # a lead that sets a deadline is a directive ("Công văn nêu: …, hoàn thành …")
             deadlines = [d for d in deadlines if d.pop("firm") and d["kind"] not in ("from", "after", "on")]
         for d in deadlines:
             d.pop("firm", None)
+            if headings and _label_only(d["task"], d["phrase"]):
+                d["task"] = f"{_MARKER.sub('', headings[-1]).rstrip(' :')}: {d['task']}"[:300]
         item = {"number": node.path, "kind": "paragraph" if node.preamble and deadlines else kind_of(node),
                 "text": node.text, "summary_en": "", "units": units_of(actors), "references": [],
                 "deadlines": deadlines}
@@ -233,16 +243,17 @@ def _middle_of_its_year(text: str) -> date | None:
     return date(max(set(years), key=years.count), 7, 1) if years else None
 
 
-def _deadlines(text: str, reference: date, dated: bool, item_units: list[str], lead_units: list[str]) -> list[dict]:
+def _deadlines(text: str, reference: date, dated: bool, item_units: list[str], lead_units: list[str],
+               now: date | None = None) -> list[dict]:
     """Each deadline with its clause as the task; its units are those the clause addresses,
     else those of the item. A bullet's deadlines also remind the units of its point
     (`lead_units`): the point names who leads ("Sở Y tế chủ trì:"), a bullet often only whom
     to report to ("…, báo cáo UBND tỉnh")."""
     out, seen = [], set()
     try:
-        found = find_deadlines(text, reference, dated=dated)
+        found = find_deadlines(text, reference, dated=dated, today=now)
     except DateOutOfRange as e:
-        raise ParseError("date_range", date=e.written, phrase=e.phrase) from None
+        raise ParseError(e.key, date=e.written, phrase=e.phrase) from None
     for f in found:
         clause = _clause(text, f.start, f.end)
         if (f.due, f.time, f.kind, clause) in seen:
@@ -257,6 +268,16 @@ def _deadlines(text: str, reference: date, dated: bool, item_units: list[str], l
         entry["firm"] = f.firm
         out.append(entry)
     return out
+
+
+_MARKER = re.compile(r"^\s*(?:\(?[\dIVXa-zđ]{1,4}(?:\.\d{1,2}){0,3}[.)]|[-+•])\s*")
+
+
+def _label_only(task: str, phrase: str) -> bool:
+    """"Hạn nộp báo cáo: Trước ngày 25/11/2025": the task names no work; what is due is the
+    heading above it ("(2) Báo cáo tình hình tiền thưởng tết"), which the task then carries."""
+    label, _, rest = task.partition(":")
+    return bool(rest) and len(label.split()) <= 5 and len(rest.replace(phrase, "").split()) <= 2
 
 
 def _clause(text: str, start: int, end: int) -> str:

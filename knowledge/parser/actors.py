@@ -199,7 +199,9 @@ def units_of(actors: list[Actor]) -> list[str]:
 def assign(root, default: list[Actor]) -> dict[int, list[Actor]]:
     """Who must act on every node of a body tree (knowledge/parser/body.py), by node id: whom
     it addresses, else whom its heading (or the document, `default`) addresses; "Chủ trì,
-    phối hợp với X" under a heading adds X to the heading's."""
+    phối hợp với X" under a heading adds X to the heading's. A lead-in that addresses someone
+    ("Sở Nội vụ đề nghị các doanh nghiệp … thực hiện báo cáo như sau:") addresses the parts
+    after it too, rather than leaving them to every unit."""
     out: dict[int, list[Actor]] = {}
 
     def walk(node, inherited: list[Actor]):
@@ -208,6 +210,8 @@ def assign(root, default: list[Actor]) -> dict[int, list[Actor]]:
             actors = own if own and not partners else list(dict.fromkeys([*inherited, *own]))
             out[id(child)] = actors
             walk(child, actors)
+            if own and not partners and child.text.rstrip(" *").endswith(":") and not child.children:
+                inherited = own
 
     walk(root, default)
     return out

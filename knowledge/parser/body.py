@@ -21,6 +21,10 @@ from dataclasses import dataclass, field
 
 from knowledge.parser.actors import addressee_line
 from knowledge.parser.cleaning import Paragraph, _is_caps
+from knowledge.parser.footer import ANNEX_KIND, ANNEX_TAIL
+from knowledge.parser.statements import (_ANNOUNCES, _CITING, _CLOSING, _CLOSING_INSIDE,
+                                         _QUOTE_INTRO, _QUOTE_OPEN, _QUOTE_SUMMARY, _QUOTED_ARTICLE, _SELF_ISSUE,
+                                         _TERMINAL, MAX_QUOTE, _closes_quote, _orders, mark_statements)
 from knowledge.text import fold
 
 MAX_ITEMS = 2_000
@@ -50,7 +54,11 @@ _STYLES = [
     ("dot", 15, r"[•·▪●◦]\s*(?=\S)"),
 ]
 _PATTERNS = [(style, rank, re.compile(pattern)) for style, rank, pattern in _STYLES]
-_BARE = re.compile(r"\(?(?:\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ]|[IVXLC]{1,6})[.)]")
+_BARE = re.compile(r"\(?(?:\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ]|[IVXLC]{1,6})[.)]|(?:Điều|ĐIỀU)\s+\d{1,3}\s*[.:]")
+# A table cell with a deadline and no sentence's end ("Trình UBTVQH xem xét, thông qua trước ngày 10/01/2025"):
+# not a caption, the schedule of the row above it.
+_DUE_CELL = re.compile(r"\b(?:trước|chậm nhất|hạn chót|thời hạn|hoàn thành)\b[^.;]{0,25}?\d{1,2}\s*/\s*\d{1,2}"
+                       r"|\btrình\b[^.;]{0,80}\(tháng\s+\d{1,2}\s*/\s*\d{4}\)", re.IGNORECASE)
 BULLETS = {"dash", "plus", "dot"}
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _CONTEXT_HEADING = re.compile(
@@ -61,51 +69,6 @@ _CONTEXT_HEADING = re.compile(
 _ATTRIBUTE = re.compile(r"^(?:[-+]\s*)?(?:Nội dung(?: công việc)?|Cơ quan (?:chủ trì|thực hiện|phối hợp)|Đơn vị "
                         r"(?:chủ trì|thực hiện|phối hợp)|Thời gian(?: thực hiện| hoàn thành)?|Thời hạn(?: hoàn thành)?|"
                         r"Sản phẩm|Kết quả đầu ra|Kinh phí(?: thực hiện)?|Nguồn kinh phí)\s*:", re.IGNORECASE)
-# Unnumbered closing formulas: "Trên đây là …", a page's summary "Như vậy, …", "Văn phòng … thông báo để … biết, thực hiện",
-# "Yêu cầu … nghiêm túc thực hiện Chỉ thị này", "(Trong) quá trình thực hiện, nếu có khó khăn …"
-_CLOSING = re.compile(
-    r"^(?:Trên đây là|Như vậy,|.{0,160}\bthông báo\b.{0,300}\bbiết\b|.{0,120}\btrả lời\b.{0,200}\bđược biết\b|.{0,80}\btrân trọng\b|Nơi nhận"
-    r"|(?:Yêu cầu|Đề nghị)\b.{0,300}\b(?:nghiêm túc|khẩn trương|triển khai)\b.{0,60}\bthực hiện\b.{0,40}\b"
-    r"(?:Chỉ thị|Công điện|Kế hoạch|Thông báo|Quyết định|Công văn|Kết luận|văn bản)\s+này"
-    r"|.{0,120}\b(?:yêu cầu|đề nghị)\b.{0,200}\b(?:nghiêm túc|khẩn trương)\s+(?:triển khai\s+)?thực hiện\s*\./\.$"
-    r"|(?:Trong\s+)?quá trình (?:tổ chức |triển khai )*thực hiện,? nếu có (?:khó khăn|vướng mắc))",
-    re.IGNORECASE)
-_TERMINAL = tuple(".;!?")
-# What a document quotes is not what it orders: a letter's "Tại khoản 1 Điều 26 Nghị định … quy định:" and
-# the article in quotation marks after it, a Q&A page's "Theo Điều 7 … quy định như sau:" and the clauses after.
-_QUOTE_INTRO = re.compile(r"^(?:Theo|Căn cứ|Tại)\b.{0,400}\b(?:quy định|nêu|ghi)(?:\s+(?:như sau|sau đây|rõ))?\s*:\s*$",
-                          re.IGNORECASE)
-_QUOTE_OPEN = ("“", '"', "„", "«")
-# A quotation is a citation when the paragraph before announces one or it quotes an article; a news
-# report's quoted order ("“Giao Đảng đoàn HĐND tỉnh …”", a leader's words) is a directive.
-_CITING = re.compile(r"\b(?:quy định|nêu|ghi|như sau)\s*:\s*$")
-_QUOTED_ARTICLE = re.compile(r"^[“\"„«]\s*\*?(?:Điều|Khoản|Điểm)\s+\d")
-_QUOTE_CLOSE = ("”", '"', "»")
-_QUOTE_SUMMARY = re.compile(r"^(?:Theo đó|Như vậy|Do đó|Vì vậy)\b", re.IGNORECASE)
-MAX_QUOTE = 60              # paragraphs; a quotation never closed does not swallow the rest
-# A news lead or a letter's background: "Ngày 11/4/2025, Thủ tướng … đã ban hành …", "Cục Thuế nhận được
-# công văn số …", "X vừa có Thông báo số …": what happened, not what is ordered.
-_NARRATIVE = re.compile(
-    r"^(?:(?:Ngày|Sáng|Chiều|Tối|Trưa|Đêm)\s+[\d/]{3,10}\s*,.{0,300}?\b(?:đã|vừa)\s+(?:\w+\s+){0,3}(?:ban hành|ký|có)\b"
-    r"|Ngày\s+\d{1,2}/\d{1,2}/\d{4}\s*,\s*(?:tại\s+)?(?:Công văn|Thông báo|Quyết định|[A-ZĐ]\w*\s+\w+\s+(?:tỉnh|thành phố|huyện|xã|phường)\b)"
-    r"|[^,.;:]{3,120}?\b(?:vừa|đã)\s+(?:có|ban hành|ký ban hành)\s+(?:Thông báo|Công điện|Chỉ thị|Kết luận|Công văn|"
-    r"Quyết định|Kế hoạch|Nghị quyết)\s+(?:số\s+)?\d"
-    r"|[^,.;:]{3,120}?\bnhận được\s+(?:công văn|văn bản|đơn|tờ trình|báo cáo)\b)", re.IGNORECASE)
-# A heading that announces its children as a list ("… gồm 2 báo cáo:", "… nội dung sau:").
-_ANNOUNCES = re.compile(r"\b(?:sau|như sau|sau đây)\s*:$|\b(?:gồm|bao gồm)\b[^.;]{0,80}:$")
-# A lead-in whose content is the paragraphs after it ("Theo đó, … giao … chỉ đạo nội dung sau:").
-_LEAD_IN = re.compile(r"\b(?:sau|như sau|sau đây)\s*:\s*$")
-# Who is told to act, in the present: "Thủ tướng Chính phủ yêu cầu Bộ trưởng …", "giao Ban Thường vụ …".
-_ORDERING = re.compile(r"\b(?:yêu cầu|giao|đề nghị|chỉ đạo)\s+(?:(?:các|những|đồng chí)\s+)?(?:[A-ZĐÂĂÊÔƠƯ]|cấp ủy)")
-_PAST = re.compile(r"\b(?:đã|vừa|từng)\b")
-# Clauses on funding and on the document's own effect (Decree 30 puts them last): no task of anyone.
-_NO_TASK = re.compile(r"^(?:nguon )?kinh phi\b|^.{0,80}\bthay the (?:ke hoach|quyet dinh|chi thi|cong van|thong bao|van ban)\b"
-                      r"|^.{0,60}\b(?:nay|nay) co hieu luc\b")
-# A closing formula inside the last paragraph ("…; trong quá trình thực hiện, có khó khăn vướng mắc kịp thời …").
-_CLOSING_INSIDE = re.compile(r"\bquá trình (?:tổ chức |triển khai )*thực hiện,?\s+(?:nếu\s+)?có (?:khó khăn|vướng mắc)",
-                             re.IGNORECASE)
-
-
 @dataclass
 class Node:
     text: str                       # the paragraph without its marker
@@ -180,7 +143,14 @@ def build_tree(paragraphs: list[Paragraph]) -> Node:
     quoting = 0                 # paragraphs left in a quotation (0: none open)
     law = False                 # in a quoted law without quotation marks (after "… quy định như sau:")
     cited = False               # the paragraph before announces a citation ("… quy định:", "… có nêu:")
+    captions: list[str] = []    # the unnumbered caption lines just read ("KẾ HOẠCH", its name)
     for p in paragraphs:
+        attached = ANNEX_TAIL.search(p.text) if len(p.text) < 600 and not quoting and not law else None
+        if attached:                                   # "(Ban hành kèm theo Quyết định số …)": a new document
+            stack[1:] = [_annex_node(root, captions + [p.text[:attached.start()]])]
+            seen = {}
+            captions = []
+            continue
         text = p.text.lstrip("*_ ")
         opens = text.startswith(_QUOTE_OPEN) and (cited or _QUOTED_ARTICLE.match(text) is not None)
         cited = _CITING.search(p.text) is not None
@@ -229,7 +199,13 @@ def build_tree(paragraphs: list[Paragraph]) -> Node:
             continue
         found = marker_of(p.text, seen)
         if found is None and _furniture(p.text):
+            row = (stack[-1].children or [stack[-1]])[-1]
+            if _DUE_CELL.search(p.text) and row is not root and not _is_caps(p.text):
+                row.text = f"{row.text.rstrip()} {p.text}"   # the row's "Tiến độ" cell
+                continue
+            captions = (captions + [p.text])[-4:]
             continue
+        captions = []
         if found is None:
             while len(stack) > 1 and stack[-1].style in BULLETS:
                 stack.pop()                            # a paragraph after bullets: the point's
@@ -253,11 +229,14 @@ def build_tree(paragraphs: list[Paragraph]) -> Node:
     return root
 
 
-def _closes_quote(text: str) -> bool:
-    """The paragraph ends the quotation it is in: its last closing mark comes after its last opening one."""
-    tail = text.rstrip(" *_./")
-    close = max(tail.rfind(c) for c in _QUOTE_CLOSE if c != '"')
-    return close != -1 and close >= max(tail.rfind(c) for c in _QUOTE_OPEN if c != '"') or tail.endswith('"')
+def _annex_node(root: Node, captions: list[str]) -> Node:
+    """The heading of an attached plan or regulation: its kind and name ("KẾ HOẠCH Kiểm kê tài
+    sản công năm 2027"); its points are numbered afresh under it."""
+    start = next((k for k in range(len(captions) - 1, -1, -1) if ANNEX_KIND.match(captions[k])), None)
+    title = " ".join(t.strip("#*_ ") for t in captions[start:] if t.strip("#*_ ")) if start is not None else ""
+    node = Node(title, style="annex", rank=-1, heading=True)
+    _attach(root, node)
+    return node
 
 
 def _furniture(text: str) -> bool:
@@ -331,7 +310,7 @@ def _mark(root: Node) -> None:
             walk(child, child.context)
 
     walk(root, False)
-    _mark_statements(root)
+    mark_statements(root, BULLETS)
     top = root.children
     marked = [i for i, n in enumerate(top) if n.style is not None]
     if marked:
@@ -351,42 +330,13 @@ def _mark(root: Node) -> None:
         for n in top[:first or 0]:
             if n.style is None and not n.context:
                 n.context = n.preamble = True
+    for n in top:
+        if n.preamble and _SELF_ISSUE.match(n.text):
+            n.preamble = False                         # its dates are the plan's scope
     plain = [n for n in top if n.style is None and not n.context]
     if plain and plain[-1] is top[-1] and len(plain) > 1 and _CLOSING_INSIDE.search(plain[-1].text) \
             and not _orders(plain[-1].text[:_CLOSING_INSIDE.search(plain[-1].text).start()]):
         plain[-1].context = True
-
-
-def _orders(text: str) -> bool:
-    """The paragraph tells someone to act now ("… Thủ tướng Chính phủ yêu cầu Bộ trưởng …"), not
-    what was ordered before ("… đã có nhiều văn bản chỉ đạo, yêu cầu các bộ …")."""
-    for m in _ORDERING.finditer(text[:1500]):
-        sentence = text[max(text.rfind(". ", 0, m.start()), 0): m.start()]
-        if not _PAST.search(sentence[-80:]):
-            return True
-    return False
-
-
-def _mark_statements(root: Node) -> None:
-    """Paragraphs that state rather than order, wherever they stand: a news lead or a letter's
-    background, a lead-in whose content is what follows, clauses on funding and on the document's
-    own effect."""
-    def walk(node: Node):
-        kids = node.children
-        for k, child in enumerate(kids):
-            if child.context or child.heading:
-                walk(child)
-                continue
-            folded = fold(child.text)
-            if child.style is None and (_NARRATIVE.match(child.text) or
-                                        (_LEAD_IN.search(child.text) and k + 1 < len(kids)
-                                         and kids[k + 1].style is None and len(child.text.split()) <= 60)):
-                child.context = True
-            elif child.style not in BULLETS and _NO_TASK.search(folded):
-                child.context = True
-            walk(child)
-
-    walk(root)
 
 
 def _title_like(node: Node) -> bool:

@@ -1,5 +1,9 @@
 """The end of a notice: nơi nhận (who receives copies) and the signature block (quyền hạn,
-chức vụ, the signer's name). Neither is ever an item; the signer's name is read from it."""
+chức vụ, the signer's name). Neither is ever an item; the signer's name is read from it.
+
+A decision often issues a plan or a regulation "kèm theo" (attached): after the signature
+comes "KẾ HOẠCH … (Ban hành kèm theo Quyết định số …)" with the tasks and deadlines the
+decision is about. `annex` finds it so that the body goes on there instead of ending."""
 from __future__ import annotations
 
 import re
@@ -57,4 +61,27 @@ def signer(lines: list[Line], start: int, end: int) -> str | None:
                 break
             if person_name(t):
                 return t.strip(" *")
+    return None
+
+
+# "(Ban hành kèm theo Quyết định số 1627/QĐ-UBND ngày …)", "(Kèm theo Nghị quyết số …)"
+ANNEX_LINE = re.compile(r"^[*_\s]*\(?\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\s+(?:Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị|"
+                        r"Công\s+văn|Thông\s+tư|Kế\s+hoạch|Thông\s+báo|Văn\s+bản)\b.{0,300}$", re.IGNORECASE)
+# the same closing a short paragraph that joined it to the plan's name
+ANNEX_TAIL = re.compile(r"[*_\s]*\(\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\s+(?:Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị|"
+                        r"Công\s+văn|Thông\s+tư|Kế\s+hoạch|Thông\s+báo|Văn\s+bản)\b[^()]{0,300}\)[*_\s]*$", re.IGNORECASE)
+ANNEX_KIND = re.compile(r"^[#*_\s]*(?:KẾ HOẠCH|QUY CHẾ|QUY ĐỊNH|PHƯƠNG ÁN|CHƯƠNG TRÌNH|HƯỚNG DẪN|ĐIỀU LỆ|ĐỀ ÁN|"
+                         r"DANH MỤC|PHỤ LỤC)\b")
+
+
+def annex(lines: list[Line], start: int, end: int) -> tuple[int, int] | None:
+    """[first, last) lines of a plan or regulation attached after the signature: its kind in
+    capitals, then within a few lines "(… kèm theo <document> số …)"; it ends at its own
+    nơi nhận or signature, if any."""
+    for i in range(start, end):
+        if not ANNEX_LINE.match(lines[i].text):
+            continue
+        for k in range(i - 1, max(start, i - 6) - 1, -1):
+            if ANNEX_KIND.match(lines[k].text):
+                return k, footer_start(lines, i + 1, end)
     return None

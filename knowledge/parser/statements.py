@@ -1,0 +1,98 @@
+"""What a notice states rather than orders, and what it quotes: closing formulas, citations of a
+law ("Theo Điều 7 … quy định như sau:" and the clauses after), a news lead or a letter's
+background, a lead-in whose content follows, funding clauses, the document announcing itself.
+Split from body.py: the tree is structure, these are the sentence rules that mark its nodes
+as context (not stored as directives, no deadlines)."""
+from __future__ import annotations
+
+import re
+
+from knowledge.text import fold
+
+# Unnumbered closing formulas: "Trên đây là …", a page's summary "Như vậy, …", "Văn phòng … thông báo để … biết, thực hiện",
+# "Yêu cầu … nghiêm túc thực hiện Chỉ thị này", "(Trong) quá trình thực hiện, nếu có khó khăn …"
+_CLOSING = re.compile(
+    r"^(?:Trên đây là|Như vậy,|.{0,160}\bthông báo\b.{0,300}\bbiết\b|.{0,120}\btrả lời\b.{0,200}\bđược biết\b|.{0,80}\btrân trọng\b|Nơi nhận"
+    r"|(?:Yêu cầu|Đề nghị)\b.{0,300}\b(?:nghiêm túc|khẩn trương|triển khai)\b.{0,60}\bthực hiện\b.{0,40}\b"
+    r"(?:Chỉ thị|Công điện|Kế hoạch|Thông báo|Quyết định|Công văn|Kết luận|văn bản)\s+này"
+    r"|.{0,120}\b(?:yêu cầu|đề nghị)\b.{0,200}\b(?:nghiêm túc|khẩn trương)\s+(?:triển khai\s+)?thực hiện\s*\./\.$"
+    r"|(?:Trong\s+)?quá trình (?:tổ chức |triển khai )*thực hiện,? nếu có (?:khó khăn|vướng mắc))",
+    re.IGNORECASE)
+_TERMINAL = tuple(".;!?")
+# What a document quotes is not what it orders: a letter's "Tại khoản 1 Điều 26 Nghị định … quy định:" and
+# the article in quotation marks after it, a Q&A page's "Theo Điều 7 … quy định như sau:" and the clauses after.
+_QUOTE_INTRO = re.compile(r"^(?:Theo|Căn cứ|Tại)\b.{0,400}\b(?:quy định|nêu|ghi)(?:\s+(?:như sau|sau đây|rõ))?\s*:\s*$",
+                          re.IGNORECASE)
+_QUOTE_OPEN = ("“", '"', "„", "«")
+# A quotation is a citation when the paragraph before announces one or it quotes an article; a news
+# report's quoted order ("“Giao Đảng đoàn HĐND tỉnh …”", a leader's words) is a directive.
+_CITING = re.compile(r"\b(?:quy định|nêu|ghi|như sau)\s*:\s*$")
+_QUOTED_ARTICLE = re.compile(r"^[“\"„«]\s*\*?(?:Điều|Khoản|Điểm)\s+\d")
+_QUOTE_CLOSE = ("”", '"', "»")
+_QUOTE_SUMMARY = re.compile(r"^(?:Theo đó|Như vậy|Do đó|Vì vậy)\b", re.IGNORECASE)
+MAX_QUOTE = 60              # paragraphs; a quotation never closed does not swallow the rest
+# A news lead or a letter's background: "Ngày 11/4/2025, Thủ tướng … đã ban hành …", "Cục Thuế nhận được
+# công văn số …", "X vừa có Thông báo số …": what happened, not what is ordered.
+_NARRATIVE = re.compile(
+    r"^(?:(?:Ngày|Sáng|Chiều|Tối|Trưa|Đêm)\s+[\d/]{3,10}\s*,.{0,300}?\b(?:đã|vừa)\s+(?:\w+\s+){0,3}(?:ban hành|ký|có)\b"
+    r"|Ngày\s+\d{1,2}/\d{1,2}/\d{4}\s*,\s*(?:tại\s+)?(?:Công văn|Thông báo|Quyết định|[A-ZĐ]\w*\s+\w+\s+(?:tỉnh|thành phố|huyện|xã|phường)\b)"
+    r"|[^,.;:]{3,120}?\b(?:vừa|đã)\s+(?:có|ban hành|ký ban hành)\s+(?:Thông báo|Công điện|Chỉ thị|Kết luận|Công văn|"
+    r"Quyết định|Kế hoạch|Nghị quyết)\s+(?:số\s+)?\d"
+    r"|[^,.;:]{3,120}?\bnhận được\s+(?:công văn|văn bản|đơn|tờ trình|báo cáo)\b)", re.IGNORECASE)
+# A heading that announces its children as a list ("… gồm 2 báo cáo:", "… nội dung sau:").
+_ANNOUNCES = re.compile(r"\b(?:sau|như sau|sau đây)\s*:$|\b(?:gồm|bao gồm)\b[^.;]{0,80}:$")
+# A lead-in whose content is the paragraphs after it ("Theo đó, … giao … chỉ đạo nội dung sau:").
+_LEAD_IN = re.compile(r"\b(?:sau|như sau|sau đây)\s*:\s*$")
+# The document announcing itself: "Ủy ban nhân dân Thành phố ban hành Kế hoạch triển khai các nhiệm vụ trọng tâm
+# cuối năm 2025 … như sau:": its dates name the plan's scope, not a task.
+_SELF_ISSUE = re.compile(r"^[^.;:]{0,120}?\bban hành\s+(?:Kế hoạch|Chương trình|Quy chế|Phương án|Hướng dẫn|Đề án)\b"
+                         r"[^.;:]{0,500}(?:như sau|sau đây)\s*:\s*$")
+# Who is told to act, in the present: "Thủ tướng Chính phủ yêu cầu Bộ trưởng …", "giao Ban Thường vụ …".
+_ORDERING = re.compile(r"\b(?:yêu cầu|giao|đề nghị|chỉ đạo)\s+(?:(?:các|những|đồng chí)\s+)?(?:[A-ZĐÂĂÊÔƠƯ]|cấp ủy)")
+_PAST = re.compile(r"\b(?:đã|vừa|từng)\b")
+# Clauses on funding and on the document's own effect (Decree 30 puts them last): no task of anyone.
+_NO_TASK = re.compile(r"^(?:nguon )?kinh phi\b|^.{0,80}\bthay the (?:ke hoach|quyet dinh|chi thi|cong van|thong bao|van ban)\b"
+                      r"|^.{0,60}\b(?:nay|nay) co hieu luc\b")
+# A closing formula inside the last paragraph ("…; trong quá trình thực hiện, có khó khăn vướng mắc kịp thời …").
+_CLOSING_INSIDE = re.compile(r"\bquá trình (?:tổ chức |triển khai )*thực hiện,?\s+(?:nếu\s+)?có (?:khó khăn|vướng mắc)",
+                             re.IGNORECASE)
+
+def _closes_quote(text: str) -> bool:
+    """The paragraph ends the quotation it is in: its last closing mark comes after its last opening one."""
+    tail = text.rstrip(" *_./")
+    close = max(tail.rfind(c) for c in _QUOTE_CLOSE if c != '"')
+    return close != -1 and close >= max(tail.rfind(c) for c in _QUOTE_OPEN if c != '"') or tail.endswith('"')
+
+
+def _orders(text: str) -> bool:
+    """The paragraph tells someone to act now ("… Thủ tướng Chính phủ yêu cầu Bộ trưởng …"), not
+    what was ordered before ("… đã có nhiều văn bản chỉ đạo, yêu cầu các bộ …")."""
+    for m in _ORDERING.finditer(text[:1500]):
+        sentence = text[max(text.rfind(". ", 0, m.start()), 0): m.start()]
+        if not _PAST.search(sentence[-80:]):
+            return True
+    return False
+
+
+def mark_statements(root, bullets) -> None:
+    """Paragraphs that state rather than order, wherever they stand: a news lead or a letter's
+    background, a lead-in whose content is what follows, clauses on funding and on the document's
+    own effect."""
+    def walk(node):
+        kids = node.children
+        for k, child in enumerate(kids):
+            if child.context or child.heading:
+                walk(child)
+                continue
+            folded = fold(child.text)
+            if child.style is None and (_NARRATIVE.match(child.text) or
+                                        (_LEAD_IN.search(child.text) and k + 1 < len(kids)
+                                         and kids[k + 1].style is None and len(child.text.split()) <= 60)):
+                child.context = True
+            elif child.style is None and _SELF_ISSUE.match(child.text):
+                child.context = True
+            elif child.style not in bullets and _NO_TASK.search(folded):
+                child.context = True
+            walk(child)
+
+    walk(root)
