@@ -122,7 +122,9 @@ def list_deadlines(zone: ZoneInfo, *, include_past: bool = False, unit: str | No
     for c in conditions[1:]:
         where &= c
     rows = current_occurrences(_query(where), zone, now, keep_past=include_past)
-    return [r for r in rows if (first is None or r.due_date >= first) and (end is None or r.due_date <= end)]
+    # An hour already gone today ("trước 10 giờ" asked at 22:00) is past, not upcoming.
+    return [r for r in rows if (first is None or r.due_date >= first) and (end is None or r.due_date <= end)
+            and (include_past or r.moment(zone) >= now)]
 
 
 def _now_in(zone: ZoneInfo, today: date | None, now: datetime | None) -> datetime:

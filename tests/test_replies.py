@@ -44,3 +44,25 @@ def test_sentence_broken_by_a_line_is_quoted_whole():
     text = "Các ban quản lý dự án hoàn thiện thủ tục\nđể khởi công dịp 19/8/2025. Việc khác."
     assert whole_sentence(text, "để khởi công dịp 19/8/2025.") == \
         "Các ban quản lý dự án hoàn thiện thủ tục để khởi công dịp 19/8/2025."
+
+
+def test_an_hour_gone_today_is_not_listed_as_upcoming(db):
+    """'trước 10 giờ' of today, listed at 22:00: past (it shows with --all), not upcoming."""
+    from datetime import datetime, time as dtime
+    from zoneinfo import ZoneInfo
+
+    from knowledge.deadlines import list_deadlines
+    from knowledge.loader import ensure_seeded
+    from knowledge.models import Deadline
+
+    ensure_seeded()
+    zone = ZoneInfo("Asia/Ho_Chi_Minh")
+    deadline = Deadline.select().where(Deadline.recurrence == "").first()
+    day = deadline.due_date
+    Deadline.update(due_time=dtime(10, 0)).where(Deadline.id == deadline.id).execute()
+    evening = datetime.combine(day, dtime(22, 0), tzinfo=zone)
+    morning = datetime.combine(day, dtime(8, 0), tzinfo=zone)
+    upcoming = {r.id for r in list_deadlines(zone, now=evening)}
+    assert deadline.id not in upcoming
+    assert deadline.id in {r.id for r in list_deadlines(zone, now=morning)}
+    assert deadline.id in {r.id for r in list_deadlines(zone, include_past=True, now=evening)}
