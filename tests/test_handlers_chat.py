@@ -136,22 +136,22 @@ async def test_a_place_without_a_notice_is_said_so(chat, kb):
 
 
 async def test_admins_add_glossary_entries_in_chat(chat, kb):
-    question = message("What must commune clinics have?", user_id=USER, chat_id=USER)
+    question = message("What must commune sickbays have?", user_id=USER, chat_id=USER)
     s = await chat.send(question)
     assert "Trạm y tế xã" not in s.last("sendMessage").text
-    await chat.send(message("/glossary add commune clinic = trạm y tế xã | trạm y tế", user_id=USER, chat_id=USER))
+    await chat.send(message("/glossary add commune sickbay = trạm y tế xã | trạm y tế", user_id=USER, chat_id=USER))
     from knowledge.glossary import stored_entries
     assert stored_entries() == []                                  # only admins may add
-    s = await chat.send(message("/glossary add commune clinic = trạm y tế xã | trạm y tế", user_id=ADMIN, chat_id=ADMIN))
-    assert "commune clinic" in s.last("sendMessage").text
-    s = await chat.send(message("What must commune clinics have?", user_id=USER, chat_id=USER))
+    s = await chat.send(message("/glossary add commune sickbay = trạm y tế xã | trạm y tế", user_id=ADMIN, chat_id=ADMIN))
+    assert "commune sickbay" in s.last("sendMessage").text
+    s = await chat.send(message("What must commune sickbays have?", user_id=USER, chat_id=USER))
     assert "Trạm y tế xã phải có bác sĩ" in s.last("sendMessage").text
     s = await chat.send(message("/glossary", user_id=ADMIN, chat_id=ADMIN))
-    assert "commune clinic" in s.last("sendMessage").text
+    assert "commune sickbay" in s.last("sendMessage").text
     s = await chat.send(message("/glossary add = nothing", user_id=ADMIN, chat_id=ADMIN))
     assert "Không thêm được" in s.last("sendMessage").text
-    s = await chat.send(message("/glossary remove commune clinic", user_id=ADMIN, chat_id=ADMIN))
-    assert "commune clinic" in s.last("sendMessage").text
+    s = await chat.send(message("/glossary remove commune sickbay", user_id=ADMIN, chat_id=ADMIN))
+    assert "commune sickbay" in s.last("sendMessage").text
 
 
 async def test_missing_item_button_is_answered_with_an_alert(chat, kb):
