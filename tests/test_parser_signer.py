@@ -30,3 +30,18 @@ def test_name_broken_across_two_lines():
 def test_a_sentence_naming_a_chairman_is_no_signature():
     got = parse_text(HEAD + "Chủ tịch UBND xã yêu cầu các thôn thực hiện nghiêm.\nTrần Văn Bình\n")
     assert got["signer"] is None
+
+
+def test_body_sentence_is_no_title_and_missing_agrees():
+    page = ("# Trang tin\nSố hiệu: 88/ABC-XY\n\nCục Mẫu nhận được công văn số 12/DEF-GH ngày 01/10/2026 của Sở Mẫu "
+            "về việc hướng dẫn thủ tục.\n1. Sở Mẫu báo cáo kết quả trước ngày 15/12/2026.\n")
+    got = parse_text(page)
+    assert not got["title"].startswith("Cục Mẫu nhận được")
+    got = parse_text("Số: 88/ABC-XY\n\nTheo đó, đối tượng áp dụng bao gồm:\n- Các xã báo cáo trước ngày 15/12/2026.\n")
+    assert got["title"] == "Công văn 88/ABC-XY" and "title" in got["missing"]
+
+
+def test_lead_sentence_gives_its_subject():
+    got = parse_text("Số: 1586/CBA-NV\n\nNgày 08/10/2026, Thuế tỉnh Mẫu đã ban hành Công văn 1586/CBA-NV về việc "
+                     "hoàn thuế tự động.\n1. Các xã báo cáo kết quả trước ngày 15/12/2026.\n")
+    assert got["title"] == "Hoàn thuế tự động" and "title" not in got["missing"]

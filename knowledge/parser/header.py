@@ -540,6 +540,13 @@ _SOURCE_TAG = re.compile(r"^\((?:[\w-]+\.)+(?:vn|com|net|org)\)\s*[-–—:]\s*"
 _NO_TITLE = re.compile(r"^(?:[:;,.()]|Căn\s+cứ\b|(?:Kính\s+)?gửi\s*:|Click\b|Tải\s+về\b)", re.IGNORECASE)
 
 
+# a body sentence, not a title: a connective that goes on from what came before ("Theo đó, …",
+# "Tuy nhiên …"), or a body saying what it received ("Cục Thuế nhận được công văn số …")
+_BODY_OPENING = re.compile(r"^(?:Theo\s+đó|Tuy\s+nhiên|Do\s+đó|Vì\s+vậy|Ngoài\s+ra|Đồng\s+thời|Trong\s+đó)\b|"
+                           r"^.{0,80}?\b(?:nhận\s+được|đã\s+nhận)\s+(?:công\s+văn|văn\s+bản|tờ\s+trình|đơn)\b",
+                           re.IGNORECASE)
+
+
 def usable_title(title: str | None) -> str | None:
     """A title as a reader can use it: without a news site's "(Chinhphu.vn) - " tag, and
     None for what is no title (a legal basis "Căn cứ …", an addressee "gửi: …", a page's
@@ -547,7 +554,7 @@ def usable_title(title: str | None) -> str | None:
     if not title:
         return None
     title = _SOURCE_TAG.sub("", title.strip())
-    if not title or _NO_TITLE.match(title):
+    if not title or _NO_TITLE.match(title) or title.rstrip(" *").endswith(":") or _BODY_OPENING.match(title):
         return None
     return title[:1].upper() + title[1:]
 
