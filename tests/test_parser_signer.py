@@ -45,3 +45,10 @@ def test_lead_sentence_gives_its_subject():
     got = parse_text("Số: 1586/CBA-NV\n\nNgày 08/10/2026, Thuế tỉnh Mẫu đã ban hành Công văn 1586/CBA-NV về việc "
                      "hoàn thuế tự động.\n1. Các xã báo cáo kết quả trước ngày 15/12/2026.\n")
     assert got["title"] == "Hoàn thuế tự động" and "title" not in got["missing"]
+
+
+def test_a_title_ending_in_the_word_dien_is_no_telegram():
+    got = parse_text("THÔNG TƯ\n\nQUY ĐỊNH VỀ GIÁ BÁN ĐIỆN\n\nCăn cứ Luật Điện lực;\n\n"
+                     "Điều 1. Các đơn vị báo cáo trước ngày 15/12/2026.\n")
+    assert got["title"] == "Quy định về giá bán điện"
+    assert not got["issuer"] or "giá bán" not in got["issuer"].lower()

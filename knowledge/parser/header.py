@@ -43,7 +43,9 @@ _NUMBER_INSIDE = re.compile(rf"(?<!\w)(?:Số|SỐ)\s*:?\s*({NUMBER})(?![\w/-])"
 _NUMBER_LABEL = re.compile(r"Số(?:\s+hiệu)?\s*:?\s*$", re.IGNORECASE)
 _DATE_WORDS = re.compile(r"(?<!\w)ngày\s+(\d{1,2})\s*(?:tháng\s+(\d{1,2})\s+năm\s+|[/.-]\s*(\d{1,2})\s*[/.-]\s*)"
                          r"(\d{4,5})(?!\d)", re.IGNORECASE)
-_TELEGRAM = re.compile(r"^(?P<issuer>[^:]{3,80}?)\s+điện\s*:?\s*$", re.IGNORECASE)
+# "THỦ TƯỚNG CHÍNH PHỦ điện:": the verb in small letters after the sender, or with its colon;
+# a title in capitals that ends with the noun ("… GIÁ BÁN ĐIỆN") is no telegram
+_TELEGRAM = re.compile(r"^(?P<issuer>[^:]{3,80}?)\s+(?:điện\s*:?|(?:Điện|ĐIỆN)\s*:)\s*$")
 _ADDRESSED = re.compile(r"^Kính\s+gửi\s*:?", re.IGNORECASE)
 _ABOUT = re.compile(r"^(?:V/v|V/V|Về\s+việc|VỀ\s+VIỆC)\s*:?\s*")
 _LEAD_PARAGRAPHS = 6
