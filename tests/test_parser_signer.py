@@ -52,3 +52,10 @@ def test_a_title_ending_in_the_word_dien_is_no_telegram():
                      "Điều 1. Các đơn vị báo cáo trước ngày 15/12/2026.\n")
     assert got["title"] == "Quy định về giá bán điện"
     assert not got["issuer"] or "giá bán" not in got["issuer"].lower()
+
+
+def test_enacting_formula_names_the_issuer():
+    got = parse_text("THÔNG TƯ\n\nQUY ĐỊNH VỀ GIÁ BÁN ĐIỆN\n\n*Căn cứ Luật Điện lực;*\n\n*Bộ trưởng\n"
+                     "Bộ Mẫu Thử ban hành Thông tư quy định về giá bán điện.*\n\n"
+                     "Điều 1. Các đơn vị báo cáo trước ngày 15/12/2026.\n")
+    assert got["issuer"] == "Bộ Mẫu Thử"

@@ -370,4 +370,16 @@ def _issuer_from_text(body, lines, header, province: str | None) -> str | None:
         return "Ban Thường vụ Tỉnh ủy" + suffix
     if re.search(r"Tỉnh ủy", " ".join(head + [p.text for p in body[:2]])):
         return "Tỉnh ủy" + suffix
-    return None
+    return _enacting_body(" ".join(head + [p.text for p in body[:12]]))
+
+
+# Decree 30's enacting formula under the legal bases: "Bộ trưởng Bộ Công Thương ban hành Thông
+# tư …", "Chủ tịch Ủy ban nhân dân tỉnh X ban hành Quyết định …": the body the office-holder heads
+_ENACTING = re.compile(r"\b(?:Bộ\s+trưởng|Chủ\s+tịch|Thống\s+đốc|Tổng\s+Giám\s+đốc|Giám\s+đốc)\s+"
+                       r"(?P<body>(?:Bộ|Ngân\s+hàng|Ủy\s+ban\s+nhân\s+dân|UBND|Sở|Bảo\s+hiểm)\s+[^,.;:*()]{2,60}?)"
+                       r"\s+ban\s+hành\s+(?:Thông\s+tư|Quyết\s+định|Chỉ\s+thị|Quy\s+chế|Quy\s+định)\b")
+
+
+def _enacting_body(text: str) -> str | None:
+    m = _ENACTING.search(" ".join(text.replace("*", " ").replace("_", " ").split()))
+    return m.group("body") if m else None
