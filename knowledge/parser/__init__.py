@@ -132,6 +132,8 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
     province = province_of(header.issuer, header.place, header.letterhead,
                            "\n".join(line.text for line in lines[:header.body_start]), body_text)
     title = usable_title(header.title) or usable_title(_headline(lines[:header.body_start])) or ""
+    if not title or re.match(r"Ngày\s+\d", title):      # a lead sentence, not a headline: what it is about
+        title = _subject(title or (items[0]["text"] if items else ""), header.number) or title
     parsed = {
         "source_file": source_name,
         "number": header.number,
@@ -139,7 +141,10 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
         "issuer": _placed(header.issuer, province) or _issuer_from_text(body, lines, header, province),
         "province": province,
         "date": notice_date.isoformat() if notice_date else None,
-        "title": title or usable_title(items[0]["text"][:120]) or _named(header) or items[0]["text"][:120],
+        # no title found: the document's kind and number name it (and `missing` says so), not
+        # its first sentence ("Cục Thuế nhận được công văn số …"); the first item only when
+        # there is no number either
+        "title": title or _named(header) or usable_title(items[0]["text"][:120]) or items[0]["text"][:120],
         "title_en": "",
         "signer": header.signer,
         "references": find_references(body_text, header.number),
@@ -165,6 +170,20 @@ def _placed(issuer: str | None, province: str | None) -> str | None:
     if province.startswith("Thành phố"):
         return f"Ủy ban nhân dân thành phố {province.split(' ', 2)[2]}"
     return f"Ủy ban nhân dân {'thành phố' if province in _CENTRAL_CITIES else 'tỉnh'} {province}"
+
+
+def _subject(text: str, number: str | None) -> str | None:
+    """What a page's sentence on the document says it is about: "Ngày 08/10/2025, Thuế tỉnh
+    Cao Bằng đã ban hành Công văn 1586/CBA-NVDTPC năm 2025 về việc X." -> "X"."""
+    if not number or not text:
+        return None
+    m = re.search(rf"(?<![\w/-]){re.escape(number)}(?![\w/-])[^.;:]{{0,40}}?\s(?:về\s+việc|về|V/v)\s+(.{{8,200}}?)\s*(?:[.;:]|\*\*|$)",
+                  text, re.IGNORECASE)
+    if not m:
+        return None
+    subject = m.group(1)
+    glued = next((k for k in range(1, len(subject)) if subject[k - 1].islower() and subject[k].isupper()), None)
+    return usable_title(subject[:glued])                  # "…cấp xãLịch tập huấn": two bold runs glued
 
 
 def _named(header) -> str | None:
@@ -332,7 +351,8 @@ def _kind_without_header(items: list[dict], title: str) -> str:
 def _headline(lines) -> str:
     """A page without a letterhead: its headline is the last line above the body that is
     not in capitals and has a few words (a web page's `# title`)."""
-    texts = [line.text for line in lines if line.text and len(line.text.split()) >= 4]
+    texts = [line.text for line in lines if line.text and len(line.text.split()) >= 4
+             and not line.text.rstrip(" *").endswith(":")]       # "… bao gồm:" leads into a list
     plain = [t for t in texts if not t.isupper()]
     return (plain or texts or [""])[-1][:300]
 
@@ -350,4 +370,16 @@ def _issuer_from_text(body, lines, header, province: str | None) -> str | None:
         return "Ban Thường vụ Tỉnh ủy" + suffix
     if re.search(r"Tỉnh ủy", " ".join(head + [p.text for p in body[:2]])):
         return "Tỉnh ủy" + suffix
-    return None
+    return _enacting_body(" ".join(head + [p.text for p in body[:12]]))
+
+
+# Decree 30's enacting formula under the legal bases: "Bộ trưởng Bộ Công Thương ban hành Thông
+# tư …", "Chủ tịch Ủy ban nhân dân tỉnh X ban hành Quyết định …": the body the office-holder heads
+_ENACTING = re.compile(r"\b(?:Bộ\s+trưởng|Chủ\s+tịch|Thống\s+đốc|Tổng\s+Giám\s+đốc|Giám\s+đốc)\s+"
+                       r"(?P<body>(?:Bộ|Ngân\s+hàng|Ủy\s+ban\s+nhân\s+dân|UBND|Sở|Bảo\s+hiểm)\s+[^,.;:*()]{2,60}?)"
+                       r"\s+ban\s+hành\s+(?:Thông\s+tư|Quyết\s+định|Chỉ\s+thị|Quy\s+chế|Quy\s+định)\b")
+
+
+def _enacting_body(text: str) -> str | None:
+    m = _ENACTING.search(" ".join(text.replace("*", " ").replace("_", " ").split()))
+    return m.group("body") if m else None

@@ -31,9 +31,15 @@ def footer_start(lines: list[Line], body: int, end: int) -> int:
             return i
         if _SIGNATURE_TITLE.match(text) and _caps(text) and len(text) < 80 and _signature_follows(lines, i, end):
             return i
+        if _signature_title(text) and not _caps(text) and person_name(_bare(_next(lines, i, end))):
+            return i                                    # "Chủ tịch UBND xã" / "Trần Văn Bình" typed in a chat
         if text.endswith("/.") and not _URL.search(text.rsplit(None, 1)[-1]):
             return i + 1                                # "… thực hiện./.", not "… tại website: https://…/."
     return end
+
+
+def _next(lines: list[Line], i: int, end: int) -> str:
+    return next((lines[k].text for k in range(i + 1, end) if lines[k].text), "")
 
 
 def _signature_follows(lines: list[Line], i: int, end: int) -> bool:
@@ -52,16 +58,49 @@ def _signature_follows(lines: list[Line], i: int, end: int) -> bool:
 
 
 def signer(lines: list[Line], start: int, end: int) -> str | None:
-    """The name under the signature title (after nơi nhận, or before it)."""
-    texts = [lines[i].text for i in range(start, end) if lines[i].text]
-    titles = [k for k, t in enumerate(texts) if _SIGNATURE_TITLE.match(t) and _caps(t)]
+    """The name under the signature title (after nơi nhận, or before it). The title may be
+    typed in running case in a chat ("Chủ tịch UBND xã" / "Trần Văn Bình"), and a copy may
+    break the name across lines ("**Phạm" / "Chí Thanh**"): a lone capitalised word next to
+    a name is part of it, never a name of its own."""
+    texts = [_bare(lines[i].text) for i in range(start, end) if _bare(lines[i].text)]
+    titles = [k for k, t in enumerate(texts) if _signature_title(t)]
     for k in titles:
-        for t in texts[k + 1:k + 6]:
+        block = texts[k + 1:k + 7]
+        for j, t in enumerate(block[:5]):
             if _FOOTER.match(t):
                 break
+            nxt = block[j + 1] if j + 1 < len(block) else ""
+            joined = f"{t} {nxt}"
+            if nxt and (_one_word(t) or _one_word(nxt)) and not _caps(t) and not _caps(nxt) \
+                    and person_name(joined) and not _FOOTER.match(nxt):
+                return joined
             if person_name(t):
-                return t.strip(" *")
+                return t
     return None
+
+
+def _bare(text: str) -> str:
+    return text.strip(" *_")
+
+
+def _one_word(text: str) -> bool:
+    """A lone capitalised word: half of a name broken across two lines."""
+    return len(text.split()) == 1 and text[:1].isupper() and text[1:].islower() and text.isalpha()
+
+
+_TITLE_WORDS = re.compile(
+    r"^(?:(?:T/?M|KT|TL|TUQ|Q)\s*\.\s*)?(?:Phó\s+)?(?:Chủ\s+tịch|Giám\s+đốc|Trưởng\s+(?:ban|phòng|thôn|ấp|khu)|"
+    r"Bí\s+thư|Chánh\s+văn\s+phòng|Cục\s+trưởng|Vụ\s+trưởng|Hiệu\s+trưởng|Bộ\s+trưởng|Thứ\s+trưởng)\b",
+    re.IGNORECASE)
+
+
+def _signature_title(text: str) -> bool:
+    """A signature title: in capitals as Decree 30 writes it, or in running case as typed in a
+    message — short, no sentence, no name of its own."""
+    if _SIGNATURE_TITLE.match(text) and _caps(text):
+        return True
+    return (len(text) <= 60 and _TITLE_WORDS.match(text) is not None and not text.endswith((".", ":", ";", ","))
+            and not person_name(text))
 
 
 # "(Ban hành kèm theo Quyết định số 1627/QĐ-UBND ngày …)", "(Kèm theo Nghị quyết số …)"

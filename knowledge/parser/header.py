@@ -43,7 +43,9 @@ _NUMBER_INSIDE = re.compile(rf"(?<!\w)(?:Số|SỐ)\s*:?\s*({NUMBER})(?![\w/-])"
 _NUMBER_LABEL = re.compile(r"Số(?:\s+hiệu)?\s*:?\s*$", re.IGNORECASE)
 _DATE_WORDS = re.compile(r"(?<!\w)ngày\s+(\d{1,2})\s*(?:tháng\s+(\d{1,2})\s+năm\s+|[/.-]\s*(\d{1,2})\s*[/.-]\s*)"
                          r"(\d{4,5})(?!\d)", re.IGNORECASE)
-_TELEGRAM = re.compile(r"^(?P<issuer>[^:]{3,80}?)\s+điện\s*:?\s*$", re.IGNORECASE)
+# "THỦ TƯỚNG CHÍNH PHỦ điện:": the verb in small letters after the sender, or with its colon;
+# a title in capitals that ends with the noun ("… GIÁ BÁN ĐIỆN") is no telegram
+_TELEGRAM = re.compile(r"^(?P<issuer>[^:]{3,80}?)\s+(?:điện\s*:?|(?:Điện|ĐIỆN)\s*:)\s*$")
 _ADDRESSED = re.compile(r"^Kính\s+gửi\s*:?", re.IGNORECASE)
 _ABOUT = re.compile(r"^(?:V/v|V/V|Về\s+việc|VỀ\s+VIỆC)\s*:?\s*")
 _LEAD_PARAGRAPHS = 6
@@ -540,6 +542,13 @@ _SOURCE_TAG = re.compile(r"^\((?:[\w-]+\.)+(?:vn|com|net|org)\)\s*[-–—:]\s*"
 _NO_TITLE = re.compile(r"^(?:[:;,.()]|Căn\s+cứ\b|(?:Kính\s+)?gửi\s*:|Click\b|Tải\s+về\b)", re.IGNORECASE)
 
 
+# a body sentence, not a title: a connective that goes on from what came before ("Theo đó, …",
+# "Tuy nhiên …"), or a body saying what it received ("Cục Thuế nhận được công văn số …")
+_BODY_OPENING = re.compile(r"^(?:Theo\s+đó|Tuy\s+nhiên|Do\s+đó|Vì\s+vậy|Ngoài\s+ra|Đồng\s+thời|Trong\s+đó)\b|"
+                           r"^.{0,80}?\b(?:nhận\s+được|đã\s+nhận)\s+(?:công\s+văn|văn\s+bản|tờ\s+trình|đơn)\b",
+                           re.IGNORECASE)
+
+
 def usable_title(title: str | None) -> str | None:
     """A title as a reader can use it: without a news site's "(Chinhphu.vn) - " tag, and
     None for what is no title (a legal basis "Căn cứ …", an addressee "gửi: …", a page's
@@ -547,7 +556,7 @@ def usable_title(title: str | None) -> str | None:
     if not title:
         return None
     title = _SOURCE_TAG.sub("", title.strip())
-    if not title or _NO_TITLE.match(title):
+    if not title or _NO_TITLE.match(title) or title.rstrip(" *").endswith(":") or _BODY_OPENING.match(title):
         return None
     return title[:1].upper() + title[1:]
 
