@@ -22,7 +22,7 @@ document is parsed with `knowledge.reading.parse_file` and compared:
   recurring has its date (or any date when the annotated one is null).
 A parser error never stops the run: the document counts as failed (all wrong, nothing found).
 
-    python3 -m tests.parser_eval [--heldout | --heldout2 | --dev3 | --dev3-holdout] [--show] [--notices DIR]
+    python3 -m tests.parser_eval [--heldout | --heldout2 | --dev3 | --dev3-holdout | --dev4[-holdout] | --dev5[-holdout]] [--show] [--notices DIR]
 """
 from __future__ import annotations
 
@@ -41,6 +41,8 @@ HELDOUT_DIR = ROOT / "tests" / "heldout" / "real_annotations"
 HELDOUT2_DIR = ROOT / "tests" / "heldout" / "real_annotations2"
 DEV3_DIR = ROOT / "tests" / "data" / "real_annotations3"              # a third batch, for development
 DEV3_HOLDOUT_DIR = DEV3_DIR / "holdout"                                 # its part kept aside until the end
+# Later batches, each with its own holdout/: 4 = structure and items, 5 = deadlines.
+BATCH_DIRS = {n: ROOT / "tests" / "data" / f"real_annotations{n}" for n in (4, 5)}
 NOTICES_DIR = Path(os.environ.get("REAL_NOTICES_DIR", ROOT.parent / "shared" / "real-notices"))
 PREFIX_CHARS = 200        # annotated start words must begin within this many characters
 
@@ -330,6 +332,11 @@ def main(argv: list[str] | None = None) -> int:
                        help="score the third development batch (tests/data/real_annotations3)")
     which.add_argument("--dev3-holdout", action="store_true",
                        help="score the part of the third batch kept aside (real_annotations3/holdout)")
+    for n, path in BATCH_DIRS.items():
+        which.add_argument(f"--dev{n}", action="store_const", dest="batch", const=path,
+                           help=f"score batch {n} ({path.relative_to(ROOT)})")
+        which.add_argument(f"--dev{n}-holdout", action="store_const", dest="batch", const=path / "holdout",
+                           help=f"score the part of batch {n} kept aside")
     ap.add_argument("--show", action="store_true", help="list missed and extra items and deadlines")
     ap.add_argument("--notices", type=Path, default=NOTICES_DIR, help="folder of the real notices")
     args = ap.parse_args(argv)
@@ -337,7 +344,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no folder {args.notices}", file=sys.stderr)
         return 2
     sys.path.insert(0, str(ROOT))
-    folder = (HELDOUT_DIR if args.heldout else HELDOUT2_DIR if args.heldout2 else DEV3_DIR if args.dev3
+    folder = (args.batch if args.batch else HELDOUT_DIR if args.heldout else HELDOUT2_DIR if args.heldout2 else DEV3_DIR if args.dev3
               else DEV3_HOLDOUT_DIR if args.dev3_holdout else DEV_DIR)
     report(evaluate(folder, args.notices), show=args.show)
     return 0
