@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from knowledge.question_frames import asked_parts
 from knowledge.shorthand import expand_shorthand, is_syllable, untelex
 from knowledge.text import EN_STOPWORDS, Token, bigrams, has_diacritics, stem_en, stopword_flags, tokenize
 
@@ -28,6 +29,7 @@ W_CORRECTED = 0.8       # a typo-corrected word counts a little less than a type
 W_CROSS = 1.0           # two English concepts whose translations stand side by side in an item
 W_STOP = 0.3            # a function word
 W_NUMBER = 1.5          # a number, date or document number: precise, so it counts more
+W_ASKED = 0.3           # what a question word asks for ('who' -> 'chủ trì'): a hint, like a function word
 CROSS_SPAN = 2          # ... among this many following concepts of the question
 EN_UNKNOWN = 0.5        # an English word the index never saw: often just phrasing ('attention')
 
@@ -184,7 +186,13 @@ def vi_concepts(index, question: str, tokens: list[Token]) -> list[Concept]:
         concepts.append(Concept(f"{a.term} {b.term}", options, weight=W_BIGRAM, pair=True,
                                 content=not (stops[i] or stops[i + 1]), unknown=unknown,
                                 typed=f"{a.term} {b.term}" in index.bi.vocab))
-    return concepts
+    return concepts + asked_concepts([t.term for t in expanded])
+
+
+def asked_concepts(terms: list[str]) -> list[Concept]:
+    """Hints at the item part a question word asks for (`knowledge.question_frames`)."""
+    return [Concept(f"? {phrase}", [vi_phrase(a, 1.0) for a in alts], weight=W_ASKED, content=False)
+            for phrase, alts in asked_parts(terms)]
 
 
 # --- English ------------------------------------------------------------------------------
@@ -245,7 +253,7 @@ def en_concepts(index, question: str, tokens: list[Token]) -> list[Concept]:
             runs.append([i])
     placed += [(run[0], [tuple(words[i] for i in run)]) for run in runs]
     concepts += cross_pairs(index, sorted(placed, key=lambda p: p[0]))
-    return concepts
+    return concepts + asked_concepts(words)
 
 
 def cross_pairs(index, placed: list[tuple[int, list[tuple[str, ...]]]]) -> list[Concept]:

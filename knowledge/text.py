@@ -291,6 +291,8 @@ def stem_en(word: str) -> str:
                 continue
             w = w[: len(w) - len(suffix)] + repl
             break
+    if w.endswith("ied") and len(w) > 5:
+        return w[:-3] + "y"                          # applied/apply, carried/carry meet
     for suffix in ("ing", "ed"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             w = w[: len(w) - len(suffix)]
