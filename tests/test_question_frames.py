@@ -1,0 +1,73 @@
+"""Question words read as the part of an item that answers them (issue 9, "English on every
+topic"): "who / which department / ai" points at the item that gives the task, "where / ở đâu"
+at the one that names a place; and the general vocabulary reaches notices without summaries."""
+from datetime import date
+
+import pytest
+
+from knowledge.glossary import Glossary, bundled_entries
+from knowledge.question_frames import FRAMES_FILE, asked_parts, frames
+from knowledge.search import ItemRecord, Searcher
+from knowledge.shorthand import expand_shorthand
+from knowledge.text import stem_en, terms
+
+DOC = dict(document_id=1, document_number="12/KH-UBND", document_kind="Kế hoạch",
+           document_title="Kế hoạch tổ chức giải đua thuyền", issuer="UBND thành phố",
+           province="", document_date=date(2025, 11, 1), document_title_en="")
+
+ITEMS = [   # no English summaries: what an imported notice looks like
+    ItemRecord(1, "Sở Văn hóa và Thể thao báo cáo kết quả giải đua thuyền năm trước.", "", "1", **DOC),
+    ItemRecord(2, "Giao Sở Văn hóa và Thể thao chủ trì tổ chức giải đua thuyền.", "", "2", **DOC),
+    ItemRecord(3, "Giải đua thuyền tổ chức tại bến sông phía đông thành phố.", "", "3", **DOC),
+    ItemRecord(4, "Mỗi đội đua thuyền có 20 vận động viên, đủ 18 tuổi trở lên.", "", "4", **DOC),
+]
+
+
+@pytest.fixture(scope="module")
+def searcher():
+    return Searcher.from_records(ITEMS)
+
+
+def test_the_frames_file_is_well_formed():
+    table = frames()
+    assert ("who",) in table and ("o", "dau") in table and ("which", "department") in table
+    with open(FRAMES_FILE, encoding="utf-8") as f:
+        assert all(line.count("\t") == 1 for line in f if line.strip() and not line.startswith("#"))
+
+
+def test_the_longest_question_phrase_is_read_once():
+    asked = asked_parts("which department and who must do it".split())
+    assert [p for p, _ in asked] == ["which department"]         # same kind of answer: once
+    assert [p for p, _ in asked_parts("giai dua o dau".split())] == ["o dau"]
+    assert asked_parts("what must teams do".split()) == []
+
+
+def test_who_points_at_the_item_that_gives_the_task(searcher):
+    for question in ("Who is responsible for the boat race?", "Which department handles the boat race?",
+                     "so nao lo giai dua thuyen"):
+        assert searcher.ask(question).hits[0].item_id == 2, question
+
+
+def test_where_points_at_the_place(searcher):
+    for question in ("Where is the boat race?", "Where will the boat race take place?",
+                     "giai dua thuyen o dau"):
+        assert searcher.ask(question).hits[0].item_id == 3, question
+
+
+def test_shorthand_of_notices_of_every_topic_is_read():
+    assert expand_shorthand("vdv") == ("van dong vien",)
+    assert expand_shorthand("dvhc") == ("don vi hanh chinh",)
+    assert expand_shorthand("tndn") == ("thu nhap doanh nghiep",)
+
+
+def test_general_vocabulary_of_real_notices():
+    g = Glossary(bundled_entries())
+    for word in ("corporate income tax", "unemployment insurance", "notary", "hand over", "pilot",
+                 "special mechanism", "mass complaint", "reprimand", "boat race", "law making"):
+        stems = [stem_en(w) for w in terms(word)]
+        assert g.translate(stems) and g.translate(stems)[0][:2] == (0, len(stems)), word
+
+
+def test_applied_and_apply_are_one_stem():
+    assert stem_en("applied") == stem_en("apply") == stem_en("applies")
+    assert stem_en("studied") == stem_en("study") and stem_en("tied") == "tied"
