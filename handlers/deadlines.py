@@ -24,9 +24,10 @@ from bot.views.deadlines import (ACK_KINDS, DONE, UNDO, AckCallback, AckView, pi
                                  utc_aware)
 from knowledge.deadlines import list_deadlines, load_rows
 from knowledge.models import Deadline
+from scheduler.acknowledgements import acks_in_chat, record_ack, undo_ack
 from scheduler.clock import SystemClock
 from scheduler.outbox import Delivery
-from scheduler.pings import acks_in_chat, record_ack, targets, undo_ack
+from scheduler.reminder_targets import targets
 
 router = Router(name=__name__)
 log = logging.getLogger("loa.handlers")

@@ -6,7 +6,7 @@ counts. "Done" can be undone by whoever pressed it or by an admin of the group (
 checks who may). A press counts only in a group the notice was delivered to: button data can
 be forged or forwarded.
 
-Deadline acknowledgements (`scheduler.pings.Acknowledgement`) point at deadline rows, which a
+Deadline acknowledgements (`scheduler.acknowledgements.Acknowledgement`) point at deadline rows, which a
 corrected notice may delete. `keep_acknowledgements` runs before that (the loader calls it,
 see `knowledge.loader.on_deadlines_replaced`): a group's "done" moves to the deadline the old
 one became, or, when it became none, into `ArchivedAcknowledgement` with a copy of what was
@@ -22,8 +22,9 @@ from peewee import BigIntegerField, CharField, DateField, DateTimeField, Foreign
 from knowledge.db import BaseModel, create_once
 from knowledge.loader import on_deadlines_replaced
 from knowledge.models import Chat, Deadline, Document, Item, utcnow
+from scheduler.acknowledgements import Acknowledgement
+from scheduler.clock import naive_utc
 from scheduler.outbox import SENT, Broadcast, Delivery
-from scheduler.pings import Acknowledgement, naive_utc
 
 RECEIVED, DONE = "received", "done"
 
