@@ -11,13 +11,13 @@ import logging
 from datetime import datetime, timezone
 
 from aiogram import Bot, Router
-from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 
 from bot.config import Settings
 from bot.conversation import deadline_list, parse_deadline_args, unknown_unit
 from bot.filters import may_manage_chat, parse_id
+from bot.redraw import redraw
 from bot.replies import answer_long
 from bot.texts import t
 from bot.views.deadlines import (ACK_KINDS, DONE, UNDO, AckCallback, AckView, ping_keyboard, render_ping_text,
@@ -156,8 +156,5 @@ async def _redraw(message: Message, settings: Settings, lang: str) -> None:
             for key, a in acks_in_chat(list(rows), message.chat.id).items()}
     sent_at = message.date if isinstance(message.date, datetime) else datetime.now(timezone.utc)
     text = render_ping_text(numbered, lang, settings.zone, sent_at=sent_at, acks=acks)
-    try:
-        await message.edit_text(text, reply_markup=ping_keyboard(numbered, lang, acks))
-    except TelegramBadRequest as e:          # "message is not modified", or too old to edit
-        log.info("ping_redraw_failed chat_id=%s message_id=%s error=%s", message.chat.id,
-                 message.message_id, e.message)
+    await redraw(message.edit_text(text, reply_markup=ping_keyboard(numbered, lang, acks)),
+                 "ping_redraw_failed", chat_id=message.chat.id, message_id=message.message_id)

@@ -6,11 +6,11 @@ from __future__ import annotations
 import logging
 
 from aiogram import Bot, Router
-from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import CallbackQuery, Message
 
 from bot.config import Settings
 from bot.filters import may_manage_chat, parse_id
+from bot.redraw import redraw
 from bot.texts import t
 from bot.views.deadlines import utc_aware
 from bot.views.receipts import DONE, KINDS, ReceiptCallback, receipt_keyboard
@@ -68,8 +68,6 @@ async def _undo(callback: CallbackQuery, broadcast_id: int, chat_id: int, bot: B
 async def _redraw(message, broadcast_id: int, lang: str) -> None:
     if not isinstance(message, Message):
         return
-    try:
-        await message.edit_reply_markup(reply_markup=receipt_keyboard(
-            broadcast_id, lang, receipts_in_chat(broadcast_id, message.chat.id)))
-    except TelegramBadRequest as e:          # "not modified", or the message is too old
-        log.info("receipt_redraw_failed chat_id=%s error=%s", message.chat.id, e.message)
+    keyboard = receipt_keyboard(broadcast_id, lang, receipts_in_chat(broadcast_id, message.chat.id))
+    await redraw(message.edit_reply_markup(reply_markup=keyboard),
+                 "receipt_redraw_failed", chat_id=message.chat.id)
