@@ -12,16 +12,15 @@ from datetime import datetime
 
 from peewee import BigIntegerField, CharField, DateTimeField, ForeignKeyField, chunked
 
-from knowledge.db import BaseModel, create_once
+from knowledge.db import BaseModel
 from knowledge.models import Chat, Deadline, utcnow
-from scheduler.clock import naive_utc
+from scheduler.presses import DONE, Press, check_kind
 from scheduler.reminder_targets import targets
 
-RECEIVED, DONE = "received", "done"
 
-
-class Acknowledgement(BaseModel):
+class Acknowledgement(Press, BaseModel):
     """A group said it received (or did) what a deadline asks; the first press counts."""
+    PARENT = "deadline"
     deadline = ForeignKeyField(Deadline, backref="acknowledgements", on_delete="CASCADE")
     chat_id = BigIntegerField()
     kind = CharField()                           # received | done
@@ -33,32 +32,25 @@ class Acknowledgement(BaseModel):
         indexes = ((("deadline", "chat_id", "kind"), True),)
 
 
-
 def record_ack(deadline_id: int, chat_id: int, kind: str, *, user_id: int, user_name: str,
                now: datetime) -> tuple[Acknowledgement | None, bool]:
     """Store a press of "received"/"done": (the acknowledgement, whether this press made it).
     The first press wins; (None, False) when the deadline no longer exists."""
-    if kind not in (RECEIVED, DONE):
-        raise ValueError(f"unknown acknowledgement {kind!r}")
+    check_kind(kind)
     if not Deadline.select().where(Deadline.id == deadline_id).exists():
         return None, False
-    return create_once(Acknowledgement, {"deadline": deadline_id, "chat_id": chat_id, "kind": kind},
-                       user_id=user_id, user_name=user_name[:255], created_at=naive_utc(now))
+    return Acknowledgement.first_press(deadline_id, chat_id, kind, user_id=user_id, user_name=user_name, now=now)
 
 
 def undo_ack(deadline_id: int, chat_id: int, kind: str = DONE) -> bool:
     """Take back a press (the handler checks that the presser or a group admin asks)."""
-    return bool(Acknowledgement.delete().where(Acknowledgement.deadline == deadline_id,
-                                               Acknowledgement.chat_id == chat_id,
-                                               Acknowledgement.kind == kind).execute())
-
+    return Acknowledgement.take_back(deadline_id, chat_id, kind)
 
 
 def acks_in_chat(deadline_ids: list[int], chat_id: int) -> dict[tuple[int, str], Acknowledgement]:
     query = Acknowledgement.select().where(Acknowledgement.deadline.in_(deadline_ids),
                                            Acknowledgement.chat_id == chat_id)
     return {(a.deadline_id, a.kind): a for a in query}
-
 
 
 def migrated_chats(chat_ids) -> dict[int, int]:

@@ -29,11 +29,12 @@ from knowledge.db import database
 from knowledge.deadlines import DeadlineRow, load_rows
 from knowledge.models import Chat, UserSetting
 from knowledge.recurrence import roll_recurring
-from scheduler.acknowledgements import DONE, Acknowledgement, migrated_chats
+from scheduler.acknowledgements import Acknowledgement, migrated_chats
 from scheduler.clock import SystemClock, naive_utc
 from scheduler.outbox import enqueue_many
 from scheduler.pings import (DIGEST, FAR_DATE_ERRORS, OVERDUE, PLANNED, QUEUED, SKIPPED, Ping,
                              plan_pings, replan_offsets)
+from scheduler.presses import DONE
 from scheduler.reminder_targets import admin_ids, notice_messages_by_chat, targets
 
 log = logging.getLogger("loa.pings")

@@ -20,7 +20,8 @@ from zoneinfo import ZoneInfo
 from peewee import chunked
 
 from knowledge.deadlines import DeadlineRow
-from scheduler.acknowledgements import DONE, RECEIVED, Acknowledgement, migrated_chats
+from scheduler.acknowledgements import Acknowledgement, migrated_chats
+from scheduler.presses import DONE, RECEIVED
 from scheduler.reminder_targets import targets
 
 ON_TIME, LATE, IN_TIME, OVERDUE = "on_time", "late", "in_time", "overdue"
