@@ -16,7 +16,8 @@ from aiogram.types import BufferedInputFile, CallbackQuery, Message
 
 from bot.config import Settings
 from bot.conversation import deadline_list, parse_deadline_args, unknown_unit
-from bot.filters import may_manage_chat, parse_id
+from bot.filters import parse_id
+from bot.press_answers import PressTexts, answer_press, may_take_back
 from bot.redraw import redraw
 from bot.replies import answer_long
 from bot.texts import t
@@ -31,6 +32,9 @@ from scheduler.reminder_targets import targets
 
 router = Router(name=__name__)
 log = logging.getLogger("loa.handlers")
+
+PRESS_TEXTS = PressTexts(already="ping.ack_already", saved="ping.ack_saved_",
+                         nothing_to_undo="ping.nothing_to_undo", undo_refused="ping.undo_refused")
 
 
 @router.message(Command("deadlines"))
@@ -90,13 +94,10 @@ async def acknowledge(callback: CallbackQuery, callback_data: AckCallback, setti
     if ack is None:
         await callback.answer(t(lang, "ping.ack_gone"), show_alert=True)
         return
-    if not created:
-        when = utc_aware(ack.created_at).astimezone(settings.zone).strftime("%H:%M %d/%m")
-        await callback.answer(t(lang, "ping.ack_already", name=ack.user_name, time=when))
+    if not await answer_press(callback, ack, created, kind, PRESS_TEXTS, lang, settings.zone):
         return
     log.info("ping_acknowledged deadline_id=%s chat_id=%s kind=%s user_id=%s",
              callback_data.deadline, chat_id, kind, callback.from_user.id)
-    await callback.answer(t(lang, f"ping.ack_saved_{kind}"))
     if isinstance(message, Message):
         await _redraw(message, settings, lang)
 
@@ -105,12 +106,7 @@ async def _undo(callback: CallbackQuery, deadline_id: int, bot: Bot, settings: S
     """Take back a "done": only the person who pressed it, or an admin of the group."""
     message = callback.message
     done = acks_in_chat([deadline_id], message.chat.id).get((deadline_id, DONE))
-    if done is None:
-        await callback.answer(t(lang, "ping.nothing_to_undo"))
-        return
-    if done.user_id != callback.from_user.id and not await may_manage_chat(bot, message.chat,
-                                                                           callback.from_user.id):
-        await callback.answer(t(lang, "ping.undo_refused", name=done.user_name), show_alert=True)
+    if not await may_take_back(callback, bot, done, PRESS_TEXTS, lang):
         return
     undo_ack(deadline_id, message.chat.id, DONE)
     log.info("ping_done_undone deadline_id=%s chat_id=%s user_id=%s", deadline_id, message.chat.id,
