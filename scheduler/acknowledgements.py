@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime
 
-from peewee import BigIntegerField, CharField, DateTimeField, ForeignKeyField, chunked
+from peewee import ForeignKeyField, chunked
 
 from knowledge.db import BaseModel
-from knowledge.models import Chat, Deadline, utcnow
-from scheduler.presses import DONE, Press, check_kind
+from knowledge.models import Chat, Deadline
+from scheduler.presses import DONE, Press, check_kind, press_columns
 from scheduler.reminder_targets import targets
 
 
@@ -22,11 +22,7 @@ class Acknowledgement(Press, BaseModel):
     """A group said it received (or did) what a deadline asks; the first press counts."""
     PARENT = "deadline"
     deadline = ForeignKeyField(Deadline, backref="acknowledgements", on_delete="CASCADE")
-    chat_id = BigIntegerField()
-    kind = CharField()                           # received | done
-    user_id = BigIntegerField()
-    user_name = CharField(default="")
-    created_at = DateTimeField(default=utcnow)
+    chat_id, kind, user_id, user_name, created_at = press_columns()
 
     class Meta:
         indexes = ((("deadline", "chat_id", "kind"), True),)

@@ -4,20 +4,31 @@ A press on a notice (`scheduler.receipts.NoticeReceipt`) and one on a reminder
 (`scheduler.acknowledgements.Acknowledgement`) record the same facts — which group, which
 kind, who pressed, when; the group's first press of each kind wins; "done" can be taken
 back — about different things (a broadcast, a deadline). Their rules are written once here,
-as a mixin of methods.
+as a mixin of methods, and their columns by `press_columns`.
 
-The columns themselves stay declared in each model: a peewee base class's fields come before
-the subclass's own, so sharing them through a base would put `chat_id … created_at` before the
-foreign key in a freshly created table, unlike the tables existing databases hold.
+The columns are not fields of a base class: peewee puts a base class's fields before the
+subclass's own, so `chat_id … created_at` would come before the foreign key in a freshly
+created table, unlike the tables existing databases hold. Made by a function called after the
+foreign key, they keep the order (and the schema) the tables always had.
 """
 from __future__ import annotations
 
 from datetime import datetime
 
+from peewee import BigIntegerField, CharField, DateTimeField
+
 from knowledge.db import create_once
+from knowledge.models import utcnow
 from scheduler.clock import naive_utc
 
 RECEIVED, DONE = "received", "done"
+
+
+def press_columns() -> tuple:
+    """chat_id, kind (RECEIVED | DONE), user_id, user_name, created_at: declare them in a model
+    right after its foreign key, `chat_id, kind, user_id, user_name, created_at = press_columns()`."""
+    return (BigIntegerField(), CharField(), BigIntegerField(), CharField(default=""),
+            DateTimeField(default=utcnow))
 
 
 def check_kind(kind: str) -> None:
@@ -27,8 +38,8 @@ def check_kind(kind: str) -> None:
 
 
 class Press:
-    """Mixed into a model with a foreign key named `PARENT` and the columns chat_id, kind,
-    user_id, user_name and created_at, unique on (parent, chat_id, kind)."""
+    """Mixed into a model with a foreign key named `PARENT` and the `press_columns`, unique
+    on (parent, chat_id, kind)."""
 
     PARENT: str
 

@@ -24,18 +24,14 @@ from knowledge.loader import on_deadlines_replaced
 from knowledge.models import Chat, Deadline, Document, Item, utcnow
 from scheduler.acknowledgements import Acknowledgement
 from scheduler.outbox import SENT, Broadcast, Delivery
-from scheduler.presses import DONE, Press, check_kind
+from scheduler.presses import DONE, Press, check_kind, press_columns
 
 
 class NoticeReceipt(Press, BaseModel):
     """A group said it received (or did) a pushed notice; the first press of each kind wins."""
     PARENT = "broadcast"
     broadcast = ForeignKeyField(Broadcast, backref="receipts", on_delete="CASCADE")
-    chat_id = BigIntegerField()
-    kind = CharField()                           # received | done
-    user_id = BigIntegerField()
-    user_name = CharField(default="")
-    created_at = DateTimeField(default=utcnow)
+    chat_id, kind, user_id, user_name, created_at = press_columns()
 
     class Meta:
         indexes = ((("broadcast", "chat_id", "kind"), True),)
