@@ -32,8 +32,9 @@ from knowledge.models import (Chat, Deadline, DeadlineUnit, Document, Item, Subs
                               Unit)
 from knowledge.units import UNITS  # noqa: E402
 from scheduler.outbox import Delivery  # noqa: E402
-from scheduler.pings import (EXTRA_TIMED_OFFSET, PLANNED, Ping, ReminderService,  # noqa: E402
-                             naive_utc, plan_pings)
+from scheduler.clock import naive_utc  # noqa: E402
+from scheduler.pings import EXTRA_TIMED_OFFSET, PLANNED, Ping, plan_pings  # noqa: E402
+from scheduler.reminders import ReminderService  # noqa: E402
 
 
 def rss_mb() -> float:

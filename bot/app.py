@@ -81,7 +81,7 @@ async def run_telegram(settings: Settings) -> None:
     from bot.commands import set_commands
     from knowledge.index_store import cache_path
     from knowledge.search import Searcher
-    from scheduler.pings import ReminderService
+    from scheduler.reminders import ReminderService
     from scheduler.replicas import KNOWLEDGE, OUTBOX, Coordinator
 
     setup_logging(settings.secret_values())

@@ -11,25 +11,30 @@ import logging
 from datetime import datetime, timezone
 
 from aiogram import Bot, Router
-from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 
 from bot.config import Settings
 from bot.conversation import deadline_list, parse_deadline_args, unknown_unit
-from bot.filters import may_manage_chat, parse_id
+from bot.filters import parse_id
+from bot.press_answers import PressTexts, answer_press, may_take_back
+from bot.redraw import redraw
 from bot.replies import answer_long
 from bot.texts import t
 from bot.views.deadlines import (ACK_KINDS, DONE, UNDO, AckCallback, AckView, ping_keyboard, render_ping_text,
                                  utc_aware)
 from knowledge.deadlines import list_deadlines, load_rows
 from knowledge.models import Deadline
+from scheduler.acknowledgements import acks_in_chat, record_ack, undo_ack
 from scheduler.clock import SystemClock
 from scheduler.outbox import Delivery
-from scheduler.pings import acks_in_chat, record_ack, targets, undo_ack
+from scheduler.reminder_targets import targets
 
 router = Router(name=__name__)
 log = logging.getLogger("loa.handlers")
+
+PRESS_TEXTS = PressTexts(already="ping.ack_already", saved="ping.ack_saved_",
+                         nothing_to_undo="ping.nothing_to_undo", undo_refused="ping.undo_refused")
 
 
 @router.message(Command("deadlines"))
@@ -89,13 +94,10 @@ async def acknowledge(callback: CallbackQuery, callback_data: AckCallback, setti
     if ack is None:
         await callback.answer(t(lang, "ping.ack_gone"), show_alert=True)
         return
-    if not created:
-        when = utc_aware(ack.created_at).astimezone(settings.zone).strftime("%H:%M %d/%m")
-        await callback.answer(t(lang, "ping.ack_already", name=ack.user_name, time=when))
+    if not await answer_press(callback, ack, created, kind, PRESS_TEXTS, lang, settings.zone):
         return
     log.info("ping_acknowledged deadline_id=%s chat_id=%s kind=%s user_id=%s",
              callback_data.deadline, chat_id, kind, callback.from_user.id)
-    await callback.answer(t(lang, f"ping.ack_saved_{kind}"))
     if isinstance(message, Message):
         await _redraw(message, settings, lang)
 
@@ -104,12 +106,7 @@ async def _undo(callback: CallbackQuery, deadline_id: int, bot: Bot, settings: S
     """Take back a "done": only the person who pressed it, or an admin of the group."""
     message = callback.message
     done = acks_in_chat([deadline_id], message.chat.id).get((deadline_id, DONE))
-    if done is None:
-        await callback.answer(t(lang, "ping.nothing_to_undo"))
-        return
-    if done.user_id != callback.from_user.id and not await may_manage_chat(bot, message.chat,
-                                                                           callback.from_user.id):
-        await callback.answer(t(lang, "ping.undo_refused", name=done.user_name), show_alert=True)
+    if not await may_take_back(callback, bot, done, PRESS_TEXTS, lang):
         return
     undo_ack(deadline_id, message.chat.id, DONE)
     log.info("ping_done_undone deadline_id=%s chat_id=%s user_id=%s", deadline_id, message.chat.id,
@@ -155,8 +152,5 @@ async def _redraw(message: Message, settings: Settings, lang: str) -> None:
             for key, a in acks_in_chat(list(rows), message.chat.id).items()}
     sent_at = message.date if isinstance(message.date, datetime) else datetime.now(timezone.utc)
     text = render_ping_text(numbered, lang, settings.zone, sent_at=sent_at, acks=acks)
-    try:
-        await message.edit_text(text, reply_markup=ping_keyboard(numbered, lang, acks))
-    except TelegramBadRequest as e:          # "message is not modified", or too old to edit
-        log.info("ping_redraw_failed chat_id=%s message_id=%s error=%s", message.chat.id,
-                 message.message_id, e.message)
+    await redraw(message.edit_text(text, reply_markup=ping_keyboard(numbered, lang, acks)),
+                 "ping_redraw_failed", chat_id=message.chat.id, message_id=message.message_id)

@@ -19,13 +19,14 @@ import tempfile
 import aiohttp
 
 from aiogram import Bot, F, Router
-from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
+from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command, CommandObject, Filter
 from aiogram.types import (CallbackQuery, ForceReply, InlineKeyboardButton, InlineKeyboardMarkup,
                            Message)
 
 from bot.config import Settings
 from bot.filters import parse_id
+from bot.redraw import redraw
 from bot.texts import t
 from bot.views.notices import preview_keyboard, render_preview, unit_picker
 from bot.views.urgent import enabled as urgent_enabled, urgent_note, with_urgent
@@ -215,11 +216,9 @@ async def _replace_preview(callback: CallbackQuery, bot: Bot, text: str, markup=
     if message is None:
         return
     body = getattr(message, "html_text", None) or ""
-    try:
-        await bot.edit_message_text(text=f"{body}\n\n{text}" if body else text, chat_id=message.chat.id,
-                                    message_id=message.message_id, reply_markup=markup)
-    except TelegramBadRequest as e:
-        log.warning("push_preview_edit_failed chat_id=%s error=%r", message.chat.id, e)
+    await redraw(bot.edit_message_text(text=f"{body}\n\n{text}" if body else text, chat_id=message.chat.id,
+                                       message_id=message.message_id, reply_markup=markup),
+                 "push_preview_edit_failed", level=logging.WARNING, chat_id=message.chat.id)
 
 
 def _local(naive_utc, settings: Settings) -> str:
@@ -266,11 +265,9 @@ async def _redraw(bot: Bot, draft: Broadcast, lang: str, settings: Settings, uni
     markup = (unit_picker(shown, lang) if unit_keyboard
               else with_urgent(preview_keyboard(shown, lang), draft.id, settings, lang))
     text = render_preview(shown, lang, settings.zone) + urgent_note(shown.targets, settings, lang)
-    try:
-        await bot.edit_message_text(text=text, chat_id=draft.admin_chat_id,
-                                    message_id=draft.progress_message_id, reply_markup=markup)
-    except TelegramBadRequest as e:          # "not modified" after a double tap
-        log.info("push_preview_redraw_failed broadcast_id=%s error=%s", draft.id, e.message)
+    await redraw(bot.edit_message_text(text=text, chat_id=draft.admin_chat_id,
+                                       message_id=draft.progress_message_id, reply_markup=markup),
+                 "push_preview_redraw_failed", broadcast_id=draft.id)
 
 
 @router.callback_query(F.data.startswith("push:test:"), flags={"admin_only": True})

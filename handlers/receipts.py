@@ -6,19 +6,22 @@ from __future__ import annotations
 import logging
 
 from aiogram import Bot, Router
-from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import CallbackQuery, Message
 
 from bot.config import Settings
-from bot.filters import may_manage_chat, parse_id
+from bot.filters import parse_id
+from bot.press_answers import PressTexts, answer_press, may_take_back
+from bot.redraw import redraw
 from bot.texts import t
-from bot.views.deadlines import utc_aware
 from bot.views.receipts import DONE, KINDS, ReceiptCallback, receipt_keyboard
 from scheduler.clock import SystemClock
 from scheduler.receipts import receipts_in_chat, record_receipt, undo_receipt
 
 router = Router(name=__name__)
 log = logging.getLogger("loa.handlers")
+
+PRESS_TEXTS = PressTexts(already="receipt.already", saved="receipt.saved_",
+                         nothing_to_undo="receipt.nothing_to_undo", undo_refused="receipt.undo_refused")
 
 
 @router.callback_query(ReceiptCallback.filter())
@@ -39,24 +42,16 @@ async def notice_receipt(callback: CallbackQuery, callback_data: ReceiptCallback
     if receipt is None:
         await callback.answer(t(lang, "receipt.not_here"), show_alert=True)
         return
-    if not created:
-        when = utc_aware(receipt.created_at).astimezone(settings.zone).strftime("%H:%M %d/%m")
-        await callback.answer(t(lang, "receipt.already", name=receipt.user_name, time=when))
+    if not await answer_press(callback, receipt, created, kind, PRESS_TEXTS, lang, settings.zone):
         return
     log.info("notice_acknowledged broadcast_id=%s chat_id=%s kind=%s user_id=%s",
              callback_data.broadcast, chat_id, kind, callback.from_user.id)
-    await callback.answer(t(lang, f"receipt.saved_{kind}"))
     await _redraw(message, callback_data.broadcast, lang)
 
 
 async def _undo(callback: CallbackQuery, broadcast_id: int, chat_id: int, bot: Bot, lang: str) -> None:
     done = receipts_in_chat(broadcast_id, chat_id).get(DONE)
-    if done is None:
-        await callback.answer(t(lang, "receipt.nothing_to_undo"))
-        return
-    if done.user_id != callback.from_user.id and not await may_manage_chat(bot, callback.message.chat,
-                                                                           callback.from_user.id):
-        await callback.answer(t(lang, "receipt.undo_refused", name=done.user_name), show_alert=True)
+    if not await may_take_back(callback, bot, done, PRESS_TEXTS, lang):
         return
     undo_receipt(broadcast_id, chat_id, DONE)
     log.info("notice_done_undone broadcast_id=%s chat_id=%s user_id=%s", broadcast_id, chat_id,
@@ -68,8 +63,6 @@ async def _undo(callback: CallbackQuery, broadcast_id: int, chat_id: int, bot: B
 async def _redraw(message, broadcast_id: int, lang: str) -> None:
     if not isinstance(message, Message):
         return
-    try:
-        await message.edit_reply_markup(reply_markup=receipt_keyboard(
-            broadcast_id, lang, receipts_in_chat(broadcast_id, message.chat.id)))
-    except TelegramBadRequest as e:          # "not modified", or the message is too old
-        log.info("receipt_redraw_failed chat_id=%s error=%s", message.chat.id, e.message)
+    keyboard = receipt_keyboard(broadcast_id, lang, receipts_in_chat(broadcast_id, message.chat.id))
+    await redraw(message.edit_reply_markup(reply_markup=keyboard),
+                 "receipt_redraw_failed", chat_id=message.chat.id)

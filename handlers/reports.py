@@ -8,12 +8,12 @@ import html
 import logging
 
 from aiogram import Bot, F, Router
-from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 
 from bot.config import Settings
 from bot.filters import parse_id
+from bot.redraw import redraw
 from bot.texts import t
 from bot.views.delivery import recall_confirm_keyboard, render_full_report, report_keyboard
 from bot.views.notices import render_notice_list
@@ -66,10 +66,8 @@ async def _show(callback: CallbackQuery, found, lang: str, settings: Settings, n
     text = render_full_report(found, lang, settings.zone)
     if note:
         text = f"{text}\n\n{note}"
-    try:
-        await callback.message.edit_text(text, reply_markup=report_keyboard(found, lang))
-    except TelegramBadRequest as e:          # "not modified": nothing new since last time
-        log.info("report_redraw_failed broadcast_id=%s error=%s", found.broadcast.id, e.message)
+    await redraw(callback.message.edit_text(text, reply_markup=report_keyboard(found, lang)),
+                 "report_redraw_failed", broadcast_id=found.broadcast.id)
 
 
 @router.callback_query(F.data.startswith("report:"), flags={"admin_only": True})

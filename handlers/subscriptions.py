@@ -12,11 +12,11 @@ import html
 
 from aiogram import Bot, F, Router
 from aiogram.enums import ChatType
-from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
 from bot.filters import may_manage_chat
+from bot.redraw import redraw
 from bot.texts import t
 from bot.views.subscriptions import (CALLBACK_PREFIX, UNSUB_PREFIX, render_subscriptions,
                                      render_unknown_units, render_units, unit_keyboard,
@@ -123,11 +123,8 @@ async def unsubscribe_pick(callback: CallbackQuery, bot: Bot, lang: str) -> None
         await callback.answer()
         return
     await callback.answer()
-    try:
-        await bot.edit_message_text(text=text, chat_id=message.chat.id, message_id=message.message_id,
-                                    reply_markup=None)
-    except TelegramBadRequest:
-        pass    # pressed twice, or the message is too old
+    await redraw(bot.edit_message_text(text=text, chat_id=message.chat.id, message_id=message.message_id,
+                                       reply_markup=None))
 
 
 @router.message(Command("mysubs", "subscriptions"))
@@ -148,8 +145,5 @@ async def toggle(callback: CallbackQuery, bot: Bot, lang: str) -> None:
         return
     key = "sub.toggled_on" if code in units else "sub.toggled_off"
     await callback.answer(t(lang, key, unit=unit_name(code, lang)))
-    try:
-        await bot.edit_message_reply_markup(chat_id=message.chat.id, message_id=message.message_id,
-                                            reply_markup=unit_keyboard(units, lang))
-    except TelegramBadRequest:
-        pass    # "message is not modified" after a double tap, or the message is too old
+    await redraw(bot.edit_message_reply_markup(chat_id=message.chat.id, message_id=message.message_id,
+                                               reply_markup=unit_keyboard(units, lang)))

@@ -29,9 +29,10 @@ from knowledge.models import Chat, utcnow
 from knowledge.revisions import Changes, compare, stored_version
 from knowledge.subscriptions import active_subscriptions
 from knowledge.targeting import Target, chats_for, notice_targets
+from scheduler.acknowledgements import Acknowledgement
+from scheduler.clock import naive_utc
 from scheduler.notice_report import display_status, title_of
 from scheduler.outbox import PENDING, SENT, Broadcast, Delivery, delivery_counts, enqueue_many
-from scheduler.pings import Acknowledgement, naive_utc
 from scheduler.push_options import (PushOptions, chosen_units, notice_units, options_of,
                                     target_chats, update_options)
 from scheduler.revisions import edit_sent

@@ -59,3 +59,8 @@ async def sleep_or_wake(clock, event: asyncio.Event, seconds: float) -> None:
             waiter.cancel()
             sleeper.cancel()
     event.clear()
+
+
+def naive_utc(moment: datetime) -> datetime:
+    """The naive UTC datetime the database columns hold (DateTimeField stores no zone)."""
+    return moment.astimezone(timezone.utc).replace(tzinfo=None)

@@ -30,8 +30,9 @@ from knowledge.deadlines import DeadlineRow, load_rows
 from knowledge.models import Chat, Deadline, Item, Subscription
 from knowledge.units import ALL, CODES
 from scheduler.outbox import BLOCKED, FAILED, PENDING, SENT, Broadcast, Delivery, enqueue_many
+from scheduler.presses import DONE, RECEIVED
 from scheduler.push_options import PushOptions, chosen_units, notice_units, options_of
-from scheduler.receipts import DONE, RECEIVED, receipts_of
+from scheduler.receipts import receipts_of
 from scheduler.taskstatus import LATE, ON_TIME, STATUSES, TaskBoard
 
 OTHER = "other"          # a group picked by hand that subscribes to none of the push's units

@@ -6,7 +6,7 @@ counts. "Done" can be undone by whoever pressed it or by an admin of the group (
 checks who may). A press counts only in a group the notice was delivered to: button data can
 be forged or forwarded.
 
-Deadline acknowledgements (`scheduler.pings.Acknowledgement`) point at deadline rows, which a
+Deadline acknowledgements (`scheduler.acknowledgements.Acknowledgement`) point at deadline rows, which a
 corrected notice may delete. `keep_acknowledgements` runs before that (the loader calls it,
 see `knowledge.loader.on_deadlines_replaced`): a group's "done" moves to the deadline the old
 one became, or, when it became none, into `ArchivedAcknowledgement` with a copy of what was
@@ -19,23 +19,19 @@ from datetime import datetime
 
 from peewee import BigIntegerField, CharField, DateField, DateTimeField, ForeignKeyField, TextField, chunked
 
-from knowledge.db import BaseModel, create_once
+from knowledge.db import BaseModel
 from knowledge.loader import on_deadlines_replaced
 from knowledge.models import Chat, Deadline, Document, Item, utcnow
+from scheduler.acknowledgements import Acknowledgement
 from scheduler.outbox import SENT, Broadcast, Delivery
-from scheduler.pings import Acknowledgement, naive_utc
-
-RECEIVED, DONE = "received", "done"
+from scheduler.presses import DONE, Press, check_kind, press_columns
 
 
-class NoticeReceipt(BaseModel):
+class NoticeReceipt(Press, BaseModel):
     """A group said it received (or did) a pushed notice; the first press of each kind wins."""
+    PARENT = "broadcast"
     broadcast = ForeignKeyField(Broadcast, backref="receipts", on_delete="CASCADE")
-    chat_id = BigIntegerField()
-    kind = CharField()                           # received | done
-    user_id = BigIntegerField()
-    user_name = CharField(default="")
-    created_at = DateTimeField(default=utcnow)
+    chat_id, kind, user_id, user_name, created_at = press_columns()
 
     class Meta:
         indexes = ((("broadcast", "chat_id", "kind"), True),)
@@ -86,18 +82,14 @@ def record_receipt(broadcast_id: int, chat_id: int, kind: str, *, user_id: int, 
                    now: datetime) -> tuple[NoticeReceipt | None, bool]:
     """Store a press: (the receipt, whether this press made it). (None, False) when the notice
     was not delivered to this chat."""
-    if kind not in (RECEIVED, DONE):
-        raise ValueError(f"unknown receipt {kind!r}")
+    check_kind(kind)
     if not delivered_to(broadcast_id, chat_id):
         return None, False
-    return create_once(NoticeReceipt, {"broadcast": broadcast_id, "chat_id": chat_id, "kind": kind},
-                       user_id=user_id, user_name=user_name[:255], created_at=naive_utc(now))
+    return NoticeReceipt.first_press(broadcast_id, chat_id, kind, user_id=user_id, user_name=user_name, now=now)
 
 
 def undo_receipt(broadcast_id: int, chat_id: int, kind: str = DONE) -> bool:
-    return bool(NoticeReceipt.delete().where(NoticeReceipt.broadcast == broadcast_id,
-                                             NoticeReceipt.chat_id == chat_id,
-                                             NoticeReceipt.kind == kind).execute())
+    return NoticeReceipt.take_back(broadcast_id, chat_id, kind)
 
 
 def receipts_in_chat(broadcast_id: int, chat_id: int) -> dict[str, NoticeReceipt]:

@@ -6,7 +6,7 @@ addressed to, is
     in_time   not done, still due   (đang thực hiện, trong hạn)
     overdue   not done, past due    (quá hạn, chưa hoàn thành)
 
-"Done" is the group's "Đã hoàn thành" press on a reminder (`scheduler.pings.Acknowledgement`),
+"Done" is the group's "Đã hoàn thành" press on a reminder (`scheduler.acknowledgements.Acknowledgement`),
 compared with the moment the deadline falls due (23:59 of its day when it has no time).
 The groups a task is addressed to are those targeted now (subscriptions) and those that
 acknowledged it (a group that did the task stays counted after it unsubscribes).
@@ -20,7 +20,9 @@ from zoneinfo import ZoneInfo
 from peewee import chunked
 
 from knowledge.deadlines import DeadlineRow
-from scheduler.pings import DONE, RECEIVED, Acknowledgement, _migrated, targets
+from scheduler.acknowledgements import Acknowledgement, migrated_chats
+from scheduler.presses import DONE, RECEIVED
+from scheduler.reminder_targets import targets
 
 ON_TIME, LATE, IN_TIME, OVERDUE = "on_time", "late", "in_time", "overdue"
 STATUSES = (ON_TIME, LATE, IN_TIME, OVERDUE)
@@ -48,7 +50,7 @@ class TaskBoard:
             acks += list(Acknowledgement.select(Acknowledgement.deadline, Acknowledgement.chat_id,
                                                 Acknowledgement.kind, Acknowledgement.created_at)
                          .where(Acknowledgement.deadline.in_(chunk)).tuples())
-        moved = _migrated(chat_id for _, chat_id, _, _ in acks)
+        moved = migrated_chats(chat_id for _, chat_id, _, _ in acks)
         for deadline_id, chat_id, kind, created_at in acks:
             chat_id = moved.get(chat_id, chat_id)
             received[deadline_id].add(chat_id)

@@ -27,11 +27,12 @@ from knowledge.models import Deadline, Item
 from knowledge.parser import parse_text
 from knowledge.search import Searcher
 from knowledge.units import unit_name
+from scheduler.acknowledgements import record_ack
 from scheduler.clock import FakeClock
 from scheduler.outbox import Broadcast, Delivery
-from scheduler.pings import ReminderService, record_ack
 from scheduler.push_options import notice_units
 from scheduler.receipts import NoticeReceipt
+from scheduler.reminders import ReminderService
 from scheduler.sender import Sender
 from tests.fakebotapi import FakeBotAPI
 from tests.mocked_bot import shared_dispatcher

@@ -17,7 +17,7 @@ from knowledge import subscriptions as subs
 from knowledge.models import Deadline, Item, Subscription
 from scheduler.clock import FakeClock
 from scheduler.outbox import Broadcast, Delivery
-from scheduler.pings import ReminderService
+from scheduler.reminders import ReminderService
 from tests.test_e2e_loop import ADMIN, loop_chat, push_and_send  # noqa: F401  (fixture)
 
 YEAR = date.today().year + 1

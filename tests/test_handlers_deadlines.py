@@ -12,9 +12,10 @@ from aiogram.types import Update
 
 from bot.config import Settings
 from knowledge import subscriptions as subs
+from scheduler.acknowledgements import Acknowledgement, record_ack
 from scheduler.clock import FakeClock, SystemClock
 from scheduler.outbox import Delivery
-from scheduler.pings import Acknowledgement, ReminderService, record_ack
+from scheduler.reminders import ReminderService
 from tests.mocked_bot import MockedBot, message, shared_dispatcher, user
 from tests.test_pings import make_deadline
 

@@ -18,7 +18,7 @@ from bot.config import Settings
 from bot.views.safe import clean_text, spreadsheet_cell, split_html
 from knowledge import subscriptions as subs
 from knowledge.parser import ParseError, parse_text
-from scheduler.pings import Acknowledgement
+from scheduler.acknowledgements import Acknowledgement
 from tests.fakebotapi import fake_api  # noqa: F401  (fixture)
 from tests.mocked_bot import callback, html_problem
 from tests.test_handlers_deadlines import GROUP, USER, chat, press, today  # noqa: F401  (fixture)

@@ -13,7 +13,8 @@ from knowledge.parser import parse_text
 from knowledge.recurrence import roll_recurring
 from scheduler.clock import FakeClock
 from scheduler.outbox import Delivery
-from scheduler.pings import Ping, ReminderService
+from scheduler.pings import Ping
+from scheduler.reminders import ReminderService
 
 DIRECTIVE = """ỦY BAN NHÂN DÂN
 TỈNH {province}

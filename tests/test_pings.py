@@ -11,10 +11,11 @@ from bot.config import load_settings
 from knowledge import subscriptions as subs
 from knowledge.models import Admin, Deadline, DeadlineUnit, Document, Item, Unit
 from knowledge.units import UNITS
+from scheduler.acknowledgements import completion_counts, record_ack
 from scheduler.clock import FakeClock
 from scheduler.outbox import Delivery
-from scheduler.pings import (DIGEST, OVERDUE, PLANNED, QUEUED, SKIPPED, Ping, ReminderService,
-                             completion_counts, ping_times, record_ack)
+from scheduler.pings import DIGEST, OVERDUE, PLANNED, QUEUED, SKIPPED, Ping, ping_times
+from scheduler.reminders import ReminderService
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 START = datetime(2026, 11, 20, 0, 0, tzinfo=timezone.utc)       # 07:00 in Hồ Chí Minh City

@@ -37,7 +37,8 @@ def test_a_deadline_whose_date_changed_under_the_same_words_is_planned_again(db)
     from bot.config import load_settings
     from knowledge.loader import save_document
     from scheduler.clock import FakeClock
-    from scheduler.pings import Ping, ReminderService
+    from scheduler.pings import Ping
+    from scheduler.reminders import ReminderService
 
     def notice(day):
         return {"key": "imp_test", "number": "7/TB", "date": "2026-11-20", "title": "Thông báo",

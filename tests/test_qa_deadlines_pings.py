@@ -5,8 +5,10 @@ from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo
 
 from knowledge import subscriptions as subs
+from scheduler.acknowledgements import completion_counts, record_ack
 from scheduler.clock import FakeClock
-from scheduler.pings import DONE, RECEIVED, completion_counts, record_ack, replan_offsets
+from scheduler.pings import replan_offsets
+from scheduler.presses import DONE, RECEIVED
 from tests.test_pings import START, deliveries, group, make_deadline, service, texts
 
 

@@ -13,7 +13,8 @@ from knowledge.loader import save_document
 from knowledge.models import Deadline, Item
 from knowledge.parser import parse_text
 from knowledge.revisions import compare, stored_version
-from scheduler.pings import Acknowledgement, Ping, record_ack
+from scheduler.acknowledgements import Acknowledgement, record_ack
+from scheduler.pings import Ping
 from scheduler.receipts import ArchivedAcknowledgement
 
 SAMPLE = os.path.join(os.path.dirname(__file__), "samples", "thong_bao_45_ha_nam.txt")

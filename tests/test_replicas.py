@@ -19,7 +19,8 @@ from bot.config import load_settings
 from knowledge.db import database
 from knowledge.models import utcnow
 from scheduler.outbox import PENDING, SENT, Delivery, claim_due, enqueue, enqueue_many, record
-from scheduler.pings import ReminderService, plan_pings
+from scheduler.pings import plan_pings
+from scheduler.reminders import ReminderService
 from scheduler.replicas import KNOWLEDGE, OUTBOX, Coordinator
 from scheduler.sender import Sender
 from tests.conftest import POSTGRES_URL
