@@ -40,7 +40,7 @@ def all_models() -> list[type[BaseModel]]:
 def open_database(url: str):
     """Connect, bind every model to this database, and bring its schema up to date
     (missing tables created, pending migrations applied: knowledge/migrations)."""
-    from knowledge.migrations import upgrade
+    from knowledge.migrations import is_current, upgrade
 
     if url.startswith("sqlite:///"):
         path = url.removeprefix("sqlite:///")
@@ -54,7 +54,9 @@ def open_database(url: str):
         db = connect(url)
     database.initialize(db)
     db.connect(reuse_if_open=True)
-    upgrade(db, all_models())
+    models = all_models()
+    if not is_current(db, models):           # else no write lock, no DDL: a quick start
+        upgrade(db, models)
     return db
 
 

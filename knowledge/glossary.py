@@ -64,22 +64,36 @@ def make_entry(english: str, vietnamese: str, topic: str = "", where: str = "") 
     return Entry(en, alts, topic.strip())
 
 
-@lru_cache(maxsize=1)
 def bundled_entries() -> tuple[Entry, ...]:
+    return _bundled()[0]
+
+
+@lru_cache(maxsize=1)
+def _bundled() -> tuple[tuple[Entry, ...], dict]:
+    """The file's entries and their table, parsed once per change of the file or of the code
+    that reads it (knowledge/parsed_cache.py): every command-line run needs them."""
+    from knowledge import parsed_cache
+
+    code = (Path(__file__), Path(__file__).with_name("text.py"))
+    return parsed_cache.cached(GLOSSARY_FILE, code, _parse_bundled)
+
+
+def _parse_bundled() -> tuple[tuple[Entry, ...], dict]:
     out = []
     with open(GLOSSARY_FILE, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
             entry = parse_line(line, f"{GLOSSARY_FILE.name}:{n}")
             if entry is not None:
                 out.append(entry)
-    return tuple(out)
+    return tuple(out), Glossary(out).table
 
 
 class Glossary:
     """English stems → Vietnamese alternatives, built once per index."""
 
-    def __init__(self, entries):
-        table: dict[tuple[str, ...], tuple[str, ...]] = {}
+    def __init__(self, entries, table: dict | None = None):
+        """`table`: one already made (of the bundled entries), which `entries` extend."""
+        table = dict(table or {})
         for e in entries:
             key = tuple(stem_en(w) for w in terms(e.english))
             table[key] = tuple(dict.fromkeys(table.get(key, ()) + e.vietnamese))
@@ -90,13 +104,13 @@ class Glossary:
     @classmethod
     @lru_cache(maxsize=1)
     def bundled(cls) -> "Glossary":
-        return cls(bundled_entries())
+        return cls((), _bundled()[1])
 
     @classmethod
     def with_database(cls) -> "Glossary":
         """The bundled file plus the entries admins added (their wording wins: it comes
         later and is merged into the same key)."""
-        return cls(bundled_entries() + tuple(stored_entries()))
+        return cls(stored_entries(), _bundled()[1])
 
     def __contains__(self, stem: str) -> bool:
         return stem in self.words

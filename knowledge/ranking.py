@@ -72,7 +72,7 @@ def rank_items(index: Index, concepts: list[Concept], boost: np.ndarray | None =
     items = np.sort(positive)
     ranking = _by_passage(index, concepts, _score(index, concepts, items, boost, wants))
     ranking.docs = index.item_doc[ranking.items]
-    ranking.summarised = np.array([bool(index.records[int(i)].summary_en) for i in ranking.items], dtype=bool)
+    ranking.summarised = index.summarised[ranking.items]
     return ranking
 
 
