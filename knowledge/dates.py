@@ -11,7 +11,7 @@ Dates without a year, "mai" (tomorrow) and lunar dates are read relative to the 
 a recurring duty is due at its next occurrence after it (knowledge/recurrence.py). Not every
 date is a deadline: a forecast ("từ tối nay đến ngày 18/11"), a period that describes what
 happened, a count "tính đến ngày …" are narrative, and the weak forms (`đến`, `từ`, `vào
-ngày`) are dropped in such a clause. A date outside 1945–2100 in a deadline is refused
+ngày`) are dropped in such a clause (knowledge/date_narrative.py tells which). A date outside 1945–2100 in a deadline is refused
 (`DateOutOfRange`): the bot must never plan a reminder for 31/12/9999.
 """
 from __future__ import annotations
@@ -23,6 +23,8 @@ from datetime import date, time, timedelta
 
 from knowledge.lunar import lunar_to_solar, next_lunar_date  # noqa: F401  (part of this API)
 from knowledge.recurrence import daily, monthly, next_occurrence, quarterly, weekly, yearly
+from knowledge.date_narrative import (COMPLETES, CUT_OFF, DONE_BEFORE, FIRM, NOT_YET, REST, clause_of, described,
+                                      narrative, period)
 from knowledge.text import fold
 
 FIRST_YEAR, LAST_YEAR = 1945, 2100
@@ -165,19 +167,6 @@ _PATTERN = re.compile(_STARTS + "(?:" + "|".join(f"(?P<f{i}>{body.replace('(?P<'
                                                   for i, (_, body) in enumerate(_FORMS)) + ")", re.IGNORECASE)
 _GROUPS = [(int(k[1:]), k) for k in _PATTERN.groupindex if k[0] == "f"]
 
-# Words that make a deadline phrase firm whatever the clause says.
-_FIRM = re.compile(r"^(?:chậm nhất|muộn nhất|hạn chót|hạn cuối|thời hạn|hạn|trước|hoàn thành|xong|đến hết|hết|cuối|"
-                   r"vào cuối|đến cuối)",
-                   re.IGNORECASE)
-# A clause with one of these tells what happened or will happen, not what must be done.
-_NARRATIVE = re.compile(r"\b(?:da (?:co|xay ra|lam|gay|ghi nhan|dat|tiep nhan|to chuc|dien ra|ban hanh|ky|bi)|"
-                        r"vua qua|den nay|tinh den|du bao|theo bao cao|theo thong ke|ghi nhan|xay ra|"
-                        r"luong mua|muc nuoc|co mua|mua to|mua lon|mua vua|hien nay|thoi gian qua|nam qua|"
-                        r"ngay qua|tu dau nam|dien ra|duoc to chuc|co hieu luc|hieu luc thi hanh|"
-                        r"tham du|chu tri hoi nghi|lam viec voi|kiem tra thuc te|vua co)\b")
-_STOPPED = re.compile(r"\bda (?:cham dut|dung|ngung|ket thuc)\b")
-_PAST_ONLY = ("after", "from")        # weak, but a clause's other words do not make them narrative
-
 
 @dataclass(frozen=True)
 class FoundDeadline:
@@ -206,9 +195,9 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
         kind = _FORMS[i][0]
         g = {k.split("_", 1)[1]: v for k, v in m.groupdict().items() if k.startswith(f"x{i}_")}
         phrase = m.group(0).rstrip(" ,")
-        firm = bool(_FIRM.match(phrase) or _DONE_BEFORE.search(text[max(0, m.start() - 20):m.start()].lower())) \
+        firm = bool(FIRM.match(phrase) or DONE_BEFORE.search(text[max(0, m.start() - 20):m.start()].lower())) \
             or kind in _RECURRING or kind in ("relative", "within_days")
-        if _CUT_OFF.search(text[max(0, m.start() - 12):m.start()].lower()):
+        if CUT_OFF.search(text[max(0, m.start() - 12):m.start()].lower()):
             continue                                   # "tính đến hết ngày …", "từ nay đến tháng 6/2027"
         base = reference
         if not dated and kind in _RELATIVE:
@@ -229,127 +218,35 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
             continue
         if due is None:
             continue
-        if not firm and _narrative(text, m.start(), m.end(), due, reference if dated else None, kind):
+        if not firm and narrative(text, m.start(), m.end(), due, reference if dated else None, kind):
             continue
         if firm and dated and rule is None and reference is not None and (reference - due).days > 31:
             continue                                   # a deadline long passed: quoted from the background
         if re.match(r"(?:trong ngày|vào năm)\b", phrase, re.IGNORECASE) and \
-                not _COMPLETES.search(fold(text[max(0, m.start() - 80):m.start()])):
+                not COMPLETES.search(fold(text[max(0, m.start() - 80):m.start()])):
             continue                                   # "trong ngày 14/12" of an event, "vào năm 2026" of a plan
         if kind == "within_month" and _FORMS[i][0] == "session_month" and \
-                not _COMPLETES.search(fold(text[max(0, m.start() - 100):m.start()])):
+                not COMPLETES.search(fold(text[max(0, m.start() - 100):m.start()])):
             continue                                   # "(tháng 4/2025)" of anything but a submission
-        if _NOT_YET.match(text, m.start() + len(phrase)):
+        if NOT_YET.match(text, m.start() + len(phrase)):
             continue                                   # a condition, an open-ended period
         if kind == "by" and re.match(r"đến\s+\d", phrase, re.IGNORECASE) and not (g.get("y") or g.get("y2")):
             continue                                   # "treo cờ đến 2/3 chiều cao": no date
         if rule in ("FREQ=WEEKLY", "FREQ=DAILY") or (rule and rule.startswith(("FREQ=WEEKLY", "FREQ=DAILY"))):
-            if _REST.search(_clause_of(text, m.start(), m.end()).lower()):
+            if REST.search(clause_of(text, m.start(), m.end()).lower()):
                 continue                               # "nghỉ thứ Bảy và Chủ nhật hằng tuần": days off
-        if firm and rule is None and _described(text, m.start(), m.end()):
+        if firm and rule is None and described(text, m.start(), m.end()):
             continue                                   # "được cấp giấy phép trước ngày 01/7/2025"
         if kind in ("by", "from", "on", "within_month", "within_year", "within_quarter") and \
-                _period(text, m.start(), m.start() + len(phrase), kind, phrase):
+                period(text, m.start(), m.start() + len(phrase), kind, phrase):
             continue
         found.append(FoundDeadline(due, at, kind, phrase, m.start(), m.start() + len(phrase), rule, firm))
     return found
 
 
-# "đến ngày 30/6 hằng năm chưa phân bổ" (a condition), "trong năm 2025 và các năm tiếp theo"
-# (an open-ended period): no deadline
-_NOT_YET = re.compile(r"\s*(?:(?:mà\s+|nhưng\s+)?(?:vẫn\s+|còn\s+)*chưa\b|,?\s*(?:và|đến)\s+(?:các|những)\s+"
-                      r"(?:năm|quý|tháng)\s+(?:tiếp theo|sau)|\s*trở\s+đi)", re.IGNORECASE)
-_DONE_BEFORE = re.compile(r"(?:hoàn thành|hoàn tất|xong|kết thúc)\s*$")   # "hoàn thành trong tháng 6 năm 2026"
-_CUT_OFF = re.compile(r"(?:\btính|\btừ nay|\bcho|\bl[ũűu]y kế|\bnhững tháng|\bcác tháng)\s*$")
-_RANGE_END = re.compile(r"^(?:[^.;]{0,70}?\bđến\s+(?:hết\s+)?(?:(?:thứ\s+\w{2,4}|chủ\s+nhật),?\s+)?(?:ngày\s+)?"
-                        r"|\s*[-–]\s*)\d", re.IGNORECASE)
-_RANGE_START = re.compile(r"\b(?:từ|các\s+ngày)\s+(?:[^.;]|\.(?=\S)){1,130}$", re.IGNORECASE)
-# "trình" (submit), not "chương trình", "công trình", "quy trình", "lộ trình", "tiến trình"
-_SUBMIT = r"(?<!chuong )(?<!cong )(?<!quy )(?<!lo )(?<!tien )trinh"
-_COMPLETES = re.compile(rf"\b(?:hoan thanh|xong|nop|gui|bao cao|{_SUBMIT}|ket thuc)\b")
-
-
-_REST = re.compile(r"\bnghỉ\b")
-
-
-def _clause_of(text: str, start: int, end: int) -> str:
-    left = max(text.rfind(c, 0, start) for c in (";", ". "))
-    right = [k for k in (text.find(";", end), text.find(". ", end)) if k != -1]
-    return text[left + 1:min(right) if right else len(text)]
-
-
-def _described(text: str, start: int, end: int) -> bool:
-    """"(đã) được cấp giấy phép … trước ngày …": a condition on what happened, not a task."""
-    before = fold(text[max(0, start - 50):start])
-    last = None
-    for last in re.finditer(r"\b(?:duoc|da)\b", before):     # not the phrase's own "kể từ ngày nhận được"
-        pass
-    if last is not None and not _TASK_VERB.search(before[last.end():] + fold(text[start:end])):
-        return True
-    # "Giá … được áp dụng cho: đơn vị … thuộc thành phố, thị xã trước ngày 01/7/2025": whom a rule applies to
-    clause = fold(text[max(text.rfind(c, 0, start) for c in (";", ". ")) + 1:start])
-    for last in _APPLIES.finditer(clause):
-        pass
-    return last is not None and last.re is _APPLIES and not _TASK_VERB.search(clause[last.end():] + fold(text[start:end]))
-
-
-def _period(text: str, start: int, end: int, kind: str, phrase: str) -> bool:
-    """Part of a period "từ … đến …" (a downtime window, a holiday, a flood, a campaign) rather
-    than a deadline: its start never is one; its end only when the clause says to finish by
-    then ("đến hết" does, unless the clause tells of a holiday, a flag or a rule in force)."""
-    left = max(text.rfind(c, 0, start) for c in (";", ". "))
-    clause = fold(text[left + 1:start])
-    if kind == "from":
-        if _IN_FORCE.search(clause) or _EVENT.search(clause) or _APPLIES.search(clause):
-            return True                                # "có hiệu lực kể từ …", "được nghỉ từ …"
-        if _PURPOSE.match(clause) and "," not in clause:
-            return True                                # "Để bảo đảm việc thu lệ phí từ ngày 01/01/2026, …"
-        return _RANGE_END.match(text[end:end + 90]) is not None
-    folded = fold(phrase)
-    if folded.startswith("trong "):
-        if re.match(r"\s*doi voi\b", clause) and "," not in clause:
-            return True                                # "Đối với các nhiệm vụ triển khai trong năm 2025, …"
-        window = fold(text[max(left + 1, start - 60):start])
-        last = None
-        for last in _DESCRIBES.finditer(window):
-            pass
-        return last is not None and not _TASK_VERB.search(window[last.end():])
-    if _EVENT.search(clause) and not _COMPLETES.search(clause + " " + folded):
-        return True                                    # a holiday, a flag, an exam: no task
-    if not folded.startswith("den ") or not _RANGE_START.search(text[max(0, start - 140):start]):
-        return False
-    if re.search(r"\btinh tu\b", clause):
-        return True                                    # "tính từ … đến …": a counting period
-    return not _COMPLETES.search(clause)               # a period ("từ … đến hết …"), not a deadline
-
-
 _RECURRING = ("monthly", "weekly", "yearly", "daily", "quarterly")
 _RELATIVE = ("relative", "before_tet", "lunar", "within_days")
 _EVENTS = ("from", "after", "on")
-_IN_FORCE = re.compile(r"\bhieu luc\b")
-_APPLIES = re.compile(r"\bap dung\b")                 # "không áp dụng phương pháp khoán thuế từ ngày …": a rule
-_PURPOSE = re.compile(r"\s*(?:de|nham)\b")
-# "công chức được tuyển dụng trong năm 2025", "đối với các nhiệm vụ trong năm 2025": which, not by when
-_DESCRIBES = re.compile(r"\b(?:duoc|doi voi|phat sinh|tuyen dung)\b")
-_TASK_VERB = re.compile(rf"\b(?:hoan thanh|xong|thuc hien|trien khai|bao cao|to chuc|ban hanh|{_SUBMIT}|nop|gui)\b")
-_EVENT = re.compile(r"\b(?:nghi tet|nghi le|duoc nghi|lich nghi|nghi bu|ngay nghi|treo co|treo quoc ky|co hieu luc|"
-                    r"hieu luc (?:thi hanh|tu|ke tu)|"
-                    r"quy dinh tu ngay|lich thi|lich khao sat|roi vao|khai giang|ngay le)\b")
-
-
-def _narrative(text: str, start: int, end: int, due: date, reference: date | None, kind: str) -> bool:
-    """A weak phrase (đến, từ, vào ngày) in a clause that tells what happened or is forecast,
-    or long before the notice: not a deadline."""
-    if reference is not None and (reference - due).days > 31:
-        return True
-    left = max(text.rfind(c, 0, start) for c in (";", ". ", ":"))
-    if kind in _PAST_ONLY:                      # only "đã dừng phát sóng từ ngày 1-1-2025" is history
-        return _STOPPED.search(fold(text[left + 1:start])) is not None
-    right = [k for k in (text.find(";", end), text.find(". ", end)) if k != -1]
-    clause = fold(text[left + 1:min(right) if right else len(text)])
-    return _NARRATIVE.search(clause) is not None
-
-
 def _resolve(kind: str, g: dict, ref: date | None) -> tuple[date | None, time | None, str, str | None]:
     at = _time(g)
     if kind in _RECURRING:
