@@ -18,6 +18,7 @@ from knowledge.text import fold
 
 # Words that make a deadline phrase firm whatever the clause says.
 FIRM = re.compile(r"^(?:chậm nhất|muộn nhất|hạn chót|hạn cuối|thời hạn|hạn|trước|hoàn thành|xong|đến hết|hết|cuối|"
+                  r"thời\s+gian\s+(?:thực\s+hiện|hoàn\s+thành)\s*:|"
                   r"vào cuối|đến cuối)",
                   re.IGNORECASE)
 # A clause with one of these tells what happened or will happen, not what must be done.
@@ -93,8 +94,8 @@ def period(text: str, start: int, end: int, kind: str, phrase: str) -> bool:
         return True                                    # a holiday, a flag, an exam: no task
     if not folded.startswith("den ") or not _RANGE_START.search(text[max(0, start - 140):start]):
         return False
-    if re.search(r"\btinh tu\b", clause):
-        return True                                    # "tính từ … đến …": a counting period
+    if _COUNTED.search(clause):
+        return True                                    # "tính từ … đến …", "số liệu từ … đến …": a counting period
     return not COMPLETES.search(clause)               # a period ("từ … đến hết …"), not a deadline
 
 
@@ -121,3 +122,25 @@ def narrative(text: str, start: int, end: int, due: date, reference: date | None
     right = [k for k in (text.find(";", end), text.find(". ", end)) if k != -1]
     clause = fold(text[left + 1:min(right) if right else len(text)])
     return _NARRATIVE.search(clause) is not None
+
+
+# "tính từ … đến …", "là số liệu từ ngày 01/10 đến ngày 20/11 của năm báo cáo", "kỳ báo cáo từ …
+# đến …": the period a figure or a report covers, not the day it is due
+_COUNTED = re.compile(r"\b(?:tinh tu|so lieu|ky bao cao|thoi gian chot|chot so lieu)\b")
+# "Trong tháng 10/2025, Trung tâm An ninh mạng quốc gia đã thu thập …": a time adverbial that
+# opens a sentence whose verb says the thing is done ("đã", "vừa") tells what happened
+_OPENS = re.compile(r"(?:^|[.;:!?\n]|\*\*)\s*[*_(\[]*\s*$")
+_DONE = re.compile(r"^[^.;:]{0,100}?\b(?:da|vua)\s+(?!duoc\b)\w")       # not "đã được phê duyệt": a relative clause
+# "trước ngày 10 tháng 6 năm cuối của chương trình", "ngày 05 tháng 01 của năm sau": a day of a
+# year the text does not name, so no date can be planned
+UNNAMED_YEAR = re.compile(r"\s*,?\s*(?:của\s+)?năm\s+(?:cuối|sau|trước|kế\s+hoạch|báo\s+cáo|tiếp\s+theo|"
+                          r"liền\s+kề|đầu|học)\b", re.IGNORECASE)
+
+
+def told_as_done(text: str, start: int, end: int) -> bool:
+    """A weak dated phrase that opens its sentence, followed by a clause whose verb is marked
+    done ("đã", "vừa"): narrative ("Trong tháng 10/2025, …"). The caller asks only for weak
+    phrases: "Hoàn thành trước ngày 30/11 theo kế hoạch đã …" stays a deadline."""
+    if not _OPENS.search(text[max(0, start - 6):start]):
+        return False
+    return _DONE.search(fold(text[end:end + 160])) is not None

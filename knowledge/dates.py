@@ -23,8 +23,8 @@ from datetime import date, time, timedelta
 
 from knowledge.lunar import lunar_to_solar, next_lunar_date  # noqa: F401  (part of this API)
 from knowledge.recurrence import daily, monthly, next_occurrence, quarterly, weekly, yearly
-from knowledge.date_narrative import (COMPLETES, CUT_OFF, DONE_BEFORE, FIRM, NOT_YET, REST, clause_of, described,
-                                      narrative, period)
+from knowledge.date_narrative import (COMPLETES, CUT_OFF, DONE_BEFORE, FIRM, NOT_YET, REST, UNNAMED_YEAR, clause_of,
+                                      described, narrative, period, told_as_done)
 from knowledge.text import fold
 
 FIRST_YEAR, LAST_YEAR = 1945, 2100
@@ -83,13 +83,27 @@ _RANGE_REQUIRED = (rf",?\s+từ\s+(?:ngày\s+)?(?P<rs>{_SHORT})\s*(?:-|–|đế
                    rf"(?P<re>\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*\d{{4}})")
 _RANGE = f"(?:{_RANGE_REQUIRED})?"
 
-# a plan's task line: "Thời gian thực hiện: Tháng 12/2025", "Thời gian hoàn thành: trong quý I/2026"
-_TIME_LABEL = r"thời\s+gian\s+(?:thực\s+hiện|hoàn\s+thành)\s*:(?:\s*trong)?"
+# a plan's task line: "Thời gian thực hiện: Tháng 12/2025", "Thời gian hoàn thành: trong quý I/2026",
+# "Thời hạn hoàn thành: Trước ngày 30/11/2025", "Thời hạn ban hành: tháng 12/2025" (a bare "Thời gian:"
+# also dates meetings, so it is no label)
+_TIME_LABEL = (r"(?:thời\s+gian\s+(?:thực\s+hiện|hoàn\s+thành)|thời\s+hạn(?:\s+(?:hoàn\s+thành|thực\s+hiện|nộp|"
+               r"gửi|báo\s+cáo|ban\s+hành|trình))?)\s*:(?:\s*hoàn\s+thành)?(?:\s*trong)?")
+# a bounded window after such a label is due at its end: "Tháng 11 - 12/2025", "năm 2026 - 2027",
+# "từ tháng 11/2025 đến tháng 3/2026", "Quý IV/2025 - Quý I/2026", "từ ngày 01/12 đến ngày 15/12/2025"
+_TO = r"\s*(?:-|–|đến(?:\s+hết)?)\s*"
+_WINDOW_FORMS = [
+    ("within_month", rf"{_TIME_LABEL}\s+(?:từ\s+)?(?:tháng\s+)?\d{{1,2}}(?:\s*/\s*\d{{4}})?{_TO}(?:tháng\s+)?{_MONTH}"),
+    ("within_year", rf"{_TIME_LABEL}\s+(?:từ\s+)?(?:năm\s+)?\d{{4}}{_TO}(?:năm\s+)?(?P<wy>\d{{4}})(?!\d)"),
+    ("within_quarter", rf"{_TIME_LABEL}\s+(?:từ\s+)?quý\s+(?:IV|I{{1,3}}|[1-4])(?:\s*(?:/|năm)\s*\d{{4}})?{_TO}{_QUARTER}"),
+    ("by", rf"{_TIME_LABEL}\s+(?:từ\s+)?(?:ngày\s+)?\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*\d{{4}})?{_TO}(?:ngày\s+)?(?:{_DATE})"),
+    # "Thời gian hoàn thành: 30/11/2025" · "Thời hạn nộp: 17 giờ ngày 30/11/2025"
+    ("by", rf"{_TIME_LABEL}\s+(?:{_TIME}\s+)?(?:ngày\s+)?(?:{_DATE})"),
+]
 _BY = (r"(?:(?:chậm nhất|muộn nhất|hạn chót|hạn cuối|thời hạn)(?:\s*:)?(?:\s+(?:là|vào))?"
        r"(?:\s+(?:đến hết|đến|trước|trong))?"
        r"|đến hết|hoàn thành trước|xong trước|đến|trước(?:\s*:)?|trong(?=\s+ngày\s+\d))")
 
-_FORMS = [
+_FORMS = _WINDOW_FORMS + [
     # trước ngày 28 tháng Chạp · ngày 15 tháng 7 âm lịch · 15/7 âm lịch (before the solar forms)
     ("lunar", r"(?:trước|đến|chậm nhất|vào)\s+ngày\s+(?P<ld>\d{1,2})\s+tháng\s+(?P<lm>Chạp|Giêng)"
               r"(?:\s*[,(]?\s*âm\s+lịch\)?)?"),
@@ -148,7 +162,8 @@ _FORMS = [
     # hạn chót nộp phương án là ngày 20/01/2022
     ("by", rf"(?:hạn chót|hạn cuối|thời hạn)[^.;:\d]{{0,60}}?\s+ngày\s+(?:{_DATE})"),
     # Hạn nhận hồ sơ: ngày 20/3/2025 · Hạn nộp báo cáo: 25/11/2025
-    ("by", rf"hạn\s+(?:nộp|nhận|gửi|đăng ký|báo cáo|hoàn thành)[^.;\d]{{0,50}}?:\s*(?:ngày\s+)?(?:{_DATE})"),
+    ("by", rf"hạn\s+(?:(?:cuối|chót)\s+)?(?:nộp|nhận|gửi|đăng ký|báo cáo|hoàn thành)[^.;\d]{{0,50}}?:\s*(?:{_TIME}\s+)?"
+           rf"(?:ngày\s+)?(?:{_DATE})"),
     # khởi công dịp 19/8/2025 (an occasion's date)
     ("on", rf"dịp\s+(?:ngày\s+)?(?:{_DATE})"),
     # vào ngày 01/12/2025 · vào 8 giờ ngày 5/12
@@ -228,6 +243,12 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
         if kind == "within_month" and _FORMS[i][0] == "session_month" and \
                 not COMPLETES.search(fold(text[max(0, m.start() - 100):m.start()])):
             continue                                   # "(tháng 4/2025)" of anything but a submission
+        if not (g.get("y") or g.get("y2")) and UNNAMED_YEAR.match(text, m.start() + len(phrase)):
+            continue                                   # "trước ngày 10 tháng 6 năm cuối": no year named
+        if not firm and rule is None and told_as_done(text, m.start(), m.start() + len(phrase)):
+            continue                                   # "Trong tháng 10/2025, Trung tâm … đã thu thập"
+        if not dated and rule is None and reference is not None and (reference - due).days > 366:
+            continue                                   # "Cuối năm 1960 …" in a page without a date: history
         if NOT_YET.match(text, m.start() + len(phrase)):
             continue                                   # a condition, an open-ended period
         if kind == "by" and re.match(r"đến\s+\d", phrase, re.IGNORECASE) and not (g.get("y") or g.get("y2")):
