@@ -66,7 +66,8 @@ def described(text: str, start: int, end: int) -> bool:
     clause = fold(text[max(text.rfind(c, 0, start) for c in (";", ". ")) + 1:start])
     for last in _APPLIES.finditer(clause):
         pass
-    return last is not None and last.re is _APPLIES and not _TASK_VERB.search(clause[last.end():] + fold(text[start:end]))
+    # … unless the clause orders the rule's application ("hoàn thành việc áp dụng phần mềm trước ngày …")
+    return last is not None and last.re is _APPLIES and not _TASK_VERB.search(clause + fold(text[start:end]))
 
 
 def period(text: str, start: int, end: int, kind: str, phrase: str) -> bool:
@@ -144,3 +145,17 @@ def told_as_done(text: str, start: int, end: int) -> bool:
     if not _OPENS.search(text[max(0, start - 6):start]):
         return False
     return _DONE.search(fold(text[end:end + 160])) is not None
+
+
+# "Giấy phép có giá trị đến ngày …", "Thời hạn hiệu lực của giấy phép đến ngày …", "Ưu đãi được áp
+# dụng đến ngày …" (how long something is valid), "Dự báo đến cuối tháng 11 …" (a forecast): no duty,
+# however firm the phrase's own words
+_NO_DUTY = re.compile(r"\b(?:co gia tri|gia tri su dung|hieu luc|duoc ap dung|ap dung den|du bao)\b")
+
+
+def validity_or_forecast(text: str, start: int, end: int) -> bool:
+    """The phrase's clause up to its end tells how long something is valid, or forecasts, and
+    asks nobody to finish, submit or report anything."""
+    left = max(text.rfind(c, 0, start) for c in (";", ". "))
+    clause = fold(text[left + 1:end])
+    return _NO_DUTY.search(clause) is not None and not COMPLETES.search(clause)

@@ -11,54 +11,22 @@ Dates without a year, "mai" (tomorrow) and lunar dates are read relative to the 
 a recurring duty is due at its next occurrence after it (knowledge/recurrence.py). Not every
 date is a deadline: a forecast ("từ tối nay đến ngày 18/11"), a period that describes what
 happened, a count "tính đến ngày …" are narrative, and the weak forms (`đến`, `từ`, `vào
-ngày`) are dropped in such a clause (knowledge/date_narrative.py tells which). A date outside 1945–2100 in a deadline is refused
-(`DateOutOfRange`): the bot must never plan a reminder for 31/12/9999.
+ngày`) are dropped in such a clause (knowledge/date_narrative.py tells which). A date
+outside 1945–2100 in a deadline is refused (`DateOutOfRange`, knowledge/date_resolve.py, which
+turns each phrase into its day): the bot must never plan a reminder for 31/12/9999.
 """
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import date, time
 
-from knowledge.lunar import lunar_to_solar, next_lunar_date  # noqa: F401  (part of this API)
-from knowledge.recurrence import daily, monthly, next_occurrence, quarterly, weekly, yearly
 from knowledge.date_narrative import (COMPLETES, CUT_OFF, DONE_BEFORE, FIRM, NOT_YET, REST, UNNAMED_YEAR, clause_of,
-                                      described, narrative, period, told_as_done)
+                                      described, narrative, period, told_as_done, validity_or_forecast)
+from knowledge.date_resolve import (EVENTS, FIRST_YEAR, LAST_YEAR, RECURRING, RELATIVE,  # noqa: F401  (part of this API)
+                                    DateOutOfRange, ImpossibleDate, resolve, sane_date, written)
+from knowledge.lunar import lunar_to_solar, next_lunar_date  # noqa: F401  (part of this API)
 from knowledge.text import fold
-
-FIRST_YEAR, LAST_YEAR = 1945, 2100
-
-
-class DateOutOfRange(ValueError):
-    """A deadline outside 1945–2100: a typo or a hostile file, never a real directive."""
-    key = "date_range"             # the text shown to the admin (parse.* in bot/texts)
-
-    def __init__(self, phrase: str, written: str):
-        self.phrase, self.written = phrase, written
-        super().__init__(f"{phrase!r}: {written} is outside {FIRST_YEAR}–{LAST_YEAR}")
-
-
-class ImpossibleDate(DateOutOfRange):
-    """A deadline on a day no calendar has ("30/02/2027", "32/1/2027"): a typo the admin must
-    correct, not a phrase to drop silently (the reminder would never be planned)."""
-    key = "date_impossible"
-
-    def __init__(self, phrase: str, written: str):
-        ValueError.__init__(self, f"{phrase!r}: {written} is no day of the calendar")
-        self.phrase, self.written = phrase, written
-
-
-def sane_date(year: int, month: int, day: int) -> date | None:
-    """The date, or None when there is no such day; DateOutOfRange outside 1945–2100."""
-    try:
-        value = date(year, month, day)
-    except (ValueError, OverflowError):
-        return None
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise DateOutOfRange("", f"{day:02d}/{month:02d}/{year}")
-    return value
-
 
 # --- Building blocks -----------------------------------------------------------------------
 _NOT_LUNAR = r"(?!\s*[,(]?\s*(?:âm\s+lịch|AL\b))"
@@ -71,10 +39,8 @@ _TIME = (r"(?P<hh>\d{1,2})\s*(?:h|giờ|g(?=\d|\s)|:(?=\d{2}))\s*(?P<mm>\d{2})?(
          r"(?:\s+(?P<part>sáng|trưa|chiều|tối))?,?")
 # A month: 6/2022, 01/2022, "6 năm 2022".
 _MONTH = r"(?P<mon>\d{1,2})\s*(?:/|năm)\s*(?P<mony>\d{4,5})(?!\d)"
-_LUNAR_MONTHS = {"giêng": 1, "chạp": 12}
 # A quarter: quý I/2022, quý 2 năm 2022.
 _QUARTER = r"quý\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:(?:/|năm)\s*(?P<qy>\d{4,5})(?!\d))?"
-_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _WEEKDAY = r"(?P<wd>thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)"
 _EVERY = r"(?:hằng|hàng|mỗi)"
 _SHORT = r"\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?"
@@ -211,25 +177,25 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
         g = {k.split("_", 1)[1]: v for k, v in m.groupdict().items() if k.startswith(f"x{i}_")}
         phrase = m.group(0).rstrip(" ,")
         firm = bool(FIRM.match(phrase) or DONE_BEFORE.search(text[max(0, m.start() - 20):m.start()].lower())) \
-            or kind in _RECURRING or kind in ("relative", "within_days")
+            or kind in RECURRING or kind in ("relative", "within_days")
         if CUT_OFF.search(text[max(0, m.start() - 12):m.start()].lower()):
             continue                                   # "tính đến hết ngày …", "từ nay đến tháng 6/2027"
         base = reference
-        if not dated and kind in _RELATIVE:
+        if not dated and kind in RELATIVE:
             if today is None or kind not in ("relative", "within_days"):
                 continue                               # "trước Tết": of a notice whose date is unknown
             base = today
         try:
-            due, at, kind, rule = _resolve(kind, g, base)
+            due, at, kind, rule = resolve(kind, g, base)
             if due is not None and not FIRST_YEAR <= due.year <= LAST_YEAR:
                 raise DateOutOfRange(phrase, f"{due.day:02d}/{due.month:02d}/{due.year}")
         except DateOutOfRange as e:
-            if firm or _FORMS[i][0] not in _EVENTS:
+            if firm or _FORMS[i][0] not in EVENTS:
                 raise DateOutOfRange(phrase, e.written) from None
             continue                                   # "từ ngày 3/2/1930": history, not a deadline
         except (ValueError, OverflowError):
             if firm and (g.get("y") or g.get("y2")):
-                raise ImpossibleDate(phrase, _written(g)) from None
+                raise ImpossibleDate(phrase, written(g)) from None
             continue
         if due is None:
             continue
@@ -249,6 +215,8 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
             continue                                   # "Trong tháng 10/2025, Trung tâm … đã thu thập"
         if not dated and rule is None and reference is not None and (reference - due).days > 366:
             continue                                   # "Cuối năm 1960 …" in a page without a date: history
+        if rule is None and validity_or_forecast(text, m.start(), m.start() + len(phrase)):
+            continue                                   # "có giá trị đến ngày …", "Dự báo đến cuối tháng …"
         if NOT_YET.match(text, m.start() + len(phrase)):
             continue                                   # a condition, an open-ended period
         if kind == "by" and re.match(r"đến\s+\d", phrase, re.IGNORECASE) and not (g.get("y") or g.get("y2")):
@@ -264,152 +232,3 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
         found.append(FoundDeadline(due, at, kind, phrase, m.start(), m.start() + len(phrase), rule, firm))
     return found
 
-
-_RECURRING = ("monthly", "weekly", "yearly", "daily", "quarterly")
-_RELATIVE = ("relative", "before_tet", "lunar", "within_days")
-_EVENTS = ("from", "after", "on")
-def _resolve(kind: str, g: dict, ref: date | None) -> tuple[date | None, time | None, str, str | None]:
-    at = _time(g)
-    if kind in _RECURRING:
-        if ref is None:
-            return None, None, kind, None
-        if kind == "monthly":
-            rule = monthly(int(g["md"]))
-        elif kind == "quarterly":
-            rule = quarterly(int(g["qd"]))
-        elif kind == "weekly":
-            rule = weekly(g["wd"])
-            at = at or _part_time(g.get("wpart"))
-        elif kind == "yearly":
-            rule = yearly(int(g["ym"]), int(g["yd"]))
-        else:
-            rule, first = daily(), None
-            if g.get("rs"):
-                last = _range_date(g["re"], None)
-                first = _range_date(g["rs"], last)
-                rule = daily(until=last)
-            due = next_occurrence(rule, ref)
-            if first is not None and first > due:
-                due = first
-            return due, at, "by", rule
-        return next_occurrence(rule, ref), at, "by", rule
-    if kind in ("before_quarter", "within_quarter"):
-        q = _QUARTERS.get(g["q"].upper()) or int(g["q"])
-        year = _year(g.get("qy"), ref)
-        if year is None:
-            return None, None, kind, None
-        first = date(year, 3 * q - 2, 1)
-        if kind == "before_quarter":
-            return first - timedelta(days=1), None, "before_month", None
-        return date(year, 3 * q, calendar.monthrange(year, 3 * q)[1]), None, "within_month", None
-    if kind in ("within_year", "before_year"):
-        year = _checked_year(int(g["wy"]))
-        return (date(year, 12, 31) if kind == "within_year" else date(year - 1, 12, 31)), None, kind, None
-    if kind == "before_tet":
-        if ref is None:
-            return None, None, kind, None
-        return next_lunar_date(1, 1, ref) - timedelta(days=1), None, "by", None
-    if kind in ("before_month", "within_month", "session_month"):
-        kind = "within_month" if kind == "session_month" else kind
-        mon = int(g["mon"])
-        year = _year(g.get("mony"), ref)
-        if year is None:
-            return None, None, kind, None
-        if not g.get("mony") and ref is not None and mon < ref.month - 6:
-            year += 1                                  # "trong tháng 1" in a December notice
-        if kind == "before_month":
-            return date(year, mon, 1) - timedelta(days=1), None, kind, None
-        return date(year, mon, calendar.monthrange(year, mon)[1]), None, kind, None
-    if kind == "lunar":
-        if ref is None:
-            return None, None, kind, None
-        month = _LUNAR_MONTHS[g["lm"].lower()] if g.get("lm") else int(g["ln"])
-        return next_lunar_date(int(g["ld"]), month, ref), at, "by", None
-    if kind == "within_days":
-        if ref is None:
-            return None, None, kind, None
-        return _add_days(ref, int(g["nd"]), bool(g.get("work"))), None, "by", None
-    if kind == "relative":
-        if ref is None:
-            return None, None, kind, None
-        due = ref + timedelta(days=0 if "nay" in g["rel"].lower() else 1)
-        if g.get("rd"):  # "(2/2)" spelled out: trust it
-            due = _with_year(int(g["rd"]), int(g["rm"]), None, ref)
-        return due, at, "by", None
-    d, m, y = (g.get("d") or g.get("d2")), (g.get("m") or g.get("m2")), (g.get("y") or g.get("y2"))
-    due = _with_year(int(d), int(m), _checked_year(int(y)) if y else None, ref)
-    if not y and kind == "by" and due is not None and ref is not None and ref.year == due.year and due < ref:
-        # "trước ngày 15/9" in a notice of 22/9: next September (a January notice's "28/12" looks back at
-        # the year just ended: that one stays)
-        due = date(due.year + 1, due.month, due.day)
-    return due, at, kind, None
-
-
-def _add_days(start: date, days: int, working: bool) -> date:
-    """`days` days after `start`; working days skip Saturdays and Sundays."""
-    if not working:
-        return start + timedelta(days=days)
-    due = start
-    while days > 0:
-        due += timedelta(days=1)
-        days -= due.weekday() < 5
-    return due
-
-
-def _written(g: dict) -> str:
-    """The day, month and year as the phrase wrote them."""
-    return "/".join(g.get(a) or g.get(b) or "" for a, b in (("d", "d2"), ("m", "m2"), ("y", "y2")))
-
-
-def _range_date(written: str, end: date | None) -> date:
-    """"29/4" or "04/5/2025" of a period; a day without a year takes the end's year."""
-    parts = [int(p) for p in re.findall(r"\d+", written)]
-    year = _checked_year(parts[2]) if len(parts) > 2 else (end.year if end else None)
-    if year is None:
-        raise ValueError("no year")
-    return date(year, parts[1], parts[0])
-
-
-def _year(written: str | None, ref: date | None) -> int | None:
-    if written:
-        return _checked_year(int(written))
-    return ref.year if ref else None
-
-
-def _checked_year(year: int) -> int:
-    """A year a deadline gives; outside the sane window it is refused, not planned."""
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise DateOutOfRange("", str(year))
-    return year
-
-
-def _time(g: dict) -> time | None:
-    if not g.get("hh"):
-        return None
-    hour, minute = int(g["hh"]), int(g["mm"] or 0)
-    if (hour, minute) == (24, 0):     # "trước 24h ngày 31/12": the end of that day
-        return time(23, 59)
-    if (g.get("part") or "").lower() in ("chiều", "tối") and hour < 12:
-        hour += 12
-    return time(hour, minute)
-
-
-def _part_time(part: str | None) -> time | None:
-    """"sáng thứ Bảy": the morning ends at noon, the afternoon at 17:00."""
-    return {"sáng": time(11, 30), "trưa": time(13, 0), "chiều": time(17, 0)}.get((part or "").lower())
-
-
-def _with_year(d: int, m: int, y: int | None, ref: date | None) -> date | None:
-    """A day and month without a year take the notice's year, or the year that puts the
-    date within half a year of the notice (a December notice about 5/1, a January one
-    about 28/12)."""
-    if y is not None:
-        return date(y, m, d)
-    if ref is None:
-        return None
-    due = date(ref.year, m, d)
-    if (ref - due).days > 182:
-        due = date(ref.year + 1, m, d)
-    elif (due - ref).days > 182:
-        due = date(ref.year - 1, m, d)
-    return due

@@ -161,3 +161,23 @@ def test_a_plan_annexed_after_the_signature_is_read_though_blank_lines_part_its_
     parsed = parse_text(DECISION)
     dates = [d["date"] for item in parsed["items"] for d in item["deadlines"]]
     assert "2025-11-30" in dates
+
+
+@pytest.mark.parametrize("line", [
+    "Giấy phép có giá trị đến ngày 31/12/2026.",
+    "Thẻ BHYT có giá trị sử dụng đến hết ngày 31/12/2025.",
+    "Thời hạn hiệu lực của giấy phép đến ngày 31/12/2027.",
+    "Ưu đãi được áp dụng đến ngày 31/12/2025.",
+    "Dự báo đến cuối tháng 11/2025 mực nước tiếp tục lên.",
+])
+def test_validity_periods_and_forecasts_are_no_deadline(line):
+    assert find_deadlines(line, NOV_20) == []
+
+
+@pytest.mark.parametrize("line", [
+    "Rà soát hồ sơ còn hiệu lực, hoàn thành trước 30/11/2025.",
+    "Gia hạn thẻ BHYT có giá trị sử dụng, nộp hồ sơ trước ngày 30/11/2025.",
+    "Các đơn vị hoàn thành việc áp dụng phần mềm trước ngày 30/11/2025.",
+])
+def test_a_duty_about_something_valid_stays_a_deadline(line):
+    assert [f.due for f in find_deadlines(line, NOV_20)] == [date(2025, 11, 30)]
