@@ -89,6 +89,9 @@ def resolve(kind: str, g: dict, ref: date | None) -> tuple[date | None, time | N
         if kind == "before_quarter":
             return first - timedelta(days=1), None, "before_month", None
         return date(year, 3 * q, calendar.monthrange(year, 3 * q)[1]), None, "within_month", None
+    if kind == "half_year":
+        year = _checked_year(int(g["hy"]))
+        return (date(year, 6, 30) if g["half"].lower() == "đầu" else date(year, 12, 31)), None, "within_month", None
     if kind in ("within_year", "before_year"):
         year = _checked_year(int(g["wy"]))
         return (date(year, 12, 31) if kind == "within_year" else date(year - 1, 12, 31)), None, kind, None

@@ -123,6 +123,8 @@ _FORMS = _WINDOW_FORMS + [
     # trong năm 2025 · đến hết năm 2025 · cuối năm 2028 → 31 December · trước năm 2026 → 31 December 2025
     ("within_year", rf"(?:trong|đến\s+hết|hết|(?:vào\s+|đến\s+|trước\s+)?cuối|vào|{_TIME_LABEL})\s+năm\s+(?P<wy>\d{{4,5}})(?!\d)"),
     ("before_year", r"trước\s+năm\s+(?P<wy>\d{4,5})(?!\d)"),
+    # trong 6 tháng đầu năm 2026 · hoàn thành trong nửa đầu năm 2026 → 30 June; 6 tháng cuối năm → 31 December
+    ("half_year", r"(?:trong|đến\s+hết|hết)\s+(?:06|6)?\s*(?:tháng|nửa)\s+(?P<half>đầu|cuối)\s+năm\s+(?P<hy>\d{4,5})(?!\d)"),
     # trước Tết Nguyên đán (Nhâm Dần) → the day before the next lunar new year
     ("before_tet", r"trước\s+(?:dịp\s+)?Tết(?:\s+Nguyên\s+đán)?(?!\s+(?:Dương|Tây))"),
     # hạn chót nộp phương án là ngày 20/01/2022

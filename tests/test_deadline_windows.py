@@ -181,3 +181,16 @@ def test_validity_periods_and_forecasts_are_no_deadline(line):
 ])
 def test_a_duty_about_something_valid_stays_a_deadline(line):
     assert [f.due for f in find_deadlines(line, NOV_20)] == [date(2025, 11, 30)]
+
+
+@pytest.mark.parametrize("line, due", [
+    ("Hoàn thành trong 6 tháng đầu năm 2026.", date(2026, 6, 30)),
+    ("Phấn đấu hoàn thành trong nửa đầu năm 2026.", date(2026, 6, 30)),
+    ("Báo cáo kết quả trong 6 tháng cuối năm 2026.", date(2026, 12, 31)),
+])
+def test_half_a_year(line, due):
+    assert [f.due for f in find_deadlines(line, NOV_20)] == [due]
+
+
+def test_the_half_year_a_report_covers_is_no_deadline():
+    assert find_deadlines("Báo cáo dự kiến tuyển dụng lao động 6 tháng đầu năm 2026.", NOV_20) == []
