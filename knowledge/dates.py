@@ -11,52 +11,22 @@ Dates without a year, "mai" (tomorrow) and lunar dates are read relative to the 
 a recurring duty is due at its next occurrence after it (knowledge/recurrence.py). Not every
 date is a deadline: a forecast ("từ tối nay đến ngày 18/11"), a period that describes what
 happened, a count "tính đến ngày …" are narrative, and the weak forms (`đến`, `từ`, `vào
-ngày`) are dropped in such a clause. A date outside 1945–2100 in a deadline is refused
-(`DateOutOfRange`): the bot must never plan a reminder for 31/12/9999.
+ngày`) are dropped in such a clause (knowledge/date_narrative.py tells which). A date
+outside 1945–2100 in a deadline is refused (`DateOutOfRange`, knowledge/date_resolve.py, which
+turns each phrase into its day): the bot must never plan a reminder for 31/12/9999.
 """
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import date, time
 
+from knowledge.date_narrative import (COMPLETES, CUT_OFF, DONE_BEFORE, FIRM, NOT_YET, REST, UNNAMED_YEAR, clause_of,
+                                      described, narrative, period, told_as_done, validity_or_forecast)
+from knowledge.date_resolve import (EVENTS, FIRST_YEAR, LAST_YEAR, RECURRING, RELATIVE,  # noqa: F401  (part of this API)
+                                    DateOutOfRange, ImpossibleDate, resolve, sane_date, written)
 from knowledge.lunar import lunar_to_solar, next_lunar_date  # noqa: F401  (part of this API)
-from knowledge.recurrence import daily, monthly, next_occurrence, quarterly, weekly, yearly
 from knowledge.text import fold
-
-FIRST_YEAR, LAST_YEAR = 1945, 2100
-
-
-class DateOutOfRange(ValueError):
-    """A deadline outside 1945–2100: a typo or a hostile file, never a real directive."""
-    key = "date_range"             # the text shown to the admin (parse.* in bot/texts)
-
-    def __init__(self, phrase: str, written: str):
-        self.phrase, self.written = phrase, written
-        super().__init__(f"{phrase!r}: {written} is outside {FIRST_YEAR}–{LAST_YEAR}")
-
-
-class ImpossibleDate(DateOutOfRange):
-    """A deadline on a day no calendar has ("30/02/2027", "32/1/2027"): a typo the admin must
-    correct, not a phrase to drop silently (the reminder would never be planned)."""
-    key = "date_impossible"
-
-    def __init__(self, phrase: str, written: str):
-        ValueError.__init__(self, f"{phrase!r}: {written} is no day of the calendar")
-        self.phrase, self.written = phrase, written
-
-
-def sane_date(year: int, month: int, day: int) -> date | None:
-    """The date, or None when there is no such day; DateOutOfRange outside 1945–2100."""
-    try:
-        value = date(year, month, day)
-    except (ValueError, OverflowError):
-        return None
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise DateOutOfRange("", f"{day:02d}/{month:02d}/{year}")
-    return value
-
 
 # --- Building blocks -----------------------------------------------------------------------
 _NOT_LUNAR = r"(?!\s*[,(]?\s*(?:âm\s+lịch|AL\b))"
@@ -69,10 +39,8 @@ _TIME = (r"(?P<hh>\d{1,2})\s*(?:h|giờ|g(?=\d|\s)|:(?=\d{2}))\s*(?P<mm>\d{2})?(
          r"(?:\s+(?P<part>sáng|trưa|chiều|tối))?,?")
 # A month: 6/2022, 01/2022, "6 năm 2022".
 _MONTH = r"(?P<mon>\d{1,2})\s*(?:/|năm)\s*(?P<mony>\d{4,5})(?!\d)"
-_LUNAR_MONTHS = {"giêng": 1, "chạp": 12}
 # A quarter: quý I/2022, quý 2 năm 2022.
 _QUARTER = r"quý\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:(?:/|năm)\s*(?P<qy>\d{4,5})(?!\d))?"
-_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _WEEKDAY = r"(?P<wd>thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)"
 _EVERY = r"(?:hằng|hàng|mỗi)"
 _SHORT = r"\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?"
@@ -81,13 +49,27 @@ _RANGE_REQUIRED = (rf",?\s+từ\s+(?:ngày\s+)?(?P<rs>{_SHORT})\s*(?:-|–|đế
                    rf"(?P<re>\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*\d{{4}})")
 _RANGE = f"(?:{_RANGE_REQUIRED})?"
 
-# a plan's task line: "Thời gian thực hiện: Tháng 12/2025", "Thời gian hoàn thành: trong quý I/2026"
-_TIME_LABEL = r"thời\s+gian\s+(?:thực\s+hiện|hoàn\s+thành)\s*:(?:\s*trong)?"
+# a plan's task line: "Thời gian thực hiện: Tháng 12/2025", "Thời gian hoàn thành: trong quý I/2026",
+# "Thời hạn hoàn thành: Trước ngày 30/11/2025", "Thời hạn ban hành: tháng 12/2025" (a bare "Thời gian:"
+# also dates meetings, so it is no label)
+_TIME_LABEL = (r"(?:thời\s+gian\s+(?:thực\s+hiện|hoàn\s+thành)|thời\s+hạn(?:\s+(?:hoàn\s+thành|thực\s+hiện|nộp|"
+               r"gửi|báo\s+cáo|ban\s+hành|trình))?)\s*:(?:\s*hoàn\s+thành)?(?:\s*trong)?")
+# a bounded window after such a label is due at its end: "Tháng 11 - 12/2025", "năm 2026 - 2027",
+# "từ tháng 11/2025 đến tháng 3/2026", "Quý IV/2025 - Quý I/2026", "từ ngày 01/12 đến ngày 15/12/2025"
+_TO = r"\s*(?:-|–|đến(?:\s+hết)?)\s*"
+_WINDOW_FORMS = [
+    ("within_month", rf"{_TIME_LABEL}\s+(?:từ\s+)?(?:tháng\s+)?\d{{1,2}}(?:\s*/\s*\d{{4}})?{_TO}(?:tháng\s+)?{_MONTH}"),
+    ("within_year", rf"{_TIME_LABEL}\s+(?:từ\s+)?(?:năm\s+)?\d{{4}}{_TO}(?:năm\s+)?(?P<wy>\d{{4}})(?!\d)"),
+    ("within_quarter", rf"{_TIME_LABEL}\s+(?:từ\s+)?quý\s+(?:IV|I{{1,3}}|[1-4])(?:\s*(?:/|năm)\s*\d{{4}})?{_TO}{_QUARTER}"),
+    ("by", rf"{_TIME_LABEL}\s+(?:từ\s+)?(?:ngày\s+)?\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*\d{{4}})?{_TO}(?:ngày\s+)?(?:{_DATE})"),
+    # "Thời gian hoàn thành: 30/11/2025" · "Thời hạn nộp: 17 giờ ngày 30/11/2025"
+    ("by", rf"{_TIME_LABEL}\s+(?:{_TIME}\s+)?(?:ngày\s+)?(?:{_DATE})"),
+]
 _BY = (r"(?:(?:chậm nhất|muộn nhất|hạn chót|hạn cuối|thời hạn)(?:\s*:)?(?:\s+(?:là|vào))?"
        r"(?:\s+(?:đến hết|đến|trước|trong))?"
        r"|đến hết|hoàn thành trước|xong trước|đến|trước(?:\s*:)?|trong(?=\s+ngày\s+\d))")
 
-_FORMS = [
+_FORMS = _WINDOW_FORMS + [
     # trước ngày 28 tháng Chạp · ngày 15 tháng 7 âm lịch · 15/7 âm lịch (before the solar forms)
     ("lunar", r"(?:trước|đến|chậm nhất|vào)\s+ngày\s+(?P<ld>\d{1,2})\s+tháng\s+(?P<lm>Chạp|Giêng)"
               r"(?:\s*[,(]?\s*âm\s+lịch\)?)?"),
@@ -141,12 +123,15 @@ _FORMS = [
     # trong năm 2025 · đến hết năm 2025 · cuối năm 2028 → 31 December · trước năm 2026 → 31 December 2025
     ("within_year", rf"(?:trong|đến\s+hết|hết|(?:vào\s+|đến\s+|trước\s+)?cuối|vào|{_TIME_LABEL})\s+năm\s+(?P<wy>\d{{4,5}})(?!\d)"),
     ("before_year", r"trước\s+năm\s+(?P<wy>\d{4,5})(?!\d)"),
+    # trong 6 tháng đầu năm 2026 · hoàn thành trong nửa đầu năm 2026 → 30 June; 6 tháng cuối năm → 31 December
+    ("half_year", r"(?:trong|đến\s+hết|hết)\s+(?:06|6)?\s*(?:tháng|nửa)\s+(?P<half>đầu|cuối)\s+năm\s+(?P<hy>\d{4,5})(?!\d)"),
     # trước Tết Nguyên đán (Nhâm Dần) → the day before the next lunar new year
     ("before_tet", r"trước\s+(?:dịp\s+)?Tết(?:\s+Nguyên\s+đán)?(?!\s+(?:Dương|Tây))"),
     # hạn chót nộp phương án là ngày 20/01/2022
     ("by", rf"(?:hạn chót|hạn cuối|thời hạn)[^.;:\d]{{0,60}}?\s+ngày\s+(?:{_DATE})"),
     # Hạn nhận hồ sơ: ngày 20/3/2025 · Hạn nộp báo cáo: 25/11/2025
-    ("by", rf"hạn\s+(?:nộp|nhận|gửi|đăng ký|báo cáo|hoàn thành)[^.;\d]{{0,50}}?:\s*(?:ngày\s+)?(?:{_DATE})"),
+    ("by", rf"hạn\s+(?:(?:cuối|chót)\s+)?(?:nộp|nhận|gửi|đăng ký|báo cáo|hoàn thành)[^.;\d]{{0,50}}?:\s*(?:{_TIME}\s+)?"
+           rf"(?:ngày\s+)?(?:{_DATE})"),
     # khởi công dịp 19/8/2025 (an occasion's date)
     ("on", rf"dịp\s+(?:ngày\s+)?(?:{_DATE})"),
     # vào ngày 01/12/2025 · vào 8 giờ ngày 5/12
@@ -164,19 +149,6 @@ _STARTS = r"(?<!\w)(?=[\dtđkshcvxmnldTĐKSHCVXMNLD])"
 _PATTERN = re.compile(_STARTS + "(?:" + "|".join(f"(?P<f{i}>{body.replace('(?P<', f'(?P<x{i}_')})"
                                                   for i, (_, body) in enumerate(_FORMS)) + ")", re.IGNORECASE)
 _GROUPS = [(int(k[1:]), k) for k in _PATTERN.groupindex if k[0] == "f"]
-
-# Words that make a deadline phrase firm whatever the clause says.
-_FIRM = re.compile(r"^(?:chậm nhất|muộn nhất|hạn chót|hạn cuối|thời hạn|hạn|trước|hoàn thành|xong|đến hết|hết|cuối|"
-                   r"vào cuối|đến cuối)",
-                   re.IGNORECASE)
-# A clause with one of these tells what happened or will happen, not what must be done.
-_NARRATIVE = re.compile(r"\b(?:da (?:co|xay ra|lam|gay|ghi nhan|dat|tiep nhan|to chuc|dien ra|ban hanh|ky|bi)|"
-                        r"vua qua|den nay|tinh den|du bao|theo bao cao|theo thong ke|ghi nhan|xay ra|"
-                        r"luong mua|muc nuoc|co mua|mua to|mua lon|mua vua|hien nay|thoi gian qua|nam qua|"
-                        r"ngay qua|tu dau nam|dien ra|duoc to chuc|co hieu luc|hieu luc thi hanh|"
-                        r"tham du|chu tri hoi nghi|lam viec voi|kiem tra thuc te|vua co)\b")
-_STOPPED = re.compile(r"\bda (?:cham dut|dung|ngung|ket thuc)\b")
-_PAST_ONLY = ("after", "from")        # weak, but a clause's other words do not make them narrative
 
 
 @dataclass(frozen=True)
@@ -206,292 +178,59 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
         kind = _FORMS[i][0]
         g = {k.split("_", 1)[1]: v for k, v in m.groupdict().items() if k.startswith(f"x{i}_")}
         phrase = m.group(0).rstrip(" ,")
-        firm = bool(_FIRM.match(phrase) or _DONE_BEFORE.search(text[max(0, m.start() - 20):m.start()].lower())) \
-            or kind in _RECURRING or kind in ("relative", "within_days")
-        if _CUT_OFF.search(text[max(0, m.start() - 12):m.start()].lower()):
+        firm = bool(FIRM.match(phrase) or DONE_BEFORE.search(text[max(0, m.start() - 20):m.start()].lower())) \
+            or kind in RECURRING or kind in ("relative", "within_days")
+        if CUT_OFF.search(text[max(0, m.start() - 12):m.start()].lower()):
             continue                                   # "tính đến hết ngày …", "từ nay đến tháng 6/2027"
         base = reference
-        if not dated and kind in _RELATIVE:
+        if not dated and kind in RELATIVE:
             if today is None or kind not in ("relative", "within_days"):
                 continue                               # "trước Tết": of a notice whose date is unknown
             base = today
         try:
-            due, at, kind, rule = _resolve(kind, g, base)
+            due, at, kind, rule = resolve(kind, g, base)
             if due is not None and not FIRST_YEAR <= due.year <= LAST_YEAR:
                 raise DateOutOfRange(phrase, f"{due.day:02d}/{due.month:02d}/{due.year}")
         except DateOutOfRange as e:
-            if firm or _FORMS[i][0] not in _EVENTS:
+            if firm or _FORMS[i][0] not in EVENTS:
                 raise DateOutOfRange(phrase, e.written) from None
             continue                                   # "từ ngày 3/2/1930": history, not a deadline
         except (ValueError, OverflowError):
             if firm and (g.get("y") or g.get("y2")):
-                raise ImpossibleDate(phrase, _written(g)) from None
+                raise ImpossibleDate(phrase, written(g)) from None
             continue
         if due is None:
             continue
-        if not firm and _narrative(text, m.start(), m.end(), due, reference if dated else None, kind):
+        if not firm and narrative(text, m.start(), m.end(), due, reference if dated else None, kind):
             continue
         if firm and dated and rule is None and reference is not None and (reference - due).days > 31:
             continue                                   # a deadline long passed: quoted from the background
         if re.match(r"(?:trong ngày|vào năm)\b", phrase, re.IGNORECASE) and \
-                not _COMPLETES.search(fold(text[max(0, m.start() - 80):m.start()])):
+                not COMPLETES.search(fold(text[max(0, m.start() - 80):m.start()])):
             continue                                   # "trong ngày 14/12" of an event, "vào năm 2026" of a plan
         if kind == "within_month" and _FORMS[i][0] == "session_month" and \
-                not _COMPLETES.search(fold(text[max(0, m.start() - 100):m.start()])):
+                not COMPLETES.search(fold(text[max(0, m.start() - 100):m.start()])):
             continue                                   # "(tháng 4/2025)" of anything but a submission
-        if _NOT_YET.match(text, m.start() + len(phrase)):
+        if not (g.get("y") or g.get("y2")) and UNNAMED_YEAR.match(text, m.start() + len(phrase)):
+            continue                                   # "trước ngày 10 tháng 6 năm cuối": no year named
+        if not firm and rule is None and told_as_done(text, m.start(), m.start() + len(phrase)):
+            continue                                   # "Trong tháng 10/2025, Trung tâm … đã thu thập"
+        if not dated and rule is None and reference is not None and (reference - due).days > 366:
+            continue                                   # "Cuối năm 1960 …" in a page without a date: history
+        if rule is None and validity_or_forecast(text, m.start(), m.start() + len(phrase)):
+            continue                                   # "có giá trị đến ngày …", "Dự báo đến cuối tháng …"
+        if NOT_YET.match(text, m.start() + len(phrase)):
             continue                                   # a condition, an open-ended period
         if kind == "by" and re.match(r"đến\s+\d", phrase, re.IGNORECASE) and not (g.get("y") or g.get("y2")):
             continue                                   # "treo cờ đến 2/3 chiều cao": no date
         if rule in ("FREQ=WEEKLY", "FREQ=DAILY") or (rule and rule.startswith(("FREQ=WEEKLY", "FREQ=DAILY"))):
-            if _REST.search(_clause_of(text, m.start(), m.end()).lower()):
+            if REST.search(clause_of(text, m.start(), m.end()).lower()):
                 continue                               # "nghỉ thứ Bảy và Chủ nhật hằng tuần": days off
-        if firm and rule is None and _described(text, m.start(), m.end()):
+        if firm and rule is None and described(text, m.start(), m.end()):
             continue                                   # "được cấp giấy phép trước ngày 01/7/2025"
         if kind in ("by", "from", "on", "within_month", "within_year", "within_quarter") and \
-                _period(text, m.start(), m.start() + len(phrase), kind, phrase):
+                period(text, m.start(), m.start() + len(phrase), kind, phrase):
             continue
         found.append(FoundDeadline(due, at, kind, phrase, m.start(), m.start() + len(phrase), rule, firm))
     return found
 
-
-# "đến ngày 30/6 hằng năm chưa phân bổ" (a condition), "trong năm 2025 và các năm tiếp theo"
-# (an open-ended period): no deadline
-_NOT_YET = re.compile(r"\s*(?:(?:mà\s+|nhưng\s+)?(?:vẫn\s+|còn\s+)*chưa\b|,?\s*(?:và|đến)\s+(?:các|những)\s+"
-                      r"(?:năm|quý|tháng)\s+(?:tiếp theo|sau)|\s*trở\s+đi)", re.IGNORECASE)
-_DONE_BEFORE = re.compile(r"(?:hoàn thành|hoàn tất|xong|kết thúc)\s*$")   # "hoàn thành trong tháng 6 năm 2026"
-_CUT_OFF = re.compile(r"(?:\btính|\btừ nay|\bcho|\bl[ũűu]y kế|\bnhững tháng|\bcác tháng)\s*$")
-_RANGE_END = re.compile(r"^(?:[^.;]{0,70}?\bđến\s+(?:hết\s+)?(?:(?:thứ\s+\w{2,4}|chủ\s+nhật),?\s+)?(?:ngày\s+)?"
-                        r"|\s*[-–]\s*)\d", re.IGNORECASE)
-_RANGE_START = re.compile(r"\b(?:từ|các\s+ngày)\s+(?:[^.;]|\.(?=\S)){1,130}$", re.IGNORECASE)
-# "trình" (submit), not "chương trình", "công trình", "quy trình", "lộ trình", "tiến trình"
-_SUBMIT = r"(?<!chuong )(?<!cong )(?<!quy )(?<!lo )(?<!tien )trinh"
-_COMPLETES = re.compile(rf"\b(?:hoan thanh|xong|nop|gui|bao cao|{_SUBMIT}|ket thuc)\b")
-
-
-_REST = re.compile(r"\bnghỉ\b")
-
-
-def _clause_of(text: str, start: int, end: int) -> str:
-    left = max(text.rfind(c, 0, start) for c in (";", ". "))
-    right = [k for k in (text.find(";", end), text.find(". ", end)) if k != -1]
-    return text[left + 1:min(right) if right else len(text)]
-
-
-def _described(text: str, start: int, end: int) -> bool:
-    """"(đã) được cấp giấy phép … trước ngày …": a condition on what happened, not a task."""
-    before = fold(text[max(0, start - 50):start])
-    last = None
-    for last in re.finditer(r"\b(?:duoc|da)\b", before):     # not the phrase's own "kể từ ngày nhận được"
-        pass
-    if last is not None and not _TASK_VERB.search(before[last.end():] + fold(text[start:end])):
-        return True
-    # "Giá … được áp dụng cho: đơn vị … thuộc thành phố, thị xã trước ngày 01/7/2025": whom a rule applies to
-    clause = fold(text[max(text.rfind(c, 0, start) for c in (";", ". ")) + 1:start])
-    for last in _APPLIES.finditer(clause):
-        pass
-    return last is not None and last.re is _APPLIES and not _TASK_VERB.search(clause[last.end():] + fold(text[start:end]))
-
-
-def _period(text: str, start: int, end: int, kind: str, phrase: str) -> bool:
-    """Part of a period "từ … đến …" (a downtime window, a holiday, a flood, a campaign) rather
-    than a deadline: its start never is one; its end only when the clause says to finish by
-    then ("đến hết" does, unless the clause tells of a holiday, a flag or a rule in force)."""
-    left = max(text.rfind(c, 0, start) for c in (";", ". "))
-    clause = fold(text[left + 1:start])
-    if kind == "from":
-        if _IN_FORCE.search(clause) or _EVENT.search(clause) or _APPLIES.search(clause):
-            return True                                # "có hiệu lực kể từ …", "được nghỉ từ …"
-        if _PURPOSE.match(clause) and "," not in clause:
-            return True                                # "Để bảo đảm việc thu lệ phí từ ngày 01/01/2026, …"
-        return _RANGE_END.match(text[end:end + 90]) is not None
-    folded = fold(phrase)
-    if folded.startswith("trong "):
-        if re.match(r"\s*doi voi\b", clause) and "," not in clause:
-            return True                                # "Đối với các nhiệm vụ triển khai trong năm 2025, …"
-        window = fold(text[max(left + 1, start - 60):start])
-        last = None
-        for last in _DESCRIBES.finditer(window):
-            pass
-        return last is not None and not _TASK_VERB.search(window[last.end():])
-    if _EVENT.search(clause) and not _COMPLETES.search(clause + " " + folded):
-        return True                                    # a holiday, a flag, an exam: no task
-    if not folded.startswith("den ") or not _RANGE_START.search(text[max(0, start - 140):start]):
-        return False
-    if re.search(r"\btinh tu\b", clause):
-        return True                                    # "tính từ … đến …": a counting period
-    return not _COMPLETES.search(clause)               # a period ("từ … đến hết …"), not a deadline
-
-
-_RECURRING = ("monthly", "weekly", "yearly", "daily", "quarterly")
-_RELATIVE = ("relative", "before_tet", "lunar", "within_days")
-_EVENTS = ("from", "after", "on")
-_IN_FORCE = re.compile(r"\bhieu luc\b")
-_APPLIES = re.compile(r"\bap dung\b")                 # "không áp dụng phương pháp khoán thuế từ ngày …": a rule
-_PURPOSE = re.compile(r"\s*(?:de|nham)\b")
-# "công chức được tuyển dụng trong năm 2025", "đối với các nhiệm vụ trong năm 2025": which, not by when
-_DESCRIBES = re.compile(r"\b(?:duoc|doi voi|phat sinh|tuyen dung)\b")
-_TASK_VERB = re.compile(rf"\b(?:hoan thanh|xong|thuc hien|trien khai|bao cao|to chuc|ban hanh|{_SUBMIT}|nop|gui)\b")
-_EVENT = re.compile(r"\b(?:nghi tet|nghi le|duoc nghi|lich nghi|nghi bu|ngay nghi|treo co|treo quoc ky|co hieu luc|"
-                    r"hieu luc (?:thi hanh|tu|ke tu)|"
-                    r"quy dinh tu ngay|lich thi|lich khao sat|roi vao|khai giang|ngay le)\b")
-
-
-def _narrative(text: str, start: int, end: int, due: date, reference: date | None, kind: str) -> bool:
-    """A weak phrase (đến, từ, vào ngày) in a clause that tells what happened or is forecast,
-    or long before the notice: not a deadline."""
-    if reference is not None and (reference - due).days > 31:
-        return True
-    left = max(text.rfind(c, 0, start) for c in (";", ". ", ":"))
-    if kind in _PAST_ONLY:                      # only "đã dừng phát sóng từ ngày 1-1-2025" is history
-        return _STOPPED.search(fold(text[left + 1:start])) is not None
-    right = [k for k in (text.find(";", end), text.find(". ", end)) if k != -1]
-    clause = fold(text[left + 1:min(right) if right else len(text)])
-    return _NARRATIVE.search(clause) is not None
-
-
-def _resolve(kind: str, g: dict, ref: date | None) -> tuple[date | None, time | None, str, str | None]:
-    at = _time(g)
-    if kind in _RECURRING:
-        if ref is None:
-            return None, None, kind, None
-        if kind == "monthly":
-            rule = monthly(int(g["md"]))
-        elif kind == "quarterly":
-            rule = quarterly(int(g["qd"]))
-        elif kind == "weekly":
-            rule = weekly(g["wd"])
-            at = at or _part_time(g.get("wpart"))
-        elif kind == "yearly":
-            rule = yearly(int(g["ym"]), int(g["yd"]))
-        else:
-            rule, first = daily(), None
-            if g.get("rs"):
-                last = _range_date(g["re"], None)
-                first = _range_date(g["rs"], last)
-                rule = daily(until=last)
-            due = next_occurrence(rule, ref)
-            if first is not None and first > due:
-                due = first
-            return due, at, "by", rule
-        return next_occurrence(rule, ref), at, "by", rule
-    if kind in ("before_quarter", "within_quarter"):
-        q = _QUARTERS.get(g["q"].upper()) or int(g["q"])
-        year = _year(g.get("qy"), ref)
-        if year is None:
-            return None, None, kind, None
-        first = date(year, 3 * q - 2, 1)
-        if kind == "before_quarter":
-            return first - timedelta(days=1), None, "before_month", None
-        return date(year, 3 * q, calendar.monthrange(year, 3 * q)[1]), None, "within_month", None
-    if kind in ("within_year", "before_year"):
-        year = _checked_year(int(g["wy"]))
-        return (date(year, 12, 31) if kind == "within_year" else date(year - 1, 12, 31)), None, kind, None
-    if kind == "before_tet":
-        if ref is None:
-            return None, None, kind, None
-        return next_lunar_date(1, 1, ref) - timedelta(days=1), None, "by", None
-    if kind in ("before_month", "within_month", "session_month"):
-        kind = "within_month" if kind == "session_month" else kind
-        mon = int(g["mon"])
-        year = _year(g.get("mony"), ref)
-        if year is None:
-            return None, None, kind, None
-        if not g.get("mony") and ref is not None and mon < ref.month - 6:
-            year += 1                                  # "trong tháng 1" in a December notice
-        if kind == "before_month":
-            return date(year, mon, 1) - timedelta(days=1), None, kind, None
-        return date(year, mon, calendar.monthrange(year, mon)[1]), None, kind, None
-    if kind == "lunar":
-        if ref is None:
-            return None, None, kind, None
-        month = _LUNAR_MONTHS[g["lm"].lower()] if g.get("lm") else int(g["ln"])
-        return next_lunar_date(int(g["ld"]), month, ref), at, "by", None
-    if kind == "within_days":
-        if ref is None:
-            return None, None, kind, None
-        return _add_days(ref, int(g["nd"]), bool(g.get("work"))), None, "by", None
-    if kind == "relative":
-        if ref is None:
-            return None, None, kind, None
-        due = ref + timedelta(days=0 if "nay" in g["rel"].lower() else 1)
-        if g.get("rd"):  # "(2/2)" spelled out: trust it
-            due = _with_year(int(g["rd"]), int(g["rm"]), None, ref)
-        return due, at, "by", None
-    d, m, y = (g.get("d") or g.get("d2")), (g.get("m") or g.get("m2")), (g.get("y") or g.get("y2"))
-    due = _with_year(int(d), int(m), _checked_year(int(y)) if y else None, ref)
-    if not y and kind == "by" and due is not None and ref is not None and ref.year == due.year and due < ref:
-        # "trước ngày 15/9" in a notice of 22/9: next September (a January notice's "28/12" looks back at
-        # the year just ended: that one stays)
-        due = date(due.year + 1, due.month, due.day)
-    return due, at, kind, None
-
-
-def _add_days(start: date, days: int, working: bool) -> date:
-    """`days` days after `start`; working days skip Saturdays and Sundays."""
-    if not working:
-        return start + timedelta(days=days)
-    due = start
-    while days > 0:
-        due += timedelta(days=1)
-        days -= due.weekday() < 5
-    return due
-
-
-def _written(g: dict) -> str:
-    """The day, month and year as the phrase wrote them."""
-    return "/".join(g.get(a) or g.get(b) or "" for a, b in (("d", "d2"), ("m", "m2"), ("y", "y2")))
-
-
-def _range_date(written: str, end: date | None) -> date:
-    """"29/4" or "04/5/2025" of a period; a day without a year takes the end's year."""
-    parts = [int(p) for p in re.findall(r"\d+", written)]
-    year = _checked_year(parts[2]) if len(parts) > 2 else (end.year if end else None)
-    if year is None:
-        raise ValueError("no year")
-    return date(year, parts[1], parts[0])
-
-
-def _year(written: str | None, ref: date | None) -> int | None:
-    if written:
-        return _checked_year(int(written))
-    return ref.year if ref else None
-
-
-def _checked_year(year: int) -> int:
-    """A year a deadline gives; outside the sane window it is refused, not planned."""
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise DateOutOfRange("", str(year))
-    return year
-
-
-def _time(g: dict) -> time | None:
-    if not g.get("hh"):
-        return None
-    hour, minute = int(g["hh"]), int(g["mm"] or 0)
-    if (hour, minute) == (24, 0):     # "trước 24h ngày 31/12": the end of that day
-        return time(23, 59)
-    if (g.get("part") or "").lower() in ("chiều", "tối") and hour < 12:
-        hour += 12
-    return time(hour, minute)
-
-
-def _part_time(part: str | None) -> time | None:
-    """"sáng thứ Bảy": the morning ends at noon, the afternoon at 17:00."""
-    return {"sáng": time(11, 30), "trưa": time(13, 0), "chiều": time(17, 0)}.get((part or "").lower())
-
-
-def _with_year(d: int, m: int, y: int | None, ref: date | None) -> date | None:
-    """A day and month without a year take the notice's year, or the year that puts the
-    date within half a year of the notice (a December notice about 5/1, a January one
-    about 28/12)."""
-    if y is not None:
-        return date(y, m, d)
-    if ref is None:
-        return None
-    due = date(ref.year, m, d)
-    if (ref - due).days > 182:
-        due = date(ref.year + 1, m, d)
-    elif (due - ref).days > 182:
-        due = date(ref.year - 1, m, d)
-    return due

@@ -99,6 +99,7 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
     doc_actors = _document_actors(header.addressees)
     actors_of = assign(tree, doc_actors)
     items = []
+    listed = {id(n) for n, _ in nodes}     # a heading that is no item gives its deadline to its first child
     for node, headings in nodes:
         if not node.text:
             continue
@@ -111,6 +112,7 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
             now)
         if node.preamble:       # a lead that sets a deadline is a directive ("Công văn nêu: …, hoàn thành …")
             deadlines = [d for d in deadlines if d.pop("firm") and d["kind"] not in ("from", "after", "on")]
+        deadlines += _heading_deadlines(node, listed, reference, dated, units_of(actors), now)
         for d in deadlines:
             d.pop("firm", None)
             if headings and _label_only(d["task"], d["phrase"]):
@@ -260,6 +262,19 @@ def _middle_of_its_year(text: str) -> date | None:
     takes that year rather than the year of the import."""
     years = [int(y) for y in re.findall(r"(?<!\d)((?:19[4-9]|20\d)\d)(?!\d)", text) if 1945 <= int(y) <= 2100]
     return date(max(set(years), key=years.count), 7, 1) if years else None
+
+
+def _heading_deadlines(node, listed: set, reference: date, dated: bool, units: list[str],
+                       now: date | None) -> list[dict]:
+    """"(2) Định kỳ cập nhật báo cáo …, thời hạn: trước 12h00 thứ sáu hàng tuần" over a list of
+    the report's fields: the heading is no item, but its firm deadline is a duty. It is given
+    once, to the heading's first listed child (`listed` loses the heading on the way)."""
+    parent = getattr(node, "parent", None)
+    if parent is None or not parent.text or id(parent) in listed or (parent.context and not parent.preamble):
+        return []
+    listed.add(id(parent))
+    found = _deadlines(parent.text, reference, dated, units, [], now)
+    return [d for d in found if d.pop("firm") and d["kind"] not in ("from", "after", "on")]
 
 
 def _deadlines(text: str, reference: date, dated: bool, item_units: list[str], lead_units: list[str],

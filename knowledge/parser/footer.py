@@ -115,12 +115,13 @@ ANNEX_KIND = re.compile(r"^[#*_\s]*(?:KẾ HOẠCH|QUY CHẾ|QUY ĐỊNH|PHƯƠN
 
 def annex(lines: list[Line], start: int, end: int) -> tuple[int, int] | None:
     """[first, last) lines of a plan or regulation attached after the signature: its kind in
-    capitals, then within a few lines "(… kèm theo <document> số …)"; it ends at its own
+    capitals, then within a few non-blank lines "(… kèm theo <document> số …)"; it ends at its own
     nơi nhận or signature, if any."""
     for i in range(start, end):
         if not ANNEX_LINE.match(lines[i].text):
             continue
-        for k in range(i - 1, max(start, i - 6) - 1, -1):
+        above = [k for k in range(i - 1, start - 1, -1) if lines[k].text.strip()][:6]   # blank lines do not count
+        for k in above:
             if ANNEX_KIND.match(lines[k].text):
                 return k, footer_start(lines, i + 1, end)
     return None

@@ -1,0 +1,161 @@
+"""Which dated phrases are narrative rather than deadlines (split from knowledge/dates.py).
+
+knowledge/dates.py finds every phrase that names a date; this module tells which of them a
+reader would not take as a duty: dates that tell what happened or is forecast ("đã tổ chức
+… vào ngày …", "Trong tháng 10/2025, Trung tâm … đã thu thập"), periods that describe a
+situation, a holiday or a flood ("từ … đến …"), counting periods ("số liệu từ ngày 01/10 đến
+ngày 20/11", "tính đến hết ngày …"), conditions and rules ("được cấp phép trước ngày …",
+"có hiệu lực từ …"), open-ended periods ("năm 2025 và các năm tiếp theo"). Every test works on
+folded text (no diacritics) of the phrase's clause, so it reads Vietnamese with or without
+marks alike.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from knowledge.text import fold
+
+# Words that make a deadline phrase firm whatever the clause says.
+FIRM = re.compile(r"^(?:chậm nhất|muộn nhất|hạn chót|hạn cuối|thời hạn|hạn|trước|hoàn thành|xong|đến hết|hết|cuối|"
+                  r"thời\s+gian\s+(?:thực\s+hiện|hoàn\s+thành)\s*:|"
+                  r"vào cuối|đến cuối)",
+                  re.IGNORECASE)
+# A clause with one of these tells what happened or will happen, not what must be done.
+_NARRATIVE = re.compile(r"\b(?:da (?:co|xay ra|lam|gay|ghi nhan|dat|tiep nhan|to chuc|dien ra|ban hanh|ky|bi)|"
+                        r"vua qua|den nay|tinh den|du bao|theo bao cao|theo thong ke|ghi nhan|xay ra|"
+                        r"luong mua|muc nuoc|co mua|mua to|mua lon|mua vua|hien nay|thoi gian qua|nam qua|"
+                        r"ngay qua|tu dau nam|dien ra|duoc to chuc|co hieu luc|hieu luc thi hanh|"
+                        r"tham du|chu tri hoi nghi|lam viec voi|kiem tra thuc te|vua co)\b")
+_STOPPED = re.compile(r"\bda (?:cham dut|dung|ngung|ket thuc)\b")
+_PAST_ONLY = ("after", "from")        # weak, but a clause's other words do not make them narrative
+
+
+# "đến ngày 30/6 hằng năm chưa phân bổ" (a condition), "trong năm 2025 và các năm tiếp theo"
+# (an open-ended period): no deadline
+NOT_YET = re.compile(r"\s*(?:(?:mà\s+|nhưng\s+)?(?:vẫn\s+|còn\s+)*chưa\b|,?\s*(?:và|đến)\s+(?:các|những)\s+"
+                     r"(?:năm|quý|tháng)\s+(?:tiếp theo|sau)|\s*trở\s+đi)", re.IGNORECASE)
+DONE_BEFORE = re.compile(r"(?:hoàn thành|hoàn tất|xong|kết thúc)\s*$")   # "hoàn thành trong tháng 6 năm 2026"
+CUT_OFF = re.compile(r"(?:\btính|\btừ nay|\bcho|\bl[ũűu]y kế|\bnhững tháng|\bcác tháng)\s*$")
+_RANGE_END = re.compile(r"^(?:[^.;]{0,70}?\bđến\s+(?:hết\s+)?(?:(?:thứ\s+\w{2,4}|chủ\s+nhật),?\s+)?(?:ngày\s+)?"
+                        r"|\s*[-–]\s*)\d", re.IGNORECASE)
+_RANGE_START = re.compile(r"\b(?:từ|các\s+ngày)\s+(?:[^.;]|\.(?=\S)){1,130}$", re.IGNORECASE)
+# "trình" (submit), not "chương trình", "công trình", "quy trình", "lộ trình", "tiến trình"
+_SUBMIT = r"(?<!chuong )(?<!cong )(?<!quy )(?<!lo )(?<!tien )trinh"
+COMPLETES = re.compile(rf"\b(?:hoan thanh|xong|nop|gui|bao cao|{_SUBMIT}|ket thuc)\b")
+
+
+REST = re.compile(r"\bnghỉ\b")
+
+
+def clause_of(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(c, 0, start) for c in (";", ". "))
+    right = [k for k in (text.find(";", end), text.find(". ", end)) if k != -1]
+    return text[left + 1:min(right) if right else len(text)]
+
+
+def described(text: str, start: int, end: int) -> bool:
+    """"(đã) được cấp giấy phép … trước ngày …": a condition on what happened, not a task."""
+    before = fold(text[max(0, start - 50):start])
+    last = None
+    for last in re.finditer(r"\b(?:duoc|da)\b", before):     # not the phrase's own "kể từ ngày nhận được"
+        pass
+    if last is not None and not _TASK_VERB.search(before[last.end():] + fold(text[start:end])):
+        return True
+    # "Giá … được áp dụng cho: đơn vị … thuộc thành phố, thị xã trước ngày 01/7/2025": whom a rule applies to
+    clause = fold(text[max(text.rfind(c, 0, start) for c in (";", ". ")) + 1:start])
+    for last in _APPLIES.finditer(clause):
+        pass
+    # … unless the clause orders the rule's application ("hoàn thành việc áp dụng phần mềm trước ngày …")
+    return last is not None and last.re is _APPLIES and not _TASK_VERB.search(clause + fold(text[start:end]))
+
+
+def period(text: str, start: int, end: int, kind: str, phrase: str) -> bool:
+    """Part of a period "từ … đến …" (a downtime window, a holiday, a flood, a campaign) rather
+    than a deadline: its start never is one; its end only when the clause says to finish by
+    then ("đến hết" does, unless the clause tells of a holiday, a flag or a rule in force)."""
+    left = max(text.rfind(c, 0, start) for c in (";", ". "))
+    clause = fold(text[left + 1:start])
+    if kind == "from":
+        if _IN_FORCE.search(clause) or _EVENT.search(clause) or _APPLIES.search(clause):
+            return True                                # "có hiệu lực kể từ …", "được nghỉ từ …"
+        if _PURPOSE.match(clause) and "," not in clause:
+            return True                                # "Để bảo đảm việc thu lệ phí từ ngày 01/01/2026, …"
+        return _RANGE_END.match(text[end:end + 90]) is not None
+    folded = fold(phrase)
+    if folded.startswith("trong "):
+        if re.match(r"\s*doi voi\b", clause) and "," not in clause:
+            return True                                # "Đối với các nhiệm vụ triển khai trong năm 2025, …"
+        window = fold(text[max(left + 1, start - 60):start])
+        last = None
+        for last in _DESCRIBES.finditer(window):
+            pass
+        return last is not None and not _TASK_VERB.search(window[last.end():])
+    if _EVENT.search(clause) and not COMPLETES.search(clause + " " + folded):
+        return True                                    # a holiday, a flag, an exam: no task
+    if not folded.startswith("den ") or not _RANGE_START.search(text[max(0, start - 140):start]):
+        return False
+    if _COUNTED.search(clause):
+        return True                                    # "tính từ … đến …", "số liệu từ … đến …": a counting period
+    return not COMPLETES.search(clause)               # a period ("từ … đến hết …"), not a deadline
+
+
+
+_IN_FORCE = re.compile(r"\bhieu luc\b")
+_APPLIES = re.compile(r"\bap dung\b")                 # "không áp dụng phương pháp khoán thuế từ ngày …": a rule
+_PURPOSE = re.compile(r"\s*(?:de|nham)\b")
+# "công chức được tuyển dụng trong năm 2025", "đối với các nhiệm vụ trong năm 2025": which, not by when
+_DESCRIBES = re.compile(r"\b(?:duoc|doi voi|phat sinh|tuyen dung)\b")
+_TASK_VERB = re.compile(rf"\b(?:hoan thanh|xong|thuc hien|trien khai|bao cao|to chuc|ban hanh|{_SUBMIT}|nop|gui)\b")
+_EVENT = re.compile(r"\b(?:nghi tet|nghi le|duoc nghi|lich nghi|nghi bu|ngay nghi|treo co|treo quoc ky|co hieu luc|"
+                    r"hieu luc (?:thi hanh|tu|ke tu)|"
+                    r"quy dinh tu ngay|lich thi|lich khao sat|roi vao|khai giang|ngay le)\b")
+
+
+def narrative(text: str, start: int, end: int, due: date, reference: date | None, kind: str) -> bool:
+    """A weak phrase (đến, từ, vào ngày) in a clause that tells what happened or is forecast,
+    or long before the notice: not a deadline."""
+    if reference is not None and (reference - due).days > 31:
+        return True
+    left = max(text.rfind(c, 0, start) for c in (";", ". ", ":"))
+    if kind in _PAST_ONLY:                      # only "đã dừng phát sóng từ ngày 1-1-2025" is history
+        return _STOPPED.search(fold(text[left + 1:start])) is not None
+    right = [k for k in (text.find(";", end), text.find(". ", end)) if k != -1]
+    clause = fold(text[left + 1:min(right) if right else len(text)])
+    return _NARRATIVE.search(clause) is not None
+
+
+# "tính từ … đến …", "là số liệu từ ngày 01/10 đến ngày 20/11 của năm báo cáo", "kỳ báo cáo từ …
+# đến …": the period a figure or a report covers, not the day it is due
+_COUNTED = re.compile(r"\b(?:tinh tu|so lieu|ky bao cao|thoi gian chot|chot so lieu)\b")
+# "Trong tháng 10/2025, Trung tâm An ninh mạng quốc gia đã thu thập …": a time adverbial that
+# opens a sentence whose verb says the thing is done ("đã", "vừa") tells what happened
+_OPENS = re.compile(r"(?:^|[.;:!?\n]|\*\*)\s*[*_(\[]*\s*$")
+_DONE = re.compile(r"^[^.;:]{0,100}?\b(?:da|vua)\s+(?!duoc\b)\w")       # not "đã được phê duyệt": a relative clause
+# "trước ngày 10 tháng 6 năm cuối của chương trình", "ngày 05 tháng 01 của năm sau": a day of a
+# year the text does not name, so no date can be planned
+UNNAMED_YEAR = re.compile(r"\s*,?\s*(?:của\s+)?năm\s+(?:cuối|sau|trước|kế\s+hoạch|báo\s+cáo|tiếp\s+theo|"
+                          r"liền\s+kề|đầu|học)\b", re.IGNORECASE)
+
+
+def told_as_done(text: str, start: int, end: int) -> bool:
+    """A weak dated phrase that opens its sentence, followed by a clause whose verb is marked
+    done ("đã", "vừa"): narrative ("Trong tháng 10/2025, …"). The caller asks only for weak
+    phrases: "Hoàn thành trước ngày 30/11 theo kế hoạch đã …" stays a deadline."""
+    if not _OPENS.search(text[max(0, start - 6):start]):
+        return False
+    return _DONE.search(fold(text[end:end + 160])) is not None
+
+
+# "Giấy phép có giá trị đến ngày …", "Thời hạn hiệu lực của giấy phép đến ngày …", "Ưu đãi được áp
+# dụng đến ngày …" (how long something is valid), "Dự báo đến cuối tháng 11 …" (a forecast): no duty,
+# however firm the phrase's own words
+_NO_DUTY = re.compile(r"\b(?:co gia tri|gia tri su dung|hieu luc|duoc ap dung|ap dung den|du bao)\b")
+
+
+def validity_or_forecast(text: str, start: int, end: int) -> bool:
+    """The phrase's clause up to its end tells how long something is valid, or forecasts, and
+    asks nobody to finish, submit or report anything."""
+    left = max(text.rfind(c, 0, start) for c in (";", ". "))
+    clause = fold(text[left + 1:end])
+    return _NO_DUTY.search(clause) is not None and not COMPLETES.search(clause)
