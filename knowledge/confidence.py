@@ -146,10 +146,11 @@ def model() -> Model:
 
 def overruled(ev: Evidence | None) -> bool:
     """Explicit evidence that an item is no answer whatever the model says: the question asks
-    for a number, a date or a frequency ("lương giáo viên tăng bao nhiêu", "how many on-duty
-    levels"), the item holds none and shares only part of the question's words. The model
-    weighs this feature at nothing (it was added after the fit); refitting to take it in cost
-    top-1 on held-out sets before, so it acts as a rule. Measured on the dev sets: it removes
-    4 confident wrong answers for 2 right ones lost (before 7-digit quantities such as
-    "7 ngày" were read as quantities, which took back those two)."""
+    for a number, a date or a frequency ("how many on-duty levels must hospitals keep"), the
+    item holds none and shares only part of the question's words. The model weighs this
+    feature at nothing (it was added after the fit); refitting to take it in cost top-1 on
+    held-out sets before, so it acts as a rule. Measured on the seven dev sets: it declines
+    4 confident wrong answers and no right one (two right ones it declined held "7 ngày",
+    now read as a quantity by knowledge.traits). Without the coverage bound it would also
+    decline 4 right answers whose number is written in words ("tương đương với dân số")."""
     return ev is not None and ev.kind_missed > 0 and ev.coverage < KIND_COVERAGE
