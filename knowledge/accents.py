@@ -13,6 +13,8 @@ from functools import lru_cache
 from knowledge.ranking import sentences
 from knowledge.text import fold, nfc, stopword_flags
 
+REPEAT_SHARE = 0.5       # an item inside another at least twice its length repeats it
+
 
 def ranked_sentences(text: str, wanted: set[str]) -> list[str]:
     """The item's best sentence (the one that holds the most of the question's terms; pairs
@@ -58,3 +60,13 @@ def accent_mismatch(text: str, accented: dict[str, str]) -> float:
     exact, folded = _surfaces(text)
     other = sum(1 for term, surface in accented.items() if term in folded and surface not in exact)
     return other / len(accented)
+
+
+def repeats(a: str, b: str) -> bool:
+    """Two items that say the same: web copies of a notice often give its content twice (a
+    summary, then the body), and a repeat is no rival to measure a margin against."""
+    fa, fb = " ".join(fold(a).split()), " ".join(fold(b).split())
+    if not fa or not fb:
+        return False
+    short, long_ = sorted((fa, fb), key=len)
+    return len(short) >= REPEAT_SHARE * len(long_) and short in long_

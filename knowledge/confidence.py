@@ -75,11 +75,14 @@ class Evidence:
 
 
 def evidence(ranking, position: int, lang: str, named: bool, in_named: bool, is_context: bool,
-             accent_mismatch: float = 0.0, kind_missed: bool = False) -> Evidence:
-    """The features of the candidate at `position` of a ranking."""
+             accent_mismatch: float = 0.0, kind_missed: bool = False, rival: int | None = None) -> Evidence:
+    """The features of the candidate at `position` of a ranking. `rival`: the position of the
+    runner-up to measure the margin against (default: the next one; search skips items that
+    repeat the candidate's text, knowledge.accents.repeats)."""
     r = ranking
     content = max(r.content, 1)
-    runner_up = r.rank[position + 1] if position + 1 < len(r) else 0.0
+    rival = position + 1 if rival is None else rival
+    runner_up = r.rank[rival] if rival < len(r) else 0.0
     best = r.rank[position]
     margin = float((best - runner_up) / best) if best > 0 else 0.0
     doc_margin = 1.0

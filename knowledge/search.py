@@ -25,7 +25,7 @@ from datetime import date
 
 import numpy as np
 
-from knowledge.accents import accent_mismatch, accented_words, ranked_sentences
+from knowledge.accents import accent_mismatch, accented_words, ranked_sentences, repeats
 from knowledge.concepts import detect_language, en_concepts, vi_concepts, wanted_answer
 from knowledge.confidence import Evidence, evidence, model, overruled
 from knowledge.folding import carry_readings, fold_mismatch, pair_readings
@@ -43,6 +43,7 @@ W_OTHER_NUMBER = 0.3     # ... when what it names is the notice itself ("Công �
 W_OTHER_KIND = 0.85      # an item of another kind of notice than the one named ("công điện về …")
 MIN_LETTERS = 3          # fewer letters and digits than this say nothing ("1", "y", "ô")
 REBUILD_SHARE = 0.2      # when more of the documents changed, the index is built afresh
+MAX_REPEATS = 3          # repeats of an item's text skipped when looking for its rival
 
 
 @dataclass
@@ -205,7 +206,7 @@ class Searcher:
         confident = bool(hits) and not noise and hits[0].score >= threshold and not overruled(ev)
         # A place with no notice of its own is still answered by a national notice.
         national = bool(missing) and all(m.kind == "province" for m in missing) and confident \
-            and applies_everywhere(hits[0].record)
+            and applies_everywhere(hits[0].record, hits[0].score)
         labels = [m.label for m in missing]
         if missing and not national:
             return Answer(question, lang, False, hits, missing=labels, evidence=ev)
@@ -275,8 +276,11 @@ class Searcher:
             in_named = all(m.covers(i, d) for m in mentions)
             mismatch = (fold_mismatch(index, "\n".join((*r.headings, r.text)), *folded) if folded
                         else accent_mismatch(r.text, accented))
+            rival = next((j for j in range(k + 1, min(len(ranking), k + 1 + MAX_REPEATS))
+                          if not repeats(r.text, index.records[int(ranking.items[j])].text)),
+                         min(len(ranking), k + 1 + MAX_REPEATS))
             ev = evidence(ranking, k, lang, bool(mentions), in_named, bool(index.is_context[i]), mismatch,
-                          kind_missed=bool(wants) and not index.item_kinds[i] & wants)
+                          kind_missed=bool(wants) and not index.item_kinds[i] & wants, rival=rival)
             first = first or ev
             sentences = ranked_sentences(r.text, wanted)
             hits.append(Hit(r.item_id, r.text, source_line(r), calibrated.probability(ev), sentences[0], r,
