@@ -38,8 +38,8 @@ def answer_kinds(terms: list[str]) -> int:
     """What an item can answer besides its words: a time (it holds a date or an hour) or a
     quantity (a number of two digits or more, a percentage, a range)."""
     kinds = 0
-    for k, t in enumerate(terms):
-        if t and t[0].isdigit():
+    for k, t in [(k, t) for k, t in enumerate(terms) if t[0] <= "9"]:   # digits sort before letters
+        if t[0].isdigit():
             if _DATE_TERM.fullmatch(t):
                 kinds |= ANSWERS_TIME
             elif _QUANTITY_TERM.fullmatch(t) and (len(t) > 1 or t.endswith("%")
@@ -71,7 +71,7 @@ def prior(r, own_numbers: set[str] | None = None) -> float:
 def is_closing(text: str) -> bool:
     """The letter's closing formula ('Cục Thuế trả lời để Thuế tỉnh Nghệ An biết./.'): it
     repeats the addressee, which a question naming that addressee then matches best."""
-    return len(text) <= CLOSING_MAX and bool(_CLOSING.search(fold(text)))
+    return len(text) <= CLOSING_MAX and text.rstrip().endswith("/.") and bool(_CLOSING.search(fold(text)))
 
 
 def _repeats_title(text: str, title: str) -> bool:
