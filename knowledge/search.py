@@ -19,62 +19,31 @@ How a question is answered (each step is one module):
 """
 from __future__ import annotations
 
-import re
 import threading
 from dataclasses import dataclass, field, replace
-from datetime import date, time
-from functools import lru_cache
+from datetime import date
 
 import numpy as np
 
+from knowledge.accents import accent_mismatch, accented_words, ranked_sentences, repeats
 from knowledge.concepts import detect_language, en_concepts, vi_concepts, wanted_answer
-from knowledge.confidence import Evidence, evidence, model
+from knowledge.confidence import Evidence, evidence, model, overruled
 from knowledge.folding import carry_readings, fold_mismatch, pair_readings
 from knowledge.index import Index
 from knowledge.notice_facts import asked_fact, fact_value
 from knowledge.named import Mention, Name, document_kinds, document_names, find_names
-from knowledge.ranking import Ranking, rank_items, sentences
+from knowledge.ranking import Ranking, rank_items
+from knowledge.reach import applies_everywhere, newer_rival
+from knowledge.records import DeadlineInfo, ItemRecord, document_signatures, load_records, source_line  # noqa: F401 (re-exported)
 from knowledge.smalltalk import read_smalltalk
-from knowledge.text import fold, has_diacritics, nfc, stopword_flags, tokenize
+from knowledge.text import has_diacritics, nfc, stopword_flags, tokenize
 
 W_OTHER_NOTICE = 0.6     # rank of an item whose notice does not mention what the question names
 W_OTHER_NUMBER = 0.3     # ... when what it names is the notice itself ("Công điện 217")
 W_OTHER_KIND = 0.85      # an item of another kind of notice than the one named ("công điện về …")
 MIN_LETTERS = 3          # fewer letters and digits than this say nothing ("1", "y", "ô")
 REBUILD_SHARE = 0.2      # when more of the documents changed, the index is built afresh
-
-
-@dataclass
-class DeadlineInfo:
-    due_date: date
-    due_time: time | None
-    kind: str
-    phrase: str
-    task: str = ""
-    task_en: str = ""
-    recurrence: str = ""    # RRULE of a recurring duty: views show its next occurrence
-
-
-@dataclass
-class ItemRecord:
-    """What the index needs to know of one item and its document."""
-    item_id: int
-    text: str
-    summary_en: str = ""
-    number: str = ""
-    kind: str = "point"
-    headings: tuple[str, ...] = ()      # the headings above the item, outermost first
-    document_id: int = 0
-    document_number: str | None = None
-    document_kind: str = ""
-    document_title: str = ""
-    document_title_en: str = ""
-    issuer: str = ""
-    signer: str = ""
-    province: str | None = None
-    document_date: date | None = None
-    references: tuple[str, ...] = ()
-    deadlines: tuple[DeadlineInfo, ...] = ()
+MAX_REPEATS = 3          # repeats of an item's text skipped when looking for its rival
 
 
 @dataclass
@@ -103,41 +72,14 @@ class Answer:
     missing: list[str] = field(default_factory=list)   # named things no notice mentions
     evidence: Evidence | None = field(default=None, repr=False)   # of the best item
     fact: str | None = None     # a fact of the notice's header (signer, date, …): hits[0].text is its value
+    nationwide: list[str] = field(default_factory=list)  # places named, with no notice, answered by a national one
+    older: Hit | None = None    # an older notice that answers as well (the newer one, hits[0], went first)
 
     def to_json(self) -> dict:
         """The contract of ../shared/eval/README.md."""
         return {"question": self.question, "answered": self.answered,
                 "answers": [{"text": h.text, "source": h.source, "score": round(h.score, 3)}
                             for h in self.hits]}
-
-
-def source_line(r: ItemRecord) -> str:
-    """Human source of an item, in Vietnamese (the language of the notices)."""
-    parts = [r.document_number or r.document_title[:80]]
-    if r.issuer:
-        parts.append(r.issuer)
-    if r.document_date:
-        parts.append(r.document_date.strftime("%d/%m/%Y"))
-    if r.number:
-        parts.append(f"mục {r.number}")
-    return ", ".join(p for p in parts if p)
-
-
-# --- Sentences ------------------------------------------------------------------------------
-
-def ranked_sentences(text: str, wanted: set[str]) -> list[str]:
-    """The item's best sentence (the one that holds the most of the question's terms; pairs
-    count double: they are the words), then the others that hold some of them, best first."""
-    split = sentences(text)
-    if not split:
-        return [text]
-    scored = sorted(((sum(2.0 if " " in w else 1.0 for w in wanted & terms), -k, s)
-                     for k, (s, terms) in enumerate(split)), reverse=True)
-    return [scored[0][2]] + [s for score, _, s in scored[1:] if score > 0]
-
-
-def best_sentence(text: str, wanted: set[str]) -> str:
-    return ranked_sentences(text, wanted)[0]
 
 
 # --- The public face -----------------------------------------------------------------------
@@ -260,8 +202,20 @@ class Searcher:
             folded = ([t.term for t in tokens], [t.word and not stop for t, stop in zip(tokens, flags)])
         hits, ev = self._hits(index, ranking, concepts, lang, mentions, limit, accented, folded, wants)
         noise = sum(c.isalnum() for c in talk.rest) < MIN_LETTERS
-        answered = bool(hits) and not missing and not noise and hits[0].score >= model().threshold
-        return Answer(question, lang, answered, hits, missing=[m.label for m in missing], evidence=ev)
+        threshold = model().threshold
+        confident = bool(hits) and not noise and hits[0].score >= threshold and not overruled(ev)
+        # A place with no notice of its own is still answered by a national notice.
+        national = bool(missing) and all(m.kind == "province" for m in missing) and confident \
+            and applies_everywhere(hits[0].record, hits[0].score)
+        labels = [m.label for m in missing]
+        if missing and not national:
+            return Answer(question, lang, False, hits, missing=labels, evidence=ev)
+        answer = Answer(question, lang, confident, hits, evidence=ev, nationwide=labels if national else [])
+        rival = newer_rival(hits, ranking.rank[:len(hits)], threshold) if confident else None
+        if rival is not None:            # the newer notice goes first; the older is named
+            answer.older = hits[0]
+            hits.insert(0, hits.pop(rival))
+        return answer
 
     @staticmethod
     def _fact(index: Index, question: str, lang: str, fact: str, mentions, missing) -> Answer:
@@ -322,44 +276,16 @@ class Searcher:
             in_named = all(m.covers(i, d) for m in mentions)
             mismatch = (fold_mismatch(index, "\n".join((*r.headings, r.text)), *folded) if folded
                         else accent_mismatch(r.text, accented))
+            rival = next((j for j in range(k + 1, min(len(ranking), k + 1 + MAX_REPEATS))
+                          if not repeats(r.text, index.records[int(ranking.items[j])].text)),
+                         min(len(ranking), k + 1 + MAX_REPEATS))
             ev = evidence(ranking, k, lang, bool(mentions), in_named, bool(index.is_context[i]), mismatch,
-                          kind_missed=bool(wants) and not index.item_kinds[i] & wants)
+                          kind_missed=bool(wants) and not index.item_kinds[i] & wants, rival=rival)
             first = first or ev
             sentences = ranked_sentences(r.text, wanted)
             hits.append(Hit(r.item_id, r.text, source_line(r), calibrated.probability(ev), sentences[0], r,
                             tuple(sentences), index.doc_last_due[d]))
         return hits, first
-
-
-def accented_words(question: str, tokens) -> dict[str, str]:
-    """Content words typed with accents: folded term -> the word as typed ('lanh' -> 'lạnh')."""
-    lowered = question.lower()
-    stops = stopword_flags(question, tokens)
-    out = {}
-    for t, stop in zip(tokens, stops):
-        surface = lowered[t.start:t.end]
-        if t.word and not stop and surface != t.term:
-            out[t.term] = surface
-    return out
-
-
-@lru_cache(maxsize=4096)
-def _surfaces(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    words = _WORDS.findall(nfc(text).lower())
-    return frozenset(words), frozenset(fold(w) for w in words)
-
-
-_WORDS = re.compile(r"[^\W\d_]+")
-
-
-def accent_mismatch(text: str, accented: dict[str, str]) -> float:
-    """The share of the question's accented words that the item has only under other
-    accents: folding makes 'lạnh' (cold) meet 'lãnh' (lãnh đạo), accents tell them apart."""
-    if not accented:
-        return 0.0
-    exact, folded = _surfaces(text)
-    other = sum(1 for term, surface in accented.items() if term in folded and surface not in exact)
-    return other / len(accented)
 
 
 def _boost(index: Index, mentions: list[Mention], kinds: set[str] = frozenset()) -> np.ndarray | None:
@@ -384,56 +310,3 @@ def _boost(index: Index, mentions: list[Mention], kinds: set[str] = frozenset())
         weight = W_OTHER_NUMBER if m.name.kind == "document" else W_OTHER_NOTICE
         boost *= np.where(inside, np.float32(1), np.float32(weight))
     return boost
-
-
-def document_signatures() -> dict[int, tuple]:
-    """What tells whether a stored document changed since it was indexed: its content hash
-    (a corrected notice changes it), item count and highest item id (a reload replaces its
-    items), in two queries."""
-    from peewee import fn
-
-    from knowledge.models import Document, Item
-
-    counts = {d: (n, top) for d, n, top in
-              Item.select(Item.document, fn.COUNT(Item.id), fn.MAX(Item.id)).group_by(Item.document).tuples()}
-    return {d: (digest,) + counts.get(d, (0, 0))
-            for d, digest in Document.select(Document.id, Document.content_hash).tuples()}
-
-
-def load_records(item_ids: list[int] | None = None, document_ids: list[int] | None = None) -> list[ItemRecord]:
-    """Items (all, or the given ones, or those of the given documents) with their document,
-    references and deadlines, in a few queries."""
-    from knowledge.models import Deadline, Document, Item, Reference
-
-    items = Item.select().order_by(Item.document, Item.position)
-    refs_q = Reference.select(Reference.item, Reference.number).where(Reference.item.is_null(False))
-    deadlines_q = Deadline.select().order_by(Deadline.due_date, Deadline.id)
-    if item_ids is not None:
-        items = items.where(Item.id.in_(item_ids))
-        refs_q = refs_q.where(Reference.item.in_(item_ids))
-        deadlines_q = deadlines_q.where(Deadline.item.in_(item_ids))
-    if document_ids is not None:
-        items = items.where(Item.document.in_(document_ids))
-        of_docs = Item.select(Item.id).where(Item.document.in_(document_ids))
-        refs_q = refs_q.where(Reference.item.in_(of_docs))
-        deadlines_q = deadlines_q.where(Deadline.item.in_(of_docs))
-    items = list(items)
-    docs = {d.id: d for d in Document.select().where(Document.id.in_({it.document_id for it in items}))}
-    refs: dict[int, list[str]] = {}
-    for ref in refs_q:
-        refs.setdefault(ref.item_id, []).append(ref.number)
-    deadlines: dict[int, list[DeadlineInfo]] = {}
-    for dl in deadlines_q:
-        deadlines.setdefault(dl.item_id, []).append(
-            DeadlineInfo(dl.due_date, dl.due_time, dl.kind, dl.phrase, dl.task, dl.task_en,
-                         dl.recurrence or ""))
-    out = []
-    for it in items:
-        d = docs[it.document_id]
-        out.append(ItemRecord(
-            item_id=it.id, text=it.text, summary_en=it.summary_en or "", number=it.number or "",
-            kind=it.kind, headings=tuple(it.headings.split("\n")) if it.headings else (), document_id=d.id, document_number=d.number, document_kind=d.kind,
-            document_title=d.title, document_title_en=d.title_en or "", issuer=d.issuer, signer=d.signer or "",
-            province=d.province, document_date=d.date, references=tuple(refs.get(it.id, ())),
-            deadlines=tuple(deadlines.get(it.id, ()))))
-    return out

@@ -18,6 +18,8 @@ W_CONTEXT = 0.8         # a "context" paragraph tells what happened, not what to
 W_LEAD_IN = 0.8         # "… thực hiện các nội dung sau:" announces the items that follow
 W_QUESTION = 0.5        # "Bão số 13 vào đất liền khi nào?" — a web page's question, not a directive
 W_ABOUT = 0.5           # "Ngày 25/9, Bộ GD&ĐT ban hành Công điện 1638 …" — about the notice itself
+W_CLOSING = 0.5         # "Cục Thuế trả lời để Thuế tỉnh Nghệ An biết./." — the closing formula
+CLOSING_MAX = 300       # a closing formula is one short sentence
 
 
 ANSWERS_TIME, ANSWERS_QUANTITY, ANSWERS_FREQUENCY = 1, 2, 4
@@ -25,17 +27,23 @@ FREQUENCY = re.compile(r"\blan\s*/\s*(?:ngay|tuan|thang|nam|quy)|\b(?:ngay|tuan|
                        r"|\b(?:hang|moi)\s+(?:ngay|tuan|thang|nam|quy)\b|\bdinh ky\b|\b\d+\s*lan\b")
 _DATE_TERM = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{4})?|\d{1,2}/\d{4}|\d{1,2}h\d*")
 _QUANTITY_TERM = re.compile(r"\d+(?:\.\d+)?%?|\d+-\d+")
+# Words that make a lone digit a quantity: "7 ngày", "3 lần", "2 cấp" (folded).
+_UNITS = frozenset("ngay tuan thang nam gio phut lan nguoi cap muc ho xa trieu ty dong km ha tan".split())
+# The closing formula of a Vietnamese administrative letter: it says to whom it was sent,
+# not what to do ("… trả lời để Công ty biết./.", "Trân trọng thông báo./.").
+_CLOSING = re.compile(r"(?:\bde\b.{0,120}\bbiet\b|\btran trong\b|\bxin thong bao\b)[^.]{0,120}\.?/\.\s*$")
 
 
 def answer_kinds(terms: list[str]) -> int:
     """What an item can answer besides its words: a time (it holds a date or an hour) or a
     quantity (a number of two digits or more, a percentage, a range)."""
     kinds = 0
-    for t in [t for t in terms if t[0] <= "9"]:           # digits sort before letters
+    for k, t in [(k, t) for k, t in enumerate(terms) if t[0] <= "9"]:   # digits sort before letters
         if t[0].isdigit():
             if _DATE_TERM.fullmatch(t):
                 kinds |= ANSWERS_TIME
-            elif _QUANTITY_TERM.fullmatch(t) and (len(t) > 1 or t.endswith("%")):
+            elif _QUANTITY_TERM.fullmatch(t) and (len(t) > 1 or t.endswith("%")
+                                                  or (k + 1 < len(terms) and terms[k + 1] in _UNITS)):
                 kinds |= ANSWERS_QUANTITY
     return kinds
 
@@ -55,7 +63,15 @@ def prior(r, own_numbers: set[str] | None = None) -> float:
         return W_ABOUT
     if is_lead_in(text):
         return W_LEAD_IN
+    if is_closing(text):
+        return W_CLOSING
     return 1.0
+
+
+def is_closing(text: str) -> bool:
+    """The letter's closing formula ('Cục Thuế trả lời để Thuế tỉnh Nghệ An biết./.'): it
+    repeats the addressee, which a question naming that addressee then matches best."""
+    return len(text) <= CLOSING_MAX and text.rstrip().endswith("/.") and bool(_CLOSING.search(fold(text)))
 
 
 def _repeats_title(text: str, title: str) -> bool:

@@ -172,6 +172,8 @@ TEXTS: dict[str, str] = {
     # --- answers (knowledge/search.py -> bot/views/answers.py) ---
     "answer.title": "💡 <b>Relevant directive</b>",
     "answer.source": "📄 <b>Source:</b> {source}",
+    "answer.nationwide": "ℹ️ There is no notice of <b>{names}</b> itself; this is a national notice, which applies everywhere.",
+    "answer.older": "ℹ️ An older notice also covers this: {source}. The answer above follows the newer one.",
     "fact.signer": "💡 <b>Signed by:</b> {value}",
     "fact.date": "💡 <b>Date:</b> {value}",
     "fact.number": "💡 <b>Number:</b> {value}",

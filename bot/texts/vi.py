@@ -169,6 +169,8 @@ TEXTS: dict[str, str] = {
     # --- answers (knowledge/search.py -> bot/views/answers.py) ---
     "answer.title": "💡 <b>Chỉ đạo liên quan</b>",
     "answer.source": "📄 <b>Nguồn:</b> {source}",
+    "answer.nationwide": "ℹ️ Chưa có thông báo riêng của <b>{names}</b>; đây là văn bản trung ương, áp dụng cho mọi địa phương.",
+    "answer.older": "ℹ️ Văn bản cũ hơn cũng nói về việc này: {source}. Câu trả lời trên theo văn bản mới hơn.",
     "fact.signer": "💡 <b>Người ký:</b> {value}",
     "fact.date": "💡 <b>Ngày ban hành:</b> {value}",
     "fact.number": "💡 <b>Số hiệu:</b> {value}",

@@ -69,6 +69,10 @@ def render_answer(answer: Answer, lang: str, today: date | None = None,
     if best.deadlines:
         parts.append(_deadlines(best.record, lang, now, zone, quoted=html.unescape(quoted)))
     parts.append(t(lang, "answer.source", source=esc(source_text(best.record, lang))))
+    if answer.nationwide:
+        parts.append(t(lang, "answer.nationwide", names=esc(", ".join(answer.nationwide))))
+    if answer.older is not None and answer.older.record is not None:
+        parts.append(t(lang, "answer.older", source=esc(source_text(answer.older.record, lang))))
     age = _age_note(best, lang, today, max_age_days)
     if age:
         parts.append(age)

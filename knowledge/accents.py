@@ -1,0 +1,72 @@
+"""Accents that tell words apart after folding, and the sentences of an item that hold the
+question's words.
+
+Folding makes 'lạnh' (cold) meet 'lãnh' (lãnh đạo): for a question typed with accents, the
+share of its accented words that an item has only under other accents is evidence against
+it (knowledge.confidence). The best sentence is what a reply leads with.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from knowledge.ranking import sentences
+from knowledge.text import fold, nfc, stopword_flags
+
+REPEAT_SHARE = 0.5       # an item inside another at least twice its length repeats it
+
+
+def ranked_sentences(text: str, wanted: set[str]) -> list[str]:
+    """The item's best sentence (the one that holds the most of the question's terms; pairs
+    count double: they are the words), then the others that hold some of them, best first."""
+    split = sentences(text)
+    if not split:
+        return [text]
+    scored = sorted(((sum(2.0 if " " in w else 1.0 for w in wanted & terms), -k, s)
+                     for k, (s, terms) in enumerate(split)), reverse=True)
+    return [scored[0][2]] + [s for score, _, s in scored[1:] if score > 0]
+
+
+def best_sentence(text: str, wanted: set[str]) -> str:
+    return ranked_sentences(text, wanted)[0]
+
+
+def accented_words(question: str, tokens) -> dict[str, str]:
+    """Content words typed with accents: folded term -> the word as typed ('lanh' -> 'lạnh')."""
+    lowered = question.lower()
+    stops = stopword_flags(question, tokens)
+    out = {}
+    for t, stop in zip(tokens, stops):
+        surface = lowered[t.start:t.end]
+        if t.word and not stop and surface != t.term:
+            out[t.term] = surface
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _surfaces(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    words = _WORDS.findall(nfc(text).lower())
+    return frozenset(words), frozenset(fold(w) for w in words)
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def accent_mismatch(text: str, accented: dict[str, str]) -> float:
+    """The share of the question's accented words that the item has only under other
+    accents: folding makes 'lạnh' (cold) meet 'lãnh' (lãnh đạo), accents tell them apart."""
+    if not accented:
+        return 0.0
+    exact, folded = _surfaces(text)
+    other = sum(1 for term, surface in accented.items() if term in folded and surface not in exact)
+    return other / len(accented)
+
+
+def repeats(a: str, b: str) -> bool:
+    """Two items that say the same: web copies of a notice often give its content twice (a
+    summary, then the body), and a repeat is no rival to measure a margin against."""
+    fa, fb = " ".join(fold(a).split()), " ".join(fold(b).split())
+    if not fa or not fb:
+        return False
+    short, long_ = sorted((fa, fb), key=len)
+    return len(short) >= REPEAT_SHARE * len(long_) and short in long_
