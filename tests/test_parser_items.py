@@ -158,3 +158,29 @@ Ngày 25/5/2025, thay mặt Bộ Chính trị, đồng chí Trần Cẩm Tú ký
 Giao Ban Thường vụ các tỉnh ủy, thành ủy chủ động công tác chuẩn bị các điều kiện cần thiết.
 """)
     assert _starts(items) == ["Giao Ban Thường vụ"]
+
+
+def test_definitions_principles_and_assessment_sections_are_context():
+    items = _directives(HEAD + """I. ĐÁNH GIÁ KẾT QUẢ NĂM 2025
+1. Ưu điểm
+- Các sở, ngành đã hoàn thành 95% chỉ tiêu được giao.
+2. Thuận lợi
+- Hạ tầng số được đầu tư đồng bộ.
+II. NGUYÊN TẮC
+1. Bảo đảm công khai, minh bạch trong quá trình thực hiện.
+III. NHIỆM VỤ
+1. Kiểm tra chuyên ngành là việc xem xét, đánh giá việc chấp hành pháp luật chuyên ngành.
+2. Sở Nội vụ tổ chức kiểm tra chuyên ngành tại các xã trong quý I/2026.
+""")
+    assert _starts(items) == ["Sở Nội vụ tổ"]
+
+
+def test_a_table_in_groups_numbers_each_group_from_one():
+    items = _directives(HEAD + """II. NHIỆM VỤ
+| STT | Nhiệm vụ | Cơ quan chủ trì | Thời hạn |
+|---|---|---|---|
+| 1 | Rà soát văn bản quy phạm pháp luật | Sở Tư pháp | Tháng 3/2026 |
+| 2 | Công bố thủ tục hành chính mới | Văn phòng UBND tỉnh | Tháng 4/2026 |
+| 1 | Xây dựng cơ sở dữ liệu đất đai | Sở Nông nghiệp và Môi trường | Quý II/2026 |
+""")
+    assert _starts(items) == ["Rà soát văn bản", "Công bố thủ tục", "Xây dựng cơ sở"]

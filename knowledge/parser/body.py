@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from knowledge.parser.actors import addressee_line
 from knowledge.parser.cleaning import Paragraph, _is_caps
 from knowledge.parser.footer import ANNEX_KIND, ANNEX_TAIL
-from knowledge.parser.statements import (ASKS, INFORMS_ONLY, RESTATED, _ANNOUNCES, _CITING, _CLOSING, _CLOSING_INSIDE,
-                                         _QUOTE_INTRO, _QUOTE_OPEN, _QUOTE_SUMMARY, _QUOTED_ARTICLE, _SELF_ISSUE,
+from knowledge.parser.statements import (ASKS, ATTRIBUTE, GOES_ON, INFORMS_ONLY, RESTATED, _ANNOUNCES, _CITING,
+                                         _CLOSING, _CLOSING_INSIDE, _QUOTE_INTRO, _QUOTE_OPEN, _QUOTE_SUMMARY, _QUOTED_ARTICLE, _SELF_ISSUE,
                                          _TERMINAL, MAX_QUOTE, _closes_quote, _orders, mark_statements)
 from knowledge.text import fold
 
@@ -64,13 +64,8 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _CONTEXT_HEADING = re.compile(
     r"^(?:ve |i |phan )?(?:tinh hinh|ket qua|danh gia|boi canh|thuc trang|can cu|co so|su can thiet|"
     r"han che|ton tai|nguyen nhan|dac diem|khai quat|tong quan|muc dich|yeu cau|muc tieu|quan diem|"
-    r"kinh phi|nguon kinh phi|doi tuong|so luong|the loai)")
-# Attribute lines of a task in a plan's table: they belong to the task above them.
-_ATTRIBUTE = re.compile(r"^(?:[-+•]\s*)?(?:Nội dung(?: công việc)?|(?:Cơ quan|Đơn vị) (?:chủ trì|thực hiện|phối hợp|tham mưu)|"
-                        r"Chủ trì(?: thực hiện)?|Phối hợp(?: thực hiện)?|Lãnh đạo phụ trách|"
-                        r"Thời gian(?: thực hiện| hoàn thành| tổ chức)?|Thời hạn(?: hoàn thành)?|Tiến độ(?: thực hiện)?|"
-                        r"Sản phẩm(?: đầu ra)?|Kết quả (?:đầu ra|thực hiện)|Kinh phí(?: thực hiện)?|Nguồn kinh phí)\s*:",
-                        re.IGNORECASE)
+    r"kinh phi|nguon kinh phi|doi tuong|so luong|the loai|uu diem|thuan loi|nhung ket qua|mot so ket qua|"
+    r"nguyen tac|giai thich)")
 @dataclass
 class Node:
     text: str                       # the paragraph without its marker
@@ -200,7 +195,7 @@ def build_tree(paragraphs: list[Paragraph]) -> Node:
                 _attach(stack[-1], node)
                 stack.append(node)
                 continue
-        if _ATTRIBUTE.match(p.text) and len(stack) > 1 and stack[-1].text:
+        if ATTRIBUTE.match(p.text) and len(stack) > 1 and stack[-1].text:
             task = stack[-1]
             task.text = f"{task.text} {p.text}".strip()   # "Cơ quan chủ trì: …", "Thời gian thực hiện: …"
             continue
@@ -241,9 +236,6 @@ def build_tree(paragraphs: list[Paragraph]) -> Node:
     return root
 
 
-_GOES_ON = re.compile(r"^(?:Theo đó|Từ đó|Trong đó|Qua đó|Trên cơ sở đó|Trường hợp|Ngoài ra|Bên cạnh đó|Cụ thể|Lưu ý)\b")
-
-
 def _continues_point(point: Node, text: str) -> bool:
     """An unnumbered paragraph right after a numbered point that opens on a link to it ("Theo
     đó, …", "Trong đó, …", "Trường hợp …") goes on with that point: it explains or details the
@@ -252,7 +244,7 @@ def _continues_point(point: Node, text: str) -> bool:
     if point.style is None or point.style in BULLETS or point.children or point.context:
         return False
     own = point.text.rstrip(" *\"”’)")
-    return own.endswith(_TERMINAL) and _GOES_ON.match(text) is not None and not _CLOSING.match(text)
+    return own.endswith(_TERMINAL) and GOES_ON.match(text) is not None and not _CLOSING.match(text)
 
 
 def _annex_node(root: Node, captions: list[str]) -> Node:

@@ -74,11 +74,23 @@ _CONTACT = re.compile(r"^\(?\s*(?:dia chi|so dt|so dien thoai|dien thoai|email|e
 # The issuer's own schedule and names, stated: "Công diễn: Dự kiến trước ngày 03/02/2026", "Kế hoạch lấy tên
 # gọi cho Liên hoan là: …" — what will happen, not what someone must do.
 _PLANNED = re.compile(r"^(?:[^:]{1,40}:\s*)?du kien\b|^.{0,60}\b(?:lay ten(?: goi)?|co ten goi)\b.{0,60}\bla\b")
+# A definition, not a task: "Kiểm tra chuyên ngành là việc xem xét, …", "… được hiểu như sau".
+_DEFINES = re.compile(r"^[^,.;:]{3,100}?\s(?:duoc hieu (?:la|nhu sau)|la viec|la hoat dong|la qua trinh|la van ban)\b")
 # A footnote of the page's document ("[1] Ban Chỉ đạo của Bộ …"): an explanation, never a directive.
 _FOOTNOTE = re.compile(r"^\[\d{1,2}\]\s")
 # A closing formula inside the last paragraph ("…; trong quá trình thực hiện, có khó khăn vướng mắc kịp thời …").
 _CLOSING_INSIDE = re.compile(r"\bquá trình (?:tổ chức |triển khai )*thực hiện,?\s+(?:nếu\s+)?có (?:khó khăn|vướng mắc)",
                              re.IGNORECASE)
+
+# Attribute lines of a task in a plan's table: they belong to the task above them.
+ATTRIBUTE = re.compile(r"^(?:[-+•]\s*)?(?:Nội dung(?: công việc)?|(?:Cơ quan|Đơn vị) (?:chủ trì|thực hiện|phối hợp|tham mưu)|"
+                        r"Chủ trì(?: thực hiện)?|Phối hợp(?: thực hiện)?|Lãnh đạo phụ trách|"
+                        r"Thời gian(?: thực hiện| hoàn thành| tổ chức)?|Thời hạn(?: hoàn thành)?|Tiến độ(?: thực hiện)?|"
+                        r"Sản phẩm(?: đầu ra)?|Kết quả (?:đầu ra|thực hiện)|Kinh phí(?: thực hiện)?|Nguồn kinh phí)\s*:",
+                        re.IGNORECASE)
+# An unnumbered paragraph that opens on a link to the numbered point above it goes on with that point.
+GOES_ON = re.compile(r"^(?:Theo đó|Từ đó|Trong đó|Qua đó|Trên cơ sở đó|Trường hợp|Ngoài ra|Bên cạnh đó|Cụ thể|Lưu ý)\b")
+
 
 def _closes_quote(text: str) -> bool:
     """The paragraph ends the quotation it is in: its last closing mark comes after its last opening one."""
@@ -109,6 +121,7 @@ def mark_statements(root, bullets) -> None:
                 continue
             folded = fold(child.text)
             if _FOOTNOTE.match(child.text) or _RULE_LABEL.match(folded) or _CONTACT.match(folded) or \
+                    _DEFINES.match(folded) or \
                     (_PLANNED.match(folded) and not ASKS.search(child.text)) or \
                     (_ACKNOWLEDGES.match(folded) and not _orders(child.text) and not ASKS.search(child.text)):
                 child.context = True

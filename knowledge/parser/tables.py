@@ -63,12 +63,14 @@ def _rows(paragraphs: list[Paragraph], k: int) -> tuple[list[tuple[int, list[str
     """The rows from paragraph k: each from its number to the next number in sequence; its
     cells are separated by the breaks a table bar leaves."""
     rows: list[tuple[int, list[str]]] = []
+    expected = 1
     end_of_last = -1                    # the line after the last paragraph read: no gap, same cell
     while k < len(paragraphs):
         p = paragraphs[k]
         m = _ROW_NUMBER.match(p.text)
-        if m and int(m.group(1)) == len(rows) + 1:
-            rows.append((int(m.group(1)), []))
+        if m and (int(m.group(1)) == expected or (rows and int(m.group(1)) == 1)):
+            rows.append((int(m.group(1)), []))   # a table in groups numbers each group from 1
+            expected = int(m.group(1)) + 1
         elif rows and p.text and _TABLE_END.match(p.text):
             break
         elif rows and p.text:
