@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from knowledge.parser.actors import addressee_line
 from knowledge.parser.cleaning import Paragraph, _is_caps
 from knowledge.parser.footer import ANNEX_KIND, ANNEX_TAIL
-from knowledge.parser.statements import (ASKS, ATTRIBUTE, GOES_ON, INFORMS_ONLY, RESTATED, _ANNOUNCES, _CITING,
-                                         _CLOSING, _CLOSING_INSIDE, _QUOTE_INTRO, _QUOTE_OPEN, _QUOTE_SUMMARY, _QUOTED_ARTICLE, _SELF_ISSUE,
-                                         _TERMINAL, MAX_QUOTE, _closes_quote, _orders, mark_statements)
+from knowledge.parser.statements import (ASKS, ATTRIBUTE, GOES_ON, _ANNOUNCES, _CITING, _CLOSING, _CLOSING_INSIDE,
+                                         _QUOTE_INTRO, _QUOTE_OPEN, _QUOTE_SUMMARY, _QUOTED_ARTICLE, _SELF_ISSUE,
+                                         _TERMINAL, informs_only, restated, MAX_QUOTE, _closes_quote, _orders, mark_statements)
 from knowledge.text import fold
 
 MAX_ITEMS = 2_000
@@ -212,7 +212,7 @@ def build_tree(paragraphs: list[Paragraph]) -> Node:
             while len(stack) > 1 and stack[-1].style in BULLETS:
                 stack.pop()                            # a paragraph after bullets: the point's
             node = Node(p.text, bold=p.bold)
-            if (_CLOSING.match(p.text) or RESTATED.match(p.text)) and len(stack) > 1:
+            if (_CLOSING.match(p.text) or restated(p.text)) and len(stack) > 1:
                 del stack[1:]                          # the closing formula ends every point
                 node.context = True
             elif last is stack[-1] and _continues_point(stack[-1], p.text):
@@ -336,7 +336,7 @@ def _mark(root: Node) -> None:
             if n.style is None:
                 n.context = n.preamble = True
         for n in top[marked[-1] + 1:]:
-            if n.style is None and (_CLOSING.match(n.text) or RESTATED.match(n.text)):
+            if n.style is None and (_CLOSING.match(n.text) or restated(n.text)):
                 n.context = True
     else:
         for n in top:
@@ -345,8 +345,8 @@ def _mark(root: Node) -> None:
         # a body of paragraphs only (a news report of a document, a letter): what comes before the
         # first paragraph that tells someone to act is its lead and background
         first = next((i for i, n in enumerate(top) if not n.context and _orders(n.text)), None)
-        if any(n.style is None and INFORMS_ONLY.match(n.text) for n in top[-2:]) and \
-                not any(ASKS.search(n.text) for n in top if not n.context and not INFORMS_ONLY.match(n.text)):
+        if any(n.style is None and informs_only(n.text) for n in top[-2:]) and \
+                not any(ASKS.search(n.text) for n in top if not n.context and not informs_only(n.text)):
             first = len(top)                           # a letter sent "để … được biết": it orders nothing
         for n in top[:first or 0]:
             if n.style is None and not n.context:

@@ -20,10 +20,26 @@ _CLOSING = re.compile(
     re.IGNORECASE)
 # After the numbered points, the body's last sentence (Decree 30 ends it with "./.") restating the whole
 # order to everyone: "Bộ … yêu cầu Thủ trưởng các cơ quan, đơn vị … tập trung nguồn lực, đảm bảo tiến độ được giao./."
-RESTATED = re.compile(r"^.{0,160}\b(?:yêu cầu|đề nghị)\b(?:(?!\d{1,2}/\d{1,2}).){0,250}\./\.\s*$", re.IGNORECASE)
+_RESTATED_ASK = re.compile(r"^.{0,160}?\b(?:yêu cầu|đề nghị)\b", re.IGNORECASE)
+_A_DATE = re.compile(r"\d{1,2}/\d{1,2}")
 # A letter sent for information: "Cục Thuế thông báo để độc giả … được biết./." (no "thực hiện").
-INFORMS_ONLY = re.compile(r"^.{0,160}\b(?:thông báo|trả lời)\b.{0,200}\bđể\b(?:(?!thực hiện).){0,200}\bbiết\b[\s./]*$",
-                          re.IGNORECASE)
+_INFORMS = re.compile(r"\b(?:thông báo|trả lời)\b.{0,200}?\bđể\b", re.IGNORECASE)
+
+
+def restated(text: str) -> bool:
+    """The restatement above: short, ends the body with "./.", asks, and names no date. Checked
+    by its end first, so that a long hostile paragraph costs one bounded match at most."""
+    tail = text.rstrip()
+    return (tail.endswith("./.") and len(tail) <= 420 and _RESTATED_ASK.match(tail) is not None
+            and _A_DATE.search(tail) is None)
+
+
+def informs_only(text: str) -> bool:
+    tail = text.rstrip(" ./")
+    return (tail.endswith("biết") and len(tail) <= 600 and "thực hiện" not in tail.lower()
+            and _INFORMS.search(tail[:400]) is not None)
+
+
 _TERMINAL = tuple(".;!?")
 # What a document quotes is not what it orders: a letter's "Tại khoản 1 Điều 26 Nghị định … quy định:" and
 # the article in quotation marks after it, a Q&A page's "Theo Điều 7 … quy định như sau:" and the clauses after.
