@@ -33,6 +33,7 @@ from knowledge.parser.footer import annex
 from knowledge.parser.header import read_header, usable_title
 from knowledge.parser.names import PROVINCES, province_of
 from knowledge.parser.pages import NUMBER, lead_date
+from knowledge.parser.tables import fold_tables
 from knowledge.text import fold
 
 __all__ = ["MAX_BYTES", "MAX_ITEMS", "PROVINCES", "ParseError", "find_references", "parse_text"]
@@ -80,6 +81,7 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
         body = [p for p in islice(paragraphs(lines), MAX_PARAGRAPHS) if any(c.isalpha() for c in p.text)][-1:]
     if not body:
         raise ParseError("empty")
+    body = fold_tables(body)
     tree = build_tree(body)
     nodes = items_of(tree)
     web_page = any(line.heading for line in lines[:header.body_start])

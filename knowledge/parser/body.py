@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from knowledge.parser.actors import addressee_line
 from knowledge.parser.cleaning import Paragraph, _is_caps
 from knowledge.parser.footer import ANNEX_KIND, ANNEX_TAIL
-from knowledge.parser.statements import (_ANNOUNCES, _CITING, _CLOSING, _CLOSING_INSIDE,
+from knowledge.parser.statements import (ASKS, ATTRIBUTE, GOES_ON, _ANNOUNCES, _CITING, _CLOSING, _CLOSING_INSIDE,
                                          _QUOTE_INTRO, _QUOTE_OPEN, _QUOTE_SUMMARY, _QUOTED_ARTICLE, _SELF_ISSUE,
-                                         _TERMINAL, MAX_QUOTE, _closes_quote, _orders, mark_statements)
+                                         _TERMINAL, informs_only, restated, MAX_QUOTE, _closes_quote, _orders, mark_statements)
 from knowledge.text import fold
 
 MAX_ITEMS = 2_000
@@ -64,11 +64,8 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _CONTEXT_HEADING = re.compile(
     r"^(?:ve |i |phan )?(?:tinh hinh|ket qua|danh gia|boi canh|thuc trang|can cu|co so|su can thiet|"
     r"han che|ton tai|nguyen nhan|dac diem|khai quat|tong quan|muc dich|yeu cau|muc tieu|quan diem|"
-    r"kinh phi|nguon kinh phi)")
-# Attribute lines of a task in a plan's table: they belong to the task above them.
-_ATTRIBUTE = re.compile(r"^(?:[-+]\s*)?(?:Nội dung(?: công việc)?|Cơ quan (?:chủ trì|thực hiện|phối hợp)|Đơn vị "
-                        r"(?:chủ trì|thực hiện|phối hợp)|Thời gian(?: thực hiện| hoàn thành)?|Thời hạn(?: hoàn thành)?|"
-                        r"Sản phẩm|Kết quả đầu ra|Kinh phí(?: thực hiện)?|Nguồn kinh phí)\s*:", re.IGNORECASE)
+    r"kinh phi|nguon kinh phi|doi tuong|so luong|the loai|uu diem|thuan loi|nhung ket qua|mot so ket qua|"
+    r"nguyen tac|giai thich)")
 @dataclass
 class Node:
     text: str                       # the paragraph without its marker
@@ -144,7 +141,12 @@ def build_tree(paragraphs: list[Paragraph]) -> Node:
     law = False                 # in a quoted law without quotation marks (after "… quy định như sau:")
     cited = False               # the paragraph before announces a citation ("… quy định:", "… có nêu:")
     captions: list[str] = []    # the unnumbered caption lines just read ("KẾ HOẠCH", its name)
+    open_point = None           # the numbered point just read, while nothing else has come after it
     for p in paragraphs:
+        if p.text:
+            open_point, last = None, open_point
+        else:
+            last = open_point
         attached = ANNEX_TAIL.search(p.text) if len(p.text) < 600 and not quoting and not law else None
         if attached:                                   # "(Ban hành kèm theo Quyết định số …)": a new document
             stack[1:] = [_annex_node(root, captions + [p.text[:attached.start()]])]
@@ -193,7 +195,7 @@ def build_tree(paragraphs: list[Paragraph]) -> Node:
                 _attach(stack[-1], node)
                 stack.append(node)
                 continue
-        if _ATTRIBUTE.match(p.text) and len(stack) > 1 and stack[-1].style not in BULLETS:
+        if ATTRIBUTE.match(p.text) and len(stack) > 1 and stack[-1].text:
             task = stack[-1]
             task.text = f"{task.text} {p.text}".strip()   # "Cơ quan chủ trì: …", "Thời gian thực hiện: …"
             continue
@@ -210,9 +212,13 @@ def build_tree(paragraphs: list[Paragraph]) -> Node:
             while len(stack) > 1 and stack[-1].style in BULLETS:
                 stack.pop()                            # a paragraph after bullets: the point's
             node = Node(p.text, bold=p.bold)
-            if _CLOSING.match(p.text) and len(stack) > 1:
+            if (_CLOSING.match(p.text) or restated(p.text)) and len(stack) > 1:
                 del stack[1:]                          # the closing formula ends every point
                 node.context = True
+            elif last is stack[-1] and _continues_point(stack[-1], p.text):
+                stack[-1].text = f"{stack[-1].text}\n{p.text}"
+                open_point = last
+                continue
             _attach(stack[-1], node)
             continue
         style, rank, label, marker = found
@@ -226,7 +232,19 @@ def build_tree(paragraphs: list[Paragraph]) -> Node:
         del stack[parent_at + 1:]
         _attach(stack[-1], node)
         stack.append(node)
+        open_point = node
     return root
+
+
+def _continues_point(point: Node, text: str) -> bool:
+    """An unnumbered paragraph right after a numbered point that opens on a link to it ("Theo
+    đó, …", "Trong đó, …", "Trường hợp …") goes on with that point: it explains or details the
+    task above rather than setting a new one (a paragraph that starts afresh stays an item, as the
+    hand-checked seeds have it)."""
+    if point.style is None or point.style in BULLETS or point.children or point.context:
+        return False
+    own = point.text.rstrip(" *\"”’)")
+    return own.endswith(_TERMINAL) and GOES_ON.match(text) is not None and not _CLOSING.match(text)
 
 
 def _annex_node(root: Node, captions: list[str]) -> Node:
@@ -318,7 +336,7 @@ def _mark(root: Node) -> None:
             if n.style is None:
                 n.context = n.preamble = True
         for n in top[marked[-1] + 1:]:
-            if n.style is None and _CLOSING.match(n.text):
+            if n.style is None and (_CLOSING.match(n.text) or restated(n.text)):
                 n.context = True
     else:
         for n in top:
@@ -327,6 +345,9 @@ def _mark(root: Node) -> None:
         # a body of paragraphs only (a news report of a document, a letter): what comes before the
         # first paragraph that tells someone to act is its lead and background
         first = next((i for i, n in enumerate(top) if not n.context and _orders(n.text)), None)
+        if any(n.style is None and informs_only(n.text) for n in top[-2:]) and \
+                not any(ASKS.search(n.text) for n in top if not n.context and not informs_only(n.text)):
+            first = len(top)                           # a letter sent "để … được biết": it orders nothing
         for n in top[:first or 0]:
             if n.style is None and not n.context:
                 n.context = n.preamble = True

@@ -244,6 +244,8 @@ def _wrapped_paragraphs(lines: list[Line], width: int):
                 yield Paragraph("", ["~"])
             elif not line.hard:
                 yield Paragraph("")             # a soft break: a page break may cut here
+            else:
+                yield Paragraph("", ["|"])      # a table bar, a rule, a heading: nothing runs on across it
             continue
         if current and not continues(current[-1], line, width):
             yield _paragraph(current, first)
@@ -307,19 +309,20 @@ def _join_broken(paragraphs):
     without punctuation and the next goes on in lower case or with a number. Blank markers
     are dropped here."""
     held: Paragraph | None = None
-    gap = False
+    gap = hard = False
     for p in paragraphs:
         if not p.text:
             gap = True
+            hard = hard or p.lines == ["|"]
             continue
-        if held is not None and gap and _broken(held, p):
+        if held is not None and gap and not hard and _broken(held, p):
             held = Paragraph(f"{held.text} {p.text}", held.lines + p.lines, held.bold and p.bold,
                              held.heading, held.first)
         else:
             if held is not None:
                 yield held
             held = p
-        gap = False
+        gap = hard = False
     if held is not None:
         yield held
 

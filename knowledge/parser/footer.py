@@ -104,7 +104,7 @@ def _signature_title(text: str) -> bool:
 
 
 # "(Ban hành kèm theo Quyết định số 1627/QĐ-UBND ngày …)", "(Kèm theo Nghị quyết số …)"
-ANNEX_LINE = re.compile(r"^[*_\s]*\(?\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\s+(?:Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị|"
+ANNEX_LINE = re.compile(r"^[*_\s]*(?:[-–]\s*)?\(?\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\s+(?:Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị|"
                         r"Công\s+văn|Thông\s+tư|Kế\s+hoạch|Thông\s+báo|Văn\s+bản)\b.{0,300}$", re.IGNORECASE)
 # the same closing a short paragraph that joined it to the plan's name
 ANNEX_TAIL = re.compile(r"[*_\s]*\(\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\s+(?:Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị|"

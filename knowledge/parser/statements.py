@@ -18,6 +18,28 @@ _CLOSING = re.compile(
     r"|.{0,120}\b(?:yêu cầu|đề nghị)\b.{0,200}\b(?:nghiêm túc|khẩn trương)\s+(?:triển khai\s+)?thực hiện\s*\./\.$"
     r"|(?:Trong\s+)?quá trình (?:tổ chức |triển khai )*thực hiện,? nếu có (?:khó khăn|vướng mắc))",
     re.IGNORECASE)
+# After the numbered points, the body's last sentence (Decree 30 ends it with "./.") restating the whole
+# order to everyone: "Bộ … yêu cầu Thủ trưởng các cơ quan, đơn vị … tập trung nguồn lực, đảm bảo tiến độ được giao./."
+_RESTATED_ASK = re.compile(r"^.{0,160}?\b(?:yêu cầu|đề nghị)\b", re.IGNORECASE)
+_A_DATE = re.compile(r"\d{1,2}/\d{1,2}")
+# A letter sent for information: "Cục Thuế thông báo để độc giả … được biết./." (no "thực hiện").
+_INFORMS = re.compile(r"\b(?:thông báo|trả lời)\b.{0,200}?\bđể\b", re.IGNORECASE)
+
+
+def restated(text: str) -> bool:
+    """The restatement above: short, ends the body with "./.", asks, and names no date. Checked
+    by its end first, so that a long hostile paragraph costs one bounded match at most."""
+    tail = text.rstrip()
+    return (tail.endswith("./.") and len(tail) <= 420 and _RESTATED_ASK.match(tail) is not None
+            and _A_DATE.search(tail) is None)
+
+
+def informs_only(text: str) -> bool:
+    tail = text.rstrip(" ./")
+    return (tail.endswith("biết") and len(tail) <= 600 and "thực hiện" not in tail.lower()
+            and _INFORMS.search(tail[:400]) is not None)
+
+
 _TERMINAL = tuple(".;!?")
 # What a document quotes is not what it orders: a letter's "Tại khoản 1 Điều 26 Nghị định … quy định:" and
 # the article in quotation marks after it, a Q&A page's "Theo Điều 7 … quy định như sau:" and the clauses after.
@@ -38,7 +60,9 @@ _NARRATIVE = re.compile(
     r"|Ngày\s+\d{1,2}/\d{1,2}/\d{4}\s*,\s*(?:tại\s+)?(?:Công văn|Thông báo|Quyết định|[A-ZĐ]\w*\s+\w+\s+(?:tỉnh|thành phố|huyện|xã|phường)\b)"
     r"|[^,.;:]{3,120}?\b(?:vừa|đã)\s+(?:có|ban hành|ký ban hành)\s+(?:Thông báo|Công điện|Chỉ thị|Kết luận|Công văn|"
     r"Quyết định|Kế hoạch|Nghị quyết)\s+(?:số\s+)?\d"
-    r"|[^,.;:]{3,120}?\bnhận được\s+(?:công văn|văn bản|đơn|tờ trình|báo cáo)\b)", re.IGNORECASE)
+    r"|(?:Ngày|Sáng|Chiều|Tối|Trưa|Đêm)\s+[\d/]{3,10}\s*,.{0,200}?\b(?:ký\s+)?ban hành\s+(?:Thông báo|Công điện|Chỉ thị|"
+    r"Kết luận|Công văn|Quyết định|Kế hoạch|Nghị quyết|Nghị định|Thông tư)\b"
+    r"|[^,.;:]{3,120}?\bnhận được\s+(?:công văn|văn bản|đơn|tờ trình|báo cáo|câu hỏi|thư|phản ánh|kiến nghị)\b)", re.IGNORECASE)
 # A heading that announces its children as a list ("… gồm 2 báo cáo:", "… nội dung sau:").
 _ANNOUNCES = re.compile(r"\b(?:sau|như sau|sau đây)\s*:$|\b(?:gồm|bao gồm)\b[^.;]{0,80}:$")
 # A lead-in whose content is the paragraphs after it ("Theo đó, … giao … chỉ đạo nội dung sau:").
@@ -49,13 +73,40 @@ _SELF_ISSUE = re.compile(r"^[^.;:]{0,120}?\bban hành\s+(?:Kế hoạch|Chương
                          r"[^.;:]{0,500}(?:như sau|sau đây)\s*:\s*$")
 # Who is told to act, in the present: "Thủ tướng Chính phủ yêu cầu Bộ trưởng …", "giao Ban Thường vụ …".
 _ORDERING = re.compile(r"\b(?:yêu cầu|giao|đề nghị|chỉ đạo)\s+(?:(?:các|những|đồng chí)\s+)?(?:[A-ZĐÂĂÊÔƠƯ]|cấp ủy)")
+ASKS = re.compile(r"\b(?:yêu cầu|đề nghị|giao|chỉ đạo)\b", re.IGNORECASE)
 _PAST = re.compile(r"\b(?:đã|vừa|từng)\b")
 # Clauses on funding and on the document's own effect (Decree 30 puts them last): no task of anyone.
 _NO_TASK = re.compile(r"^(?:nguon )?kinh phi\b|^.{0,80}\bthay the (?:ke hoach|quyet dinh|chi thi|cong van|thong bao|van ban)\b"
                       r"|^.{0,60}\b(?:nay|nay) co hieu luc\b")
+# What a conclusion notes about the past rather than orders: "1. Ghi nhận, đánh giá cao và biểu dương sự nỗ lực …"
+# (Decree 30's thông báo kết luận opens with it; the directives follow).
+_ACKNOWLEDGES = re.compile(r"^(?:ghi nhan|bieu duong|hoan nghenh|danh gia cao|khen ngoi|chuc mung)\b")
+# A rule or attribute stated under a label, not a task: "Đối tượng: Là học sinh …", "Thể loại: Độc tấu",
+# "Mức quà tặng: 100.000 đồng/người dân".
+_RULE_LABEL = re.compile(r"^(?:doi tuong|pham vi|the loai|so luong|ten goi|quy mo|dieu kien|tieu chuan|"
+                         r"muc (?:\w+ ){0,3}?(?:qua|ho tro|chi|thuong|phat|tang)\w*)\s*:")
+# A letter's contact lines under "Kính gửi" ("(Địa chỉ: …; Số ĐT: …)"): who it goes to, not what it says.
+_CONTACT = re.compile(r"^\(?\s*(?:dia chi|so dt|so dien thoai|dien thoai|email|e-mail|fax)\s*:")
+# The issuer's own schedule and names, stated: "Công diễn: Dự kiến trước ngày 03/02/2026", "Kế hoạch lấy tên
+# gọi cho Liên hoan là: …" — what will happen, not what someone must do.
+_PLANNED = re.compile(r"^(?:[^:]{1,40}:\s*)?du kien\b|^.{0,60}\b(?:lay ten(?: goi)?|co ten goi)\b.{0,60}\bla\b")
+# A definition, not a task: "Kiểm tra chuyên ngành là việc xem xét, …", "… được hiểu như sau".
+_DEFINES = re.compile(r"^[^,.;:]{3,100}?\s(?:duoc hieu (?:la|nhu sau)|la viec|la hoat dong|la qua trinh|la van ban)\b")
+# A footnote of the page's document ("[1] Ban Chỉ đạo của Bộ …"): an explanation, never a directive.
+_FOOTNOTE = re.compile(r"^\[\d{1,2}\]\s")
 # A closing formula inside the last paragraph ("…; trong quá trình thực hiện, có khó khăn vướng mắc kịp thời …").
 _CLOSING_INSIDE = re.compile(r"\bquá trình (?:tổ chức |triển khai )*thực hiện,?\s+(?:nếu\s+)?có (?:khó khăn|vướng mắc)",
                              re.IGNORECASE)
+
+# Attribute lines of a task in a plan's table: they belong to the task above them.
+ATTRIBUTE = re.compile(r"^(?:[-+•]\s*)?(?:Nội dung(?: công việc)?|(?:Cơ quan|Đơn vị) (?:chủ trì|thực hiện|phối hợp|tham mưu)|"
+                        r"Chủ trì(?: thực hiện)?|Phối hợp(?: thực hiện)?|Lãnh đạo phụ trách|"
+                        r"Thời gian(?: thực hiện| hoàn thành| tổ chức)?|Thời hạn(?: hoàn thành)?|Tiến độ(?: thực hiện)?|"
+                        r"Sản phẩm(?: đầu ra)?|Kết quả (?:đầu ra|thực hiện)|Kinh phí(?: thực hiện)?|Nguồn kinh phí)\s*:",
+                        re.IGNORECASE)
+# An unnumbered paragraph that opens on a link to the numbered point above it goes on with that point.
+GOES_ON = re.compile(r"^(?:Theo đó|Từ đó|Trong đó|Qua đó|Trên cơ sở đó|Trường hợp|Ngoài ra|Bên cạnh đó|Cụ thể|Lưu ý)\b")
+
 
 def _closes_quote(text: str) -> bool:
     """The paragraph ends the quotation it is in: its last closing mark comes after its last opening one."""
@@ -85,7 +136,12 @@ def mark_statements(root, bullets) -> None:
                 walk(child)
                 continue
             folded = fold(child.text)
-            if child.style is None and (_NARRATIVE.match(child.text) or
+            if _FOOTNOTE.match(child.text) or _RULE_LABEL.match(folded) or _CONTACT.match(folded) or \
+                    _DEFINES.match(folded) or \
+                    (_PLANNED.match(folded) and not ASKS.search(child.text)) or \
+                    (_ACKNOWLEDGES.match(folded) and not _orders(child.text) and not ASKS.search(child.text)):
+                child.context = True
+            elif child.style is None and (_NARRATIVE.match(child.text) or
                                         (_LEAD_IN.search(child.text) and k + 1 < len(kids)
                                          and kids[k + 1].style is None and len(child.text.split()) <= 60)):
                 child.context = True
