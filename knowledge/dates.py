@@ -26,6 +26,7 @@ from knowledge.date_narrative import (COMPLETES, CUT_OFF, DONE_BEFORE, FIRM, NOT
 from knowledge.date_resolve import (EVENTS, FIRST_YEAR, LAST_YEAR, RECURRING, RELATIVE,  # noqa: F401  (part of this API)
                                     DateOutOfRange, ImpossibleDate, resolve, sane_date, written)
 from knowledge.lunar import lunar_to_solar, next_lunar_date  # noqa: F401  (part of this API)
+from knowledge.open_recurrence import open_recurring_duty
 from knowledge.text import fold
 
 # --- Building blocks -----------------------------------------------------------------------
@@ -139,6 +140,9 @@ _FORMS = _WINDOW_FORMS + [
     # chậm nhất đến ngày 30/11/2021 · đến hết ngày 31/12 · trước 17h30 ngày 20/12/2021 ·
     # hạn chót 15/01/2022
     ("by", rf"{_BY}(?:\s+{_TIME})?\s+(?:(?:thứ\s+\w{{2,4}}|chủ\s+nhật),?\s+)?(?:ngày\s+(?:[^\W\d_]{{2,12}}\s+){{0,3}})?(?:{_DATE})"),
+    # Hằng năm hoặc đột xuất báo cáo … · báo cáo theo định kỳ hàng quý: no day of its own, due by
+    # each period's end (knowledge/open_recurrence.py says when it is a duty)
+    ("open_recurring", rf"{_EVERY}\s+(?P<per>năm|quý)(?![\w/]|\s*\d)"),
     # 16h chiều mai (2/2) · trước 17h hôm nay
     ("relative", rf"(?:trước\s+)?{_TIME}\s+(?:ngày\s+)?(?P<rel>mai|hôm\s+nay|ngày\s+mai)"
                  rf"(?:\s*\((?P<rd>\d{{1,2}})\s*/\s*(?P<rm>\d{{1,2}})\))?"),
@@ -180,6 +184,8 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
         phrase = m.group(0).rstrip(" ,")
         firm = bool(FIRM.match(phrase) or DONE_BEFORE.search(text[max(0, m.start() - 20):m.start()].lower())) \
             or kind in RECURRING or kind in ("relative", "within_days")
+        if kind == "open_recurring" and not open_recurring_duty(text, m.start(), m.end()):
+            continue                                   # "kế hoạch hằng năm": a modifier, no duty
         if CUT_OFF.search(text[max(0, m.start() - 12):m.start()].lower()):
             continue                                   # "tính đến hết ngày …", "từ nay đến tháng 6/2027"
         base = reference
