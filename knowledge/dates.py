@@ -176,7 +176,7 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
     (the day it is imported: a message pasted from a chat is read the day it is sent), and
     Tết and lunar dates not at all. Raises DateOutOfRange for a firm deadline outside
     1945–2100."""
-    found = []
+    found, open_phrases = [], set()
     for m in _PATTERN.finditer(text):
         i, key = next((i, k) for i, k in _GROUPS if m.group(k) is not None)
         kind = _FORMS[i][0]
@@ -184,8 +184,10 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
         phrase = m.group(0).rstrip(" ,")
         firm = bool(FIRM.match(phrase) or DONE_BEFORE.search(text[max(0, m.start() - 20):m.start()].lower())) \
             or kind in RECURRING or kind in ("relative", "within_days")
-        if kind == "open_recurring" and not open_recurring_duty(text, m.start(), m.end()):
-            continue                                   # "kế hoạch hằng năm": a modifier, no duty
+        if kind == "open_recurring":
+            if not open_recurring_duty(text, m.start(), m.end()):
+                continue                               # "kế hoạch hằng năm": a modifier, no duty
+            open_phrases.add(phrase)
         if CUT_OFF.search(text[max(0, m.start() - 12):m.start()].lower()):
             continue                                   # "tính đến hết ngày …", "từ nay đến tháng 6/2027"
         base = reference
@@ -238,5 +240,8 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
                 period(text, m.start(), m.start() + len(phrase), kind, phrase):
             continue
         found.append(FoundDeadline(due, at, kind, phrase, m.start(), m.start() + len(phrase), rule, firm))
-    return found
+    # "định kỳ hằng năm báo cáo …; thời hạn trước ngày 15/12 hằng năm": the day is given, the open rhythm adds nothing
+    dated_rules = {f.recurrence.split(";")[0] for f in found if f.recurrence and f.phrase not in open_phrases}
+    return [f for f in found if f.phrase not in open_phrases or f.recurrence.split(";")[0] not in dated_rules
+            or "BYMONTH=3,6,9,12" in f.recurrence]
 

@@ -18,6 +18,8 @@ from knowledge.text import fold
 # The rhythm of a report: "báo cáo", "sơ kết", "tổng kết" (folded)
 _REPORT = re.compile(r"\b(?:bao cao|so ket|tong ket)\b")
 _FOLLOWED = re.compile(r"^(?:\s+hoac dot xuat)?\s*,?\s*(?:cac \w+ |\w+ ){0,3}?(?:bao cao|so ket|tong ket)\b")
+# what follows a modifier or a period's definition, not a duty's rhythm
+_MODIFIES = re.compile(r"^\s*,?\s*(?:cua|tinh tu|tinh den|la|duoc|tu ngay)\b")
 _CLOSES = re.compile(r"^(?:\s+(?:hoac dot xuat|va dot xuat|theo quy dinh|mot lan|01 lan|1 lan))*\s*(?:[.;]|$|\n)")
 
 
@@ -26,6 +28,8 @@ def open_recurring_duty(text: str, start: int, end: int) -> bool:
     left = max(text.rfind(c, 0, start) for c in (";", ". ", ":", "\n"))
     before = fold(text[left + 1:start])
     after = fold(text[end:end + 80])
+    if _MODIFIES.match(after):
+        return False                                # "đánh giá cán bộ định kỳ hằng năm của cấp …", "… tính từ ngày"
     if _FOLLOWED.match(after):
         return True                                 # "Hằng năm hoặc đột xuất báo cáo …"
     if not _REPORT.search(before[-160:]):

@@ -119,13 +119,19 @@ def test_a_duty_every_year_or_quarter_without_a_day_recurs_at_each_period_end(li
     "Lễ hội được tổ chức hằng năm tại đền.",
     "Bố trí kinh phí trong dự toán ngân sách hằng năm của các sở.",
     "Báo cáo tình hình thực hiện hằng năm là căn cứ để đánh giá, xếp loại.",
+    "Thời gian báo cáo định kỳ hàng năm tính từ ngày 15 tháng 12 năm trước kỳ báo cáo.",
+    "Căn cứ báo cáo và kết quả đánh giá cán bộ định kỳ hằng năm của cấp có thẩm quyền.",
 ])
 def test_every_year_as_a_modifier_is_no_duty(line):
     assert _dates(line) == []
 
 
-def test_a_yearly_duty_with_its_day_keeps_that_day():
-    [found] = find_deadlines("định kỳ hàng năm báo cáo kết quả về Sở chậm nhất ngày 17 tháng 12", NOV_20)
+@pytest.mark.parametrize("line", [
+    "định kỳ hàng năm báo cáo kết quả về Sở chậm nhất ngày 17 tháng 12",
+    "Hằng năm, báo cáo kết quả về Sở; gửi trước ngày 17/12 hằng năm.",
+])
+def test_a_yearly_duty_with_its_day_keeps_that_day_only(line):
+    [found] = find_deadlines(line, NOV_20)
     assert (found.due, found.recurrence) == (date(2025, 12, 17), "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=17")
 
 
