@@ -39,8 +39,9 @@ _CEASES = re.compile(r"\b(?:tam )?(?:ngung|dung|cham dut) (?:phat song|hoat dong
                      r"tiep nhan|ket noi|luu hanh|giao dich)\b")
 # "Dự kiến tổ chức Hội nghị … vào ngày …", "Hội nghị sẽ diễn ra ngày …": a planned event, not a
 # duty ("dự kiến hoàn thành trước ngày …" is a target, and stays one)
-_PLANNED_EVENT = re.compile(r"\b(?:du kien|se)(?: duoc)? (?:to chuc|dien ra|khai mac|be mac|hop|khoi cong|khanh thanh|"
-                            r"ra mat|don tiep|tiep don|phat song)\b")
+_PLANNED = (r"\b(?:du kien|se)(?: duoc)? (?:to chuc|dien ra|khai mac|be mac|hop|khoi cong|khanh thanh|"
+            r"ra mat|don tiep|tiep don|phat song)\b")
+_PLANNED_RIGHT_BEFORE = re.compile(_PLANNED + r"(?: [^\s.;:,]+){0,5}\s*$")   # "dự kiến tổ chức [Hội nghị] trước ngày"
 _PAST_ONLY = ("after", "from")        # weak, but a clause's other words do not make them narrative
 
 
@@ -146,7 +147,7 @@ def narrative(text: str, start: int, end: int, due: date, reference: date | None
             _ANNOUNCED.match(fold(text[end:end + 120])) is not None
     right = [k for k in (text.find(";", end), text.find(". ", end)) if k != -1]
     clause = fold(text[left + 1:min(right) if right else len(text)])
-    if _NARRATIVE.search(clause) is not None or _PLANNED_EVENT.search(clause) is not None:
+    if _NARRATIVE.search(clause) is not None or _PLANNED_RIGHT_BEFORE.search(fold(text[left + 1:start])):
         return True
     return told_in_past(fold(text[left + 1:start]), fold(text[end:min(right) if right else len(text)]))
 
@@ -206,3 +207,12 @@ def validity_or_forecast(text: str, start: int, end: int) -> bool:
     left = max(text.rfind(c, 0, start) for c in (";", ". "))
     clause = fold(text[left + 1:end])
     return _NO_DUTY.search(clause) is not None and not COMPLETES.search(clause)
+
+
+def planned_event(text: str, start: int, phrase: str) -> bool:
+    """"Cấp thành phố: Dự kiến tổ chức trước ngày 20/12/2025": the phrase dates an event the
+    text plans (its verb is "dự kiến tổ chức", "sẽ diễn ra"), however firm its own words;
+    "Dự kiến hoàn thành trước ngày …" names what is to be finished, and stays a target."""
+    if COMPLETES.match(fold(phrase)):
+        return False
+    return _PLANNED_RIGHT_BEFORE.search(fold(text[max(0, start - 60):start])) is not None

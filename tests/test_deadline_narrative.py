@@ -83,6 +83,8 @@ def test_a_past_verb_that_governs_the_date_makes_it_narrative(line):
     "Hội nghị sẽ diễn ra vào ngày 10/12/2025.",
     "Kênh VTV5 ngừng phát sóng từ ngày 01/12/2025.",
     "Ngân hàng tạm dừng giao dịch từ ngày 01/12/2025 để nâng cấp hệ thống.",
+    "- Cấp thành phố: Dự kiến tổ chức trước ngày 20/12/2025.",
+    "Hội nghị sẽ được tổ chức trước ngày 20/12/2025.",
 ])
 def test_planned_events_and_stopping_services_are_no_deadline(line):
     assert _dates(line) == []
@@ -92,6 +94,8 @@ def test_planned_events_and_stopping_services_are_no_deadline(line):
     ("Dự kiến hoàn thành trước ngày 15/12/2025.", date(2025, 12, 15)),
     ("Công trình dự kiến hoàn thành vào ngày 30/12/2025.", date(2025, 12, 30)),
     ("Các đơn vị gửi báo cáo về Sở vào ngày 05/12/2025.", date(2025, 12, 5)),
+    ("Các đơn vị tổ chức trước ngày 20/12/2025.", date(2025, 12, 20)),
+    ("Sở dự kiến tổ chức hội nghị, các đơn vị gửi báo cáo vào ngày 05/12/2025.", date(2025, 12, 5)),
 ])
 def test_targets_and_duties_stay_deadlines(line, due):
     assert _dates(line) == [due]
