@@ -108,7 +108,7 @@ def period(text: str, start: int, end: int, kind: str, phrase: str) -> bool:
     if _EVENT.search(clause) and not COMPLETES.search(clause + " " + folded):
         return True                                    # a holiday, a flag, an exam: no task
     if folded.startswith("den ") and _CONTINUES.search(clause) and not COMPLETES.search(clause):
-        return True                                    # "tiếp tục vận hành … đến hết ngày …": how long, not by when
+        return True                                    # "kéo dài triển lãm đến hết ngày …": how long, not by when
     if not folded.startswith("den ") or not _RANGE_START.search(text[max(0, start - 140):start]):
         return False
     if _COUNTED.search(clause) or _COVERED.search(fold(text[max(0, start - 140):start])):
@@ -118,8 +118,9 @@ def period(text: str, start: int, end: int, kind: str, phrase: str) -> bool:
 
 
 _IN_FORCE = re.compile(r"\bhieu luc\b")
-# "tiếp tục vận hành", "duy trì", "kéo dài": the verb of something that goes on until the date
-_CONTINUES = re.compile(r"\b(?:tiep tuc|duy tri|van hanh|keo dai|mo cua|trung bay|luu hanh)\b")
+# "kéo dài triển lãm đến hết ngày …", "đợt cao điểm kéo dài đến …": how long something lasts, told
+# as news ("duy trì các chốt kiểm soát đến hết ngày …" orders a duty until then, and stays one)
+_CONTINUES = re.compile(r"\b(?:keo dai|luu hanh)\b")
 # "báo cáo kết quả thực hiện từ ngày 01/10 đến ngày 15/11": the range is the period the results
 # cover (it follows "kết quả", "tình hình", "số liệu"), not the time to report in
 _COVERED = re.compile(r"\b(?:ket qua|tinh hinh|so lieu|du lieu)\b(?: \w+){0,4} tu (?:ngay )?\d[^.;]{0,40}$")

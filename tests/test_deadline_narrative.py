@@ -142,7 +142,7 @@ def test_a_yearly_duty_with_its_day_keeps_that_day_only(line):
 # --- Narrative periods ---------------------------------------------------------------------
 
 @pytest.mark.parametrize("line", [
-    "Các đơn vị tiếp tục vận hành không gian trưng bày đến hết ngày 15/12/2025.",
+    "Bộ kéo dài triển lãm Thành tựu Đất nước đến hết ngày 15/12/2025.",
     "Đợt cao điểm kéo dài đến ngày 31/12/2025.",
     "Báo cáo kết quả thực hiện từ ngày 01/10/2025 đến ngày 15/11/2025 gửi Sở.",
     "Từ ngày 01/12/2025, cơ quan Hải quan sẽ triển khai hệ thống mới.",
@@ -153,6 +153,7 @@ def test_durations_covered_periods_and_announced_starts_are_no_deadline(line):
 
 @pytest.mark.parametrize("line, due", [
     ("Duy trì chế độ trực ban và báo cáo kết quả đến hết ngày 15/12/2025.", date(2025, 12, 15)),
+    ("Công an tỉnh duy trì các chốt kiểm soát tại cửa ngõ ra vào tỉnh đến hết ngày 13/12/2025.", date(2025, 12, 13)),
     ("Từ ngày 01/12/2025, các đơn vị sẽ phải sử dụng phần mềm mới.", date(2025, 12, 1)),
     ("Các đơn vị hoàn thành việc rà soát đến hết ngày 15/12/2025.", date(2025, 12, 15)),
 ])
