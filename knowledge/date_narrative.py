@@ -22,12 +22,26 @@ FIRM = re.compile(r"^(?:chậm nhất|muộn nhất|hạn chót|hạn cuối|th�
                   r"vào cuối|đến cuối)",
                   re.IGNORECASE)
 # A clause with one of these tells what happened or will happen, not what must be done.
-_NARRATIVE = re.compile(r"\b(?:da (?:co|xay ra|lam|gay|ghi nhan|dat|tiep nhan|to chuc|dien ra|ban hanh|ky|bi)|"
-                        r"vua qua|den nay|tinh den|du bao|theo bao cao|theo thong ke|ghi nhan|xay ra|"
+_NARRATIVE = re.compile(r"\b(?:vua qua|den nay|tinh den|du bao|theo bao cao|theo thong ke|ghi nhan|xay ra|"
                         r"luong mua|muc nuoc|co mua|mua to|mua lon|mua vua|hien nay|thoi gian qua|nam qua|"
                         r"ngay qua|tu dau nam|dien ra|duoc to chuc|co hieu luc|hieu luc thi hanh|"
-                        r"tham du|chu tri hoi nghi|lam viec voi|kiem tra thuc te|vua co)\b")
+                        r"tham du|chu tri hoi nghi|lam viec voi|kiem tra thuc te)\b")
+# A verb marked done: it makes the phrase narrative only when it is the verb that governs the
+# phrase (see told_in_past), not any "đã" of the clause ("báo cáo … trong tháng 12/2025, nêu rõ
+# những việc đã làm" is a duty).
+_PAST = re.compile(r"\b(?:da (?:co|xay ra|lam|gay|ghi nhan|dat|tiep nhan|to chuc|dien ra|ban hanh|ky|bi)|vua co)\b")
+# "những việc đã làm", "các nội dung đã triển khai", "kết quả đã đạt", "mà đã": a relative clause
+_RELATIVE_HEAD = re.compile(r"\b(?:nhung|cac|viec|noi dung|ket qua|ma|nhiem vu|van ban)\s+(?:\w+\s+){0,2}$")
 _STOPPED = re.compile(r"\bda (?:cham dut|dung|ngung|ket thuc)\b")
+# "Kênh VTV5 ngừng phát sóng từ ngày 01/12/2025", "tạm dừng cung cấp dịch vụ từ …": news of a
+# service that stops, a date to know, not a duty to finish
+_CEASES = re.compile(r"\b(?:tam )?(?:ngung|dung|cham dut) (?:phat song|hoat dong|cung cap|phat hanh|van hanh|"
+                     r"tiep nhan|ket noi|luu hanh|giao dich)\b")
+# "Dự kiến tổ chức Hội nghị … vào ngày …", "Hội nghị sẽ diễn ra ngày …": a planned event, not a
+# duty ("dự kiến hoàn thành trước ngày …" is a target, and stays one)
+_PLANNED = (r"\b(?:du kien|se)(?: duoc)? (?:to chuc|dien ra|khai mac|be mac|hop|khoi cong|khanh thanh|"
+            r"ra mat|don tiep|tiep don|phat song)\b")
+_PLANNED_RIGHT_BEFORE = re.compile(_PLANNED + r"(?: [^\s.;:,]+){0,5}\s*$")   # "dự kiến tổ chức [Hội nghị] trước ngày"
 _PAST_ONLY = ("after", "from")        # weak, but a clause's other words do not make them narrative
 
 
@@ -93,15 +107,23 @@ def period(text: str, start: int, end: int, kind: str, phrase: str) -> bool:
         return last is not None and not _TASK_VERB.search(window[last.end():])
     if _EVENT.search(clause) and not COMPLETES.search(clause + " " + folded):
         return True                                    # a holiday, a flag, an exam: no task
+    if folded.startswith("den ") and _CONTINUES.search(clause) and not COMPLETES.search(clause):
+        return True                                    # "kéo dài triển lãm đến hết ngày …": how long, not by when
     if not folded.startswith("den ") or not _RANGE_START.search(text[max(0, start - 140):start]):
         return False
-    if _COUNTED.search(clause):
+    if _COUNTED.search(clause) or _COVERED.search(fold(text[max(0, start - 140):start])):
         return True                                    # "tính từ … đến …", "số liệu từ … đến …": a counting period
     return not COMPLETES.search(clause)               # a period ("từ … đến hết …"), not a deadline
 
 
 
 _IN_FORCE = re.compile(r"\bhieu luc\b")
+# "kéo dài triển lãm đến hết ngày …", "đợt cao điểm kéo dài đến …": how long something lasts, told
+# as news ("duy trì các chốt kiểm soát đến hết ngày …" orders a duty until then, and stays one)
+_CONTINUES = re.compile(r"\b(?:keo dai|luu hanh)\b")
+# "báo cáo kết quả thực hiện từ ngày 01/10 đến ngày 15/11": the range is the period the results
+# cover (it follows "kết quả", "tình hình", "số liệu"), not the time to report in
+_COVERED = re.compile(r"\b(?:ket qua|tinh hinh|so lieu|du lieu)\b(?: \w+){0,4} tu (?:ngay )?\d[^.;]{0,40}$")
 _APPLIES = re.compile(r"\bap dung\b")                 # "không áp dụng phương pháp khoán thuế từ ngày …": a rule
 _PURPOSE = re.compile(r"\s*(?:de|nham)\b")
 # "công chức được tuyển dụng trong năm 2025", "đối với các nhiệm vụ trong năm 2025": which, not by when
@@ -119,10 +141,34 @@ def narrative(text: str, start: int, end: int, due: date, reference: date | None
         return True
     left = max(text.rfind(c, 0, start) for c in (";", ". ", ":"))
     if kind in _PAST_ONLY:                      # only "đã dừng phát sóng từ ngày 1-1-2025" is history
-        return _STOPPED.search(fold(text[left + 1:start])) is not None
+        before = fold(text[left + 1:start])
+        if _STOPPED.search(before) is not None or _CEASES.search(before) is not None:
+            return True
+        return _OPENS.search(text[max(0, start - 6):start]) is not None and \
+            _ANNOUNCED.match(fold(text[end:end + 120])) is not None
     right = [k for k in (text.find(";", end), text.find(". ", end)) if k != -1]
     clause = fold(text[left + 1:min(right) if right else len(text)])
-    return _NARRATIVE.search(clause) is not None
+    if _NARRATIVE.search(clause) is not None or _PLANNED_RIGHT_BEFORE.search(fold(text[left + 1:start])):
+        return True
+    return told_in_past(fold(text[left + 1:start]), fold(text[end:min(right) if right else len(text)]))
+
+
+def told_in_past(before: str, after: str) -> bool:
+    """Whether the verb that governs a date phrase is marked done. Before the phrase, the last
+    past verb ("Hội nghị đã tổ chức vào ngày …") governs it unless a task verb comes between
+    ("đã ban hành kế hoạch, triển khai trong tháng 12"); a task verb before it means the
+    phrase dates the task, whatever follows. Otherwise the first past verb after the phrase
+    governs it ("vào ngày 5/11, đã tổ chức …"), unless it opens a relative clause ("nêu rõ những
+    việc đã làm"). Both parts are folded."""
+    last = None
+    for last in _PAST.finditer(before):
+        pass
+    if last is not None and not _RELATIVE_HEAD.search(before[:last.start()]):
+        return not _TASK_VERB.search(before[last.end():])
+    if _TASK_VERB.search(before):
+        return False
+    first = _PAST.search(after)
+    return first is not None and not _RELATIVE_HEAD.search(after[:first.start()])
 
 
 # "tính từ … đến …", "là số liệu từ ngày 01/10 đến ngày 20/11 của năm báo cáo", "kỳ báo cáo từ …
@@ -131,6 +177,9 @@ _COUNTED = re.compile(r"\b(?:tinh tu|so lieu|ky bao cao|thoi gian chot|chot so l
 # "Trong tháng 10/2025, Trung tâm An ninh mạng quốc gia đã thu thập …": a time adverbial that
 # opens a sentence whose verb says the thing is done ("đã", "vừa") tells what happened
 _OPENS = re.compile(r"(?:^|[.;:!?\n]|\*\*)\s*[*_(\[]*\s*$")
+# "Từ ngày 01/12/2025, cơ quan Hải quan sẽ triển khai …": what someone will start, told as news
+# ("sẽ phải", "cần": an obligation, which stays)
+_ANNOUNCED = re.compile(r"^\s*,?[^.;:]{0,80}?\bse (?!phai\b)\w")
 _DONE = re.compile(r"^[^.;:]{0,100}?\b(?:da|vua)\s+(?!duoc\b)\w")       # not "đã được phê duyệt": a relative clause
 # "trước ngày 10 tháng 6 năm cuối của chương trình", "ngày 05 tháng 01 của năm sau": a day of a
 # year the text does not name, so no date can be planned
@@ -159,3 +208,12 @@ def validity_or_forecast(text: str, start: int, end: int) -> bool:
     left = max(text.rfind(c, 0, start) for c in (";", ". "))
     clause = fold(text[left + 1:end])
     return _NO_DUTY.search(clause) is not None and not COMPLETES.search(clause)
+
+
+def planned_event(text: str, start: int, phrase: str) -> bool:
+    """"Cấp thành phố: Dự kiến tổ chức trước ngày 20/12/2025": the phrase dates an event the
+    text plans (its verb is "dự kiến tổ chức", "sẽ diễn ra"), however firm its own words;
+    "Dự kiến hoàn thành trước ngày …" names what is to be finished, and stays a target."""
+    if COMPLETES.match(fold(phrase)):
+        return False
+    return _PLANNED_RIGHT_BEFORE.search(fold(text[max(0, start - 60):start])) is not None

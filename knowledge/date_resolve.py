@@ -50,7 +50,7 @@ def sane_date(year: int, month: int, day: int) -> date | None:
 
 _LUNAR_MONTHS = {"giêng": 1, "chạp": 12}
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
-RECURRING = ("monthly", "weekly", "yearly", "daily", "quarterly")
+RECURRING = ("monthly", "weekly", "yearly", "daily", "quarterly", "open_recurring")
 RELATIVE = ("relative", "before_tet", "lunar", "within_days")
 EVENTS = ("from", "after", "on")
 
@@ -69,6 +69,8 @@ def resolve(kind: str, g: dict, ref: date | None) -> tuple[date | None, time | N
             at = at or _part_time(g.get("wpart"))
         elif kind == "yearly":
             rule = yearly(int(g["ym"]), int(g["yd"]))
+        elif kind == "open_recurring":              # no day named: by the end of each year / quarter
+            rule = yearly(12, 31) if g["per"].lower() == "năm" else quarterly(31)
         else:
             rule, first = daily(), None
             if g.get("rs"):

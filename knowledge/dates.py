@@ -22,10 +22,11 @@ from dataclasses import dataclass
 from datetime import date, time
 
 from knowledge.date_narrative import (COMPLETES, CUT_OFF, DONE_BEFORE, FIRM, NOT_YET, REST, UNNAMED_YEAR, clause_of,
-                                      described, narrative, period, told_as_done, validity_or_forecast)
+                                      described, narrative, period, planned_event, told_as_done, validity_or_forecast)
 from knowledge.date_resolve import (EVENTS, FIRST_YEAR, LAST_YEAR, RECURRING, RELATIVE,  # noqa: F401  (part of this API)
                                     DateOutOfRange, ImpossibleDate, resolve, sane_date, written)
 from knowledge.lunar import lunar_to_solar, next_lunar_date  # noqa: F401  (part of this API)
+from knowledge.open_recurrence import open_recurring_duty
 from knowledge.text import fold
 
 # --- Building blocks -----------------------------------------------------------------------
@@ -139,6 +140,9 @@ _FORMS = _WINDOW_FORMS + [
     # chậm nhất đến ngày 30/11/2021 · đến hết ngày 31/12 · trước 17h30 ngày 20/12/2021 ·
     # hạn chót 15/01/2022
     ("by", rf"{_BY}(?:\s+{_TIME})?\s+(?:(?:thứ\s+\w{{2,4}}|chủ\s+nhật),?\s+)?(?:ngày\s+(?:[^\W\d_]{{2,12}}\s+){{0,3}})?(?:{_DATE})"),
+    # Hằng năm hoặc đột xuất báo cáo … · báo cáo theo định kỳ hàng quý: no day of its own, due by
+    # each period's end (knowledge/open_recurrence.py says when it is a duty)
+    ("open_recurring", rf"{_EVERY}\s+(?P<per>năm|quý)(?![\w/]|\s*\d)"),
     # 16h chiều mai (2/2) · trước 17h hôm nay
     ("relative", rf"(?:trước\s+)?{_TIME}\s+(?:ngày\s+)?(?P<rel>mai|hôm\s+nay|ngày\s+mai)"
                  rf"(?:\s*\((?P<rd>\d{{1,2}})\s*/\s*(?P<rm>\d{{1,2}})\))?"),
@@ -172,7 +176,7 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
     (the day it is imported: a message pasted from a chat is read the day it is sent), and
     Tết and lunar dates not at all. Raises DateOutOfRange for a firm deadline outside
     1945–2100."""
-    found = []
+    found, open_phrases = [], set()
     for m in _PATTERN.finditer(text):
         i, key = next((i, k) for i, k in _GROUPS if m.group(k) is not None)
         kind = _FORMS[i][0]
@@ -180,6 +184,10 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
         phrase = m.group(0).rstrip(" ,")
         firm = bool(FIRM.match(phrase) or DONE_BEFORE.search(text[max(0, m.start() - 20):m.start()].lower())) \
             or kind in RECURRING or kind in ("relative", "within_days")
+        if kind == "open_recurring":
+            if not open_recurring_duty(text, m.start(), m.end()):
+                continue                               # "kế hoạch hằng năm": a modifier, no duty
+            open_phrases.add(phrase)
         if CUT_OFF.search(text[max(0, m.start() - 12):m.start()].lower()):
             continue                                   # "tính đến hết ngày …", "từ nay đến tháng 6/2027"
         base = reference
@@ -226,11 +234,16 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
         if rule in ("FREQ=WEEKLY", "FREQ=DAILY") or (rule and rule.startswith(("FREQ=WEEKLY", "FREQ=DAILY"))):
             if REST.search(clause_of(text, m.start(), m.end()).lower()):
                 continue                               # "nghỉ thứ Bảy và Chủ nhật hằng tuần": days off
+        if firm and rule is None and planned_event(text, m.start(), phrase):
+            continue                                   # "Dự kiến tổ chức trước ngày 20/12/2025": an event
         if firm and rule is None and described(text, m.start(), m.end()):
             continue                                   # "được cấp giấy phép trước ngày 01/7/2025"
         if kind in ("by", "from", "on", "within_month", "within_year", "within_quarter") and \
                 period(text, m.start(), m.start() + len(phrase), kind, phrase):
             continue
         found.append(FoundDeadline(due, at, kind, phrase, m.start(), m.start() + len(phrase), rule, firm))
-    return found
+    # "định kỳ hằng năm báo cáo …; thời hạn trước ngày 15/12 hằng năm": the day is given, the open rhythm adds nothing
+    dated_rules = {f.recurrence.split(";")[0] for f in found if f.recurrence and f.phrase not in open_phrases}
+    return [f for f in found if f.phrase not in open_phrases or f.recurrence.split(";")[0] not in dated_rules
+            or "BYMONTH=3,6,9,12" in f.recurrence]
 

@@ -85,6 +85,18 @@ def _rows(paragraphs: list[Paragraph], k: int) -> tuple[list[tuple[int, list[str
     return rows, k
 
 
+# The column a plan's table gives each task's due date in; its cell is short and names a number.
+_TIME_COLUMN = re.compile(r"^(?:thoi\s+(?:han|gian)|tien\s+do)\b")
+
+
+def _dated_last_cell(cell: str, column: str) -> bool:
+    """Whether a row whose cells do not line up with the columns (a cell of bullets split in
+    two, an empty cell skipped) still ends with its due-date cell: the last column is the
+    time column and the last cell is short and holds a number ("Tháng 11/2025", "01/01/2026").
+    Labelled, the date reads as the deadline it is; bare, it read as nothing."""
+    return bool(_TIME_COLUMN.match(fold(column))) and len(cell.split()) <= 8 and any(c.isdigit() for c in cell)
+
+
 def _row_paragraph(number: int, cells: list[str], columns: list[str]) -> Paragraph:
     """"1. <task> Cơ quan chủ trì: …; Thời hạn hoàn thành: …": the first cell is the task; the
     others take their column's name when each cell is one paragraph (else they are joined)."""
@@ -92,6 +104,8 @@ def _row_paragraph(number: int, cells: list[str], columns: list[str]) -> Paragra
     labels = columns[1:] if len(rest) == len(columns) - 1 else []
     parts = [f"{label}: {cell.rstrip(' .;')}" for label, cell in zip(labels, rest)] if labels \
         else [cell.rstrip(" .;") for cell in rest]
+    if not labels and rest and _dated_last_cell(rest[-1], columns[-1]):
+        parts[-1] = f"{columns[-1]}: {parts[-1]}"   # "…; Thời hạn hoàn thành: 01/01/2026", not a bare date
     body = task.rstrip(" ;")
     if parts:
         body = f"{body.rstrip('.')}. {'; '.join(parts)}."

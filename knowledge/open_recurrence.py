@@ -1,0 +1,38 @@
+"""Recurring duties with no day of their own: "Hằng năm hoặc đột xuất báo cáo …", "báo cáo
+Chủ tịch UBND tỉnh kết quả thực hiện hằng năm", "báo cáo theo định kỳ hàng quý".
+
+The text fixes no day, so the duty is read as due by the end of each period (31 December,
+the last day of each quarter): the day a reader would hold it to, the way "trong năm 2025"
+is due on 31 December. "Hằng năm" is also a plain modifier ("kế hoạch hằng năm", "ngân sách
+hằng năm", "lễ hội diễn ra hằng năm"), so the phrase is a duty only when a report verb
+governs it: the verb follows it ("Hằng năm, báo cáo …"), or precedes it in its clause and
+the phrase closes that clause ("báo cáo … kết quả thực hiện hằng năm."), or "định kỳ"
+marks it as the rhythm of a report.
+"""
+from __future__ import annotations
+
+import re
+
+from knowledge.text import fold
+
+# The rhythm of a report: "báo cáo", "sơ kết", "tổng kết" (folded)
+_REPORT = re.compile(r"\b(?:bao cao|so ket|tong ket)\b")
+_FOLLOWED = re.compile(r"^(?:\s+hoac dot xuat)?\s*,?\s*(?:cac \w+ |\w+ ){0,3}?(?:bao cao|so ket|tong ket)\b")
+# what follows a modifier or a period's definition, not a duty's rhythm
+_MODIFIES = re.compile(r"^\s*,?\s*(?:cua|tinh tu|tinh den|la|duoc|tu ngay)\b")
+_CLOSES = re.compile(r"^(?:\s+(?:hoac dot xuat|va dot xuat|theo quy dinh|mot lan|01 lan|1 lan))*\s*(?:[.;]|$|\n)")
+
+
+def open_recurring_duty(text: str, start: int, end: int) -> bool:
+    """Whether the phrase "hằng năm"/"hằng quý" at text[start:end] is the rhythm of a duty."""
+    left = max(text.rfind(c, 0, start) for c in (";", ". ", ":", "\n"))
+    before = fold(text[left + 1:start])
+    after = fold(text[end:end + 80])
+    if _MODIFIES.match(after):
+        return False                                # "đánh giá cán bộ định kỳ hằng năm của cấp …", "… tính từ ngày"
+    if _FOLLOWED.match(after):
+        return True                                 # "Hằng năm hoặc đột xuất báo cáo …"
+    if not _REPORT.search(before[-160:]):
+        return False
+    return before.rstrip().endswith("dinh ky") or \
+        _CLOSES.match(after) is not None
