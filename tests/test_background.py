@@ -48,3 +48,22 @@ def test_a_keyboard_slip_is_not_another_word():
     assert accent_mismatch(text, {"nuoc": "nươc"}, known) == 0.0        # 'nươc' is no word
     assert accent_mismatch(text, {"nuoc": "nươc"}) == 1.0               # without the lexicon
     assert accent_mismatch(text, {"luong": "lương", "giao": "giáo"}, known) == 0.5
+
+
+def test_a_word_typed_with_accents_is_not_its_namesake():
+    """'lương giáo viên' (teachers' pay) is not 'chất lượng giáo viên' (their quality): asked
+    with accents, the item does not cover the question, and a question that wants a figure
+    is not answered by an item without one."""
+    from knowledge.search import Searcher
+
+    items = [ItemRecord(1, "Tăng cường công tác rà soát, điều động giáo viên bảo đảm chất lượng giáo viên "
+                           "các cấp học."),
+             ItemRecord(2, "Các địa phương chủ động phương án phòng, chống bão, lũ."),
+             ItemRecord(3, "Sở Tài chính bố trí kinh phí cho giáo viên hợp đồng."),
+             ItemRecord(4, "Bảo hiểm xã hội chi trả lương hưu đúng hạn cho người nghỉ hưu, lương hưu qua "
+                           "tài khoản.")]
+    searcher = Searcher.from_records(items)
+    asked = searcher.ask("Lương giáo viên tăng bao nhiêu?")
+    assert asked.hits and asked.hits[0].item_id == 1 and asked.evidence.accent_mismatch > 0
+    assert not asked.answered
+    assert asked.evidence.coverage < searcher.ask("chất lượng giáo viên tăng bao nhiêu").evidence.coverage
