@@ -13,6 +13,8 @@ def test_narrative_context_is_background():
     assert is_background(item("Ngày 15/11/2021, Thường trực Tỉnh ủy tổ chức hội nghị trực tuyến.", "context"))
     assert is_background(item("Trong những năm qua, các cấp ủy đã triển khai nhiều biện pháp.", "context"))
     assert is_background(item("Căn cứ Luật Tổ chức Chính quyền địa phương ngày 16/6/2025;", "context"))
+    assert is_background(item("Căn cứ Nghị định số 78/2025/NĐ-CP quy định biện pháp thi hành Luật Ban hành "
+                              "văn bản quy phạm pháp luật;", "context"))       # 'thi hành' is no 'thì'
     assert prior(item("Thời gian qua, các ngành đã triển khai quyết liệt.", "context")) == W_CONTEXT
 
 
