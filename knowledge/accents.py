@@ -52,13 +52,16 @@ def _surfaces(text: str) -> tuple[frozenset[str], frozenset[str]]:
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
-def accent_mismatch(text: str, accented: dict[str, str]) -> float:
+def accent_mismatch(text: str, accented: dict[str, str], known: frozenset[str] | None = None) -> float:
     """The share of the question's accented words that the item has only under other
-    accents: folding makes 'lạnh' (cold) meet 'lãnh' (lãnh đạo), accents tell them apart."""
+    accents: folding makes 'lạnh' (cold) meet 'lãnh' (lãnh đạo), accents tell them apart.
+    With `known` (the syllables the notices write), a typed word that is no word of theirs
+    ('nươc') is taken for a slip of the keyboard, not for another word."""
     if not accented:
         return 0.0
     exact, folded = _surfaces(text)
-    other = sum(1 for term, surface in accented.items() if term in folded and surface not in exact)
+    other = sum(1 for term, surface in accented.items() if term in folded and surface not in exact
+                and (known is None or surface in known))
     return other / len(accented)
 
 

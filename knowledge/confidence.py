@@ -21,6 +21,7 @@ and phrasings nobody tuned on, never the words of particular questions:
                   does not mention it; `named_hit` when it does;
 - `accent_mismatch` for a question typed with accents, the share of its accented content
                   words that the item has only under other accents ('lạnh' is not 'lãnh');
+                  the coverage leaves that share out: such a word is not in the item;
 - `context`       the item is a background paragraph, not a directive;
 - `kind_missed`   the question asks for a date, a number or a frequency ("bao nhiêu", "khi
                   nào", "how often") and the item holds none: "lương giáo viên tăng bao
@@ -91,6 +92,7 @@ def evidence(ranking, position: int, lang: str, named: bool, in_named: bool, is_
         other = other[other != position]
         if len(other):
             doc_margin = float(max(0.0, best - r.rank[other[0]]) / best)
+    held = 1.0 - accent_mismatch
     summarised = bool(r.summarised[position]) if r.summarised is not None else True
     if lang == "en":
         agreement = float(min(r.vi_coverage[position], r.en_coverage[position])
@@ -98,7 +100,8 @@ def evidence(ranking, position: int, lang: str, named: bool, in_named: bool, is_
     else:
         agreement = float(r.vi_coverage[position])
     return Evidence(
-        coverage=float(r.coverage[position]),
+        # A word held only under other accents ('lượng' for the 'lương' typed) is not held.
+        coverage=float(r.coverage[position]) * held,
         own_coverage=float(r.own_coverage[position]),
         passage=float(r.passage[position] if r.passage is not None else r.coverage[position]),
         rare_missed=float(r.rare_missed[position]),

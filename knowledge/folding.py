@@ -75,6 +75,19 @@ def carry_readings(old, new, removed_records, added_records) -> None:
     new._pair_readings = readings
 
 
+def known_words(index) -> frozenset[str]:
+    """Every accented syllable the notices write (lower case), from the pair counts: a word
+    typed with accents that is none of them is a slip of the keyboard ('nươc'), not another
+    word (knowledge.accents.accent_mismatch)."""
+    readings = pair_readings(index)
+    cached = getattr(index, "_known_words", None)
+    if cached is not None and cached[0] is readings:
+        return cached[1]
+    words = frozenset(w for entry in readings.values() for pair in entry for w in pair.split())
+    index._known_words = (readings, words)
+    return words
+
+
 @lru_cache(maxsize=4096)
 def _item_words(text: str) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
     """folded syllable -> its accented forms in the item; the item's folded pairs."""

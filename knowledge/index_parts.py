@@ -12,7 +12,7 @@ from datetime import date
 
 from knowledge.text import bigrams, fold, index_terms, stem_en, tokenize
 from knowledge.traits import (ANSWERS_FREQUENCY, ANSWERS_TIME, FREQUENCY, answer_kinds, document_number_terms,
-                              implicit_headings, kind_of, prior)
+                              implicit_headings, is_context, kind_of, prior)
 
 NO_HEADINGS = -1
 
@@ -107,4 +107,4 @@ class Parts:
             self.doc_places.append(fold(r.province) if r.province else "")
         own = {r.document_id: numbers for r, numbers in zip(self.doc_records, self.own_numbers)}
         self.prior = [prior(r, own[r.document_id]) for r in records]
-        self.is_context = [r.kind == "context" for r in records]
+        self.is_context = [is_context(r) for r in records]

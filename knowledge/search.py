@@ -28,7 +28,7 @@ import numpy as np
 from knowledge.accents import accent_mismatch, accented_words, ranked_sentences, repeats
 from knowledge.concepts import detect_language, en_concepts, vi_concepts, wanted_answer
 from knowledge.confidence import Evidence, evidence, model, overruled
-from knowledge.folding import carry_readings, fold_mismatch, pair_readings
+from knowledge.folding import carry_readings, fold_mismatch, known_words, pair_readings
 from knowledge.index import Index
 from knowledge.notice_facts import asked_fact, fact_value
 from knowledge.named import Mention, Name, document_kinds, document_names, find_names
@@ -275,7 +275,7 @@ class Searcher:
             d = int(index.item_doc[i])
             in_named = all(m.covers(i, d) for m in mentions)
             mismatch = (fold_mismatch(index, "\n".join((*r.headings, r.text)), *folded) if folded
-                        else accent_mismatch(r.text, accented))
+                        else accent_mismatch(r.text, accented, known_words(index)))
             rival = next((j for j in range(k + 1, min(len(ranking), k + 1 + MAX_REPEATS))
                           if not repeats(r.text, index.records[int(ranking.items[j])].text)),
                          min(len(ranking), k + 1 + MAX_REPEATS))

@@ -56,7 +56,9 @@ def prior(r, own_numbers: set[str] | None = None) -> float:
     text = r.text.rstrip()
     if text.endswith("?") or _repeats_title(text, r.document_title):
         return W_QUESTION
-    if r.kind == "context":
+    if is_preamble(text):
+        return W_ABOUT
+    if is_background(r):
         return W_CONTEXT
     if own_numbers and any(t.split(":")[1] in text[:300] for t in own_numbers) \
             and own_numbers & set(_number_terms(text[:300])):
@@ -66,6 +68,72 @@ def prior(r, own_numbers: set[str] | None = None) -> float:
     if is_closing(text):
         return W_CLOSING
     return 1.0
+
+
+# How a paragraph that narrates or cites, rather than directs or states, opens (folded):
+# a meeting or a date ("Ngày 15/11/2021, …", "Tại cuộc họp …"), a review of the past
+# ("Thời gian qua", "Trong những năm qua", "Trong 10 tháng đầu năm"), a forecast, the bases
+# of the letter ("Căn cứ …;", "Xét Tờ trình …"), the letter it answers ("Cục Thuế nhận được
+# công văn …", "Trả lời công văn …") and its own summary ("Trên đây là …").
+_NARRATIVE = re.compile(
+    r"(?:ngay \d|(?:sang|chieu|toi) ngay|tai (?:cuoc hop|buoi|hoi nghi|phien)|sau khi (?:nghe|xem xet)"
+    r"|(?:trong )?thoi gian (?:qua|vua qua|toi)|trong (?:nhung|cac) (?:nam|thang) (?:qua|gan day)"
+    r"|trong \d+ thang|nam \d{4},|hien nay|(?:theo )?du bao|theo bao cao|vua qua|qua \d+ nam"
+    r"|can cu|xet (?:to trinh|de nghi|bao cao|cong van|ket qua)|tren day la"
+    r"|tra loi (?:cong van|van ban|kien nghi)|ghi nhan|mac du"
+    r"|thuc hien (?:ket luan|nghi quyet|chi thi|cong dien|quyet dinh|ke hoach|cong van|thong bao|y kien|chi dao)"
+    r"[^.;:]{0,200},)")
+_THEN = re.compile(r"\bthì\b")
+_NARRATIVE_ANYWHERE = re.compile(r"^.{0,120}\b(?:nhan duoc (?:cong van|van ban|bao cao|to trinh|kien nghi)"
+                                 r"|thong bao (?:y kien|ket luan) cua)")
+# The preambles of a letter, whatever the parser called them: the report it considers
+# ("Xét Tờ trình …", "Chính phủ Xét báo cáo …"), the letter it answers ("Cục Thuế nhận được
+# công văn …"). They repeat the question's subject and never say what to do. ("Căn cứ …" is not among them: a tax reply quotes under it the very rule
+# that answers.)
+_PREAMBLE = re.compile(
+    r"(?:(?:[^,.;:]{0,40} )?xet (?:to trinh|de nghi|bao cao|cong van)"
+    r"|tra loi (?:cong van|van ban)|[^,.;:]{0,60}\bnhan duoc (?:cong van|van ban|to trinh))")
+# Headings of a review or of the bases, whose paragraphs all look back: "I. ĐÁNH GIÁ CHUNG",
+# "Tình hình …", "Kết quả đạt được". Purpose headings ("MỤC TIÊU", "YÊU CẦU") are not among
+# them: what a plan aims at is asked about as often as what it orders.
+_REVIEW_HEADING = re.compile(r"^[\divxlc.)\s-]*(?:danh gia|tinh hinh|ket qua (?:dat duoc|thuc hien))")
+
+
+def is_preamble(text: str) -> bool:
+    """The report a letter considers or the letter it answers (_PREAMBLE): it names the
+    question's subject and says nothing to do, so it counts as little as a paragraph about
+    the notice itself."""
+    return bool(_PREAMBLE.match(fold(text.lstrip("-+*•– ")[:160])))
+
+
+_PURPOSE_HEADING = re.compile(r"^[\divxlc.)\s-]*(?:muc tieu|muc dich|yeu cau)")
+
+
+def is_context(r) -> bool:
+    """What the confidence model reads as a context item: what the parser calls context,
+    except under a plan's purpose headings ("I. MỤC TIÊU", "1. Mục đích", "2. Yêu cầu").
+    A parser puts those under context, yet what a plan aims at ("tỷ lệ … đạt 100%") is
+    asked about as often as what it orders, and answered by nothing else."""
+    return r.kind == "context" and not any(_PURPOSE_HEADING.match(fold(h)) for h in r.headings)
+
+
+def is_background(r) -> bool:
+    """A paragraph the parser calls context that also reads as background: it narrates a
+    meeting or the past, forecasts, or cites the bases of the letter (see _NARRATIVE), or it
+    stands under a review heading. The parser calls four in ten items of imported web pages
+    context, among them the statements of rules that answer questions ("Người nước ngoài đến
+    cơ quan quản lý xuất nhập cảnh …"); only the background ones should lose to a directive.
+    A preamble (_PREAMBLE) is background whatever its kind."""
+    if is_preamble(r.text):
+        return True
+    if r.kind != "context":
+        return False
+    opening = fold(r.text.lstrip("-+*•– ")[:160])
+    if _NARRATIVE.match(opening) or _NARRATIVE_ANYWHERE.match(opening):
+        # "Căn cứ Điều 12 … thì Cảnh sát giao thông được …": a web page's answer, not a basis
+        # ('thì' read with its accent: folded it is also the 'thi' of 'thi hành').
+        return not (opening.startswith("can cu") and _THEN.search(r.text[:500].lower()))
+    return any(_REVIEW_HEADING.match(fold(h)) for h in r.headings)
 
 
 def is_closing(text: str) -> bool:
