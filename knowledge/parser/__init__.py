@@ -131,7 +131,7 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
     if not items:
         items = [{"number": "", "kind": "paragraph", "text": body_text[:4000], "summary_en": "",
                   "units": [], "references": [], "deadlines": []}]
-    silent = not notice or orders_nothing(items, header.kind, header.letterhead or header.own_kind_line)
+    silent = not notice or orders_nothing(items, header.kind, bool(header.letterhead or header.own_kind_line or header.site))
     if silent:          # a page about a document, or a law, that orders nothing: its paragraphs are context
         as_context(items)
     items = (items + _aside_items(header.aside, MAX_PARAGRAPHS - len(body)))[:MAX_ITEMS]

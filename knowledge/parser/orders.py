@@ -6,8 +6,9 @@ paragraphs still read like points ("- Cá nhân rà soát …"), so the tree mak
 without this check, the bot would push them to units as tasks. The decision uses general
 evidence, never a list of known documents:
 
-- a document typed with its own letterhead or kind line (công điện, chỉ thị, kế hoạch …) is
-  trusted to order what its points say: its items are all kept;
+- a document typed with its own letterhead or kind line (công điện, chỉ thị, kế hoạch …), or
+  shown in full by a legal library under its metadata box, is trusted to order what its points
+  say: its items are all kept;
 - a normative text (Luật, Nghị định, Thông tư) states rules, whoever pastes it;
 - a page without its own letterhead (a page *about* a document) orders something only when a
   paragraph sets a firm deadline, or when more of its paragraphs assign work ("giao", "yêu cầu",
@@ -56,7 +57,7 @@ def _firm_deadline(item: dict) -> bool:
 
 def orders_nothing(items: list[dict], kind: str | None, own_document: bool) -> bool:
     """Whether none of the page's directive items is an order (see the module's docstring).
-    `own_document`: the text carries its own letterhead or kind line."""
+    `own_document`: the text is the document itself (its letterhead, kind line or a library's box)."""
     directives = [i for i in items if i.get("kind") != "context"]
     if not directives:
         return False
