@@ -14,7 +14,8 @@ evidence, never a list of known documents:
   paragraph sets a firm deadline, or when more of its paragraphs assign work ("giao", "yêu cầu",
   "chủ trì", "khẩn trương", "triển khai", "có trách nhiệm" …) than explain ("khuyến khích",
   "khuyến cáo", "sẽ", "bị xử phạt", "có quyền", "có thể", "trường hợp … thì", "câu hỏi",
-  "trả lời"); a tie keeps the items: wrongly silencing a real order costs more than a stray item.
+  "trả lời"); a tie, or a page with neither, keeps its items: wrongly silencing a real order
+  costs more than a stray item.
 
 A page that orders nothing keeps its paragraphs as context (searchable, never a directive, no
 deadlines), and the import preview says so (warning "orders_nothing")."""
@@ -23,6 +24,7 @@ from __future__ import annotations
 import re
 
 from knowledge.parser.actors import addressees
+from knowledge.parser.statements import ASKS, informs_only
 from knowledge.text import fold
 
 # Assigning or urging work, in the present (not "sẽ triển khai", "đã chỉ đạo", "được giao").
@@ -67,7 +69,16 @@ def orders_nothing(items: list[dict], kind: str | None, own_document: bool) -> b
         return False
     ordering = sum(orders(i["text"]) for i in directives)
     stating = sum(states(i["text"]) for i in directives)
-    return ordering == 0 or stating > ordering
+    return stating > ordering
+
+
+def informing_letter_parts(items: list[dict]) -> list[dict]:
+    """A letter that closes "… trả lời để … (được) biết" answers a question: its points explain
+    the law; only those that ask someone ("Đề nghị Thuế tỉnh … rà soát …") are orders."""
+    directives = [i for i in items if i.get("kind") != "context"]
+    if not any(informs_only(i["text"]) for i in items):
+        return []
+    return [i for i in directives if not ASKS.search(i["text"][:1500]) and not _firm_deadline(i)]
 
 
 def as_context(items: list[dict]) -> None:
