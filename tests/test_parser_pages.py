@@ -116,20 +116,6 @@ def test_the_warning_reads_in_both_languages():
     assert vi != en
 
 
-def test_a_reply_letter_keeps_only_its_requests():
-    text = ("BỘ TÀI CHÍNH\nCỤC THUẾ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
-            "Số: 5706/CT-CS\n\nHà Nội, ngày 03 tháng 12 năm 2025\n\nKính gửi: Thuế tỉnh Lào Cai.\n\n"
-            "Cục Thuế nhận được công văn số 12/LCA-NV ngày 06/8/2025 của Thuế tỉnh Lào Cai. Về vấn đề này, "
-            "Cục Thuế có ý kiến như sau:\n\n"
-            "1. Về chính sách thuế: tiền thuê đất được tính theo giá đất tại thời điểm cho thuê.\n\n"
-            "2. Về hồ sơ: người thuê đất nộp tờ khai cho cơ quan thuế quản lý.\n\n"
-            "3. Đề nghị Thuế tỉnh Lào Cai rà soát hồ sơ thuê đất để xác định số tiền phải nộp.\n\n"
-            "Cục Thuế trả lời để Thuế tỉnh Lào Cai biết./.\n")
-    doc = parse_text(text, today=TODAY)
-    assert [i["number"] for i in _directives(doc)] == ["3"]
-    assert not _warned(doc)
-
-
 def test_a_page_with_neither_orders_nor_explanations_keeps_its_items():
     text = ("# Công điện 27/CĐ-TTg về vụ cháy\n\n"
             "Ngày 02/4/2025, Thủ tướng Chính phủ ra Công điện 27/CĐ-TTg.\n\n"

@@ -32,8 +32,7 @@ from knowledge.parser.cleaning import clean_lines, paragraphs, unprintable_share
 from knowledge.parser.footer import annex
 from knowledge.parser.header import read_header, usable_title
 from knowledge.parser.names import PROVINCES, province_of
-from knowledge.parser.orders import (as_context, directives_shown, encyclopedia, informing_letter_parts,
-                                     orders_nothing)
+from knowledge.parser.orders import as_context, directives_shown, encyclopedia, orders_nothing
 from knowledge.parser.pages import NUMBER, lead_date
 from knowledge.parser.tables import fold_tables
 from knowledge.text import fold
@@ -134,7 +133,6 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
                   "units": [], "references": [], "deadlines": []}]
     own_document = bool(header.letterhead or header.own_kind_line or header.site)
     silent = not notice or orders_nothing(items, header.kind, own_document)
-    as_context(informing_letter_parts(items))
     silent = silent or not any(i["kind"] != "context" for i in items)
     if silent:          # a page about a document, or a law, that orders nothing: its paragraphs are context
         as_context(items)

@@ -24,7 +24,6 @@ from __future__ import annotations
 import re
 
 from knowledge.parser.actors import addressees
-from knowledge.parser.statements import ASKS, informs_only
 from knowledge.text import fold
 
 # Assigning or urging work, in the present (not "sẽ triển khai", "đã chỉ đạo", "được giao").
@@ -70,15 +69,6 @@ def orders_nothing(items: list[dict], kind: str | None, own_document: bool) -> b
     ordering = sum(orders(i["text"]) for i in directives)
     stating = sum(states(i["text"]) for i in directives)
     return stating > ordering
-
-
-def informing_letter_parts(items: list[dict]) -> list[dict]:
-    """A letter that closes "… trả lời để … (được) biết" answers a question: its points explain
-    the law; only those that ask someone ("Đề nghị Thuế tỉnh … rà soát …") are orders."""
-    directives = [i for i in items if i.get("kind") != "context"]
-    if not any(informs_only(i["text"]) for i in items):
-        return []
-    return [i for i in directives if not ASKS.search(i["text"][:1500]) and not _firm_deadline(i)]
 
 
 def as_context(items: list[dict]) -> None:
