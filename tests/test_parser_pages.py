@@ -122,3 +122,15 @@ def test_a_page_with_neither_orders_nor_explanations_keeps_its_items():
             "(1) Ủy ban nhân dân Thành phố Hồ Chí Minh khắc phục hậu quả vụ cháy.\n")
     doc = parse_text(text, today=TODAY)
     assert [i["text"][:15] for i in _directives(doc)] == ["Ủy ban nhân dân"]
+
+
+def test_a_news_page_gives_the_reported_documents_issuer_and_date():
+    text = ("# Bộ Chính trị ban hành kết luận mới\n\n"
+            "Ngày 25/5/2025, thay mặt Bộ Chính trị, đồng chí Trần Cẩm Tú ký ban hành Kết luận số 157-KL/TW "
+            "về việc sắp xếp tổ chức bộ máy.\n\nKết luận nêu rõ:\n\n"
+            "1. Các tỉnh ủy khẩn trương hoàn thành việc sắp xếp trước ngày 30/6/2025.\n")
+    doc = parse_text(text, today=TODAY)
+    assert (doc["kind"], doc["number"], doc["issuer"], doc["date"]) == ("Kết luận", "157-KL/TW", "Bộ Chính trị",
+                                                                         "2025-05-25")
+    assert [i["number"] for i in _directives(doc)] == ["1"]
+    assert not _warned(doc)
