@@ -132,7 +132,7 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
         items = [{"number": "", "kind": "paragraph", "text": body_text[:4000], "summary_en": "",
                   "units": [], "references": [], "deadlines": []}]
     own_document = bool(header.letterhead or header.own_kind_line or header.site)
-    silent = not notice or orders_nothing(items, header.kind, own_document)
+    silent = not notice or orders_nothing(items, header.kind, own_document, bool(header.number or header.reported))
     silent = silent or not any(i["kind"] != "context" for i in items)
     if silent:          # a page about a document, or a law, that orders nothing: its paragraphs are context
         as_context(items)

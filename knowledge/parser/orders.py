@@ -10,7 +10,7 @@ evidence, never a list of known documents:
   shown in full by a legal library under its metadata box, is trusted to order what its points
   say: its items are all kept;
 - a normative text (Luật, Nghị định, Thông tư) states rules, whoever pastes it;
-- a page without its own letterhead (a page *about* a document) orders something only when a
+- a page without its own letterhead that names the document it is about orders something only when a
   paragraph sets a firm deadline, or when more of its paragraphs assign work ("giao", "yêu cầu",
   "chủ trì", "khẩn trương", "triển khai", "có trách nhiệm" …) than explain ("khuyến khích",
   "khuyến cáo", "sẽ", "bị xử phạt", "có quyền", "có thể", "trường hợp … thì", "câu hỏi",
@@ -56,15 +56,17 @@ def _firm_deadline(item: dict) -> bool:
     return any(d.get("kind") not in _NOT_FIRM for d in item.get("deadlines") or [])
 
 
-def orders_nothing(items: list[dict], kind: str | None, own_document: bool) -> bool:
+def orders_nothing(items: list[dict], kind: str | None, own_document: bool, named: bool) -> bool:
     """Whether none of the page's directive items is an order (see the module's docstring).
-    `own_document`: the text is the document itself (its letterhead, kind line or a library's box)."""
+    `own_document`: the text is the document itself (its letterhead, kind line or a library's box);
+    `named`: the page names the document it is about (its number, or its kind and issuer). A news page naming none was
+    judged by `directives_shown` already and is left as it reads."""
     directives = [i for i in items if i.get("kind") != "context"]
     if not directives:
         return False
     if kind and fold(kind) in NORMATIVE_KINDS:
         return True
-    if own_document or any(_firm_deadline(i) for i in directives):
+    if own_document or not named or any(_firm_deadline(i) for i in directives):
         return False
     ordering = sum(orders(i["text"]) for i in directives)
     stating = sum(states(i["text"]) for i in directives)
