@@ -31,9 +31,9 @@ class BaseModel(Model):
 def all_models() -> list[type[BaseModel]]:
     """Every table, parents before children (the order create_tables needs)."""
     from knowledge import models as kb
-    from scheduler import outbox, pings, push_options, receipts
+    from scheduler import acknowledgements, outbox, pings, push_options, receipts
 
-    modules = (kb, outbox, pings, push_options, receipts)
+    modules = (kb, outbox, pings, acknowledgements, push_options, receipts)
     return [m for mod in modules for m in getattr(mod, "MODELS", ())]
 
 

@@ -5,7 +5,8 @@ A recurring deadline is stored as one Deadline row per occurrence: the row carri
 occurrence. When that date has passed, `roll_recurring` adds the row of the following
 occurrence (with the same task and units) and leaves the passed one as it was, with its
 reminders and the groups' "received"/"done" — so each month's duty is reminded and
-acknowledged on its own. The reminder planner calls it at every resync (scheduler/pings.py).
+acknowledged on its own. The reminder service calls it at every resync (`ReminderService.resync`,
+scheduler/reminders.py).
 
 Written by hand rather than with dateutil.rrule: a duty "before the 31st of every month" must
 fall on the last day of a shorter month, where RFC 5545 (and rrule) skip the month.

@@ -28,6 +28,9 @@ class Acknowledgement(Press, BaseModel):
         indexes = ((("deadline", "chat_id", "kind"), True),)
 
 
+MODELS = [Acknowledgement]
+
+
 def record_ack(deadline_id: int, chat_id: int, kind: str, *, user_id: int, user_name: str,
                now: datetime) -> tuple[Acknowledgement | None, bool]:
     """Store a press of "received"/"done": (the acknowledgement, whether this press made it).

@@ -29,7 +29,6 @@ from peewee import CharField, DateTimeField, ForeignKeyField, IntegerField, chun
 from knowledge.db import BaseModel, database, insert_ignore_many
 from knowledge.deadlines import deadline_moment
 from knowledge.models import Deadline
-from scheduler.acknowledgements import Acknowledgement
 from scheduler.clock import naive_utc
 
 log = logging.getLogger("loa.pings")
@@ -55,10 +54,7 @@ class Ping(BaseModel):
         indexes = ((("deadline", "label"), True), (("status", "fire_at"), False))
 
 
-
-# Acknowledgement lives in scheduler.acknowledgements; it is listed here so that
-# knowledge.db.all_models keeps finding every scheduler table where it always has.
-MODELS = [Ping, Acknowledgement]
+MODELS = [Ping]
 
 # --- planning --------------------------------------------------------------------------
 

@@ -1,6 +1,9 @@
-"""User-facing texts, one module per language (`vi.py`, `en.py`), the same keys in each.
+"""User-facing texts, one package per language (`vi/`, `en/`), the same keys in each.
 
-Keys are grouped by feature with a prefix (`answer.`, `push.`, `sub.`, `ping.`, …).
+Keys are grouped by feature with a prefix (`answer.`, `push.`, `sub.`, `ping.`, …); each language's
+table is split into the same area modules (`answers.py`, `push.py`, `deadlines.py`, …, listed in
+`areas.py`) and merged into one `TEXTS` per language, so a text is still found in one place per
+language and `t()` sees one table.
 Texts are Telegram HTML; `t()` fills `{placeholders}`. Values passed in are escaped by the
 caller (see bot/views).
 """

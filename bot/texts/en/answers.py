@@ -1,0 +1,67 @@
+"""Answers to questions in chat (knowledge/search.py -> bot/views/answers.py), small talk and the
+glossary (`ask.`, `answer.`, `fact.`, `smalltalk.`, `glossary.`).
+
+The English table; bot/texts/vi/answers.py holds the same keys,
+apart from `.one` singular forms (see `t()`)."""
+
+TEXTS: dict[str, str] = {
+    "ask.usage": "Usage: /ask <i>question</i>, for example: /ask Which app must everyone install?",
+    "ask.truncated": "<i>Your question is very long; I read only its first {limit} characters.</i>",
+    "ask.see_also": "See also: {title}",
+    "ask.item_gone": "That item is no longer in the knowledge base.",
+    "ask.text_only": "I can only read text messages. Please type your question, for example: "
+                     "<i>Which app must everyone install?</i>",
+    "answer.title": "💡 <b>Relevant directive</b>",
+    "answer.source": "📄 <b>Source:</b> {source}",
+    "answer.nationwide": "ℹ️ There is no notice of <b>{names}</b> itself; this is a national notice, which applies everywhere.",
+    "answer.older": "ℹ️ An older notice also covers this: {source}. The answer above follows the newer one.",
+    "fact.signer": "💡 <b>Signed by:</b> {value}",
+    "fact.date": "💡 <b>Date:</b> {value}",
+    "fact.number": "💡 <b>Number:</b> {value}",
+    "fact.issuer": "💡 <b>Issued by:</b> {value}",
+    "answer.source_item": "item {number}",
+    "answer.source_paragraph": "paragraph {position}",
+    "answer.deadlines": "⏰ <b>Deadline:</b>",
+    "answer.due_by": "by {date}",
+    "answer.due_from": "from {date}",
+    "answer.due_after": "after {date}",
+    "answer.due_within_month": "within the month, by {date}",
+    "answer.due_within_quarter": "within the quarter, by {date}",
+    "answer.recurs": "({rule})",
+    "answer.other_deadlines": "<i>Other deadlines of this item:</i>",
+    "answer.due_before_month": "before {date}",
+    "answer.summary": "🇬🇧 <i>{summary}</i>",
+    "answer.cut": "…",
+    "answer.not_found": "🤔 I found no directive that clearly answers this question.",
+    "answer.suggestions": "The closest items, in case they help:",
+    "answer.rephrase": "<i>Try asking more precisely (what, who must act, where), or use /deadlines for deadlines.</i>",
+    "answer.empty": "The knowledge base has no directives yet.",
+    "answer.item_missing": "That item is no longer in the knowledge base.",
+    "answer.missing": "🤔 The knowledge base has no notice about <b>{names}</b>, so I will not answer with another place's or another document's directive.",
+    "answer.status_past": "passed",
+    "answer.status_today": "today",
+    "answer.status_left": "{n} days left",
+    "answer.status_left.one": "1 day left",
+    "answer.more_deadlines": "⏰ … and {n} more deadlines (tap Full text)",
+    "answer.more_deadlines.one": "⏰ … and 1 more deadline (tap Full text)",
+    "answer.notice_done": "🕰 <i>All deadlines of this notice have passed (the last was {date}).</i>",
+    "answer.notice_old": "🕰 <i>An old notice ({date}); newer directives may exist.</i>",
+    "answer.full_text": "📖 Full text",
+    "smalltalk.greeting": "Hello! I am <b>Loa</b>; I look up the directives sent to local units. Ask what must be done, by whom, "
+                          "by when — for example: <i>When must every health station have a doctor?</i>",
+    "smalltalk.thanks": "You are welcome! Ask me about any other directive.",
+    "smalltalk.who": "I am <b>Loa</b>, an assistant for the steering committee's notices: who must do what, and by when. "
+                     "I quote the document and name the source; when I am not sure I say so.",
+    "smalltalk.help": "Type a question about a directive, in Vietnamese or English, for example: "
+                      "<i>How often must communes report?</i>\n/deadlines — upcoming deadlines; /help — commands.",
+    "smalltalk.ok": "All right. Ask me whenever you need a directive.",
+    "smalltalk.bye": "Goodbye! Message me whenever you need to look up a directive.",
+    "glossary.usage": "Usage: /glossary — entries added by admins; /glossary add <i>english</i> = <i>tiếng Việt</i> | "
+                      "<i>another wording</i>; /glossary remove <i>english</i>",
+    "glossary.added": "Added: <b>{english}</b> = {vietnamese}. English questions use it at once.",
+    "glossary.removed": "Removed: <b>{english}</b>.",
+    "glossary.not_found": "No admin entry <b>{english}</b>.",
+    "glossary.bad": "Not added: {reason}.",
+    "glossary.list": "<b>English–Vietnamese entries added by admins</b> ({count}):\n{rows}",
+    "glossary.empty": "No entries added by admins yet (the bundled glossary has {bundled}).",
+}

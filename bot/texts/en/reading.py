@@ -1,0 +1,57 @@
+"""Importing and reading notice files (`bot.py import`, /push uploads, scans): what the admin sees
+when a file is read, incomplete or refused (`cli.`, `warning.`, `parse.`).
+
+The English table; bot/texts/vi/reading.py holds the same keys,
+apart from `.one` singular forms (see `t()`)."""
+
+TEXTS: dict[str, str] = {
+    "cli.imported": "Imported {name}: {items} items, {deadlines} deadlines.",
+    "cli.updated": "Already known, updated {name}: {items} items, {deadlines} deadlines.",
+    "cli.missing": "Missing from the header: {fields}.",
+    "warning.future_date": "⚠️ The date of issue {date} is after today: check the notice's date.",
+    "warning.orders_nothing": "⚠️ This page seems to order nothing (a page about a document, a legal Q&A, a law): its "
+                              "paragraphs are stored as context for search, not as tasks, and no reminders are set.",
+    "warning.other": "⚠️ Note from reading the notice: {what}.",
+    "cli.not_a_notice": "⚠️ This text does not look like a notice (no issuer, number or date, and no "
+                        "numbered items); it was stored anyway — check the file.",
+    "cli.field_number": "number",
+    "cli.field_issuer": "issuer",
+    "cli.field_date": "date",
+    "cli.field_kind": "kind of document",
+    "cli.field_title": "title",
+    "cli.field_signer": "signer",
+    "cli.bad_database_url": "DATABASE_URL {url}: Loa uses SQLite (sqlite:///path/to/loa.db) "
+                            "or PostgreSQL (postgresql://user@host:5432/dbname).",
+    "cli.cannot_open_database": "DATABASE_URL: cannot open {url}: {reason}",
+    "parse.not_regular": "{name} is not a regular file (a link to a device, a pipe or a folder); send the notice file itself.",
+    "parse.file_over_limit": "{name} is {size} MB; files over {limit} MB are not read.",
+    "parse.zip_too_many_parts": "{name} holds {count} compressed parts, too many for a document; save it again and resend.",
+    "parse.zip_bomb": "{name} would grow to {size} MB once uncompressed (limit {limit} MB); this is not an ordinary document.",
+    "parse.too_many_cells": "{name} has too many table cells (over {limit}); send the notice as text.",
+    "parse.too_many_pages": "{name} has {count} pages; PDF files of up to {limit} pages are read.",
+    "parse.pdf_password": "{name} is protected by a password; send a copy without one.",
+    "parse.ocr_missing": "Cannot read {name}: it is a scan, but text recognition (OCR) is not installed on the server. The server's admin installs it with: apt-get install tesseract-ocr tesseract-ocr-vie",
+    "parse.image_too_big": "The image {name} is too large ({width}×{height} pixels, limit {limit} million); take or scan it at a lower resolution.",
+    "parse.scan_too_many_pages": "{name} is a {count}-page scan; text recognition (OCR) reads up to {limit} pages: send the text or split the file.",
+    "parse.bad_image": "{name} is not a readable image.",
+    "parse.ocr_no_text": "{name} has no text layer, and text recognition (OCR) found no text in it; send a sharper scan or the text.",
+    "parse.too_slow": "Reading the file took over {seconds} seconds and was stopped; its structure is unusual: save it again or send the text.",
+    "parse.too_much_memory": "Reading the file needed over {limit} MB of memory and was stopped; its structure is unusual: save it again or send the text.",
+    "parse.too_complex": "The file is nested too deeply to read; save it again or send the text.",
+    "parse.unreadable": "The file is damaged or of an unusual kind and cannot be read; save it again or send the text.",
+    "parse.in_file": "{name}: {error}",
+    "parse.cannot_open": "Cannot open {name}: {reason}.",
+    "parse.file_too_big": "{name} is {size} MB; a notice must be under 1 MB of text.",
+    "parse.file_type": "{name}: unsupported file type {ext}; send .txt, .md, .docx or .pdf.",
+    "parse.binary_file": "{name} is not a text file (binary data); send .txt, .md, .docx or .pdf.",
+    "parse.not_utf8": "{name} cannot be read as text (UTF-8, UTF-16 or Windows-1258); save it as UTF-8 and send it again.",
+    "parse.bad_docx": "{name} is not a readable .docx file.",
+    "parse.bad_pdf": "{name} is not a readable PDF file.",
+    "parse.no_text_layer": "{name} has no text layer (a scanned image?); run OCR first or send the text.",
+    "parse.not_text": "The notice must be text.",
+    "parse.text_too_big": "The text is over 1 MB; a notice must be shorter. Send the notice itself.",
+    "parse.binary_text": "This is not text (binary data); send .txt, .md, .docx or .pdf.",
+    "parse.empty": "The notice is empty: there is no text to read.",
+    "parse.date_impossible": "The notice gives the date {date} (\"{phrase}\"), a day no calendar has. Correct it and send the notice again.",
+    "parse.date_range": "The notice gives the date {date} (\"{phrase}\"); dates must fall between 1945 and 2100. Correct it and send the notice again.",
+}

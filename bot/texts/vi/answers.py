@@ -1,0 +1,65 @@
+"""Answers to questions in chat (knowledge/search.py -> bot/views/answers.py), small talk and the
+glossary (`ask.`, `answer.`, `fact.`, `smalltalk.`, `glossary.`).
+
+The tiếng Việt table; bot/texts/en/answers.py holds the same keys,
+apart from `.one` singular forms (see `t()`)."""
+
+TEXTS: dict[str, str] = {
+    "ask.usage": "Dùng: /ask <i>câu hỏi</i>, ví dụ: /ask Trạm y tế phải có bác sĩ trước ngày nào?",
+    "ask.truncated": "<i>Câu hỏi quá dài, tôi chỉ đọc {limit} ký tự đầu.</i>",
+    "ask.see_also": "Xem thêm: {title}",
+    "ask.item_gone": "Mục này không còn trong cơ sở dữ liệu.",
+    "ask.text_only": "Tôi chỉ đọc được tin nhắn chữ. Hãy gõ câu hỏi, ví dụ: "
+                     "<i>Trạm y tế phải có bác sĩ trước ngày nào?</i>",
+    "answer.title": "💡 <b>Chỉ đạo liên quan</b>",
+    "answer.source": "📄 <b>Nguồn:</b> {source}",
+    "answer.nationwide": "ℹ️ Chưa có thông báo riêng của <b>{names}</b>; đây là văn bản trung ương, áp dụng cho mọi địa phương.",
+    "answer.older": "ℹ️ Văn bản cũ hơn cũng nói về việc này: {source}. Câu trả lời trên theo văn bản mới hơn.",
+    "fact.signer": "💡 <b>Người ký:</b> {value}",
+    "fact.date": "💡 <b>Ngày ban hành:</b> {value}",
+    "fact.number": "💡 <b>Số hiệu:</b> {value}",
+    "fact.issuer": "💡 <b>Cơ quan ban hành:</b> {value}",
+    "answer.source_item": "mục {number}",
+    "answer.source_paragraph": "đoạn {position}",
+    "answer.deadlines": "⏰ <b>Hạn:</b>",
+    "answer.due_by": "chậm nhất {date}",
+    "answer.due_from": "từ {date}",
+    "answer.due_after": "sau {date}",
+    "answer.due_within_month": "trong tháng, hết {date}",
+    "answer.due_within_quarter": "trong quý, hết {date}",
+    "answer.recurs": "({rule})",
+    "answer.other_deadlines": "<i>Các hạn khác của mục này:</i>",
+    "answer.due_before_month": "trước {date}",
+    "answer.summary": "🇬🇧 <i>{summary}</i>",
+    "answer.cut": "…",
+    "answer.not_found": "🤔 Tôi chưa tìm thấy chỉ đạo nào trả lời rõ câu hỏi này.",
+    "answer.suggestions": "Các mục gần nhất, có thể liên quan:",
+    "answer.rephrase": "<i>Hãy hỏi cụ thể hơn (việc gì, ai phải làm, ở đâu), hoặc dùng /deadlines để xem hạn chót.</i>",
+    "answer.empty": "Cơ sở dữ liệu chưa có chỉ đạo nào để tra cứu.",
+    "answer.item_missing": "Mục này không còn trong cơ sở dữ liệu.",
+    "answer.missing": "🤔 Chưa có thông báo nào về <b>{names}</b> trong cơ sở dữ liệu, nên tôi không lấy chỉ đạo của địa phương hoặc văn bản khác để trả lời thay.",
+    "answer.status_past": "đã qua",
+    "answer.status_today": "hôm nay",
+    "answer.status_left": "còn {n} ngày",
+    "answer.more_deadlines": "⏰ … và {n} hạn khác (bấm Toàn văn)",
+    "answer.notice_done": "🕰 <i>Mọi hạn của thông báo này đã qua (hạn cuối {date}).</i>",
+    "answer.notice_old": "🕰 <i>Thông báo cũ (ngày {date}); có thể đã có chỉ đạo mới hơn.</i>",
+    "answer.full_text": "📖 Toàn văn",
+    "smalltalk.greeting": "Xin chào! Tôi là <b>Loa</b>, tra cứu chỉ đạo gửi xuống đơn vị. Hãy hỏi việc gì, ai làm, hạn khi nào — "
+                          "ví dụ: <i>Trạm y tế phải có bác sĩ trước ngày nào?</i>",
+    "smalltalk.thanks": "Không có gì! Cần tra cứu chỉ đạo nào nữa cứ hỏi tôi nhé.",
+    "smalltalk.who": "Tôi là <b>Loa</b> — trợ lý tra cứu thông báo, chỉ đạo của Ban Chỉ đạo: ai phải làm gì, hạn khi nào. "
+                     "Tôi trích đúng văn bản và ghi rõ nguồn; không chắc thì tôi nói là chưa tìm thấy.",
+    "smalltalk.help": "Hãy gõ câu hỏi về chỉ đạo, có dấu hay không dấu đều được, ví dụ: <i>xã phải báo cáo mấy lần một ngày?</i>\n"
+                      "/deadlines — hạn chót sắp tới; /help — các lệnh.",
+    "smalltalk.ok": "Vâng. Cần tra cứu gì cứ hỏi nhé.",
+    "smalltalk.bye": "Tạm biệt! Khi cần tra cứu chỉ đạo, cứ nhắn cho tôi.",
+    "glossary.usage": "Dùng: /glossary — các mục đã thêm; /glossary add <i>english</i> = <i>tiếng Việt</i> | <i>cách nói khác</i>; "
+                      "/glossary remove <i>english</i>",
+    "glossary.added": "Đã thêm: <b>{english}</b> = {vietnamese}. Câu hỏi tiếng Anh dùng mục này ngay.",
+    "glossary.removed": "Đã bỏ: <b>{english}</b>.",
+    "glossary.not_found": "Không có mục <b>{english}</b> do quản trị viên thêm.",
+    "glossary.bad": "Không thêm được: {reason}.",
+    "glossary.list": "<b>Từ điển Anh–Việt do quản trị viên thêm</b> ({count} mục):\n{rows}",
+    "glossary.empty": "Chưa có mục nào do quản trị viên thêm (từ điển sẵn có {bundled} mục).",
+}
