@@ -32,6 +32,7 @@ from knowledge.parser.cleaning import clean_lines, paragraphs, unprintable_share
 from knowledge.parser.footer import annex
 from knowledge.parser.header import read_header, usable_title
 from knowledge.parser.names import PROVINCES, province_of
+from knowledge.parser.orders import as_context, directives_shown, encyclopedia, orders_nothing
 from knowledge.parser.pages import NUMBER, lead_date
 from knowledge.parser.tables import fold_tables
 from knowledge.text import fold
@@ -85,8 +86,8 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
     tree = build_tree(body)
     nodes = items_of(tree)
     web_page = any(line.heading for line in lines[:header.body_start])
-    notice = header.evidence() or not (header.question or _encyclopedia(text, lines)
-                                       or (web_page and not _directives_shown(body)))
+    notice = header.evidence() or not (header.question or encyclopedia(text, lines)
+                                       or (web_page and not directives_shown(body)))
     body_text = "\n".join(p.text for p in body)
     # a news report of a meeting dates itself in its lead ("Chiều 1/2, …"); a document without its
     # date line does not: the meeting it reports is no date of issue, only a year to read dates in
@@ -130,6 +131,11 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
     if not items:
         items = [{"number": "", "kind": "paragraph", "text": body_text[:4000], "summary_en": "",
                   "units": [], "references": [], "deadlines": []}]
+    own_document = bool(header.letterhead or header.own_kind_line or header.site)
+    silent = not notice or orders_nothing(items, header.kind, own_document, bool(header.number or header.reported))
+    silent = silent or not any(i["kind"] != "context" for i in items)
+    if silent:          # a page about a document, or a law, that orders nothing: its paragraphs are context
+        as_context(items)
     items = (items + _aside_items(header.aside, MAX_PARAGRAPHS - len(body)))[:MAX_ITEMS]
     for item in items:
         item["references"] = [r["number"] for r in find_references(item["text"], header.number)]
@@ -157,7 +163,8 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
     # a date of issue after today is a typo or a wrong date line more often than a real notice:
     # the importer says so rather than accepting it silently
     parsed["warnings"] = ([{"key": "future_date", "date": notice_date.isoformat()}]
-                          if header.date and header.date > (today or date.today()) else [])
+                          if header.date and header.date > (today or date.today()) else []) + \
+        ([{"key": "orders_nothing"}] if silent else [])
     parsed["missing"] = [f for f in HEADER_FIELDS if not parsed[f] or (f == "title" and not title)
                          or (f == "kind" and not header.kind and parsed[f] == "Văn bản")]
     return parsed
@@ -209,35 +216,6 @@ def _document_actors(addressed: str) -> list[Actor]:
 
 
 # --- Deadlines -----------------------------------------------------------------------------
-
-_ENCYCLOPEDIA_HEADINGS = {"tham khao", "chu thich", "lien ket ngoai", "xem them", "nguon"}
-
-
-def _encyclopedia(raw: str, lines) -> bool:
-    """A Wikipedia article: its edit links, or its closing reference headings."""
-    if "sửa mã nguồn" in raw:
-        return True
-    return sum(line.heading and fold(line.text).strip(" :") in _ENCYCLOPEDIA_HEADINGS for line in lines) >= 1
-
-
-_ORDER = re.compile(r"(?:^(?:[\dIVXa-z]{1,4}[.)]\s*|[-+•]\s*)?(?:Giao|Yêu cầu|Đề nghị)\b|\b(?:yêu cầu|đề nghị|chỉ đạo|kết luận)\s*:|"
-                    r"\b(?:Công điện|Chỉ thị|Thông báo|Kết luận|Công văn|Kế hoạch)\s+(?:nêu|yêu cầu)|"
-                    r"\b(?:UBND|Ủy ban|Bộ|Sở|Chủ tịch|Thủ tướng|Bộ trưởng|Giám đốc|Tỉnh ủy|Thành ủy|Ban Chỉ đạo|"
-                    r"Ban Bí thư|Ban Thường vụ|Đảng ủy|Chính phủ)\b"
-                    r"[^.;:]{0,80}?\b(?:yêu cầu|đề nghị|chỉ đạo|giao)\s+(?!(?:nhau|dịch|thông)\b)\w)")
-
-
-_TASK = re.compile(r"\b(?:chủ trì|khẩn trương|triển khai|tổ chức thực hiện|có trách nhiệm|chịu trách nhiệm|"
-                   r"theo dõi|hướng dẫn|kiểm tra|rà soát|báo cáo)\b", re.IGNORECASE)
-
-
-def _directives_shown(body) -> bool:
-    """A news page without a document's number still reports directives when a paragraph
-    gives an order ("Bộ trưởng Bộ Xây dựng yêu cầu: …", "Công điện nêu: …") or names who acts
-    and what they do ("Sở Y tế chủ trì …"); a report of who was disciplined names bodies only."""
-    return any(_ORDER.search(p.text[:1000]) or (_TASK.search(p.text[:300]) and addressees(p.text)[0])
-               for p in body[:60])
-
 
 def _aside_items(sections, room: int) -> list[dict]:
     """The sections of a Q&A page beside the document it reports (the law it quotes, other

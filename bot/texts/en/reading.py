@@ -9,6 +9,8 @@ TEXTS: dict[str, str] = {
     "cli.updated": "Already known, updated {name}: {items} items, {deadlines} deadlines.",
     "cli.missing": "Missing from the header: {fields}.",
     "warning.future_date": "⚠️ The date of issue {date} is after today: check the notice's date.",
+    "warning.orders_nothing": "⚠️ This page seems to order nothing (a page about a document, a legal Q&A, a law): its "
+                              "paragraphs are stored as context for search, not as tasks, and no reminders are set.",
     "warning.other": "⚠️ Note from reading the notice: {what}.",
     "cli.not_a_notice": "⚠️ This text does not look like a notice (no issuer, number or date, and no "
                         "numbered items); it was stored anyway — check the file.",

@@ -9,6 +9,9 @@ TEXTS: dict[str, str] = {
     "cli.updated": "Đã có, đã cập nhật {name}: {items} mục, {deadlines} hạn chót.",
     "cli.missing": "Thiếu trong phần đầu văn bản: {fields}.",
     "warning.future_date": "⚠️ Ngày ban hành {date} ở sau hôm nay: kiểm tra lại ngày của văn bản.",
+    "warning.orders_nothing": "⚠️ Trang này có vẻ không giao việc gì (trang viết về một văn bản, hỏi đáp pháp luật, văn "
+                              "bản quy phạm): các đoạn của nó được lưu làm ngữ cảnh để tra cứu, không phải nhiệm vụ, "
+                              "và không đặt nhắc hạn.",
     "warning.other": "⚠️ Lưu ý khi đọc văn bản: {what}.",
     "cli.not_a_notice": "⚠️ Văn bản này không giống một thông báo (không có cơ quan ban hành, số, ngày, "
                         "cũng không có mục đánh số); vẫn đã lưu — kiểm tra lại tệp.",
