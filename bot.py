@@ -42,7 +42,7 @@ def open_knowledge(settings: Settings):
     from knowledge.db import exclusive_start, open_database
     from knowledge.loader import ensure_seeded
 
-    from bot.logs import redact, redact_url
+    from knowledge.logs import redact, redact_url
 
     from bot.texts import t
 
@@ -216,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as e:     # a bug: its traceback helps, but never with a secret in it
         import traceback
 
-        from bot.logs import redact
+        from knowledge.logs import redact
         sys.stderr.write(redact("".join(traceback.format_exception(e)), settings.secret_values()))
         return 1
 

@@ -24,8 +24,9 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 
 from bot.config import Settings
-from bot.logs import log_event, redact, redact_url, setup_logging
+from bot.logs import setup_logging
 from bot.outgoing import CleanOutgoingText
+from knowledge.logs import log_event, redact, redact_url
 from scheduler.clock import SystemClock, sleep_or_wake
 from scheduler.gate import Gate, install_gate
 from scheduler.limits import make_limits

@@ -17,7 +17,7 @@ from typing import Any
 from aiogram import BaseMiddleware
 from aiogram.types import CallbackQuery, Message, TelegramObject
 
-from bot.logs import log_event
+from knowledge.logs import log_event
 from bot.texts import t
 from scheduler import metrics
 

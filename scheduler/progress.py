@@ -13,7 +13,7 @@ from datetime import datetime, timedelta, timezone
 
 from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
 
-from bot.logs import log_event
+from knowledge.logs import log_event
 from knowledge.models import Chat, UserSetting
 from scheduler.limits import ChatBusy, bulk_sending
 from scheduler.outbox import BLOCKED, FAILED, PENDING, SENT, Broadcast, delivery_counts

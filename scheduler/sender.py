@@ -23,7 +23,7 @@ from aiogram.exceptions import (TelegramAPIError, TelegramBadRequest, TelegramFo
                                 TelegramMigrateToChat, TelegramRetryAfter,
                                 TelegramUnauthorizedError)
 
-from bot.logs import log_event
+from knowledge.logs import log_event
 from knowledge.db import database
 from scheduler import metrics
 from scheduler.clock import SystemClock, sleep_or_wake

@@ -11,7 +11,8 @@ import time
 import pytest
 
 from bot.config import load_settings
-from bot.logs import log_event, setup_logging
+from bot.logs import setup_logging
+from knowledge.logs import log_event
 from knowledge.models import Chat, utcnow
 from knowledge.subscriptions import register_chat, subscribe, units_of
 from scheduler.outbox import (BLOCKED, FAILED, PENDING, SENT, Broadcast, Delivery, delivery_counts,
