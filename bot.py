@@ -44,7 +44,7 @@ def open_knowledge(settings: Settings):
 
     from knowledge.logs import redact, redact_url
 
-    from bot.texts import t
+    from texts import t
 
     lang = cli_lang(settings)
     url = repr(redact_url(settings.database_url))
@@ -99,7 +99,7 @@ def cmd_ask(settings: Settings, args) -> int:
 
 
 def cmd_import(settings: Settings, args) -> int:
-    from bot.texts import t, warning_text
+    from texts import t, warning_text
     from knowledge.loader import document_dict, save_document
     from knowledge.models import Document
     from knowledge.parser import ParseError

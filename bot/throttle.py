@@ -18,8 +18,8 @@ from aiogram import BaseMiddleware
 from aiogram.types import CallbackQuery, Message, TelegramObject
 
 from knowledge.logs import log_event
-from bot.texts import t
 from scheduler import metrics
+from texts import t
 
 log = logging.getLogger("loa.handlers")
 

@@ -27,7 +27,6 @@ from aiogram.types import (CallbackQuery, ForceReply, InlineKeyboardButton, Inli
 from bot.config import Settings
 from bot.filters import parse_id
 from bot.redraw import redraw
-from bot.texts import t
 from bot.views.notices import preview_keyboard, render_preview, unit_picker
 from bot.views.urgent import enabled as urgent_enabled, urgent_note, with_urgent
 from knowledge.formats import EXTENSIONS as READABLE_EXTENSIONS
@@ -40,6 +39,7 @@ from scheduler.clock import SystemClock
 from scheduler.outbox import Broadcast
 from scheduler.push_options import BadTime, find_groups, parse_when
 from scheduler.sender import Sender
+from texts import t
 
 router = Router(name=__name__)
 log = logging.getLogger("loa.handlers")

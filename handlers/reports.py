@@ -14,12 +14,12 @@ from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from bot.config import Settings
 from bot.filters import parse_id
 from bot.redraw import redraw
-from bot.texts import t
 from bot.views.delivery import recall_confirm_keyboard, render_full_report, report_keyboard
 from bot.views.notices import render_notice_list
 from scheduler import broadcast, notice_report, revisions
 from scheduler.clock import SystemClock
 from scheduler.sender import Sender
+from texts import t
 
 router = Router(name=__name__)
 log = logging.getLogger("loa.handlers")

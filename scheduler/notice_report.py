@@ -305,7 +305,7 @@ def report_csv(report: NoticeReport, zone: ZoneInfo, lang: str = "vi") -> bytes:
     """One line per group: delivery, acknowledgement, completion and the status of each of
     the notice's deadline tasks. UTF-8 with BOM so spreadsheet programs show Vietnamese;
     cells that a spreadsheet would run as a formula are neutralised (bot/views/safe.py)."""
-    from bot.texts import t
+    from texts import t
     from bot.views.safe import SafeCsvWriter
 
     out = io.StringIO()

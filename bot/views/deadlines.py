@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo
 
-from bot.texts import t
 from bot.views.safe import split_html
 from knowledge.deadlines import DeadlineRow, has_passed, local_today, shown_kind
 from knowledge.units import unit_name
+from texts import t
 
 TELEGRAM_TEXT_LIMIT = 4096
 DEADLINES_PER_PING = 6        # more per message makes the keyboard too long to use

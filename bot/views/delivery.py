@@ -11,9 +11,9 @@ import html
 
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.texts import t
 from knowledge.units import unit_name
 from scheduler.taskstatus import STATUSES
+from texts import t
 
 MAX_WAITING_LISTED = 30
 MAX_DEADLINES_LISTED = 10
