@@ -8,8 +8,8 @@ Texts are Telegram HTML; `t()` fills `{placeholders}`. Values passed in are esca
 caller (see bot/views).
 
 A top-level package, below every layer, importing nothing of the project: the knowledge base
-names its refusals by key (`parse.*`, the calendar's name) and the scheduler writes its CSV
-headers, yet neither may import the bot; and there is still one table per language.
+words its refusals (`parse.*`) and names the calendar it exports yet may not import the bot,
+and there is still one table per language.
 """
 from __future__ import annotations
 
