@@ -42,9 +42,9 @@ def open_knowledge(settings: Settings):
     from knowledge.db import exclusive_start, open_database
     from knowledge.loader import ensure_seeded
 
-    from bot.logs import redact, redact_url
+    from knowledge.logs import redact, redact_url
 
-    from bot.texts import t
+    from texts import t
 
     lang = cli_lang(settings)
     url = repr(redact_url(settings.database_url))
@@ -99,7 +99,7 @@ def cmd_ask(settings: Settings, args) -> int:
 
 
 def cmd_import(settings: Settings, args) -> int:
-    from bot.texts import t, warning_text
+    from texts import t, warning_text
     from knowledge.loader import document_dict, save_document
     from knowledge.models import Document
     from knowledge.parser import ParseError
@@ -216,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as e:     # a bug: its traceback helps, but never with a secret in it
         import traceback
 
-        from bot.logs import redact
+        from knowledge.logs import redact
         sys.stderr.write(redact("".join(traceback.format_exception(e)), settings.secret_values()))
         return 1
 

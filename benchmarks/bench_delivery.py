@@ -33,6 +33,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from bot.config import load_settings  # noqa: E402
 from bot.logs import setup_logging  # noqa: E402
+from bot.views.renderers import RENDERERS  # noqa: E402
 from knowledge.db import close_database, database, open_database  # noqa: E402
 from knowledge.models import Chat, Subscription, utcnow  # noqa: E402
 from scheduler.clock import SystemClock  # noqa: E402
@@ -73,7 +74,7 @@ async def bench(groups: int, rate: float, latency: float, window: int | None, re
     bot = api.make_bot()
     settings = load_settings(_env_file=None, send_rate=rate)
     broadcast_id, enqueue_s = prepare(groups)
-    sender = Sender(bot, settings, window=window)
+    sender = Sender(bot, settings, window=window, renderers=RENDERERS)
     reply_bot = bot
     if replies and not replies_share:             # replies through a gate of their own
         reply_bot = api.make_bot()

@@ -27,6 +27,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from peewee import chunked  # noqa: E402
 
 from bot.config import Settings  # noqa: E402
+from bot.views.renderers import RENDERERS  # noqa: E402
 from knowledge.db import close_database, database, open_database  # noqa: E402
 from knowledge.models import (Chat, Deadline, DeadlineUnit, Document, Item, Subscription,  # noqa: E402
                               Unit)
@@ -127,7 +128,7 @@ async def measure_bursts(settings: Settings, n_bursts: int, per_burst: int, rng:
         assert planned == per_burst, f"planner put {planned} of {per_burst} pings at {at:%H:%M:%S}"
 
     records: list[dict] = []
-    service = ReminderService(settings, OutboxOnly())
+    service = ReminderService(settings, OutboxOnly(), renderers=RENDERERS)
     real_fire = service.fire_due
 
     def timed_fire(now=None):

@@ -24,8 +24,10 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 
 from bot.config import Settings
-from bot.logs import log_event, redact, redact_url, setup_logging
+from bot.logs import setup_logging
 from bot.outgoing import CleanOutgoingText
+from bot.views.renderers import RENDERERS
+from knowledge.logs import log_event, redact, redact_url
 from scheduler.clock import SystemClock, sleep_or_wake
 from scheduler.gate import Gate, install_gate
 from scheduler.limits import make_limits
@@ -93,8 +95,8 @@ async def run_telegram(settings: Settings) -> None:
     bot = create_bot(settings, Gate(limits, clock))
     me = await _first_contact(bot, settings)
     coordinator = Coordinator(settings.database_url)
-    sender = Sender(bot, settings, clock, leader=coordinator.leader)
-    reminders = ReminderService(settings, sender=sender, clock=clock)
+    sender = Sender(bot, settings, clock, renderers=RENDERERS, leader=coordinator.leader)
+    reminders = ReminderService(settings, sender=sender, clock=clock, renderers=RENDERERS)
     storage = None
     if redis is not None:
         from aiogram.fsm.storage.redis import RedisStorage

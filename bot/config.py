@@ -178,7 +178,7 @@ class Settings(BaseSettings):
     def secret_values(self) -> list[str]:
         """What must never be printed or logged: the token, the webhook secret and the
         passwords in DATABASE_URL, TELEGRAM_API_URL and REDIS_URL."""
-        from bot.logs import url_password
+        from knowledge.logs import url_password
 
         values = [s.get_secret_value() for s in (self.bot_token, self.webhook_secret) if s]
         redis_url = self.redis_url.get_secret_value() if self.redis_url else None

@@ -8,8 +8,8 @@ from __future__ import annotations
 from typing import TextIO
 
 from bot.config import Settings
-from bot.texts import t
 from bot.views import to_plain
+from texts import t
 
 
 _FULL_WORDS = {"toan van", "xem toan van", "xem them", "full", "full text", "more"}

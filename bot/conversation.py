@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from bot.config import Settings
-from bot.texts import LANGS
 from bot.views.answers import plausible, render_answer
 from bot.views.deadlines import render_deadline_list
 from knowledge.deadlines import list_deadlines, local_today, parse_deadline_query
+from texts import LANGS
 
 
 @dataclass
@@ -44,7 +44,7 @@ def unknown_unit(lang: str, what: str) -> str:
     """The reply to a unit no code or name matches: the valid codes with their names."""
     import html
 
-    from bot.texts import t
+    from texts import t
     from knowledge.units import CODES, unit_name
     codes = ", ".join(f"{c} ({unit_name(c, lang)})" for c in CODES)
     return t(lang, "deadlines.unknown_unit", unit=html.escape(what, quote=False), codes=html.escape(codes, quote=False))

@@ -1,5 +1,5 @@
-"""Structured logs: one line per event, `event=delivery_sent chat=-100… kind=notice ms=12`,
-so that a grep or a log shipper can follow a broadcast. The bot token never reaches a log
+"""The bot process's logging: one stream of structured lines (written with
+knowledge.logs.log_event, which every layer may use). The bot token never reaches a log
 line: aiogram puts it in request URLs, so its loggers stay at WARNING and every line is
 filtered for the token anyway.
 """
@@ -7,46 +7,10 @@ from __future__ import annotations
 
 import logging
 import sys
-from urllib.parse import urlsplit
+
+from knowledge.logs import redact
 
 _FORMAT = "%(asctime)s %(levelname)s %(name)s %(message)s"
-
-
-def _value(v) -> str:
-    text = str(v)
-    if text == "" or any(c in text for c in ' ="\n'):
-        return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
-    return text
-
-
-def log_event(logger: logging.Logger, event: str, level: int = logging.INFO, **fields) -> None:
-    """Log `event=<event> key=value …` (values quoted when they contain spaces)."""
-    if not logger.isEnabledFor(level):
-        return
-    parts = [f"event={event}"] + [f"{k}={_value(v)}" for k, v in fields.items() if v is not None]
-    logger.log(level, " ".join(parts))
-
-
-def redact(text: str, secrets) -> str:
-    """`text` with every secret replaced by `***`."""
-    for s in secrets:
-        if s:
-            text = text.replace(s, "***")
-    return text
-
-
-def url_password(url: str | None) -> str | None:
-    """The password in `scheme://user:password@host/…`, if any."""
-    try:
-        return urlsplit(url or "").password
-    except ValueError:          # malformed: fall back to what sits between ':' and '@'
-        head = (url or "").partition("://")[2].rpartition("@")[0]
-        return head.partition(":")[2] or None
-
-
-def redact_url(url: str | None) -> str:
-    """The address without its password, fit to print."""
-    return redact(url or "", [url_password(url)])
 
 
 class SecretFilter(logging.Filter):
@@ -61,14 +25,11 @@ class SecretFilter(logging.Filter):
             return True
         message = record.getMessage()
         if any(s in message for s in self.secrets):
-            for s in self.secrets:
-                message = message.replace(s, "***")
-            record.msg, record.args = message, None
+            record.msg, record.args = redact(message, self.secrets), None
         if record.exc_info and not record.exc_text:
             record.exc_text = logging.Formatter().formatException(record.exc_info)
         if record.exc_text:
-            for s in self.secrets:
-                record.exc_text = record.exc_text.replace(s, "***")
+            record.exc_text = redact(record.exc_text, self.secrets)
         return True
 
 

@@ -18,10 +18,10 @@ from aiogram.types import Chat as TgChat
 from aiogram.types import CallbackQuery, ErrorEvent, Message, TelegramObject
 from aiogram.types import User as TgUser
 
-from bot.texts import LANGS, t
 from knowledge.admins import is_admin
 from knowledge.models import Chat, UserSetting
 from knowledge.subscriptions import register_chat
+from texts import LANGS, t
 
 log = logging.getLogger("loa.handlers")
 

@@ -15,13 +15,13 @@ from aiogram import Bot
 from aiogram.types import CallbackQuery
 
 from bot.filters import may_manage_chat
-from bot.texts import t
 from bot.views.deadlines import utc_aware
+from texts import t
 
 
 @dataclass(frozen=True)
 class PressTexts:
-    """The keys in bot/texts of one kind of press's answers."""
+    """The keys in texts/ of one kind of press's answers."""
     already: str              # someone in the group pressed first ({name}, {time})
     saved: str                # + "received" | "done"
     nothing_to_undo: str

@@ -11,9 +11,9 @@ import html
 
 from aiogram.types import BufferedInputFile, Message
 
-from bot.texts import t
 from bot.views import to_plain
 from bot.views.deadlines import split_message
+from texts import t
 
 MAX_MESSAGES = 3
 

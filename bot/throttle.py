@@ -17,9 +17,9 @@ from typing import Any
 from aiogram import BaseMiddleware
 from aiogram.types import CallbackQuery, Message, TelegramObject
 
-from bot.logs import log_event
-from bot.texts import t
+from knowledge.logs import log_event
 from scheduler import metrics
+from texts import t
 
 log = logging.getLogger("loa.handlers")
 

@@ -13,8 +13,8 @@ from aiogram.types import Message
 
 from bot.config import Settings
 from bot.filters import USER_ID_MAX, parse_id
-from bot.texts import t
 from knowledge import admins
+from texts import t
 
 router = Router(name=__name__)
 

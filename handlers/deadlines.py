@@ -20,7 +20,6 @@ from bot.filters import parse_id
 from bot.press_answers import PressTexts, answer_press, may_take_back
 from bot.redraw import redraw
 from bot.replies import answer_long
-from bot.texts import t
 from bot.views.deadlines import (ACK_KINDS, DONE, UNDO, AckCallback, AckView, ping_keyboard, render_ping_text,
                                  utc_aware)
 from knowledge.deadlines import list_deadlines, load_rows
@@ -29,6 +28,7 @@ from scheduler.acknowledgements import acks_in_chat, record_ack, undo_ack
 from scheduler.clock import SystemClock
 from scheduler.outbox import Delivery
 from scheduler.reminder_targets import targets
+from texts import t
 
 router = Router(name=__name__)
 log = logging.getLogger("loa.handlers")

@@ -15,9 +15,9 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 
-from bot.texts import t
 from knowledge import glossary
 from knowledge.search import Searcher
+from texts import t
 
 router = Router(name=__name__)
 LISTED = 50

@@ -11,8 +11,8 @@ from aiogram.enums import ChatMemberStatus, ChatType
 from aiogram.exceptions import TelegramAPIError
 from aiogram.types import ChatMemberUpdated, Message
 
-from bot.texts import t
 from knowledge.subscriptions import deactivate_chat, migrate_chat, register_chat
+from texts import t
 
 router = Router(name=__name__)
 log = logging.getLogger("loa.handlers")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import html
 import io
+import json
 import logging
 import os
 import tempfile
@@ -27,8 +28,8 @@ from aiogram.types import (CallbackQuery, ForceReply, InlineKeyboardButton, Inli
 from bot.config import Settings
 from bot.filters import parse_id
 from bot.redraw import redraw
-from bot.texts import t
-from bot.views.notices import preview_keyboard, render_preview, unit_picker
+from bot.views.notices import preview_keyboard, render_notice_parts, render_preview, unit_picker
+from bot.views.renderers import RENDERERS
 from bot.views.urgent import enabled as urgent_enabled, urgent_note, with_urgent
 from knowledge.formats import EXTENSIONS as READABLE_EXTENSIONS
 from knowledge.parser import ParseError
@@ -40,6 +41,7 @@ from scheduler.clock import SystemClock
 from scheduler.outbox import Broadcast
 from scheduler.push_options import BadTime, find_groups, parse_when
 from scheduler.sender import Sender
+from texts import t
 
 router = Router(name=__name__)
 log = logging.getLogger("loa.handlers")
@@ -156,7 +158,7 @@ async def push_send(callback: CallbackQuery, bot: Bot, lang: str, sender: Sender
     action, broadcast_id, _ = _action(callback.data)
     urgent = action == "urgent" and urgent_enabled(settings)     # a paid broadcast (bot/views/urgent.py)
     now = (clock or SystemClock()).now()
-    result = broadcast.start(broadcast_id, now, urgent=urgent) if broadcast_id is not None else None
+    result = broadcast.start(broadcast_id, RENDERERS, now, urgent=urgent) if broadcast_id is not None else None
     if result is None or not result.started:
         await _not_a_draft(callback, lang, broadcast_id)
         return
@@ -187,7 +189,7 @@ async def push_edit(callback: CallbackQuery, bot: Bot, lang: str, sender: Sender
                     reminders=None) -> None:
     """Store the corrected notice and change its messages where it was sent."""
     _, broadcast_id, _ = _action(callback.data)
-    draft, groups = broadcast.start_as_edit(broadcast_id) if broadcast_id else (None, -1)
+    draft, groups = broadcast.start_as_edit(broadcast_id, RENDERERS) if broadcast_id else (None, -1)
     if groups < 0:
         await _not_a_draft(callback, lang, broadcast_id)
         return
@@ -280,7 +282,7 @@ async def push_test(callback: CallbackQuery, bot: Bot, lang: str) -> None:
         return
     try:
         await bot.send_message(callback.from_user.id, t(lang, "push.test_header", id=draft.id))
-        for text in broadcast.test_texts(draft, lang):
+        for text in render_notice_parts(json.loads(draft.draft), lang):
             await bot.send_message(callback.from_user.id, text)
     except TelegramAPIError as e:        # never started a private chat with the bot
         log.info("push_test_failed user=%s error=%r", callback.from_user.id, e)

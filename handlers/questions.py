@@ -13,13 +13,13 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import (CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message)
 
 from bot.config import Settings
-from bot.filters import AddressedToBot, parse_id
-from bot.texts import t
 from bot.conversation import reply_to_text
+from bot.filters import AddressedToBot, parse_id
 from bot.views.answers import render_item, topic_of
 from knowledge.deadlines import local_today
 from knowledge.models import Item
 from knowledge.search import Searcher
+from texts import t
 
 router = Router(name=__name__)
 

@@ -12,10 +12,10 @@ from bot.config import Settings
 from bot.filters import parse_id
 from bot.press_answers import PressTexts, answer_press, may_take_back
 from bot.redraw import redraw
-from bot.texts import t
 from bot.views.receipts import DONE, KINDS, ReceiptCallback, receipt_keyboard
 from scheduler.clock import SystemClock
 from scheduler.receipts import receipts_in_chat, record_receipt, undo_receipt
+from texts import t
 
 router = Router(name=__name__)
 log = logging.getLogger("loa.handlers")

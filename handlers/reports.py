@@ -14,12 +14,13 @@ from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from bot.config import Settings
 from bot.filters import parse_id
 from bot.redraw import redraw
-from bot.texts import t
-from bot.views.delivery import recall_confirm_keyboard, render_full_report, report_keyboard
+from bot.views.delivery import recall_confirm_keyboard, render_full_report, report_csv, report_keyboard
 from bot.views.notices import render_notice_list
+from bot.views.renderers import RENDERERS
 from scheduler import broadcast, notice_report, revisions
 from scheduler.clock import SystemClock
 from scheduler.sender import Sender
+from texts import t
 
 router = Router(name=__name__)
 log = logging.getLogger("loa.handlers")
@@ -83,7 +84,7 @@ async def report_button(callback: CallbackQuery, bot: Bot, lang: str, settings: 
         await _show(callback, found, lang, settings)
     elif action == "csv":
         await callback.answer()
-        data = await asyncio.to_thread(notice_report.report_csv, found, settings.zone, lang)
+        data = await asyncio.to_thread(report_csv, found, settings.zone, lang)
         await bot.send_document(callback.message.chat.id,
                                 BufferedInputFile(data, filename=f"notice-{found.broadcast.id}-report.csv"),
                                 caption=t(lang, "report.csv_caption", id=found.broadcast.id))
@@ -112,7 +113,7 @@ async def report_button(callback: CallbackQuery, bot: Bot, lang: str, settings: 
         await callback.answer(note, show_alert=True)
         await _show(callback, await _build(found.broadcast.id, settings, clock), lang, settings, note)
     elif action == "mark":
-        groups = revisions.mark_recalled(found.broadcast.id, found.undeleted)
+        groups = revisions.mark_recalled(found.broadcast.id, found.undeleted, RENDERERS)
         sender.notify()
         await callback.answer(t(lang, "report.mark_started", groups=groups), show_alert=True)
     elif action == "unschedule":
@@ -131,7 +132,7 @@ async def _nudge(callback: CallbackQuery, found, round_seen: int | None, lang: s
     if round_seen is None:
         await callback.answer()
         return
-    sent = notice_report.nudge(found, round_seen, settings.default_lang)
+    sent = notice_report.nudge(found, round_seen, RENDERERS, settings.default_lang)
     if sent is None:
         await callback.answer(t(lang, "report.nudge_stale"), show_alert=True)
         return

@@ -7,9 +7,9 @@ from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.types import Message
 
 from bot.filters import may_manage_chat
-from bot.texts import LANGS, t
 from bot.views.help import render_help
 from knowledge.models import Chat, UserSetting
+from texts import LANGS, t
 
 router = Router(name=__name__)
 

@@ -17,13 +17,13 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.filters import may_manage_chat
 from bot.redraw import redraw
-from bot.texts import t
 from bot.views.subscriptions import (CALLBACK_PREFIX, UNSUB_PREFIX, render_subscriptions,
                                      render_unknown_units, render_units, unit_keyboard,
                                      unsubscribe_keyboard)
 from knowledge import subscriptions as subs
 from knowledge import places
 from knowledge.units import unit_name
+from texts import t
 
 router = Router(name=__name__)
 

@@ -20,7 +20,7 @@ FIRST_YEAR, LAST_YEAR = 1945, 2100
 
 class DateOutOfRange(ValueError):
     """A deadline outside 1945–2100: a typo or a hostile file, never a real directive."""
-    key = "date_range"             # the text shown to the admin (parse.* in bot/texts)
+    key = "date_range"             # the text shown to the admin (parse.* in texts/)
 
     def __init__(self, phrase: str, written: str):
         self.phrase, self.written = phrase, written

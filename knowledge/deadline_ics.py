@@ -50,7 +50,7 @@ def render_ics(rows: list[DeadlineRow], zone: ZoneInfo, *, lang: str = "vi",
     """A VCALENDAR that phone calendars import: one VEVENT per deadline, all-day when the
     deadline has no time of day. Timed events carry TZID with a VTIMEZONE when the zone
     keeps one offset (Asia/Ho_Chi_Minh does); otherwise they are written in UTC."""
-    from bot.texts import t
+    from texts import t
 
     stamp = (stamp or datetime.now(timezone.utc)).astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     tz_name = zone.key

@@ -54,7 +54,7 @@ def asked_fact(terms: list[str]) -> str | None:
 def fact_value(fact: str, record) -> str | None:
     """The fact ('signer', 'date', 'number', 'issuer') from the notice of `record`; None when
     the header does not give it (then Loa says it does not know rather than guess). Only the
-    value: the view names it in the reader's language (bot/texts `fact.<fact>`)."""
+    value: the view names it in the reader's language (texts/ `fact.<fact>`)."""
     if fact == "signer":
         value = getattr(record, "signer", "") or ""
     elif fact == "date":

@@ -52,7 +52,7 @@ class FileParseError(ParseError):
         super().__init__(inner.key.removeprefix("parse."), **inner.values)
 
     def message(self, lang: str) -> str:
-        from bot.texts import t
+        from texts import t
         return t(lang, "parse.in_file", name=self.name, error=self.inner.message(lang))
 
 

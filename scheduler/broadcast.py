@@ -18,11 +18,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
-from zoneinfo import ZoneInfo
 
 from peewee import fn
 
-from bot.views.notices import notice_message_parts, render_notice_parts
 from knowledge.db import database
 from knowledge.loader import save_document
 from knowledge.models import Chat, utcnow
@@ -35,6 +33,7 @@ from scheduler.notice_report import display_status, title_of
 from scheduler.outbox import PENDING, SENT, Broadcast, Delivery, delivery_counts, enqueue_many
 from scheduler.push_options import (PushOptions, chosen_units, notice_units, options_of,
                                     target_chats, update_options)
+from scheduler.renderers import Renderers
 from scheduler.revisions import edit_sent
 
 ACCEPTED_EXTENSIONS = (".txt", ".md", ".docx", ".pdf")
@@ -213,14 +212,10 @@ def answering(admin_chat_id: int, message_id: int) -> tuple[Broadcast, str] | No
     return options.broadcast, options.prompt
 
 
-def test_texts(broadcast: Broadcast, lang: str) -> list[str]:
-    """The notice as the groups will read it, for the admin's own chat."""
-    return render_notice_parts(json.loads(broadcast.draft), lang)
-
-
 # --- sending -----------------------------------------------------------------------------
 
-def start(broadcast_id: int, now: datetime | None = None, urgent: bool = False) -> StartResult:
+def start(broadcast_id: int, renderers: Renderers, now: datetime | None = None,
+          urgent: bool = False) -> StartResult:
     """Store the notice and enqueue its deliveries, all or nothing; only a draft starts. A
     push scheduled for later waits in the outbox until its time. An urgent one goes as a
     paid broadcast (see scheduler/limits.py)."""
@@ -240,7 +235,7 @@ def start(broadcast_id: int, now: datetime | None = None, urgent: bool = False) 
             extra.append({"document": options.file_id, "caption": options.file_name or ""})
         if options.pin:
             extra.append({"pin": True})
-        parts = {lang: notice_message_parts(document, lang, broadcast_id) + extra for lang in LANGS}
+        parts = {lang: renderers.notice_parts(document, lang, broadcast_id) + extra for lang in LANGS}
         english = {c.id for c in Chat.select(Chat.id).where(Chat.lang == "en")}
         enqueue_many([(chat_id, parts["en" if chat_id in english else "vi"],
                        f"notice:{broadcast_id}:{chat_id}") for chat_id in targets],
@@ -258,7 +253,7 @@ def start(broadcast_id: int, now: datetime | None = None, urgent: bool = False) 
                        scheduled=later and bool(targets))
 
 
-def start_as_edit(broadcast_id: int) -> tuple[Broadcast | None, int]:
+def start_as_edit(broadcast_id: int, renderers: Renderers) -> tuple[Broadcast | None, int]:
     """Store the corrected notice and edit the messages of every earlier push of it in every
     group, instead of sending it again. Returns (the draft, groups to edit), (draft, -1) when
     the draft is not a draft any more."""
@@ -273,7 +268,7 @@ def start_as_edit(broadcast_id: int) -> tuple[Broadcast | None, int]:
         groups = 0
         for earlier in Broadcast.select().where(Broadcast.document == document,
                                                 Broadcast.status.in_(LIVE)):
-            groups += edit_sent(earlier, document)
+            groups += edit_sent(earlier, document, renderers)
     return draft, groups
 
 
@@ -297,14 +292,6 @@ def cancel_scheduled(broadcast_id: int, now: datetime) -> bool:
 
 
 # --- listing -------------------------------------------------------------------------------
-
-def report_csv(broadcast_id: int, lang: str = "vi", zone: ZoneInfo = ZoneInfo("Asia/Ho_Chi_Minh")) -> bytes:
-    """The CSV of /report for a push (scheduler/notice_report.py); b"" for a draft."""
-    from scheduler.notice_report import build_report, report_csv as write_csv
-    found = build_report(broadcast_id, datetime.now(timezone.utc), zone)
-    return write_csv(found, zone, lang) if found is not None else b""
-
-
 
 def recent(limit: int = 10, now: datetime | None = None) -> list[BroadcastSummary]:
     now = now or datetime.now(timezone.utc)

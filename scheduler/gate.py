@@ -22,7 +22,7 @@ import time
 from aiogram.client.session.middlewares.base import BaseRequestMiddleware
 from aiogram.exceptions import TelegramNetworkError, TelegramRetryAfter, TelegramServerError
 
-from bot.logs import log_event
+from knowledge.logs import log_event
 from scheduler import metrics
 from scheduler.clock import SystemClock
 from scheduler.limits import Budget, ChatBusy, LocalLimits, current_bulk

@@ -1,5 +1,6 @@
 """Who received a pushed notice and who has done it: the admin's report, per group, per unit,
-and per deadline task, its CSV export, and the reminder to the groups that have not answered.
+and per deadline task (its CSV export is drawn in bot/views/delivery.py), and the reminder to
+the groups that have not answered.
 
 Three different facts, never mixed up:
 - sent (Đã gửi): Telegram accepted the message for the group (the outbox row);
@@ -16,7 +17,6 @@ in each of its units and districts.
 """
 from __future__ import annotations
 
-import io
 import json
 from collections import Counter
 from dataclasses import dataclass, field
@@ -33,7 +33,8 @@ from scheduler.outbox import BLOCKED, FAILED, PENDING, SENT, Broadcast, Delivery
 from scheduler.presses import DONE, RECEIVED
 from scheduler.push_options import PushOptions, chosen_units, notice_units, options_of
 from scheduler.receipts import receipts_of
-from scheduler.taskstatus import LATE, ON_TIME, STATUSES, TaskBoard
+from scheduler.renderers import Renderers
+from scheduler.taskstatus import LATE, ON_TIME, TaskBoard
 
 OTHER = "other"          # a group picked by hand that subscribes to none of the push's units
 
@@ -266,12 +267,10 @@ def _chats_by_prefix(prefix: str, status: str) -> list[int]:
 
 # --- the reminder to the groups that have not answered -----------------------------------
 
-def nudge(report: NoticeReport, round_seen: int, default_lang: str = "vi") -> int | None:
+def nudge(report: NoticeReport, round_seen: int, renderers: Renderers, default_lang: str = "vi") -> int | None:
     """Remind every group that got the notice and has not acknowledged it, once per tap: the
     tap carries the round it saw, and only the first tap of a round sends. Each reminder
     replies to the notice in that group. Returns the groups reminded, None for a stale tap."""
-    from bot.views.receipts import nudge_parts
-
     b = report.broadcast
     claimed = (PushOptions.update(nudges=PushOptions.nudges + 1)
                .where(PushOptions.broadcast == b.id, PushOptions.nudges == round_seen).execute())
@@ -282,7 +281,8 @@ def nudge(report: NoticeReport, round_seen: int, default_lang: str = "vi") -> in
     langs = {}
     for i in range(0, len(waiting), 500):
         langs.update(Chat.select(Chat.id, Chat.lang).where(Chat.id.in_(waiting[i:i + 500])).tuples())
-    messages = [(chat_id, nudge_parts(b.id, report.title, firsts.get(chat_id), langs.get(chat_id, default_lang)),
+    draw = renderers.nudge_parts
+    messages = [(chat_id, draw(b.id, report.title, firsts.get(chat_id), langs.get(chat_id, default_lang)),
                  f"nudge:{b.id}:{chat_id}:{round_seen + 1}") for chat_id in waiting]
     return enqueue_many(messages, kind="nudge")
 
@@ -297,37 +297,3 @@ def _first_messages(broadcast_id: int, chat_ids: list[int]) -> dict[int, int]:
             if first:
                 out[chat_id] = first
     return out
-
-
-# --- CSV -----------------------------------------------------------------------------------
-
-def report_csv(report: NoticeReport, zone: ZoneInfo, lang: str = "vi") -> bytes:
-    """One line per group: delivery, acknowledgement, completion and the status of each of
-    the notice's deadline tasks. UTF-8 with BOM so spreadsheet programs show Vietnamese;
-    cells that a spreadsheet would run as a formula are neutralised (bot/views/safe.py)."""
-    from bot.texts import t
-    from bot.views.safe import SafeCsvWriter
-
-    out = io.StringIO()
-    writer = SafeCsvWriter(out)
-    columns = ("chat_id", "chat_title", "units", "delivery", "sent_at", "received", "received_by",
-               "received_at", "done", "done_by", "done_at", "error", "district")
-    yes, no = t(lang, "csv.yes"), t(lang, "csv.no")
-    writer.writerow([t(lang, f"csv.{c}") for c in columns]
-                    + [f"{t(lang, 'csv.deadline')} {d.due_date:%d/%m/%Y}: {d.task or d.phrase}"[:120]
-                       for d, _ in report.deadlines])
-    names = {s: t(lang, f"status.{s}") for s in STATUSES}
-
-    def when(moment: datetime | None) -> str:
-        return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M") if moment else ""
-
-    for g in report.groups:
-        writer.writerow([
-            g.chat_id, g.title, " ".join(g.units), g.delivery, when(g.sent_at),
-            yes if g.acknowledged else no,
-            g.received.name if g.received else "", when(g.received.at if g.received else None),
-            yes if g.completed else no,
-            g.done.name if g.done else "", when(g.done.at if g.done else None), g.error,
-            "; ".join(d for d in g.districts if d),
-            *[names.get(g.tasks.get(d.id, ""), "") for d, _ in report.deadlines]])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")

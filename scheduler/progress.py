@@ -13,10 +13,11 @@ from datetime import datetime, timedelta, timezone
 
 from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
 
-from bot.logs import log_event
+from knowledge.logs import log_event
 from knowledge.models import Chat, UserSetting
 from scheduler.limits import ChatBusy, bulk_sending
 from scheduler.outbox import BLOCKED, FAILED, PENDING, SENT, Broadcast, delivery_counts
+from scheduler.renderers import Renderers
 
 log = logging.getLogger("loa.delivery")
 
@@ -25,8 +26,9 @@ REPORT_HORIZON = timedelta(days=2)   # older unreported broadcasts are not repor
 
 
 class BroadcastProgress:
-    def __init__(self, bot, clock, interval: float = 2.5):
+    def __init__(self, bot, clock, renderers: Renderers, interval: float = 2.5):
         self.bot = bot
+        self.renderers = renderers
         self.clock = clock
         self.interval = interval
         self._shown: dict[int, tuple[float, tuple]] = {}      # broadcast -> (edited at, counts)
@@ -84,10 +86,8 @@ class BroadcastProgress:
     async def _show(self, broadcast: Broadcast, counts: dict, final: bool) -> bool:
         """Edit the admin's message (or, for the final report, send one if that fails).
         Progress edits give way when the admin's chat is busy; the report waits its turn."""
-        from bot.views.delivery import render_progress, render_report
-
         lang = _admin_lang(broadcast)
-        text = (render_report if final else render_progress)(broadcast, counts, lang)
+        text = (self.renderers.report if final else self.renderers.progress)(broadcast, counts, lang)
         chat_id = broadcast.admin_chat_id
         try:
             if broadcast.progress_message_id:

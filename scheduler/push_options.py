@@ -98,7 +98,7 @@ _FILLER = re.compile(r"\b(?:lúc|luc|ngày|ngay|at|on)\b|[,\s]", re.IGNORECASE)
 
 
 class BadTime(ValueError):
-    """Why a typed time cannot be used (the message is a key of bot/texts: push.when_*)."""
+    """Why a typed time cannot be used (the message is a key of texts/: push.when_*)."""
 
 
 def parse_when(text: str, now: datetime, zone: ZoneInfo) -> datetime:

@@ -15,7 +15,7 @@ import secrets
 
 from redis.exceptions import RedisError
 
-from bot.logs import log_event
+from knowledge.logs import log_event
 from scheduler.limits import PENALTY_SLOTS, Budget, Grant, is_group
 
 # KEYS: tat, chat, group log. ARGV: interval, chat interval, group per minute (0: none),

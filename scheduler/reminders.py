@@ -36,6 +36,7 @@ from scheduler.pings import (DIGEST, FAR_DATE_ERRORS, OVERDUE, PLANNED, QUEUED, 
                              plan_pings, replan_offsets)
 from scheduler.presses import DONE
 from scheduler.reminder_targets import admin_ids, notice_messages_by_chat, targets
+from scheduler.renderers import DigestEntry, Renderers
 
 log = logging.getLogger("loa.pings")
 
@@ -91,8 +92,9 @@ class ReminderService:
     HORIZON = timedelta(hours=26)        # fire-time jobs kept in the scheduler; resync extends it
     MAX_JOBS = 500
 
-    def __init__(self, settings, sender=None, clock=None):
+    def __init__(self, settings, sender=None, clock=None, *, renderers: Renderers):
         self.settings = settings
+        self.renderers = renderers
         self.sender = sender
         self.clock = clock or SystemClock()
         self.zone: ZoneInfo = settings.zone
@@ -129,8 +131,6 @@ class ReminderService:
         return result
 
     def _fire_reminders(self, pings: list[Ping], now: datetime, result: FireResult) -> None:
-        from bot.views.deadlines import render_ping_parts
-
         deadline_ids = sorted({p.deadline_id for p in pings})
         rows = {r.id: r for r in load_rows(deadline_ids)}
         latest: dict[int, Ping] = {}
@@ -160,9 +160,9 @@ class ReminderService:
             langs = self._chat_langs(list(per_chat))
             cache: dict = {}
             notices = notice_messages_by_chat(per_chat)
-            messages = [(chat_id, render_ping_parts(chat_rows, langs.get(chat_id, self.settings.default_lang),
-                                                    self.zone, sent_at=now, cache=cache,
-                                                    notices=notices.get(chat_id)),
+            draw = self.renderers.ping_parts
+            messages = [(chat_id, draw(chat_rows, langs.get(chat_id, self.settings.default_lang),
+                                       self.zone, sent_at=now, cache=cache, notices=notices.get(chat_id)),
                          f"ping:{chat_id}:{batch}")
                         for chat_id, chat_rows in per_chat.items()]
             result.messages += enqueue_many(messages, kind="ping")
@@ -177,7 +177,6 @@ class ReminderService:
         result.overdue += len(overdue)
 
     def _fire_digests(self, pings: list[Ping], now: datetime, result: FireResult) -> None:
-        from bot.views.deadlines import DigestEntry, render_digest
         from scheduler.outbox import enqueue
 
         rows = load_rows(sorted({p.deadline_id for p in pings}))
@@ -212,7 +211,7 @@ class ReminderService:
                                 missing=[(c, titles.get(c, "")) for c in missing_ids],
                                 late=len(set(chats) & late))
             try:
-                render_digest([entry], self.settings.default_lang, self.zone)
+                self.renderers.digest([entry], self.settings.default_lang, self.zone)
             except FAR_DATE_ERRORS as e:     # one deadline must not hold up the digest
                 log.warning("digest_deadline_skipped deadline_id=%s error=%r", row.id, e)
                 continue
@@ -223,7 +222,7 @@ class ReminderService:
                      .where(UserSetting.user_id.in_(admins)).tuples()) if admins else {}
         if entries:
             for admin_id in admins:
-                texts = render_digest(entries, langs.get(admin_id, self.settings.default_lang), self.zone)
+                texts = self.renderers.digest(entries, langs.get(admin_id, self.settings.default_lang), self.zone)
                 enqueue(admin_id, [{"text": text, "reply_markup": None} for text in texts],
                         kind="digest", dedup_key=f"digest:{admin_id}:{batch}")
                 result.messages += 1

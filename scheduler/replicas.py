@@ -23,7 +23,7 @@ import secrets
 import socket
 from collections import defaultdict
 
-from bot.logs import log_event
+from knowledge.logs import log_event
 
 log = logging.getLogger("loa.replicas")
 

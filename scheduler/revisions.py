@@ -21,6 +21,7 @@ from knowledge.models import Chat, Document
 from scheduler.outbox import FAILED, PENDING, SENT, Broadcast, Delivery, enqueue_many
 from scheduler.push_options import PushOptions, options_of
 from scheduler.receipts import receipts_of
+from scheduler.renderers import Renderers
 
 LANGS = ("vi", "en")
 
@@ -61,17 +62,14 @@ def all_messages(broadcast_id: int) -> dict[int, set[int]]:
     return out
 
 
-def edit_sent(broadcast: Broadcast, document: Document) -> int:
+def edit_sent(broadcast: Broadcast, document: Document, renderers: Renderers) -> int:
     """Put the new version of `document` in place of the notice's messages in every group it
     reached, and in the deliveries still waiting; returns the groups to edit. Call inside the
     transaction that stores the new version."""
-    from bot.views.notices import notice_message_parts
-    from bot.views.receipts import receipt_keyboard_dict
-
     round_ = options_of(broadcast.id).edits + 1
     PushOptions.update(edits=round_).where(PushOptions.broadcast == broadcast.id).execute()
     langs = _langs()
-    fresh = {lang: notice_message_parts(document, lang, broadcast.id) for lang in LANGS}
+    fresh = {lang: renderers.notice_parts(document, lang, broadcast.id) for lang in LANGS}
     # Not sent yet (a scheduled push, or a long broadcast still going): send the new version.
     for lang in LANGS:
         english = Delivery.chat_id.in_([c for c, x in langs.items() if x == "en"])
@@ -89,7 +87,7 @@ def edit_sent(broadcast: Broadcast, document: Document) -> int:
         lang = langs.get(chat_id, "vi")
         pressed = receipts.get(chat_id, {})
         texts = [p["text"] for p in fresh[lang]]
-        keyboard = receipt_keyboard_dict(broadcast.id, lang, pressed)
+        keyboard = renderers.receipt_keyboard(broadcast.id, lang, pressed)
         parts = []
         for k, text in enumerate(texts):
             markup = keyboard if k == len(texts) - 1 else None
@@ -143,15 +141,13 @@ def withdraw(broadcast_id: int) -> bool:
     return True
 
 
-def mark_recalled(broadcast_id: int, chat_ids: list[int]) -> int:
+def mark_recalled(broadcast_id: int, chat_ids: list[int], renderers: Renderers) -> int:
     """Where Telegram would not delete the notice, replace its text with a "recalled" line
     (an edit is allowed when a deletion no longer is)."""
-    from bot.views.receipts import recalled_text
-
     langs = _langs()
     current = current_messages(broadcast_id, chat_ids)
-    messages = [(chat_id, [{"edit": m, "text": recalled_text(langs.get(chat_id, "vi")), "reply_markup": None}
-                           for m in ids], f"recall-note:{broadcast_id}:{chat_id}")
+    messages = [(chat_id, [{"edit": m, "text": renderers.recalled_text(langs.get(chat_id, "vi")),
+                            "reply_markup": None} for m in ids], f"recall-note:{broadcast_id}:{chat_id}")
                 for chat_id, ids in current.items()]
     return enqueue_many(messages, kind="recall")
 

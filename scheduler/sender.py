@@ -23,7 +23,7 @@ from aiogram.exceptions import (TelegramAPIError, TelegramBadRequest, TelegramFo
                                 TelegramMigrateToChat, TelegramRetryAfter,
                                 TelegramUnauthorizedError)
 
-from bot.logs import log_event
+from knowledge.logs import log_event
 from knowledge.db import database
 from scheduler import metrics
 from scheduler.clock import SystemClock, sleep_or_wake
@@ -33,6 +33,7 @@ from scheduler.outbox import (BLOCKED, FAILED, PENDING, SENT, Broadcast, Deliver
                               next_due, record, renew_leases)
 from scheduler.parts import perform_part
 from scheduler.progress import REPORT_TRIES, BroadcastProgress
+from scheduler.renderers import Renderers
 from scheduler.replicas import process_identity
 
 log = logging.getLogger("loa.delivery")
@@ -50,7 +51,7 @@ class Sender:
     admins' progress (one process does; see `scheduler.replicas`).
     """
 
-    def __init__(self, bot, settings, clock=None, *, window: int | None = None,
+    def __init__(self, bot, settings, clock=None, *, renderers: Renderers, window: int | None = None,
                  max_attempts: int = 8, backoff_base: float = 1.0, backoff_cap: float = 60.0,
                  progress_interval: float = 2.5, lease: float | None = None, owner: str | None = None,
                  leader=None):
@@ -64,7 +65,7 @@ class Sender:
         self.lease = float(lease or getattr(settings, "outbox_lease", 15.0))
         self.owner = owner or process_identity()
         self.is_leader = leader or (lambda: True)
-        self.progress = BroadcastProgress(bot, self.clock, progress_interval)
+        self.progress = BroadcastProgress(bot, self.clock, renderers, progress_interval)
         self.chat_interval = float(settings.chat_interval)
         self.paid_rate = float(getattr(settings, "paid_broadcast_rate", 0) or 0)
         self._wake = asyncio.Event()

@@ -12,6 +12,7 @@ import pytest
 
 from bot.config import Settings
 from bot.views.notices import TELEGRAM_LIMIT, render_notice_parts
+from bot.views.renderers import RENDERERS
 from knowledge import subscriptions as subs
 from knowledge.models import Document, Item
 from knowledge.search import Searcher
@@ -37,7 +38,7 @@ def push(db):
     bot = MockedBot()
     clock = SystemClock()
     searcher = Searcher.from_database()
-    sender = Sender(bot, settings, clock)
+    sender = Sender(bot, settings, clock, renderers=RENDERERS)
     dp = shared_dispatcher(settings=settings, searcher=searcher, sender=sender, clock=clock)
     for chat_id, units in ((-1, ["all"]), (-2, ["health"]), (-3, ["schools", "police"]),
                            (-4, ["military"]), (-5, ["health"])):

@@ -11,7 +11,9 @@ import time
 import pytest
 
 from bot.config import load_settings
-from bot.logs import log_event, setup_logging
+from bot.logs import setup_logging
+from bot.views.renderers import RENDERERS
+from knowledge.logs import log_event
 from knowledge.models import Chat, utcnow
 from knowledge.subscriptions import register_chat, subscribe, units_of
 from scheduler.outbox import (BLOCKED, FAILED, PENDING, SENT, Broadcast, Delivery, delivery_counts,
@@ -76,7 +78,7 @@ async def test_broadcast_to_200_groups_through_errors_and_limits(db):
         for chat_id in flooded:
             api.fail_chat(chat_id, "retry_after", times=1, retry_after=1)
 
-        sender = Sender(bot, settings, backoff_base=0.2, progress_interval=1.0)
+        sender = Sender(bot, settings, backoff_base=0.2, progress_interval=1.0, renderers=RENDERERS)
         started = time.monotonic()
         running = asyncio.create_task(sender.run())
         while Broadcast.get_by_id(broadcast.id).status != "done":
@@ -138,7 +140,7 @@ async def test_gives_up_after_max_attempts_and_keeps_the_error(db):
         api.fail_chat(-1, "bad_gateway")
         for chat_id in (-1, -2):
             enqueue(chat_id, [{"text": "x"}], kind="ping", dedup_key=f"ping:{chat_id}")
-        sender = Sender(bot, settings, max_attempts=3, backoff_base=0.05)
+        sender = Sender(bot, settings, max_attempts=3, backoff_base=0.05, renderers=RENDERERS)
         await asyncio.wait_for(sender.drain(timeout=5), 20)
         row = Delivery.get(Delivery.chat_id == -1)
         assert (row.status, row.attempts, row.last_error) == (FAILED, 3, "Bad Gateway")
@@ -159,7 +161,7 @@ async def test_stopped_sender_resumes_without_duplicates_beyond_the_window(db):
         for chat_id in groups:
             parts = [{"text": f"1/2 {chat_id}"}, {"text": f"2/2 {chat_id}"}]
             enqueue(chat_id, parts, kind="notice", dedup_key=f"notice:9:{chat_id}")
-        first = Sender(bot, settings, window=1)
+        first = Sender(bot, settings, window=1, renderers=RENDERERS)
         running = asyncio.create_task(first.run())
         deadline = time.monotonic() + 20
         while len(api.calls_of("sendMessage")) < 41:   # stop in the middle of a two-part row
@@ -169,7 +171,7 @@ async def test_stopped_sender_resumes_without_duplicates_beyond_the_window(db):
         await asyncio.gather(running, return_exceptions=True)
         assert Delivery.select().where(Delivery.status == PENDING).count() > 0
 
-        await asyncio.wait_for(Sender(bot, settings, window=1).drain(), 20)
+        await asyncio.wait_for(Sender(bot, settings, window=1, renderers=RENDERERS).drain(), 20)
         counts = api.sent_counts()
         assert set(counts) == set(groups)
         extra = sum(n - 2 for n in counts.values())
@@ -210,7 +212,7 @@ async def test_a_part_can_answer_a_message_in_its_chat(db):
         register_chat(-3, type="group", title="Tổ 3")
         notice = await bot.send_message(-3, "Thông báo")
         enqueue(-3, [{"text": "Nhắc hạn", "reply_to": notice.message_id}], kind="ping", dedup_key="ping:x:-3")
-        await Sender(bot, settings).drain(timeout=5)
+        await Sender(bot, settings, renderers=RENDERERS).drain(timeout=5)
         [call] = [c for c in api.calls_of("sendMessage") if c.params.get("text") == "Nhắc hạn"]
         reply = call.params["reply_parameters"]
         reply = json.loads(reply) if isinstance(reply, str) else reply

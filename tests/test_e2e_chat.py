@@ -16,6 +16,7 @@ import pytest
 import pytest_asyncio
 
 from bot.config import Settings
+from bot.views.renderers import RENDERERS
 from knowledge import subscriptions as subs
 from knowledge.loader import ensure_seeded
 from knowledge.models import Chat
@@ -53,7 +54,7 @@ async def running(db):
     settings = Settings(_env_file=None, admin_ids=[ADMIN], send_rate=200, chat_interval=0.2)
     bot = fake_api.make_bot()
     sender = Sender(bot, settings, SystemClock(), backoff_base=0.05, backoff_cap=0.2,
-                    progress_interval=0.2)
+                    progress_interval=0.2, renderers=RENDERERS)
     dp = shared_dispatcher(settings=settings, searcher=Searcher.from_database(), sender=sender,
                            clock=SystemClock())
     polling = asyncio.create_task(dp.start_polling(

@@ -22,6 +22,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest_asyncio
 
 from bot.config import Settings
+from bot.views.renderers import RENDERERS
 from knowledge import subscriptions as subs
 from knowledge.models import Deadline, Item
 from knowledge.parser import parse_text
@@ -122,7 +123,7 @@ async def loop_chat(db):
     settings = Settings(_env_file=None, admin_ids=[ADMIN], send_rate=1000, chat_interval=0,
                         tz="Asia/Ho_Chi_Minh")
     clock = SteppingClock(datetime.now(timezone.utc))
-    sender = Sender(bot, settings, clock, backoff_base=0.01, backoff_cap=0.05)
+    sender = Sender(bot, settings, clock, backoff_base=0.01, backoff_cap=0.05, renderers=RENDERERS)
     dp = shared_dispatcher(settings=settings, searcher=Searcher.from_database(), sender=sender, clock=clock)
     try:
         yield Chat(api, dp, bot, sender, clock)
@@ -388,7 +389,7 @@ async def test_reminders_reply_to_the_notice_in_each_group_and_name_the_unit(loo
 
     service = ReminderService(Settings(_env_file=None, admin_ids=[ADMIN], reminder_offsets="1d"), chat.sender,
                               FakeClock(datetime.combine(health.due_date - timedelta(days=2), datetime.min.time(),
-                                                         tzinfo=zone)))
+                                                         tzinfo=zone)), renderers=RENDERERS)
     service.plan()
     service.clock.advance(timedelta(days=1, hours=9))
     service.fire_due()

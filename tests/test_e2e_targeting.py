@@ -13,6 +13,7 @@ import io
 from datetime import date, datetime, timedelta
 
 from bot.config import Settings
+from bot.views.renderers import RENDERERS
 from knowledge import subscriptions as subs
 from knowledge.models import Deadline, Item, Subscription
 from scheduler.clock import FakeClock
@@ -108,7 +109,7 @@ async def test_a_push_reaches_exactly_the_groups_of_its_levels_and_places(loop_c
     zone = Settings(_env_file=None).zone
     service = ReminderService(Settings(_env_file=None, admin_ids=[ADMIN], reminder_offsets="1d"), chat.sender,
                               FakeClock(datetime.combine(due.due_date - timedelta(days=2), datetime.min.time(),
-                                                         tzinfo=zone)))
+                                                         tzinfo=zone)), renderers=RENDERERS)
     service.plan()
     service.clock.advance(timedelta(days=1, hours=9))
     service.fire_due()

@@ -11,6 +11,7 @@ import pytest
 from aiogram.types import Update
 
 from bot.config import Settings
+from bot.views.renderers import RENDERERS
 from knowledge import subscriptions as subs
 from scheduler.acknowledgements import Acknowledgement, record_ack
 from scheduler.clock import FakeClock, SystemClock
@@ -123,7 +124,7 @@ async def test_ack_buttons_record_who_and_update_the_reminder_once(chat):
     subs.subscribe(GROUP, ["health"])
     zone = chat.settings.zone
     start = datetime.combine(today() - timedelta(days=1), time(0), tzinfo=zone)
-    service = ReminderService(chat.settings, None, FakeClock(start))
+    service = ReminderService(chat.settings, None, FakeClock(start), renderers=RENDERERS)
     service.plan()
     service.clock.advance(timedelta(days=1, hours=8, minutes=30))   # today 08:30: the 3d pings
     service.fire_due()

@@ -9,6 +9,7 @@ import io
 import re
 import time
 from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -82,16 +83,21 @@ def test_spreadsheet_cells_never_start_a_formula(value, shown):
 
 
 def test_the_delivery_csv_neutralises_group_titles(db):
+    from bot.views.delivery import report_csv
+    from bot.views.renderers import RENDERERS
     from knowledge.loader import save_document
     from knowledge.models import Chat
     from scheduler import broadcast
+    from scheduler.notice_report import build_report
 
     subs.register_chat(-1001, type="group", title="=HYPERLINK(\"http://evil\",\"Nhóm\")")
     subs.subscribe(-1001, ["all"])
     parsed = parse_text("THÔNG BÁO\n1. Sở Y tế báo cáo trước ngày 20/01/2030.")
     draft = broadcast.create_draft(parsed, created_by=1, admin_chat_id=1)
-    broadcast.start(draft.id)
-    rows = list(csv.reader(io.StringIO(broadcast.report_csv(draft.id).decode("utf-8-sig"))))
+    broadcast.start(draft.id, RENDERERS)
+    zone = ZoneInfo("Asia/Ho_Chi_Minh")
+    report = build_report(draft.id, datetime.now(timezone.utc), zone)
+    rows = list(csv.reader(io.StringIO(report_csv(report, zone).decode("utf-8-sig"))))
     assert rows[1][0] == "-1001" and rows[1][1].startswith("'=HYPERLINK")
     assert Chat.get_by_id(-1001).title.startswith("=")          # stored as it is
     assert save_document  # (imported for the notice's storage path)
@@ -100,8 +106,9 @@ def test_the_delivery_csv_neutralises_group_titles(db):
 # --- splitting HTML ------------------------------------------------------------------------
 
 def test_the_overdue_digest_is_never_cut_inside_an_entity():
-    from bot.views.deadlines import DigestEntry, render_digest
+    from bot.views.deadlines import render_digest
     from knowledge.deadlines import DeadlineRow
+    from scheduler.renderers import DigestEntry
 
     row = DeadlineRow(id=1, due_date=date(2026, 11, 20), due_time=None, kind="by", phrase="trước 20/11",
                       task="Báo cáo", task_en="", units=("health",), document_key="k", document_number="1/TB",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.texts import warning_text
+from texts import warning_text
 from knowledge.parser import parse_text
 
 TODAY = date(2025, 12, 20)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 from bot.config import load_settings
+from bot.views.renderers import RENDERERS
 from knowledge import subscriptions as subs
 from knowledge.loader import content_key, document_dict, save_document
 from knowledge.models import Deadline, DeadlineUnit, Document
@@ -95,7 +96,7 @@ def test_reminders_continue_for_a_recurring_duty_after_its_date_passes(db):
     subs.register_chat(-30, type="group", title="Xã A")
     subs.subscribe(-30, ["government"])
     clock = FakeClock(datetime(2025, 12, 21, 1, 0, tzinfo=timezone.utc))       # the 20th has passed
-    service = ReminderService(load_settings(_env_file=None, tz="Asia/Ho_Chi_Minh", admin_ids="1001"), None, clock)
+    service = ReminderService(load_settings(_env_file=None, tz="Asia/Ho_Chi_Minh", admin_ids="1001"), None, clock, renderers=RENDERERS)
     service.resync()
     latest = Deadline.select().where(Deadline.recurrence != "").order_by(Deadline.due_date.desc()).first()
     assert latest.due_date == date(2026, 1, 20)

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 
 from bot.config import load_settings
+from bot.views.renderers import RENDERERS
 from knowledge import subscriptions as subs
 from knowledge.models import Admin, Deadline, DeadlineUnit, Document, Item, Unit
 from knowledge.units import UNITS
@@ -60,7 +61,7 @@ def group(chat_id, *units, lang="vi", title=None):
 def service(clock, **settings):
     settings.setdefault("admin_ids", "1001")
     return ReminderService(load_settings(_env_file=None, tz="Asia/Ho_Chi_Minh", **settings),
-                           RecordingSender(), clock)
+                           RecordingSender(), clock, renderers=RENDERERS)
 
 
 def deliveries(kind="ping"):

@@ -9,6 +9,7 @@ import os
 import pytest
 
 from bot.config import Settings
+from bot.views.renderers import RENDERERS
 from knowledge import subscriptions as subs
 from knowledge.models import Admin
 from scheduler.clock import SystemClock
@@ -29,7 +30,7 @@ PHOTO = [{"file_id": "p", "file_unique_id": "p", "width": 90, "height": 90}]
 def pushing(chat):
     """The chat fixture with a real Sender, so Send can start a delivery."""
     fast = Settings(_env_file=None, admin_ids=[ADMIN], chat_interval=0.02)   # parts back to back
-    chat.sender = Sender(chat.bot, fast, SystemClock())
+    chat.sender = Sender(chat.bot, fast, SystemClock(), renderers=RENDERERS)
     chat.dp = shared_dispatcher(settings=chat.settings, searcher=chat.dp["searcher"],
                                 sender=chat.sender, clock=SystemClock())
     return chat

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.views.renderers import RENDERERS
 from knowledge.loader import import_file
 from knowledge.models import Deadline, Document
 
@@ -48,7 +49,7 @@ def test_a_deadline_whose_date_changed_under_the_same_words_is_planned_again(db)
                                 "task": "Sở Y tế báo cáo", "units": ["health"]}]}]}
 
     reminders = ReminderService(load_settings(_env_file=None, tz="Asia/Ho_Chi_Minh"), None,
-                                FakeClock(datetime(2026, 11, 20, tzinfo=timezone.utc)))
+                                FakeClock(datetime(2026, 11, 20, tzinfo=timezone.utc)), renderers=RENDERERS)
     save_document(notice("2026-01-05"))          # the year was misread: already past
     reminders.plan()
     save_document(notice("2027-01-05"))          # corrected

@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from bot.config import load_settings
+from bot.views.renderers import RENDERERS
 from knowledge.db import database
 from knowledge.models import utcnow
 from scheduler.outbox import PENDING, SENT, Delivery, claim_due, enqueue, enqueue_many, record
@@ -42,7 +43,7 @@ async def test_two_senders_share_the_outbox_and_send_every_row_once(db):
     try:
         enqueue_many([(-i, [{"text": f"1/2 {-i}"}, {"text": f"2/2 {-i}"}], f"notice:1:{-i}")
                       for i in range(1, 121)], kind="notice")
-        a, b = (Sender(bot, settings, owner=name, window=4) for name in ("a", "b"))
+        a, b = (Sender(bot, settings, owner=name, window=4, renderers=RENDERERS) for name in ("a", "b"))
         await asyncio.wait_for(asyncio.gather(a.drain(), b.drain()), 30)
     finally:
         await bot.session.close()
@@ -100,7 +101,7 @@ def test_two_processes_firing_at_once_send_each_reminder_once(db):
     make_deadline(date(2026, 11, 26), task="Báo cáo số ca")         # 3 days before: 23/11 08:00
     plan_pings(settings.offsets, settings.zone, settings.reminder_hour,
                datetime(2026, 11, 19, tzinfo=timezone.utc))
-    on_time, late = ReminderService(settings), ReminderService(settings)
+    on_time, late = ReminderService(settings, renderers=RENDERERS), ReminderService(settings, renderers=RENDERERS)
     results = fire_in_threads([on_time, late], [datetime(2026, 11, 22, 1, 0, tzinfo=timezone.utc),
                                                 datetime(2026, 11, 23, 1, 0, tzinfo=timezone.utc)])
     assert sum(r.queued for r in results) == 2
@@ -193,7 +194,7 @@ async def test_only_the_leader_shows_progress_and_the_next_leader_reports(db):
     leading = {"a": True, "b": False}
     bots = {name: MockedBot() for name in leading}
     senders = {name: Sender(bots[name], settings, owner=name, window=1, progress_interval=0.05,
-                            leader=lambda name=name: leading[name]) for name in leading}
+                            leader=lambda name=name: leading[name], renderers=RENDERERS) for name in leading}
     tasks = {name: asyncio.create_task(s.run()) for name, s in senders.items()}
     try:
         await until(lambda: bots["a"].session.calls("editMessageText"), 10, "the leader's progress")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from bot.texts import t
 from knowledge.deadlines import DeadlineRow, current_occurrences, ics_rrule, shown_kind
 from knowledge.quotes import whole_sentence
 from knowledge.search import DeadlineInfo
+from texts import t
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 

@@ -263,7 +263,7 @@ def test_terms_looked_up_together_read_as_one_by_one():
 
 @pytest.mark.parametrize("lang, label", [("vi", "Người ký"), ("en", "Signed by")])
 def test_notice_fact_is_labelled_by_the_view_in_the_readers_language(lang, label):
-    """knowledge returns the header's value only; the words naming it come from bot/texts."""
+    """knowledge returns the header's value only; the words naming it come from texts/."""
     signed = [ItemRecord(1, "Các doanh nghiệp phải xét nghiệm nhanh toàn bộ người lao động.", "", "1",
                          **{**DOC_A, "signer": "Nguyễn Văn A"})]
     answer = Searcher.from_records(signed).ask("thông báo 45 do ai ký")

@@ -11,7 +11,8 @@ import sys
 import pytest
 
 from bot.config import ConfigError, load_settings
-from bot.logs import redact_url, setup_logging
+from bot.logs import setup_logging
+from knowledge.logs import redact_url
 from tests.conftest import ROOT
 from tests.fakebotapi import FakeBotAPI, free_port
 

@@ -8,8 +8,8 @@ import string
 
 import pytest
 
-from bot.texts import LANGS, t
-from bot.texts.areas import AREAS, language_table
+from texts import LANGS, t
+from texts.areas import AREAS, language_table
 
 
 def placeholders(text: str) -> set[str]:
@@ -17,7 +17,7 @@ def placeholders(text: str) -> set[str]:
 
 
 def area_keys(lang: str, area: str) -> dict[str, str]:
-    return importlib.import_module(f"bot.texts.{lang}.{area}").TEXTS
+    return importlib.import_module(f"texts.{lang}.{area}").TEXTS
 
 
 @pytest.mark.parametrize("area", AREAS)
@@ -31,7 +31,7 @@ def test_each_area_has_the_same_keys_in_every_language(area):
 
 
 def test_placeholders_agree_between_languages():
-    tables = {lang: language_table(f"bot.texts.{lang}") for lang in LANGS}
+    tables = {lang: language_table(f"texts.{lang}") for lang in LANGS}
     for key, text in tables["vi"].items():
         for lang in LANGS:
             assert placeholders(tables[lang][key]) == placeholders(text), (lang, key)

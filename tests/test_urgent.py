@@ -8,6 +8,7 @@ import os
 import time
 
 from bot.config import Settings, load_settings
+from bot.views.renderers import RENDERERS
 from knowledge import subscriptions as subs
 from knowledge.models import Chat, Subscription, utcnow
 from knowledge.search import Searcher
@@ -29,7 +30,7 @@ async def preview_and_press(paid_rate: float, press: str | None):
     settings = Settings(_env_file=None, admin_ids=[ADMIN], paid_broadcast_rate=paid_rate,
                         chat_interval=0)
     bot = MockedBot()
-    sender = Sender(bot, settings, SystemClock())
+    sender = Sender(bot, settings, SystemClock(), renderers=RENDERERS)
     dp = shared_dispatcher(settings=settings, searcher=Searcher.from_database(), sender=sender,
                            clock=SystemClock())
     for chat_id in range(-1, -26, -1):
@@ -73,7 +74,7 @@ async def test_an_urgent_broadcast_goes_at_the_paid_rate_within_the_limits(db):
                      kind="notice", broadcast=b)
         settings = load_settings(_env_file=None, send_rate=30, paid_broadcast_rate=1000)
         started = time.monotonic()
-        await asyncio.wait_for(Sender(bot, settings).drain(), 60)
+        await asyncio.wait_for(Sender(bot, settings, renderers=RENDERERS).drain(), 60)
         took = time.monotonic() - started
     finally:
         await bot.session.close()

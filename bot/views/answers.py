@@ -19,9 +19,9 @@ import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from bot.texts import t
 from knowledge.deadlines import current_occurrences, has_passed, shown_kind
 from knowledge.search import Answer, Hit, ItemRecord, load_records
+from texts import t
 
 TELEGRAM_LIMIT = 4096
 LEAD_BUDGET = 320           # characters of directive text leading an answer (a longer sentence is shown whole)

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo
 
-from bot.texts import t
 from bot.views.safe import split_html
 from knowledge.deadlines import DeadlineRow, has_passed, local_today, shown_kind
 from knowledge.units import unit_name
+from scheduler.renderers import DigestEntry
+from texts import t
 
 TELEGRAM_TEXT_LIMIT = 4096
 DEADLINES_PER_PING = 6        # more per message makes the keyboard too long to use
@@ -284,16 +285,6 @@ def _units_within(row: DeadlineRow, lang: str, limit: int) -> str:
 
 
 # --- overdue digest --------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class DigestEntry:
-    """One passed deadline: the groups it was for, and those that did not mark it done."""
-    row: DeadlineRow
-    targeted: int
-    done: int
-    missing: list[tuple[int, str]]      # (chat id, title)
-    late: int = 0                       # of `done`, marked done after the deadline
-
 
 MAX_MISSING_LISTED = 30
 

@@ -1,19 +1,24 @@
 """What the admin sees of a pushed notice: the preview message, edited in place with live
 counts while it goes out, the final count when nothing is pending any more, and the full
 report (`/report <n>`): sent, received and done per unit, the deadline tasks' status, the
-groups that have not acknowledged, and the buttons to remind them, export, edit or recall.
+groups that have not acknowledged, and the buttons to remind them, export (`report_csv`),
+edit or recall.
 
 "Đã gửi" (sent) is what Telegram accepted; "Đã nhận" (received) only what groups pressed.
 """
 from __future__ import annotations
 
 import html
+import io
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.texts import t
+from bot.views.safe import SafeCsvWriter
 from knowledge.units import unit_name
 from scheduler.taskstatus import STATUSES
+from texts import t
 
 MAX_WAITING_LISTED = 30
 MAX_DEADLINES_LISTED = 10
@@ -147,3 +152,32 @@ def recall_confirm_keyboard(broadcast_id: int, groups: int, lang: str) -> Inline
 def _short(text: str, limit: int = 80) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def report_csv(report, zone: ZoneInfo, lang: str = "vi") -> bytes:
+    """One line per group: delivery, acknowledgement, completion and the status of each of
+    the notice's deadline tasks. UTF-8 with BOM so spreadsheet programs show Vietnamese;
+    cells that a spreadsheet would run as a formula are neutralised (bot/views/safe.py)."""
+    out = io.StringIO()
+    writer = SafeCsvWriter(out)
+    columns = ("chat_id", "chat_title", "units", "delivery", "sent_at", "received", "received_by",
+               "received_at", "done", "done_by", "done_at", "error", "district")
+    yes, no = t(lang, "csv.yes"), t(lang, "csv.no")
+    writer.writerow([t(lang, f"csv.{c}") for c in columns]
+                    + [f"{t(lang, 'csv.deadline')} {d.due_date:%d/%m/%Y}: {d.task or d.phrase}"[:120]
+                       for d, _ in report.deadlines])
+    names = {s: t(lang, f"status.{s}") for s in STATUSES}
+
+    def when(moment: datetime | None) -> str:
+        return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M") if moment else ""
+
+    for g in report.groups:
+        writer.writerow([
+            g.chat_id, g.title, " ".join(g.units), g.delivery, when(g.sent_at),
+            yes if g.acknowledged else no,
+            g.received.name if g.received else "", when(g.received.at if g.received else None),
+            yes if g.completed else no,
+            g.done.name if g.done else "", when(g.done.at if g.done else None), g.error,
+            "; ".join(d for d in g.districts if d),
+            *[names.get(g.tasks.get(d.id, ""), "") for d, _ in report.deadlines]])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")

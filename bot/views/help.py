@@ -1,7 +1,7 @@
 """The /start and /help replies (also used by the console chat)."""
 from __future__ import annotations
 
-from bot.texts import t
+from texts import t
 
 
 def render_help(lang: str, is_admin: bool = False) -> str:

@@ -12,12 +12,12 @@ from datetime import date
 
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.texts import t, warning_text
 from bot.views.receipts import receipt_keyboard_dict
 from bot.views.subscriptions import render_units
 from knowledge.loader import document_dict
 from knowledge.models import Document
 from knowledge.units import CODES, unit_name
+from texts import t, warning_text
 
 TELEGRAM_LIMIT = 4096
 PART_MARK_ROOM = 40          # "(phần 2/3)" added on top of each part

@@ -7,7 +7,7 @@ import html
 
 from aiogram.filters.callback_data import CallbackData
 
-from bot.texts import t
+from texts import t
 
 RECEIVED, DONE = "received", "done"
 KINDS = {"r": RECEIVED, "d": DONE}

@@ -5,8 +5,8 @@ import html
 
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.texts import t
 from knowledge.units import ALL, CODES, unit_name
+from texts import t
 
 CALLBACK_PREFIX = "sub:"
 UNSUB_PREFIX = "unsub:"

@@ -11,7 +11,7 @@ import math
 
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.texts import t
+from texts import t
 
 STARS_PER_MESSAGE = 0.1
 

@@ -45,7 +45,7 @@ HEADER_FIELDS = ("number", "issuer", "date", "kind", "title", "signer")
 
 
 class ParseError(Exception):
-    """The file cannot be read as a notice. It carries a text key (`parse.*` in bot/texts)
+    """The file cannot be read as a notice. It carries a text key (`parse.*` in texts/)
     and its values, so the admin reads the reason in their own language; str() is English."""
 
     def __init__(self, key: str, **values):
@@ -53,7 +53,7 @@ class ParseError(Exception):
         super().__init__(self.message("en"))
 
     def message(self, lang: str) -> str:
-        from bot.texts import t
+        from texts import t
         return t(lang, self.key, **self.values)
 
 

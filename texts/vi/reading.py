@@ -1,7 +1,7 @@
 """Importing and reading notice files (`bot.py import`, /push uploads, scans): what the admin sees
 when a file is read, incomplete or refused (`cli.`, `warning.`, `parse.`).
 
-The tiếng Việt table; bot/texts/en/reading.py holds the same keys,
+The tiếng Việt table; texts/en/reading.py holds the same keys,
 apart from `.one` singular forms (see `t()`)."""
 
 TEXTS: dict[str, str] = {

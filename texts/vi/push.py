@@ -1,7 +1,7 @@
 """Pushing notices to unit groups: drafts, previews, scheduling, delivery progress, read receipts,
 subscriptions and targeting by level and place (`push.`, `delivery.`, `receipt.`, `sub.`, `level.`).
 
-The tiếng Việt table; bot/texts/en/push.py holds the same keys,
+The tiếng Việt table; texts/en/push.py holds the same keys,
 apart from `.one` singular forms (see `t()`)."""
 
 TEXTS: dict[str, str] = {

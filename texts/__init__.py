@@ -6,10 +6,14 @@ table is split into the same area modules (`answers.py`, `push.py`, `deadlines.p
 language and `t()` sees one table.
 Texts are Telegram HTML; `t()` fills `{placeholders}`. Values passed in are escaped by the
 caller (see bot/views).
+
+A top-level package, below every layer, importing nothing of the project: the knowledge base
+words its refusals (`parse.*`) and names the calendar it exports yet may not import the bot,
+and there is still one table per language.
 """
 from __future__ import annotations
 
-from bot.texts import en, vi
+from texts import en, vi
 
 LANGS = ("vi", "en")
 _TABLES = {"vi": vi.TEXTS, "en": en.TEXTS}

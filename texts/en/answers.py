@@ -1,7 +1,7 @@
 """Answers to questions in chat (knowledge/search.py -> bot/views/answers.py), small talk and the
 glossary (`ask.`, `answer.`, `fact.`, `smalltalk.`, `glossary.`).
 
-The English table; bot/texts/vi/answers.py holds the same keys,
+The English table; texts/vi/answers.py holds the same keys,
 apart from `.one` singular forms (see `t()`)."""
 
 TEXTS: dict[str, str] = {

@@ -1,7 +1,7 @@
 """Deadlines, their reminders and digests, calendar files and task status
 (`deadlines.`, `ping.`, `digest.`, `calendar.`, `status.`).
 
-The English table; bot/texts/vi/deadlines.py holds the same keys,
+The English table; texts/vi/deadlines.py holds the same keys,
 apart from `.one` singular forms (see `t()`)."""
 
 TEXTS: dict[str, str] = {

@@ -1,7 +1,7 @@
 """Admin commands and the report on a pushed notice, with its CSV export
 (`admin.`, `report.`, `csv.`).
 
-The English table; bot/texts/vi/admin.py holds the same keys,
+The English table; texts/vi/admin.py holds the same keys,
 apart from `.one` singular forms (see `t()`)."""
 
 TEXTS: dict[str, str] = {

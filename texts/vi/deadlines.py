@@ -1,7 +1,7 @@
 """Deadlines, their reminders and digests, calendar files and task status
 (`deadlines.`, `ping.`, `digest.`, `calendar.`, `status.`).
 
-The tiếng Việt table; bot/texts/en/deadlines.py holds the same keys,
+The tiếng Việt table; texts/en/deadlines.py holds the same keys,
 apart from `.one` singular forms (see `t()`)."""
 
 TEXTS: dict[str, str] = {

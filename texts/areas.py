@@ -1,4 +1,4 @@
-"""Merging one language's area modules (bot/texts/<lang>/<area>.py) into the single table `t()` reads.
+"""Merging one language's area modules (texts/<lang>/<area>.py) into the single table `t()` reads.
 
 The tables are split by area only to keep each file readable; every language has the same areas,
 each holding the same keys as in the other languages. A key defined in two areas would silently
@@ -12,7 +12,7 @@ AREAS = ("basics", "reading", "answers", "deadlines", "push", "admin")
 
 
 def language_table(package: str) -> dict[str, str]:
-    """The whole table of the language package `package` (e.g. "bot.texts.vi"), from its areas'
+    """The whole table of the language package `package` (e.g. "texts.vi"), from its areas'
     `TEXTS`; raises if two areas define the same key."""
     table: dict[str, str] = {}
     for area in AREAS:

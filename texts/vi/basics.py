@@ -1,7 +1,7 @@
 """Start, help, language, errors, the console and throttling: the texts any conversation can meet,
 whatever feature it uses (`error.`, `console.`, `start.`, `help.`, `lang.`, `common.`, `throttle.`, `reply.`).
 
-The tiếng Việt table; bot/texts/en/basics.py holds the same keys,
+The tiếng Việt table; texts/en/basics.py holds the same keys,
 apart from `.one` singular forms (see `t()`)."""
 
 TEXTS: dict[str, str] = {

@@ -1,7 +1,7 @@
 """Admin commands and the report on a pushed notice, with its CSV export
 (`admin.`, `report.`, `csv.`).
 
-The tiếng Việt table; bot/texts/en/admin.py holds the same keys,
+The tiếng Việt table; texts/en/admin.py holds the same keys,
 apart from `.one` singular forms (see `t()`)."""
 
 TEXTS: dict[str, str] = {

@@ -1,0 +1,9 @@
+"""Tiếng Việt — the first language of the interface, and the fallback for a key another
+language lacks.
+
+One table per language, split by area (texts/areas.py lists them) so that no file grows past a
+readable size; `TEXTS` is their union, which is all `texts.t()` sees.
+"""
+from texts.areas import language_table
+
+TEXTS: dict[str, str] = language_table(__name__)
