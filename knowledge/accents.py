@@ -1,5 +1,4 @@
-"""Accents that tell words apart after folding, and the sentences of an item that hold the
-question's words.
+"""Accents that tell words apart after folding, and items that repeat one another.
 
 Folding makes 'lạnh' (cold) meet 'lãnh' (lãnh đạo): for a question typed with accents, the
 share of its accented words that an item has only under other accents is evidence against
@@ -10,25 +9,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from knowledge.ranking import sentences
 from knowledge.text import fold, nfc, stopword_flags
 
 REPEAT_SHARE = 0.5       # an item inside another at least twice its length repeats it
-
-
-def ranked_sentences(text: str, wanted: set[str]) -> list[str]:
-    """The item's best sentence (the one that holds the most of the question's terms; pairs
-    count double: they are the words), then the others that hold some of them, best first."""
-    split = sentences(text)
-    if not split:
-        return [text]
-    scored = sorted(((sum(2.0 if " " in w else 1.0 for w in wanted & terms), -k, s)
-                     for k, (s, terms) in enumerate(split)), reverse=True)
-    return [scored[0][2]] + [s for score, _, s in scored[1:] if score > 0]
-
-
-def best_sentence(text: str, wanted: set[str]) -> str:
-    return ranked_sentences(text, wanted)[0]
 
 
 def accented_words(question: str, tokens) -> dict[str, str]:

@@ -4,11 +4,23 @@ An item may end with a label — "Hạn nộp báo cáo:", "… như sau:" — w
 the next sentences, or (for "như sau:") in the items that follow it in the notice. A reply
 that quotes only the label tells the reader nothing, so the answer view adds what follows:
 whole sentences of the same item first, else the following items' text, always cut between
-sentences, never inside one.
+sentences, never inside one. Which sentence leads is decided here too (`ranked_sentences`):
+the one that holds most of the question's words.
 """
 from __future__ import annotations
 
 from knowledge.ranking import sentences
+
+
+def ranked_sentences(text: str, wanted: set[str]) -> list[str]:
+    """The item's best sentence (the one that holds the most of the question's terms; pairs
+    count double: they are the words), then the others that hold some of them, best first."""
+    split = sentences(text)
+    if not split:
+        return [text]
+    scored = sorted(((sum(2.0 if " " in w else 1.0 for w in wanted & terms), -k, s)
+                     for k, (s, terms) in enumerate(split)), reverse=True)
+    return [scored[0][2]] + [s for score, _, s in scored[1:] if score > 0]
 
 
 def is_label(sentence: str) -> bool:

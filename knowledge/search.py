@@ -25,7 +25,7 @@ from datetime import date
 
 import numpy as np
 
-from knowledge.accents import accent_mismatch, accented_words, ranked_sentences, repeats
+from knowledge.accents import accent_mismatch, accented_words, repeats
 from knowledge.concepts import detect_language, en_concepts, vi_concepts, wanted_answer
 from knowledge.confidence import Evidence, evidence, model, overruled
 from knowledge.folding import carry_readings, fold_mismatch, known_words, pair_readings
@@ -33,6 +33,7 @@ from knowledge.index import Index
 from knowledge.notice_facts import asked_fact, fact_value
 from knowledge.named import Mention, Name, document_kinds, document_names, find_names
 from knowledge.ranking import Ranking, rank_items
+from knowledge.quotes import ranked_sentences
 from knowledge.reach import applies_everywhere, newer_rival
 from knowledge.records import DeadlineInfo, ItemRecord, document_signatures, load_records, source_line  # noqa: F401 (re-exported)
 from knowledge.smalltalk import read_smalltalk
