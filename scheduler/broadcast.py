@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime, time, timezone
 
 from peewee import fn
 
 from knowledge.db import database
+from knowledge.deadlines import next_due
 from knowledge.loader import save_document
 from knowledge.models import Chat, utcnow
 from knowledge.revisions import Changes, compare, stored_version
@@ -89,9 +90,20 @@ class BroadcastSummary:
     counts: dict[str, int] = field(default_factory=dict)
 
 
-def notice_deadlines(parsed: dict) -> list[date]:
-    dates = {date.fromisoformat(d["date"]) for item in parsed.get("items", [])
-             for d in item.get("deadlines", []) if d.get("date")}
+def notice_deadlines(parsed: dict, today: date | None = None) -> list[date]:
+    """The dates the preview lists: a recurring duty ("hạn cuối ngày 15 tháng 12 hằng năm")
+    at its next occurrence from `today`, since the date it first fell may have passed long
+    ago; a one-off date as written (passed or not, the preview says which)."""
+    midnight = datetime.combine(today or date.today(), time(0, 0), tzinfo=timezone.utc)
+    dates = set()
+    for item in parsed.get("items", []):
+        for d in item.get("deadlines", []):
+            if not d.get("date"):
+                continue
+            due = date.fromisoformat(d["date"])
+            if d.get("recurrence"):
+                due = next_due(due, None, d["recurrence"], timezone.utc, midnight) or due
+            dates.add(due)
     return sorted(dates)
 
 

@@ -300,8 +300,6 @@ def test_how_question_is_not_answered_with_a_legal_basis_line(tmp_path):
     assert not got["answered"] or not got["answers"][0]["text"].startswith("Căn cứ")
 
 
-@pytest.mark.xfail(strict=True, reason="QA finding 7: the push preview lists a yearly duty at the "
-                   "date it first fell ('Hạn chót: 15/12/2025', passed), not at its next occurrence")
 def test_preview_lists_a_yearly_duty_at_its_next_occurrence():
     from datetime import date
 
@@ -316,8 +314,6 @@ def test_preview_lists_a_yearly_duty_at_its_next_occurrence():
     assert all(d >= date.today() for d in notice_deadlines(parsed))
 
 
-@pytest.mark.xfail(strict=True, reason="QA finding 8: a file of random base64 is stored as a "
-                   "notice ('Đã nhập 3wlkGejr…: 8 mục') with a warning, and cannot be removed")
 def test_a_file_that_is_not_a_notice_is_not_stored(tmp_path):
     import base64
     import random

@@ -28,7 +28,7 @@ from itertools import islice
 from knowledge.dates import DateOutOfRange, find_deadlines, sane_date
 from knowledge.parser.actors import Actor, addressees, assign, units_of
 from knowledge.parser.body import MAX_ITEMS, build_tree, items_of, kind_of
-from knowledge.parser.cleaning import clean_lines, paragraphs, unprintable_share
+from knowledge.parser.cleaning import clean_lines, paragraphs, unprintable_share, word_share
 from knowledge.parser.footer import annex
 from knowledge.parser.header import read_header, usable_title
 from knowledge.parser.names import PROVINCES, province_of
@@ -71,6 +71,8 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
     lines = clean_lines(text)
     if not any(c.isalpha() for line in lines for c in line.text):
         raise ParseError("empty")
+    if word_share(text) < 0.5:
+        raise ParseError("no_words")
     header, lines = read_header(lines)
     if header.bad_date:
         raise ParseError("date_range", date=header.bad_date, phrase=header.bad_date)

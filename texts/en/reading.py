@@ -52,6 +52,7 @@ TEXTS: dict[str, str] = {
     "parse.text_too_big": "The text is over 1 MB; a notice must be shorter. Send the notice itself.",
     "parse.binary_text": "This is not text (binary data); send .txt, .md, .docx or .pdf.",
     "parse.empty": "The notice is empty: there is no text to read.",
+    "parse.no_words": "This text is not made of words (encoded data?); send the notice itself as .txt, .md, .docx or .pdf.",
     "parse.date_impossible": "The notice gives the date {date} (\"{phrase}\"), a day no calendar has. Correct it and send the notice again.",
     "parse.date_range": "The notice gives the date {date} (\"{phrase}\"); dates must fall between 1945 and 2100. Correct it and send the notice again.",
 }

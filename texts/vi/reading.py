@@ -53,6 +53,7 @@ TEXTS: dict[str, str] = {
     "parse.text_too_big": "Văn bản dài quá 1 MB; hãy gửi đúng nội dung thông báo.",
     "parse.binary_text": "Đây không phải văn bản (dữ liệu nhị phân); hãy gửi .txt, .md, .docx hoặc .pdf.",
     "parse.empty": "Thông báo trống: không có chữ nào để đọc.",
+    "parse.no_words": "Nội dung này không phải là chữ (dữ liệu mã hóa?); hãy gửi chính văn bản thông báo dưới dạng .txt, .md, .docx hoặc .pdf.",
     "parse.date_impossible": "Thông báo ghi ngày {date} (\"{phrase}\"), một ngày không có trên lịch. Hãy sửa lại rồi gửi lại thông báo.",
     "parse.date_range": "Thông báo ghi ngày {date} (\"{phrase}\"); ngày phải nằm trong khoảng 1945–2100. Hãy sửa lại rồi gửi lại thông báo.",
 }
