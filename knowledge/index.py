@@ -110,7 +110,7 @@ class Index:
         new.__dict__.update(self.__dict__)
         for name in ("uni", "bi", "en", "meta", "head"):
             setattr(new, name, getattr(self, name).reweighed())
-        new._context, new._rarity = {}, {}
+        new._context, new._rarity, new._mentioning = {}, {}, {}
         return new
 
     def _derive(self) -> None:
@@ -171,10 +171,12 @@ class Index:
         question's terms (field, term, weight), document and heading terms spread to their
         items. Touches only those postings, plus one array of scores per space.
 
-        The postings of each space are summed by one bincount (float64, in the question's
-        order: the same sums as adding them term by term, bit for bit) rather than by
-        `sums[entries] += weights` per term, which reads and writes the sums once per term
-        and cost most of an answer at 100,000 items (about 330,000 postings a question)."""
+        The postings of each space are added in float32 by one `np.add.at` over all of them,
+        in the question's order: bincount would add in float64 but converts every posting's
+        entry and weight first and costs twice as much; `sums[entries] += weights` per term
+        reads and writes the sums once per term. Only which items go on to full scoring
+        depends on these sums (knowledge/ranking.py), and float32 picks the same ones.
+        """
         parts = {"item": ([], []), "meta": ([], []), "head": ([], [])}
         for field, term, weight in wanted:
             targets = (("item", getattr(self, field)),) if field != "uni" and field != "bi" else \
@@ -188,15 +190,11 @@ class Index:
                 entries, values = parts[space]
                 entries.append(fi.docs[s:e])
                 values.append(weights if weight == 1.0 else weights * np.float32(weight))
-        item = _summed(*parts["item"], len(self.records))
-        scores = item.astype(np.float32) if item is not None else np.zeros(len(self.records), dtype=np.float32)
-        meta = _summed(*parts["meta"], self.meta.size)
-        if meta is not None:
-            scores += W_META * meta.astype(np.float32)[self.item_doc]
-        head = _summed(*parts["head"], self.head.size)
-        if head is not None:
-            head = np.append(head.astype(np.float32), np.float32(0))
-            scores += W_HEAD * head[self.item_head]          # NO_HEADINGS (-1) reads the 0 appended
+        scores = _summed(*parts["item"], len(self.records))
+        if parts["meta"][0]:                # weighed per document, then spread to the items
+            scores += (W_META * _summed(*parts["meta"], self.meta.size))[self.item_doc]
+        if parts["head"][0]:                # NO_HEADINGS (-1) reads the 0 at the end
+            scores += (W_HEAD * _summed(*parts["head"], self.head.size + 1))[self.item_head]
         return scores
 
     def word_in(self, field: str, term: str, items: np.ndarray) -> tuple[np.ndarray, np.ndarray, bool]:
@@ -264,40 +262,44 @@ class Index:
 
     def documents_mentioning(self, phrase: tuple[str, ...]) -> frozenset[int]:
         """The documents whose items, headings or metadata contain a phrase of folded terms
-        (every neighbouring pair of it in one item, for phrases of three terms or more)."""
+        (every neighbouring pair of it in one item, for phrases of three terms or more).
+        Kept per index: questions name the same few places and diseases again and again,
+        and a common one ("covid") is in most of the items."""
+        cache = self.__dict__.setdefault("_mentioning", {})
+        found = cache.get(phrase)
+        if found is None:
+            if len(cache) > 10_000:
+                cache.clear()
+            found = cache[phrase] = self._mentioning_now(phrase)
+        return found
+
+    def _mentioning_now(self, phrase: tuple[str, ...]) -> frozenset[int]:
         if len(phrase) == 1:
             keys = [(self.uni, phrase[0])]
         else:
             keys = [(self.bi, f"{a} {b}") for a, b in zip(phrase, phrase[1:])]
-        items: set[int] | None = None
-        heads: set[int] | None = None
-        docs: set[int] | None = None
+        items = heads = docs = None
         for fi, term in keys:
-            p = fi.postings(term)
-            items = _meet(items, p[0] if p is not None else ())
-            p = self.head.postings(term) if self.head.size else None
-            heads = _meet(heads, p[0] if p is not None else ())
-            p = self.meta.postings(term)
-            docs = _meet(docs, p[0] if p is not None else ())
-        found = set(docs or ())
-        if items:
-            found.update(self.item_doc[np.fromiter(items, dtype=np.int64)].tolist())
-        if heads:
-            found.update(self.head_docs[h] for h in heads)
-        return frozenset(found)
+            items = _meet(items, fi.postings(term))
+            heads = _meet(heads, self.head.postings(term) if self.head.size else None)
+            docs = _meet(docs, self.meta.postings(term))
+        found = [docs, self.item_doc[items]]
+        if len(heads):
+            found.append(np.asarray(self.head_docs, dtype=np.int64)[heads])
+        return frozenset(np.unique(np.concatenate(found)).tolist())
 
 
-def _summed(entries: list[np.ndarray], values: list[np.ndarray], size: int) -> np.ndarray | None:
-    """The sum of the values at each entry (float64), None when there are none."""
-    if not entries:
-        return None
+def _summed(entries: list[np.ndarray], values: list[np.ndarray], size: int) -> np.ndarray:
+    """The sum of the values at each entry (float32, zeros where none)."""
+    out = np.zeros(size, dtype=np.float32)
     if len(entries) == 1:                 # a term's entries are distinct
-        out = np.zeros(size)
         out[entries[0]] = values[0]
-        return out
-    return np.bincount(np.concatenate(entries), np.concatenate(values), minlength=size)
+    elif entries:
+        np.add.at(out, np.concatenate(entries), np.concatenate(values))
+    return out
 
 
-def _meet(current: set[int] | None, entries) -> set[int]:
-    entries = set(np.asarray(entries).tolist())
-    return entries if current is None else current & entries
+def _meet(current: np.ndarray | None, postings) -> np.ndarray:
+    """The entries of `current` (all when None) that are in the postings (sorted, distinct)."""
+    entries = postings[0] if postings is not None else np.zeros(0, dtype=np.int32)
+    return entries if current is None else np.intersect1d(current, entries, assume_unique=True)

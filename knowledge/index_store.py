@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 
 FORMAT = 1
 _KNOWLEDGE = Path(__file__).resolve().parent
-_TRANSIENT = ("glossary", "_context", "_rarity", "_summarised")        # read again or worked out as asked
+_TRANSIENT = ("glossary", "_context", "_rarity", "_summarised", "_mentioning")        # read again or worked out as asked
 
 
 @lru_cache(maxsize=1)

@@ -190,6 +190,7 @@ class FieldIndex:
         if not m:
             return weights, present
         short_rows, starts, ends = [], [], []
+        long_rows, at = [], []
         for r, term in enumerate(terms):
             tid = self.vocab.get(term)
             if tid is None:
@@ -199,12 +200,21 @@ class FieldIndex:
                 short_rows.append(r)
                 starts.append(s)
                 ends.append(e)
-            else:
-                w, p = self.gather(term, keys)
-                weights[r], present[r] = w, p
+            else:                                             # where each key is, or would be
+                long_rows.append(-1 - r if self.idf[tid] < MIN_IDF else r)
+                at.append(s + np.minimum(self.docs[s:e].searchsorted(keys), e - s - 1))
                 continue
             if self.idf[tid] < MIN_IDF:
                 short_rows[-1] = -1 - r                       # present, but weighs nothing
+        if long_rows:
+            at = np.array(at)
+            rows = np.array(long_rows)
+            low = rows < 0
+            rows = np.where(low, -1 - rows, rows)
+            found = self.docs[at] == keys
+            present[rows] = found
+            found[low] = False
+            weights[rows] = np.where(found, self.weights[at], np.float32(0))
         if short_rows:
             lens = np.array(ends, dtype=np.int64) - np.array(starts, dtype=np.int64)
             total = int(lens.sum())

@@ -258,6 +258,7 @@ def _by_passage(index: Index, concepts: list[Concept], ranking: Ranking) -> Rank
         return ranking
     asked = frozenset().union(*(need for _, options in wordings for need, _ in options))
     share = np.ones(top, dtype=np.float32)
+    held: dict[frozenset[str], float] = {}         # what a set of the asked terms holds
     for k in range(top):
         best = 0.0
         item = int(ranking.items[k])
@@ -266,9 +267,11 @@ def _by_passage(index: Index, concepts: list[Concept], ranking: Ranking) -> Rank
             terms = (terms & asked) | above
             if not terms:
                 continue
-            held = sum(part * max((v for need, v in options if need <= terms), default=0.0)
-                       for part, options in wordings)
-            best = max(best, held)
+            value = held.get(terms)
+            if value is None:               # most sentences hold the same few of the terms
+                value = held[terms] = sum(part * max((v for need, v in options if need <= terms), default=0.0)
+                                          for part, options in wordings)
+            best = max(best, value)
         share[k] = best / mass
     rank = ranking.rank.copy()
     rank[:top] *= (1 - W_PASSAGE) + W_PASSAGE * share
