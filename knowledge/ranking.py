@@ -259,10 +259,11 @@ def _by_passage(index: Index, concepts: list[Concept], ranking: Ranking) -> Rank
     asked = frozenset().union(*(need for _, options in wordings for need, _ in options))
     share = np.ones(top, dtype=np.float32)
     held: dict[frozenset[str], float] = {}         # what a set of the asked terms holds
+    context = index.context_among(ranking.items[:top], asked)
     for k in range(top):
         best = 0.0
         item = int(ranking.items[k])
-        above = index.context_terms(item) & asked
+        above = context[k]
         for _, terms in sentences(index.records[item].text):
             terms = (terms & asked) | above
             if not terms:
