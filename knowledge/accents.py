@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from knowledge.text import fold, nfc, stopword_flags
+from knowledge.text import fold, fold_word, nfc, stopword_flags
 
 REPEAT_SHARE = 0.5       # an item inside another at least twice its length repeats it
 
@@ -29,7 +29,7 @@ def accented_words(question: str, tokens) -> dict[str, str]:
 @lru_cache(maxsize=4096)
 def _surfaces(text: str) -> tuple[frozenset[str], frozenset[str]]:
     words = _WORDS.findall(nfc(text).lower())
-    return frozenset(words), frozenset(fold(w) for w in words)
+    return frozenset(words), frozenset(map(fold_word, words))
 
 
 _WORDS = re.compile(r"[^\W\d_]+")
