@@ -217,12 +217,18 @@ class Index:
                 present = present | found[1]
         return scores, present, own
 
-    def words_in(self, field: str, terms: list[str], items: np.ndarray):
-        """`word_in` for several syllables or pairs at once, over sorted distinct items:
-        (scores, present, own) with one row per term."""
-        fi = self.uni if field == "uni" else self.bi
-        scores, present = fi.gather_many(terms, items)
+    def words_in(self, rows: list[tuple[str, str]], items: np.ndarray):
+        """`word_in` for several syllables ("uni", term) and pairs ("bi", term) at once, over
+        sorted distinct items: (scores, present, own) with one row per (field, term). The
+        metadata and headings, which hold both, are looked up once for all of them."""
+        scores = np.zeros((len(rows), len(items)), dtype=np.float32)
+        present = np.zeros((len(rows), len(items)), dtype=bool)
+        for field in ("uni", "bi"):
+            picked = [r for r, (f, _) in enumerate(rows) if f == field]
+            if picked:
+                scores[picked], present[picked] = getattr(self, field).gather_many([rows[r][1] for r in picked], items)
         own = present.copy()
+        terms = [term for _, term in rows]
         docs, doc_of = np.unique(self.item_doc[items], return_inverse=True)
         meta_scores, meta_present = self.meta.gather_many(terms, docs)
         np.maximum(scores, W_META * meta_scores[:, doc_of], out=scores)
@@ -290,8 +296,8 @@ def _summed(entries: list[np.ndarray], values: list[np.ndarray], size: int) -> n
     out = np.zeros(size, dtype=np.float32)
     if len(entries) == 1:                 # a term's entries are distinct
         out[entries[0]] = values[0]
-    elif entries:
-        np.add.at(out, np.concatenate(entries), np.concatenate(values))
+    elif entries:                         # intp entries: add.at need not convert them
+        np.add.at(out, np.concatenate(entries, dtype=np.intp), np.concatenate(values))
     return out
 
 

@@ -146,16 +146,13 @@ def _lookup(index: Index, rows: list[tuple[str, str]], items: np.ndarray):
     scores = np.zeros((len(rows), n), dtype=np.float32)
     present = np.zeros((len(rows), n), dtype=bool)
     own = np.zeros((len(rows), n), dtype=bool)
-    for field in ("en", "uni", "bi"):
-        picked = [r for r, (f, _) in enumerate(rows) if f == field]
-        if not picked:
-            continue
-        terms = [rows[r][1] for r in picked]
-        if field == "en":
-            w, p = index.en.gather_many(terms, items)
-            scores[picked], present[picked], own[picked] = w * W_EN, p, p
-        else:
-            scores[picked], present[picked], own[picked] = index.words_in(field, terms, items)
+    english = [r for r, (f, _) in enumerate(rows) if f == "en"]
+    if english:
+        w, p = index.en.gather_many([rows[r][1] for r in english], items)
+        scores[english], present[english], own[english] = w * W_EN, p, p
+    vi = [r for r, (f, _) in enumerate(rows) if f != "en"]
+    if vi:
+        scores[vi], present[vi], own[vi] = index.words_in([rows[r] for r in vi], items)
     return scores, present, own
 
 
