@@ -201,8 +201,10 @@ class FieldIndex:
         short = lens <= SHORT_POSTINGS * m
         if not short.all():                                  # where each key is, or would be
             far = np.flatnonzero(~short)
-            at = np.array([s + np.minimum(self.docs[s:e].searchsorted(keys), e - s - 1)
-                           for s, e in zip(starts[far].tolist(), ends[far].tolist())])
+            docs = self.docs
+            at = np.array([docs[s:e].searchsorted(keys) for s, e in zip(starts[far].tolist(), ends[far].tolist())])
+            np.minimum(at, (lens[far] - 1)[:, None], out=at)
+            at += starts[far][:, None]
             hit = self.docs[at] == keys
             present[rows[far]] = hit
             hit[low[far]] = False
