@@ -11,7 +11,6 @@ from datetime import datetime, timezone
 
 from bot.config import Settings
 from bot.views.answers import plausible, render_answer
-from bot.views.deadlines import render_deadline_list
 from knowledge.deadlines import list_deadlines, local_today, parse_deadline_query
 from texts import LANGS
 
@@ -54,6 +53,8 @@ def deadline_list(settings: Settings, lang: str, *, include_past: bool = False, 
                   period: str | None = None, is_admin: bool = False) -> str:
     """The deadline list; admins also see each task's status across the groups (done on time,
     done late, still due, overdue) and how many received it."""
+    from bot.views.deadlines import render_deadline_list      # not imported by every `bot.py ask`
+
     start = end = None
     if period:
         from knowledge.deadlines import DeadlineQuery

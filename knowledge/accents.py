@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from knowledge.text import fold, nfc, stopword_flags
+from knowledge.text import fold, fold_word, nfc, stopword_flags
 
 REPEAT_SHARE = 0.5       # an item inside another at least twice its length repeats it
 
@@ -29,7 +29,7 @@ def accented_words(question: str, tokens) -> dict[str, str]:
 @lru_cache(maxsize=4096)
 def _surfaces(text: str) -> tuple[frozenset[str], frozenset[str]]:
     words = _WORDS.findall(nfc(text).lower())
-    return frozenset(words), frozenset(fold(w) for w in words)
+    return frozenset(words), frozenset(map(fold_word, words))
 
 
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -51,8 +51,15 @@ def accent_mismatch(text: str, accented: dict[str, str], known: frozenset[str] |
 def repeats(a: str, b: str) -> bool:
     """Two items that say the same: web copies of a notice often give its content twice (a
     summary, then the body), and a repeat is no rival to measure a margin against."""
-    fa, fb = " ".join(fold(a).split()), " ".join(fold(b).split())
+    fa, fb = _squashed(a), _squashed(b)
     if not fa or not fb:
         return False
     short, long_ = sorted((fa, fb), key=len)
     return len(short) >= REPEAT_SHARE * len(long_) and short in long_
+
+
+@lru_cache(maxsize=4096)
+def _squashed(text: str) -> str:
+    """The folded text with single spaces; the best items of a question are compared with
+    their runners-up at every question, so it is kept."""
+    return " ".join(fold(text).split())

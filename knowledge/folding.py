@@ -16,7 +16,7 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
-from knowledge.text import fold, nfc
+from knowledge.text import fold_word, nfc
 
 _SEGMENT = re.compile(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+)*")   # words not broken by punctuation
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -50,7 +50,7 @@ def _count(readings: dict[str, dict[str, int]], records, step: int) -> None:
     changes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for record in records:
         for a, b in _pairs(record.text):
-            changes[f"{fold(a)} {fold(b)}"][f"{a} {b}"] += step
+            changes[f"{fold_word(a)} {fold_word(b)}"][f"{a} {b}"] += step
     for key, delta in changes.items():
         entry = dict(readings.get(key, ()))
         for reading, n in delta.items():
@@ -93,8 +93,8 @@ def _item_words(text: str) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
     """folded syllable -> its accented forms in the item; the item's folded pairs."""
     forms: dict[str, set[str]] = defaultdict(set)
     for w in _WORDS.findall(nfc(text).lower()):
-        forms[fold(w)].add(w)
-    pairs = frozenset(f"{fold(a)} {fold(b)}" for a, b in _pairs(text))
+        forms[fold_word(w)].add(w)
+    pairs = frozenset(f"{fold_word(a)} {fold_word(b)}" for a, b in _pairs(text))
     return {k: frozenset(v) for k, v in forms.items()}, pairs
 
 

@@ -13,7 +13,7 @@ Fields, and the space each one counts in:
 Answering never walks arrays as long as the knowledge base per word of the question:
 `FieldIndex.gather` finds a term's weights for a handful of candidate items by binary search
 in that term's postings, and `Index.first_pass` adds the postings of all the question's
-terms once (one bincount per space) to pick the candidates.
+terms once (one np.add.at per space) to pick the candidates.
 
 A notice added, replaced or removed does not rebuild the index: `Index.changed` reads only
 that notice (knowledge/index_parts.py), splices its postings in or out of each field's
@@ -28,9 +28,8 @@ from itertools import compress
 
 import numpy as np
 
-from knowledge.index_parts import NO_HEADINGS, Parts, meta_terms
+from knowledge.index_parts import NO_HEADINGS, Parts
 from knowledge.postings import BM25_B, BM25_K1, MIN_IDF, FieldIndex  # noqa: F401 (re-exported)
-from knowledge.text import index_terms
 
 W_META = 0.6            # a term found in the document's metadata, relative to the item's words
 W_HEAD = 1.0            # ... in the headings above the item
@@ -39,8 +38,6 @@ W_HEAD = 1.0            # ... in the headings above the item
 class Index:
     """The searchable form of a list of items. Immutable once built: a new notice makes a
     new Index (`changed`: only that notice is read), swapped in by one assignment."""
-
-    _meta_terms = staticmethod(meta_terms)
 
     def __init__(self, records: list, glossary=None):
         from knowledge.glossary import Glossary
@@ -110,7 +107,7 @@ class Index:
         new.__dict__.update(self.__dict__)
         for name in ("uni", "bi", "en", "meta", "head"):
             setattr(new, name, getattr(self, name).reweighed())
-        new._context, new._rarity = {}, {}
+        new._rarity, new._mentioning = {}, {}
         return new
 
     def _derive(self) -> None:
@@ -124,7 +121,6 @@ class Index:
             for term in numbers:
                 self.doc_numbers[term].append(d)
         self.doc_numbers = dict(self.doc_numbers)
-        self._context: dict[int, frozenset[str]] = {}   # context_terms, as asked for
         self._rarity: dict[tuple[str, str], float | None] = {}
         vi_words = {t for t in self.uni.vocab if t.isalpha()} | {t for t in self.meta.vocab if t.isalpha()}
         self.vi_words = sorted(vi_words)
@@ -146,20 +142,20 @@ class Index:
     def documents(self) -> int:
         return len(self.doc_records)
 
-    def context_terms(self, i: int) -> frozenset[str]:
-        """The terms an item's every sentence stands under: its headings and its document
-        (worked out when first asked for: only the best few items of a question need them)."""
-        found = self._context.get(i)
-        if found is None:
-            if len(self._context) > 50_000:
-                self._context.clear()
-            h = int(self.item_head[i])
-            terms = set(self._meta_terms(self.doc_records[int(self.item_doc[i])]))
-            if h >= 0:
-                h_terms, h_pairs = index_terms("\n".join(self.head_texts[h]))
-                terms.update(h_terms, h_pairs)
-            found = self._context[i] = frozenset(terms)
-        return found
+    def context_among(self, items: np.ndarray, asked: frozenset[str]) -> list[frozenset[str]]:
+        """For each item, the terms of `asked` that all its sentences stand under: in its
+        document's metadata or its headings. Read from the postings of those two fields,
+        whose entries are exactly those terms: nothing is tokenised again at question time
+        (it cost a third of a millisecond per document)."""
+        terms = sorted(asked)
+        docs, doc_of = np.unique(self.item_doc[items], return_inverse=True)
+        above = self.meta.gather_many(terms, docs)[1][:, doc_of]
+        heads = self.item_head[items]
+        under = np.flatnonzero(heads >= 0)
+        if self.head.size and len(under):
+            distinct, head_of = np.unique(heads[under], return_inverse=True)
+            above[:, under] |= self.head.gather_many(terms, distinct)[1][:, head_of]
+        return [frozenset(t for t, yes in zip(terms, column) if yes) for column in above.T.tolist()]
 
     def known_vi(self, term: str) -> bool:
         return term in self.uni.vocab or term in self.meta.vocab or term in self.head.vocab
@@ -171,10 +167,12 @@ class Index:
         question's terms (field, term, weight), document and heading terms spread to their
         items. Touches only those postings, plus one array of scores per space.
 
-        The postings of each space are summed by one bincount (float64, in the question's
-        order: the same sums as adding them term by term, bit for bit) rather than by
-        `sums[entries] += weights` per term, which reads and writes the sums once per term
-        and cost most of an answer at 100,000 items (about 330,000 postings a question)."""
+        The postings of each space are added in float32 by one `np.add.at` over all of them,
+        in the question's order: bincount would add in float64 but converts every posting's
+        entry and weight first and costs twice as much; `sums[entries] += weights` per term
+        reads and writes the sums once per term. Only which items go on to full scoring
+        depends on these sums (knowledge/ranking.py), and float32 picks the same ones.
+        """
         parts = {"item": ([], []), "meta": ([], []), "head": ([], [])}
         for field, term, weight in wanted:
             targets = (("item", getattr(self, field)),) if field != "uni" and field != "bi" else \
@@ -188,15 +186,11 @@ class Index:
                 entries, values = parts[space]
                 entries.append(fi.docs[s:e])
                 values.append(weights if weight == 1.0 else weights * np.float32(weight))
-        item = _summed(*parts["item"], len(self.records))
-        scores = item.astype(np.float32) if item is not None else np.zeros(len(self.records), dtype=np.float32)
-        meta = _summed(*parts["meta"], self.meta.size)
-        if meta is not None:
-            scores += W_META * meta.astype(np.float32)[self.item_doc]
-        head = _summed(*parts["head"], self.head.size)
-        if head is not None:
-            head = np.append(head.astype(np.float32), np.float32(0))
-            scores += W_HEAD * head[self.item_head]          # NO_HEADINGS (-1) reads the 0 appended
+        scores = _summed(*parts["item"], len(self.records))
+        if parts["meta"][0]:                # weighed per document, then spread to the items
+            scores += (W_META * _summed(*parts["meta"], self.meta.size))[self.item_doc]
+        if parts["head"][0]:                # NO_HEADINGS (-1) reads the 0 at the end
+            scores += (W_HEAD * _summed(*parts["head"], self.head.size + 1))[self.item_head]
         return scores
 
     def word_in(self, field: str, term: str, items: np.ndarray) -> tuple[np.ndarray, np.ndarray, bool]:
@@ -223,12 +217,18 @@ class Index:
                 present = present | found[1]
         return scores, present, own
 
-    def words_in(self, field: str, terms: list[str], items: np.ndarray):
-        """`word_in` for several syllables or pairs at once, over sorted distinct items:
-        (scores, present, own) with one row per term."""
-        fi = self.uni if field == "uni" else self.bi
-        scores, present = fi.gather_many(terms, items)
+    def words_in(self, rows: list[tuple[str, str]], items: np.ndarray):
+        """`word_in` for several syllables ("uni", term) and pairs ("bi", term) at once, over
+        sorted distinct items: (scores, present, own) with one row per (field, term). The
+        metadata and headings, which hold both, are looked up once for all of them."""
+        scores = np.zeros((len(rows), len(items)), dtype=np.float32)
+        present = np.zeros((len(rows), len(items)), dtype=bool)
+        for field in ("uni", "bi"):
+            picked = [r for r, (f, _) in enumerate(rows) if f == field]
+            if picked:
+                scores[picked], present[picked] = getattr(self, field).gather_many([rows[r][1] for r in picked], items)
         own = present.copy()
+        terms = [term for _, term in rows]
         docs, doc_of = np.unique(self.item_doc[items], return_inverse=True)
         meta_scores, meta_present = self.meta.gather_many(terms, docs)
         np.maximum(scores, W_META * meta_scores[:, doc_of], out=scores)
@@ -264,40 +264,44 @@ class Index:
 
     def documents_mentioning(self, phrase: tuple[str, ...]) -> frozenset[int]:
         """The documents whose items, headings or metadata contain a phrase of folded terms
-        (every neighbouring pair of it in one item, for phrases of three terms or more)."""
+        (every neighbouring pair of it in one item, for phrases of three terms or more).
+        Kept per index: questions name the same few places and diseases again and again,
+        and a common one ("covid") is in most of the items."""
+        cache = self.__dict__.setdefault("_mentioning", {})
+        found = cache.get(phrase)
+        if found is None:
+            if len(cache) > 10_000:
+                cache.clear()
+            found = cache[phrase] = self._mentioning_now(phrase)
+        return found
+
+    def _mentioning_now(self, phrase: tuple[str, ...]) -> frozenset[int]:
         if len(phrase) == 1:
             keys = [(self.uni, phrase[0])]
         else:
             keys = [(self.bi, f"{a} {b}") for a, b in zip(phrase, phrase[1:])]
-        items: set[int] | None = None
-        heads: set[int] | None = None
-        docs: set[int] | None = None
+        items = heads = docs = None
         for fi, term in keys:
-            p = fi.postings(term)
-            items = _meet(items, p[0] if p is not None else ())
-            p = self.head.postings(term) if self.head.size else None
-            heads = _meet(heads, p[0] if p is not None else ())
-            p = self.meta.postings(term)
-            docs = _meet(docs, p[0] if p is not None else ())
-        found = set(docs or ())
-        if items:
-            found.update(self.item_doc[np.fromiter(items, dtype=np.int64)].tolist())
-        if heads:
-            found.update(self.head_docs[h] for h in heads)
-        return frozenset(found)
+            items = _meet(items, fi.postings(term))
+            heads = _meet(heads, self.head.postings(term) if self.head.size else None)
+            docs = _meet(docs, self.meta.postings(term))
+        found = [docs, self.item_doc[items]]
+        if len(heads):
+            found.append(np.asarray(self.head_docs, dtype=np.int64)[heads])
+        return frozenset(np.unique(np.concatenate(found)).tolist())
 
 
-def _summed(entries: list[np.ndarray], values: list[np.ndarray], size: int) -> np.ndarray | None:
-    """The sum of the values at each entry (float64), None when there are none."""
-    if not entries:
-        return None
+def _summed(entries: list[np.ndarray], values: list[np.ndarray], size: int) -> np.ndarray:
+    """The sum of the values at each entry (float32, zeros where none)."""
+    out = np.zeros(size, dtype=np.float32)
     if len(entries) == 1:                 # a term's entries are distinct
-        out = np.zeros(size)
         out[entries[0]] = values[0]
-        return out
-    return np.bincount(np.concatenate(entries), np.concatenate(values), minlength=size)
+    elif entries:                         # intp entries: add.at need not convert them
+        np.add.at(out, np.concatenate(entries, dtype=np.intp), np.concatenate(values))
+    return out
 
 
-def _meet(current: set[int] | None, entries) -> set[int]:
-    entries = set(np.asarray(entries).tolist())
-    return entries if current is None else current & entries
+def _meet(current: np.ndarray | None, postings) -> np.ndarray:
+    """The entries of `current` (all when None) that are in the postings (sorted, distinct)."""
+    entries = postings[0] if postings is not None else np.zeros(0, dtype=np.int32)
+    return entries if current is None else np.intersect1d(current, entries, assume_unique=True)

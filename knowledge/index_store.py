@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 
 FORMAT = 1
 _KNOWLEDGE = Path(__file__).resolve().parent
-_TRANSIENT = ("glossary", "_context", "_rarity", "_summarised")        # read again or worked out as asked
+_TRANSIENT = ("glossary", "_rarity", "_summarised", "_mentioning")        # read again or worked out as asked
 
 
 @lru_cache(maxsize=1)
@@ -83,7 +83,7 @@ def load(path: str | os.PathLike, glossary=None):
         return None
     index = Index.__new__(Index)
     index.__dict__.update(data["index"])
-    index._context, index._rarity = {}, {}
+    index._rarity = {}
     if glossary is None:
         from knowledge.glossary import Glossary
         glossary = Glossary.bundled()

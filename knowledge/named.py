@@ -56,10 +56,11 @@ def known_names() -> tuple[Name, ...]:
             if len(cells) < 2 or cells[0] not in ("province", "disease"):
                 raise ValueError(f"{NAMES_FILE.name}:{n}: expected 'province|disease<TAB>name[<TAB>a | b]'")
             spellings = [s.strip() for s in [cells[1]] + (cells[2].split("|") if len(cells) > 2 else [])]
-            phrases = tuple(dict.fromkeys(tuple(terms(s)) for s in spellings if terms(s)))
+            spelled = [(s, tuple(terms(s))) for s in spellings]
+            phrases = tuple(dict.fromkeys(p for _, p in spelled if p))
             # One accented syllable ('sởi', 'dại') folds onto common words ('soi', 'dai'):
             # it names the thing only when typed with its accents.
-            accented = frozenset(nfc(s).lower() for s in spellings if len(terms(s)) == 1 and has_diacritics(s))
+            accented = frozenset(nfc(s).lower() for s, p in spelled if len(p) == 1 and has_diacritics(s))
             out.append(Name(cells[0], cells[1], phrases, accented))
     return tuple(out)
 

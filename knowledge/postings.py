@@ -189,38 +189,40 @@ class FieldIndex:
         present = np.zeros((k, m), dtype=bool)
         if not m:
             return weights, present
-        short_rows, starts, ends = [], [], []
-        for r, term in enumerate(terms):
-            tid = self.vocab.get(term)
-            if tid is None:
-                continue
-            s, e = int(self.offsets[tid]), int(self.offsets[tid + 1])
-            if e - s <= SHORT_POSTINGS * m:
-                short_rows.append(r)
-                starts.append(s)
-                ends.append(e)
-            else:
-                w, p = self.gather(term, keys)
-                weights[r], present[r] = w, p
-                continue
-            if self.idf[tid] < MIN_IDF:
-                short_rows[-1] = -1 - r                       # present, but weighs nothing
-        if short_rows:
-            lens = np.array(ends, dtype=np.int64) - np.array(starts, dtype=np.int64)
+        vocab = self.vocab
+        found = [(r, tid) for r, term in enumerate(terms) if (tid := vocab.get(term)) is not None]
+        if not found:
+            return weights, present
+        rows = np.array([r for r, _ in found], dtype=np.int64)
+        tids = np.array([tid for _, tid in found], dtype=np.int64)
+        starts, ends = self.offsets[tids], self.offsets[tids + 1]
+        lens = ends - starts
+        low = self.idf[tids] < MIN_IDF                       # present, but weigh nothing
+        short = lens <= SHORT_POSTINGS * m
+        if not short.all():                                  # where each key is, or would be
+            far = np.flatnonzero(~short)
+            docs = self.docs
+            at = np.array([docs[s:e].searchsorted(keys) for s, e in zip(starts[far].tolist(), ends[far].tolist())])
+            np.minimum(at, (lens[far] - 1)[:, None], out=at)
+            at += starts[far][:, None]
+            hit = self.docs[at] == keys
+            present[rows[far]] = hit
+            hit[low[far]] = False
+            weights[rows[far]] = np.where(hit, self.weights[at], np.float32(0))
+        if short.any():
+            near = np.flatnonzero(short)
+            lens = lens[near]
             total = int(lens.sum())
             if total:
-                first = np.repeat(np.array(starts, dtype=np.int64) - np.cumsum(lens) + lens, lens)
-                idx = first + np.arange(total, dtype=np.int64)
+                idx = np.repeat(starts[near] - np.cumsum(lens) + lens, lens) + np.arange(total, dtype=np.int64)
                 docs = self.docs[idx]
-                rows = np.repeat(np.array(short_rows, dtype=np.int64), lens)
                 pos = np.searchsorted(keys, docs)
                 hit = pos < m
                 hit[hit] = keys[pos[hit]] == docs[hit]
-                rows, pos, w = rows[hit], pos[hit], self.weights[idx[hit]]
-                low = rows < 0
-                rows = np.where(low, -1 - rows, rows)
-                present[rows, pos] = True
-                weights[rows, pos] = np.where(low, np.float32(0), w)
+                which = np.repeat(near, lens)[hit]
+                pos, w = pos[hit], self.weights[idx[hit]]
+                present[rows[which], pos] = True
+                weights[rows[which], pos] = np.where(low[which], np.float32(0), w)
         return weights, present
 
 

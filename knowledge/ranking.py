@@ -146,16 +146,13 @@ def _lookup(index: Index, rows: list[tuple[str, str]], items: np.ndarray):
     scores = np.zeros((len(rows), n), dtype=np.float32)
     present = np.zeros((len(rows), n), dtype=bool)
     own = np.zeros((len(rows), n), dtype=bool)
-    for field in ("en", "uni", "bi"):
-        picked = [r for r, (f, _) in enumerate(rows) if f == field]
-        if not picked:
-            continue
-        terms = [rows[r][1] for r in picked]
-        if field == "en":
-            w, p = index.en.gather_many(terms, items)
-            scores[picked], present[picked], own[picked] = w * W_EN, p, p
-        else:
-            scores[picked], present[picked], own[picked] = index.words_in(field, terms, items)
+    english = [r for r, (f, _) in enumerate(rows) if f == "en"]
+    if english:
+        w, p = index.en.gather_many([rows[r][1] for r in english], items)
+        scores[english], present[english], own[english] = w * W_EN, p, p
+    vi = [r for r, (f, _) in enumerate(rows) if f != "en"]
+    if vi:
+        scores[vi], present[vi], own[vi] = index.words_in([rows[r] for r in vi], items)
     return scores, present, own
 
 
@@ -258,17 +255,21 @@ def _by_passage(index: Index, concepts: list[Concept], ranking: Ranking) -> Rank
         return ranking
     asked = frozenset().union(*(need for _, options in wordings for need, _ in options))
     share = np.ones(top, dtype=np.float32)
+    held: dict[frozenset[str], float] = {}         # what a set of the asked terms holds
+    context = index.context_among(ranking.items[:top], asked)
     for k in range(top):
         best = 0.0
         item = int(ranking.items[k])
-        above = index.context_terms(item) & asked
+        above = context[k]
         for _, terms in sentences(index.records[item].text):
             terms = (terms & asked) | above
             if not terms:
                 continue
-            held = sum(part * max((v for need, v in options if need <= terms), default=0.0)
-                       for part, options in wordings)
-            best = max(best, held)
+            value = held.get(terms)
+            if value is None:               # most sentences hold the same few of the terms
+                value = held[terms] = sum(part * max((v for need, v in options if need <= terms), default=0.0)
+                                          for part, options in wordings)
+            best = max(best, value)
         share[k] = best / mass
     rank = ranking.rank.copy()
     rank[:top] *= (1 - W_PASSAGE) + W_PASSAGE * share

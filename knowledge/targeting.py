@@ -20,6 +20,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from knowledge import places
 from knowledge.text import fold
@@ -92,10 +93,20 @@ class Audience:
 # --- what an item says ---------------------------------------------------------------------
 
 _TOKEN = re.compile(r"\w+|[,;:.()]")
-_SPELLINGS: dict[str, list[list[str]]] = {}
-for _body in CATALOGUE:
-    _SPELLINGS.setdefault(_body.name, []).extend(
-        [w.lower() for w in _TOKEN.findall(fold(s))] for s in _body.spellings)
+
+
+@lru_cache(maxsize=1)
+def _spellings() -> dict[str, list[list[str]]]:
+    """Every unit's spellings as folded words, by unit name. Worked out when first needed,
+    not at import: many processes import this module without ever targeting (through the
+    scheduler's tables), and folding the whole catalogue costs 15-20 ms."""
+    out: dict[str, list[list[str]]] = {}
+    for body in CATALOGUE:
+        out.setdefault(body.name, []).extend(
+            [w.lower() for w in _TOKEN.findall(fold(s))] for s in body.spellings)
+    return out
+
+
 _FILLER = {"cac", "cap", "thuoc", "tren", "dia", "ban", "cua", "tai", ",", "va", "o", "(", ")"}
 _WINDOW = 400                 # an addressee stands at the start of the item's words
 
@@ -134,7 +145,7 @@ def places_after(text: str, actor_name: str) -> list[str]:
     actor is not in the text or names no place."""
     original = _tokens(text)
     folded = [fold(w) for w in original]
-    spellings = sorted(_SPELLINGS.get(actor_name, []), key=len, reverse=True)
+    spellings = sorted(_spellings().get(actor_name, []), key=len, reverse=True)
     starts = [(i, len(s)) for s in spellings if (i := _find(folded, s)) >= 0]
     if not starts:
         return []

@@ -197,3 +197,27 @@ def test_field_changes_equal_a_build_from_scratch(seed):
         if not exact:
             fi = fi.reweighed(slice_size=rng.randint(1, 50))
         same(fi, built(current))
+
+
+def test_the_terms_above_an_item_are_those_of_its_document_and_headings(knowledge):
+    """`Index.context_among` reads what an item stands under from the postings of the
+    metadata and headings fields: their entries must hold exactly the terms tokenising the
+    document's metadata and the item's headings gives, after a change as after a build."""
+    from knowledge.index_parts import meta_terms
+    from knowledge.text import index_terms
+
+    for parsed in knowledge[:2]:
+        save_document(parsed, origin="import")
+    searcher = Searcher.from_database()
+    save_document(knowledge[2], origin="import")
+    searcher.refresh()
+    index = searcher._index
+    items = np.arange(len(index))
+    asked = frozenset(index.meta.vocab) | frozenset(index.head.vocab) | {"not a term"}
+    for i, found in zip(items.tolist(), index.context_among(items, asked)):
+        wanted = set(meta_terms(index.doc_records[int(index.item_doc[i])]))
+        h = int(index.item_head[i])
+        if h >= 0:
+            terms, pairs = index_terms("\n".join(index.head_texts[h]))
+            wanted.update(terms, pairs)
+        assert found == frozenset(wanted), i

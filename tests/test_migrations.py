@@ -146,3 +146,21 @@ def test_add_columns_gives_existing_rows_the_default(db):
     row = Gadget.get()
     assert (row.name, row.count, row.flag, row.note, row.document_id) == ("old", 3, False, None, None)
     db.drop_tables([Gadget])
+
+
+def test_the_tables_a_start_looks_for_are_those_of_every_model():
+    """open_database() judges a database current from knowledge.db.TABLES, without importing
+    the models: a model added to all_models() must be listed there too."""
+    from knowledge.db import TABLES
+
+    assert list(TABLES) == [m._meta.table_name for m in all_models()]
+
+
+def test_a_database_missing_a_table_is_upgraded_at_open(tmp_path):
+    url = f"sqlite:///{tmp_path / 'loa.db'}"
+    db = open_database(url)
+    db.execute_sql('DROP TABLE "archivedacknowledgement"')
+    close_database()
+    db = open_database(url)
+    assert "archivedacknowledgement" in db.get_tables()
+    close_database()

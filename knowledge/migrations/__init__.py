@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections.abc import Iterable
 from datetime import datetime, timezone
 
 from peewee import CharField, DateTimeField, Model, SqliteDatabase
@@ -118,13 +119,14 @@ def steps() -> list[tuple[str, object]]:
     return [(name, importlib.import_module(f"{__name__}.{name}")) for name in step_names()]
 
 
-def is_current(db, models: list[type[Model]]) -> bool:
-    """Whether every table exists and every step is recorded: what most starts find, read
-    in two queries without the lock `upgrade` takes (a step is recorded in the transaction
-    that applies it, after the tables are made, so a database found current is)."""
+def is_current(db, models: Iterable[type[Model] | str]) -> bool:
+    """Whether every table (of the models, or named) exists and every step is recorded: what
+    most starts find, read in two queries without the lock `upgrade` takes (a step is
+    recorded in the transaction that applies it, after the tables are made, so a database
+    found current is)."""
     tables = set(db.get_tables())
     if SchemaMigration._meta.table_name not in tables or \
-            any(m._meta.table_name not in tables for m in models):
+            any((m if isinstance(m, str) else m._meta.table_name) not in tables for m in models):
         return False
     with SchemaMigration.bind_ctx(db):
         done = {name for (name,) in SchemaMigration.select(SchemaMigration.name).tuples()}
