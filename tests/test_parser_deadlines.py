@@ -151,3 +151,24 @@ def test_a_historical_date_in_a_narrative_is_no_reason_to_refuse():
     got = parse_text("1. Kỷ niệm ngày thành lập Đảng từ ngày 3/2/1930, các đơn vị tổ chức tuyên truyền.",
                      today=NOV_20)
     assert got["items"][0]["deadlines"] == []
+
+
+_PLAN = ("ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+         "Số: 12/KH-UBND\nNghệ An, ngày 20 tháng 10 năm 2025\n\nKẾ HOẠCH\nTặng thẻ bảo hiểm y tế\n\n"
+         "**1. {heading}**\n\n- {sentence}\n\n- Các xã vận động các nhà hảo tâm tham gia.\n\n"
+         "**2. Tổ chức thực hiện**\n\n- Sở Y tế theo dõi, đôn đốc thực hiện Kế hoạch.\n")
+
+
+@pytest.mark.parametrize("heading", ["Số lượng và giá trị thẻ", "Đối tượng tặng thẻ", "Kinh phí thực hiện"])
+def test_a_firm_deadline_in_a_part_that_says_whom_or_how_much_a_plan_covers_is_kept(heading):
+    got = parse_text(_PLAN.format(heading=heading, sentence="Các xã lập danh sách xong trước 30/10/2025."))
+    due = [(i["kind"], d["date"]) for i in got["items"] for d in i["deadlines"]]
+    assert due == [("paragraph", "2025-10-30")]
+    # the part's other sentences stay context
+    assert next(i for i in got["items"] if i["text"].startswith("Các xã vận động"))["kind"] == "context"
+
+
+def test_a_date_in_an_assessment_part_stays_context():
+    got = parse_text(_PLAN.format(heading="Kết quả thực hiện năm 2024",
+                                  sentence="Các xã đã lập danh sách xong trước 30/10/2024."))
+    assert not any(i["deadlines"] for i in got["items"])
