@@ -172,3 +172,13 @@ def test_a_date_in_an_assessment_part_stays_context():
     got = parse_text(_PLAN.format(heading="Kết quả thực hiện năm 2024",
                                   sentence="Các xã đã lập danh sách xong trước 30/10/2024."))
     assert not any(i["deadlines"] for i in got["items"])
+
+
+@pytest.mark.parametrize("text, due", [
+    ("Khẩn trương ký kết các FTA mới trong cuối năm 2025 và đầu năm 2026.", []),
+    ("Các sở báo cáo trong tháng 12/2025 và đầu tháng 01/2026.", []),
+    ("Hoàn thành trong quý IV/2025 - đầu năm 2026.", []),
+    ("Hoàn thành trong năm 2025, báo cáo đầu năm 2026.", [date(2025, 12, 31)]),
+])
+def test_a_window_that_runs_on_into_the_start_of_the_next_period_has_no_due_day(text, due):
+    assert [f.due for f in find_deadlines(text, date(2025, 11, 20))] == due
