@@ -49,6 +49,10 @@ _PAST_ONLY = ("after", "from")        # weak, but a clause's other words do not 
 # (an open-ended period): no deadline
 NOT_YET = re.compile(r"\s*(?:(?:mà\s+|nhưng\s+)?(?:vẫn\s+|còn\s+)*chưa\b|,?\s*(?:và|đến)\s+(?:các|những)\s+"
                      r"(?:năm|quý|tháng)\s+(?:tiếp theo|sau)|\s*trở\s+đi)", re.IGNORECASE)
+# "trong cuối năm 2025 và đầu năm 2026", "cuối tháng 12 và đầu tháng 01/2026": the window runs on into a
+# vaguely bounded time, so the end of its first part is no due date
+RUNS_ON = re.compile(r"\s*(?:và|đến|sang|[-–])\s+(?:những\s+|các\s+)?(?:ngày\s+|tháng\s+)?đầu\s+(?:năm|tháng|quý)\b",
+                     re.IGNORECASE)
 DONE_BEFORE = re.compile(r"(?:hoàn thành|hoàn tất|xong|kết thúc)\s*$")   # "hoàn thành trong tháng 6 năm 2026"
 CUT_OFF = re.compile(r"(?:\btính|\btừ nay|\bcho|\bl[ũűu]y kế|\bnhững tháng|\bcác tháng)\s*$")
 _RANGE_END = re.compile(r"^(?:[^.;]{0,70}?\bđến\s+(?:hết\s+)?(?:(?:thứ\s+\w{2,4}|chủ\s+nhật),?\s+)?(?:ngày\s+)?"

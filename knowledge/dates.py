@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, time
 
-from knowledge.date_narrative import (COMPLETES, CUT_OFF, DONE_BEFORE, FIRM, NOT_YET, REST, UNNAMED_YEAR, clause_of,
+from knowledge.date_narrative import (COMPLETES, CUT_OFF, DONE_BEFORE, FIRM, NOT_YET, REST, RUNS_ON, UNNAMED_YEAR, clause_of,
                                       described, narrative, period, planned_event, told_as_done, validity_or_forecast)
 from knowledge.date_resolve import (EVENTS, FIRST_YEAR, LAST_YEAR, RECURRING, RELATIVE,  # noqa: F401  (part of this API)
                                     DateOutOfRange, ImpossibleDate, resolve, sane_date, written)
@@ -229,6 +229,8 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
             continue                                   # "có giá trị đến ngày …", "Dự báo đến cuối tháng …"
         if NOT_YET.match(text, m.start() + len(phrase)):
             continue                                   # a condition, an open-ended period
+        if kind in ("within_year", "within_month", "within_quarter") and RUNS_ON.match(text, m.start() + len(phrase)):
+            continue                                   # "cuối năm 2025 và đầu năm 2026": no day it ends
         if kind == "by" and re.match(r"đến\s+\d", phrase, re.IGNORECASE) and not (g.get("y") or g.get("y2")):
             continue                                   # "treo cờ đến 2/3 chiều cao": no date
         if rule in ("FREQ=WEEKLY", "FREQ=DAILY") or (rule and rule.startswith(("FREQ=WEEKLY", "FREQ=DAILY"))):

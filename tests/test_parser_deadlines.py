@@ -151,3 +151,34 @@ def test_a_historical_date_in_a_narrative_is_no_reason_to_refuse():
     got = parse_text("1. Kỷ niệm ngày thành lập Đảng từ ngày 3/2/1930, các đơn vị tổ chức tuyên truyền.",
                      today=NOV_20)
     assert got["items"][0]["deadlines"] == []
+
+
+_PLAN = ("ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+         "Số: 12/KH-UBND\nNghệ An, ngày 20 tháng 10 năm 2025\n\nKẾ HOẠCH\nTặng thẻ bảo hiểm y tế\n\n"
+         "**1. {heading}**\n\n- {sentence}\n\n- Các xã vận động các nhà hảo tâm tham gia.\n\n"
+         "**2. Tổ chức thực hiện**\n\n- Sở Y tế theo dõi, đôn đốc thực hiện Kế hoạch.\n")
+
+
+@pytest.mark.parametrize("heading", ["Số lượng và giá trị thẻ", "Đối tượng tặng thẻ", "Kinh phí thực hiện"])
+def test_a_firm_deadline_in_a_part_that_says_whom_or_how_much_a_plan_covers_is_kept(heading):
+    got = parse_text(_PLAN.format(heading=heading, sentence="Các xã lập danh sách xong trước 30/10/2025."))
+    due = [(i["kind"], d["date"]) for i in got["items"] for d in i["deadlines"]]
+    assert due == [("paragraph", "2025-10-30")]
+    # the part's other sentences stay context
+    assert next(i for i in got["items"] if i["text"].startswith("Các xã vận động"))["kind"] == "context"
+
+
+def test_a_date_in_an_assessment_part_stays_context():
+    got = parse_text(_PLAN.format(heading="Kết quả thực hiện năm 2024",
+                                  sentence="Các xã đã lập danh sách xong trước 30/10/2024."))
+    assert not any(i["deadlines"] for i in got["items"])
+
+
+@pytest.mark.parametrize("text, due", [
+    ("Khẩn trương ký kết các FTA mới trong cuối năm 2025 và đầu năm 2026.", []),
+    ("Các sở báo cáo trong tháng 12/2025 và đầu tháng 01/2026.", []),
+    ("Hoàn thành trong quý IV/2025 - đầu năm 2026.", []),
+    ("Hoàn thành trong năm 2025, báo cáo đầu năm 2026.", [date(2025, 12, 31)]),
+])
+def test_a_window_that_runs_on_into_the_start_of_the_next_period_has_no_due_day(text, due):
+    assert [f.due for f in find_deadlines(text, date(2025, 11, 20))] == due

@@ -3,6 +3,8 @@ column, side by side, a chat message's header): number, issuer and date must com
 same whichever way, so one notice imported twice is one notice."""
 from __future__ import annotations
 
+import pytest
+
 from knowledge.loader import content_key
 from knowledge.parser import parse_text
 
@@ -73,3 +75,15 @@ def test_notice_dated_in_the_future_is_flagged():
     got = parse_text(STACKED + BODY, today=date(2026, 9, 1))
     assert got["warnings"] == [{"key": "future_date", "date": "2026-10-03"}]
     assert parse_text(STACKED + BODY, today=date(2026, 11, 1))["warnings"] == []
+
+
+@pytest.mark.parametrize("capitals, written", [
+    ("KẾT LUẬN CỦA THỦ TƯỚNG CHÍNH PHỦ TẠI CUỘC HỌP", "Kết luận của Thủ tướng Chính phủ tại cuộc họp"),
+    ("Ý KIẾN KẾT LUẬN CỦA ĐỒNG CHÍ BÍ THƯ TỈNH ỦY TẠI HỘI NGHỊ", "Ý kiến kết luận của đồng chí bí thư Tỉnh ủy tại hội nghị"),
+    ("Ý KIẾN CỦA ĐỒNG CHÍ NGUYỄN VĂN AN, CHỦ TỊCH UBND TỈNH", "Ý kiến của đồng chí Nguyễn Văn An, chủ tịch UBND tỉnh"),
+    ("XÂY DỰNG CHỦ NGHĨA XÃ HỘI VÀ BẢO VỆ TỔ QUỐC", "Xây dựng chủ nghĩa xã hội và bảo vệ tổ quốc"),
+    ("TẠM DỪNG ỨNG DỤNG TMS VÀ ETAX", "Tạm dừng ứng dụng TMS và etax"),
+])
+def test_capitals_written_as_running_text_keep_names_and_acronyms_only(capitals, written):
+    from knowledge.parser.names import proper_case
+    assert proper_case(capitals) == written

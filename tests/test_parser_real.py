@@ -63,9 +63,10 @@ def test_second_heldout_batch_is_what_its_selection_draws():
 
 @needs_notices
 @pytest.mark.parametrize("folder", [DEV_DIR, HELDOUT_DIR, HELDOUT2_DIR, DEV3_DIR, DEV3_HOLDOUT_DIR,
-                                    BATCH_DIRS[4], BATCH_DIRS[4] / "holdout", BATCH_DIRS[6], BATCH_DIRS[6] / "holdout"],
+                                    BATCH_DIRS[4], BATCH_DIRS[4] / "holdout", BATCH_DIRS[6], BATCH_DIRS[6] / "holdout",
+                                    BATCH_DIRS[7], BATCH_DIRS[7] / "holdout"],
                          ids=["dev", "heldout", "heldout2", "dev3", "dev3-holdout", "dev4", "dev4-holdout",
-                              "dev6", "dev6-holdout"])
+                              "dev6", "dev6-holdout", "dev7", "dev7-holdout"])
 def test_annotations_agree_with_their_documents(folder):
     problems = {}
     for annotation in load_annotations(folder):
@@ -73,7 +74,7 @@ def test_annotations_agree_with_their_documents(folder):
         found = check_annotation(annotation, text)
         if found:
             problems[annotation["file"]] = found
-    if folder not in (DEV_DIR, DEV3_DIR, BATCH_DIRS[4], BATCH_DIRS[6]):   # held-out content is not printed: only which files
+    if folder not in (DEV_DIR, DEV3_DIR, BATCH_DIRS[4], BATCH_DIRS[6], BATCH_DIRS[7]):   # held-out content is not printed: only which files
         problems = sorted(problems)
     assert not problems
 
@@ -178,3 +179,12 @@ def test_scorer_wants_null_where_the_annotation_has_none():
                                     "items": [_item("Lịch sử", kind="paragraph")]})
     assert (s.number_ok, s.issuer_ok, s.date_ok) == (True, False, True)
     assert (s.items_predicted, s.items_matched) == (1, 0)
+
+
+def test_seventh_batch_is_14_documents_no_other_development_set_uses_split_9_5():
+    earlier = {a["file"] for folder in (DEV_DIR, DEV3_DIR, DEV3_HOLDOUT_DIR, *(d for n, d in BATCH_DIRS.items() if n < 7),
+                                        *(d / "holdout" for n, d in BATCH_DIRS.items() if n < 7))
+               for a in load_annotations(folder)}
+    dev7 = {a["file"] for a in load_annotations(BATCH_DIRS[7])}
+    holdout = {a["file"] for a in load_annotations(BATCH_DIRS[7] / "holdout")}
+    assert (len(dev7), len(holdout), dev7 & holdout, (dev7 | holdout) & earlier) == (9, 5, set(), set())

@@ -392,3 +392,22 @@ def test_a_point_that_announces_its_list_is_a_heading_one_that_orders_is_an_item
     doc = parse_text(text)
     starts = [i["text"][:12] for i in doc["items"] if i["kind"] != "context"]
     assert starts == ["Tổng kết thự", "Bầu Ban chấp", "Bí thư tỉnh ", "Rà soát phươ"]
+
+
+_DECISION = ("ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+             "Số: 29/QĐ-UBND\nSơn La, ngày 20 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\nVề việc {about}\n\n"
+             "Điều 1. {first}\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký ban hành./.\n\n"
+             "Nơi nhận:\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Thành Công\n\n"
+             "KẾ HOẠCH\nPHÒNG CHỐNG THIÊN TAI\n\n1. Các Sở báo cáo trước ngày 16/12/2025.\n")
+
+
+def test_a_plan_the_decision_issues_is_read_after_its_signature_without_a_kem_theo_line():
+    got = parse_text(_DECISION.format(about="ban hành Kế hoạch", first="Ban hành kèm theo Quyết định này Kế hoạch "
+                                                                        "phòng chống thiên tai."))
+    assert [d["date"] for i in got["items"] for d in i["deadlines"]] == ["2025-12-16"]
+
+
+def test_capitals_after_the_signature_of_a_decision_that_issues_no_plan_are_not_read():
+    got = parse_text(_DECISION.format(about="phê duyệt dự toán", first="Phê duyệt dự toán năm 2026."))
+    assert not any(i["deadlines"] for i in got["items"])
+    assert not any("Các Sở báo cáo" in i["text"] for i in got["items"])

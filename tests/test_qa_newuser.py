@@ -222,10 +222,9 @@ def test_weather_question_beside_a_real_notice_is_declined(tmp_path):
     assert not _ask_json(tmp_path, "thời tiết hôm nay")["answered"]
 
 
-@pytest.mark.xfail(strict=True, reason="QA finding 4: a Kế hoạch issued by a Quyết định is dropped "
-                   "when its heading has no '(Kèm theo Quyết định …)' line (2954/QĐ-UBND Sơn La: "
-                   "'8 mục, 0 hạn chót', six reporting deadlines lost)")
 def test_plan_after_the_signature_without_kem_theo_line_is_read():
+    """QA finding 4: a Kế hoạch issued by a Quyết định ("Ban hành kèm theo Quyết định này Kế hoạch …")
+    follows the signature without a '(Kèm theo Quyết định …)' line; it is read all the same."""
     text = """ỦY BAN NHÂN DÂN
 TỈNH SƠN LA
 
@@ -271,9 +270,8 @@ _HEAD = ("\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự
          "Số: {number}\nHà Nội, ngày 21 tháng 11 năm 2025\n\n")
 
 
-@pytest.mark.xfail(strict=True, reason="QA finding 5: letterheads and titles in capitals lose the "
-                   "capitals of names: 'Sở Giáo dục và Đào tạo thành phố Hồ chí minh', "
-                   "'phó Thủ tướng Chính phủ hồ quốc dũng', 'ứng dụng tms'")
+# QA finding 5: letterheads and titles in capitals lost the capitals of names ('Sở Giáo dục và Đào
+# tạo thành phố Hồ chí minh', 'phó Thủ tướng Chính phủ hồ quốc dũng', 'ứng dụng tms').
 @pytest.mark.parametrize("letterhead, number, title, field, expected", [
     ("UBND THÀNH PHỐ HỒ CHÍ MINH\nSỞ GIÁO DỤC VÀ ĐÀO TẠO", "5155/SGDĐT-GDTXNNĐH",
      "V/v hướng dẫn đánh giá trung tâm học tập cộng đồng", "issuer", "Hồ Chí Minh"),

@@ -77,7 +77,8 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
     if header.bad_date:
         raise ParseError("date_range", date=header.bad_date, phrase=header.bad_date)
     body = list(islice(paragraphs(lines[header.body_start:header.body_end]), MAX_PARAGRAPHS))
-    attached = annex(lines, header.body_end, len(lines))     # a plan "kèm theo" after the signature
+    attached = annex(lines, header.body_end, len(lines),     # a plan "kèm theo" after the signature
+                     " ".join(line.text for line in lines[header.body_start:header.body_end]))
     if attached:
         body += islice(paragraphs(lines[attached[0]:attached[1]]), max(0, MAX_PARAGRAPHS - len(body)))
     if not any(c.isalpha() for p in body for c in p.text):     # a headline only: keep it

@@ -66,6 +66,10 @@ _CONTEXT_HEADING = re.compile(
     r"han che|ton tai|nguyen nhan|dac diem|khai quat|tong quan|muc dich|yeu cau|muc tieu|quan diem|"
     r"kinh phi|nguon kinh phi|doi tuong|so luong|the loai|uu diem|thuan loi|nhung ket qua|mot so ket qua|"
     r"nguyen tac|giai thich)")
+# Of those, the parts that say whom and how much a plan covers ("(2) Đối tượng tặng thẻ", "(3) Số lượng
+# và giá trị thẻ", "Kinh phí"): they describe, but a sentence in them that sets a firm deadline
+# ("lập danh sách xong trước 30/10/2025") is a task, as a lead that sets one is
+_SCOPE_HEADING = re.compile(r"^(?:ve |[ivx]+ |phan |\(?\d{1,2}\)? )?(?:doi tuong|so luong|kinh phi|nguon kinh phi|the loai)")
 @dataclass
 class Node:
     text: str                       # the paragraph without its marker
@@ -320,12 +324,14 @@ def _short(text: str) -> str:
 def _mark(root: Node) -> None:
     """Headings, and context: the preamble before the first point, situation and assessment
     parts, the closing formula after the last point."""
-    def walk(node: Node, in_context: bool):
+    def walk(node: Node, in_context: bool, in_scope: bool = False):
         for child in node.children:
             child.heading = bool(child.children) and _title_like(child)
             context = in_context or (child.heading and _CONTEXT_HEADING.match(fold(child.text)) is not None)
             child.context = context or child.context
-            walk(child, child.context)
+            if child.context and (in_scope or (child.heading and _SCOPE_HEADING.match(fold(child.text)))):
+                child.preamble = True          # context unless it sets a firm deadline (see parse_text)
+            walk(child, child.context, child.preamble)
 
     walk(root, False)
     mark_statements(root, BULLETS)

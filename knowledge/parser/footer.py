@@ -10,6 +10,7 @@ import re
 
 from knowledge.parser.cleaning import Line
 from knowledge.parser.names import caps as _caps, person_name
+from knowledge.text import fold
 
 _URL = re.compile(r"://|^www\.", re.IGNORECASE)
 _FOOTER = re.compile(r"^(?:Nơi\s+nhận|Noi\s+nhan)\b", re.IGNORECASE)
@@ -113,10 +114,12 @@ ANNEX_KIND = re.compile(r"^[#*_\s]*(?:KẾ HOẠCH|QUY CHẾ|QUY ĐỊNH|PHƯƠN
                          r"DANH MỤC|PHỤ LỤC)\b")
 
 
-def annex(lines: list[Line], start: int, end: int) -> tuple[int, int] | None:
+def annex(lines: list[Line], start: int, end: int, announced: str = "") -> tuple[int, int] | None:
     """[first, last) lines of a plan or regulation attached after the signature: its kind in
     capitals, then within a few non-blank lines "(… kèm theo <document> số …)"; it ends at its own
-    nơi nhận or signature, if any."""
+    nơi nhận or signature, if any. Without that line, the kind line alone opens the annex when
+    the document's body `announced` it ("Điều 1. Ban hành kèm theo Quyết định này Kế hoạch …"):
+    Decree 30/2020 attaches the issued text after the decision's signature."""
     for i in range(start, end):
         if not ANNEX_LINE.match(lines[i].text):
             continue
@@ -124,4 +127,16 @@ def annex(lines: list[Line], start: int, end: int) -> tuple[int, int] | None:
         for k in above:
             if ANNEX_KIND.match(lines[k].text):
                 return k, footer_start(lines, i + 1, end)
+    kinds = {" ".join(fold(m.group(1)).split()) for m in _ANNOUNCES.finditer(announced)}
+    for i in range(start, end):
+        m = ANNEX_KIND.match(lines[i].text)
+        if m and " ".join(fold(m.group(0).strip("#*_ ")).split()) in kinds and lines[i].text.strip("#*_ ").isupper():
+            return i, footer_start(lines, i + 1, end)
     return None
+
+
+# "Ban hành kèm theo Quyết định này Kế hoạch …", "Phê duyệt Kế hoạch … (kèm theo)": the kind of
+# text the decision issues, which then follows its signature
+_ANNOUNCES = re.compile(r"kèm\s+theo\s+(?:Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị|Văn\s+bản)\s+này\s+(?:bản\s+)?"
+                        r"(Kế\s+hoạch|Quy\s+chế|Quy\s+định|Phương\s+án|Chương\s+trình|Hướng\s+dẫn|Điều\s+lệ|Đề\s+án|"
+                        r"Danh\s+mục)\b", re.IGNORECASE)

@@ -103,7 +103,7 @@ def compose_issuer(names: list[str]) -> str | None:
         return f"{proper_case(issuer)} {proper_case(parent)}"
     m = re.search(r"(?<!\w)(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\s+(.+)$", parent, re.IGNORECASE)
     if m:
-        return f"{proper_case(issuer)} {m.group(1).lower()} {proper_case(m.group(2))}"
+        return f"{proper_case(issuer)} {m.group(1).lower()} {place_case(m.group(2))}"
     return proper_case(issuer)
 
 
@@ -147,8 +147,35 @@ def proper_case(text: str) -> str:
                         out[k + j] = out[k + j].upper()
                     taken[k + j] = True
             start = end
-    result = "".join(out)
+    result = _caps_kept("".join(out), text)
     return result[:1].upper() + result[1:]
+
+
+def place_case(name: str) -> str:
+    """The name of a place that ends a letterhead line ("HỒ CHÍ MINH", "HÒA BÌNH"): a proper
+    name, every syllable capitalised as Vietnamese writes names."""
+    return " ".join(w if any(c.isdigit() for c in w) else w[:1].upper() + w[1:].lower() for w in name.split())
+
+
+# A Vietnamese syllable has a vowel: a capitalised word without one ("TMS", "BHXH", "CNTT") is an acronym.
+_VOWEL = re.compile(r"[aeiouy]")
+# "… PHÓ THỦ TƯỚNG CHÍNH PHỦ HỒ QUỐC DŨNG TẠI …": the two to four words after a leader's title
+# and before the sentence goes on are the leader's name
+_LEADER = re.compile(r"\b((?:phó )?thủ tướng(?: chính phủ)?|đồng chí|bộ trưởng bộ [^\W\d]+(?: [^\W\d]+){0,3}?|"
+                     r"chủ tịch nước|tổng bí thư) ((?:[^\W\d]+ ){1,3}[^\W\d]+)(?= (?:tại|về|với|làm|khi|trong|đã|chủ trì)\b|[,:;.])",
+                     re.IGNORECASE)
+# "đồng chí Bí thư Tỉnh ủy tại …": a title, not a name
+_TITLE_WORDS = re.compile(r"^(?:chinh phu|bi thu|chu tich|pho|giam doc|truong|tong|thu truong|uy vien|can bo|lanh dao|bo truong)\b")
+
+
+def _caps_kept(lower: str, original: str) -> str:
+    """Acronyms (no vowel) keep their capitals; a leader's name after the title gets its own."""
+    words = original.split()
+    out = [w if not _VOWEL.search(fold(w)) and len(w) > 1 and w.isupper() else lw
+           for w, lw in zip(words, lower.split())]
+    text = " ".join(out)
+    return _LEADER.sub(lambda m: m.group(0) if _TITLE_WORDS.match(fold(m.group(2)))
+                       else f"{m.group(1)} {place_case(m.group(2))}", text)
 
 
 def person_name(text: str) -> bool:
