@@ -249,9 +249,9 @@ class Searcher:
                 if docs:
                     mentions.append(Mention(name, docs))
                     continue
-                citing = index.uni.postings(term)
-                if citing is not None and len(citing[0]):
-                    mentions.append(Mention(name, frozenset(), frozenset(citing[0].tolist())))
+                citing = _citing(index, term)
+                if citing:
+                    mentions.append(Mention(name, frozenset(), citing))
                 else:
                     missing.append(name)
                 continue
@@ -287,6 +287,20 @@ class Searcher:
             hits.append(Hit(r.item_id, r.text, source_line(r), calibrated.probability(ev), sentences[0], r,
                             tuple(sentences), index.doc_last_due[d]))
         return hits, first
+
+
+def _citing(index: Index, term: str) -> frozenset[int]:
+    """The items that cite a document: in their own words, or under a heading or letter
+    opening that does ("Về kiến nghị … về Nghị định 136 …, Phó Thủ tướng có ý kiến như sau:"
+    stands above the directive that answers about it)."""
+    found: set[int] = set()
+    own = index.uni.postings(term)
+    if own is not None:
+        found.update(own[0].tolist())
+    heads = index.head.postings(term)
+    if heads is not None and len(heads[0]):
+        found.update(np.flatnonzero(np.isin(index.item_head, heads[0])).tolist())
+    return frozenset(found)
 
 
 def _boost(index: Index, mentions: list[Mention], kinds: set[str] = frozenset()) -> np.ndarray | None:
