@@ -31,6 +31,7 @@ from knowledge.confidence import Evidence, evidence, model, overruled
 from knowledge.folding import carry_readings, fold_mismatch, known_words, pair_readings
 from knowledge.index import Index
 from knowledge.notice_facts import asked_fact, fact_value
+from knowledge.ordinals import clashes
 from knowledge.named import Mention, Name, document_kinds, document_names, find_names
 from knowledge.ranking import Ranking, rank_items
 from knowledge.quotes import ranked_sentences
@@ -204,7 +205,8 @@ class Searcher:
         hits, ev = self._hits(index, ranking, concepts, lang, mentions, limit, accented, folded, wants)
         noise = sum(c.isalnum() for c in talk.rest) < MIN_LETTERS
         threshold = model().threshold
-        confident = bool(hits) and not noise and hits[0].score >= threshold and not overruled(ev)
+        confident = bool(hits) and not noise and hits[0].score >= threshold and not overruled(ev) \
+            and not clashes(talk.rest, _document_texts(index, int(ranking.items[0])))
         # A place with no notice of its own is still answered by a national notice.
         national = bool(missing) and all(m.kind == "province" for m in missing) and confident \
             and applies_everywhere(hits[0].record, hits[0].score)
@@ -287,6 +289,16 @@ class Searcher:
             hits.append(Hit(r.item_id, r.text, source_line(r), calibrated.probability(ev), sentences[0], r,
                             tuple(sentences), index.doc_last_due[d]))
         return hits, first
+
+
+def _document_texts(index: Index, item: int):
+    """The words of an item's notice: its title, its items and their headings."""
+    d = int(index.item_doc[item])
+    yield index.doc_records[d].document_title or ""
+    for i in np.flatnonzero(index.item_doc == d).tolist():
+        r = index.records[i]
+        yield r.text
+        yield from r.headings
 
 
 def _citing(index: Index, term: str) -> frozenset[int]:
