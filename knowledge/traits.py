@@ -144,12 +144,19 @@ def is_title(text: str) -> bool:
 _PURPOSE_HEADING = re.compile(r"^[\divxlc.)\s-]*(?:muc tieu|muc dich|yeu cau)")
 
 
+# A web page's own answer to the question it asks: "Như vậy, cấm xe tải … đến 24h00 ngày
+# 30/12/2026." It sums up the rule the page quotes; nothing on the page answers better.
+_CONCLUSION = re.compile(r"(?:nhu vay|theo do|tom lai),? ")
+
+
 def is_context(r) -> bool:
     """What the confidence model reads as a context item: what the parser calls context,
     except under a plan's purpose headings ("I. MỤC TIÊU", "1. Mục đích", "2. Yêu cầu").
     A parser puts those under context, yet what a plan aims at ("tỷ lệ … đạt 100%") is
-    asked about as often as what it orders, and answered by nothing else."""
-    return r.kind == "context" and not any(_PURPOSE_HEADING.match(fold(h)) for h in r.headings)
+    asked about as often as what it orders, and answered by nothing else; nor a web page's
+    conclusion ("Như vậy, …"), which is its answer to the question it asks."""
+    return r.kind == "context" and not any(_PURPOSE_HEADING.match(fold(h)) for h in r.headings) \
+        and not _CONCLUSION.match(fold(r.text[:40]))
 
 
 def is_background(r) -> bool:

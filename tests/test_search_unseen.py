@@ -9,7 +9,7 @@ from knowledge.records import ItemRecord
 from knowledge.search import Searcher
 from knowledge.text import stopword_flags, tokenize
 from knowledge.traits import (ANSWERS_QUANTITY, W_ABOUT, W_QUESTION, answer_kinds, implicit_headings,
-                              is_basis, is_issuing, is_opening, is_preamble, is_title, prior)
+                              is_basis, is_context, is_issuing, is_opening, is_preamble, is_title, prior)
 
 
 def item(text, kind="paragraph", headings=(), **kw):
@@ -82,3 +82,9 @@ def test_the_round_a_question_names_against_the_notice():
     assert not clashes("tuyển dụng đợt 1 thi mấy vòng", notice)
     assert not clashes("tuyển dụng thi mấy vòng", notice)
     assert not clashes("kỳ họp thứ 10", notice)            # a kind of round the notice never names
+
+
+def test_a_pages_conclusion_is_no_context():
+    assert not is_context(item("Như vậy, cấm xe tải, xe khách qua Cầu 72-II từ 00h00 ngày 09/9/2025 "
+                               "đến 24h00 ngày 30/12/2026.", "context"))
+    assert is_context(item("Hiện nay Bộ Luật Lao động không quy định mẫu thông báo cấm hút thuốc.", "context"))
