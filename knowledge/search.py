@@ -205,7 +205,10 @@ class Searcher:
         hits, ev = self._hits(index, ranking, concepts, lang, mentions, limit, accented, folded, wants)
         noise = sum(c.isalnum() for c in talk.rest) < MIN_LETTERS
         threshold = model().threshold
-        confident = bool(hits) and not noise and hits[0].score >= threshold and not overruled(ev) \
+        # Typed without accents, one syllable of content ('ngon': ngon, ngôn, ngọn, ngón) names
+        # no word: with nothing beside it to tell which, a match is a guess.
+        lone = folded is not None and ranking.content == 1
+        confident = bool(hits) and not noise and not lone and hits[0].score >= threshold and not overruled(ev) \
             and not clashes(talk.rest, _document_texts(index, int(ranking.items[0])))
         # A place with no notice of its own is still answered by a national notice.
         national = bool(missing) and all(m.kind == "province" for m in missing) and confident \

@@ -88,3 +88,10 @@ def test_a_pages_conclusion_is_no_context():
     assert not is_context(item("Như vậy, cấm xe tải, xe khách qua Cầu 72-II từ 00h00 ngày 09/9/2025 "
                                "đến 24h00 ngày 30/12/2026.", "context"))
     assert is_context(item("Hiện nay Bộ Luật Lao động không quy định mẫu thông báo cấm hút thuốc.", "context"))
+
+
+def test_one_unaccented_syllable_names_no_word():
+    s = Searcher.from_records([
+        ItemRecord(1, "Ứng dụng công nghệ số vào quảng bá điểm đến bằng nhiều ngôn ngữ.", "", "1", **META)])
+    assert not s.ask("hom nay an gi ngon").answered
+    assert s.ask("ứng dụng công nghệ số quảng bá điểm đến").answered
