@@ -26,6 +26,7 @@ import numpy as np
 
 from knowledge.concepts import Concept
 from knowledge.index import Index
+from knowledge.named_headings import prefer_named
 from knowledge.text import index_terms
 
 CANDIDATES = 100         # items scored in full per question
@@ -53,6 +54,7 @@ class Ranking:
     passage: np.ndarray | None = None   # share of the question in the best sentence (the first few)
     docs: np.ndarray | None = None      # the document of each candidate
     summarised: np.ndarray | None = None    # whether each candidate has an English summary
+    groups: np.ndarray | None = None    # the heading the question names, per candidate (-1: none)
 
     def __len__(self) -> int:
         return len(self.items)
@@ -73,6 +75,8 @@ def rank_items(index: Index, concepts: list[Concept], boost: np.ndarray | None =
         positive = positive[keep]
     items = np.sort(positive)
     ranking = _by_passage(index, concepts, _score(index, concepts, items, boost, wants))
+    prefer_named(index, ranking, frozenset(t for c in concepts for a in c.alternatives if a.field != "en"
+                                           for t in a.terms))
     ranking.docs = index.item_doc[ranking.items]
     ranking.summarised = index.summarised[ranking.items]
     return ranking

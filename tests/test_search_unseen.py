@@ -95,3 +95,21 @@ def test_one_unaccented_syllable_names_no_word():
         ItemRecord(1, "Ứng dụng công nghệ số vào quảng bá điểm đến bằng nhiều ngôn ngữ.", "", "1", **META)])
     assert not s.ask("hom nay an gi ngon").answered
     assert s.ask("ứng dụng công nghệ số quảng bá điểm đến").answered
+
+
+def test_the_points_under_a_heading_the_question_names_come_first():
+    from knowledge.named_headings import heading_words
+    assert heading_words("4. Sở Nội vụ") == {"so", "noi", "vu"}
+    assert heading_words("b) Đối với Ủy ban Mặt trận Tổ quốc tỉnh") == {"uy", "ban", "mat", "tran", "to", "quoc", "tinh"}
+    assert heading_words("1. Các cơ quan, đơn vị, địa phương, doanh nghiệp căn cứ chức năng, nhiệm vụ được giao "
+                         "xây dựng kế hoạch triển khai thực hiện đợt thi đua") == frozenset()   # a sentence
+    meta = dict(META, document_number="124/KH-UBND", document_kind="Kế hoạch", document_title="Kế hoạch thi đua")
+    s = Searcher.from_records([
+        ItemRecord(1, "Báo cáo Ủy ban nhân dân tỉnh về kết quả đợt thi đua (qua Sở Nội vụ) khi tổng kết.", "", "1",
+                   headings=("IV. TỔ CHỨC THỰC HIỆN", "1. Các sở, ban, ngành"), **meta),
+        ItemRecord(2, "Chủ trì, phối hợp với các cơ quan tổ chức triển khai thực hiện Kế hoạch này.", "", "4.1",
+                   headings=("IV. TỔ CHỨC THỰC HIỆN", "4. Sở Nội vụ"), **meta),
+        ItemRecord(3, "Tham mưu khen thưởng tổng kết đợt thi đua.", "", "4.2",
+                   headings=("IV. TỔ CHỨC THỰC HIỆN", "4. Sở Nội vụ"), **meta)])
+    got = s.ask("đợt thi đua Sở Nội vụ phải làm gì")
+    assert got.hits[0].item_id in (2, 3)
