@@ -52,6 +52,7 @@ class Concept:
     pair: bool = False          # a pair of neighbouring syllables of a Vietnamese question
     unknown: float | None = None  # its weight in coverage when the index has none of it
     typed: bool = True          # the question's own word (not a correction or a guess)
+    parts: tuple[int, ...] = ()  # a pair: the positions of its two syllables' concepts
 
 
 def vi_phrase(phrase: str, weight: float) -> Alternative:
@@ -185,7 +186,7 @@ def vi_concepts(index, question: str, tokens: list[Token]) -> list[Concept]:
         unknown = (index.uni.idf_of(a.term) + index.uni.idf_of(b.term)) / 2
         concepts.append(Concept(f"{a.term} {b.term}", options, weight=W_BIGRAM, pair=True,
                                 content=not (stops[i] or stops[i + 1]), unknown=unknown,
-                                typed=f"{a.term} {b.term}" in index.bi.vocab))
+                                typed=f"{a.term} {b.term}" in index.bi.vocab, parts=(i, i + 1)))
     return concepts + asked_concepts([t.term for t in expanded])
 
 

@@ -26,6 +26,7 @@ import numpy as np
 
 from knowledge.concepts import Concept
 from knowledge.index import Index
+from knowledge.named_headings import prefer_named
 from knowledge.text import index_terms
 
 CANDIDATES = 100         # items scored in full per question
@@ -34,6 +35,8 @@ W_PASSAGE = 0.35          # how much of the rank the best sentence decides
 W_ANSWER_KIND = 1.3      # an item holding the date or number a "when / how many" question wants
 W_EN = 1.0               # the English summary, for English questions
 W_PAIR_COVERAGE = 0.75   # syllable pairs weigh less in coverage (some cross word limits)
+W_STRAY_SYLLABLE = 0.5   # a syllable of a word the index never saw, found only in other words
+MAX_SYLLABLE = 7         # letters of the longest Vietnamese syllable, folded ('nghieng'); longer is a word of its own
 
 
 @dataclass
@@ -51,6 +54,7 @@ class Ranking:
     passage: np.ndarray | None = None   # share of the question in the best sentence (the first few)
     docs: np.ndarray | None = None      # the document of each candidate
     summarised: np.ndarray | None = None    # whether each candidate has an English summary
+    groups: np.ndarray | None = None    # the heading the question names, per candidate (-1: none)
 
     def __len__(self) -> int:
         return len(self.items)
@@ -71,6 +75,8 @@ def rank_items(index: Index, concepts: list[Concept], boost: np.ndarray | None =
         positive = positive[keep]
     items = np.sort(positive)
     ranking = _by_passage(index, concepts, _score(index, concepts, items, boost, wants))
+    prefer_named(index, ranking, frozenset(t for c in concepts for a in c.alternatives if a.field != "en"
+                                           for t in a.terms))
     ranking.docs = index.item_doc[ranking.items]
     ranking.summarised = index.summarised[ranking.items]
     return ranking
@@ -189,6 +195,9 @@ def _score(index: Index, concepts: list[Concept], items: np.ndarray, boost, want
     part = np.array([(W_PAIR_COVERAGE if c.pair else 1.0) * c.weight if c.content else 0.0
                      for c in concepts], dtype=np.float32)
     unknown = np.array([len(k) == 0 for k in known_rarity])
+    stray = _stray_syllables(index, concepts, cover > 0)
+    if stray is not None:
+        cover, cover_vi, cover_own = cover * stray, cover_vi * stray, cover_own * stray
     has = cover > 0
     mass = part @ np.where(has, cover_rarity, missing[:, None])
     ratio = lambda x: np.divide(part @ x, mass, out=np.zeros(n, dtype=np.float32), where=mass > 0)
@@ -209,6 +218,39 @@ def _score(index: Index, concepts: list[Concept], items: np.ndarray, boost, want
                    rare_missed=rare_missed[order].astype(np.float32), own_coverage=ratio(cover_own)[order],
                    unknown=float(part[unknown] @ missing[unknown]) / question_mass if question_mass else 1.0,
                    content=int(content.sum()))
+
+
+def _stray_syllables(index: Index, concepts: list[Concept], has: np.ndarray) -> np.ndarray | None:
+    """Per concept and candidate, how much a syllable found counts: half when the question
+    pairs it into a word the index has never seen ('thời tiết', 'giá vàng') and the candidate
+    has it only in other words, with none of its question pairs ('thời' of 'thời gian',
+    'tiết' of 'chi tiết'). Vietnamese meaning lives in the two-syllable word; a notice that
+    never says 'thời tiết' says nothing about the weather, however many 'thời' it has.
+    Only when every content syllable of the question is in such a pair: 'sửa nhà' is no word
+    either, and 'sửa chữa nhà cửa' answers a question about it; a question whose every word
+    is unknown as a word ('thời tiết hôm nay') is about something no notice speaks of. A
+    word that is no Vietnamese syllable ('bluezone', 'F1') is a word of its own."""
+    pairs_of: dict[int, list[int]] = {}
+    unseen: set[int] = set()
+    for k, c in enumerate(concepts):
+        if c.pair and c.content and c.parts:
+            for s in c.parts:
+                pairs_of.setdefault(s, []).append(k)
+                if not c.typed:
+                    unseen.add(s)
+    syllables = {k for k, c in enumerate(concepts) if c.content and not c.pair and c.typed}
+    if not syllables or not syllables <= unseen \
+            or any(len(concepts[k].source) > MAX_SYLLABLE or not concepts[k].source.isalpha() for k in syllables):
+        return None         # the question also asks in words the index knows: those decide
+    factor = None
+    for s in unseen:
+        if not concepts[s].content or not concepts[s].typed:
+            continue
+        explained = has[pairs_of[s]].any(axis=0)
+        if factor is None:
+            factor = np.ones(has.shape, dtype=np.float32)
+        factor[s] = np.where(has[s] & ~explained, np.float32(W_STRAY_SYLLABLE), np.float32(1))
+    return factor
 
 
 # --- Passages ----------------------------------------------------------------------------------

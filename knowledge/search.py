@@ -31,6 +31,7 @@ from knowledge.confidence import Evidence, evidence, model, overruled
 from knowledge.folding import carry_readings, fold_mismatch, known_words, pair_readings
 from knowledge.index import Index
 from knowledge.notice_facts import asked_fact, fact_value
+from knowledge.ordinals import clashes
 from knowledge.named import Mention, Name, document_kinds, document_names, find_names
 from knowledge.ranking import Ranking, rank_items
 from knowledge.quotes import ranked_sentences
@@ -204,7 +205,11 @@ class Searcher:
         hits, ev = self._hits(index, ranking, concepts, lang, mentions, limit, accented, folded, wants)
         noise = sum(c.isalnum() for c in talk.rest) < MIN_LETTERS
         threshold = model().threshold
-        confident = bool(hits) and not noise and hits[0].score >= threshold and not overruled(ev)
+        # Typed without accents, one syllable of content ('ngon': ngon, ngôn, ngọn, ngón) names
+        # no word: with nothing beside it to tell which, a match is a guess.
+        lone = folded is not None and ranking.content == 1
+        confident = bool(hits) and not noise and not lone and hits[0].score >= threshold and not overruled(ev) \
+            and not clashes(talk.rest, _document_texts(index, int(ranking.items[0])))
         # A place with no notice of its own is still answered by a national notice.
         national = bool(missing) and all(m.kind == "province" for m in missing) and confident \
             and applies_everywhere(hits[0].record, hits[0].score)
@@ -249,9 +254,9 @@ class Searcher:
                 if docs:
                     mentions.append(Mention(name, docs))
                     continue
-                citing = index.uni.postings(term)
-                if citing is not None and len(citing[0]):
-                    mentions.append(Mention(name, frozenset(), frozenset(citing[0].tolist())))
+                citing = _citing(index, term)
+                if citing:
+                    mentions.append(Mention(name, frozenset(), citing))
                 else:
                     missing.append(name)
                 continue
@@ -277,9 +282,12 @@ class Searcher:
             in_named = all(m.covers(i, d) for m in mentions)
             mismatch = (fold_mismatch(index, "\n".join((*r.headings, r.text)), *folded) if folded
                         else accent_mismatch(r.text, accented, known_words(index)))
-            rival = next((j for j in range(k + 1, min(len(ranking), k + 1 + MAX_REPEATS))
-                          if not repeats(r.text, index.records[int(ranking.items[j])].text)),
-                         min(len(ranking), k + 1 + MAX_REPEATS))
+            group = int(ranking.groups[k]) if ranking.groups is not None else -1
+            rival = next((j for j in range(k + 1, len(ranking))
+                          if not repeats(r.text, index.records[int(ranking.items[j])].text)
+                          and (group < 0 or int(ranking.groups[j]) != group)),
+                         len(ranking))
+            rival = min(rival, k + 1 + MAX_REPEATS) if group < 0 else rival
             ev = evidence(ranking, k, lang, bool(mentions), in_named, bool(index.is_context[i]), mismatch,
                           kind_missed=bool(wants) and not index.item_kinds[i] & wants, rival=rival)
             first = first or ev
@@ -287,6 +295,30 @@ class Searcher:
             hits.append(Hit(r.item_id, r.text, source_line(r), calibrated.probability(ev), sentences[0], r,
                             tuple(sentences), index.doc_last_due[d]))
         return hits, first
+
+
+def _document_texts(index: Index, item: int):
+    """The words of an item's notice: its title, its items and their headings."""
+    d = int(index.item_doc[item])
+    yield index.doc_records[d].document_title or ""
+    for i in np.flatnonzero(index.item_doc == d).tolist():
+        r = index.records[i]
+        yield r.text
+        yield from r.headings
+
+
+def _citing(index: Index, term: str) -> frozenset[int]:
+    """The items that cite a document: in their own words, or under a heading or letter
+    opening that does ("Về kiến nghị … về Nghị định 136 …, Phó Thủ tướng có ý kiến như sau:"
+    stands above the directive that answers about it)."""
+    found: set[int] = set()
+    own = index.uni.postings(term)
+    if own is not None:
+        found.update(own[0].tolist())
+    heads = index.head.postings(term)
+    if heads is not None and len(heads[0]):
+        found.update(np.flatnonzero(np.isin(index.item_head, heads[0])).tolist())
+    return frozenset(found)
 
 
 def _boost(index: Index, mentions: list[Mention], kinds: set[str] = frozenset()) -> np.ndarray | None:

@@ -352,16 +352,19 @@ chuan bi|thiet bi|trang bi|du bi|cho phep|de nghi|de xuat|de an|de ra|nhu cau|ra
 
 def stopword_flags(text: str, tokens: list[Token]) -> list[bool]:
     """Which tokens of a question are function words. Accented tokens are judged by their
-    accented form; unaccented ones by the safe folded list and fixed question phrases; a
-    function syllable inside a compound ('chuẩn bị', 'đề nghị') is a word."""
+    accented form; unaccented ones by the safe folded list and fixed question phrases; chat
+    shorthand by what it was read as ('ko' is 'không', a function word whatever else 'khong'
+    may fold from); a function syllable inside a compound ('chuẩn bị', 'đề nghị') is a word."""
     lowered = nfc(text).lower()
     flags = []
     for tok in tokens:
         surface = lowered[tok.start:tok.end]
         if not tok.word:
             flags.append(False)
-        elif surface != tok.term:
+        elif surface != tok.term and (has_diacritics(surface) or surface in VI_STOPWORDS):
             flags.append(surface in VI_STOPWORDS)
+        elif surface != tok.term:       # chat shorthand read back ('ko' → 'khong'): its reading decides
+            flags.append(tok.term in VI_STOPWORDS_FOLDED)
         else:
             flags.append(tok.term in VI_STOPWORDS_FOLDED or tok.term in EN_STOPWORDS)
     folded = [t.term for t in tokens]

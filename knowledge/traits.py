@@ -27,6 +27,8 @@ FREQUENCY = re.compile(r"\blan\s*/\s*(?:ngay|tuan|thang|nam|quy)|\b(?:ngay|tuan|
                        r"|\b(?:hang|moi)\s+(?:ngay|tuan|thang|nam|quy)\b|\bdinh ky\b|\b\d+\s*lan\b")
 _DATE_TERM = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{4})?|\d{1,2}/\d{4}|\d{1,2}h\d*")
 _QUANTITY_TERM = re.compile(r"\d+(?:\.\d+)?%?|\d+-\d+")
+# A year ('giai đoạn 2026 - 2030') dates a plan; it is no amount a "bao nhiêu" asks for.
+_YEAR = re.compile(r"(?:19|20)\d\d")
 # Words that make a lone digit a quantity: "7 ngày", "3 lần", "2 cấp" (folded).
 _UNITS = frozenset("ngay tuan thang nam gio phut lan nguoi cap muc ho xa trieu ty dong km ha tan".split())
 # The closing formula of a Vietnamese administrative letter: it says to whom it was sent,
@@ -43,7 +45,8 @@ def answer_kinds(terms: list[str]) -> int:
             if _DATE_TERM.fullmatch(t):
                 kinds |= ANSWERS_TIME
             elif _QUANTITY_TERM.fullmatch(t) and (len(t) > 1 or t.endswith("%")
-                                                  or (k + 1 < len(terms) and terms[k + 1] in _UNITS)):
+                                                  or (k + 1 < len(terms) and terms[k + 1] in _UNITS)) \
+                    and not (_YEAR.fullmatch(t) and not (k + 1 < len(terms) and terms[k + 1] in _UNITS)):
                 kinds |= ANSWERS_QUANTITY
     return kinds
 
@@ -54,9 +57,9 @@ def prior(r, own_numbers: set[str] | None = None) -> float:
     paragraph about the notice itself ('Ngày 25/9, Bộ GD&ĐT ban hành Công điện 1638 …',
     'Trên đây là Công điện 27 …')."""
     text = r.text.rstrip()
-    if text.endswith("?") or _repeats_title(text, r.document_title):
+    if text.endswith("?") or _repeats_title(text, r.document_title) or is_title(text):
         return W_QUESTION
-    if is_preamble(text):
+    if is_preamble(text) or is_basis(text) or is_issuing(text):
         return W_ABOUT
     if is_background(r):
         return W_CONTEXT
@@ -91,8 +94,17 @@ _NARRATIVE_ANYWHERE = re.compile(r"^.{0,120}\b(?:nhan duoc (?:cong van|van ban|b
 # công văn …"). They repeat the question's subject and never say what to do. ("Căn cứ …" is not among them: a tax reply quotes under it the very rule
 # that answers.)
 _PREAMBLE = re.compile(
+    r"(?:\([^)]{0,120}\)\s*)?(?:ngay \d[^,.;:]{0,40}, )?"
     r"(?:(?:[^,.;:]{0,40} )?xet (?:to trinh|de nghi|bao cao|cong van)"
-    r"|tra loi (?:cong van|van ban)|[^,.;:]{0,60}\bnhan duoc (?:cong van|van ban|to trinh))")
+    r"|tra loi (?:cong van|van ban)"
+    r"|[^,.;:]{0,60}(?<!tiep )\bnhan (?:duoc )?(?:cong van|van ban|to trinh|bao cao|kien nghi|don)\b)")
+# A line of the letter's legal bases: "Căn cứ Công văn số 2553/BGDĐT-GDTX … về hướng dẫn …;".
+# It names a document, quotes nothing (no ':') and draws no conclusion ('thì'): it says what
+# the notice rests on, and answers no question about what to do.
+_BASIS = re.compile(r"can cu (?:vao )?(?:bo luat|luat|nghi dinh|nghi quyet|thong tu|quyet dinh|cong van"
+                    r"|chi thi|ke hoach|thong bao|ket luan|cong dien|van ban|huong dan) ")
+BASIS_MAX = 400
+TITLE_MAX = 300         # a heading stored as an item is one line
 # Headings of a review or of the bases, whose paragraphs all look back: "I. ĐÁNH GIÁ CHUNG",
 # "Tình hình …", "Kết quả đạt được". Purpose headings ("MỤC TIÊU", "YÊU CẦU") are not among
 # them: what a plan aims at is asked about as often as what it orders.
@@ -106,15 +118,45 @@ def is_preamble(text: str) -> bool:
     return bool(_PREAMBLE.match(fold(text.lstrip("-+*•– ")[:160])))
 
 
+def is_basis(text: str) -> bool:
+    """A line of the letter's legal bases (_BASIS), not a rule quoted under one."""
+    return len(text) <= BASIS_MAX and ":" not in text and not _THEN.search(text.lower()) \
+        and bool(_BASIS.match(fold(text.lstrip("-+*•– ")[:60])))
+
+
+# The article of a decision that issues the plan or rules attached ("Điều 1. Ban hành kèm theo
+# Quyết định này Kế hoạch …"): it names the plan's topic and says nothing the plan says.
+_ISSUING = re.compile(r"(?:dieu 1\W+)?ban hanh kem theo (?:quyet dinh|nghi quyet|chi thi|thong tu) nay\b")
+
+
+def is_issuing(text: str) -> bool:
+    return len(text) <= BASIS_MAX and bool(_ISSUING.match(fold(text.lstrip("-+*•– ")[:80])))
+
+
+def is_title(text: str) -> bool:
+    """A heading or a table's title stored as an item ('DANH MỤC HÀNG HÓA THAM GIA XUẤT
+    KHẨU …'): Decree 30/2020 writes titles in capitals, and a title names a topic without
+    saying anything about it, so the item under it is the answer."""
+    letters = [c for c in text[:TITLE_MAX + 1] if c.isalpha()]
+    return len(text) <= TITLE_MAX and len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
 _PURPOSE_HEADING = re.compile(r"^[\divxlc.)\s-]*(?:muc tieu|muc dich|yeu cau)")
+
+
+# A web page's own answer to the question it asks: "Như vậy, cấm xe tải … đến 24h00 ngày
+# 30/12/2026." It sums up the rule the page quotes; nothing on the page answers better.
+_CONCLUSION = re.compile(r"(?:nhu vay|theo do|tom lai),? ")
 
 
 def is_context(r) -> bool:
     """What the confidence model reads as a context item: what the parser calls context,
     except under a plan's purpose headings ("I. MỤC TIÊU", "1. Mục đích", "2. Yêu cầu").
     A parser puts those under context, yet what a plan aims at ("tỷ lệ … đạt 100%") is
-    asked about as often as what it orders, and answered by nothing else."""
-    return r.kind == "context" and not any(_PURPOSE_HEADING.match(fold(h)) for h in r.headings)
+    asked about as often as what it orders, and answered by nothing else; nor a web page's
+    conclusion ("Như vậy, …"), which is its answer to the question it asks."""
+    return r.kind == "context" and not any(_PURPOSE_HEADING.match(fold(h)) for h in r.headings) \
+        and not _CONCLUSION.match(fold(r.text[:40]))
 
 
 def is_background(r) -> bool:
@@ -160,9 +202,21 @@ def is_lead_in(text: str) -> bool:
     return text.rstrip().endswith(":")
 
 
+# The opening of a letter that answers or relays something ("Về Kết luận của … tại Thông báo số
+# 4387/TB-VPQH …, Phó Thủ tướng Trần Hồng Hà có ý kiến như sau:"): it holds the letter's
+# topic, the paragraphs after it what to do about it.
+_OPENING = re.compile(r"(?:y kien|chi dao|ket luan|thong bao|de nghi|huong dan)[^.;]{0,40}\bnhu sau\W*$")
+
+
+def is_opening(text: str) -> bool:
+    return bool(_OPENING.search(fold(text[-120:])))
+
+
 def implicit_headings(records: list) -> list[tuple[str, ...]]:
     """For items the parser gave no headings: the lead-in just above a run of bullets (or of
-    sub-points numbered under it), so "Sở Y tế:" tells whom its bullets are for."""
+    sub-points numbered under it), so "Sở Y tế:" tells whom its bullets are for; and a
+    letter's opening ("…, Phó Thủ tướng có ý kiến như sau:") above every paragraph after it,
+    so the directive carries the topic the opening names."""
     out: list[tuple[str, ...]] = []
     lead = None
     for r in records:
@@ -170,7 +224,8 @@ def implicit_headings(records: list) -> list[tuple[str, ...]]:
             out.append(())
             lead = r
         elif lead is not None and r.document_id == lead.document_id and not r.headings and (
-                r.kind == "bullet" or (lead.number and r.number.startswith(lead.number + "."))):
+                r.kind == "bullet" or (lead.number and r.number.startswith(lead.number + "."))
+                or is_opening(lead.text)):
             out.append((lead.text,))
         else:
             out.append(())

@@ -58,6 +58,11 @@ SETS = [
                 f"{HERE}/real_docs_trust.txt"),
     QuestionSet("en", f"{HERE}/questions_real_en.tsv", f"{HERE}/oos_real_en.tsv", "en",
                 f"{HERE}/real_docs_en.txt"),
+    # Twenty further notices drawn at random (2026-11-24, branch trust), questions written from
+    # the documents before any change; the held-aside part (tests/*_fresh2_hold.tsv) is
+    # deliberately not listed.
+    QuestionSet("fresh2", f"{HERE}/questions_real_fresh2.tsv", f"{HERE}/oos_real_fresh2.tsv", "fresh2",
+                f"{HERE}/real_docs_fresh2.txt"),
     # Everyday questions a bot of a provincial office gets that no directive answers.
     QuestionSet("everyday", None, f"{HERE}/search_out_of_scope.tsv", "seed"),
 ]

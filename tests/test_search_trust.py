@@ -97,3 +97,13 @@ def test_item_without_the_number_asked_for_is_overruled():
     assert overruled(Evidence(**fields, kind_missed=1.0))
     assert not overruled(Evidence(**fields))
     assert not overruled(Evidence(**dict(fields, coverage=0.9), kind_missed=1.0))
+
+
+def test_an_item_holding_nothing_of_the_question_in_its_own_words_is_overruled():
+    """Only its headings matched: the item says nothing about what was asked."""
+    base = dict(coverage=0.7, passage=0.8, rare_missed=0.3, unknown=0.1, strength=0.4, margin=0.3,
+                doc_margin=0.6, agreement=0.7, named_missed=0.0, named_hit=0.0, accent_mismatch=0.0,
+                context=0.0, short=0.0)
+    assert overruled(Evidence(own_coverage=0.0, english=0.0, **base))
+    assert not overruled(Evidence(own_coverage=0.3, english=0.0, **base))
+    assert not overruled(Evidence(own_coverage=0.0, english=1.0, **base))   # matched in the summary

@@ -1,0 +1,77 @@
+"""A heading the question names: "Sở Nội vụ phải làm gì?" asks for the points under "4. Sở
+Nội vụ", not for another unit's point that mentions it in passing ("báo cáo … (qua Sở Nội
+vụ)").
+
+Decree 30/2020 lays a plan's or a letter's tasks out by who does them: a heading that is a
+unit's name ("2. Ủy ban nhân dân các xã, phường", "b) Đối với Ủy ban Mặt trận Tổ quốc tỉnh")
+with its duties as the points under it; likewise a topic heading ("1. Mục đích"). When the
+question holds nearly every word of such a heading, its points are what is asked for:
+
+- they go before items that only share words with the question (W_NAMED_HEADING);
+- they are not each other's rivals: each is part of the same answer, so the margin that
+  the confidence model reads is taken over the best item outside the heading. Which of
+  them goes first is still the question's other words' to decide ("… báo cáo trước mấy
+  giờ?" wants the point that reports); putting the list's first point first instead lost
+  more than it won on the dev sets.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import numpy as np
+
+from knowledge.text import VI_STOPWORDS_FOLDED, fold, tokenize
+
+W_NAMED_HEADING = 1.3     # the points under a heading the question names
+MAX_HEADING_WORDS = 12    # a unit's or a topic's name, not a sentence
+NAMED_SHARE = 0.8         # of the heading's words that the question must hold
+WINDOW = 10               # the best candidates looked at
+
+_NUMBERING = re.compile(r"^\s*(?:[\divxlc]+|[a-zđ])\s*[.):]\s*", re.IGNORECASE)
+_FOR = re.compile(r"^(?:doi voi|ve)\s+")
+
+
+@lru_cache(maxsize=4096)
+def heading_words(heading: str) -> frozenset[str]:
+    """The content words of a short heading, folded, without its numbering ('4.', 'b)') or an
+    opening 'Đối với' / 'Về'; empty for a heading too long to be a name."""
+    text = _FOR.sub("", fold(_NUMBERING.sub("", heading.strip())))
+    words = [t.term for t in tokenize(text) if t.word and t.term not in VI_STOPWORDS_FOLDED]
+    return frozenset(words) if 0 < len(words) <= MAX_HEADING_WORDS else frozenset()
+
+
+def named_groups(index, items: np.ndarray, asked: frozenset[str]) -> np.ndarray:
+    """Per candidate: the id of its innermost heading when the question names it, else -1."""
+    groups = np.full(len(items), -1, dtype=np.int64)
+    for k, i in enumerate(items.tolist()):
+        h = int(index.item_head[i])
+        if h < 0:
+            continue
+        words = heading_words(index.head_texts[h][-1])
+        if len(words) >= 2 and len(words & asked) >= NAMED_SHARE * len(words):
+            groups[k] = h
+    return groups
+
+
+def prefer_named(index, ranking, asked: frozenset[str]):
+    """Reorder a ranking's best candidates as the module says; returns the group of each."""
+    top = min(WINDOW, len(ranking))
+    if top == 0:
+        return None
+    groups = named_groups(index, ranking.items[:top], asked)
+    if not (groups >= 0).any():
+        return None
+    rank = ranking.rank.copy()
+    rank[:top] = np.where(groups >= 0, rank[:top] * W_NAMED_HEADING, rank[:top])
+    order = np.array(list(np.lexsort((ranking.items[:top], -rank[:top]))) + list(range(top, len(ranking))))
+    ranking.rank = rank
+    for name in ("items", "rank", "total", "coverage", "vi_coverage", "en_coverage", "rare_missed",
+                 "own_coverage", "passage"):
+        value = getattr(ranking, name)
+        if value is not None:
+            setattr(ranking, name, value[order])
+    full = np.full(len(ranking), -1, dtype=np.int64)
+    full[:top] = groups[order[:top]]
+    ranking.groups = full
+    return full

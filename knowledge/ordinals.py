@@ -1,0 +1,34 @@
+"""Which round, term or phase a question asks about, against the one a notice is about.
+
+"Thanh tra Chính phủ tuyển dụng đợt 2 khi nào thi?" asked of a notice on "đợt 1" finds every
+word but one digit, and a digit weighs nothing in a ranking of words; yet the answer would be
+about another round. When the question names a round ("đợt 2", "lần thứ 3", "khóa XV",
+"kỳ họp thứ 10", "giai đoạn 2021-2025") and the notice names the same kind of thing only with
+other numbers, the notice is not about it, and the best it can be is a suggestion.
+"""
+from __future__ import annotations
+
+import re
+
+from knowledge.text import fold
+
+_ORDINAL = re.compile(r"\b(dot|lan thu|khoa|ky hop thu|giai doan|nhiem ky)\s+(\d[\d\s\-–]*\d|\d|[ivxl]+\b)")
+
+
+def ordinals(text: str) -> set[tuple[str, str]]:
+    """(kind, number) pairs named in a text, folded: {('dot', '2'), ('giai doan', '2021-2025')}."""
+    return {(kind, re.sub(r"\s*[-–]\s*", "-", number.strip()))
+            for kind, number in _ORDINAL.findall(fold(text))}
+
+
+def clashes(question: str, texts) -> bool:
+    """The question names a round the texts (a notice's items, headings and title) never name,
+    while they name the same kind of round with other numbers."""
+    asked = ordinals(question)
+    if not asked:
+        return False
+    named: set[tuple[str, str]] = set()
+    for text in texts:
+        named |= ordinals(text)
+    kinds = {k for k, _ in named}
+    return any(kind in kinds and (kind, number) not in named for kind, number in asked)
