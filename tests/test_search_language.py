@@ -214,3 +214,12 @@ def test_general_vocabulary_of_every_topic():
                  "fishing boat", "firebreak", "helmet", "autumn", "public hospital", "lump sum tax"):
         stems = [stem_en(w) for w in terms(word)]
         assert g.translate(stems) and g.translate(stems)[0][:2] == (0, len(stems)), word
+
+
+def test_an_english_question_mostly_outside_the_glossary_is_measured(searcher):
+    from knowledge.concepts import en_concepts, untranslated
+    from knowledge.text import tokenize
+
+    index = searcher._index
+    for question, share in [("Which bakeries sell mooncakes?", 1.0), ("Who must evacuate people from landslide areas?", 0.0)]:
+        assert untranslated(en_concepts(index, question, tokenize(question))) == share, question
