@@ -273,3 +273,15 @@ def cross_pairs(index, placed: list[tuple[int, list[tuple[str, ...]]]]) -> list[
                 out.append(Concept(" + ".join(pairs), [Alternative("bi", (p,)) for p in pairs],
                                    weight=W_CROSS, content=False, pair=True))
     return out
+
+
+def untranslated(concepts: list[Concept]) -> float:
+    """The share of an English question's content that has no Vietnamese wording (not in
+    the glossary, not a name the notices use). An item with no English summary (every
+    imported notice) can only be reached through those wordings, so when most of the
+    question is untranslated the item found answers some other question: Loa declines."""
+    content = [c for c in concepts if c.content and not c.pair]
+    if not content:
+        return 0.0
+    bare = sum(1 for c in content if all(a.field == "en" for a in c.alternatives))
+    return bare / len(content)

@@ -17,6 +17,7 @@ alternatives.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +25,7 @@ from pathlib import Path
 from knowledge.text import stem_en, terms
 
 GLOSSARY_FILE = Path(__file__).resolve().parent / "vocab" / "glossary.tsv"
+FORMS_FILE = Path(__file__).resolve().parent / "vocab" / "en_forms.tsv"
 SEPARATOR = " | "
 MAX_WORDS = 6            # an English key longer than this is a sentence, not a term
 
@@ -74,7 +76,7 @@ def _bundled() -> tuple[tuple[Entry, ...], dict]:
     that reads it (knowledge/parsed_cache.py): every command-line run needs them."""
     from knowledge import parsed_cache
 
-    code = (Path(__file__), Path(__file__).with_name("text.py"))
+    code = (Path(__file__), Path(__file__).with_name("text.py"), FORMS_FILE)
     return parsed_cache.cached(GLOSSARY_FILE, code, _parse_bundled)
 
 
@@ -88,6 +90,42 @@ def _parse_bundled() -> tuple[tuple[Entry, ...], dict]:
     return tuple(out), Glossary(out).table
 
 
+# --- English word forms -----------------------------------------------------------------------
+# The stemmer (knowledge.text.stem_en) is shared with the index of the English summaries and
+# stays light; the glossary, which only has to recognise a word, also reads irregular forms
+# ('hung' -> hang, 'paid' -> pay, data: vocab/en_forms.tsv), British and American spellings
+# ('organize' / 'organise', 'labor' / 'labour') and the 'e' a suffix took away ('rising' ->
+# rise), so that a question's wording need not be the one an entry was written in.
+
+_SPELLING = ((re.compile(r"(?<=[a-z]{3})iz"), "is"), (re.compile(r"(?<=[a-z]{2})yz"), "ys"),
+             (re.compile(r"(?<=[a-z]{2}[^aeiou])our"), "or"), (re.compile(r"(?<=[a-z]{3})ter$"), "tr"),
+             (re.compile(r"(?<=[a-z]{3})ens$"), "enc"), (re.compile(r"(?<=[a-z]{4})ll(?=$|ment)"), "l"),
+             (re.compile(r"^programme"), "program"), (re.compile(r"^diarrhoe"), "diarrhe"),
+             (re.compile(r"^(an|h)aem"), r"\1em"), (re.compile(r"^paed"), "ped"),
+             (re.compile(r"^behaviour"), "behavior"))
+
+
+@lru_cache(maxsize=1)
+def _forms() -> dict[str, str]:
+    """Irregular English forms, stemmed: 'hung' -> 'hang' (vocab/en_forms.tsv)."""
+    out = {}
+    with open(FORMS_FILE, encoding="utf-8") as f:
+        for line in f:
+            cells = line.split("#", 1)[0].split()
+            if len(cells) == 2:
+                out[stem_en(cells[0].lower())] = stem_en(cells[1].lower())
+    return out
+
+
+@lru_cache(maxsize=8192)
+def canonical(stem: str) -> str:
+    """One spelling for the stems of a word's forms and of its British and American spellings."""
+    stem = _forms().get(stem, stem)
+    for pattern, repl in _SPELLING:
+        stem = pattern.sub(repl, stem)
+    return stem
+
+
 class Glossary:
     """English stems → Vietnamese alternatives, built once per index."""
 
@@ -95,11 +133,19 @@ class Glossary:
         """`table`: one already made (of the bundled entries), which `entries` extend."""
         table = dict(table or {})
         for e in entries:
-            key = tuple(stem_en(w) for w in terms(e.english))
+            key = tuple(canonical(stem_en(w)) for w in terms(e.english))
             table[key] = tuple(dict.fromkeys(table.get(key, ()) + e.vietnamese))
         self.table = table
         self.longest = max((len(k) for k in table), default=1)
         self.words = frozenset(w for k in table for w in k)
+
+    def _read(self, stem: str) -> str:
+        """The stem as the table spells it: its canonical form, or that form with the 'e'
+        an '-ing' or '-ed' took away ('ris' of 'rising' -> 'rise') when only that is known."""
+        c = canonical(stem)
+        if c not in self.words and canonical(stem + "e") in self.words:
+            return canonical(stem + "e")
+        return c
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -118,6 +164,7 @@ class Glossary:
     def translate(self, words: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
         """Glossary matches in a list of stemmed English words, longest phrase first, without
         overlaps: (start, end, Vietnamese alternatives)."""
+        words = [self._read(w) for w in words]
         out = []
         i = 0
         while i < len(words):

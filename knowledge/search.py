@@ -26,7 +26,7 @@ from datetime import date
 import numpy as np
 
 from knowledge.accents import accent_mismatch, accented_words, repeats
-from knowledge.concepts import detect_language, en_concepts, vi_concepts, wanted_answer
+from knowledge.concepts import detect_language, en_concepts, untranslated, vi_concepts, wanted_answer
 from knowledge.confidence import Evidence, evidence, model, overruled
 from knowledge.folding import carry_readings, fold_mismatch, known_words, pair_readings
 from knowledge.index import Index
@@ -45,6 +45,7 @@ W_OTHER_NUMBER = 0.3     # ... when what it names is the notice itself ("Công �
 W_OTHER_KIND = 0.85      # an item of another kind of notice than the one named ("công điện về …")
 MIN_LETTERS = 3          # fewer letters and digits than this say nothing ("1", "y", "ô")
 REBUILD_SHARE = 0.2      # when more of the documents changed, the index is built afresh
+MAX_UNTRANSLATED = 0.5  # an English question mostly outside the glossary is not answered from an item without summary
 MAX_REPEATS = 3          # repeats of an item's text skipped when looking for its rival
 
 
@@ -210,6 +211,8 @@ class Searcher:
         lone = folded is not None and ranking.content == 1
         confident = bool(hits) and not noise and not lone and hits[0].score >= threshold and not overruled(ev) \
             and not clashes(talk.rest, _document_texts(index, int(ranking.items[0])))
+        if confident and lang == "en" and ev.en_unsummarised and untranslated(concepts) > MAX_UNTRANSLATED:
+            confident = False            # most of the question never reached the Vietnamese item
         # A place with no notice of its own is still answered by a national notice.
         national = bool(missing) and all(m.kind == "province" for m in missing) and confident \
             and applies_everywhere(hits[0].record, hits[0].score)

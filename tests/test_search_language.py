@@ -190,3 +190,36 @@ def test_the_shorthand_file_is_well_formed():
             if line.strip() and not line.startswith("#")]
     assert len(keys) == len(set(keys)) == len(shorthand_table()) > 150
     assert all(k == k.lower() and " " not in k for k in keys)
+
+
+def test_the_glossary_reads_english_word_forms():
+    """Irregular forms (vocab/en_forms.tsv), British and American spellings and the 'e' an
+    -ing took away reach the entry written under another form."""
+    g = Glossary(bundled_entries())
+
+    def alts(phrase):
+        found = g.translate([stem_en(w) for w in terms(phrase)])
+        return found[0][2] if found and found[0][:2] == (0, len(terms(phrase))) else None
+
+    for form, entry in [("hung", "hang"), ("paid", "pay"), ("made of", "made of"), ("organizing", "organise"),
+                        ("labour", "labor"), ("command center", "command centre"), ("defense", "defence"), ("rising", "rise"),
+                        ("enrollment", "enrolment"), ("diarrhea", "diarrhoea"), ("licensed", "licence")]:
+        assert alts(form) is not None and alts(form) == alts(entry), form
+
+
+def test_general_vocabulary_of_every_topic():
+    g = Glossary(bundled_entries())
+    for word in ("condition", "national flag", "fee", "database", "heavy rain", "bird flu", "african swine fever",
+                 "primary school", "red book", "suspend", "disbursement rate", "household business",
+                 "fishing boat", "firebreak", "helmet", "autumn", "public hospital", "lump sum tax"):
+        stems = [stem_en(w) for w in terms(word)]
+        assert g.translate(stems) and g.translate(stems)[0][:2] == (0, len(stems)), word
+
+
+def test_an_english_question_mostly_outside_the_glossary_is_measured(searcher):
+    from knowledge.concepts import en_concepts, untranslated
+    from knowledge.text import tokenize
+
+    index = searcher._index
+    for question, share in [("Which bakeries sell mooncakes?", 1.0), ("Who must evacuate people from landslide areas?", 0.0)]:
+        assert untranslated(en_concepts(index, question, tokenize(question))) == share, question
