@@ -45,11 +45,13 @@ _HEAD = ("ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG THÁP\n\nCỘNG HÒA XÃ HỘI CH�
 
 # --- confidently wrong ---------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="QA2 finding 1: 'hôm nay trời mưa không' typed WITH accents "
-                   "is answered with a 'mua sắm' (procurement) directive, and 'trời mưa to không' with "
-                   "Hạ Long's flower fair; the README says a word typed with accents is not matched "
-                   "by its namesake under other accents")
-@pytest.mark.parametrize("question", ["hôm nay trời mưa không", "trời mưa to không"])
+@pytest.mark.parametrize("question", [
+    "hôm nay trời mưa không",
+    pytest.param("trời mưa to không", marks=pytest.mark.xfail(
+        strict=True, reason="QA2 finding 1: 'trời mưa to không' typed WITH accents is answered with "
+        "Hạ Long's flower fair ('ngoài trời', 'mua sắm', 'tổ chức'); the README says a word typed "
+        "with accents is not matched by its namesake under other accents")),
+])
 def test_rain_question_with_accents_is_declined(tmp_path, question):
     assert not _ask_json(tmp_path, question)["answered"]
 
