@@ -80,6 +80,10 @@ def cmd_ask(settings: Settings, args) -> int:
     from knowledge.index_store import cache_path
     from knowledge.search import Searcher
 
+    if args.question and not " ".join(args.question).strip():
+        from texts import t
+        print(t(cli_lang(settings), "cli.empty_question"), file=sys.stderr)
+        return 2
     open_knowledge(settings)
     searcher = Searcher.from_database(cache_path(settings.database_url))
     questions = [" ".join(args.question)] if args.question else (l.strip() for l in sys.stdin)

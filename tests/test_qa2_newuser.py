@@ -182,8 +182,6 @@ def test_docx_auto_numbered_points_keep_their_numbers(tmp_path):
 
 # --- polish --------------------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="QA2 finding 11: `bot.py ask \"\"` prints nothing and exits 0; "
-                   "a newcomer gets no hint of what to type")
 def test_empty_question_on_the_command_line_gets_a_hint(tmp_path):
     done = _bot(tmp_path, "ask", "")
-    assert done.stdout.strip() or done.stderr.strip()
+    assert done.returncode != 0 and (done.stdout.strip() or done.stderr.strip())

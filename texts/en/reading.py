@@ -7,6 +7,7 @@ apart from `.one` singular forms (see `t()`)."""
 TEXTS: dict[str, str] = {
     "cli.imported": "Imported {name}: {items} items, {deadlines} deadlines.",
     "cli.updated": "Already known, updated {name}: {items} items, {deadlines} deadlines.",
+    "cli.empty_question": "The question is empty. For example: python bot.py ask \"What must factories do before each shift?\"",
     "cli.missing": "Missing from the header: {fields}.",
     "warning.future_date": "⚠️ The date of issue {date} is after today: check the notice's date.",
     "warning.orders_nothing": "⚠️ This page seems to order nothing (a page about a document, a legal Q&A, a law): its "

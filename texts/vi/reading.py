@@ -7,6 +7,7 @@ apart from `.one` singular forms (see `t()`)."""
 TEXTS: dict[str, str] = {
     "cli.imported": "Đã nhập {name}: {items} mục, {deadlines} hạn chót.",
     "cli.updated": "Đã có, đã cập nhật {name}: {items} mục, {deadlines} hạn chót.",
+    "cli.empty_question": "Câu hỏi trống. Ví dụ: python bot.py ask \"Trạm y tế phải có bác sĩ trước ngày nào?\"",
     "cli.missing": "Thiếu trong phần đầu văn bản: {fields}.",
     "warning.future_date": "⚠️ Ngày ban hành {date} ở sau hôm nay: kiểm tra lại ngày của văn bản.",
     "warning.orders_nothing": "⚠️ Trang này có vẻ không giao việc gì (trang viết về một văn bản, hỏi đáp pháp luật, văn "
