@@ -17,9 +17,8 @@ English summary, its lead over the runner-up (`margin`). Two requirements for su
 are compared: a higher probability, and a lead over the runner-up. For each, the curve over
 all rows, then leave one set out (the lowest requirement keeping confidently-wrong answers at
 or under 5% of the other sets' questions, scored on the left-out set), then the pooled choice.
-The stored value (knowledge/vocab/confidence.json, en_unsummarised_margin) is the pooled
-choice for the margin, rounded: it removes as many errors as the probability requirement for
-fewer right answers.
+The stored value (knowledge/vocab/confidence.json, en_unsummarised_margin) is 0, off: see
+knowledge.confidence.overruled for the figures of 2026-11-24 and why.
 """
 from __future__ import annotations
 
@@ -47,7 +46,8 @@ def collect() -> list[dict]:
     confidence.model = lambda: replace(stored, en_unsummarised_margin=0.0)
 
     here = os.path.join(ROOT, "tests")
-    sets = [s for s in qs.SETS if s.name in ("dev", "dev2", "seed_dev", "en", "fresh2", "trust")]
+    sets = [s for s in qs.SETS if s.name in ("dev", "dev2", "seed_dev", "search_real", "real_dev", "real_dev3", "offtopic",
+                                              "en", "fresh2", "trust")]
     sets += [qs.QuestionSet(n, f"{here}/{q}", f"{here}/{o}", n, f"{here}/{d}") for n, q, o, d in EXTRA]
     rows = []
     by_kb: dict[str, list] = {}

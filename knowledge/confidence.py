@@ -172,13 +172,18 @@ def overruled(ev: Evidence | None) -> bool:
     Nor is an item without English summary (every imported notice) that leads the runner-up
     by less than `en_unsummarised_margin` for an English question: only the glossary's
     translations of the question's words reach such an item, and those words are shared by
-    the neighbouring items of the same notice, so a narrow lead means the translation found
-    the notice but not which of its items answers. On the English questions of the dev sets
-    (2026-11-24, `benchmarks/en_unsummarised.py`) declining these answers removes 6 of the 14
-    confident errors (4.6% of 175 questions left) for 5 right answers; a higher probability
-    threshold for such items removing as many (0.899) cost 14 right answers. Caveat: all the
-    errors it removes are in one set (en2); chosen on the other sets alone it removes none
-    there (the script's leave-one-set-out lines), so the aside sets are its real test."""
+    the neighbouring items of the same notice, so a narrow lead may mean the translation found
+    the notice but not which of its items answers. The stored value is 0 (off): on the
+    English questions of all twelve dev sets (2026-11-24, `benchmarks/en_unsummarised.py`,
+    271 questions, 18 confidently wrong) the lead that meets 5% pooled is 0.076, declining 5
+    errors for 10 right answers, and chosen leaving one set out it declines 1 error in the
+    left-out sets for 9 right answers: the errors it removes are mostly those of one set
+    (en2), and it takes search_real's English top-1 under its floor (tests/
+    test_search_accuracy.py). 0.15 (chosen first on eight of those sets, without search_real,
+    real_dev, real_dev3, offtopic) took en2 from 50.0/30.0 to 41.7/10.0 top-1/CW, en2_hold from
+    50.0/12.5 to 41.7/0.0, en_hold not at all, and over all twelve sets cost 17 right answers
+    for 10 errors. A higher probability threshold for such items did no better (0.736: the
+    same 154 right, 13 wrong; leaving one set out, 12 right answers for 3 errors)."""
     if ev is None:
         return False
     if not ev.english and ev.own_coverage == 0:
