@@ -216,6 +216,8 @@ def main() -> None:
         data = {"features": FEATURES, "weights": [round(float(v), 4) for v in w], "bias": round(b, 4),
                 "threshold": round(threshold, 3), "mean": [round(float(v), 5) for v in mean],
                 "scale": [round(float(v), 5) for v in scale]}
+        with open(MODEL_FILE, encoding="utf-8") as f:         # chosen by benchmarks/en_unsummarised.py
+            data["en_unsummarised_margin"] = json.load(f).get("en_unsummarised_margin", 0.0)
         with open(MODEL_FILE, "w", encoding="utf-8") as f:
             json.dump(data, f, indent=1)
             f.write("\n")

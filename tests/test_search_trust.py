@@ -107,3 +107,21 @@ def test_an_item_holding_nothing_of_the_question_in_its_own_words_is_overruled()
     assert overruled(Evidence(own_coverage=0.0, english=0.0, **base))
     assert not overruled(Evidence(own_coverage=0.3, english=0.0, **base))
     assert not overruled(Evidence(own_coverage=0.0, english=1.0, **base))   # matched in the summary
+
+
+def test_an_unsummarised_item_with_a_narrow_lead_does_not_answer_english(monkeypatch):
+    """An English question reaches an item without English summary only through the glossary's
+    translations, which its neighbours share: with a lead required over the runner-up
+    (knowledge/vocab/confidence.json, en_unsummarised_margin; stored off, see overruled), a
+    narrower lead is no answer."""
+    from dataclasses import replace
+
+    import knowledge.confidence as confidence
+    stored = confidence.model()
+    monkeypatch.setattr(confidence, "model", lambda: replace(stored, en_unsummarised_margin=0.1))
+    base = dict(coverage=0.8, own_coverage=0.8, passage=0.8, rare_missed=0.0, unknown=0.0, strength=0.6,
+                doc_margin=0.8, agreement=0.4, named_missed=0.0, named_hit=0.0, accent_mismatch=0.0,
+                context=0.0, english=1.0, short=0.0)
+    assert overruled(Evidence(**base, margin=0.05, en_unsummarised=1.0))
+    assert not overruled(Evidence(**base, margin=0.5, en_unsummarised=1.0))
+    assert not overruled(Evidence(**base, margin=0.05, en_unsummarised=0.0))   # a summary vouches
