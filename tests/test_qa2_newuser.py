@@ -56,12 +56,12 @@ def test_rain_question_with_accents_is_declined(tmp_path, question):
     assert not _ask_json(tmp_path, question)["answered"]
 
 
-@pytest.mark.xfail(strict=True, reason="QA2 finding 2: 'Quý IV-2026' (quarter, hyphen, year: how "
-                   "task tables write it) is read as 31/12/2025, the notice's year; 'quý II-2026' and "
-                   "the spelling 'Quí IV-2025' give no deadline at all")
+# QA2 finding 2 (fixed): 'Quý IV-2026' (quarter, hyphen, year: how task tables write it) was read as
+# 31/12/2025, the notice's year; 'quý II-2026' and the spelling 'Quí IV-2025' gave no deadline at all.
 @pytest.mark.parametrize("when, expected", [
     ("Quý IV-2026", "2026-12-31"),
     ("quý II-2026", "2026-06-30"),
+    ("Quý I - 2027", "2027-03-31"),
     ("Quí IV-2025", "2025-12-31"),
 ])
 def test_quarter_with_hyphenated_year(when, expected):
