@@ -112,10 +112,11 @@ def test_wrapped_addressee_line_still_addresses_the_items():
     assert len(numbered) == 2 and all(i["units"] for i in numbered)
 
 
-@pytest.mark.xfail(strict=True, reason="QA2 finding 6: the abbreviated departments of task tables "
-                   "and letters ('Sở KH&CN', 'Sở NN&MT') are not read as actors ('Sở GD&ĐT' is), so "
-                   "617/KH-UBND's annex rows lose who leads them")
-@pytest.mark.parametrize("body, unit", [("Sở KH&CN", "science"), ("Sở NN&MT", "agriculture")])
+# QA2 finding 6 (fixed): the abbreviated departments of task tables and letters ('Sở KH&CN', 'Sở NN&MT')
+# were not read as actors ('Sở GD&ĐT' was), so 617/KH-UBND's annex rows lost who leads them.
+@pytest.mark.parametrize("body, unit", [("Sở KH&CN", "science"), ("Sở NN&MT", "agriculture"),
+                                        ("Sở LĐ-TB&XH", "social"), ("Sở VH-TT&DL", "culture"),
+                                        ("Sở TN&MT", "agriculture"), ("Sở GTVT", "construction")])
 def test_abbreviated_department_is_an_actor(body, unit):
     got = parse_text(_HEAD + f"1. {body} xây dựng Bộ tiêu chí đánh giá mức độ chuyển đổi số doanh "
                      "nghiệp trước ngày 30/12/2025.\n")
