@@ -123,10 +123,8 @@ def test_abbreviated_department_is_an_actor(body, unit):
     assert unit in got["items"][0]["units"]
 
 
-@pytest.mark.xfail(strict=True, reason="QA2 finding 7: a heading 'Đề nghị: Hiệp hội Doanh nghiệp "
-                   "tỉnh, Hội Nông dân tỉnh, Liên minh Hợp tác xã Tỉnh' gives its points no actor (in "
-                   "617/KH-UBND they fall back to the issuing UBND), so 'hiệp hội doanh nghiệp phải "
-                   "làm gì' is declined")
+# QA2 finding 7 (fixed): a heading 'Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh, Liên minh Hợp
+# tác xã Tỉnh' gave its points no actor (in 617/KH-UBND they fell back to the issuing UBND).
 def test_de_nghi_heading_names_who_acts():
     got = parse_text(_HEAD + "IV. TỔ CHỨC THỰC HIỆN\n\n"
                      "2. Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh, Liên minh Hợp tác xã Tỉnh\n\n"

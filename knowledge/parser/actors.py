@@ -51,7 +51,7 @@ _MAX_WORDS = 80                    # an addressee stands in the first words of a
 # Words around and between addressees: titles of the people who head a body, "các", "và",
 # commas, and the "chủ trì, phối hợp với" that introduces partners.
 _FILLER = tuple(tuple(p.split()) for p in sorted((
-    "giao", "de nghi", "yeu cau", "cac", "cac dong chi", "dong chi", "va", "voi", ",", ";", "(", ")",
+    "giao", "de nghi", "yeu cau", "giao :", "de nghi :", "yeu cau :", "cac", "cac dong chi", "dong chi", "va", "voi", ",", ";", "(", ")",
     "bo truong", "thu truong", "thu truong cac", "chu tich", "pho chu tich", "giam doc", "bi thu",
     "pho bi thu", "truong ban", "lanh dao", "nguoi dung dau", "tong giam doc", "thong doc",
     "chanh van phong", "tong cuc truong", "cuc truong", "chi cuc truong", "vien truong",
@@ -70,7 +70,7 @@ _LEVEL_FILLER = {"cac", "cap", ",", "va", "tren", "dia", "ban"}
 _LEADS = re.compile(r"(?:Cơ quan|Đơn vị) (?:chủ trì|thực hiện)\s*:\s*", re.IGNORECASE)
 _INTRODUCTIONS = {"can cu", "tren co", "theo do", "de thuc", "de dam", "de bao", "tu ngay", "sau khi", "doi voi",
                   "trong qua", "trong thoi", "ngay ,"}
-_HAND_OVER = re.compile(r"(?:^|[;.:]\s*|,\s*)(?:giao|đề nghị|yêu cầu)\s+", re.IGNORECASE)
+_HAND_OVER = re.compile(r"(?:^|[;.:]\s*|,\s*)(?:giao|đề nghị|yêu cầu)\s*:?\s+", re.IGNORECASE)
 
 
 def addressees(text: str) -> tuple[list[Actor], bool]:
