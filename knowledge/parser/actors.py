@@ -136,8 +136,14 @@ def _strip_actors(words: list[str]) -> list[str]:
     return out
 
 
+_ASKS = {("giao",), ("de", "nghi"), ("yeu", "cau")}
+
+
 def _leading(words: list[str]) -> list[Actor]:
+    """The bodies at the start of `words`. In "Bộ Tài chính đề nghị các địa phương …" the body
+    before the verb only speaks: those after it act (the speaker stays when none follows)."""
     out: list[Actor] = []
+    speaker: list[Actor] = []
     i, n = 0, min(len(words), _MAX_WORDS)
     while i < n:
         body, end = _longest(words, i, n)
@@ -145,6 +151,8 @@ def _leading(words: list[str]) -> list[Actor]:
             j = _skip_filler(words, i)
             if j == i:
                 break
+            if out and any(tuple(words[i:i + len(v)]) == v for v in _ASKS):
+                speaker, out = out, []
             i = j
             continue
         level, end = (body.level, end) if body.level else _level_after(words, end, n)
@@ -152,7 +160,7 @@ def _leading(words: list[str]) -> list[Actor]:
         if actor not in out:
             out.append(actor)
         i = end
-    return out
+    return out or speaker
 
 
 def _skip_filler(words: list[str], i: int) -> int:
