@@ -40,8 +40,9 @@ _TIME = (r"(?P<hh>\d{1,2})\s*(?:h|giờ|g(?=\d|\s)|:(?=\d{2}))\s*(?P<mm>\d{2})?(
          r"(?:\s+(?P<part>sáng|trưa|chiều|tối))?,?")
 # A month: 6/2022, 01/2022, "6 năm 2022".
 _MONTH = r"(?P<mon>\d{1,2})\s*(?:/|năm)\s*(?P<mony>\d{4,5})(?!\d)"
-# A quarter: quý I/2022, quý 2 năm 2022.
-_QUARTER = r"quý\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:(?:/|năm)\s*(?P<qy>\d{4,5})(?!\d))?"
+# A quarter: quý I/2022, quý 2 năm 2022, and as task tables write it "Quý IV-2026" (also the older
+# spelling "Quí").
+_QUARTER = r"qu[ýí]\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:(?:/|-|năm)\s*(?P<qy>\d{4,5})(?!\d))?"
 _WEEKDAY = r"(?P<wd>thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)"
 _EVERY = r"(?:hằng|hàng|mỗi)"
 _SHORT = r"\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?"
@@ -61,7 +62,7 @@ _TO = r"\s*(?:-|–|đến(?:\s+hết)?)\s*"
 _WINDOW_FORMS = [
     ("within_month", rf"{_TIME_LABEL}\s+(?:từ\s+)?(?:tháng\s+)?\d{{1,2}}(?:\s*/\s*\d{{4}})?{_TO}(?:tháng\s+)?{_MONTH}"),
     ("within_year", rf"{_TIME_LABEL}\s+(?:từ\s+)?(?:năm\s+)?\d{{4}}{_TO}(?:năm\s+)?(?P<wy>\d{{4}})(?!\d)"),
-    ("within_quarter", rf"{_TIME_LABEL}\s+(?:từ\s+)?quý\s+(?:IV|I{{1,3}}|[1-4])(?:\s*(?:/|năm)\s*\d{{4}})?{_TO}{_QUARTER}"),
+    ("within_quarter", rf"{_TIME_LABEL}\s+(?:từ\s+)?qu[ýí]\s+(?:IV|I{{1,3}}|[1-4])(?:\s*(?:/|-|năm)\s*\d{{4}})?{_TO}{_QUARTER}"),
     ("by", rf"{_TIME_LABEL}\s+(?:từ\s+)?(?:ngày\s+)?\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*\d{{4}})?{_TO}(?:ngày\s+)?(?:{_DATE})"),
     # "Thời gian hoàn thành: 30/11/2025" · "Thời hạn nộp: 17 giờ ngày 30/11/2025"
     ("by", rf"{_TIME_LABEL}\s+(?:{_TIME}\s+)?(?:ngày\s+)?(?:{_DATE})"),

@@ -56,12 +56,12 @@ def test_rain_question_with_accents_is_declined(tmp_path, question):
     assert not _ask_json(tmp_path, question)["answered"]
 
 
-@pytest.mark.xfail(strict=True, reason="QA2 finding 2: 'Quý IV-2026' (quarter, hyphen, year: how "
-                   "task tables write it) is read as 31/12/2025, the notice's year; 'quý II-2026' and "
-                   "the spelling 'Quí IV-2025' give no deadline at all")
+# QA2 finding 2 (fixed): 'Quý IV-2026' (quarter, hyphen, year: how task tables write it) was read as
+# 31/12/2025, the notice's year; 'quý II-2026' and the spelling 'Quí IV-2025' gave no deadline at all.
 @pytest.mark.parametrize("when, expected", [
     ("Quý IV-2026", "2026-12-31"),
     ("quý II-2026", "2026-06-30"),
+    ("Quý I - 2027", "2027-03-31"),
     ("Quí IV-2025", "2025-12-31"),
 ])
 def test_quarter_with_hyphenated_year(when, expected):
@@ -95,10 +95,10 @@ def test_english_f1_question_gets_the_directive_not_the_report(tmp_path):
 
 # --- misreadings: who must act -------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="QA2 finding 5: a 'Kính gửi:' wrapped onto a second line "
-                   "('… các tỉnh, thành phố\\ntrực thuộc Trung ương', as 17986/BTC-CT and "
-                   "11208/BNV-KHTC arrive) leaves every item without an actor or unit and glues "
-                   "'trực thuộc Trung ương' to the first paragraph")
+# QA2 finding 5 (fixed): a 'Kính gửi:' wrapped onto a second line ('… các tỉnh, thành phố' / 'trực thuộc
+# Trung ương', as 17986/BTC-CT and 11208/BNV-KHTC arrive) left every item without an actor or unit and
+# glued 'trực thuộc Trung ương' to the first paragraph: the date line was taken to end 30 characters
+# after its 'ngày', inside the 'Kính gửi' line when the date is the short 'ngày 19 tháng 11 năm 2025'.
 def test_wrapped_addressee_line_still_addresses_the_items():
     got = parse_text(
         "BỘ TÀI CHÍNH\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
@@ -112,20 +112,19 @@ def test_wrapped_addressee_line_still_addresses_the_items():
     assert len(numbered) == 2 and all(i["units"] for i in numbered)
 
 
-@pytest.mark.xfail(strict=True, reason="QA2 finding 6: the abbreviated departments of task tables "
-                   "and letters ('Sở KH&CN', 'Sở NN&MT') are not read as actors ('Sở GD&ĐT' is), so "
-                   "617/KH-UBND's annex rows lose who leads them")
-@pytest.mark.parametrize("body, unit", [("Sở KH&CN", "science"), ("Sở NN&MT", "agriculture")])
+# QA2 finding 6 (fixed): the abbreviated departments of task tables and letters ('Sở KH&CN', 'Sở NN&MT')
+# were not read as actors ('Sở GD&ĐT' was), so 617/KH-UBND's annex rows lost who leads them.
+@pytest.mark.parametrize("body, unit", [("Sở KH&CN", "science"), ("Sở NN&MT", "agriculture"),
+                                        ("Sở LĐ-TB&XH", "social"), ("Sở VH-TT&DL", "culture"),
+                                        ("Sở TN&MT", "agriculture"), ("Sở GTVT", "construction")])
 def test_abbreviated_department_is_an_actor(body, unit):
     got = parse_text(_HEAD + f"1. {body} xây dựng Bộ tiêu chí đánh giá mức độ chuyển đổi số doanh "
                      "nghiệp trước ngày 30/12/2025.\n")
     assert unit in got["items"][0]["units"]
 
 
-@pytest.mark.xfail(strict=True, reason="QA2 finding 7: a heading 'Đề nghị: Hiệp hội Doanh nghiệp "
-                   "tỉnh, Hội Nông dân tỉnh, Liên minh Hợp tác xã Tỉnh' gives its points no actor (in "
-                   "617/KH-UBND they fall back to the issuing UBND), so 'hiệp hội doanh nghiệp phải "
-                   "làm gì' is declined")
+# QA2 finding 7 (fixed): a heading 'Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh, Liên minh Hợp
+# tác xã Tỉnh' gave its points no actor (in 617/KH-UBND they fell back to the issuing UBND).
 def test_de_nghi_heading_names_who_acts():
     got = parse_text(_HEAD + "IV. TỔ CHỨC THỰC HIỆN\n\n"
                      "2. Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh, Liên minh Hợp tác xã Tỉnh\n\n"

@@ -51,7 +51,7 @@ _MAX_WORDS = 80                    # an addressee stands in the first words of a
 # Words around and between addressees: titles of the people who head a body, "các", "và",
 # commas, and the "chủ trì, phối hợp với" that introduces partners.
 _FILLER = tuple(tuple(p.split()) for p in sorted((
-    "giao", "de nghi", "yeu cau", "cac", "cac dong chi", "dong chi", "va", "voi", ",", ";", "(", ")",
+    "giao", "de nghi", "yeu cau", "giao :", "de nghi :", "yeu cau :", "cac", "cac dong chi", "dong chi", "va", "voi", ",", ";", "(", ")",
     "bo truong", "thu truong", "thu truong cac", "chu tich", "pho chu tich", "giam doc", "bi thu",
     "pho bi thu", "truong ban", "lanh dao", "nguoi dung dau", "tong giam doc", "thong doc",
     "chanh van phong", "tong cuc truong", "cuc truong", "chi cuc truong", "vien truong",
@@ -70,7 +70,7 @@ _LEVEL_FILLER = {"cac", "cap", ",", "va", "tren", "dia", "ban"}
 _LEADS = re.compile(r"(?:Cơ quan|Đơn vị) (?:chủ trì|thực hiện)\s*:\s*", re.IGNORECASE)
 _INTRODUCTIONS = {"can cu", "tren co", "theo do", "de thuc", "de dam", "de bao", "tu ngay", "sau khi", "doi voi",
                   "trong qua", "trong thoi", "ngay ,"}
-_HAND_OVER = re.compile(r"(?:^|[;.:]\s*|,\s*)(?:giao|đề nghị|yêu cầu)\s+", re.IGNORECASE)
+_HAND_OVER = re.compile(r"(?:^|[;.:]\s*|,\s*)(?:giao|đề nghị|yêu cầu)\s*:?\s+", re.IGNORECASE)
 
 
 def addressees(text: str) -> tuple[list[Actor], bool]:
@@ -136,8 +136,14 @@ def _strip_actors(words: list[str]) -> list[str]:
     return out
 
 
+_ASKS = {("giao",), ("de", "nghi"), ("yeu", "cau")}
+
+
 def _leading(words: list[str]) -> list[Actor]:
+    """The bodies at the start of `words`. In "Bộ Tài chính đề nghị các địa phương …" the body
+    before the verb only speaks: those after it act (the speaker stays when none follows)."""
     out: list[Actor] = []
+    speaker: list[Actor] = []
     i, n = 0, min(len(words), _MAX_WORDS)
     while i < n:
         body, end = _longest(words, i, n)
@@ -145,6 +151,8 @@ def _leading(words: list[str]) -> list[Actor]:
             j = _skip_filler(words, i)
             if j == i:
                 break
+            if out and any(tuple(words[i:i + len(v)]) == v for v in _ASKS):
+                speaker, out = out, []
             i = j
             continue
         level, end = (body.level, end) if body.level else _level_after(words, end, n)
@@ -152,7 +160,7 @@ def _leading(words: list[str]) -> list[Actor]:
         if actor not in out:
             out.append(actor)
         i = end
-    return out
+    return out or speaker
 
 
 def _skip_filler(words: list[str], i: int) -> int:

@@ -21,7 +21,7 @@ from knowledge.text import fold
 # a title in capitals that ends with the noun ("… GIÁ BÁN ĐIỆN") is no telegram
 TELEGRAM = re.compile(r"^(?P<issuer>[^:]{3,80}?)\s+(?:điện\s*:?|(?:Điện|ĐIỆN)\s*:)\s*$")
 ADDRESSED = re.compile(r"^Kính\s+gửi\s*:?", re.IGNORECASE)
-ABOUT = re.compile(r"^(?:V/v|V/V|Về\s+việc|VỀ\s+VIỆC)\s*:?\s*")
+ABOUT = re.compile(r"^(?:V/v|V/V|v/v|Về\s+việc|VỀ\s+VIỆC)\s*:?\s*")
 POINT_START = re.compile(r"^\(?\d{1,2}\s*[.)]\s+\S")
 _SECTION_START = re.compile(r"^(?:[IVX]{1,4}|Điều\s+\d{1,3})\s*[.:]\s+\S")
 _NOT_TITLE = re.compile(r"^(?:Căn\s+cứ\b|[:;,.)]|\(\w{0,20}\.(?:vn|com)\))", re.IGNORECASE)

@@ -48,7 +48,8 @@ def place_date_lines(zone: list[tuple[int, str]]):
         found = place_date(joined, anchored=True)
         if found:
             place, value, bad, at = found
-            end_line = line_at(join_zone(zone[n:n + 3])[1], at + 30)
+            date_end = DATE_WORDS.match(joined, at).end() - 1    # the year's last digit: a wrapped date's
+            end_line = line_at(join_zone(zone[n:n + 3])[1], date_end)   # last line, not the line after
             return place, value, bad, end_line
     return None
 
