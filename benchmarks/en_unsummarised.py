@@ -3,6 +3,7 @@
 
     python3 benchmarks/en_unsummarised.py            # collect, print the curve and the choice
     python3 benchmarks/en_unsummarised.py --rows F   # reuse rows saved by an earlier run
+    python3 benchmarks/en_unsummarised.py --quick    # two sets only (the test suite's run)
 
 Why: an English question answered from an imported notice (no English summary) is vouched for
 only by the glossary's translation; on the real-notice dev sets those answers were wrong far
@@ -35,7 +36,7 @@ EXTRA = [("en2", "questions_real_en2.tsv", "oos_real_en2.tsv", "real_docs_en2.tx
          ("fresh", "questions_real_fresh.tsv", "oos_real_fresh.tsv", "real_docs_fresh.txt")]
 
 
-def collect() -> list[dict]:
+def collect(quick: bool = False) -> list[dict]:
     """Ask every English dev question as the bot would WITHOUT the margin rule."""
     from dataclasses import replace
 
@@ -49,6 +50,8 @@ def collect() -> list[dict]:
     sets = [s for s in qs.SETS if s.name in ("dev", "dev2", "seed_dev", "search_real", "real_dev", "real_dev3", "offtopic",
                                               "en", "fresh2", "trust")]
     sets += [qs.QuestionSet(n, f"{here}/{q}", f"{here}/{o}", n, f"{here}/{d}") for n, q, o, d in EXTRA]
+    if quick:                                    # the test suite's run: two sets, the seeds and one set of notices
+        sets = [s for s in sets if s.name in ("dev", "en")]
     rows = []
     by_kb: dict[str, list] = {}
     for s in sets:
@@ -126,6 +129,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rows", help="read rows saved by --save instead of asking")
     ap.add_argument("--save", help="store the collected rows (JSON)")
+    ap.add_argument("--quick", action="store_true", help="only the shared dev set and the en set")
     args = ap.parse_args()
     from knowledge.confidence import model
     stored = model().en_unsummarised_margin
@@ -133,7 +137,7 @@ def main():
         with open(args.rows, encoding="utf-8") as f:
             rows = json.load(f)
     else:
-        rows = collect()
+        rows = collect(args.quick)
         if args.save:
             with open(args.save, "w", encoding="utf-8") as f:
                 json.dump(rows, f, ensure_ascii=False)

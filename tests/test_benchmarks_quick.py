@@ -23,6 +23,7 @@ QUICK = [
     ["bench_start.py", "--quick"],
     ["reply_sizes.py", "--quick"],
     ["fit_confidence.py", "--quick"],
+    ["en_unsummarised.py", "--quick"],
 ]
 
 
