@@ -131,8 +131,8 @@ def read_vi_tokens(index, tokens: list[Token]) -> list[Token]:
             out.append(t)
             continue
         readings = expand_shorthand(t.term)
-        if readings:
-            out.extend(Token(w, t.start, t.end, True) for w in readings[0].split())
+        if readings:                     # spelled as the index spells ('bac si' -> 'bac sy')
+            out.extend(Token(w.term, t.start, t.end, True) for w in tokenize(readings[0]))
             continue
         plain = untelex(t.term)
         out.append(Token(plain, t.start, t.end, True) if plain and index.known_vi(plain) else t)

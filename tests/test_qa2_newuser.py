@@ -137,9 +137,6 @@ def test_de_nghi_heading_names_who_acts():
 
 # --- declined although the notice answers --------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="QA2 finding 8: 'tram y te phai co bs truoc ngay nao' ('bs' = "
-                   "bác sĩ, listed in shorthand.tsv) is declined; with 'bac si' spelled out, or without "
-                   "'phai', it is answered")
 def test_shorthand_bs_with_phai(tmp_path):
     got = _ask_json(tmp_path, "tram y te phai co bs truoc ngay nao")
     assert got["answered"] and "30/11/2021" in got["answers"][0]["text"]
