@@ -155,13 +155,10 @@ def test_booster_shot_is_the_third_dose(tmp_path):
                    "numbering (style 'List Number', the usual way offices type '1.', '2.') stores its "
                    "items without numbers, so replies and reminders cite no 'mục'")
 def test_docx_auto_numbered_points_keep_their_numbers(tmp_path):
-    docx = pytest.importorskip("docx")
-    doc = docx.Document()
-    table = doc.add_table(rows=2, cols=2)
-    table.cell(0, 0).text = "UỶ BAN NHÂN DÂN\nXÃ HÒA BÌNH"
-    table.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
-    table.cell(1, 0).text = "Số: 45/TB-UBND"
-    table.cell(1, 1).text = "Hòa Bình, ngày 20 tháng 11 năm 2026"
+    pytest.importorskip("docx")
+    from tests.docx_notices import letterheaded_docx
+
+    doc = letterheaded_docx("UỶ BAN NHÂN DÂN\nXÃ HÒA BÌNH", "Số: 45/TB-UBND", "Hòa Bình, ngày 20 tháng 11 năm 2026")
     doc.add_paragraph("THÔNG BÁO")
     doc.add_paragraph("Về việc triển khai tiêm vắc xin sởi cho trẻ em")
     doc.add_paragraph("Trạm Y tế xã lập danh sách trẻ em chưa tiêm vắc xin sởi, gửi về UBND xã "

@@ -105,13 +105,10 @@ def test_a_directory_gives_a_clear_error(tmp_path):
 
 
 def test_docx_letterhead_table_is_read_before_the_body(tmp_path):
-    import docx
-    document = docx.Document()
-    letterhead = document.add_table(rows=2, cols=2)
-    letterhead.cell(0, 0).text = "UBND TỈNH QUẢNG NINH\nBAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH COVID-19"
-    letterhead.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
-    letterhead.cell(1, 0).text = "Số: 212/TB-BCĐ"
-    letterhead.cell(1, 1).text = "Quảng Ninh, ngày 10 tháng 12 năm 2021"
+    from tests.docx_notices import letterheaded_docx
+
+    document = letterheaded_docx("UBND TỈNH QUẢNG NINH\nBAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH COVID-19",
+                                 "Số: 212/TB-BCĐ", "Quảng Ninh, ngày 10 tháng 12 năm 2021")
     text = (SAMPLES / "tb_quang_ninh.txt").read_text(encoding="utf-8")
     for paragraph in ("THÔNG BÁO\n" + text.split("THÔNG BÁO\n", 1)[1]).split("\n\n"):
         document.add_paragraph(paragraph)
