@@ -17,6 +17,7 @@ import unicodedata
 import zipfile
 from collections import deque
 
+from knowledge.docx_numbering import Numbering
 from knowledge.parser import MAX_BYTES, ParseError
 
 MAX_FILE_BYTES = 20 * 2**20          # on disk: a long notice as .docx or a phone photo is far less
@@ -166,11 +167,14 @@ def check_zip(data: bytes, name: str, bad_key: str) -> None:
 def docx_text(data: bytes, name: str) -> str:
     """Paragraphs and table cells in reading order (the letterhead is often a table above
     the title); a cell is read once, its paragraphs as lines; vertically merged cells that
-    only continue the one above are skipped; content controls are looked into."""
+    only continue the one above are skipped; content controls are looked into. A paragraph
+    of a numbered list gets the number Word shows ("1.", "a)"), which is not in its text."""
     check_zip(data, name, "bad_docx")
     try:
         import docx
-        body = docx.Document(io.BytesIO(data)).element.body
+        document = docx.Document(io.BytesIO(data))
+        body = document.element.body
+        numbering = Numbering(document)
     except Exception:  # python-docx and lxml raise many types for a damaged or foreign file
         raise ParseError("bad_docx", name=name) from None
     parts: list[str] = []
@@ -181,6 +185,9 @@ def docx_text(data: bytes, name: str) -> str:
         tag = block.tag
         if tag == _W + "p":
             text = _paragraph_text(block)
+            label = numbering.label(block)
+            if label and text.strip():
+                text = f"{label} {text.lstrip()}"
         elif tag == _W + "sdt":                    # a content control around blocks
             content = block.find(_W + "sdtContent")
             blocks.extendleft(reversed(list(content)) if content is not None else ())

@@ -151,9 +151,6 @@ def test_booster_shot_is_the_third_dose(tmp_path):
 
 # --- imports -------------------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="QA2 finding 10: a .docx whose points use Word's automatic "
-                   "numbering (style 'List Number', the usual way offices type '1.', '2.') stores its "
-                   "items without numbers, so replies and reminders cite no 'mục'")
 def test_docx_auto_numbered_points_keep_their_numbers(tmp_path):
     pytest.importorskip("docx")
     from tests.docx_notices import letterheaded_docx
