@@ -15,11 +15,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from functools import lru_cache
+from pathlib import Path
 
 from knowledge.text import fold_word, nfc
 
 _SEGMENT = re.compile(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+)*")   # words not broken by punctuation
 _WORDS = re.compile(r"[^\W\d_]+")
+SYLLABLES_FILE = Path(__file__).resolve().parent / "vocab" / "syllables.txt"
 MIN_PAIR_COUNT = 2        # a folded pair written this often in the notices is a known word
 
 
@@ -75,15 +77,24 @@ def carry_readings(old, new, removed_records, added_records) -> None:
     new._pair_readings = readings
 
 
+@lru_cache(maxsize=1)
+def common_syllables() -> frozenset[str]:
+    """Accented syllables of administrative Vietnamese (knowledge/vocab/syllables.txt): a
+    word the loaded notices happen not to use ('mưa' in a knowledge base of Covid notices)
+    is still a word."""
+    lines = SYLLABLES_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(nfc(w.strip()).lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
 def known_words(index) -> frozenset[str]:
-    """Every accented syllable the notices write (lower case), from the pair counts: a word
-    typed with accents that is none of them is a slip of the keyboard ('nươc'), not another
-    word (knowledge.accents.accent_mismatch)."""
+    """Every accented syllable the notices write (lower case), from the pair counts, and the
+    common ones of the language: a word typed with accents that is none of them is a slip of
+    the keyboard ('nươc'), not another word (knowledge.accents.accent_mismatch)."""
     readings = pair_readings(index)
     cached = getattr(index, "_known_words", None)
     if cached is not None and cached[0] is readings:
         return cached[1]
-    words = frozenset(w for entry in readings.values() for pair in entry for w in pair.split())
+    words = common_syllables() | frozenset(w for entry in readings.values() for pair in entry for w in pair.split())
     index._known_words = (readings, words)
     return words
 

@@ -99,3 +99,10 @@ def test_every_deadline_form_of_the_seeds_is_there():
         ("16h chiều mai (2/2)", "2021-02-02", "16:00", "by"),
         ("trước ngày 28 tháng Chạp", "2021-02-09", None, "by"),
     }
+
+
+def test_common_syllables_are_words_and_slips_are_not():
+    from knowledge.folding import common_syllables
+    words = common_syllables()
+    assert {"mưa", "bão", "lũ", "trời", "tại"} <= words
+    assert "nươc" not in words and "mua" not in words      # a slip; a word without marks
