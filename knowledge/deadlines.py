@@ -94,8 +94,9 @@ def list_deadlines(zone: ZoneInfo, *, include_past: bool = False, unit: str | No
     DeadlineQuery) or [start, end].
 
     A recurring duty is listed once, at its next occurrence (computed here from its rule, so
-    the list is right without the running bot's roll); with include_past its passed stored
-    occurrences are listed too, as the record they are."""
+    the list is right without the running bot's roll), or at its last one when it has ended;
+    its passed occurrences are not repeated with include_past (one line per duty, and one
+    event per series in a calendar feed, whose RRULE gives the rest)."""
     now = _now_in(zone, today, now)
     today = now.date()
     if period:
@@ -120,7 +121,7 @@ def list_deadlines(zone: ZoneInfo, *, include_past: bool = False, unit: str | No
     where = conditions[0] if conditions else None
     for c in conditions[1:]:
         where &= c
-    rows = current_occurrences(_query(where), zone, now, keep_past=include_past)
+    rows = current_occurrences(_query(where), zone, now, keep_past=False)
     # An hour already gone today ("trước 10 giờ" asked at 22:00) is past, not upcoming.
     return [r for r in rows if (first is None or r.due_date >= first) and (end is None or r.due_date <= end)
             and (include_past or r.moment(zone) >= now)]

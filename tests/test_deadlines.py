@@ -106,3 +106,15 @@ def test_questions_about_a_directive_are_left_to_search(text):
 def test_week_runs_to_sunday():
     assert parse_deadline_query("hạn chót tuần này").dates(TODAY) == (TODAY, date(2026, 11, 29))
     assert parse_deadline_query("deadlines next week").dates(TODAY) == (date(2026, 11, 30), date(2026, 12, 6))
+
+
+def test_a_recurring_duty_is_one_line_of_the_full_list_and_one_calendar_event(db):
+    """A yearly duty whose stored occurrence has passed (the bot rolls a copy forward) is
+    listed once, at its next occurrence, even with past deadlines shown."""
+    from knowledge.models import Deadline
+
+    first = make_deadline(date(2025, 12, 15), task="Báo cáo xếp loại hằng năm")
+    Deadline.update(recurrence="FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15").where(Deadline.id == first.id).execute()
+    rows = list_deadlines(HCM, today=TODAY, include_past=True)
+    assert [(r.task, r.due_date) for r in rows] == [("Báo cáo xếp loại hằng năm", date(2026, 12, 15))]
+    assert render_ics(rows, HCM).count("BEGIN:VEVENT") == 1
