@@ -353,9 +353,7 @@ def test_quarterly_report_with_its_day_is_one_deadline():
     assert [date.fromisoformat(d["date"]).day for d in item["deadlines"]] == [25]
 
 
-@pytest.mark.xfail(strict=True, reason="QA3 finding 19: a commune or ward the catalogue does not know is "
-                   "written in lower case in the issuer ('Uỷ ban nhân dân xã triệu phong', 'phường thuận "
-                   "hóa'), and so in every answer's source line; 'XÃ HÒA BÌNH' gives 'xã Hòa Bình'")
+# QA3 finding 19 (fixed): a commune or ward the catalogue does not know was written in lower case.
 @pytest.mark.parametrize("place, expected", [("XÃ TRIỆU PHONG", "xã Triệu Phong"),
                                              ("PHƯỜNG THUẬN HÓA", "phường Thuận Hóa")])
 def test_issuer_keeps_the_place_name_capitalised(place, expected):

@@ -92,11 +92,11 @@ def compose_issuer(names: list[str]) -> str | None:
         return None
     issuer = names[-1]
     if len(names) == 1:
-        return proper_case(issuer)
+        return _place_at_end(proper_case(issuer))
     parent = names[-2]
     fi, fp = fold(issuer), fold(parent)
     if province_in(issuer) or re.search(r"\b(?:tinh|thanh pho|huyen|xa|phuong)\b", fi):
-        return proper_case(issuer)
+        return _place_at_end(proper_case(issuer))
     if fp.startswith("ban chap hanh trung uong"):
         return "Văn phòng Trung ương Đảng" if fi == "van phong" else f"{proper_case(issuer)} Trung ương"
     if fi in _GENERIC_SUBS or (fp.startswith(_PARTY) and fi.startswith("ban ")):
@@ -149,6 +149,20 @@ def proper_case(text: str) -> str:
             start = end
     result = _caps_kept("".join(out), text)
     return result[:1].upper() + result[1:]
+
+
+# An organ's name in capitals that ends with a level and a place the catalogue does not know ("ỦY BAN
+# NHÂN DÂN XÃ TRIỆU PHONG"): the place is a proper name. Not "xã hội", "huyện ủy", "xã đội".
+_TRAILING_PLACE = re.compile(r"(?<!\w)(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu|"
+                             r"(?:tỉnh|thành|huyện|quận|thị) (?:ủy|uỷ))"
+                             r" (?!(?:hội|ủy|uỷ|đội|đoàn)\b)((?:[^\W\d]+ ?){1,4})$", re.IGNORECASE)
+
+
+def _place_at_end(text: str) -> str:
+    m = _TRAILING_PLACE.search(text)
+    if not m or not m.group(2).islower():
+        return text
+    return f"{text[:m.start(2)]}{place_case(m.group(2))}"
 
 
 def place_case(name: str) -> str:
