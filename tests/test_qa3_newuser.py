@@ -310,9 +310,7 @@ def test_news_page_sections_keep_distinct_numbers():
     assert len(numbers) == len(set(numbers))
 
 
-@pytest.mark.xfail(strict=True, reason="QA3 finding 16: 'Thủ trưởng các sở, ban ngành, đơn vị thuộc Ủy ban "
-                   "nhân dân thành phố; Chủ tịch Ủy ban nhân dân các xã, phường có trách nhiệm …' (465/KH-UBND "
-                   "II.1) names no actor and no unit, so the commune's duty is not found for 'ubnd xa'")
+# QA3 finding 16 (fixed).
 def test_heads_of_departments_and_commune_chairs_are_actors():
     point = ("- Thủ trưởng các sở, ban ngành, đơn vị thuộc Ủy ban nhân dân thành phố; Chủ tịch Ủy ban nhân "
              "dân các xã, phường có trách nhiệm tiếp tục tổ chức tuyên truyền, phổ biến việc kê khai tài sản.")
@@ -326,9 +324,7 @@ _HA_TINH = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\n\n" + _MOTTO + "Số: 21/CĐ
             "CÔNG ĐIỆN\nVề việc ứng phó lũ\n\nChủ tịch Ủy ban nhân dân tỉnh yêu cầu:\n")
 
 
-@pytest.mark.xfail(strict=True, reason="QA3 finding 17: a company named as who acts ('Công ty TNHH MTV "
-                   "Thủy lợi …', 'Công ty Điện lực …') is not an actor: the item falls back to the issuing "
-                   "UBND (unit government), so /deadlines --unit and group pushes miss it")
+# QA3 finding 17 (fixed).
 @pytest.mark.parametrize("company", ["Công ty TNHH MTV Thủy lợi Nam Hà Tĩnh", "Công ty Điện lực Hà Tĩnh"])
 def test_company_is_the_actor(company):
     item = parse_text(_HA_TINH + f"1. {company} bảo đảm an toàn hồ đập, cấp điện cho các khu sơ tán "
