@@ -54,7 +54,7 @@ NOT_YET = re.compile(r"\s*(?:(?:mà\s+|nhưng\s+)?(?:vẫn\s+|còn\s+)*chưa\b|,
 RUNS_ON = re.compile(r"\s*(?:và|đến|sang|[-–])\s+(?:những\s+|các\s+)?(?:ngày\s+|tháng\s+)?đầu\s+(?:năm|tháng|quý)\b",
                      re.IGNORECASE)
 DONE_BEFORE = re.compile(r"(?:hoàn thành|hoàn tất|xong|kết thúc)\s*$")   # "hoàn thành trong tháng 6 năm 2026"
-CUT_OFF = re.compile(r"(?:\btính|\btừ nay|\bcho|\bl[ũűu]y kế|\bnhững tháng|\bcác tháng)\s*$")
+CUT_OFF = re.compile(r"(?:\btính|\btừ nay|\bcho|\bl[ũűu]y kế|\bnhững tháng|\bcác tháng|\bcập nhật)\s*$")
 _RANGE_END = re.compile(r"^(?:[^.;]{0,70}?\bđến\s+(?:hết\s+)?(?:(?:thứ\s+\w{2,4}|chủ\s+nhật),?\s+)?(?:ngày\s+)?"
                         r"|\s*[-–]\s*)\d", re.IGNORECASE)
 _RANGE_START = re.compile(r"\b(?:từ|các\s+ngày)\s+(?:[^.;]|\.(?=\S)){1,130}$", re.IGNORECASE)
@@ -141,7 +141,7 @@ _EVENT = re.compile(r"\b(?:nghi tet|nghi le|duoc nghi|lich nghi|nghi bu|ngay ngh
 def narrative(text: str, start: int, end: int, due: date, reference: date | None, kind: str) -> bool:
     """A weak phrase (đến, từ, vào ngày) in a clause that tells what happened or is forecast,
     or long before the notice: not a deadline."""
-    if reference is not None and (reference - due).days > 31:
+    if reference is not None and (reference - due).days > 7:       # as knowledge/dates.py PASSED_DAYS
         return True
     left = max(text.rfind(c, 0, start) for c in (";", ". ", ":"))
     if kind in _PAST_ONLY:                      # only "đã dừng phát sóng từ ngày 1-1-2025" is history

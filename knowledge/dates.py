@@ -168,6 +168,11 @@ class FoundDeadline:
     firm: bool = True               # said as a deadline ("trước", "chậm nhất", "hạn chót"), not only dated
 
 
+# A plan signed a few days after it was drafted may keep a date just passed ("Trước ngày 15/11" in a
+# decision of 21/11); a date more than a week before the notice is no deadline of it.
+PASSED_DAYS = 7
+
+
 def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
                    today: date | None = None) -> list[FoundDeadline]:
     """Every deadline phrase in `text`, in order. `reference` (the notice date) gives the
@@ -212,8 +217,9 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
             continue
         if not firm and narrative(text, m.start(), m.end(), due, reference if dated else None, kind):
             continue
-        if firm and dated and rule is None and reference is not None and (reference - due).days > 31:
-            continue                                   # a deadline long passed: quoted from the background
+        if firm and dated and rule is None and reference is not None and (reference - due).days > PASSED_DAYS:
+            continue                                   # passed over a week before the notice: the background, or
+                                                       # overdue tasks of earlier documents listed again
         if re.match(r"(?:trong ngày|vào năm)\b", phrase, re.IGNORECASE) and \
                 not COMPLETES.search(fold(text[max(0, m.start() - 80):m.start()])):
             continue                                   # "trong ngày 14/12" of an event, "vào năm 2026" of a plan
