@@ -141,7 +141,7 @@ _EVENT = re.compile(r"\b(?:nghi tet|nghi le|duoc nghi|lich nghi|nghi bu|ngay ngh
 def narrative(text: str, start: int, end: int, due: date, reference: date | None, kind: str) -> bool:
     """A weak phrase (đến, từ, vào ngày) in a clause that tells what happened or is forecast,
     or long before the notice: not a deadline."""
-    if reference is not None and (reference - due).days > 7:       # as knowledge/dates.py PASSED_DAYS
+    if reference is not None and (reference - due).days > 14:      # PASSED_DAYS of knowledge/date_resolve.py
         return True
     left = max(text.rfind(c, 0, start) for c in (";", ". ", ":"))
     if kind in _PAST_ONLY:                      # only "đã dừng phát sóng từ ngày 1-1-2025" is history
