@@ -221,3 +221,22 @@ def planned_event(text: str, start: int, phrase: str) -> bool:
     if COMPLETES.match(fold(phrase)):
         return False
     return _PLANNED_RIGHT_BEFORE.search(fold(text[max(0, start - 60):start])) is not None
+
+
+# "vận hành không gian trưng bày … đến hết ngày 15/9/2025", "các bộ phận thường trực hoạt động … đến hết
+# tháng 10/2025": how long a standing duty lasts, not the day something is due ("duy trì các chốt kiểm soát
+# đến hết ngày 13/12" stays a dated duty: the day the checkpoints may close)
+_LASTS = re.compile(r"\b(?:van hanh|hoat dong|thuong truc|keo dai|ap dung|luu hanh|phat song)\b")
+_UNTIL = re.compile(r"^(?:đến|tới)\b", re.IGNORECASE)
+
+
+def lasts_until(text: str, start: int, phrase: str) -> bool:
+    """A phrase "đến (hết) …" whose clause is governed by a verb of duration, no task verb between."""
+    if not _UNTIL.match(phrase):
+        return False
+    before = fold(text[max(text.rfind(c, 0, start) for c in (";", ". ", ":")) + 1:start])
+    last = None
+    for last in _LASTS.finditer(before):
+        pass
+    return last is not None and not _TASK_VERB.search(before[last.end():])
+

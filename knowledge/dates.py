@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from datetime import date, time
 
 from knowledge.date_narrative import (COMPLETES, CUT_OFF, DONE_BEFORE, FIRM, NOT_YET, REST, RUNS_ON, UNNAMED_YEAR, clause_of,
-                                      described, narrative, period, planned_event, told_as_done, validity_or_forecast)
+                                      described, lasts_until, narrative, period, planned_event, told_as_done,
+                                      validity_or_forecast)
 from knowledge.date_resolve import (EVENTS, FIRST_YEAR, LAST_YEAR, PASSED_DAYS, RECURRING, RELATIVE,  # noqa: F401  (part of this API)
                                     DateOutOfRange, ImpossibleDate, resolve, sane_date, written)
 from knowledge.lunar import lunar_to_solar, next_lunar_date  # noqa: F401  (part of this API)
@@ -263,6 +264,8 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
                 continue                               # "nghỉ thứ Bảy và Chủ nhật hằng tuần": days off
         if firm and rule is None and planned_event(text, m.start(), phrase):
             continue                                   # "Dự kiến tổ chức trước ngày 20/12/2025": an event
+        if rule is None and lasts_until(text, m.start(), phrase):
+            continue                                   # "vận hành … đến hết ngày 15/9/2025": a duration
         if firm and rule is None and described(text, m.start(), m.end()):
             continue                                   # "được cấp giấy phép trước ngày 01/7/2025"
         if kind in ("by", "from", "on", "within_month", "within_year", "within_quarter") and \

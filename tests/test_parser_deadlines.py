@@ -198,3 +198,11 @@ def test_a_date_in_an_assessment_part_stays_context():
 ])
 def test_a_window_that_runs_on_into_the_start_of_the_next_period_has_no_due_day(text, due):
     assert [f.due for f in find_deadlines(text, date(2025, 11, 20))] == due
+
+
+def test_how_long_a_standing_duty_lasts_is_no_due_date():
+    assert find_deadlines("Các cơ quan chuẩn bị điều kiện để vận hành không gian trưng bày bảo đảm an toàn "
+                          "đến hết ngày 15/9/2025; đồng thời chỉnh trang.", date(2025, 9, 3)) == []
+    assert find_deadlines("Các bộ phận thường trực hoạt động từ nay đến hết tháng 10/2025.", date(2025, 9, 3)) == []
+    assert [f.due for f in find_deadlines("Vận hành thử hệ thống, hoàn thành báo cáo đến hết ngày 15/9/2025.",
+                                          date(2025, 9, 3))] == [date(2025, 9, 15)]
