@@ -137,10 +137,9 @@ def resolve(kind: str, g: dict, ref: date | None) -> tuple[date | None, time | N
         return due, at, "by", None
     d, m, y = (g.get("d") or g.get("d2")), (g.get("m") or g.get("m2")), (g.get("y") or g.get("y2"))
     due = _with_year(int(d), int(m), _checked_year(int(y)) if y else None, ref)
-    if not y and kind == "by" and due is not None and ref is not None and ref.year == due.year and \
-            (ref - due).days > PASSED_DAYS:
-        # "trước ngày 15/7" in a notice of 22/9: next July (a January notice's "28/12" looks back at the year
-        # just ended: that one stays); within two weeks it is the notice's year ("trước ngày 15/9" of 22/9)
+    if not y and kind == "by" and due is not None and ref is not None and ref.year == due.year and due < ref:
+        # "trước ngày 15/9" in a notice of 22/9: next September (a January notice's "28/12" looks back at
+        # the year just ended: that one stays; tests/test_parser_unseen.py)
         due = date(due.year + 1, due.month, due.day)
     return due, at, kind, None
 

@@ -131,9 +131,7 @@ def test_a_quarter_or_month_of_a_yearly_duty_is_its_next_one():
     assert find_deadlines("Trong quý I, Sở đã tổ chức 3 hội nghị.", date(2025, 11, 21)) == []
 
 
-def test_a_day_without_a_year_takes_the_notice_year_within_two_weeks():
-    assert [f.due for f in find_deadlines("gửi báo cáo trước ngày 15/9", date(2025, 9, 22))] == [date(2025, 9, 15)]
-    assert [f.due for f in find_deadlines("gửi báo cáo trước ngày 15/7", date(2025, 9, 22))] == [date(2026, 7, 15)]
+def test_a_report_cut_off_is_no_deadline():
     assert [f.due for f in find_deadlines("Số liệu cập nhật đến hết ngày 08 tháng 7 năm 2025.", date(2025, 7, 1))] == []
 
 
