@@ -54,7 +54,7 @@ NOT_YET = re.compile(r"\s*(?:(?:mà\s+|nhưng\s+)?(?:vẫn\s+|còn\s+)*chưa\b|,
 RUNS_ON = re.compile(r"\s*(?:và|đến|sang|[-–])\s+(?:những\s+|các\s+)?(?:ngày\s+|tháng\s+)?đầu\s+(?:năm|tháng|quý)\b",
                      re.IGNORECASE)
 DONE_BEFORE = re.compile(r"(?:hoàn thành|hoàn tất|xong|kết thúc)\s*$")   # "hoàn thành trong tháng 6 năm 2026"
-CUT_OFF = re.compile(r"(?:\btính|\btừ nay|\bcho|\bl[ũűu]y kế|\bnhững tháng|\bcác tháng)\s*$")
+CUT_OFF = re.compile(r"(?:\btính|\btừ nay|\bcho|\bl[ũűu]y kế|\bnhững tháng|\bcác tháng|\bcập nhật)\s*$")
 _RANGE_END = re.compile(r"^(?:[^.;]{0,70}?\bđến\s+(?:hết\s+)?(?:(?:thứ\s+\w{2,4}|chủ\s+nhật),?\s+)?(?:ngày\s+)?"
                         r"|\s*[-–]\s*)\d", re.IGNORECASE)
 _RANGE_START = re.compile(r"\b(?:từ|các\s+ngày)\s+(?:[^.;]|\.(?=\S)){1,130}$", re.IGNORECASE)
@@ -141,7 +141,7 @@ _EVENT = re.compile(r"\b(?:nghi tet|nghi le|duoc nghi|lich nghi|nghi bu|ngay ngh
 def narrative(text: str, start: int, end: int, due: date, reference: date | None, kind: str) -> bool:
     """A weak phrase (đến, từ, vào ngày) in a clause that tells what happened or is forecast,
     or long before the notice: not a deadline."""
-    if reference is not None and (reference - due).days > 31:
+    if reference is not None and (reference - due).days > 14:      # PASSED_DAYS of knowledge/date_resolve.py
         return True
     left = max(text.rfind(c, 0, start) for c in (";", ". ", ":"))
     if kind in _PAST_ONLY:                      # only "đã dừng phát sóng từ ngày 1-1-2025" is history
@@ -221,3 +221,22 @@ def planned_event(text: str, start: int, phrase: str) -> bool:
     if COMPLETES.match(fold(phrase)):
         return False
     return _PLANNED_RIGHT_BEFORE.search(fold(text[max(0, start - 60):start])) is not None
+
+
+# "vận hành không gian trưng bày … đến hết ngày 15/9/2025", "các bộ phận thường trực hoạt động … đến hết
+# tháng 10/2025": how long a standing duty lasts, not the day something is due ("duy trì các chốt kiểm soát
+# đến hết ngày 13/12" stays a dated duty: the day the checkpoints may close)
+_LASTS = re.compile(r"\b(?:van hanh|hoat dong|thuong truc|keo dai|ap dung|luu hanh|phat song)\b")
+_UNTIL = re.compile(r"^(?:đến|tới)\b", re.IGNORECASE)
+
+
+def lasts_until(text: str, start: int, phrase: str) -> bool:
+    """A phrase "đến (hết) …" whose clause is governed by a verb of duration, no task verb between."""
+    if not _UNTIL.match(phrase):
+        return False
+    before = fold(text[max(text.rfind(c, 0, start) for c in (";", ". ", ":")) + 1:start])
+    last = None
+    for last in _LASTS.finditer(before):
+        pass
+    return last is not None and not _TASK_VERB.search(before[last.end():])
+

@@ -37,6 +37,13 @@ class ImpossibleDate(DateOutOfRange):
         self.phrase, self.written = phrase, written
 
 
+# A plan signed a few days after it was drafted may keep a date just passed ("Trước ngày 15/11" in a
+# decision of 21/11), a notice may repeat its own task just overdue ("chậm nhất ngày 30/11 đã quá hạn" on
+# 10/12); a date more than two weeks before the notice is no deadline of it (knowledge/dates.py): the
+# background, or overdue tasks of earlier documents listed again.
+PASSED_DAYS = 14
+
+
 def sane_date(year: int, month: int, day: int) -> date | None:
     """The date, or None when there is no such day; DateOutOfRange outside 1945–2100."""
     try:
@@ -132,7 +139,7 @@ def resolve(kind: str, g: dict, ref: date | None) -> tuple[date | None, time | N
     due = _with_year(int(d), int(m), _checked_year(int(y)) if y else None, ref)
     if not y and kind == "by" and due is not None and ref is not None and ref.year == due.year and due < ref:
         # "trước ngày 15/9" in a notice of 22/9: next September (a January notice's "28/12" looks back at
-        # the year just ended: that one stays)
+        # the year just ended: that one stays; tests/test_parser_unseen.py)
         due = date(due.year + 1, due.month, due.day)
     return due, at, kind, None
 

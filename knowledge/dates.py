@@ -17,13 +17,15 @@ turns each phrase into its day): the bot must never plan a reminder for 31/12/99
 """
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, time
 
 from knowledge.date_narrative import (COMPLETES, CUT_OFF, DONE_BEFORE, FIRM, NOT_YET, REST, RUNS_ON, UNNAMED_YEAR, clause_of,
-                                      described, narrative, period, planned_event, told_as_done, validity_or_forecast)
-from knowledge.date_resolve import (EVENTS, FIRST_YEAR, LAST_YEAR, RECURRING, RELATIVE,  # noqa: F401  (part of this API)
+                                      described, lasts_until, narrative, period, planned_event, told_as_done,
+                                      validity_or_forecast)
+from knowledge.date_resolve import (EVENTS, FIRST_YEAR, LAST_YEAR, PASSED_DAYS, RECURRING, RELATIVE,  # noqa: F401  (part of this API)
                                     DateOutOfRange, ImpossibleDate, resolve, sane_date, written)
 from knowledge.lunar import lunar_to_solar, next_lunar_date  # noqa: F401  (part of this API)
 from knowledge.open_recurrence import open_recurring_duty
@@ -115,8 +117,9 @@ _FORMS = _WINDOW_FORMS + [
     # trước tháng 6/2022 → the last day of May
     ("before_month", rf"trước\s+tháng\s+{_MONTH}"),
     # trong tháng 01/2022 · đến hết tháng 01/2022 · trong tháng 12 → the last day of the month
-    ("within_month", rf"(?:trong|đến\s+hết|hết|(?:vào\s+|đến\s+|trước\s+)?cuối|{_TIME_LABEL})\s+tháng\s+{_MONTH}"),
-    ("within_month", r"(?:trong|đến\s+hết|hết)\s+tháng\s+(?P<mon>\d{1,2})(?![\d/]|\s*năm\s*\d)"),
+    ("within_month", rf"(?:trong|đến\s+hết|hết|chậm\s+nhất(?:\s+(?:trong|vào))?|(?:vào\s+|đến\s+|trước\s+)?cuối|{_TIME_LABEL})"
+                     rf"\s+tháng\s+{_MONTH}"),
+    ("within_month", r"(?:trong|đến\s+hết|hết|chậm\s+nhất(?:\s+(?:trong|vào))?)\s+tháng\s+(?P<mon>\d{1,2})(?![\d/]|\s*năm\s*\d)"),
     # trình … tại Phiên họp thứ 44 (tháng 4/2025): the month of the meeting a text is submitted to
     ("session_month", rf"(?<=\()tháng\s+{_MONTH}(?=\))"),
     # trước quý III/2022 → the last day of June · trong quý I/2022 → the last day of March
@@ -168,6 +171,24 @@ class FoundDeadline:
     firm: bool = True               # said as a deadline ("trước", "chậm nhất", "hạn chót"), not only dated
 
 
+# "Hằng năm, …", "định kỳ hằng năm …" opening the sentence of a quarter or month without a year
+YEARLY = re.compile(r"\b(?:hang|moi) nam\b")
+
+
+def sentence_before(text: str, start: int) -> str:
+    """The folded words of the sentence before a phrase."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    return fold(text[left + 1:start])
+
+
+def yearly_next(due: date, reference: date) -> tuple[date, str]:
+    """A month or quarter end that comes back each year: its next occurrence on or after the notice."""
+    while due < reference:
+        last = calendar.monthrange(due.year + 1, due.month)[1]
+        due = date(due.year + 1, due.month, min(due.day, last))
+    return due, f"FREQ=YEARLY;BYMONTH={due.month};BYMONTHDAY={due.day}"
+
+
 def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
                    today: date | None = None) -> list[FoundDeadline]:
     """Every deadline phrase in `text`, in order. `reference` (the notice date) gives the
@@ -210,10 +231,14 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
             continue
         if due is None:
             continue
+        if rule is None and _FORMS[i][0] in ("within_quarter", "within_month") and not (g.get("qy") or g.get("mony")) \
+                and reference is not None and YEARLY.search(sentence_before(text, m.start())):
+            due, rule = yearly_next(due, reference)    # "Hằng năm, rà soát … trong Quý I": each year, next one
         if not firm and narrative(text, m.start(), m.end(), due, reference if dated else None, kind):
             continue
-        if firm and dated and rule is None and reference is not None and (reference - due).days > 31:
-            continue                                   # a deadline long passed: quoted from the background
+        if firm and dated and rule is None and reference is not None and (reference - due).days > PASSED_DAYS:
+            continue                                   # passed over two weeks before the notice: the background, or
+                                                       # overdue tasks of earlier documents listed again
         if re.match(r"(?:trong ngày|vào năm)\b", phrase, re.IGNORECASE) and \
                 not COMPLETES.search(fold(text[max(0, m.start() - 80):m.start()])):
             continue                                   # "trong ngày 14/12" of an event, "vào năm 2026" of a plan
@@ -239,6 +264,8 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
                 continue                               # "nghỉ thứ Bảy và Chủ nhật hằng tuần": days off
         if firm and rule is None and planned_event(text, m.start(), phrase):
             continue                                   # "Dự kiến tổ chức trước ngày 20/12/2025": an event
+        if rule is None and lasts_until(text, m.start(), phrase):
+            continue                                   # "vận hành … đến hết ngày 15/9/2025": a duration
         if firm and rule is None and described(text, m.start(), m.end()):
             continue                                   # "được cấp giấy phép trước ngày 01/7/2025"
         if kind in ("by", "from", "on", "within_month", "within_year", "within_quarter") and \

@@ -117,8 +117,22 @@ def test_a_task_given_to_someone_keeps_its_deadline():
 
 def test_a_deadline_long_passed_is_background():
     assert find_deadlines("Thông báo trước đó yêu cầu hoàn thành trước ngày 20 tháng 9 năm 2025.", NOV_20) == []
-    assert [f.due for f in find_deadlines("rà soát chậm nhất ngày 30/11/2025 đã quá hạn", date(2025, 12, 10))] == [
-        date(2025, 11, 30)]                          # ten days late: still this notice's deadline
+    assert [f.due for f in find_deadlines("rà soát chậm nhất ngày 30/11/2025 đã quá hạn", date(2025, 12, 5))] == [
+        date(2025, 11, 30)]                          # five days late: still this notice's deadline
+    # over two weeks late: an overdue task of an earlier document listed again (an annex "nhiệm vụ chậm muộn")
+    assert find_deadlines("Cơ quan chủ trì: Bộ Tài chính; Thời hạn hoàn thành: 31/10/2025.", date(2025, 11, 16)) == []
+
+
+def test_a_quarter_or_month_of_a_yearly_duty_is_its_next_one():
+    found = find_deadlines("Hằng năm, tiến hành rà soát quy hoạch trong Quý I và báo cáo cấp trên trong Quý II, "
+                           "chậm nhất tháng 6.", date(2025, 11, 21))
+    assert {(f.due, f.recurrence) for f in found} == {(date(2026, 3, 31), "FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=31"),
+                                                      (date(2026, 6, 30), "FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=30")}
+    assert find_deadlines("Trong quý I, Sở đã tổ chức 3 hội nghị.", date(2025, 11, 21)) == []
+
+
+def test_a_report_cut_off_is_no_deadline():
+    assert [f.due for f in find_deadlines("Số liệu cập nhật đến hết ngày 08 tháng 7 năm 2025.", date(2025, 7, 1))] == []
 
 
 def test_relative_dates_need_the_notice_date():
@@ -182,3 +196,11 @@ def test_a_date_in_an_assessment_part_stays_context():
 ])
 def test_a_window_that_runs_on_into_the_start_of_the_next_period_has_no_due_day(text, due):
     assert [f.due for f in find_deadlines(text, date(2025, 11, 20))] == due
+
+
+def test_how_long_a_standing_duty_lasts_is_no_due_date():
+    assert find_deadlines("Các cơ quan chuẩn bị điều kiện để vận hành không gian trưng bày bảo đảm an toàn "
+                          "đến hết ngày 15/9/2025; đồng thời chỉnh trang.", date(2025, 9, 3)) == []
+    assert find_deadlines("Các bộ phận thường trực hoạt động từ nay đến hết tháng 10/2025.", date(2025, 9, 3)) == []
+    assert [f.due for f in find_deadlines("Vận hành thử hệ thống, hoàn thành báo cáo đến hết ngày 15/9/2025.",
+                                          date(2025, 9, 3))] == [date(2025, 9, 15)]

@@ -111,6 +111,8 @@ def read_header(lines: list[Line]) -> tuple[Header, list[Line]]:
     lines = lines[:end] + [Line("", hard=True)] * (len(lines) - end)
     h.body_start, h.body_end = _layout(h, lines, start, end, motto)
     _from_page(h, lines, start, end)
+    if not h.number and not h.letterhead and h.kind:
+        _from_annex_line(h, kept_lines)
     if sections and h.number and not h.own_kind_line:
         lines, last = sections_quoting(h.number, kept_lines, lines, sections)
         h.body_end = max(h.body_end, last)
@@ -120,6 +122,19 @@ def read_header(lines: list[Line]) -> tuple[Header, list[Line]]:
     if after:
         h.aside.append(after)
     return h, lines
+
+def _from_annex_line(h: Header, lines: list[Line]) -> None:
+    """A text pasted without its letterhead names itself in its annex: "(Ban hành kèm theo Thông tư
+    số 60/2025/TT-BCT ngày 02 tháng 12 năm 2025 của Bộ trưởng …)". Only the document's own kind counts
+    (a plan annexed to a decision names the decision)."""
+    text = " ".join(line.text for line in lines if line.text)
+    kind = re.escape(h.kind)
+    m = re.search(rf"kèm\s+theo\s+{kind}\s+(?:số\s+)?({NUMBER})\s+ngày\s+(\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})",
+                  text.replace("*", ""), re.IGNORECASE)
+    if m:
+        h.number = m.group(1).rstrip(".")
+        h.date = h.date or parse_date(m.group(2))
+
 
 # --- The header lines ----------------------------------------------------------------------
 
