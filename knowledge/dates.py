@@ -272,8 +272,36 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
                 period(text, m.start(), m.start() + len(phrase), kind, phrase):
             continue
         found.append(FoundDeadline(due, at, kind, phrase, m.start(), m.start() + len(phrase), rule, firm))
+        if rule and rule.startswith("FREQ=DAILY") and at is not None and _ENDS_WITH_TIME.search(phrase):
+            end = m.start() + len(phrase)
+            for other, end in _more_times(text, end):   # "2 lần mỗi ngày, lúc 7 giờ và 16 giờ": each one
+                found.append(FoundDeadline(due, other, kind, text[m.start():end], m.start(), end, rule, firm))
     # "định kỳ hằng năm báo cáo …; thời hạn trước ngày 15/12 hằng năm": the day is given, the open rhythm adds nothing
-    dated_rules = {f.recurrence.split(";")[0] for f in found if f.recurrence and f.phrase not in open_phrases}
-    return [f for f in found if f.phrase not in open_phrases or f.recurrence.split(";")[0] not in dated_rules
-            or "BYMONTH=3,6,9,12" in f.recurrence]
+    # (and "hằng quý, trước ngày 25 của tháng cuối quý" likewise, each quarter against each quarter)
+    dated_rules = {_rhythm(f.recurrence) for f in found if f.recurrence and f.phrase not in open_phrases}
+    return [f for f in found if f.phrase not in open_phrases or _rhythm(f.recurrence) not in dated_rules]
+
+
+_MORE_TIME = re.compile(r"\s*(?:,|và|;)\s*(?:lúc\s+)?(\d{1,2})\s*(?:h|giờ)(?:\s*(\d{2}))?(?:\s*phút)?"
+                        r"(?:\s+(sáng|trưa|chiều|tối))?(?![\d/])(?!\s*,?\s*(?:ngày|hôm)\s*\d)")
+_ENDS_WITH_TIME = re.compile(r"(?:\d\s*(?:h|giờ)(?:\s*\d{2})?|phút|sáng|trưa|chiều|tối),?$")
+
+
+def _more_times(text: str, pos: int) -> list[tuple[time, int]]:
+    """The further times of day a daily duty lists after its first ("lúc 7 giờ và 16 giờ")."""
+    out = []
+    while (m := _MORE_TIME.match(text, pos)) and len(out) < 6:
+        hour, minute = int(m.group(1)), int(m.group(2) or 0)
+        if m.group(3) in ("chiều", "tối") and hour < 12:
+            hour += 12
+        if hour > 23 or minute > 59:
+            break
+        out.append((time(hour, minute), m.end()))
+        pos = m.end()
+    return out
+
+
+def _rhythm(rule: str) -> tuple[str, bool]:
+    """How often a rule comes back: its frequency, and whether it is each quarter."""
+    return rule.split(";")[0], "BYMONTH=3,6,9,12" in rule
 

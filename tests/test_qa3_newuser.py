@@ -332,17 +332,14 @@ def test_company_is_the_actor(company):
     assert item["units"] != ["government"]
 
 
-@pytest.mark.xfail(strict=True, reason="QA3 finding 18: 'báo cáo … 2 lần mỗi ngày, lúc 7 giờ và 16 giờ' "
-                   "gives one daily deadline at 07:00; the 16:00 report is lost")
+# QA3 finding 18 (fixed): only the first of the times of a daily report was kept.
 def test_twice_daily_report_keeps_both_times():
     item = parse_text(_HA_TINH + "1. Công ty TNHH MTV Thủy lợi Nam Hà Tĩnh báo cáo mực nước hồ Kẻ Gỗ về "
                       "Sở Nông nghiệp và Môi trường 2 lần mỗi ngày, lúc 7 giờ và 16 giờ.\n")["items"][-1]
     assert {d["time"] for d in item["deadlines"]} == {"07:00", "16:00"}
 
 
-@pytest.mark.xfail(strict=True, reason="QA3 finding 21: 'báo cáo định kỳ hằng quý, trước ngày 25 của "
-                   "tháng cuối quý' gives two recurring deadlines, the 25th and a spurious end of quarter "
-                   "(31/12, from 'hằng quý' alone): the list, the reminders and the calendar show both")
+# QA3 finding 21 (fixed): the open "hằng quý" gave a second, spurious end-of-quarter deadline.
 def test_quarterly_report_with_its_day_is_one_deadline():
     item = parse_text(_HA_TINH + "1. Sở Nội vụ tổng hợp, báo cáo định kỳ hằng quý, trước ngày 25 của tháng "
                       "cuối quý.\n")["items"][-1]
