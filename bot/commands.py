@@ -7,7 +7,7 @@ from aiogram.types import BotCommand, BotCommandScopeDefault
 
 COMMANDS: dict[str, list[tuple[str, str]]] = {
     "vi": [
-        ("ask", "Hỏi về chỉ đạo phòng, chống dịch"),
+        ("ask", "Hỏi về các văn bản chỉ đạo"),
         ("deadlines", "Các hạn chót sắp tới"),
         ("calendar", "Tệp lịch .ics các hạn chót"),
         ("subscribe", "Chọn đơn vị nhận thông báo"),

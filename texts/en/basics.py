@@ -18,7 +18,7 @@ TEXTS: dict[str, str] = {
     "console.full_hint": "<i>Full text: /full</i>",
     "console.no_full": "There is no answer to show in full yet. Ask a question first.",
     "console.bye": "Goodbye.",
-    "start.private": "Hello! I am <b>Loa</b>, the assistant for the Covid-19 steering committee's directives.\n"
+    "start.private": "Hello! I am <b>Loa</b>, the assistant for your steering committee's directives (notices, dispatches, instructions, plans).\n"
                      "Type a question, for example: <i>What must factories do before each shift?</i>\n"
                      "See /help for commands.",
     "start.group": "Hello! In a group, mention @{username} or reply to one of my messages to ask, "

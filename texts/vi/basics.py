@@ -7,7 +7,7 @@ apart from `.one` singular forms (see `t()`)."""
 TEXTS: dict[str, str] = {
     "error.config": "Cấu hình sai: {detail}",
     "error.internal": "Xin lỗi, đã có lỗi khi xử lý yêu cầu. Vui lòng thử lại sau.",
-    "console.welcome": "Loa — hỏi đáp chỉ đạo phòng, chống dịch (chế độ dòng lệnh, không có BOT_TOKEN).\n"
+    "console.welcome": "Loa — hỏi đáp văn bản chỉ đạo (chế độ dòng lệnh, không có BOT_TOKEN).\n"
                        "Gõ câu hỏi, /deadlines để xem hạn chót, /help để xem hướng dẫn, /quit để thoát.",
     "console.help": "<b>Loa — hướng dẫn (dòng lệnh)</b>\n"
                     "• Gõ câu hỏi, hoặc /ask <i>câu hỏi</i>.\n"
@@ -18,7 +18,7 @@ TEXTS: dict[str, str] = {
     "console.full_hint": "<i>Toàn văn: /full</i>",
     "console.no_full": "Chưa có câu trả lời nào để xem toàn văn. Hãy hỏi một câu trước.",
     "console.bye": "Tạm biệt.",
-    "start.private": "Xin chào! Tôi là <b>Loa</b>, trợ lý tra cứu chỉ đạo phòng, chống dịch Covid-19.\n"
+    "start.private": "Xin chào! Tôi là <b>Loa</b>, trợ lý tra cứu văn bản chỉ đạo (thông báo, công điện, chỉ thị, kế hoạch).\n"
                      "Hãy gõ câu hỏi, ví dụ: <i>Nhà máy phải xét nghiệm công nhân khi nào?</i>\n"
                      "Xem /help để biết các lệnh.",
     "start.group": "Xin chào! Trong nhóm, hãy nhắc @{username} hoặc trả lời tin nhắn của tôi để hỏi, "
