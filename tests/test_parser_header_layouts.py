@@ -87,3 +87,14 @@ def test_notice_dated_in_the_future_is_flagged():
 def test_capitals_written_as_running_text_keep_names_and_acronyms_only(capitals, written):
     from knowledge.parser.names import proper_case
     assert proper_case(capitals) == written
+
+
+def test_the_authority_line_above_the_grounds_is_not_the_title():
+    """Decree 30/2020: a document issued in a person's authority puts it on its own line
+    ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH") between the title and the "Căn cứ" lines."""
+    from knowledge.parser import parse_text
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Số: 15/QĐ-UBND\nNghệ An, ngày 20 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\nVỀ VIỆC THÀNH LẬP TỔ CÔNG TÁC\n"
+            "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n\nQUYẾT ĐỊNH:\n\n"
+            "Điều 1. Thành lập Tổ công tác.\n")
+    assert parse_text(text)["title"] == "Thành lập tổ công tác"

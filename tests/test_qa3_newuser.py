@@ -355,9 +355,7 @@ def test_issuer_keeps_the_place_name_capitalised(place, expected):
 
 
 @needs_real
-@pytest.mark.xfail(strict=True, reason="QA3 finding 20 (polish): 37700/TB-CHQ's title is 'Về kết quả xác "
-                   "định trước mã số cục trưởng Cục Hải quan': the authority line 'CỤC TRƯỞNG CỤC HẢI QUAN' "
-                   "above the preamble is glued to the title")
+# QA3 finding 20 (fixed): the authority line above the "Căn cứ" lines was glued to the title.
 def test_authority_line_is_not_part_of_the_title():
     got = parse_text(open(os.path.join(NOTICES_DIR, "tb-f902003eceb8dedf.md"), encoding="utf-8").read())
     assert (got["number"], got["issuer"], got["date"]) == ("37700/TB-CHQ", "Cục Hải quan", "2025-11-21")

@@ -25,6 +25,10 @@ ABOUT = re.compile(r"^(?:V/v|V/V|v/v|Về\s+việc|VỀ\s+VIỆC)\s*:?\s*")
 POINT_START = re.compile(r"^\(?\d{1,2}\s*[.)]\s+\S")
 _SECTION_START = re.compile(r"^(?:[IVX]{1,4}|Điều\s+\d{1,3})\s*[.:]\s+\S")
 _NOT_TITLE = re.compile(r"^(?:Căn\s+cứ\b|[:;,.)]|\(\w{0,20}\.(?:vn|com)\))", re.IGNORECASE)
+# The authority that issues in a person's name, on its own line between the title and the
+# "Căn cứ" lines (Decree 30/2020): "CỤC TRƯỞNG CỤC HẢI QUAN", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH".
+_AUTHORITY = re.compile(r"^(?:BỘ TRƯỞNG|THỦ TƯỚNG|(?:PHÓ )?CHỦ TỊCH|(?:TỔNG |CHI )?CỤC TRƯỞNG|(?:TỔNG )?GIÁM ĐỐC|"
+                        r"VIỆN TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|THỐNG ĐỐC|HIỆU TRƯỞNG|CHÁNH THANH TRA)\b")
 
 _OF_ISSUER = re.compile(r"^\W{0,4}(?:" + "|".join(sorted(KINDS, key=len, reverse=True)) +
                         r")(?:\s+[\w-]+){0,2}?\s+của\s+(?P<issuer>[A-ZĐÀ-Ỹ][^.:;!?]{2,80}?)\s*[.!]?$", re.IGNORECASE)
@@ -86,6 +90,8 @@ def read_title(lines: list[Line], kind_at: int, end: int, about: bool = False) -
                 or _SECTION_START.match(text) or _NOT_TITLE.match(text):
             break                       # an untitled notice: "THÔNG BÁO / 1. Các xã …" starts its body
         is_caps = _caps(text)
+        if out and is_caps and _AUTHORITY.match(text) and _next_text(lines, i + 1, end).startswith("Căn cứ"):
+            break                       # the authority line above the "Căn cứ" lines
         if caps is None:
             caps, bold = is_caps, line.bold
         elif is_caps != caps and not (bold and line.bold) and not text[0].islower():
@@ -97,6 +103,12 @@ def read_title(lines: list[Line], kind_at: int, end: int, about: bool = False) -
         if not caps and text.endswith((".", ":")):
             break
     return out, i
+
+
+def _next_text(lines: list[Line], i: int, end: int) -> str:
+    while i < end and not lines[i].text:
+        i += 1
+    return lines[i].text if i < end else ""
 
 
 def title_text(first: str | None, lines: list[str]) -> str:
