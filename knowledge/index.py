@@ -188,9 +188,9 @@ class Index:
                 values.append(weights if weight == 1.0 else weights * np.float32(weight))
         scores = _summed(*parts["item"], len(self.records))
         if parts["meta"][0]:                # weighed per document, then spread to the items
-            scores += (W_META * _summed(*parts["meta"], self.meta.size))[self.item_doc]
+            scores += np.take(W_META * _summed(*parts["meta"], self.meta.size), self.item_doc)
         if parts["head"][0]:                # NO_HEADINGS (-1) reads the 0 at the end
-            scores += (W_HEAD * _summed(*parts["head"], self.head.size + 1))[self.item_head]
+            scores += np.take(W_HEAD * _summed(*parts["head"], self.head.size + 1), self.item_head)
         return scores
 
     def word_in(self, field: str, term: str, items: np.ndarray) -> tuple[np.ndarray, np.ndarray, bool]:

@@ -173,6 +173,7 @@ class FieldIndex:
             return None
         s, e = int(self.offsets[tid]), int(self.offsets[tid + 1])
         docs = self.docs[s:e]
+        keys = keys.astype(docs.dtype, copy=False)
         pos = np.minimum(np.searchsorted(docs, keys), len(docs) - 1)
         present = docs[pos] == keys
         if self.idf[tid] < MIN_IDF:
@@ -189,6 +190,7 @@ class FieldIndex:
         present = np.zeros((k, m), dtype=bool)
         if not m:
             return weights, present
+        keys = keys.astype(self.docs.dtype, copy=False)        # searchsorted over mixed types converts every posting
         vocab = self.vocab
         found = [(r, tid) for r, term in enumerate(terms) if (tid := vocab.get(term)) is not None]
         if not found:

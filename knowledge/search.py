@@ -286,11 +286,11 @@ class Searcher:
             mismatch = (fold_mismatch(index, "\n".join((*r.headings, r.text)), *folded) if folded
                         else accent_mismatch(r.text, accented, known_words(index)))
             group = int(ranking.groups[k]) if ranking.groups is not None else -1
-            rival = next((j for j in range(k + 1, len(ranking))
+            last = len(ranking) if group >= 0 else min(len(ranking), k + 1 + MAX_REPEATS)
+            rival = next((j for j in range(k + 1, last)
                           if not repeats(r.text, index.records[int(ranking.items[j])].text)
                           and (group < 0 or int(ranking.groups[j]) != group)),
-                         len(ranking))
-            rival = min(rival, k + 1 + MAX_REPEATS) if group < 0 else rival
+                         last)
             ev = evidence(ranking, k, lang, bool(mentions), in_named, bool(index.is_context[i]), mismatch,
                           kind_missed=bool(wants) and not index.item_kinds[i] & wants, rival=rival)
             first = first or ev
