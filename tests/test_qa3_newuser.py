@@ -276,9 +276,7 @@ _CUSTOMS = ("BỘ TÀI CHÍNH\nCỤC HẢI QUAN\n\n" + _MOTTO + "Số: 37413/CHQ
             "Cục Hải quan thông báo để Công ty biết và thực hiện./.\n")
 
 
-@pytest.mark.xfail(strict=True, reason="QA3 finding 14: an address line under 'Kính gửi' ('(Đ/c: Lô CN06, "
-                   "KCN …)', as 37413/CHQ-NVTHQ has it) drops the letter's first paragraphs: its opening "
-                   "and the two points stating what an export's customs value includes are lost")
+# QA3 finding 14 (fixed): an addressee's "(Đ/c: …)" line let the addressee block swallow the letter's opening.
 def test_addressee_address_line_keeps_the_first_points():
     texts = [i["text"] for i in parse_text(_CUSTOMS)["items"]]
     assert any(t.startswith("Điều 86 Luật Hải quan") for t in texts)

@@ -255,8 +255,8 @@ def _skip_addressees(h: Header, lines: list[Line], body: int, end: int) -> int:
         listing = text.startswith(("-", "+", "•")) or text[0].islower() or _ASIDE.match(text) is not None
         if not listing and len(got) > 1 and got[-1].endswith((".", ";", ":")) and not telegram:
             break
-        if not listing and len(got) > 1 and _prose_start(text) and got[-1].endswith((".", ";", ":", ",")):
-            break
+        if not listing and len(got) > 1 and _prose_start(text) and got[-1].endswith((".", ";", ":", ",", ")")):
+            break                       # ")": an addressee's "(Đ/c: …)" line ends the entry
         if not listing and len(got) == 1 and ADDRESSED.match(first) and first.rstrip().endswith("."):
             break
         got.append(text)
