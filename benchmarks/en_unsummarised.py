@@ -77,7 +77,8 @@ def collect(quick: bool = False) -> list[dict]:
                              "answered": bool(ans.answered),
                              "score": float(ans.hits[0].score) if ans.hits else 0.0,
                              "unsum": bool(ev is not None and ev.en_unsummarised),
-                             "margin": ev.margin if ev else 0.0, "doc_margin": ev.doc_margin if ev else 0.0})
+                             "margin": ev.margin if ev else 0.0, "doc_margin": ev.doc_margin if ev else 0.0,
+                             "evidence": dict(vars(ev)) if ev else {}})
         print(f"collected {kb}: {len(rows)} rows so far", flush=True)
     return rows
 

@@ -14,6 +14,7 @@ rank but say nothing of what the question is about.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import product
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -31,6 +32,7 @@ W_STOP = 0.3            # a function word
 W_NUMBER = 1.5          # a number, date or document number: precise, so it counts more
 W_ASKED = 0.3           # what a question word asks for ('who' -> 'chủ trì'): a hint, like a function word
 CROSS_SPAN = 2          # ... among this many following concepts of the question
+W_SPLIT = 0.6           # a glossary phrase found only as its words apart, relative to the phrase
 W_ACTOR = 1.5           # the body in 'what should schools do': whose task is asked
 EN_UNKNOWN = 0.5        # an English word the index never saw: often just phrasing ('attention')
 
@@ -221,6 +223,7 @@ def en_concepts(index, question: str, tokens: list[Token]) -> list[Concept]:
         options = [Alternative("en", tuple(stems[s:e]))]
         options += [vi_phrase(a, W_GLOSSARY) for a in alts]
         weight = W_STOP if stop else W_ACTOR if s in actor else 1.0
+        options += split_phrase(index.glossary, words[s:e], readable[s:e])
         concepts.append(Concept(" ".join(words[s:e]), options, weight=weight, content=not stop))
         if not stop:
             placed.append((s, [o.terms for o in options[1:] if o.terms]))
@@ -259,6 +262,24 @@ def en_concepts(index, question: str, tokens: list[Token]) -> list[Concept]:
     placed += [(run[0], [tuple(words[i] for i in run)]) for run in runs]
     concepts += cross_pairs(index, sorted(placed, key=lambda p: p[0]))
     return concepts + asked_concepts(words)
+
+
+def split_phrase(glossary, words: list[str], stems: list[str]) -> list[Alternative]:
+    """A glossary phrase said in words the item keeps apart: 'veterinary services' is
+    'dịch vụ thú y', but an item may say 'dịch vụ tiêm phòng … thú y'. Each content word's
+    own wordings, all of them required, none of them side by side: a weaker wording of the
+    same concept (W_SPLIT)."""
+    if len(words) < 2:
+        return []
+    parts = [glossary.word(st)[:2] for w, st in zip(words, stems) if w not in EN_STOPWORDS]
+    if len(parts) < 2 or not all(parts):
+        return []
+    out = []
+    for combo in product(*parts):
+        toks = [tokenize(a) for a in combo]
+        out.append(Alternative("uni", tuple(t.term for ts in toks for t in ts), W_GLOSSARY * W_SPLIT,
+                               tuple(p for ts in toks for p in bigrams(ts))))
+    return out[:4]
 
 
 NOT_A_WORD = "\x00"   # a position the glossary must not read

@@ -161,6 +161,10 @@ class Glossary:
     def __contains__(self, stem: str) -> bool:
         return stem in self.words
 
+    def word(self, stem: str) -> tuple[str, ...]:
+        """The Vietnamese wordings of one stemmed English word alone (none when unknown)."""
+        return self.table.get((self._read(stem),), ())
+
     def translate(self, words: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
         """Glossary matches in a list of stemmed English words, longest phrase first, without
         overlaps: (start, end, Vietnamese alternatives)."""
