@@ -11,7 +11,7 @@ more often than the model's probability said (issue 9: at most 5% confidently wr
 model's probability stays the evidence; such answers only need more of it.
 
 Data: the English questions (in scope and out of scope) of the DEV sets only — the shared dev
-sets and seed_dev (seed notices), en, en2, fresh, fresh2, trust (each asked of its notices
+sets and seed_dev (seed notices), en, en2, en3, fresh, fresh2, trust (each asked of its notices
 and the seeds). The aside sets (*_hold) are never read. Each row: whether the bot answers it
 today, whether its top item is right, the model's probability, and whether the item lacks an
 English summary, its lead over the runner-up (`margin`). Two requirements for such answers
@@ -33,7 +33,8 @@ sys.path.insert(0, ROOT)
 
 TARGET = 0.05
 EXTRA = [("en2", "questions_real_en2.tsv", "oos_real_en2.tsv", "real_docs_en2.txt"),
-         ("fresh", "questions_real_fresh.tsv", "oos_real_fresh.tsv", "real_docs_fresh.txt")]
+         ("fresh", "questions_real_fresh.tsv", "oos_real_fresh.tsv", "real_docs_fresh.txt"),
+         ("en3", "questions_real_en3.tsv", "oos_real_en3.tsv", "real_docs_en3.txt")]
 
 
 def collect(quick: bool = False) -> list[dict]:
@@ -76,7 +77,8 @@ def collect(quick: bool = False) -> list[dict]:
                              "answered": bool(ans.answered),
                              "score": float(ans.hits[0].score) if ans.hits else 0.0,
                              "unsum": bool(ev is not None and ev.en_unsummarised),
-                             "margin": ev.margin if ev else 0.0, "doc_margin": ev.doc_margin if ev else 0.0})
+                             "margin": ev.margin if ev else 0.0, "doc_margin": ev.doc_margin if ev else 0.0,
+                             "evidence": dict(vars(ev)) if ev else {}})
         print(f"collected {kb}: {len(rows)} rows so far", flush=True)
     return rows
 

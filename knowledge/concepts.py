@@ -14,6 +14,7 @@ rank but say nothing of what the question is about.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import product
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -31,6 +32,8 @@ W_STOP = 0.3            # a function word
 W_NUMBER = 1.5          # a number, date or document number: precise, so it counts more
 W_ASKED = 0.3           # what a question word asks for ('who' -> 'chủ trì'): a hint, like a function word
 CROSS_SPAN = 2          # ... among this many following concepts of the question
+W_SPLIT = 0.6           # a glossary phrase found only as its words apart, relative to the phrase
+W_ACTOR = 1.5           # the body in 'what should schools do': whose task is asked
 EN_UNKNOWN = 0.5        # an English word the index never saw: often just phrasing ('attention')
 
 
@@ -212,12 +215,16 @@ def en_concepts(index, question: str, tokens: list[Token]) -> list[Concept]:
     concepts: list[Concept] = []
     covered = [False] * len(words)
     placed: list[tuple[int, list[tuple[str, ...]]]] = []   # content concepts: position, Vietnamese wordings
-    for s, e, alts in index.glossary.translate(stems):
+    names = name_runs(index, question, tokens)
+    readable = [NOT_A_WORD if i in names else st for i, st in enumerate(stems)]
+    actor = actor_span(words)
+    for s, e, alts in index.glossary.translate(readable):
         stop = all(w in EN_STOPWORDS for w in words[s:e])
         options = [Alternative("en", tuple(stems[s:e]))]
         options += [vi_phrase(a, W_GLOSSARY) for a in alts]
-        concepts.append(Concept(" ".join(words[s:e]), options, weight=W_STOP if stop else 1.0,
-                                content=not stop))
+        weight = W_STOP if stop else W_ACTOR if s in actor else 1.0
+        options += split_phrase(index.glossary, words[s:e], readable[s:e])
+        concepts.append(Concept(" ".join(words[s:e]), options, weight=weight, content=not stop))
         if not stop:
             placed.append((s, [o.terms for o in options[1:] if o.terms]))
         for j in range(s, e):
@@ -255,6 +262,62 @@ def en_concepts(index, question: str, tokens: list[Token]) -> list[Concept]:
     placed += [(run[0], [tuple(words[i] for i in run)]) for run in runs]
     concepts += cross_pairs(index, sorted(placed, key=lambda p: p[0]))
     return concepts + asked_concepts(words)
+
+
+def split_phrase(glossary, words: list[str], stems: list[str]) -> list[Alternative]:
+    """A glossary phrase said in words the item keeps apart: 'veterinary services' is
+    'dịch vụ thú y', but an item may say 'dịch vụ tiêm phòng … thú y'. Each content word's
+    own wordings, all of them required, none of them side by side: a weaker wording of the
+    same concept (W_SPLIT)."""
+    if len(words) < 2:
+        return []
+    parts = [glossary.word(st)[:2] for w, st in zip(words, stems) if w not in EN_STOPWORDS]
+    if len(parts) < 2 or not all(parts):
+        return []
+    out = []
+    for combo in product(*parts):
+        toks = [tokenize(a) for a in combo]
+        out.append(Alternative("uni", tuple(t.term for ts in toks for t in ts), W_GLOSSARY * W_SPLIT,
+                               tuple(p for ts in toks for p in bigrams(ts))))
+    return out[:4]
+
+
+NOT_A_WORD = "\x00"   # a position the glossary must not read
+_ASKS_TASK = frozenset(("what", "which"))
+_MODALS = frozenset(("should", "must", "shall", "will", "do", "does", "need", "needs", "has", "have", "is", "are"))
+
+
+def actor_span(words: list[str]) -> set[int]:
+    """The positions of the actor in 'what should schools do …', 'what must the health
+    department do', 'what do telecom companies have to do': the task of that body is asked
+    for, so the item that assigns it to that body (its heading names it) is the answer, not
+    a neighbouring item on the same topic."""
+    for i, w in enumerate(words[:-2]):
+        if w not in _ASKS_TASK or words[i + 1] not in _MODALS:
+            continue
+        for j in range(i + 3, min(len(words), i + 9)):
+            if words[j] == "do" or (words[j] == "to" and j + 1 < len(words) and words[j + 1] == "do"):
+                return set(range(i + 2, j))
+        return set()
+    return set()
+
+
+def name_runs(index, question: str, tokens: list[Token]) -> set[int]:
+    """Positions of a Vietnamese name typed capitalised in an English question: two or more
+    neighbouring capitalised words, each a Vietnamese syllable the notices use ('Dat Mui',
+    'Ca Mau', 'Can Tho', 'Ha Tinh'). The glossary does not read them: 'Dat' is no 'date'."""
+    flags = [t.word and t.term.isalpha() and question[t.start:t.start + 1].isupper()
+             and is_syllable(t.term) and index.known_vi(t.term) for t in tokens]
+    out: set[int] = set()
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and flags[j]:
+            j += 1
+        if j - i >= 2:
+            out.update(range(i, j))
+        i = max(j, i + 1)
+    return out
 
 
 def cross_pairs(index, placed: list[tuple[int, list[tuple[str, ...]]]]) -> list[Concept]:

@@ -161,22 +161,29 @@ class Glossary:
     def __contains__(self, stem: str) -> bool:
         return stem in self.words
 
+    def word(self, stem: str) -> tuple[str, ...]:
+        """The Vietnamese wordings of one stemmed English word alone (none when unknown)."""
+        return self.table.get((self._read(stem),), ())
+
     def translate(self, words: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
         """Glossary matches in a list of stemmed English words, longest phrase first, without
         overlaps: (start, end, Vietnamese alternatives)."""
         words = [self._read(w) for w in words]
-        out = []
-        i = 0
-        while i < len(words):
-            for n in range(min(self.longest, len(words) - i), 0, -1):
+        # The cut that keeps the longest phrases whole (each phrase counts its length squared),
+        # not the first phrase met from the left: 'on site clearance' is 'on' + 'site
+        # clearance' (giải phóng mặt bằng), not 'on site' (tại chỗ) + 'clearance'.
+        n_words = len(words)
+        best: list[tuple[int, list]] = [(0, [])] * (n_words + 1)
+        for i in range(n_words - 1, -1, -1):
+            choice = best[i + 1]
+            for n in range(min(self.longest, n_words - i), 0, -1):
                 alts = self.table.get(tuple(words[i:i + n]))
                 if alts:
-                    out.append((i, i + n, alts))
-                    i += n
-                    break
-            else:
-                i += 1
-        return out
+                    score = n * n + best[i + n][0]
+                    if score > choice[0]:
+                        choice = (score, [(i, i + n, alts)] + best[i + n][1])
+            best[i] = choice
+        return best[0][1]
 
 
 # --- Entries added by admins ---------------------------------------------------------------

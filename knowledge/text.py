@@ -323,6 +323,7 @@ tell know want let get got like s t time against among amongst during whether wh
 throughout upon toward towards across along around despite except including regarding
 concerning yet still already ever never always often usually also anyone anything someone
 something everything take taken taking give given giving go going goes went come comes coming
+whats isn hasn haven doesn didn aren wasn weren shouldn couldn wouldn mustn needn
 """.split())
 
 # Vietnamese function and question words. Question words ('gì', 'nào', 'bao nhiêu') never

@@ -223,3 +223,31 @@ def test_an_english_question_mostly_outside_the_glossary_is_measured(searcher):
     index = searcher._index
     for question, share in [("Which bakeries sell mooncakes?", 1.0), ("Who must evacuate people from landslide areas?", 0.0)]:
         assert untranslated(en_concepts(index, question, tokenize(question))) == share, question
+
+
+def test_the_glossary_keeps_the_longest_phrases_whole():
+    """'on site clearance' is 'on' + 'site clearance' (giải phóng mặt bằng), not 'on site'
+    (tại chỗ) + 'clearance': the cut keeps the longest phrase, wherever it starts."""
+    g = Glossary.bundled()
+    stems = [stem_en(w) for w in terms("drive on site clearance")]
+    found = {tuple(stems[s:e]) for s, e, _ in g.translate(stems)}
+    assert tuple(stems[2:4]) in found and tuple(stems[1:3]) not in found
+
+
+def test_an_english_question_keeps_vietnamese_names_and_its_actor():
+    from knowledge.concepts import W_ACTOR, actor_span, name_runs
+    from knowledge.text import tokenize
+
+    class Known:
+        @staticmethod
+        def known_vi(w):
+            return w in {"dat", "mui", "ca", "mau"}
+
+    q = "What is the purpose of the Ca Mau - Dat Mui expressway"
+    tokens = tokenize(q)
+    named = {tokens[i].term for i in name_runs(Known, q, tokens)}
+    assert named == {"ca", "mau", "dat", "mui"}
+    assert not name_runs(Known, "the date of the mau", tokenize("the date of the mau"))
+    words = "what should schools do about drug prevention".split()
+    assert [words[i] for i in sorted(actor_span(words))] == ["schools"] and W_ACTOR > 1
+    assert not actor_span("what is the fine for speeding".split())
