@@ -28,6 +28,7 @@ from knowledge.concepts import Concept
 from knowledge.index import Index
 from knowledge.named_headings import prefer_named
 from knowledge.text import index_terms
+from knowledge.within import directives_first
 
 CANDIDATES = 100         # items scored in full per question
 PASSAGE_TOP = 5         # the best items re-ranked by their best sentence
@@ -61,9 +62,10 @@ class Ranking:
 
 
 def rank_items(index: Index, concepts: list[Concept], boost: np.ndarray | None = None,
-               candidates: int = CANDIDATES, wants: int = 0) -> Ranking:
+               candidates: int = CANDIDATES, wants: int = 0, question: str = "") -> Ranking:
     """`boost`, when given, multiplies every item's rank (what the question names); `wants`
-    is the kind of answer asked for (knowledge.concepts.wanted_answer)."""
+    is the kind of answer asked for (knowledge.concepts.wanted_answer); `question`, as typed,
+    tells whether it asks about a review (knowledge.within)."""
     wanted = _first_pass_terms(concepts)
     rough = index.first_pass(wanted) if wanted else np.zeros(len(index), dtype=np.float32)
     rough *= index.prior
@@ -75,6 +77,7 @@ def rank_items(index: Index, concepts: list[Concept], boost: np.ndarray | None =
         positive = positive[keep]
     items = np.sort(positive)
     ranking = _by_passage(index, concepts, _score(index, concepts, items, boost, wants))
+    directives_first(index, ranking, question)
     prefer_named(index, ranking, frozenset(t for c in concepts for a in c.alternatives if a.field != "en"
                                            for t in a.terms))
     ranking.docs = index.item_doc[ranking.items]
