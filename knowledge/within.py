@@ -58,8 +58,47 @@ def directives_first(index, ranking, question: str = "") -> None:
         return
     order = np.concatenate([np.lexsort((items, -rank)), np.arange(top, len(ranking))])
     ranking.rank[:top] = rank
+    _reorder(ranking, order)
+
+
+def _reorder(ranking, order: np.ndarray) -> None:
     for name in ("items", "rank", "total", "coverage", "vi_coverage", "en_coverage", "rare_missed",
                  "own_coverage", "passage"):
         values = getattr(ranking, name)
         if values is not None:
             setattr(ranking, name, values[order])
+    if ranking.held is not None:
+        ranking.held = ranking.held[:, order]
+
+
+W_DISTINCT = 0.3        # how much more the question's words that tell a notice's candidates apart weigh
+
+
+def distinct_first(index, ranking, english: bool = False) -> None:
+    """Among the best candidates of one notice, the question's words they all hold (the
+    notice's topic, a heading they share: "vùng phụ cận của đập") tell nothing about which
+    of them is meant; the words only some hold ("cấp đặc biệt") do. Each candidate's rank
+    grows with the share of the question those words make up in it, so the sibling that
+    holds what the question singles out leads, and leads by more."""
+    top = min(WINDOW, len(ranking))
+    if top < 2 or english or ranking.held is None or not len(ranking.held):
+        return
+    docs = index.item_doc[ranking.items[:top]]
+    held = ranking.held[:, :top]
+    factor = np.ones(top, dtype=np.float32)
+    for d in set(docs.tolist()):
+        members = np.flatnonzero(docs == d)
+        if len(members) < 2:
+            continue
+        some = held[:, members]
+        telling = some.any(axis=1) & ~some.all(axis=1)
+        if not telling.any():
+            continue
+        directive = index.prior[ranking.items[:top][members]] >= 1.0
+        factor[members] = 1.0 + W_DISTINCT * (ranking.mass[telling] @ some[telling]) * directive
+    if (factor == 1.0).all():
+        return
+    rank = ranking.rank[:top] * factor
+    order = np.concatenate([np.lexsort((ranking.items[:top], -rank)), np.arange(top, len(ranking))])
+    ranking.rank[:top] = rank
+    _reorder(ranking, order)
