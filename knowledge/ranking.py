@@ -28,6 +28,7 @@ from knowledge.concepts import Concept
 from knowledge.index import Index
 from knowledge.named_headings import prefer_named
 from knowledge.text import index_terms
+from knowledge.within import directives_first, distinct_first
 
 CANDIDATES = 100         # items scored in full per question
 SAMPLE_STRIDE = 16       # every how many first-pass scores one is sampled to bound the candidates' (best_positions)
@@ -56,15 +57,18 @@ class Ranking:
     docs: np.ndarray | None = None      # the document of each candidate
     summarised: np.ndarray | None = None    # whether each candidate has an English summary
     groups: np.ndarray | None = None    # the heading the question names, per candidate (-1: none)
+    held: np.ndarray | None = None      # content concepts x candidates: which the candidate holds
+    mass: np.ndarray | None = None      # per content concept: its share of the question's content
 
     def __len__(self) -> int:
         return len(self.items)
 
 
 def rank_items(index: Index, concepts: list[Concept], boost: np.ndarray | None = None,
-               candidates: int = CANDIDATES, wants: int = 0) -> Ranking:
+               candidates: int = CANDIDATES, wants: int = 0, question: str = "") -> Ranking:
     """`boost`, when given, multiplies every item's rank (what the question names); `wants`
-    is the kind of answer asked for (knowledge.concepts.wanted_answer)."""
+    is the kind of answer asked for (knowledge.concepts.wanted_answer); `question`, as typed,
+    tells whether it asks about a review (knowledge.within)."""
     wanted = _first_pass_terms(concepts)
     rough = index.first_pass(wanted) if wanted else np.zeros(len(index), dtype=np.float32)
     rough *= index.prior
@@ -72,6 +76,8 @@ def rank_items(index: Index, concepts: list[Concept], boost: np.ndarray | None =
         rough *= boost
     items = best_positions(rough, candidates)
     ranking = _by_passage(index, concepts, _score(index, concepts, items, boost, wants))
+    distinct_first(index, ranking, english=any(a.field == "en" for c in concepts for a in c.alternatives))
+    directives_first(index, ranking, question)
     prefer_named(index, ranking, frozenset(t for c in concepts for a in c.alternatives if a.field != "en"
                                            for t in a.terms))
     ranking.docs = index.item_doc[ranking.items]
@@ -232,7 +238,9 @@ def _score(index: Index, concepts: list[Concept], items: np.ndarray, boost, want
     if wants:
         rank = rank * np.where(index.item_kinds[items] & wants, np.float32(W_ANSWER_KIND), np.float32(1))
     order = np.lexsort((items, -rank))
+    weight = part[content] * missing[content]
     return Ranking(items=items[order], rank=rank[order], total=total[order], coverage=share[order],
+                   held=has[content][:, order], mass=weight / max(float(weight.sum()), 1e-9),
                    vi_coverage=ratio(cover_vi)[order], en_coverage=ratio(cover_en)[order],
                    rare_missed=rare_missed[order].astype(np.float32), own_coverage=ratio(cover_own)[order],
                    unknown=float(part[unknown] @ missing[unknown]) / question_mass if question_mass else 1.0,
@@ -337,6 +345,7 @@ def _by_passage(index: Index, concepts: list[Concept], ranking: Ranking) -> Rank
     order = np.concatenate([np.lexsort((ranking.items[:top], -rank[:top])), np.arange(top, len(rank))])
     passage = np.concatenate([share, ranking.coverage[top:]])
     return Ranking(items=ranking.items[order], rank=rank[order], total=ranking.total[order],
+                   held=ranking.held[:, order] if ranking.held is not None else None, mass=ranking.mass,
                    coverage=ranking.coverage[order], vi_coverage=ranking.vi_coverage[order],
                    en_coverage=ranking.en_coverage[order], rare_missed=ranking.rare_missed[order],
                    own_coverage=ranking.own_coverage[order], unknown=ranking.unknown, content=ranking.content,

@@ -197,7 +197,7 @@ class Searcher:
             return self._fact(index, question, lang, fact, mentions, missing)
         boost = _boost(index, mentions, document_kinds([t.term for t in tokens]))
         wants = wanted_answer([t.term for t in tokens])
-        ranking = rank_items(index, concepts, boost, wants=wants)
+        ranking = rank_items(index, concepts, boost, wants=wants, question=talk.rest)
         accented = accented_words(talk.rest, tokens) if lang == "vi" and has_diacritics(talk.rest) else {}
         folded = None
         if lang == "vi" and not accented and not has_diacritics(talk.rest):

@@ -1,0 +1,104 @@
+"""The right item within the right notice: the best candidates of one notice compared
+with each other rather than with the whole knowledge base.
+
+A background paragraph (a notice's summary of itself, a preamble, a closing formula: its
+prior is below 1) that holds as much of the question as a directive of the same notice
+still often outranks it, because it repeats the notice's topic word for word and BM25
+rewards the repetition: "Ngày 02/4/2025, Thủ tướng ra Công điện 27 về vụ cháy …" before
+"Ủy ban nhân dân Thành phố Hồ Chí Minh chỉ đạo …" for "Công điện 27 giao TP.HCM làm gì?".
+Holding as much, the directive is the answer (issue 9, "Directives first"): the two swap,
+the directive keeping the lead the background paragraph had, so that the confidence model
+reads the same margin it read before.
+
+Not when the question asks about the review itself ("… gặp khó khăn gì?", "What problems
+did …", "kết quả đạt được"): a notice's assessment is what answers those.
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from knowledge.text import fold
+
+WINDOW = 8              # the best candidates compared
+COVER_SLACK = 0.02      # "as much of the question": coverage this close counts as equal
+# A question about what happened rather than what to do (folded Vietnamese, English).
+_REVIEW_ASKED = re.compile(r"\b(?:kho khan|vuong mac|han che|ton tai|bat cap|ket qua|tinh hinh|thuc trang"
+                           r"|dat duoc|nguyen nhan|problems?|difficult(?:y|ies)|obstacles?|results?"
+                           r"|situation|achieve[ds]?|reasons?|why)\b")
+
+
+def asks_review(question: str) -> bool:
+    return bool(_REVIEW_ASKED.search(fold(question)))
+
+
+def directives_first(index, ranking, question: str = "") -> None:
+    """Reorder `ranking`'s best candidates in place as the module says."""
+    top = min(WINDOW, len(ranking))
+    if top < 2 or asks_review(question):
+        return
+    items = ranking.items[:top]
+    docs = index.item_doc[items]
+    prior = index.prior[items]
+    context = index.is_context[items]
+    rank = ranking.rank[:top].copy()
+    cover = ranking.coverage[:top]
+    changed = False
+    for k in range(top):
+        if prior[k] >= 1.0 or rank[k] <= 0:
+            continue
+        rivals = [j for j in range(k + 1, top) if docs[j] == docs[k] and prior[j] >= 1.0 and not context[j]
+                  and cover[j] >= cover[k] - COVER_SLACK and 0 < rank[j] < rank[k]]
+        if rivals:
+            j = rivals[0]
+            rank[k] = rank[j] * rank[j] / rank[k]
+            changed = True
+    if not changed:
+        return
+    order = np.concatenate([np.lexsort((items, -rank)), np.arange(top, len(ranking))])
+    ranking.rank[:top] = rank
+    _reorder(ranking, order)
+
+
+def _reorder(ranking, order: np.ndarray) -> None:
+    for name in ("items", "rank", "total", "coverage", "vi_coverage", "en_coverage", "rare_missed",
+                 "own_coverage", "passage"):
+        values = getattr(ranking, name)
+        if values is not None:
+            setattr(ranking, name, values[order])
+    if ranking.held is not None:
+        ranking.held = ranking.held[:, order]
+
+
+W_DISTINCT = 0.3        # how much more the question's words that tell a notice's candidates apart weigh
+
+
+def distinct_first(index, ranking, english: bool = False) -> None:
+    """Among the best candidates of one notice, the question's words they all hold (the
+    notice's topic, a heading they share: "vùng phụ cận của đập") tell nothing about which
+    of them is meant; the words only some hold ("cấp đặc biệt") do. Each candidate's rank
+    grows with the share of the question those words make up in it, so the sibling that
+    holds what the question singles out leads, and leads by more."""
+    top = min(WINDOW, len(ranking))
+    if top < 2 or english or ranking.held is None or not len(ranking.held):
+        return
+    docs = index.item_doc[ranking.items[:top]]
+    held = ranking.held[:, :top]
+    factor = np.ones(top, dtype=np.float32)
+    for d in set(docs.tolist()):
+        members = np.flatnonzero(docs == d)
+        if len(members) < 2:
+            continue
+        some = held[:, members]
+        telling = some.any(axis=1) & ~some.all(axis=1)
+        if not telling.any():
+            continue
+        directive = index.prior[ranking.items[:top][members]] >= 1.0
+        factor[members] = 1.0 + W_DISTINCT * (ranking.mass[telling] @ some[telling]) * directive
+    if (factor == 1.0).all():
+        return
+    rank = ranking.rank[:top] * factor
+    order = np.concatenate([np.lexsort((ranking.items[:top], -rank)), np.arange(top, len(ranking))])
+    ranking.rank[:top] = rank
+    _reorder(ranking, order)
