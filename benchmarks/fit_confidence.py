@@ -53,7 +53,7 @@ FOLDS, REPEATS = 5, 8
 TARGET_WRONG = 0.04         # confidently wrong over all questions, out of fold (the rule: 5%)
 REAL_TARGET = 1.0           # ... on the real-notice sets alone (--real-target 0.05: 0.810
                             # coverage, and real-notice top-1 down 12 points for one error less)
-REAL_SETS = {"search_real", "real_dev", "real_dev3", "trust", "en", "fresh2"}
+REAL_SETS = {"search_real", "real_dev", "real_dev3", "trust", "en", "fresh2", "fresh", "en2", "en3", "fresh3"}
 
 
 def noise(rng: random.Random, n: int) -> list[str]:
@@ -74,7 +74,8 @@ def collect(seed_only: bool = False):
     rows = []
     rng = random.Random(7)
     junk = noise(rng, 80)
-    for kb in ("seed",) if seed_only else ("seed", "real", "offtopic", "trust", "en", "fresh2"):
+    for kb in ("seed",) if seed_only else ("seed", "real", "offtopic", "trust", "en", "fresh2", "fresh", "en2",
+                                              "en3", "fresh3"):
         searcher = qs.searcher_for(kb)
         for s in qs.SETS:
             if not qs.available(s) or (s.kb != "seed" and s.kb != kb) or (s.kb == "seed" and kb not in ("seed", "real")):

@@ -63,6 +63,18 @@ SETS = [
     # deliberately not listed.
     QuestionSet("fresh2", f"{HERE}/questions_real_fresh2.tsv", f"{HERE}/oos_real_fresh2.tsv", "fresh2",
                 f"{HERE}/real_docs_fresh2.txt"),
+    # Later rounds (2026-11-24): fresh; English sets en2 and en3; fresh3 (half typed without
+    # accents); seed_dev2 (unaccented and shorthand seed questions). Their aside parts
+    # (tests/*_hold.tsv) are deliberately not listed.
+    QuestionSet("fresh", f"{HERE}/questions_real_fresh.tsv", f"{HERE}/oos_real_fresh.tsv", "fresh",
+                f"{HERE}/real_docs_fresh.txt"),
+    QuestionSet("en2", f"{HERE}/questions_real_en2.tsv", f"{HERE}/oos_real_en2.tsv", "en2",
+                f"{HERE}/real_docs_en2.txt"),
+    QuestionSet("en3", f"{HERE}/questions_real_en3.tsv", f"{HERE}/oos_real_en3.tsv", "en3",
+                f"{HERE}/real_docs_en3.txt"),
+    QuestionSet("fresh3", f"{HERE}/questions_real_fresh3.tsv", f"{HERE}/oos_real_fresh3.tsv", "fresh3",
+                f"{HERE}/real_docs_fresh3.txt"),
+    QuestionSet("seed_dev2", f"{HERE}/questions_seed_dev2.tsv", f"{HERE}/oos_seed_dev.tsv", "seed"),
     # Everyday questions a bot of a provincial office gets that no directive answers.
     QuestionSet("everyday", None, f"{HERE}/search_out_of_scope.tsv", "seed"),
 ]
