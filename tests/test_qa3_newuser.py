@@ -302,9 +302,7 @@ _NEWS_PLAN = ("# Kế hoạch kê khai tài sản thu nhập năm 2025 tại Hu�
               "2. Tổ chức việc kê khai\n\n- Lập sổ theo dõi kê khai, giao, nhận các bản kê khai.\n")
 
 
-@pytest.mark.xfail(strict=True, reason="QA3 finding 15: a news page quoting Mục I and Mục II of a plan "
-                   "(465/KH-UBND) gives two items '1.1' and two '2.1' (an answer's 'mục 1.1' names either), "
-                   "and files the lead 'Tại Mục II …' as point 2.2 under '2. Yêu cầu'")
+# QA3 finding 15 (fixed): "Tại Mục II Kế hoạch … như sau:" opens section II of the page.
 def test_news_page_sections_keep_distinct_numbers():
     numbers = [i["number"] for i in parse_text(_NEWS_PLAN)["items"] if i["number"]]
     assert len(numbers) == len(set(numbers))

@@ -36,6 +36,8 @@ _STYLES = [
     ("chapter", 1, r"(?:CHƯƠNG|Chương)\s+([IVXLC]{1,6}|\d{1,3})(?:\s*[.:\-–]\s*|\s+|$)"),
     ("section", 2, r"(?:MỤC|Mục)\s+([IVXLC]{1,6}|\d{1,3})(?:\s*[.:\-–]\s*|\s+|$)"),
     ("article", 3, r"(?:ĐIỀU|Điều)\s+(\d{1,3})\s*[.:]\s*"),
+    # a page quoting a plan part by part: "Tại Mục II Kế hoạch 465/KH-UBND nêu rõ …:" opens its II
+    ("roman", 5, r"Tại\s+(?:Mục|Phần)\s+([IVXLC]{1,6})\s+(?=[^:]{0,200}:\s*$)"),
     ("roman", 5, r"([IVXLC]{1,6})\s*[.)/\-–]\s*(?=\S)"),
     ("upper", 4, r"([A-HJ-UWYZ])\s*[.)]\s+(?=\S)"),
     ("decimal", 8, r"(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?=\S)"),
