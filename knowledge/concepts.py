@@ -278,8 +278,8 @@ def asks_only(words: list[str]) -> bool:
 
 
 def en_synonyms(glossary, stems: list[str]) -> list[tuple[str, ...]]:
-    """Other English wordings of the same thing: glossary keys of as many words whose first
-    Vietnamese wording is this one's ('booster shot' and 'booster dose' are both 'mũi 3'), so
+    """Other English wordings of the same thing: glossary keys of as many words with the same
+    Vietnamese wordings ('booster shot' and 'booster dose' are both 'mũi 3'), so
     an English summary written with the other word still matches."""
     return glossary.synonyms(tuple(stems))
 
@@ -320,7 +320,8 @@ def actor_span(words: list[str]) -> set[int]:
                 return set(range(i + 2, j))
         break
     for i, w in enumerate(words[:-2]):       # 'what are the duties of the health department in …'
-        if w in _DUTIES and words[i + 1] == "of":
+        if w in _DUTIES and words[i + 1] == "of" and i >= 2 and words[i - 1] in ("the", "their", "its") \
+                and words[0] in _ASKS_TASK and words[1] in ("are", "is"):
             start = i + 2 + (words[i + 2] in ("the", "a", "each", "every", "all"))
             end = next((j for j in range(start, len(words)) if words[j] in _AFTER_ACTOR), len(words))
             return set(range(start, end)) if 0 < end - start <= 6 else set()

@@ -143,18 +143,18 @@ class Glossary:
         self._entries = tuple(entries)
 
     def synonyms(self, stems: tuple[str, ...]) -> list[tuple[str, ...]]:
-        """The other keys of as many words whose first Vietnamese wording is the one of
+        """The other keys of as many words with the same Vietnamese wordings as
         `stems` (stemmed, as `translate` reads them): 'booster shot' -> 'booster dose'."""
         key = tuple(self._read(w) for w in stems)
         alts = self.table.get(key)
         if not alts:
             return []
         own = tuple(stems)
-        return [k for k in self._by_first().get((len(key), alts[0]), ())
+        return [k for k in self._by_first().get((len(key), alts), ())
                 if k != own and tuple(canonical(w) for w in k) != key][:MAX_SYNONYMS]
 
     def _by_first(self) -> dict:
-        """(length, first Vietnamese wording) -> the keys' words as the English summaries are
+        """(length, Vietnamese wordings) -> the keys' words as the English summaries are
         stemmed (stem_en, not the canonical spelling the table reads)."""
         if self._first is None:
             first: dict = {}
@@ -162,8 +162,8 @@ class Glossary:
                 raw = tuple(stem_en(w) for w in terms(e.english))
                 key = tuple(canonical(w) for w in raw)
                 alts = self.table.get(key)
-                if alts and raw not in first.get((len(key), alts[0]), ()):
-                    first.setdefault((len(key), alts[0]), []).append(raw)
+                if alts and raw not in first.get((len(key), alts), ()):
+                    first.setdefault((len(key), alts), []).append(raw)
             self._first = first
         return self._first
 
