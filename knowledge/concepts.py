@@ -19,7 +19,7 @@ from itertools import product
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from knowledge.question_frames import asked_parts
+from knowledge.question_frames import asked_parts, frames
 from knowledge.shorthand import expand_shorthand, is_syllable, untelex
 from knowledge.text import EN_STOPWORDS, Token, bigrams, has_diacritics, stem_en, stopword_flags, tokenize
 
@@ -33,6 +33,7 @@ W_NUMBER = 1.5          # a number, date or document number: precise, so it coun
 W_ASKED = 0.3           # what a question word asks for ('who' -> 'chủ trì'): a hint, like a function word
 CROSS_SPAN = 2          # ... among this many following concepts of the question
 W_SPLIT = 0.6           # a glossary phrase found only as its words apart, relative to the phrase
+W_SYNONYM = 0.8         # an English summary's other wording of a glossary entry (same Vietnamese)
 W_ACTOR = 1.5           # the body in 'what should schools do': whose task is asked
 EN_UNKNOWN = 0.5        # an English word the index never saw: often just phrasing ('attention')
 
@@ -219,8 +220,13 @@ def en_concepts(index, question: str, tokens: list[Token]) -> list[Concept]:
     readable = [NOT_A_WORD if i in names else st for i, st in enumerate(stems)]
     actor = actor_span(words)
     for s, e, alts in index.glossary.translate(readable):
-        stop = all(w in EN_STOPWORDS for w in words[s:e])
+        # A question word the glossary also knows ('deadline', 'in charge') says what kind of
+        # answer is wanted (wanted_answer, asked_concepts), not the topic: it ranks like a
+        # function word and does not count as content.
+        stop = all(w in EN_STOPWORDS for w in words[s:e]) or asks_only(words[s:e]) \
+            or (actor and e == s + 1 and words[s] in _DUTIES and words[e:e + 1] == ["of"])
         options = [Alternative("en", tuple(stems[s:e]))]
+        options += [Alternative("en", other, W_SYNONYM) for other in en_synonyms(index.glossary, readable[s:e])]
         options += [vi_phrase(a, W_GLOSSARY) for a in alts]
         weight = W_STOP if stop else W_ACTOR if s in actor else 1.0
         options += split_phrase(index.glossary, words[s:e], readable[s:e])
@@ -264,6 +270,20 @@ def en_concepts(index, question: str, tokens: list[Token]) -> list[Concept]:
     return concepts + asked_concepts(words)
 
 
+def asks_only(words: list[str]) -> bool:
+    """Words that are a question frame and nothing else: 'in charge' (who), 'where'. A
+    'deadline' stays content: an item that names none ('hạn', 'trước ngày', 'đến ngày') is
+    a weaker answer to it, whatever date it cites."""
+    return tuple(words) in frames()
+
+
+def en_synonyms(glossary, stems: list[str]) -> list[tuple[str, ...]]:
+    """Other English wordings of the same thing: glossary keys of as many words with the same
+    Vietnamese wordings ('booster shot' and 'booster dose' are both 'mũi 3'), so
+    an English summary written with the other word still matches."""
+    return glossary.synonyms(tuple(stems))
+
+
 def split_phrase(glossary, words: list[str], stems: list[str]) -> list[Alternative]:
     """A glossary phrase said in words the item keeps apart: 'veterinary services' is
     'dịch vụ thú y', but an item may say 'dịch vụ tiêm phòng … thú y'. Each content word's
@@ -298,8 +318,18 @@ def actor_span(words: list[str]) -> set[int]:
         for j in range(i + 3, min(len(words), i + 9)):
             if words[j] == "do" or (words[j] == "to" and j + 1 < len(words) and words[j + 1] == "do"):
                 return set(range(i + 2, j))
-        return set()
+        break
+    for i, w in enumerate(words[:-2]):       # 'what are the duties of the health department in …'
+        if w in _DUTIES and words[i + 1] == "of" and i >= 2 and words[i - 1] in ("the", "their", "its") \
+                and words[0] in _ASKS_TASK and words[1] in ("are", "is"):
+            start = i + 2 + (words[i + 2] in ("the", "a", "each", "every", "all"))
+            end = next((j for j in range(start, len(words)) if words[j] in _AFTER_ACTOR), len(words))
+            return set(range(start, end)) if 0 < end - start <= 6 else set()
     return set()
+
+
+_DUTIES = frozenset(("duties", "duty", "tasks", "task", "responsibilities", "responsibility", "role", "roles", "job"))
+_AFTER_ACTOR = frozenset(("in", "during", "for", "on", "after", "before", "about", "regarding", "when", "to", "under"))
 
 
 def name_runs(index, question: str, tokens: list[Token]) -> set[int]:

@@ -27,6 +27,7 @@ from knowledge.text import stem_en, terms
 GLOSSARY_FILE = Path(__file__).resolve().parent / "vocab" / "glossary.tsv"
 FORMS_FILE = Path(__file__).resolve().parent / "vocab" / "en_forms.tsv"
 SEPARATOR = " | "
+MAX_SYNONYMS = 3
 MAX_WORDS = 6            # an English key longer than this is a sentence, not a term
 
 
@@ -138,6 +139,33 @@ class Glossary:
         self.table = table
         self.longest = max((len(k) for k in table), default=1)
         self.words = frozenset(w for k in table for w in k)
+        self._first = None
+        self._entries = tuple(entries)
+
+    def synonyms(self, stems: tuple[str, ...]) -> list[tuple[str, ...]]:
+        """The other keys of as many words with the same Vietnamese wordings as
+        `stems` (stemmed, as `translate` reads them): 'booster shot' -> 'booster dose'."""
+        key = tuple(self._read(w) for w in stems)
+        alts = self.table.get(key)
+        if not alts:
+            return []
+        own = tuple(stems)
+        return [k for k in self._by_first().get((len(key), alts), ())
+                if k != own and tuple(canonical(w) for w in k) != key][:MAX_SYNONYMS]
+
+    def _by_first(self) -> dict:
+        """(length, Vietnamese wordings) -> the keys' words as the English summaries are
+        stemmed (stem_en, not the canonical spelling the table reads)."""
+        if self._first is None:
+            first: dict = {}
+            for e in bundled_entries() + self._entries:
+                raw = tuple(stem_en(w) for w in terms(e.english))
+                key = tuple(canonical(w) for w in raw)
+                alts = self.table.get(key)
+                if alts and raw not in first.get((len(key), alts), ()):
+                    first.setdefault((len(key), alts), []).append(raw)
+            self._first = first
+        return self._first
 
     def _read(self, stem: str) -> str:
         """The stem as the table spells it: its canonical form, or that form with the 'e'

@@ -141,8 +141,9 @@ def test_shorthand_bs_with_phai(tmp_path):
     assert got["answered"] and "30/11/2021" in got["answers"][0]["text"]
 
 
-@pytest.mark.xfail(strict=True, reason="QA2 finding 9: 'what is the deadline for the booster shot?' "
-                   "is declined ('booster dose' is understood): 'booster shot' = mũi 3 / mũi nhắc lại")
+# QA2 finding 9 (fixed): 'booster shot' was declined while 'booster dose' was understood: the English
+# summaries say 'booster dose', and an English word now also matches the glossary's other wordings of
+# the same thing; 'deadline', a question word, no longer counts as the topic.
 def test_booster_shot_is_the_third_dose(tmp_path):
     got = _ask_json(tmp_path, "what is the deadline for the booster shot?")
     assert got["answered"] and "mũi 3" in got["answers"][0]["text"]

@@ -71,3 +71,27 @@ def test_general_vocabulary_of_real_notices():
 def test_applied_and_apply_are_one_stem():
     assert stem_en("applied") == stem_en("apply") == stem_en("applies")
     assert stem_en("studied") == stem_en("study") and stem_en("tied") == "tied"
+
+
+def test_a_glossary_phrase_knows_its_other_english_wordings():
+    """The English summaries say one wording ('booster dose'), a question another ('booster
+    shot'): both are 'mũi 3' in the glossary, so one finds the other."""
+    g = Glossary.bundled()
+    assert ("booster", "dose") in g.synonyms(tuple(stem_en(w) for w in ("booster", "shot")))
+    assert ("booster", "shot") not in g.synonyms(tuple(stem_en(w) for w in ("booster", "shot")))
+
+
+def test_the_body_whose_duties_are_asked_is_the_actor():
+    from knowledge.concepts import actor_span
+
+    words = "what are the duties of the department of health in the flood".split()
+    assert [words[i] for i in sorted(actor_span(words))] == ["department", "of", "health"]
+    words = "what must the provincial military command do".split()
+    assert [words[i] for i in sorted(actor_span(words))] == ["the", "provincial", "military", "command"]
+    assert actor_span("what is the deadline for the booster shot".split()) == set()
+
+
+def test_a_question_frame_is_not_the_topic():
+    from knowledge.concepts import asks_only
+
+    assert asks_only(["in", "charge"]) and not asks_only(["radiation"]) and not asks_only(["deadline"])
