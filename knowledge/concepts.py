@@ -57,6 +57,7 @@ class Concept:
     unknown: float | None = None  # its weight in coverage when the index has none of it
     typed: bool = True          # the question's own word (not a correction or a guess)
     parts: tuple[int, ...] = ()  # a pair: the positions of its two syllables' concepts
+    seam: bool = False          # a pair that runs across two words (see `seams`)
 
 
 def vi_phrase(phrase: str, weight: float) -> Alternative:
@@ -181,6 +182,7 @@ def vi_concepts(index, question: str, tokens: list[Token]) -> list[Concept]:
         options = [Alternative("uni", (alts[0],))] + [Alternative("uni", (a,), W_CORRECTED) for a in alts[1:]]
         concepts.append(Concept(t.term, options, weight=W_STOP if stop else 1.0 if t.word else W_NUMBER,
                                 content=not stop, typed=index.known_vi(t.term)))
+    seam = seams(index, expanded)
     for i in range(len(expanded) - 1):
         a, b = expanded[i], expanded[i + 1]
         if not (a.word and b.word) or (stops[i] and stops[i + 1]):
@@ -190,8 +192,29 @@ def vi_concepts(index, question: str, tokens: list[Token]) -> list[Concept]:
         unknown = (index.uni.idf_of(a.term) + index.uni.idf_of(b.term)) / 2
         concepts.append(Concept(f"{a.term} {b.term}", options, weight=W_BIGRAM, pair=True,
                                 content=not (stops[i] or stops[i + 1]), unknown=unknown,
-                                typed=f"{a.term} {b.term}" in index.bi.vocab, parts=(i, i + 1)))
+                                typed=f"{a.term} {b.term}" in index.bi.vocab, parts=(i, i + 1),
+                                seam=seam[i]))
     return concepts + asked_concepts([t.term for t in expanded])
+
+
+def seams(index, tokens: list[Token]) -> list[bool]:
+    """Per pair of neighbouring syllables: whether it runs across two words rather than
+    being one. Vietnamese words mostly have two syllables, so a pair the index has never
+    seen, one of whose syllables forms a known word with its other neighbour, is the seam
+    between two words ('ninh muốn' in 'Quảng Ninh muốn kiểm soát', 'máy phải' in 'nhà máy
+    phải'): it says nothing the index lacks (a syllable it lacks, 'muốn', counts on its
+    own). A pair that touches no known word ('giá vàng', 'thời tiết') is a word the index
+    has never seen, and stays unknown."""
+    terms = [t.term if t.word else None for t in tokens]
+    known = lambda x, y: x is not None and y is not None and f"{x} {y}" in index.bi.vocab
+    out = []
+    for i in range(len(terms) - 1):
+        a, b = terms[i], terms[i + 1]
+        left = terms[i - 1] if i > 0 else None
+        right = terms[i + 2] if i + 2 < len(terms) else None
+        out.append(a is not None and b is not None and not known(a, b)
+                   and (known(left, a) or known(b, right)))
+    return out
 
 
 def asked_concepts(terms: list[str]) -> list[Concept]:

@@ -9,7 +9,9 @@ and phrasings nobody tuned on, never the words of particular questions:
 - `passage`       the share of it that the item's best sentence holds (with its headings);
 - `rare_missed`   how rare the rarest content word the item lacks is (a question about
                   "giá vàng" finds "giá" but never "vàng");
-- `unknown`       the share of the question the knowledge base has never seen at all;
+- `unknown`       the share of the question the knowledge base has never seen at all (a
+                  pair of syllables at the seam of two words, 'ninh muốn' in 'Quảng Ninh
+                  muốn', is no unseen content: knowledge.concepts.seams);
 - `strength`      the BM25 total per content concept (a long question that matches weakly);
 - `margin`        how far the best item leads the runner-up;
 - `doc_margin`    how far it leads the best item of any other notice: two notices that say

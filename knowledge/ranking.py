@@ -219,7 +219,8 @@ def _score(index: Index, concepts: list[Concept], items: np.ndarray, boost, want
                         for k, c in zip(known_rarity, concepts)], dtype=np.float32)
     part = np.array([(W_PAIR_COVERAGE if c.pair else 1.0) * c.weight if c.content else 0.0
                      for c in concepts], dtype=np.float32)
-    unknown = np.array([len(k) == 0 for k in known_rarity])
+    # A pair at the seam of two known words (concepts.seams) is no content the index lacks.
+    unknown = np.array([len(k) == 0 and not c.seam for k, c in zip(known_rarity, concepts)])
     stray = _stray_syllables(index, concepts, cover > 0)
     if stray is not None:
         cover, cover_vi, cover_own = cover * stray, cover_vi * stray, cover_own * stray

@@ -125,3 +125,23 @@ def test_an_unsummarised_item_with_a_narrow_lead_does_not_answer_english(monkeyp
     assert overruled(Evidence(**base, margin=0.05, en_unsummarised=1.0))
     assert not overruled(Evidence(**base, margin=0.5, en_unsummarised=1.0))
     assert not overruled(Evidence(**base, margin=0.05, en_unsummarised=0.0))   # a summary vouches
+
+
+class _Pairs:
+    """An index that knows some syllable pairs, for knowledge.concepts.seams."""
+    def __init__(self, pairs):
+        self.bi = type("Bi", (), {"vocab": set(pairs)})()
+
+
+def test_a_pair_across_two_known_words_is_a_seam_not_an_unknown_word():
+    from knowledge.concepts import seams
+    from knowledge.text import tokenize
+
+    index = _Pairs({"quang ninh", "kiem soat", "truoc ngay", "hom nay"})
+    toks = tokenize("quang ninh muon kiem soat het dich truoc ngay")
+    flags = dict(zip([f"{a.term} {b.term}" for a, b in zip(toks, toks[1:])], seams(index, toks)))
+    assert flags["ninh muon"] and flags["muon kiem"] and flags["soat het"] and flags["dich truoc"]
+    assert not flags["het dich"]                    # touches no known word: a word the index lacks
+    assert not flags["quang ninh"] and not flags["kiem soat"]
+    toks = tokenize("gia vang hom nay")             # 'giá vàng' stays unknown; 'vàng hôm' is a seam
+    assert seams(index, toks) == [False, True, False]
