@@ -206,7 +206,10 @@ def seams(index, tokens: list[Token]) -> list[bool]:
     own). A pair that touches no known word ('giá vàng', 'thời tiết') is a word the index
     has never seen, and stays unknown."""
     terms = [t.term if t.word else None for t in tokens]
-    known = lambda x, y: x is not None and y is not None and f"{x} {y}" in index.bi.vocab
+
+    def known(x, y) -> bool:
+        return x is not None and y is not None and f"{x} {y}" in index.bi.vocab
+
     out = []
     for i in range(len(terms) - 1):
         a, b = terms[i], terms[i + 1]
@@ -249,7 +252,8 @@ def en_concepts(index, question: str, tokens: list[Token]) -> list[Concept]:
         stop = all(w in EN_STOPWORDS for w in words[s:e]) or asks_only(words[s:e]) \
             or (actor and e == s + 1 and words[s] in _DUTIES and words[e:e + 1] == ["of"])
         options = [Alternative("en", tuple(stems[s:e]))]
-        options += [Alternative("en", other, W_SYNONYM) for other in en_synonyms(index.glossary, readable[s:e])]
+        # the glossary's other English wordings of the same thing ('booster shot' = 'booster dose')
+        options += [Alternative("en", other, W_SYNONYM) for other in index.glossary.synonyms(tuple(readable[s:e]))]
         options += [vi_phrase(a, W_GLOSSARY) for a in alts]
         weight = W_STOP if stop else W_ACTOR if s in actor else 1.0
         options += split_phrase(index.glossary, words[s:e], readable[s:e])
@@ -298,13 +302,6 @@ def asks_only(words: list[str]) -> bool:
     'deadline' stays content: an item that names none ('hạn', 'trước ngày', 'đến ngày') is
     a weaker answer to it, whatever date it cites."""
     return tuple(words) in frames()
-
-
-def en_synonyms(glossary, stems: list[str]) -> list[tuple[str, ...]]:
-    """Other English wordings of the same thing: glossary keys of as many words with the same
-    Vietnamese wordings ('booster shot' and 'booster dose' are both 'mũi 3'), so
-    an English summary written with the other word still matches."""
-    return glossary.synonyms(tuple(stems))
 
 
 def split_phrase(glossary, words: list[str], stems: list[str]) -> list[Alternative]:

@@ -139,7 +139,7 @@ class Glossary:
         self.table = table
         self.longest = max((len(k) for k in table), default=1)
         self.words = frozenset(w for k in table for w in k)
-        self._first = None
+        self._keys_by_wordings = None
         self._entries = tuple(entries)
 
     def synonyms(self, stems: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -150,13 +150,13 @@ class Glossary:
         if not alts:
             return []
         own = tuple(stems)
-        return [k for k in self._by_first().get((len(key), alts), ())
+        return [k for k in self._by_wordings().get((len(key), alts), ())
                 if k != own and tuple(canonical(w) for w in k) != key][:MAX_SYNONYMS]
 
-    def _by_first(self) -> dict:
+    def _by_wordings(self) -> dict:
         """(length, Vietnamese wordings) -> the keys' words as the English summaries are
         stemmed (stem_en, not the canonical spelling the table reads)."""
-        if self._first is None:
+        if self._keys_by_wordings is None:
             first: dict = {}
             for e in bundled_entries() + self._entries:
                 raw = tuple(stem_en(w) for w in terms(e.english))
@@ -164,8 +164,8 @@ class Glossary:
                 alts = self.table.get(key)
                 if alts and raw not in first.get((len(key), alts), ()):
                     first.setdefault((len(key), alts), []).append(raw)
-            self._first = first
-        return self._first
+            self._keys_by_wordings = first
+        return self._keys_by_wordings
 
     def _read(self, stem: str) -> str:
         """The stem as the table spells it: its canonical form, or that form with the 'e'
