@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from knowledge.date_resolve import PASSED_DAYS
 from knowledge.text import fold
 
 # Words that make a deadline phrase firm whatever the clause says.
@@ -141,7 +142,7 @@ _EVENT = re.compile(r"\b(?:nghi tet|nghi le|duoc nghi|lich nghi|nghi bu|ngay ngh
 def narrative(text: str, start: int, end: int, due: date, reference: date | None, kind: str) -> bool:
     """A weak phrase (đến, từ, vào ngày) in a clause that tells what happened or is forecast,
     or long before the notice: not a deadline."""
-    if reference is not None and (reference - due).days > 14:      # PASSED_DAYS of knowledge/date_resolve.py
+    if reference is not None and (reference - due).days > PASSED_DAYS:
         return True
     left = max(text.rfind(c, 0, start) for c in (";", ". ", ":"))
     if kind in _PAST_ONLY:                      # only "đã dừng phát sóng từ ngày 1-1-2025" is history
@@ -235,8 +236,6 @@ def lasts_until(text: str, start: int, phrase: str) -> bool:
     if not _UNTIL.match(phrase):
         return False
     before = fold(text[max(text.rfind(c, 0, start) for c in (";", ". ", ":")) + 1:start])
-    last = None
-    for last in _LASTS.finditer(before):
-        pass
-    return last is not None and not _TASK_VERB.search(before[last.end():])
+    verbs = list(_LASTS.finditer(before))
+    return bool(verbs) and not _TASK_VERB.search(before[verbs[-1].end():])
 

@@ -123,6 +123,7 @@ def read_header(lines: list[Line]) -> tuple[Header, list[Line]]:
         h.aside.append(after)
     return h, lines
 
+
 def _from_annex_line(h: Header, lines: list[Line]) -> None:
     """A text pasted without its letterhead names itself in its annex: "(Ban hành kèm theo Thông tư
     số 60/2025/TT-BCT ngày 02 tháng 12 năm 2025 của Bộ trưởng …)". Only the document's own kind counts
