@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import stat
 import unicodedata
 import zipfile
@@ -75,8 +76,13 @@ def read_regular_file(path: str, name: str) -> bytes:
 
 
 def file_text(data: bytes, name: str) -> str:
-    """The text of a .txt/.md, .docx or .pdf file; NeedsOcr for a PDF without text."""
+    """The text of a .txt/.md, .docx or .pdf file; NeedsOcr for a PDF without text, a .docx
+    holding only pictures (a page scanned into Word) or a picture under a .pdf/.docx name."""
     ext = extension(name)
+    if ext in (".docx", ".pdf"):
+        ext = binary_kind(data, name) or ext
+    if ext == "image":
+        raise NeedsOcr(1)
     if ext == ".docx":
         return docx_text(data, name)
     if ext == ".pdf":
@@ -86,6 +92,44 @@ def file_text(data: bytes, name: str) -> str:
             raise ParseError("file_too_big", name=name, size=f"{len(data) / 1e6:.1f}")
         return decode(data, name)
     raise ParseError("file_type", name=name, ext=ext or "?")
+
+
+# --- what a file holds ------------------------------------------------------------------------
+
+_IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*", b"BM", b"GIF8")
+
+
+def binary_kind(data: bytes, name: str) -> str | None:
+    """What a .docx or .pdf file really holds, from its first bytes: ".pdf", ".docx" (a zip) or
+    "image"; None when it is none of them (the reader then says the file is damaged). A PDF saved
+    under a .docx name, or the reverse, happens when a file is renamed or forwarded; an empty
+    file (a download that failed) is called empty rather than damaged."""
+    if not data:
+        raise ParseError("empty_file", name=name)
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return ".pdf"
+    if data.startswith(b"PK\x03\x04"):
+        return ".docx"
+    if data.startswith(_IMAGE_MAGIC) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP"):
+        return "image"
+    return None
+
+
+# --- columns side by side --------------------------------------------------------------------
+
+_PLACE_DATE = re.compile(r"^[^\W\d_][^,\d]{0,40},\s*ngày\s+\d", re.IGNORECASE)
+
+
+def split_place_date(parts: list[str]) -> str:
+    """One line of a page read as the pieces that stand apart on it (columns), joined again but
+    for a place and date ("Hà Nội, ngày 21 tháng 11 năm 2025"), which starts a line of its own.
+    A letterhead sets it right of the number ("Số: 37698/TB-CHQ") or the "V/v" subject, and a
+    PDF's text layer or OCR gives both as one line, where the parser finds the number but no date."""
+    text = parts[0] if parts else ""
+    for part in parts[1:]:
+        text += ("\n" if _PLACE_DATE.match(part) else " ") + part
+    return text
 
 
 # --- .txt ------------------------------------------------------------------------------
@@ -207,7 +251,20 @@ def docx_text(data: bytes, name: str) -> str:
         if size > MAX_TEXT_CHARS:
             raise ParseError("file_too_big", name=name, size=f"{size / 1e6:.1f}")
         parts.append(text)
-    return "\n\n".join(parts)
+    text = "\n\n".join(parts)
+    if not text.strip():
+        pictures = docx_pictures(data)
+        if pictures:
+            raise NeedsOcr(len(pictures))
+    return text
+
+
+def docx_pictures(data: bytes) -> list[str]:
+    """The names of the pictures in a .docx (word/media), in their numbering order: the pages of
+    a notice scanned into Word, for OCR when the file has no text."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        names = [n for n in z.namelist() if n.startswith("word/media/")]
+    return sorted(names, key=lambda n: [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", n)])
 
 
 def _paragraph_text(p) -> str:
@@ -253,6 +310,8 @@ def pdf_text(data: bytes, name: str) -> str:
             text = reader.pages[number].extract_text() or ""
         except Exception as e:
             raise _pdf_error(e, name) from None
+        if number == 0 and text:
+            text = _letterhead_lines(reader.pages[0], text)
         size += len(text) + 2
         if size > MAX_TEXT_CHARS:
             raise ParseError("file_too_big", name=name, size=f"{size / 1e6:.1f}")
@@ -261,6 +320,24 @@ def pdf_text(data: bytes, name: str) -> str:
     if len(text.strip()) < 20:
         raise NeedsOcr(count)
     return text
+
+
+def _letterhead_lines(page, text: str) -> str:
+    """The first page's text with the place and date on a line of its own where the letterhead set
+    it beside the number: the text layer joins what stands on one baseline ("Số: 37698/TB-CHQ Hà
+    Nội, ngày 21 …"); the layout mode, which keeps the gap between the columns, shows where."""
+    try:
+        layout = page.extract_text(extraction_mode="layout")
+    except Exception:           # the plain text is still good
+        return text
+    lines = text.split("\n")
+    for row in layout.splitlines()[:60]:
+        parts = [p for p in re.split(r"\s{6,}", row.strip()) if p]
+        joined = split_place_date(parts)
+        if "\n" in joined:
+            same = " ".join(" ".join(parts).split())
+            lines = [joined if " ".join(line.split()) == same else line for line in lines]
+    return "\n".join(lines)
 
 
 def _pdf_error(e: Exception, name: str) -> ParseError:

@@ -34,8 +34,17 @@ def check_available(name: str) -> None:
 
 
 def image_text(data: bytes, name: str) -> str:
-    """The words of a photo or scan (.jpg, .png, .tif – every page of a multi-page TIFF)."""
+    """The words of a photo or scan (.jpg, .png, .tif – every page of a multi-page TIFF); also of
+    a PDF or a .docx of scanned pages sent under a picture's name, or a picture under theirs."""
     from PIL import Image, ImageOps, ImageSequence
+
+    from knowledge.formats import binary_kind
+
+    kind = binary_kind(data, name)
+    if kind == ".pdf":
+        return pdf_scan_text(data, name)
+    if kind == ".docx":
+        return docx_scan_text(data, name)
 
     Image.MAX_IMAGE_PIXELS = None      # checked below, from the header, with a clear message
     try:
@@ -60,6 +69,10 @@ def pdf_scan_text(data: bytes, name: str) -> str:
     """The words of a PDF whose pages are pictures, each page drawn at about 300 dpi."""
     import pypdfium2 as pdfium
 
+    from knowledge.formats import binary_kind
+
+    if binary_kind(data, name) != ".pdf":          # a picture or a .docx under a .pdf name
+        return image_text(data, name)
     try:
         document = pdfium.PdfDocument(data)
         count = len(document)
@@ -85,6 +98,40 @@ def pdf_scan_text(data: bytes, name: str) -> str:
     return _ocr_pages(pages, name)
 
 
+def docx_scan_text(data: bytes, name: str) -> str:
+    """The words of the pictures of a .docx that has no text: a notice scanned into Word, one
+    picture a page (at most MAX_OCR_PAGES)."""
+    import zipfile
+
+    from PIL import Image, ImageOps
+
+    from knowledge.formats import check_zip, docx_pictures
+
+    check_zip(data, name, "bad_docx")
+    pictures = docx_pictures(data)
+    if len(pictures) > MAX_OCR_PAGES:
+        raise ParseError("scan_too_many_pages", name=name, count=len(pictures), limit=MAX_OCR_PAGES)
+    Image.MAX_IMAGE_PIXELS = None      # checked below, from the header
+    pages = []
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            for picture in pictures:
+                image = Image.open(io.BytesIO(z.read(picture)))
+                width, height = image.size
+                if width * height > MAX_PIXELS:
+                    raise ParseError("image_too_big", name=name, width=width, height=height,
+                                     limit=MAX_PIXELS // 1_000_000)
+                pages.append(ImageOps.exif_transpose(image.convert("L")))
+    except ParseError:
+        raise
+    except Exception:   # a picture Pillow cannot read (.emf, .wmf, damaged)
+        raise ParseError("bad_image", name=name) from None
+    if not pages:
+        raise ParseError("empty")
+    check_available(name)
+    return _ocr_pages(pages, name)
+
+
 def _ocr_pages(pages, name: str) -> str:
     import pytesseract
     from PIL import Image
@@ -97,13 +144,50 @@ def _ocr_pages(pages, name: str) -> str:
             factor = min(MIN_LONG_SIDE / longest, math.sqrt(MAX_PIXELS / max(width * height, 1)))
             page = page.resize((round(width * factor), round(height * factor)), Image.LANCZOS)
         try:
-            texts.append(pytesseract.image_to_string(page, lang=LANGUAGE))
+            words = pytesseract.image_to_data(page, lang=LANGUAGE, output_type=pytesseract.Output.DICT)
         except pytesseract.TesseractError:
             raise ParseError("bad_image", name=name) from None
+        texts.append(page_text(words))
     text = "\n\n".join(texts)
     if sum(c.isalnum() for c in text) < MIN_TEXT:
         raise ParseError("ocr_no_text", name=name)
     return text
+
+
+COLUMN_GAP = 1.8              # a gap between words this many letter heights wide parts two columns
+
+
+def page_text(words: dict) -> str:
+    """The text of a page from Tesseract's words (`image_to_data`): its lines, paragraphs apart by
+    a blank line, as `image_to_string` gives them — except that the place and date of a letterhead,
+    which stands right of the number or the "V/v" subject, starts its own line. Tesseract runs a
+    letterhead's two columns into one line ("V/v Chính sách thuế TNCN      Hà Nội, ngày 19 …"),
+    which buries the date in the title; the parser reads the other merged lines (issuer beside
+    the national motto) as they are."""
+    from knowledge.formats import split_place_date
+
+    paragraphs: dict[tuple, dict[int, list]] = {}
+    for i, text in enumerate(words.get("text", [])):
+        if words["level"][i] != 5 or not (text or "").strip():
+            continue
+        paragraph = (words["page_num"][i], words["block_num"][i], words["par_num"][i])
+        line = paragraphs.setdefault(paragraph, {}).setdefault(words["line_num"][i], [])
+        line.append((words["left"][i], words["width"][i], words["height"][i], text.strip()))
+    return "\n\n".join("\n".join(split_place_date([" ".join(w[3] for w in part) for part in _segments(line)])
+                                   for line in lines.values())
+                         for lines in paragraphs.values())
+
+
+def _segments(line: list) -> list[list]:
+    """A line's words cut where the gap between two is wider than COLUMN_GAP letter heights."""
+    heights = sorted(w[2] for w in line)
+    height = heights[len(heights) // 2] or 1
+    parts = [[line[0]]]
+    for before, word in zip(line, line[1:]):
+        if word[0] - (before[0] + before[1]) > COLUMN_GAP * height:
+            parts.append([])
+        parts[-1].append(word)
+    return parts
 
 
 def ocr_environment() -> dict:

@@ -43,7 +43,7 @@ EXPECTED = {
     "pages_5000.pdf": "000 pages",
     "deep_arrays.pdf": "not a readable PDF",
     "garbage.pdf": "not a readable PDF",
-    "empty.pdf": "not a readable PDF",
+    "empty.pdf": "is empty",
     "junk.txt": "binary",
     "utf16_odd_length.txt": "cannot be read as text",
     "utf16_lone_surrogate.txt": "cannot be read as text",

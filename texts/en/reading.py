@@ -46,6 +46,7 @@ TEXTS: dict[str, str] = {
     "parse.file_type": "{name}: unsupported file type {ext}; send .txt, .md, .docx or .pdf.",
     "parse.binary_file": "{name} is not a text file (binary data); send .txt, .md, .docx or .pdf.",
     "parse.not_utf8": "{name} cannot be read as text (UTF-8, UTF-16 or Windows-1258); save it as UTF-8 and send it again.",
+    "parse.empty_file": "{name} is empty (0 bytes): the download or the save failed; please send the file again.",
     "parse.bad_docx": "{name} is not a readable .docx file.",
     "parse.bad_pdf": "{name} is not a readable PDF file.",
     "parse.no_text_layer": "{name} has no text layer (a scanned image?); run OCR first or send the text.",

@@ -47,6 +47,7 @@ TEXTS: dict[str, str] = {
     "parse.file_type": "{name}: không hỗ trợ loại tệp {ext}; hãy gửi .txt, .md, .docx hoặc .pdf.",
     "parse.binary_file": "{name} không phải tệp văn bản (dữ liệu nhị phân); hãy gửi .txt, .md, .docx hoặc .pdf.",
     "parse.not_utf8": "{name} không đọc được thành văn bản (UTF-8, UTF-16 hay Windows-1258); hãy lưu lại dạng UTF-8 rồi gửi lại.",
+    "parse.empty_file": "{name} trống (0 byte): tệp chưa tải về hết hoặc lưu bị lỗi; hãy gửi lại tệp.",
     "parse.bad_docx": "{name} không phải tệp .docx đọc được.",
     "parse.bad_pdf": "{name} không phải tệp PDF đọc được.",
     "parse.no_text_layer": "{name} không có lớp chữ (ảnh quét?); hãy nhận dạng chữ (OCR) trước hoặc gửi văn bản.",
