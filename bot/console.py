@@ -12,6 +12,11 @@ from bot.views import to_plain
 from texts import t
 
 
+# Commands that act on groups, buttons or files in Telegram: the console names where they are
+# instead of calling them unknown (an admin trying /push or /report here looks for them).
+TELEGRAM_ONLY = {"push", "report", "notices", "subscribe", "unsubscribe", "mysubs", "subscriptions",
+                 "admin", "glossary", "calendar"}
+
 _FULL_WORDS = {"toan van", "xem toan van", "xem them", "full", "full text", "more"}
 
 
@@ -50,6 +55,8 @@ class ConsoleChat:
             return self.deadlines(rest)
         if command == "ask":
             return self.answer(rest) if rest else to_plain(t(self.lang, "ask.usage"))
+        if command in TELEGRAM_ONLY:
+            return to_plain(t(self.lang, "console.telegram_only", command=command))
         return to_plain(t(self.lang, "common.unknown_command"))
 
     def deadlines(self, args: str) -> str:

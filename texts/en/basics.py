@@ -14,7 +14,11 @@ TEXTS: dict[str, str] = {
                     "• /full (or type \"full text\") — the whole item of the last answer\n"
                     "• /deadlines — upcoming deadlines; /deadlines health, /deadlines all schools (past ones too)\n"
                     "• /lang vi | /lang en — change language\n"
+                    "• /push, /report, /subscribe… are in Telegram only; to load a notice: python3 bot.py import <i>file</i>\n"
                     "• /quit — leave",
+    "console.telegram_only": "/{command} works in Telegram (unit groups, buttons; needs BOT_TOKEN), not in the console.\n"
+                              "Here: load a notice with python3 bot.py import <i>file</i> (preview: --json), deadlines with /deadlines, "
+                              "a calendar file with python3 bot.py deadlines --ics.",
     "console.full_hint": "<i>Full text: /full</i>",
     "console.no_full": "There is no answer to show in full yet. Ask a question first.",
     "console.bye": "Goodbye.",

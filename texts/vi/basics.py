@@ -14,7 +14,11 @@ TEXTS: dict[str, str] = {
                     "• /full (hoặc gõ \"toàn văn\", \"xem thêm\") — toàn văn mục vừa trả lời\n"
                     "• /deadlines — các hạn chót sắp tới; /deadlines y tế, /deadlines all trường học (kể cả hạn đã qua)\n"
                     "• /lang vi | /lang en — đổi ngôn ngữ\n"
+                    "• /push, /report, /subscribe… chỉ có trong Telegram; nạp văn bản: python3 bot.py import <i>tệp</i>\n"
                     "• /quit — thoát",
+    "console.telegram_only": "/{command} dùng trong Telegram (nhóm đơn vị, nút bấm; cần BOT_TOKEN), không có ở dòng lệnh.\n"
+                              "Ở đây: nạp văn bản bằng python3 bot.py import <i>tệp</i> (xem trước: --json), hạn chót bằng /deadlines, "
+                              "tệp lịch bằng python3 bot.py deadlines --ics.",
     "console.full_hint": "<i>Toàn văn: /full</i>",
     "console.no_full": "Chưa có câu trả lời nào để xem toàn văn. Hãy hỏi một câu trước.",
     "console.bye": "Tạm biệt.",
