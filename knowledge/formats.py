@@ -228,17 +228,14 @@ def docx_text(data: bytes, name: str) -> str:
         block = blocks.popleft()
         tag = block.tag
         if tag == _W + "p":
-            text = _paragraph_text(block)
-            label = numbering.label(block)
-            if label and text.strip():
-                text = f"{label} {text.lstrip()}"
+            text = "\n".join(_text_boxes(block) + [_numbered_text(block, numbering)])
         elif tag == _W + "sdt":                    # a content control around blocks
             content = block.find(_W + "sdtContent")
             blocks.extendleft(reversed(list(content)) if content is not None else ())
             continue
         elif tag == _W + "tbl":
             rows = []
-            for cell in _table_cells(block):
+            for cell in _table_cells(block, numbering):
                 cells += 1
                 if cells > MAX_TABLE_CELLS:
                     raise ParseError("too_many_cells", name=name, limit=MAX_TABLE_CELLS)
@@ -274,15 +271,52 @@ def _paragraph_text(p) -> str:
         return "".join(t.text or "" for t in p.iter(_W + "t"))
 
 
-def _table_cells(table):
-    """The text of each cell of a table, row by row; the paragraphs of tables nested in a
-    cell are lines of that cell."""
+def _numbered_text(p, numbering: Numbering) -> str:
+    """A paragraph's text after the number Word shows for it, if any."""
+    text = _paragraph_text(p)
+    label = numbering.label(p)
+    return f"{label} {text.lstrip()}" if label and text.strip() else text
+
+
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _text_boxes(p) -> list[str]:
+    """The text of the text boxes anchored in a paragraph, one box a block of lines. Some offices
+    draw the letterhead (issuer and number | motto and date) as two text boxes instead of a
+    table; their words are not in the paragraph's own text. Word writes a box twice (a drawing
+    and, for old readers, a VML fallback): the fallback is skipped."""
+    boxes = []
+    for box in p.iter(_W + "txbxContent"):
+        ancestors = box.iterancestors()
+        if any(a.tag in (_MC_FALLBACK, _W + "txbxContent") for a in ancestors if a is not p):
+            continue
+        lines = [_paragraph_text(q) for q in box.iter(_W + "p")]
+        if any(line.strip() for line in lines):
+            boxes.append("\n".join(lines))
+    return boxes
+
+
+def _in_fallback(element, stop) -> bool:
+    for ancestor in element.iterancestors():
+        if ancestor is stop:
+            return False
+        if ancestor.tag == _MC_FALLBACK:
+            return True
+    return False
+
+
+def _table_cells(table, numbering: Numbering):
+    """The text of each cell of a table, row by row, with the numbers Word shows; the
+    paragraphs of tables and text boxes nested in a cell are lines of that cell (a text box
+    once, not its fallback copy)."""
     for row in table.iterchildren(_W + "tr"):
         for cell in row.iterchildren(_W + "tc"):
             merge = cell.find(f"{_W}tcPr/{_W}vMerge")
             if merge is not None and merge.get(_W + "val", "continue") == "continue":
                 continue
-            yield "\n".join(_paragraph_text(p) for p in cell.iter(_W + "p"))
+            yield "\n".join(_numbered_text(p, numbering) for p in cell.iter(_W + "p")
+                             if not _in_fallback(p, cell))
 
 
 # --- .pdf ------------------------------------------------------------------------------

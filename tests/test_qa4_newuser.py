@@ -325,6 +325,60 @@ def test_word_file_holding_a_scanned_page(tmp_path):
     assert _deadlines(notice)["4"] == [("2026-12-31", None)]
 
 
+_BOX_NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+           'xmlns:v="urn:schemas-microsoft-com:vml" '
+           'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+           'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"')
+
+
+def _text_box(lines: list[str]):
+    """A run holding a text box as Word 2010+ writes it: a drawing, and the same box again as a
+    VML fallback for old readers."""
+    from docx.oxml import parse_xml
+
+    paragraphs = "".join(f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>" for line in lines)
+    return parse_xml(f'<w:r {_BOX_NS}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:wsp>'
+                     f'<wps:txbx><w:txbxContent>{paragraphs}</w:txbxContent></wps:txbx></wps:wsp></w:drawing>'
+                     f'</mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>{paragraphs}'
+                     f'</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>')
+
+
+# QA4 finding 20 (fixed, knowledge/formats.py): a letterhead drawn as two text boxes (issuer and number |
+# motto and date), as some offices lay it out, was not read at all: no issuer, number or date.
+def test_letterhead_in_text_boxes(tmp_path):
+    import docx
+
+    document = docx.Document()
+    anchor = document.add_paragraph()._p
+    anchor.append(_text_box(SCHOOL_HEAD[0].split("\n") + [SCHOOL_HEAD[1]]))
+    anchor.append(_text_box(MOTTO + [SCHOOL_HEAD[2]]))
+    for line in SCHOOL_BODY + SCHOOL_FOOT[0].split("\n") + ["CHỦ TỊCH", "Trần Quốc Bảo"]:
+        document.add_paragraph(line)
+    document.save(tmp_path / "ct07-boxes.docx")
+    notice = _import(str(tmp_path / "b.db"), tmp_path / "ct07-boxes.docx")
+    assert (notice["number"], notice["issuer"], notice["date"]) == (
+        "07/CT-UBND", "Ủy ban nhân dân huyện Cẩm Xuyên", "2026-11-23")
+    assert sum("Phòng Giáo dục" in i["text"] for i in notice["items"]) == 1       # the fallback is not read
+
+
+# QA4 finding 21 (fixed, knowledge/formats.py): points typed with Word's list numbering inside a table
+# (a notice laid out in a one-cell frame, a task table) lost their numbers: no "mục" to cite.
+def test_numbered_points_in_a_table_keep_their_numbers():
+    import docx
+
+    from knowledge.formats import docx_text
+
+    document = docx.Document()
+    cell = document.add_table(rows=1, cols=1).cell(0, 0)
+    cell.paragraphs[0].text = "Phòng Giáo dục và Đào tạo rà soát cơ sở vật chất trước ngày 10/12/2026."
+    cell.paragraphs[0].style = document.styles["List Number"]
+    cell.add_paragraph("Công an huyện bảo đảm trật tự tại cổng trường.", style="List Number")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    lines = docx_text(buffer.getvalue(), "t.docx").splitlines()
+    assert [line[:3] for line in lines if line.strip()] == ["1. ", "2. "]
+
+
 # QA4 finding 7 (fixed, knowledge/formats.py): a PDF saved under a .docx name (and the reverse) was
 # refused as "not a readable .docx"; what the file holds decides how it is read.
 @pytest.mark.parametrize("name, data", [
