@@ -379,6 +379,19 @@ def test_numbered_points_in_a_table_keep_their_numbers():
     assert [line[:3] for line in lines if line.strip()] == ["1. ", "2. "]
 
 
+# QA4 finding 22 (fixed, knowledge/ocr.py): a photo taken sideways (no orientation tag) was read as
+# gibberish and stored as a notice ("'9600/61/ 1£ ẤeBu …: 4 mục"); it is turned upright first.
+@needs_ocr
+def test_photo_taken_sideways(tmp_path):
+    from PIL import Image
+
+    upright = Image.open(io.BytesIO(printed_pages.photo(school_pages(), angle=-0.8, width=2000)))
+    upright.rotate(90, expand=True).save(tmp_path / "ct07-sideways.jpg", quality=85)
+    notice = _import(str(tmp_path / "s.db"), tmp_path / "ct07-sideways.jpg")
+    assert (notice["number"], notice["date"]) == ("07/CT-UBND", "2026-11-23")
+    assert _deadlines(notice)["1.b"] == [("2026-12-20", None)]
+
+
 # QA4 finding 7 (fixed, knowledge/formats.py): a PDF saved under a .docx name (and the reverse) was
 # refused as "not a readable .docx"; what the file holds decides how it is read.
 @pytest.mark.parametrize("name, data", [
