@@ -264,11 +264,33 @@ def docx_pictures(data: bytes) -> list[str]:
     return sorted(names, key=lambda n: [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", n)])
 
 
+_NOT_TEXT = {_W + "del", _W + "moveFrom", _W + "txbxContent", _W + "instrText", _W + "pPr", _W + "rPr"}
+
+
 def _paragraph_text(p) -> str:
-    try:
-        return p.text                               # runs, tabs, breaks, hyperlinks
-    except Exception:        # an element python-docx does not know: its plain w:t text
-        return "".join(t.text or "" for t in p.iter(_W + "t"))
+    """A paragraph's text as Word shows it with changes accepted: runs wherever they sit (in a
+    tracked insertion, a smart tag, a field's result, a content control, a hyperlink), tabs and
+    breaks; not what a tracked change deleted or moved away, nor a field's code, nor its text
+    boxes (read apart) or the fallback copy of a drawing. python-docx's `text` reads only runs
+    and hyperlinks, and an office's draft ("trước ngày <ins>15/12/2026</ins>") lost its date."""
+    out: list[str] = []
+    stack = list(reversed(p))                    # no recursion: nesting depth is free
+    while stack:
+        node = stack.pop()
+        tag = node.tag
+        if not isinstance(tag, str) or tag in _NOT_TEXT or tag == _MC_FALLBACK:
+            continue
+        if tag == _W + "t":
+            out.append(node.text or "")
+        elif tag in (_W + "tab", _W + "ptab"):
+            out.append("\t")
+        elif tag in (_W + "br", _W + "cr"):
+            out.append("\n")
+        elif tag == _W + "noBreakHyphen":
+            out.append("-")
+        else:
+            stack.extend(reversed(node))
+    return "".join(out)
 
 
 def _numbered_text(p, numbering: Numbering) -> str:

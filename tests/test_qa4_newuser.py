@@ -392,6 +392,31 @@ def test_photo_taken_sideways(tmp_path):
     assert _deadlines(notice)["1.b"] == [("2026-12-20", None)]
 
 
+# QA4 finding 23 (fixed, knowledge/formats.py): a Word draft sent with its tracked changes lost the
+# inserted words ("hoàn thành trước ngày ." — the new date was in a w:ins), and text inside a smart tag,
+# a simple field or a custom XML element (Word 2003 files saved as .docx) was dropped too.
+def test_tracked_changes_smart_tags_and_fields_are_read():
+    import docx
+    from docx.oxml import parse_xml
+
+    from knowledge.formats import docx_text
+
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    p = document.add_paragraph("2. Trung tâm Y tế huyện kiểm tra bếp ăn, hoàn thành trước ngày ")._p
+    p.append(parse_xml(f'<w:del {ns} w:id="1" w:author="VT"><w:r><w:delText>10/12/2026</w:delText></w:r></w:del>'))
+    p.append(parse_xml(f'<w:ins {ns} w:id="2" w:author="VT"><w:r><w:t>15/12/2026.</w:t></w:r></w:ins>'))
+    p = document.add_paragraph("3. Công an ")._p
+    p.append(parse_xml(f'<w:smartTag {ns} w:uri="urn:x" w:element="place"><w:r><w:t>huyện Cẩm Xuyên</w:t></w:r>'
+                       f'</w:smartTag>'))
+    p.append(parse_xml(f'<w:fldSimple {ns} w:instr="DATE"><w:r><w:t> trước ngày 20/12/2026.</w:t></w:r></w:fldSimple>'))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    lines = [line for line in docx_text(buffer.getvalue(), "draft.docx").splitlines() if line.strip()]
+    assert lines == ["2. Trung tâm Y tế huyện kiểm tra bếp ăn, hoàn thành trước ngày 15/12/2026.",
+                     "3. Công an huyện Cẩm Xuyên trước ngày 20/12/2026."]
+
+
 # QA4 finding 7 (fixed, knowledge/formats.py): a PDF saved under a .docx name (and the reverse) was
 # refused as "not a readable .docx"; what the file holds decides how it is read.
 @pytest.mark.parametrize("name, data", [
