@@ -19,6 +19,7 @@ import zipfile
 from collections import deque
 
 from knowledge.docx_numbering import Numbering
+from knowledge.pdf_layout import page_layout
 from knowledge.parser import MAX_BYTES, ParseError
 
 MAX_FILE_BYTES = 20 * 2**20          # on disk: a long notice as .docx or a phone photo is far less
@@ -114,22 +115,6 @@ def binary_kind(data: bytes, name: str) -> str | None:
     if data.startswith(_IMAGE_MAGIC) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP"):
         return "image"
     return None
-
-
-# --- columns side by side --------------------------------------------------------------------
-
-_PLACE_DATE = re.compile(r"^[^\W\d_][^,\d]{0,40},\s*ngày\s+\d", re.IGNORECASE)
-
-
-def split_place_date(parts: list[str]) -> str:
-    """One line of a page read as the pieces that stand apart on it (columns), joined again but
-    for a place and date ("Hà Nội, ngày 21 tháng 11 năm 2025"), which starts a line of its own.
-    A letterhead sets it right of the number ("Số: 37698/TB-CHQ") or the "V/v" subject, and a
-    PDF's text layer or OCR gives both as one line, where the parser finds the number but no date."""
-    text = parts[0] if parts else ""
-    for part in parts[1:]:
-        text += ("\n" if _PLACE_DATE.match(part) else " ") + part
-    return text
 
 
 # --- .txt ------------------------------------------------------------------------------
@@ -366,8 +351,7 @@ def pdf_text(data: bytes, name: str) -> str:
             text = reader.pages[number].extract_text() or ""
         except Exception as e:
             raise _pdf_error(e, name) from None
-        if number == 0 and text:
-            text = _letterhead_lines(reader.pages[0], text)
+        text = page_layout(reader.pages[number], text, number)
         size += len(text) + 2
         if size > MAX_TEXT_CHARS:
             raise ParseError("file_too_big", name=name, size=f"{size / 1e6:.1f}")
@@ -376,24 +360,6 @@ def pdf_text(data: bytes, name: str) -> str:
     if len(text.strip()) < 20:
         raise NeedsOcr(count)
     return text
-
-
-def _letterhead_lines(page, text: str) -> str:
-    """The first page's text with the place and date on a line of its own where the letterhead set
-    it beside the number: the text layer joins what stands on one baseline ("Số: 37698/TB-CHQ Hà
-    Nội, ngày 21 …"); the layout mode, which keeps the gap between the columns, shows where."""
-    try:
-        layout = page.extract_text(extraction_mode="layout")
-    except Exception:           # the plain text is still good
-        return text
-    lines = text.split("\n")
-    for row in layout.splitlines()[:60]:
-        parts = [p for p in re.split(r"\s{6,}", row.strip()) if p]
-        joined = split_place_date(parts)
-        if "\n" in joined:
-            same = " ".join(" ".join(parts).split())
-            lines = [joined if " ".join(line.split()) == same else line for line in lines]
-    return "\n".join(lines)
 
 
 def _pdf_error(e: Exception, name: str) -> ParseError:

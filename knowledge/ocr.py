@@ -194,7 +194,7 @@ def page_text(words: dict) -> str:
     letterhead's two columns into one line ("V/v Chính sách thuế TNCN      Hà Nội, ngày 19 …"),
     which buries the date in the title; the parser reads the other merged lines (issuer beside
     the national motto) as they are."""
-    from knowledge.formats import split_place_date
+    from knowledge.pdf_layout import split_place_date
 
     paragraphs: dict[tuple, dict[int, list]] = {}
     for i, text in enumerate(words.get("text", [])):

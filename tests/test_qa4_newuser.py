@@ -417,6 +417,21 @@ def test_tracked_changes_smart_tags_and_fields_are_read():
                      "3. Công an huyện Cẩm Xuyên trước ngày 20/12/2026."]
 
 
+# QA4 findings 24 and 25 (fixed, knowledge/pdf_layout.py): 0204/KH-UBND saved from Word as a 10-page PDF
+# with page numbers in the footer (tests/samples/qa4_kh0204.pdf, made with fpdf2). The page numbers
+# landed inside sentences ("một số sản phẩm 1 công nghiệp"), and a numbered heading's following
+# paragraph was joined to the heading ("2.2. Chi ngân sách địa phương (NSĐP) Tổng chi ngân sách …"),
+# so it was no item of its own.
+def test_pdf_page_numbers_and_headings(tmp_path):
+    notice = _import(str(tmp_path / "k.db"), os.path.join(SAMPLES, "qa4_kh0204.pdf"))
+    texts = [i["text"] for i in notice["items"]]
+    industry = next(t for t in texts if t.startswith("Sản xuất công nghiệp tiếp tục phục hồi"))
+    assert "sản phẩm công nghiệp chủ yếu" in industry
+    assert not any("theo 8 đúng" in t or "NSNN 9 theo" in t for t in texts)
+    assert any(t.startswith("Tổng chi ngân sách địa phương năm 2025") for t in texts)
+    assert any(t.startswith("Căn cứ đánh giá tình hình kinh tế") for t in texts)
+
+
 # QA4 finding 7 (fixed, knowledge/formats.py): a PDF saved under a .docx name (and the reverse) was
 # refused as "not a readable .docx"; what the file holds decides how it is read.
 @pytest.mark.parametrize("name, data", [
