@@ -208,7 +208,7 @@ def docx_text(data: bytes, name: str) -> str:
         raise ParseError("bad_docx", name=name) from None
     parts: list[str] = []
     size = cells = 0
-    blocks = deque(body)
+    blocks = deque(_letterhead_header(document) + list(body))
     while blocks:                                   # no recursion: nesting depth is free
         block = blocks.popleft()
         tag = block.tag
@@ -239,6 +239,27 @@ def docx_text(data: bytes, name: str) -> str:
         if pictures:
             raise NeedsOcr(len(pictures))
     return text
+
+
+_MOTTO = "cong hoa xa hoi chu nghia viet nam"
+
+
+def _letterhead_header(document) -> list:
+    """The blocks of the first page's header when it holds the letterhead (the national motto):
+    some offices put issuer, number and date there, above every first page, and the body then
+    starts at the title. Any other header (a page number, "Dự thảo") is not part of the notice."""
+    try:
+        section = document.sections[0]
+        header = section.first_page_header if section.different_first_page_header_footer else section.header
+        if header.is_linked_to_previous:
+            return []
+        element = header._element
+    except Exception:        # no section, no header part, a damaged one: the body alone
+        return []
+    words = "".join(t.text or "" for t in element.iter(_W + "t"))
+    folded = "".join(c for c in unicodedata.normalize("NFD", words.lower().replace("đ", "d"))
+                     if not unicodedata.combining(c))
+    return list(element) if _MOTTO in " ".join(folded.split()) else []
 
 
 def docx_pictures(data: bytes) -> list[str]:

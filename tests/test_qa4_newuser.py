@@ -432,6 +432,27 @@ def test_pdf_page_numbers_and_headings(tmp_path):
     assert any(t.startswith("Căn cứ đánh giá tình hình kinh tế") for t in texts)
 
 
+# QA4 finding 26 (fixed, knowledge/formats.py): a letterhead typed into the first page's header (issuer,
+# number, motto, date above the title) was not read: the notice had no issuer, number or date.
+def test_letterhead_in_the_first_page_header(tmp_path):
+    import docx
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    head = section.first_page_header.add_table(rows=2, cols=2, width=docx.shared.Inches(6))
+    head.cell(0, 0).text, head.cell(0, 1).text = SCHOOL_HEAD[0], "\n".join(MOTTO)
+    head.cell(1, 0).text, head.cell(1, 1).text = SCHOOL_HEAD[1], SCHOOL_HEAD[2]
+    document.sections[0].header.paragraphs[0].text = "Dự thảo"       # the other pages' header: not read
+    for line in SCHOOL_BODY:
+        document.add_paragraph(line)
+    document.save(tmp_path / "ct07-header.docx")
+    notice = _import(str(tmp_path / "h.db"), tmp_path / "ct07-header.docx")
+    assert (notice["number"], notice["issuer"], notice["date"]) == (
+        "07/CT-UBND", "Ủy ban nhân dân huyện Cẩm Xuyên", "2026-11-23")
+    assert not any("Dự thảo" in i["text"] for i in notice["items"])
+
+
 # QA4 finding 7 (fixed, knowledge/formats.py): a PDF saved under a .docx name (and the reverse) was
 # refused as "not a readable .docx"; what the file holds decides how it is read.
 @pytest.mark.parametrize("name, data", [
