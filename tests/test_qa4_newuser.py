@@ -474,6 +474,13 @@ def test_empty_file_is_called_empty(tmp_path, name):
     assert t("vi", "parse.bad_docx", name=name) not in said and t("vi", "parse.bad_pdf", name=name) not in said
 
 
+# QA4 finding 27 (fixed, texts): an old Word .doc (or a .odt, an iPhone .heic) was refused with "send .txt,
+# .md, .docx or .pdf": photos, which are read, were not offered, nor how to make a .docx of a .doc.
+def test_unsupported_type_names_photos_and_how_to_convert(tmp_path):
+    said = _refused(tmp_path, "ct07.doc", school_docx())
+    assert ".jpg" in said and ".docx" in said and said.count(".docx") >= 2
+
+
 def test_damaged_oversized_and_locked_files_are_refused_clearly(tmp_path):
     """What worked: a truncated .docx or PDF, a 30 MB file and a PDF locked with a password are each
     refused with one line naming the file; a PDF that only forbids copying is read."""

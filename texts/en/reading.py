@@ -43,7 +43,7 @@ TEXTS: dict[str, str] = {
     "parse.in_file": "{name}: {error}",
     "parse.cannot_open": "Cannot open {name}: {reason}.",
     "parse.file_too_big": "{name} is {size} MB; a notice must be under 1 MB of text.",
-    "parse.file_type": "{name}: unsupported file type {ext}; send .txt, .md, .docx or .pdf.",
+    "parse.file_type": "{name}: unsupported file type {ext}; send .docx, .pdf, .txt, .md or a photo (.jpg, .png) — a .doc or .odt file: open it in Word and save it as .docx.",
     "parse.binary_file": "{name} is not a text file (binary data); send .txt, .md, .docx or .pdf.",
     "parse.not_utf8": "{name} cannot be read as text (UTF-8, UTF-16 or Windows-1258); save it as UTF-8 and send it again.",
     "parse.empty_file": "{name} is empty (0 bytes): the download or the save failed; please send the file again.",

@@ -44,7 +44,7 @@ TEXTS: dict[str, str] = {
     "parse.in_file": "{name}: {error}",
     "parse.cannot_open": "Không mở được {name}: {reason}.",
     "parse.file_too_big": "{name} nặng {size} MB; thông báo phải dưới 1 MB văn bản.",
-    "parse.file_type": "{name}: không hỗ trợ loại tệp {ext}; hãy gửi .txt, .md, .docx hoặc .pdf.",
+    "parse.file_type": "{name}: không hỗ trợ loại tệp {ext}; hãy gửi .docx, .pdf, .txt, .md hoặc ảnh chụp (.jpg, .png) — tệp .doc, .odt: mở bằng Word và lưu lại dạng .docx.",
     "parse.binary_file": "{name} không phải tệp văn bản (dữ liệu nhị phân); hãy gửi .txt, .md, .docx hoặc .pdf.",
     "parse.not_utf8": "{name} không đọc được thành văn bản (UTF-8, UTF-16 hay Windows-1258); hãy lưu lại dạng UTF-8 rồi gửi lại.",
     "parse.empty_file": "{name} trống (0 byte): tệp chưa tải về hết hoặc lưu bị lỗi; hãy gửi lại tệp.",
