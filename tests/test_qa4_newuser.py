@@ -5,16 +5,18 @@ office receives: a Word file of a real plan (0204/KH-UBND Cà Mau, letterhead an
 a PDF saved from Word (37698/TB-CHQ, its two-column letterhead side by side), a scanned letter (5330/CT-CS,
 an image-only PDF), a phone photo of a printed Q&A page (on sampling farm produce), and a district chỉ
 thị on school safety written for the session (07/CT-UBND Cẩm Xuyên, below: dated tasks and "sáng thứ
-Hai hằng tuần"), as a .docx with Word's own list numbering, as a photo and pasted as a picture into a
-.docx; then damaged, empty, renamed, oversized and password-protected files. A commune official asked
+Hai hằng tuần"), as a .docx with Word's own list numbering, as a photo (upright and sideways), pasted as
+a picture into a .docx, with its letterhead in text boxes or in the first page's header, as a draft with
+tracked changes; the plan again as a 10-page PDF saved from Word with page numbers; then damaged, empty,
+renamed, .doc, oversized and password-protected files. A commune official asked
 about them in chat (no accents, "ko", "j", "hs", "ubnd", a typo, a few English questions); an admin
 tried the push and report commands in the console. Each test is the smallest reproduction of one
 finding and asserts what the user expected, not a wording. Failing ones are strict xfails: the suite
 stays green, and a fix turns the mark into a failure until it is removed. Earlier sessions' findings
 (tests/test_qa*_newuser.py) are not repeated.
 
-The files are made at test time (python-docx; pages drawn with DejaVu and read back by Tesseract) but
-for the PDF saved from Word (tests/samples/qa4_tb37698.pdf, made with fpdf2). The questions are put in
+The files are made at test time (python-docx; pages drawn with DejaVu by tests/printed_pages.py and
+read back by Tesseract) but for the two PDFs saved from Word (tests/samples/qa4_*.pdf, made with fpdf2). The questions are put in
 one `ask --json` run over one knowledge base, so the module takes about half a minute.
 """
 from __future__ import annotations
