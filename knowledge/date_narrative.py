@@ -96,7 +96,7 @@ def period(text: str, start: int, end: int, kind: str, phrase: str) -> bool:
     left = max(text.rfind(c, 0, start) for c in (";", ". "))
     clause = fold(text[left + 1:start])
     if kind == "from":
-        if _IN_FORCE.search(clause) or _EVENT.search(clause) or _APPLIES.search(clause):
+        if _IN_FORCE.search(clause) or _EVENT.search(clause) or (_APPLIES.search(clause) and not _ISSUED.search(clause)):
             return True                                # "có hiệu lực kể từ …", "được nghỉ từ …"
         if _PURPOSE.match(clause) and "," not in clause:
             return True                                # "Để bảo đảm việc thu lệ phí từ ngày 01/01/2026, …"
@@ -106,6 +106,8 @@ def period(text: str, start: int, end: int, kind: str, phrase: str) -> bool:
         if re.match(r"\s*doi voi\b", clause) and "," not in clause:
             return True                                # "Đối với các nhiệm vụ triển khai trong năm 2025, …"
         window = fold(text[max(left + 1, start - 60):start])
+        if _WHICH.search(window):
+            return True                                # "vốn cho các dự án hoàn thành trong năm 2025": which ones
         last = None
         for last in _DESCRIBES.finditer(window):
             pass
@@ -130,9 +132,15 @@ _CONTINUES = re.compile(r"\b(?:keo dai|luu hanh)\b")
 # cover (it follows "kết quả", "tình hình", "số liệu"), not the time to report in
 _COVERED = re.compile(r"\b(?:ket qua|tinh hinh|so lieu|du lieu)\b(?: \w+){0,4} tu (?:ngay )?\d[^.;]{0,40}$")
 _APPLIES = re.compile(r"\bap dung\b")                 # "không áp dụng phương pháp khoán thuế từ ngày …": a rule
+# "… trình UBND tỉnh ban hành Bảng giá … mới áp dụng cho địa phương từ ngày 01/01/2026": a text to issue
+# so that it applies from that day, the start of a required action (a deadline), not a rule in force
+_ISSUED = re.compile(r"\b(?:ban hanh|trinh|xay dung)\b[^.;:]{0,120}\bap dung\b")
 _PURPOSE = re.compile(r"\s*(?:de|nham)\b")
 # "công chức được tuyển dụng trong năm 2025", "đối với các nhiệm vụ trong năm 2025": which, not by when
 _DESCRIBES = re.compile(r"\b(?:duoc|doi voi|phat sinh|tuyen dung)\b")
+# "nhu cầu về vốn cho các dự án hoàn thành trong năm 2025": the phrase tells which projects (those
+# finished that year), a noun's modifier after "cho/của/với các …", not what must be done by then
+_WHICH = re.compile(r"\b(?:cho|cua|voi)\s+(?:cac|nhung)\s+(?:\S+\s+){1,3}(?:hoan thanh|ket thuc|khoi cong)\s*$")
 _TASK_VERB = re.compile(rf"\b(?:hoan thanh|xong|thuc hien|trien khai|bao cao|to chuc|ban hanh|{_SUBMIT}|nop|gui)\b")
 _EVENT = re.compile(r"\b(?:nghi tet|nghi le|duoc nghi|lich nghi|nghi bu|ngay nghi|treo co|treo quoc ky|co hieu luc|"
                     r"hieu luc (?:thi hanh|tu|ke tu)|"
@@ -239,3 +247,22 @@ def lasts_until(text: str, start: int, phrase: str) -> bool:
     verbs = list(_LASTS.finditer(before))
     return bool(verbs) and not _TASK_VERB.search(before[verbs[-1].end():])
 
+
+
+# "Mục tiêu hoàn thành … 3.000 km đường cao tốc trong năm 2025 là không thay đổi", "rà soát tiến độ theo
+# mục tiêu hoàn thành thông tuyến trong năm 2025", "Lãnh đạo 4 tỉnh đều cam kết hoàn thành … trong năm
+# 2025": a year a programme's objective or a reported commitment names, not a task's due date. Only a
+# whole year: "mục tiêu hoàn thành giai đoạn 1 vào dịp ngày 19/12/2025" dates a task.
+_OBJECTIVE = re.compile(r"\b(?:muc tieu|chi tieu|cam ket)\b")
+_ORDERS = re.compile(r"\b(?:yeu cau|de nghi|giao|phai|can|chi dao|khan truong)\b")
+
+
+def objective(text: str, start: int, kind: str) -> bool:
+    """A year-level phrase whose clause, up to it, is an objective's or a commitment's statement."""
+    if kind not in ("within_year", "before_year"):
+        return False
+    before = fold(text[max(text.rfind(c, 0, start) for c in (";", ". ", ":")) + 1:start])
+    last = None
+    for last in _OBJECTIVE.finditer(before):
+        pass
+    return last is not None and not _ORDERS.search(before[:last.start()]) and not _ORDERS.search(before[last.end():])

@@ -1,0 +1,75 @@
+"""Deadline rules of the ninth deadline round (issue 8, section 5): a year an objective or a
+reported commitment names, a phrase that tells which projects, a text to issue so that it
+applies from a day (the start of a required action), a day without a year in a periodic
+report, "trước ngày … và hằng tháng", and the plan a decision issues printed before a later
+annex table. Small synthetic sentences in the wording each rule is about, positive and
+negative."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from knowledge.dates import find_deadlines
+from knowledge.parser import parse_text
+
+NOV_20 = date(2025, 11, 20)
+
+
+def _found(text: str) -> list[tuple[date, str | None]]:
+    return [(f.due, f.recurrence) for f in find_deadlines(text, NOV_20)]
+
+
+@pytest.mark.parametrize("line", [
+    "Mục tiêu hoàn thành 500 km đường ven biển trong năm 2026 là không thay đổi.",
+    "Các nhà thầu rà soát, cập nhật tiến độ thi công theo mục tiêu thông xe toàn tuyến trong năm 2026.",
+    "Lãnh đạo các tỉnh đều cam kết hoàn thành các dự án trong năm 2026.",
+    "Bố trí đủ vốn cho các dự án hoàn thành trong năm 2026.",
+])
+def test_an_objective_a_commitment_or_which_projects_is_no_deadline(line):
+    assert _found(line) == []
+
+
+@pytest.mark.parametrize("line, due", [
+    ("Yêu cầu các tỉnh cam kết hoàn thành các dự án trong năm 2026.", date(2026, 12, 31)),
+    ("Lập lại tiến độ bảo đảm mục tiêu hoàn thành giai đoạn 1 vào dịp ngày 19/12/2025.", date(2025, 12, 19)),
+    ("Bộ Xây dựng hoàn thành các dự án trong năm 2026.", date(2026, 12, 31)),
+])
+def test_an_ordered_commitment_or_a_dated_target_stays(line, due):
+    assert [d for d, _ in _found(line)] == [due]
+
+
+def test_a_text_to_issue_so_that_it_applies_from_a_day_is_due_that_day():
+    line = ("Để bảo đảm việc thu phí từ ngày 01/01/2026, đề nghị các Thuế tỉnh tham mưu xây dựng và trình "
+            "UBND tỉnh ban hành Bảng giá mới áp dụng cho địa phương từ ngày 01/01/2026.")
+    assert _found(line) == [(date(2026, 1, 1), None)]
+    assert _found("Hộ kinh doanh không áp dụng phương pháp khoán thuế từ ngày 01/01/2026.") == []
+
+
+def test_a_day_without_a_year_in_a_periodic_report_recurs_each_year():
+    line = "Định kỳ hàng tháng (trước ngày 16 hàng tháng), 6 tháng (trước ngày 16/6) gửi báo cáo về Sở."
+    assert _found(line) == [(date(2025, 12, 16), "FREQ=MONTHLY;BYMONTHDAY=16"),
+                            (date(2026, 6, 16), "FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=16")]
+    assert _found("Gửi báo cáo trước ngày 16/12.") == [(date(2025, 12, 16), None)]
+
+
+def test_a_first_report_then_every_month():
+    assert _found("Báo cáo Thủ tướng trước ngày 25 tháng 11 năm 2025 và hàng tháng; rà soát chặt chẽ.") == [
+        (date(2025, 11, 25), "FREQ=MONTHLY;BYMONTHDAY=25")]
+
+
+def test_the_plan_a_decision_issues_comes_before_a_later_annex_table():
+    text = "\n".join([
+        "ỦY BAN NHÂN DÂN", "TỈNH SƠN LA", "", "Số: 12/QĐ-UBND", "Sơn La, ngày 20 tháng 11 năm 2025", "",
+        "QUYẾT ĐỊNH", "Về việc ban hành Kế hoạch xuất khẩu", "",
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch xuất khẩu giai đoạn 2026 - 2030.",
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.", "",
+        "Nơi nhận:", "- Như Điều 2;", "- Lưu: VT.", "", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An", "",
+        "KẾ HOẠCH", "Xuất khẩu giai đoạn 2026 - 2030", "",
+        "I. CHẾ ĐỘ BÁO CÁO",
+        "1. Sở Công Thương tổng hợp, báo cáo UBND tỉnh trước ngày 18 hàng tháng./.", "",
+        "PHỤ LỤC 01", "DANH MỤC HÀNG HÓA",
+        "(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 20/11/2025 của UBND tỉnh)", "Chè", "Cà phê"])
+    items = parse_text(text)["items"]
+    report = [i for i in items if i["text"].startswith("Sở Công Thương")]
+    assert report and report[0]["deadlines"][0]["date"] == "2025-12-18"
