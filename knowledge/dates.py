@@ -120,7 +120,7 @@ _FORMS = _WINDOW_FORMS + [
     # trước tháng 6/2022 → the last day of May
     ("before_month", rf"trước\s+tháng\s+{_MONTH}"),
     # trong tháng 01/2022 · đến hết tháng 01/2022 · trong tháng 12 → the last day of the month
-    ("within_month", rf"(?:trong|đến\s+hết|hết|chậm\s+nhất(?:\s+(?:trong|vào))?|(?:vào\s+|đến\s+|trước\s+)?cuối|{_TIME_LABEL})"
+    ("within_month", rf"(?:trong|đến\s+hết|hết|chậm\s+nhất(?:\s+(?:trong|vào))?|(?:vào\s+|đến\s+|trước\s+)?cuối|vào|{_TIME_LABEL})"
                      rf"\s+tháng\s+{_MONTH}"),
     ("within_month", r"(?:trong|đến\s+hết|hết|chậm\s+nhất(?:\s+(?:trong|vào))?)\s+tháng\s+(?P<mon>\d{1,2})(?![\d/]|\s*năm\s*\d)"),
     # trình … tại Phiên họp thứ 44 (tháng 4/2025): the month of the meeting a text is submitted to
@@ -247,9 +247,10 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
         if firm and dated and rule is None and reference is not None and (reference - due).days > PASSED_DAYS:
             continue                                   # passed over two weeks before the notice: the background, or
                                                        # overdue tasks of earlier documents listed again
-        if re.match(r"(?:trong ngày|vào năm)\b", phrase, re.IGNORECASE) and \
+        if re.match(r"(?:trong ngày|vào năm|vào tháng)\b", phrase, re.IGNORECASE) and \
                 not COMPLETES.search(fold(text[max(0, m.start() - 80):m.start()])):
-            continue                                   # "trong ngày 14/12" of an event, "vào năm 2026" of a plan
+            continue                                   # "trong ngày 14/12" of an event, "vào năm 2026" of a plan,
+                                                       # "khởi công vào tháng 12/2025" (an event, not a task finished)
         if kind == "within_month" and _FORMS[i][0] == "session_month" and \
                 not COMPLETES.search(fold(text[max(0, m.start() - 100):m.start()])):
             continue                                   # "(tháng 4/2025)" of anything but a submission

@@ -73,3 +73,23 @@ def test_the_plan_a_decision_issues_comes_before_a_later_annex_table():
     items = parse_text(text)["items"]
     report = [i for i in items if i["text"].startswith("Sở Công Thương")]
     assert report and report[0]["deadlines"][0]["date"] == "2025-12-18"
+
+
+def test_finished_in_a_month_said_with_vao():
+    assert _found("Các sở hoàn thành việc rà soát vào tháng 12/2025.") == [(date(2025, 12, 31), None)]
+    assert _found("Khởi công dự án vào tháng 12/2025.") == []
+
+
+def test_a_qa_page_opening_with_a_blank_form_reads_the_document_it_reports_further_down():
+    text = "\n".join([
+        "# Mẫu quyết định thành lập Ban Chỉ đạo phường mới nhất?", "",
+        "Tham khảo mẫu quyết định dưới đây:", "",
+        "Số: .../QĐ-UBND | …….., ngày ... tháng ... năm 20... |", "", "**QUYẾT ĐỊNH**", "",
+        "**Điều 1.** Thành lập Ban Chỉ đạo phường gồm các thành viên như sau:", "- Ông/Bà …… - Trưởng ban;", "",
+        "**Công văn 4321 năm 2025 về chống buôn lậu ra sao?**", "",
+        "Ngày 25/11/2025, Văn phòng Chính phủ đã ban hành Công văn 4321/VPCP-V.I năm 2025 về chống buôn lậu.", "",
+        "(1) Bộ Tài chính hoàn thiện Kế hoạch cao điểm, báo cáo Thủ tướng trước ngày 30 tháng 11 năm 2025.", "",
+        "(2) Các lực lượng chức năng liên tục ra quân.", ""])
+    parsed = parse_text(text)
+    assert parsed["number"] == "4321/VPCP-V.I"
+    assert [d["date"] for i in parsed["items"] for d in i["deadlines"]] == ["2025-11-30"]

@@ -308,6 +308,17 @@ def question_sections(lines: list[Line], start: int, end: int) -> list[tuple[int
     return [(a, b) for a, b in zip(starts, starts[1:] + [end])]
 
 
+# "Số: .../QĐ-UBND", "Số: …/KH-UBND", "…….., ngày ... tháng ... năm 20...": the number and date of a form
+_BLANK_NUMBER = re.compile(r"^[*_\s]*Số\s*:\s*[.…]{2,}\s*/", re.IGNORECASE)
+_BLANK_DATE = re.compile(r"ngày\s*[.…]{2,}\s*tháng\s*[.…]{2,}\s*năm", re.IGNORECASE)
+
+
+def blank_form(lines: list[Line]) -> bool:
+    """A form to fill in (its number and date left as dots), not a document that was issued."""
+    return any(_BLANK_NUMBER.match(line.text) and _BLANK_DATE.search(line.text) for line in lines if line.text) or \
+        sum(bool(_BLANK_NUMBER.match(line.text) or _BLANK_DATE.search(line.text)) for line in lines if line.text) >= 2
+
+
 def _quotes_law(lines: list[Line], i: int, end: int) -> bool:
     """The first line of text from `i` leads into a quoted article of law."""
     nxt = next((line for line in lines[i:min(end, i + 4)] if line.text), None)
