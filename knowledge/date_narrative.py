@@ -108,6 +108,8 @@ def period(text: str, start: int, end: int, kind: str, phrase: str) -> bool:
         window = fold(text[max(left + 1, start - 60):start])
         if _WHICH.search(window):
             return True                                # "vốn cho các dự án hoàn thành trong năm 2025": which ones
+        if _PRIORITY.match(fold(text[end:end + 40])):
+            return True                                # "trong năm 2025 xác định … là nhiệm vụ hàng đầu": a priority
         last = None
         for last in _DESCRIBES.finditer(window):
             pass
@@ -140,6 +142,9 @@ _PURPOSE = re.compile(r"\s*(?:de|nham)\b")
 _DESCRIBES = re.compile(r"\b(?:duoc|doi voi|phat sinh|tuyen dung)\b")
 # "nhu cầu về vốn cho các dự án hoàn thành trong năm 2025": the phrase tells which projects (those
 # finished that year), a noun's modifier after "cho/của/với các …", not what must be done by then
+# "… mỗi cá nhân trong năm 2025 xác định nhiệm vụ … là nhiệm vụ chính trị hàng đầu": the year a priority
+# holds, told before the verb that sets it, not a due date
+_PRIORITY = re.compile(r"^\s+(?:xac dinh|coi|quan triet)\b")   # no comma: ", xác định rõ …" is the next task
 _WHICH = re.compile(r"\b(?:cho|cua|voi)\s+(?:cac|nhung)\s+(?:\S+\s+){1,3}(?:hoan thanh|ket thuc|khoi cong)\s*$")
 _TASK_VERB = re.compile(rf"\b(?:hoan thanh|xong|thuc hien|trien khai|bao cao|to chuc|ban hanh|{_SUBMIT}|nop|gui)\b")
 _EVENT = re.compile(r"\b(?:nghi tet|nghi le|duoc nghi|lich nghi|nghi bu|ngay nghi|treo co|treo quoc ky|co hieu luc|"
@@ -249,12 +254,14 @@ def lasts_until(text: str, start: int, phrase: str) -> bool:
 
 
 
-# "Mục tiêu hoàn thành … 3.000 km đường cao tốc trong năm 2025 là không thay đổi", "rà soát tiến độ theo
-# mục tiêu hoàn thành thông tuyến trong năm 2025", "Lãnh đạo 4 tỉnh đều cam kết hoàn thành … trong năm
-# 2025": a year a programme's objective or a reported commitment names, not a task's due date. Only a
-# whole year: "mục tiêu hoàn thành giai đoạn 1 vào dịp ngày 19/12/2025" dates a task.
+# "Mục tiêu hoàn thành … 3.000 km đường cao tốc trong năm 2025 là không thay đổi", "Lãnh đạo 4 tỉnh đều
+# cam kết hoàn thành … trong năm 2025": a year a programme's objective or a reported commitment names, not
+# a task's due date. Only a whole year ("mục tiêu hoàn thành giai đoạn 1 vào dịp ngày 19/12/2025" dates a
+# task), and not a task done towards the objective ("cập nhật tiến độ theo mục tiêu hoàn thành … trong năm
+# 2025", labelled a deadline in tests/data/deadline_audit.tsv).
 _OBJECTIVE = re.compile(r"\b(?:muc tieu|chi tieu|cam ket)\b")
 _ORDERS = re.compile(r"\b(?:yeu cau|de nghi|giao|phai|can|chi dao|khan truong)\b")
+_TOWARDS = re.compile(r"\b(?:theo|dat|bao dam|dam bao|thuc hien)\s+(?:cac\s+|duoc\s+)?$")
 
 
 def objective(text: str, start: int, kind: str) -> bool:
@@ -265,4 +272,6 @@ def objective(text: str, start: int, kind: str) -> bool:
     last = None
     for last in _OBJECTIVE.finditer(before):
         pass
-    return last is not None and not _ORDERS.search(before[:last.start()]) and not _ORDERS.search(before[last.end():])
+    if last is None or _TOWARDS.search(before[:last.start()]):
+        return False                                   # "rà soát tiến độ theo mục tiêu …": a task towards it
+    return not _ORDERS.search(before[:last.start()]) and not _ORDERS.search(before[last.end():])

@@ -22,7 +22,6 @@ def _found(text: str) -> list[tuple[date, str | None]]:
 
 @pytest.mark.parametrize("line", [
     "Mục tiêu hoàn thành 500 km đường ven biển trong năm 2026 là không thay đổi.",
-    "Các nhà thầu rà soát, cập nhật tiến độ thi công theo mục tiêu thông xe toàn tuyến trong năm 2026.",
     "Lãnh đạo các tỉnh đều cam kết hoàn thành các dự án trong năm 2026.",
     "Bố trí đủ vốn cho các dự án hoàn thành trong năm 2026.",
 ])
@@ -34,6 +33,7 @@ def test_an_objective_a_commitment_or_which_projects_is_no_deadline(line):
     ("Yêu cầu các tỉnh cam kết hoàn thành các dự án trong năm 2026.", date(2026, 12, 31)),
     ("Lập lại tiến độ bảo đảm mục tiêu hoàn thành giai đoạn 1 vào dịp ngày 19/12/2025.", date(2025, 12, 19)),
     ("Bộ Xây dựng hoàn thành các dự án trong năm 2026.", date(2026, 12, 31)),
+    ("Các nhà thầu cập nhật tiến độ thi công theo mục tiêu thông xe toàn tuyến trong năm 2026.", date(2026, 12, 31)),
 ])
 def test_an_ordered_commitment_or_a_dated_target_stays(line, due):
     assert [d for d, _ in _found(line)] == [due]
@@ -93,3 +93,8 @@ def test_a_qa_page_opening_with_a_blank_form_reads_the_document_it_reports_furth
     parsed = parse_text(text)
     assert parsed["number"] == "4321/VPCP-V.I"
     assert [d["date"] for i in parsed["items"] for d in i["deadlines"]] == ["2025-11-30"]
+
+
+def test_the_year_a_priority_holds_is_no_deadline():
+    assert _found("Đề nghị các địa phương trong năm 2026 xác định nhiệm vụ hoàn thành cao tốc là nhiệm vụ hàng đầu.") == []
+    assert _found("Đề nghị các địa phương hoàn thành cao tốc trong năm 2026.") == [(date(2026, 12, 31), None)]

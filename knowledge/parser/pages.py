@@ -219,7 +219,8 @@ def _date_of(m: re.Match, text: str) -> date | None:
     written = m.group("date")
     if not written:
         sentence = text[max(text.rfind(". ", 0, m.start()) + 1, 0):m.start()].strip()
-        lead = _LEAD_START.match(sentence)
+        # "Ngày 25/11/2025. Văn phòng Chính phủ đã ban hành …": the lead's date closed by a stray full stop
+        lead = _LEAD_START.match(sentence) or _LEAD_START.match(re.sub(r"^(\S+\s+\S+)\.\s", r"\1, ", text[:m.start()]))
         written = lead.group("date") if lead else None
     return parse_date(written) if written else None
 
