@@ -260,7 +260,7 @@ def lasts_until(text: str, start: int, phrase: str) -> bool:
 # task), and not a task done towards the objective ("cập nhật tiến độ theo mục tiêu hoàn thành … trong năm
 # 2025", labelled a deadline in tests/data/deadline_audit.tsv).
 _OBJECTIVE = re.compile(r"\b(?:muc tieu|chi tieu|cam ket)\b")
-_ORDERS = re.compile(r"\b(?:yeu cau|de nghi|giao|phai|can|chi dao|khan truong)\b")
+_ORDERS = re.compile(r"\b(?:yeu cau|de nghi|giao|phai|chi dao|khan truong)\b")
 _TOWARDS = re.compile(r"\b(?:theo|dat|bao dam|dam bao|thuc hien)\s+(?:cac\s+|duoc\s+)?$")
 
 
@@ -275,3 +275,25 @@ def objective(text: str, start: int, kind: str) -> bool:
     if last is None or _TOWARDS.search(before[:last.start()]):
         return False                                   # "rà soát tiến độ theo mục tiêu …": a task towards it
     return not _ORDERS.search(before[:last.start()]) and not _ORDERS.search(before[last.end():])
+
+
+# "Đến nay đã khởi công 950 căn, tỉnh quyết tâm hoàn thành trước ngày 27/7": a report of what was done
+# that tells the resolve of whoever did it, not an order of this document ("Thủ tướng yêu cầu …, quyết
+# tâm hoàn thành … trước ngày 31/8" orders, and stays)
+_RESOLVE = re.compile(r"\b(?:quyet tam|cam ket)\b")
+_REPORTED = re.compile(r"\b(?:da|den nay|hien nay|vua qua|tinh den)\b")
+
+
+def reported_resolve(text: str, start: int) -> bool:
+    """A firm phrase in a sentence that reports what was done, then the resolve to finish by a day."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind(";", 0, start))
+    before = fold(text[left + 1:start])
+    last = None
+    for last in _RESOLVE.finditer(before):
+        pass
+    if last is None:
+        return False
+    told = re.sub(r"\b(?:da|vua) (?:duoc )?\w+(?: \w+)?", " ", before[:last.start()])   # "đã hoàn thành 80%": done
+    if last is None or _ORDERS.search(before) or _TASK_VERB.search(told):
+        return False
+    return _REPORTED.search(before[:last.start()]) is not None

@@ -24,7 +24,7 @@ from datetime import date, time
 
 from knowledge.date_narrative import (COMPLETES, CUT_OFF, DONE_BEFORE, FIRM, NOT_YET, REST, RUNS_ON, UNNAMED_YEAR, clause_of,
                                       described, lasts_until, narrative, objective, period, planned_event,
-                                      told_as_done, validity_or_forecast)
+                                      reported_resolve, told_as_done, validity_or_forecast)
 from knowledge.date_resolve import (EVENTS, FIRST_YEAR, LAST_YEAR, PASSED_DAYS, RECURRING, RELATIVE,  # noqa: F401  (part of this API)
                                     DateOutOfRange, ImpossibleDate, resolve, sane_date, written)
 from knowledge.lunar import lunar_to_solar, next_lunar_date  # noqa: F401  (part of this API)
@@ -273,6 +273,8 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
                 continue                               # "nghỉ thứ Bảy và Chủ nhật hằng tuần": days off
         if firm and rule is None and planned_event(text, m.start(), phrase):
             continue                                   # "Dự kiến tổ chức trước ngày 20/12/2025": an event
+        if firm and rule is None and reported_resolve(text, m.start()):
+            continue                                   # "đã khởi công …, quyết tâm hoàn thành trước ngày 27/7"
         if rule is None and objective(text, m.start(), kind):
             continue                                   # "Mục tiêu … trong năm 2025 là không thay đổi"
         if rule is None and lasts_until(text, m.start(), phrase):

@@ -98,3 +98,13 @@ def test_a_qa_page_opening_with_a_blank_form_reads_the_document_it_reports_furth
 def test_the_year_a_priority_holds_is_no_deadline():
     assert _found("Đề nghị các địa phương trong năm 2026 xác định nhiệm vụ hoàn thành cao tốc là nhiệm vụ hàng đầu.") == []
     assert _found("Đề nghị các địa phương hoàn thành cao tốc trong năm 2026.") == [(date(2026, 12, 31), None)]
+
+
+@pytest.mark.parametrize("line, due", [
+    ("Đến nay tỉnh đã khởi công 950 căn nhà, quyết tâm hoàn thành trước ngày 27/7/2026.", None),
+    ("Đến nay đã hoàn thành 80% khối lượng, quyết tâm hoàn thành trước ngày 27/7/2026.", None),
+    ("Thủ tướng yêu cầu các địa phương quyết liệt chỉ đạo, quyết tâm hoàn thành trước ngày 31/8/2026.", date(2026, 8, 31)),
+    ("Các địa phương quyết tâm hoàn thành trước ngày 27/7/2026.", date(2026, 7, 27)),
+])
+def test_a_resolve_told_in_a_report_of_what_was_done_is_no_deadline(line, due):
+    assert [d for d, _ in _found(line)] == ([due] if due else [])
