@@ -119,6 +119,9 @@ _FORMS = _WINDOW_FORMS + [
     ("after", rf"sau\s+ngày\s+(?:{_DATE})"),
     # trước tháng 6/2022 → the last day of May
     ("before_month", rf"trước\s+tháng\s+{_MONTH}"),
+    # trong tháng 10 và tháng 11 năm 2025 · trong tháng 11 - 12/2025: a window over months, due at its end
+    ("within_month", rf"(?:trong|đến\s+hết|hết|chậm\s+nhất\s+trong)\s+tháng\s+\d{{1,2}}\s*(?:và|-|–|đến(?:\s+hết)?)\s*"
+                     rf"(?:tháng\s+)?{_MONTH}"),
     # trong tháng 01/2022 · đến hết tháng 01/2022 · trong tháng 12 → the last day of the month
     ("within_month", rf"(?:trong|đến\s+hết|hết|chậm\s+nhất(?:\s+(?:trong|vào))?|(?:vào\s+|đến\s+|trước\s+)?cuối|vào|{_TIME_LABEL})"
                      rf"\s+tháng\s+{_MONTH}"),

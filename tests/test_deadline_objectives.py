@@ -108,3 +108,8 @@ def test_the_year_a_priority_holds_is_no_deadline():
 ])
 def test_a_resolve_told_in_a_report_of_what_was_done_is_no_deadline(line, due):
     assert [d for d, _ in _found(line)] == ([due] if due else [])
+
+
+def test_a_window_over_two_months_is_due_at_its_end():
+    assert _found("Tổ chức đại hội trong tháng 10 và tháng 11 năm 2026.") == [(date(2026, 11, 30), None)]
+    assert _found("Hoàn thành trong tháng 11 - 12/2025.") == [(date(2025, 12, 31), None)]
