@@ -136,7 +136,8 @@ _COVERED = re.compile(r"\b(?:ket qua|tinh hinh|so lieu|du lieu)\b(?: \w+){0,4} t
 _APPLIES = re.compile(r"\bap dung\b")                 # "không áp dụng phương pháp khoán thuế từ ngày …": a rule
 # "… trình UBND tỉnh ban hành Bảng giá … mới áp dụng cho địa phương từ ngày 01/01/2026": a text to issue
 # so that it applies from that day, the start of a required action (a deadline), not a rule in force
-_ISSUED = re.compile(r"\b(?:ban hanh|trinh|xay dung)\b[^.;:]{0,120}\bap dung\b")
+# ("Bộ Tài chính đang xây dựng Luật … các hộ đang áp dụng phương pháp khoán …": news of work under way)
+_ISSUED = re.compile(r"(?<!dang )(?<!da )(?<!se )\b(?:ban hanh|trinh|xay dung)\b[^.;:]{0,120}(?<!dang )(?<!da )\bap dung\b")
 _PURPOSE = re.compile(r"\s*(?:de|nham)\b")
 # "công chức được tuyển dụng trong năm 2025", "đối với các nhiệm vụ trong năm 2025": which, not by when
 _DESCRIBES = re.compile(r"\b(?:duoc|doi voi|phat sinh|tuyen dung)\b")

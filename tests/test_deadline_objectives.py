@@ -113,3 +113,8 @@ def test_a_resolve_told_in_a_report_of_what_was_done_is_no_deadline(line, due):
 def test_a_window_over_two_months_is_due_at_its_end():
     assert _found("Tổ chức đại hội trong tháng 10 và tháng 11 năm 2026.") == [(date(2026, 11, 30), None)]
     assert _found("Hoàn thành trong tháng 11 - 12/2025.") == [(date(2025, 12, 31), None)]
+
+
+def test_news_of_a_text_under_way_that_applies_from_a_day_is_no_deadline():
+    assert _found("Bộ Tài chính đang xây dựng Thông tư hướng dẫn các hộ đang áp dụng phương pháp khoán thuế "
+                  "chuyển sang tự kê khai để thực hiện từ ngày 01/01/2026.") == []
