@@ -5,7 +5,9 @@ reader would not take as a duty: dates that tell what happened or is forecast ("
 … vào ngày …", "Trong tháng 10/2025, Trung tâm … đã thu thập"), periods that describe a
 situation, a holiday or a flood ("từ … đến …"), counting periods ("số liệu từ ngày 01/10 đến
 ngày 20/11", "tính đến hết ngày …"), conditions and rules ("được cấp phép trước ngày …",
-"có hiệu lực từ …"), open-ended periods ("năm 2025 và các năm tiếp theo"). Every test works on
+"có hiệu lực từ …"), open-ended periods ("năm 2025 và các năm tiếp theo"), the year an objective
+or a reported commitment names ("Mục tiêu … trong năm 2025 là không thay đổi"), a resolve told in
+a report of what was done ("đã khởi công …, quyết tâm hoàn thành trước ngày 27/7"). Every test works on
 folded text (no diacritics) of the phrase's clause, so it reads Vietnamese with or without
 marks alike.
 """
