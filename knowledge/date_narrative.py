@@ -5,7 +5,9 @@ reader would not take as a duty: dates that tell what happened or is forecast ("
 … vào ngày …", "Trong tháng 10/2025, Trung tâm … đã thu thập"), periods that describe a
 situation, a holiday or a flood ("từ … đến …"), counting periods ("số liệu từ ngày 01/10 đến
 ngày 20/11", "tính đến hết ngày …"), conditions and rules ("được cấp phép trước ngày …",
-"có hiệu lực từ …"), open-ended periods ("năm 2025 và các năm tiếp theo"). Every test works on
+"có hiệu lực từ …"), open-ended periods ("năm 2025 và các năm tiếp theo"), the year an objective
+or a reported commitment names ("Mục tiêu … trong năm 2025 là không thay đổi"), a resolve told in
+a report of what was done ("đã khởi công …, quyết tâm hoàn thành trước ngày 27/7"). Every test works on
 folded text (no diacritics) of the phrase's clause, so it reads Vietnamese with or without
 marks alike.
 """
@@ -96,7 +98,7 @@ def period(text: str, start: int, end: int, kind: str, phrase: str) -> bool:
     left = max(text.rfind(c, 0, start) for c in (";", ". "))
     clause = fold(text[left + 1:start])
     if kind == "from":
-        if _IN_FORCE.search(clause) or _EVENT.search(clause) or _APPLIES.search(clause):
+        if _IN_FORCE.search(clause) or _EVENT.search(clause) or (_APPLIES.search(clause) and not _ISSUED.search(clause)):
             return True                                # "có hiệu lực kể từ …", "được nghỉ từ …"
         if _PURPOSE.match(clause) and "," not in clause:
             return True                                # "Để bảo đảm việc thu lệ phí từ ngày 01/01/2026, …"
@@ -106,6 +108,10 @@ def period(text: str, start: int, end: int, kind: str, phrase: str) -> bool:
         if re.match(r"\s*doi voi\b", clause) and "," not in clause:
             return True                                # "Đối với các nhiệm vụ triển khai trong năm 2025, …"
         window = fold(text[max(left + 1, start - 60):start])
+        if _WHICH.search(window):
+            return True                                # "vốn cho các dự án hoàn thành trong năm 2025": which ones
+        if _PRIORITY.match(fold(text[end:end + 40])):
+            return True                                # "trong năm 2025 xác định … là nhiệm vụ hàng đầu": a priority
         last = None
         for last in _DESCRIBES.finditer(window):
             pass
@@ -130,9 +136,19 @@ _CONTINUES = re.compile(r"\b(?:keo dai|luu hanh)\b")
 # cover (it follows "kết quả", "tình hình", "số liệu"), not the time to report in
 _COVERED = re.compile(r"\b(?:ket qua|tinh hinh|so lieu|du lieu)\b(?: \w+){0,4} tu (?:ngay )?\d[^.;]{0,40}$")
 _APPLIES = re.compile(r"\bap dung\b")                 # "không áp dụng phương pháp khoán thuế từ ngày …": a rule
+# "… trình UBND tỉnh ban hành Bảng giá … mới áp dụng cho địa phương từ ngày 01/01/2026": a text to issue
+# so that it applies from that day, the start of a required action (a deadline), not a rule in force
+# ("Bộ Tài chính đang xây dựng Luật … các hộ đang áp dụng phương pháp khoán …": news of work under way)
+_ISSUED = re.compile(r"(?<!dang )(?<!da )(?<!se )\b(?:ban hanh|trinh|xay dung)\b[^.;:]{0,120}(?<!dang )(?<!da )\bap dung\b")
 _PURPOSE = re.compile(r"\s*(?:de|nham)\b")
 # "công chức được tuyển dụng trong năm 2025", "đối với các nhiệm vụ trong năm 2025": which, not by when
 _DESCRIBES = re.compile(r"\b(?:duoc|doi voi|phat sinh|tuyen dung)\b")
+# "nhu cầu về vốn cho các dự án hoàn thành trong năm 2025": the phrase tells which projects (those
+# finished that year), a noun's modifier after "cho/của/với các …", not what must be done by then
+# "… mỗi cá nhân trong năm 2025 xác định nhiệm vụ … là nhiệm vụ chính trị hàng đầu": the year a priority
+# holds, told before the verb that sets it, not a due date
+_PRIORITY = re.compile(r"^\s+(?:xac dinh|coi|quan triet)\b")   # no comma: ", xác định rõ …" is the next task
+_WHICH = re.compile(r"\b(?:cho|cua|voi)\s+(?:cac|nhung)\s+(?:\S+\s+){1,3}(?:hoan thanh|ket thuc|khoi cong)\s*$")
 _TASK_VERB = re.compile(rf"\b(?:hoan thanh|xong|thuc hien|trien khai|bao cao|to chuc|ban hanh|{_SUBMIT}|nop|gui)\b")
 _EVENT = re.compile(r"\b(?:nghi tet|nghi le|duoc nghi|lich nghi|nghi bu|ngay nghi|treo co|treo quoc ky|co hieu luc|"
                     r"hieu luc (?:thi hanh|tu|ke tu)|"
@@ -239,3 +255,48 @@ def lasts_until(text: str, start: int, phrase: str) -> bool:
     verbs = list(_LASTS.finditer(before))
     return bool(verbs) and not _TASK_VERB.search(before[verbs[-1].end():])
 
+
+
+# "Mục tiêu hoàn thành … 3.000 km đường cao tốc trong năm 2025 là không thay đổi", "Lãnh đạo 4 tỉnh đều
+# cam kết hoàn thành … trong năm 2025": a year a programme's objective or a reported commitment names, not
+# a task's due date. Only a whole year ("mục tiêu hoàn thành giai đoạn 1 vào dịp ngày 19/12/2025" dates a
+# task), and not a task done towards the objective ("cập nhật tiến độ theo mục tiêu hoàn thành … trong năm
+# 2025", labelled a deadline in tests/data/deadline_audit.tsv).
+_OBJECTIVE = re.compile(r"\b(?:muc tieu|chi tieu|cam ket)\b")
+_ORDERS = re.compile(r"\b(?:yeu cau|de nghi|giao|phai|chi dao|khan truong)\b")
+_TOWARDS = re.compile(r"\b(?:theo|dat|bao dam|dam bao|thuc hien)\s+(?:cac\s+|duoc\s+)?$")
+
+
+def objective(text: str, start: int, kind: str) -> bool:
+    """A year-level phrase whose clause, up to it, is an objective's or a commitment's statement."""
+    if kind not in ("within_year", "before_year"):
+        return False
+    before = fold(text[max(text.rfind(c, 0, start) for c in (";", ". ", ":")) + 1:start])
+    last = None
+    for last in _OBJECTIVE.finditer(before):
+        pass
+    if last is None or _TOWARDS.search(before[:last.start()]):
+        return False                                   # "rà soát tiến độ theo mục tiêu …": a task towards it
+    return not _ORDERS.search(before[:last.start()]) and not _ORDERS.search(before[last.end():])
+
+
+# "Đến nay đã khởi công 950 căn, tỉnh quyết tâm hoàn thành trước ngày 27/7": a report of what was done
+# that tells the resolve of whoever did it, not an order of this document ("Thủ tướng yêu cầu …, quyết
+# tâm hoàn thành … trước ngày 31/8" orders, and stays)
+_RESOLVE = re.compile(r"\b(?:quyet tam|cam ket)\b")
+_REPORTED = re.compile(r"\b(?:da|den nay|hien nay|vua qua|tinh den)\b")
+
+
+def reported_resolve(text: str, start: int) -> bool:
+    """A firm phrase in a sentence that reports what was done, then the resolve to finish by a day."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind(";", 0, start))
+    before = fold(text[left + 1:start])
+    last = None
+    for last in _RESOLVE.finditer(before):
+        pass
+    if last is None:
+        return False
+    told = re.sub(r"\b(?:da|vua) (?:duoc )?\w+(?: \w+)?", " ", before[:last.start()])   # "đã hoàn thành 80%": done
+    if last is None or _ORDERS.search(before) or _TASK_VERB.search(told):
+        return False
+    return _REPORTED.search(before[:last.start()]) is not None

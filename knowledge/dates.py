@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from datetime import date, time
 
 from knowledge.date_narrative import (COMPLETES, CUT_OFF, DONE_BEFORE, FIRM, NOT_YET, REST, RUNS_ON, UNNAMED_YEAR, clause_of,
-                                      described, lasts_until, narrative, period, planned_event, told_as_done,
-                                      validity_or_forecast)
+                                      described, lasts_until, narrative, objective, period, planned_event,
+                                      reported_resolve, told_as_done, validity_or_forecast)
 from knowledge.date_resolve import (EVENTS, FIRST_YEAR, LAST_YEAR, PASSED_DAYS, RECURRING, RELATIVE,  # noqa: F401  (part of this API)
                                     DateOutOfRange, ImpossibleDate, resolve, sane_date, written)
 from knowledge.lunar import lunar_to_solar, next_lunar_date  # noqa: F401  (part of this API)
@@ -87,6 +87,9 @@ _FORMS = _WINDOW_FORMS + [
     # recurring: trước ngày 20 hằng tháng · hằng tháng, báo cáo trước ngày 25
     ("monthly", rf"(?:trước|chậm nhất(?:\s+(?:là|vào))?|vào|đến|hạn chót|hạn cuối|thời hạn)\s+(?:ngày\s+)?(?P<md>\d{{1,2}})\s+"
                 rf"(?:{_EVERY}|của\s+{_EVERY}|các|của\s+các)\s+tháng"),
+    # báo cáo trước ngày 20 tháng 11 năm 2025 và hàng tháng: the first report, then one by the 20th of each month
+    ("monthly", rf"(?:trước|chậm nhất|vào)\s+ngày\s+(?P<md>\d{{1,2}})\s*(?:/|tháng)\s*\d{{1,2}}(?:\s*(?:/|năm)\s*\d{{4}})?"
+                rf"\s+và\s+(?:định\s+kỳ\s+)?{_EVERY}\s+tháng(?!\s+(?:đầu|cuối|\d))"),
     ("monthly", rf"{_EVERY}\s+tháng[^.;\d]{{0,60}}?(?:trước|chậm nhất(?:\s+(?:là|vào))?|vào|đến)\s+ngày\s+"
                 rf"(?P<md>\d{{1,2}})(?![\d/.\-]|\s+tháng)"),
     # trước ngày 15 của tháng cuối quý · hằng quý
@@ -116,8 +119,11 @@ _FORMS = _WINDOW_FORMS + [
     ("after", rf"sau\s+ngày\s+(?:{_DATE})"),
     # trước tháng 6/2022 → the last day of May
     ("before_month", rf"trước\s+tháng\s+{_MONTH}"),
+    # trong tháng 10 và tháng 11 năm 2025 · trong tháng 11 - 12/2025: a window over months, due at its end
+    ("within_month", rf"(?:trong|đến\s+hết|hết|chậm\s+nhất\s+trong)\s+tháng\s+\d{{1,2}}\s*(?:và|-|–|đến(?:\s+hết)?)\s*"
+                     rf"(?:tháng\s+)?{_MONTH}"),
     # trong tháng 01/2022 · đến hết tháng 01/2022 · trong tháng 12 → the last day of the month
-    ("within_month", rf"(?:trong|đến\s+hết|hết|chậm\s+nhất(?:\s+(?:trong|vào))?|(?:vào\s+|đến\s+|trước\s+)?cuối|{_TIME_LABEL})"
+    ("within_month", rf"(?:trong|đến\s+hết|hết|chậm\s+nhất(?:\s+(?:trong|vào))?|(?:vào\s+|đến\s+|trước\s+)?cuối|vào|{_TIME_LABEL})"
                      rf"\s+tháng\s+{_MONTH}"),
     ("within_month", r"(?:trong|đến\s+hết|hết|chậm\s+nhất(?:\s+(?:trong|vào))?)\s+tháng\s+(?P<mon>\d{1,2})(?![\d/]|\s*năm\s*\d)"),
     # trình … tại Phiên họp thứ 44 (tháng 4/2025): the month of the meeting a text is submitted to
@@ -173,6 +179,8 @@ class FoundDeadline:
 
 # "Hằng năm, …", "định kỳ hằng năm …" opening the sentence of a quarter or month without a year
 YEARLY = re.compile(r"\b(?:hang|moi) nam\b")
+# "Định kỳ …" opening the sentence of a day without a year: a periodic report, due each year on that day
+PERIODIC = re.compile(r"\bdinh ky\b")
 
 
 def sentence_before(text: str, start: int) -> str:
@@ -234,14 +242,18 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
         if rule is None and _FORMS[i][0] in ("within_quarter", "within_month") and not (g.get("qy") or g.get("mony")) \
                 and reference is not None and YEARLY.search(sentence_before(text, m.start())):
             due, rule = yearly_next(due, reference)    # "Hằng năm, rà soát … trong Quý I": each year, next one
+        elif rule is None and kind == "by" and g.get("d") and not g.get("y") and reference is not None \
+                and PERIODIC.search(sentence_before(text, m.start())):
+            due, rule = yearly_next(due, reference)    # "Định kỳ hàng tháng (…), 6 tháng (trước ngày 16/6)": each year
         if not firm and narrative(text, m.start(), m.end(), due, reference if dated else None, kind):
             continue
         if firm and dated and rule is None and reference is not None and (reference - due).days > PASSED_DAYS:
             continue                                   # passed over two weeks before the notice: the background, or
                                                        # overdue tasks of earlier documents listed again
-        if re.match(r"(?:trong ngày|vào năm)\b", phrase, re.IGNORECASE) and \
+        if re.match(r"(?:trong ngày|vào năm|vào tháng)\b", phrase, re.IGNORECASE) and \
                 not COMPLETES.search(fold(text[max(0, m.start() - 80):m.start()])):
-            continue                                   # "trong ngày 14/12" of an event, "vào năm 2026" of a plan
+            continue                                   # "trong ngày 14/12" of an event, "vào năm 2026" of a plan,
+                                                       # "khởi công vào tháng 12/2025" (an event, not a task finished)
         if kind == "within_month" and _FORMS[i][0] == "session_month" and \
                 not COMPLETES.search(fold(text[max(0, m.start() - 100):m.start()])):
             continue                                   # "(tháng 4/2025)" of anything but a submission
@@ -264,6 +276,10 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
                 continue                               # "nghỉ thứ Bảy và Chủ nhật hằng tuần": days off
         if firm and rule is None and planned_event(text, m.start(), phrase):
             continue                                   # "Dự kiến tổ chức trước ngày 20/12/2025": an event
+        if firm and rule is None and reported_resolve(text, m.start()):
+            continue                                   # "đã khởi công …, quyết tâm hoàn thành trước ngày 27/7"
+        if rule is None and objective(text, m.start(), kind):
+            continue                                   # "Mục tiêu … trong năm 2025 là không thay đổi"
         if rule is None and lasts_until(text, m.start(), phrase):
             continue                                   # "vận hành … đến hết ngày 15/9/2025": a duration
         if firm and rule is None and described(text, m.start(), m.end()):

@@ -64,9 +64,10 @@ def test_second_heldout_batch_is_what_its_selection_draws():
 @needs_notices
 @pytest.mark.parametrize("folder", [DEV_DIR, HELDOUT_DIR, HELDOUT2_DIR, DEV3_DIR, DEV3_HOLDOUT_DIR,
                                     BATCH_DIRS[4], BATCH_DIRS[4] / "holdout", BATCH_DIRS[6], BATCH_DIRS[6] / "holdout",
-                                    BATCH_DIRS[7], BATCH_DIRS[7] / "holdout", BATCH_DIRS[8], BATCH_DIRS[8] / "holdout"],
+                                    BATCH_DIRS[7], BATCH_DIRS[7] / "holdout", BATCH_DIRS[8], BATCH_DIRS[8] / "holdout",
+                                    BATCH_DIRS[9], BATCH_DIRS[9] / "holdout"],
                          ids=["dev", "heldout", "heldout2", "dev3", "dev3-holdout", "dev4", "dev4-holdout",
-                              "dev6", "dev6-holdout", "dev7", "dev7-holdout", "dev8", "dev8-holdout"])
+                              "dev6", "dev6-holdout", "dev7", "dev7-holdout", "dev8", "dev8-holdout", "dev9", "dev9-holdout"])
 def test_annotations_agree_with_their_documents(folder):
     problems = {}
     for annotation in load_annotations(folder):
@@ -74,7 +75,7 @@ def test_annotations_agree_with_their_documents(folder):
         found = check_annotation(annotation, text)
         if found:
             problems[annotation["file"]] = found
-    if folder not in (DEV_DIR, DEV3_DIR, BATCH_DIRS[4], BATCH_DIRS[6], BATCH_DIRS[7], BATCH_DIRS[8]):   # held-out content is not printed: only which files
+    if folder not in (DEV_DIR, DEV3_DIR, BATCH_DIRS[4], BATCH_DIRS[6], BATCH_DIRS[7], BATCH_DIRS[8], BATCH_DIRS[9]):   # held-out content is not printed: only which files
         problems = sorted(problems)
     assert not problems
 
@@ -197,3 +198,12 @@ def test_eighth_batch_is_13_documents_no_other_development_set_uses_split_9_4():
     dev8 = {a["file"] for a in load_annotations(BATCH_DIRS[8])}
     holdout = {a["file"] for a in load_annotations(BATCH_DIRS[8] / "holdout")}
     assert (len(dev8), len(holdout), dev8 & holdout, (dev8 | holdout) & earlier) == (9, 4, set(), set())
+
+
+def test_ninth_batch_is_14_documents_no_other_development_set_uses_split_9_5():
+    earlier = {a["file"] for folder in (DEV_DIR, DEV3_DIR, DEV3_HOLDOUT_DIR, *(d for n, d in BATCH_DIRS.items() if n < 9),
+                                        *(d / "holdout" for n, d in BATCH_DIRS.items() if n < 9))
+               for a in load_annotations(folder)}
+    dev9 = {a["file"] for a in load_annotations(BATCH_DIRS[9])}
+    holdout = {a["file"] for a in load_annotations(BATCH_DIRS[9] / "holdout")}
+    assert (len(dev9), len(holdout), dev9 & holdout, (dev9 | holdout) & earlier) == (9, 5, set(), set())

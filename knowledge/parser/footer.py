@@ -120,19 +120,24 @@ def annex(lines: list[Line], start: int, end: int, announced: str = "") -> tuple
     nơi nhận or signature, if any. Without that line, the kind line alone opens the annex when
     the document's body `announced` it ("Điều 1. Ban hành kèm theo Quyết định này Kế hoạch …"):
     Decree 30/2020 attaches the issued text after the decision's signature."""
+    found = []
     for i in range(start, end):
         if not ANNEX_LINE.match(lines[i].text):
             continue
         above = [k for k in range(i - 1, start - 1, -1) if lines[k].text.strip()][:6]   # blank lines do not count
-        for k in above:
-            if ANNEX_KIND.match(lines[k].text):
-                return k, footer_start(lines, i + 1, end)
+        k = next((k for k in above if ANNEX_KIND.match(lines[k].text)), None)
+        if k is not None:
+            found.append((k, footer_start(lines, i + 1, end)))
+            break
     kinds = {" ".join(fold(m.group(1)).split()) for m in _ANNOUNCES.finditer(announced)}
-    for i in range(start, end):
+    for i in range(start, found[0][0] if found else end):
         m = ANNEX_KIND.match(lines[i].text)
         if m and " ".join(fold(m.group(0).strip("#*_ ")).split()) in kinds and lines[i].text.strip("#*_ ").isupper():
-            return i, footer_start(lines, i + 1, end)
-    return None
+            # the issued plan itself, printed without its "kèm theo" line, comes before a later
+            # "PHỤ LỤC … (Kèm theo Quyết định …)" table: the plan is the annex that orders
+            found.append((i, footer_start(lines, i + 1, end)))
+            break
+    return min(found) if found else None
 
 
 # "Ban hành kèm theo Quyết định này Kế hoạch …", "Phê duyệt Kế hoạch … (kèm theo)": the kind of

@@ -40,7 +40,7 @@ from knowledge.parser.letterhead import find_motto, issuer_above_motto, issuer_o
 from knowledge.parser.names import caps as _caps, compose_issuer, proper_case, segment_organs
 from knowledge.parser.number_date import (DATE_WORDS, NUMBER_INSIDE, NUMBER_LABEL, NUMBER_LINE, join_zone, line_at,
                                           place_date_lines, words_date)
-from knowledge.parser.pages import (NUMBER, demanding_body, issuer_of_number, kind_of_number, parse_date,
+from knowledge.parser.pages import (NUMBER, blank_form, demanding_body, issuer_of_number, kind_of_number, parse_date,
                                     question_sections, reported_document, sections_quoting, signer_from_site,
                                     site_box, site_kind)
 from knowledge.text import fold
@@ -100,11 +100,21 @@ def read_header(lines: list[Line]) -> tuple[Header, list[Line]]:
         start = 0
     end = next((i for i in range(start, len(lines)) if kinds[i] == "end"), end)
     after = []                              # a Q&A page's "Trên đây là …" sums up; more questions follow
+    stop = None
     if end < len(lines) and fold(lines[end].text).startswith("tren day la"):
         stop = next((i for i in range(end + 1, len(lines)) if kinds[i] == "end"), None)
         if stop is not None:
             after = lines[end + 1:stop]
     sections = question_sections(lines, start, end) if motto is None else []
+    if motto is None and blank_form(lines[start:sections[0][0] if sections else end]):
+        # a Q&A page opening with a blank form ("Số: .../QĐ-UBND", "ngày ... tháng ... năm 20...") to copy:
+        # the document it reports, if any, is in a later section, which becomes the body
+        later = sections + (question_sections(lines, end + 1, stop) if after else [])
+        pick = next((k for k, (a, b) in enumerate(later) if reported_document(
+            lines[a].text, [line.text for line in lines[a + 1:min(b, a + 12)] if line.text]) is not None), None)
+        if pick is not None:
+            lines = [Line("", hard=True)] * later[pick][0] + lines[later[pick][0]:]
+            start, end, sections, after = later[pick][0], later[pick][1], later[pick + 1:], []
     if sections:
         end = sections[0][0]
     kept_lines = list(lines)

@@ -219,7 +219,8 @@ def _date_of(m: re.Match, text: str) -> date | None:
     written = m.group("date")
     if not written:
         sentence = text[max(text.rfind(". ", 0, m.start()) + 1, 0):m.start()].strip()
-        lead = _LEAD_START.match(sentence)
+        # "Ngày 25/11/2025. Văn phòng Chính phủ đã ban hành …": the lead's date closed by a stray full stop
+        lead = _LEAD_START.match(sentence) or _LEAD_START.match(re.sub(r"^(\S+\s+\S+)\.\s", r"\1, ", text[:m.start()]))
         written = lead.group("date") if lead else None
     return parse_date(written) if written else None
 
@@ -306,6 +307,17 @@ def question_sections(lines: list[Line], start: int, end: int) -> list[tuple[int
         elif not line.bold and not line.heading:
             seen_text = True
     return [(a, b) for a, b in zip(starts, starts[1:] + [end])]
+
+
+# "Số: .../QĐ-UBND", "Số: …/KH-UBND", "…….., ngày ... tháng ... năm 20...": the number and date of a form
+_BLANK_NUMBER = re.compile(r"^[*_\s]*Số\s*:\s*[.…]{2,}\s*/", re.IGNORECASE)
+_BLANK_DATE = re.compile(r"ngày\s*[.…]{2,}\s*tháng\s*[.…]{2,}\s*năm", re.IGNORECASE)
+
+
+def blank_form(lines: list[Line]) -> bool:
+    """A form to fill in (its number and date left as dots), not a document that was issued."""
+    return any(_BLANK_NUMBER.match(line.text) and _BLANK_DATE.search(line.text) for line in lines if line.text) or \
+        sum(bool(_BLANK_NUMBER.match(line.text) or _BLANK_DATE.search(line.text)) for line in lines if line.text) >= 2
 
 
 def _quotes_law(lines: list[Line], i: int, end: int) -> bool:
