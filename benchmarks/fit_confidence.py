@@ -40,9 +40,19 @@ from knowledge.confidence import MODEL_FILE  # noqa: E402
 # `doc_margin` and `en_unsummarised`; refitted with them the out-of-fold curve was the same
 # (coverage 0.832-0.838 at 4% against 0.829) while the real-notice dev sets lost 3-8 points of
 # top-1 for no fewer confident errors, so the stored model keeps these.
+# `kind_missed` is not among them: it acts as a rule (knowledge.confidence.overruled), and
+# fitted into the model it cost top-1 on held-out sets.
+# Refitted on 2026-11-25 (branch declines, every dev set with fresh4, 1,433 questions) the model
+# draws a better curve than the stored one on those sets (about 700 right for 70 confidently
+# wrong against 687; out of fold 683 / 69 at the 5% threshold 0.609), mostly by weighing
+# `context` less (it was fitted when 4% of best items were context, now 16%) and `strength` and
+# `short` less too. It was not stored: with those two weighed less it answers "thời tiết hôm nay"
+# from a two-item knowledge base and "hom nay troi co mua ko" from the seeds (tests/
+# test_search_unseen.py, tests/test_qa_newuser.py) — no dev set asks everyday questions of a
+# small knowledge base — and on the held-aside parts it traded 5 right answers for 5 errors.
 FEATURES = os.environ.get("FIT_FEATURES", "").split() or [
     "coverage", "own_coverage", "passage", "rare_missed", "unknown", "strength", "margin", "agreement",
-    "named_missed", "named_hit", "accent_mismatch", "context", "english", "short", "kind_missed"]
+    "named_missed", "named_hit", "accent_mismatch", "context", "english", "short"]
 # The direction each piece of evidence must push: a feature whose fitted weight comes out the
 # other way is fitting the dev sets' accidents, not a rule that carries over; it is dropped.
 SIGNS = {"coverage": +1, "own_coverage": +1, "passage": +1, "rare_missed": -1, "unknown": -1, "strength": +1,
@@ -53,7 +63,7 @@ FOLDS, REPEATS = 5, 8
 TARGET_WRONG = 0.04         # confidently wrong over all questions, out of fold (the rule: 5%)
 REAL_TARGET = 1.0           # ... on the real-notice sets alone (--real-target 0.05: 0.810
                             # coverage, and real-notice top-1 down 12 points for one error less)
-REAL_SETS = {"search_real", "real_dev", "real_dev3", "trust", "en", "fresh2", "fresh", "en2", "en3", "fresh3"}
+REAL_SETS = {"search_real", "real_dev", "real_dev3", "trust", "en", "fresh2", "fresh", "en2", "en3", "fresh3", "fresh4"}
 
 
 def noise(rng: random.Random, n: int) -> list[str]:
@@ -75,7 +85,7 @@ def collect(seed_only: bool = False):
     rng = random.Random(7)
     junk = noise(rng, 80)
     for kb in ("seed",) if seed_only else ("seed", "real", "offtopic", "trust", "en", "fresh2", "fresh", "en2",
-                                              "en3", "fresh3"):
+                                              "en3", "fresh3", "fresh4"):
         searcher = qs.searcher_for(kb)
         for s in qs.SETS:
             if not qs.available(s) or (s.kb != "seed" and s.kb != kb) or (s.kb == "seed" and kb not in ("seed", "real")):

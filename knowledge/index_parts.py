@@ -107,4 +107,4 @@ class Parts:
             self.doc_places.append(fold(r.province) if r.province else "")
         own = {r.document_id: numbers for r, numbers in zip(self.doc_records, self.own_numbers)}
         self.prior = [prior(r, own[r.document_id]) for r in records]
-        self.is_context = [is_context(r) for r in records]
+        self.is_context = [is_context(r, w) for r, w in zip(records, self.prior)]

@@ -74,6 +74,11 @@ SETS = [
                 f"{HERE}/real_docs_en3.txt"),
     QuestionSet("fresh3", f"{HERE}/questions_real_fresh3.tsv", f"{HERE}/oos_real_fresh3.tsv", "fresh3",
                 f"{HERE}/real_docs_fresh3.txt"),
+    # Eighteen unused notices (2026-11-25, branch declines), Vietnamese only, written before any
+    # change to measure right answers declined; the aside part (tests/*_fresh4_hold.tsv) is
+    # deliberately not listed.
+    QuestionSet("fresh4", f"{HERE}/questions_real_fresh4.tsv", f"{HERE}/oos_real_fresh4.tsv", "fresh4",
+                f"{HERE}/real_docs_fresh4.txt"),
     QuestionSet("seed_dev2", f"{HERE}/questions_seed_dev2.tsv", f"{HERE}/oos_seed_dev.tsv", "seed"),
     # Everyday questions a bot of a provincial office gets that no directive answers.
     QuestionSet("everyday", None, f"{HERE}/search_out_of_scope.tsv", "seed"),

@@ -42,6 +42,21 @@ def test_purpose_headings_are_not_context():
     assert not is_context(aim)
     assert is_context(item("Tình hình dịch bệnh diễn biến phức tạp.", "context"))
     assert not is_context(item("Giao Sở Y tế chủ trì.", "point"))
+    # Numbered with a bracket, as many plans number their sections.
+    assert not is_context(item("Tập trung thực hiện tốt công tác giải phóng mặt bằng dự án.", "context",
+                               ["(2) Yêu cầu"]))
+    assert is_background(item("Doanh nghiệp gặp khó khăn về vốn.", "context", ["(1) Đánh giá tình hình"]))
+
+
+def test_what_is_no_answer_in_itself_is_context_whatever_its_kind():
+    """A preamble the parser took for a paragraph reads as context to the confidence model,
+    as do the other items whose prior says they are no answer in themselves; a directive
+    never does."""
+    preamble = item("Trả lời công văn số 13/CV-FDI ngày 13/11/2025 của Công ty về mã loại hình, "
+                    "Cục Hải quan có ý kiến như sau:")
+    assert prior(preamble) < 1.0 and is_context(preamble, prior(preamble))
+    directive = item("Đề nghị Công ty căn cứ tình hình thực tế, đối chiếu với Bảng mã loại hình.")
+    assert prior(directive) == 1.0 and not is_context(directive, prior(directive))
 
 
 def test_a_keyboard_slip_is_not_another_word():
