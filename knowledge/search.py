@@ -28,6 +28,7 @@ import numpy as np
 from knowledge.accents import accent_mismatch, accented_words, repeats
 from knowledge.concepts import detect_language, en_concepts, untranslated, vi_concepts, wanted_answer
 from knowledge.confidence import Evidence, evidence, model, overruled
+from knowledge.english import asking_terms
 from knowledge.folding import carry_readings, fold_mismatch, known_words, pair_readings
 from knowledge.index import Index
 from knowledge.notice_facts import asked_fact, fact_value
@@ -196,7 +197,7 @@ class Searcher:
         if fact:
             return self._fact(index, question, lang, fact, mentions, missing)
         boost = _boost(index, mentions, document_kinds([t.term for t in tokens]))
-        wants = wanted_answer([t.term for t in tokens])
+        wants = wanted_answer(asking_terms([t.term for t in tokens]))
         ranking = rank_items(index, concepts, boost, wants=wants, question=talk.rest)
         accented = accented_words(talk.rest, tokens) if lang == "vi" and has_diacritics(talk.rest) else {}
         folded = None
