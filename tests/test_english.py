@@ -1,0 +1,50 @@
+"""How an English question is read beyond its words' translations (knowledge/english.py)."""
+from __future__ import annotations
+
+from knowledge.concepts import en_concepts
+from knowledge.english import accent_mismatch_en, asking_terms, phrasing_words, syllable_key, wordings
+from knowledge.glossary import Glossary
+from knowledge.search import Searcher
+from knowledge.text import tokenize
+
+
+def test_a_clause_when_asks_for_no_date():
+    terms = "who should hospitals report difficulties to when applying decree 188".split()
+    assert "when" not in asking_terms(terms)
+    for question in ("when is the deadline", "by when must schools report", "what is due and until when"):
+        assert "when" in asking_terms(question.split())
+
+
+def test_phrasing_words_are_data_and_no_concepts():
+    assert {"put", "one", "supposed"} <= phrasing_words()
+    searcher = Searcher.from_records([])
+    question = "can they put in one more form"
+    sources = {c.source for c in en_concepts(searcher._index, question, tokenize(question))}
+    assert "put" not in sources and "one" not in sources
+
+
+def test_a_syllable_key_ignores_where_the_tone_mark_sits():
+    assert syllable_key("hoà") == syllable_key("hòa")
+    assert syllable_key("mất") != syllable_key("mặt")
+    assert syllable_key("vé") != syllable_key("về")
+
+
+def _wordings(question: str):
+    searcher = Searcher.from_records([])
+    glossary = Glossary.bundled()
+    return wordings(glossary, en_concepts(searcher._index, question, tokenize(question)))
+
+
+def test_an_item_holding_a_translation_only_under_other_accents_is_told_apart():
+    found = _wordings("I lost my ticket")
+    assert found, "'lost' and 'ticket' are in the glossary"
+    # 'mọi mặt' and 'về' hold 'mất' and 'vé' only folded: both concepts are held by accident
+    assert accent_mismatch_en("Chuẩn bị chu đáo về mọi mặt.", found) == 1.0
+    # the item that says it holds them with their accents
+    assert accent_mismatch_en("Ban Tổ chức không cấp lại nếu vé bị mất hoặc hư hỏng.", found) == 0.0
+    # syllables met apart are no wording at all, neither held nor mistaken
+    assert accent_mismatch_en("Không có gì.", found) == 0.0
+
+
+def test_no_translated_concept_no_evidence():
+    assert accent_mismatch_en("Bất kỳ nội dung nào.", []) == 0.0
