@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
+
+import numpy as np
 
 from knowledge.text import fold_word, has_diacritics, stem_en
 
@@ -106,3 +109,33 @@ def accent_mismatch_en(text: str, concept_wordings) -> float:
         if any(f" {' '.join(map(fold_word, a))} " in folded for a in alts):
             other += 1
     return other / len(concept_wordings)
+
+
+RERANK_TOP = 20          # the best candidates whose accents are checked
+W_ACCENTS = 0.5          # rank kept by a candidate holding every translated concept by accident: 1 - W
+
+
+def rerank_by_accents(ranking, records, concept_wordings):
+    """The ranking with each of its best candidates' rank lowered by the share of the
+    question's translated concepts it holds only under other accents (`accent_mismatch_en`),
+    and reordered, when that puts another candidate first. Folding ranks 'chuẩn bị về mọi mặt' with 'vé bị mất' for 'I lost my
+    ticket'; the accents of the glossary's wordings tell which one says it."""
+    if not concept_wordings or not len(ranking):
+        return ranking
+    rank = ranking.rank.astype(float).copy()
+    top = min(RERANK_TOP, len(rank))
+    for k in range(top):
+        r = records[int(ranking.items[k])]
+        rank[k] *= 1.0 - W_ACCENTS * accent_mismatch_en("\n".join((*r.headings, r.text)), concept_wordings)
+    order = np.argsort(-rank, kind="stable")
+    if order[0] == 0:                    # the first holds its concepts as written: nothing moves, and
+        return ranking                   # the runners-up's slips do not widen its lead
+    changes = {"rank": rank[order].astype(ranking.rank.dtype)}
+    for name in ("items", "total", "coverage", "vi_coverage", "en_coverage", "rare_missed", "own_coverage",
+                 "passage", "docs", "summarised", "groups"):
+        value = getattr(ranking, name)
+        if value is not None:
+            changes[name] = value[order]
+    if ranking.held is not None:
+        changes["held"] = ranking.held[:, order]
+    return replace(ranking, **changes)

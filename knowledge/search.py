@@ -28,7 +28,7 @@ import numpy as np
 from knowledge.accents import accent_mismatch, accented_words, repeats
 from knowledge.concepts import detect_language, en_concepts, untranslated, vi_concepts, wanted_answer
 from knowledge.confidence import Evidence, evidence, model, overruled
-from knowledge.english import accent_mismatch_en, asking_terms, wordings
+from knowledge.english import accent_mismatch_en, asking_terms, rerank_by_accents, wordings
 from knowledge.folding import carry_readings, fold_mismatch, known_words, pair_readings
 from knowledge.index import Index
 from knowledge.notice_facts import asked_fact, fact_value
@@ -202,6 +202,7 @@ class Searcher:
         accented = accented_words(talk.rest, tokens) if lang == "vi" and has_diacritics(talk.rest) else {}
         if lang == "en":                 # the accents of its glossary wordings (knowledge.english)
             accented = wordings(index.glossary, concepts)
+            ranking = rerank_by_accents(ranking, index.records, accented)
         folded = None
         if lang == "vi" and not accented and not has_diacritics(talk.rest):
             flags = stopword_flags(talk.rest, tokens)

@@ -48,3 +48,26 @@ def test_an_item_holding_a_translation_only_under_other_accents_is_told_apart():
 
 def test_no_translated_concept_no_evidence():
     assert accent_mismatch_en("Bất kỳ nội dung nào.", []) == 0.0
+
+
+def test_an_item_holding_the_words_by_accident_loses_first_place():
+    import numpy as np
+
+    from knowledge.english import rerank_by_accents
+    from knowledge.ranking import Ranking
+    from knowledge.records import ItemRecord
+
+    records = [ItemRecord(1, "Chuẩn bị chu đáo về mọi mặt."), ItemRecord(2, "Không cấp lại nếu vé bị mất."),
+               ItemRecord(3, "Vé mời không được mua bán.")]
+    two = lambda *v: np.array(v, dtype=np.float32)
+    ranking = Ranking(items=np.array([0, 1, 2]), rank=two(1.0, 0.9, 0.5), total=two(3, 2, 1),
+                      coverage=two(1, 1, .5), vi_coverage=two(1, 1, .5), en_coverage=two(0, 0, 0),
+                      rare_missed=two(0, 0, 0), own_coverage=two(1, 1, .5), unknown=0.0, content=2,
+                      held=np.array([[1, 1, 0], [1, 1, 1]], dtype=bool))
+    found = _wordings("I lost my ticket")
+    again = rerank_by_accents(ranking, records, found)
+    assert again.items.tolist() == [1, 0, 2] and again.rank[0] >= again.rank[1]
+    assert again.held[:, 0].tolist() == [True, True] and again.held[:, 2].tolist() == [False, True]
+    # when the first holds its words as written, nothing moves
+    ranking.items = np.array([1, 0, 2])
+    assert rerank_by_accents(ranking, records, found) is ranking
