@@ -1,4 +1,6 @@
-"""How an English question is read beyond its words' translations.
+"""How an English question is read beyond its words' translations: the words that only
+phrase it, a clause's 'when', and the accents of its glossary wordings (evidence against an
+item that holds them only folded, and the order of the first candidates).
 
 Why, for phrasing words: "can I put in my own money", "will they give me a new one" — a
 word like 'put' or 'one' says how the question is put, not what it is about. Counted as
