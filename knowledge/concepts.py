@@ -19,6 +19,7 @@ from itertools import product
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from knowledge.english import phrasing_words
 from knowledge.question_frames import asked_parts, frames
 from knowledge.shorthand import expand_shorthand, is_syllable, untelex
 from knowledge.text import EN_STOPWORDS, Token, bigrams, has_diacritics, stem_en, stopword_flags, tokenize
@@ -264,7 +265,7 @@ def en_concepts(index, question: str, tokens: list[Token]) -> list[Concept]:
             covered[j] = True
     residual: list[int] = []
     for i, (w, st) in enumerate(zip(words, stems)):
-        if covered[i] or w in EN_STOPWORDS:
+        if covered[i] or w in EN_STOPWORDS or w in phrasing_words():
             continue
         options = []
         weight = 1.0

@@ -28,6 +28,7 @@ import numpy as np
 from knowledge.accents import accent_mismatch, accented_words, repeats
 from knowledge.concepts import detect_language, en_concepts, untranslated, vi_concepts, wanted_answer
 from knowledge.confidence import Evidence, evidence, model, overruled
+from knowledge.english import accent_mismatch_en, asking_terms, rerank_by_accents, wordings
 from knowledge.folding import carry_readings, fold_mismatch, known_words, pair_readings
 from knowledge.index import Index
 from knowledge.notice_facts import asked_fact, fact_value
@@ -196,9 +197,12 @@ class Searcher:
         if fact:
             return self._fact(index, question, lang, fact, mentions, missing)
         boost = _boost(index, mentions, document_kinds([t.term for t in tokens]))
-        wants = wanted_answer([t.term for t in tokens])
+        wants = wanted_answer(asking_terms([t.term for t in tokens]))
         ranking = rank_items(index, concepts, boost, wants=wants, question=talk.rest)
         accented = accented_words(talk.rest, tokens) if lang == "vi" and has_diacritics(talk.rest) else {}
+        if lang == "en":                 # the accents of its glossary wordings (knowledge.english)
+            accented = wordings(index.glossary, concepts)
+            ranking = rerank_by_accents(ranking, index.records, accented)
         folded = None
         if lang == "vi" and not accented and not has_diacritics(talk.rest):
             flags = stopword_flags(talk.rest, tokens)
@@ -284,6 +288,7 @@ class Searcher:
             d = int(index.item_doc[i])
             in_named = all(m.covers(i, d) for m in mentions)
             mismatch = (fold_mismatch(index, "\n".join((*r.headings, r.text)), *folded) if folded
+                        else accent_mismatch_en("\n".join((*r.headings, r.text)), accented) if lang == "en"
                         else accent_mismatch(r.text, accented, known_words(index)))
             group = int(ranking.groups[k]) if ranking.groups is not None else -1
             last = len(ranking) if group >= 0 else min(len(ranking), k + 1 + MAX_REPEATS)

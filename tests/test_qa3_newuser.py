@@ -149,10 +149,9 @@ def _declined(answers: dict, question: str) -> bool:
 
 # --- confidently wrong ---------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="QA3 finding 1: 'When will the rain stop in Quang Tri?' is "
-                   "answered with 18/CĐ-UBND item 4 (roads reopened by 30/11/2026); no notice says when "
-                   "the rain stops")
 def test_weather_question_is_declined(answers):
+    """QA3 finding 1, fixed on branch english4: it was answered with 18/CĐ-UBND item 4 (roads
+    reopened by 30/11/2026); no notice says when the rain stops."""
     assert _declined(answers, "When will the rain stop in Quang Tri?")
 
 

@@ -1,0 +1,143 @@
+"""How an English question is read beyond its words' translations: the words that only
+phrase it, a clause's 'when', and the accents of its glossary wordings (evidence against an
+item that holds them only folded, and the order of the first candidates).
+
+Why, for phrasing words: "can I put in my own money", "will they give me a new one" — a
+word like 'put' or 'one' says how the question is put, not what it is about. Counted as
+content with no Vietnamese wording, it lowers every item's coverage alike and makes the
+question look untranslated (knowledge.concepts.untranslated), so the item that answers is
+declined. They are data (`vocab/en_phrasing.txt`).
+
+Why, for 'when': an English question says what it asks for with its first question word; a later
+"when" joins a clause ("who should hospitals report to when applying Decree 188") and
+asks for no date. Read as a time question, the item that answers (it names whom to
+report to, and no date) would be declined for holding no date (knowledge.confidence,
+`kind_missed`).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from knowledge.text import fold_word, has_diacritics, stem_en
+
+PHRASING_FILE = Path(__file__).resolve().parent / "vocab" / "en_phrasing.txt"
+
+QUESTION_WORDS = frozenset(("who", "whom", "whose", "what", "which", "where", "why", "how"))
+CONJUNCTIONS = frozenset(("when", "whenever"))
+
+
+def asking_terms(terms: list[str]) -> list[str]:
+    """The question's terms with a clause's 'when' blanked out: one that comes after
+    another question word ('who … when …', 'what … when …'). A leading 'when', 'by when',
+    'until when' stay."""
+    out = list(terms)
+    asked = False
+    for i, t in enumerate(terms):
+        if t in CONJUNCTIONS and asked and (i == 0 or terms[i - 1] not in ("by", "until", "till")):
+            out[i] = ""
+        elif t in QUESTION_WORDS:
+            asked = True
+    return out
+
+
+@lru_cache(maxsize=1)
+def phrasing_words() -> frozenset[str]:
+    """Words of how an English question is put, not of its topic (vocab/en_phrasing.txt)."""
+    with open(PHRASING_FILE, encoding="utf-8") as f:
+        return frozenset(w for w in (line.split("#", 1)[0].strip().lower() for line in f) if w)
+
+
+# --- Accents of the glossary's wordings ------------------------------------------------------
+# The index matches syllables folded: 'mất' (lost) meets 'mặt' (mọi mặt), 'vé' (ticket) meets
+# 've' (về). A Vietnamese question typed with accents is checked against the accents of the
+# item (knowledge.accents); an English question has no accents of its own, but its glossary
+# wordings do. An item that holds a concept's wording only under other accents holds it by
+# accident, and the share of such concepts is the same evidence against the item.
+
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")   # grave, acute, tilde, hook, dot below
+_SYLLABLES = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=16384)
+def syllable_key(word: str) -> tuple[str, str]:
+    """A syllable as its letters and its tone, wherever the tone mark sits ('hoà' = 'hòa')."""
+    nfd = unicodedata.normalize("NFD", word.lower())
+    return (unicodedata.normalize("NFC", "".join(c for c in nfd if c not in _TONES)),
+            "".join(c for c in nfd if c in _TONES))
+
+
+@lru_cache(maxsize=4096)
+def _item_syllables(text: str) -> tuple[frozenset, str]:
+    """The item's syllables with their accents, and its folded text (' '-separated, padded)."""
+    words = _SYLLABLES.findall(unicodedata.normalize("NFC", text).lower())
+    return frozenset(map(syllable_key, words)), " " + " ".join(map(fold_word, words)) + " "
+
+
+def wordings(glossary, concepts) -> list[tuple[tuple[str, ...], ...]]:
+    """For each content concept the glossary translated: its Vietnamese wordings, each as
+    its syllables with their accents. The concept's source words are read again by the
+    glossary, as the question's were (knowledge.concepts.en_concepts)."""
+    out = []
+    for c in concepts:
+        if not c.content or c.pair or c.source.startswith("?"):
+            continue
+        found = glossary.translate([stem_en(w) for w in c.source.split()])
+        if len(found) != 1 or found[0][1] - found[0][0] != len(c.source.split()):
+            continue
+        alts = tuple(tuple(_SYLLABLES.findall(unicodedata.normalize("NFC", a).lower())) for a in found[0][2])
+        alts = tuple(a for a in alts if a and any(has_diacritics(s) for s in a))
+        if alts:
+            out.append(alts)
+    return out
+
+
+def accent_mismatch_en(text: str, concept_wordings) -> float:
+    """The share of the translated concepts that the item holds only under other accents:
+    one of its wordings is there folded, its syllables side by side ('mọi mặt' for 'mất'),
+    and none of its wordings is there with its accents."""
+    if not concept_wordings:
+        return 0.0
+    exact, folded = _item_syllables(text)
+    other = 0
+    for alts in concept_wordings:
+        if any(all(syllable_key(s) in exact for s in a) for a in alts):
+            continue
+        if any(f" {' '.join(map(fold_word, a))} " in folded for a in alts):
+            other += 1
+    return other / len(concept_wordings)
+
+
+RERANK_TOP = 20          # the best candidates whose accents are checked
+W_ACCENTS = 0.5          # rank kept by a candidate holding every translated concept by accident: 1 - W
+
+
+def rerank_by_accents(ranking, records, concept_wordings):
+    """The ranking with each of its best candidates' rank lowered by the share of the
+    question's translated concepts it holds only under other accents (`accent_mismatch_en`),
+    and reordered, when that puts another candidate first. Folding ranks 'chuẩn bị về mọi mặt' with 'vé bị mất' for 'I lost my
+    ticket'; the accents of the glossary's wordings tell which one says it."""
+    if not concept_wordings or not len(ranking):
+        return ranking
+    rank = ranking.rank.astype(float).copy()
+    top = min(RERANK_TOP, len(rank))
+    for k in range(top):
+        r = records[int(ranking.items[k])]
+        rank[k] *= 1.0 - W_ACCENTS * accent_mismatch_en("\n".join((*r.headings, r.text)), concept_wordings)
+    order = np.argsort(-rank, kind="stable")
+    if order[0] == 0:                    # the first holds its concepts as written: nothing moves, and
+        return ranking                   # the runners-up's slips do not widen its lead
+    changes = {"rank": rank[order].astype(ranking.rank.dtype)}
+    for name in ("items", "total", "coverage", "vi_coverage", "en_coverage", "rare_missed", "own_coverage",
+                 "passage", "docs", "summarised", "groups"):
+        value = getattr(ranking, name)
+        if value is not None:
+            changes[name] = value[order]
+    if ranking.held is not None:
+        changes["held"] = ranking.held[:, order]
+    return replace(ranking, **changes)

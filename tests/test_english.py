@@ -1,0 +1,73 @@
+"""How an English question is read beyond its words' translations (knowledge/english.py)."""
+from __future__ import annotations
+
+from knowledge.concepts import en_concepts
+from knowledge.english import accent_mismatch_en, asking_terms, phrasing_words, syllable_key, wordings
+from knowledge.glossary import Glossary
+from knowledge.search import Searcher
+from knowledge.text import tokenize
+
+
+def test_a_clause_when_asks_for_no_date():
+    terms = "who should hospitals report difficulties to when applying decree 188".split()
+    assert "when" not in asking_terms(terms)
+    for question in ("when is the deadline", "by when must schools report", "what is due and until when"):
+        assert "when" in asking_terms(question.split())
+
+
+def test_phrasing_words_are_data_and_no_concepts():
+    assert {"put", "one", "supposed"} <= phrasing_words()
+    searcher = Searcher.from_records([])
+    question = "can they put in one more form"
+    sources = {c.source for c in en_concepts(searcher._index, question, tokenize(question))}
+    assert "put" not in sources and "one" not in sources
+
+
+def test_a_syllable_key_ignores_where_the_tone_mark_sits():
+    assert syllable_key("hoà") == syllable_key("hòa")
+    assert syllable_key("mất") != syllable_key("mặt")
+    assert syllable_key("vé") != syllable_key("về")
+
+
+def _wordings(question: str):
+    searcher = Searcher.from_records([])
+    glossary = Glossary.bundled()
+    return wordings(glossary, en_concepts(searcher._index, question, tokenize(question)))
+
+
+def test_an_item_holding_a_translation_only_under_other_accents_is_told_apart():
+    found = _wordings("I lost my ticket")
+    assert found, "'lost' and 'ticket' are in the glossary"
+    # 'mọi mặt' and 'về' hold 'mất' and 'vé' only folded: both concepts are held by accident
+    assert accent_mismatch_en("Chuẩn bị chu đáo về mọi mặt.", found) == 1.0
+    # the item that says it holds them with their accents
+    assert accent_mismatch_en("Ban Tổ chức không cấp lại nếu vé bị mất hoặc hư hỏng.", found) == 0.0
+    # syllables met apart are no wording at all, neither held nor mistaken
+    assert accent_mismatch_en("Không có gì.", found) == 0.0
+
+
+def test_no_translated_concept_no_evidence():
+    assert accent_mismatch_en("Bất kỳ nội dung nào.", []) == 0.0
+
+
+def test_an_item_holding_the_words_by_accident_loses_first_place():
+    import numpy as np
+
+    from knowledge.english import rerank_by_accents
+    from knowledge.ranking import Ranking
+    from knowledge.records import ItemRecord
+
+    records = [ItemRecord(1, "Chuẩn bị chu đáo về mọi mặt."), ItemRecord(2, "Không cấp lại nếu vé bị mất."),
+               ItemRecord(3, "Vé mời không được mua bán.")]
+    two = lambda *v: np.array(v, dtype=np.float32)
+    ranking = Ranking(items=np.array([0, 1, 2]), rank=two(1.0, 0.9, 0.5), total=two(3, 2, 1),
+                      coverage=two(1, 1, .5), vi_coverage=two(1, 1, .5), en_coverage=two(0, 0, 0),
+                      rare_missed=two(0, 0, 0), own_coverage=two(1, 1, .5), unknown=0.0, content=2,
+                      held=np.array([[1, 1, 0], [1, 1, 1]], dtype=bool))
+    found = _wordings("I lost my ticket")
+    again = rerank_by_accents(ranking, records, found)
+    assert again.items.tolist() == [1, 0, 2] and again.rank[0] >= again.rank[1]
+    assert again.held[:, 0].tolist() == [True, True] and again.held[:, 2].tolist() == [False, True]
+    # when the first holds its words as written, nothing moves
+    ranking.items = np.array([1, 0, 2])
+    assert rerank_by_accents(ranking, records, found) is ranking
