@@ -36,7 +36,12 @@ QUESTION_SETS = {
     "real held-out": ("heldout/questions_real.tsv", 39, "heldout/real_docs.txt"),
     "real dev3": ("questions_real_dev3.tsv", 27, "real_docs_dev3.txt"),
     "real dev3 holdout": ("questions_real_dev3_hold.tsv", 16, "real_docs_dev3_hold.txt"),
+    "seed dev3": ("questions_seed_dev3.tsv", 42, None),
+    "seed dev3 holdout": ("questions_seed_dev3_hold.tsv", 20, None),
 }
+# Sets written as officials type in a Vietnamese chat (no accents, typos, telex leftovers,
+# shorthand): no English share is asked of them, but most must be typed without accents.
+CHAT_SETS = {"seed dev3", "seed dev3 holdout"}
 OUT_OF_SCOPE_SETS = {
     "seed dev": ("oos_seed_dev.tsv", 20),
     "real dev": ("oos_real_dev.tsv", 15),
@@ -44,6 +49,8 @@ OUT_OF_SCOPE_SETS = {
     "real held-out": ("heldout/oos_real.tsv", 12),
     "real dev3": ("oos_real_dev3.tsv", 8),
     "real dev3 holdout": ("oos_real_dev3_hold.tsv", 5),
+    "seed dev3": ("oos_seed_dev3.tsv", 15),
+    "seed dev3 holdout": ("oos_seed_dev3_hold.tsv", 7),
 }
 DOC_LISTS = {"real_docs_dev.txt": 16, "heldout/real_docs.txt": 13,
              "real_docs_dev3.txt": 6, "real_docs_dev3_hold.txt": 4}
@@ -92,6 +99,10 @@ def test_question_set_is_well_formed(name):
     check_rows(rows, ["id", "lang", "question", "expected"], size)
     # Short spans (3 to 10 words), about a third of the questions in English.
     assert [r["id"] for r in rows if not all(3 <= len(p.split()) <= 10 for p in phrases(r))] == []
+    if name in CHAT_SETS:
+        typed = sum(r["lang"] in ("vi-noaccent", "shorthand", "typo") for r in rows) / len(rows)
+        assert typed >= 0.75
+        return
     english = sum(r["lang"] == "en" for r in rows) / len(rows)
     assert 0.25 <= english <= 0.45
 
