@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from itertools import product
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from knowledge.english import phrasing_words
+from knowledge.folding import words_of_function_syllables
 from knowledge.question_frames import asked_parts, frames
 from knowledge.shorthand import expand_shorthand, is_syllable, untelex
 from knowledge.text import EN_STOPWORDS, Token, bigrams, has_diacritics, stem_en, stopword_flags, tokenize
@@ -147,11 +148,12 @@ def read_vi_tokens(index, tokens: list[Token]) -> list[Token]:
 
 def correct_vi(index, term: str, left: str | None, right: str | None) -> list[str]:
     """Index words one edit away (two for long words), those that pair with a neighbour of
-    the question first, then the most common."""
+    the question first, then the most common. Two letters typed the wrong way round ('vein'
+    for 'vien', 'nghei' for 'nghie') are one slip of the thumb, so they count as one edit."""
     if len(term) < 3 or not term.isalpha():
         return []
     limit = 1 if len(term) < 7 else 2
-    found = process.extract(term, index.vi_words, scorer=Levenshtein.distance,
+    found = process.extract(term, index.vi_words, scorer=OSA.distance,
                             score_cutoff=limit, limit=8)
     if not found:
         return []
@@ -171,6 +173,7 @@ def correct_vi(index, term: str, left: str | None, right: str | None) -> list[st
 def vi_concepts(index, question: str, tokens: list[Token]) -> list[Concept]:
     expanded = read_vi_tokens(index, tokens)
     stops = stopword_flags(question, expanded)
+    worded = words_of_function_syllables(index, question, expanded, stops)
     words: list[list[str]] = []                      # alternatives of each position
     concepts: list[Concept] = []
     for i, (t, stop) in enumerate(zip(expanded, stops)):
@@ -186,13 +189,13 @@ def vi_concepts(index, question: str, tokens: list[Token]) -> list[Concept]:
     seam = seams(index, expanded)
     for i in range(len(expanded) - 1):
         a, b = expanded[i], expanded[i + 1]
-        if not (a.word and b.word) or (stops[i] and stops[i + 1]):
+        if not (a.word and b.word) or (stops[i] and stops[i + 1] and i not in worded):
             continue
         options = [Alternative("bi", (f"{x} {y}",), 1.0 if (x == a.term and y == b.term) else W_CORRECTED)
                    for x in words[i] for y in words[i + 1]]
         unknown = (index.uni.idf_of(a.term) + index.uni.idf_of(b.term)) / 2
         concepts.append(Concept(f"{a.term} {b.term}", options, weight=W_BIGRAM, pair=True,
-                                content=not (stops[i] or stops[i + 1]), unknown=unknown,
+                                content=not (stops[i] or stops[i + 1]) or i in worded, unknown=unknown,
                                 typed=f"{a.term} {b.term}" in index.bi.vocab, parts=(i, i + 1),
                                 seam=seam[i]))
     return concepts + asked_concepts([t.term for t in expanded])

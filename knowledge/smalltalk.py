@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from knowledge.shorthand import untelex
 from knowledge.text import fold, tokenize
 
 SMALLTALK_FILE = Path(__file__).resolve().parent / "vocab" / "smalltalk.tsv"
@@ -50,14 +51,17 @@ def read_smalltalk(message: str, tokens=None) -> SmallTalk:
     if not tokens:
         return SmallTalk(None, message)
     words = [t.term if t.word else "" for t in tokens]      # numbers and dates are content
+    # Telex left in by a phone whose Vietnamese keyboard was off ('cảm own' is 'cảm ơn').
+    typed = [untelex(w) or w for w in words]
     table = _phrases()
     kinds: list[str] = []                    # the kind of each token, None when it is content
     langs: set[str] = set()
     short_thanks = False
     i = 0
     while i < len(words):
-        for phrase, kind, lang in table.get(words[i], ()):
-            if tuple(words[i:i + len(phrase)]) == phrase:
+        for phrase, kind, lang in table.get(words[i], ()) or table.get(typed[i], ()):
+            if all(p in (w, t) for p, w, t in zip(phrase, words[i:i + len(phrase)], typed[i:i + len(phrase)])) \
+                    and i + len(phrase) <= len(words):
                 kinds += [kind] * len(phrase)
                 langs.add(lang)
                 short_thanks |= kind == "thanks" and len("".join(phrase)) < MIN_OPENER

@@ -42,10 +42,15 @@ QUESTION_SETS = {
     # time, which have no English summaries; dev and held-aside parts share their documents.
     "real en4": ("questions_real_en4.tsv", 33, "real_docs_en4.txt"),
     "real en4 holdout": ("questions_real_en4_hold.tsv", 16, "real_docs_en4.txt"),
+    "seed dev3": ("questions_seed_dev3.tsv", 42, None),
+    "seed dev3 holdout": ("questions_seed_dev3_hold.tsv", 20, None),
 }
 ENGLISH_ONLY = {"real en4", "real en4 holdout"}
 # Sets written in Vietnamese only (they measure declines of right answers, not English).
 VIETNAMESE_ONLY = {"real fresh4", "real fresh4 holdout"}
+# Sets written as officials type in a Vietnamese chat (no accents, typos, telex leftovers,
+# shorthand): no English share is asked of them, but most must be typed without accents.
+CHAT_SETS = {"seed dev3", "seed dev3 holdout"}
 OUT_OF_SCOPE_SETS = {
     "seed dev": ("oos_seed_dev.tsv", 20),
     "real dev": ("oos_real_dev.tsv", 15),
@@ -57,6 +62,8 @@ OUT_OF_SCOPE_SETS = {
     "real fresh4 holdout": ("oos_real_fresh4_hold.tsv", 4),
     "real en4": ("oos_real_en4.tsv", 7),
     "real en4 holdout": ("oos_real_en4_hold.tsv", 4),
+    "seed dev3": ("oos_seed_dev3.tsv", 15),
+    "seed dev3 holdout": ("oos_seed_dev3_hold.tsv", 7),
 }
 DOC_LISTS = {"real_docs_dev.txt": 16, "heldout/real_docs.txt": 13,
              "real_docs_dev3.txt": 6, "real_docs_dev3_hold.txt": 4,
@@ -106,6 +113,10 @@ def test_question_set_is_well_formed(name):
     check_rows(rows, ["id", "lang", "question", "expected"], size)
     # Short spans (3 to 10 words), about a third of the questions in English.
     assert [r["id"] for r in rows if not all(3 <= len(p.split()) <= 10 for p in phrases(r))] == []
+    if name in CHAT_SETS:
+        typed = sum(r["lang"] in ("vi-noaccent", "shorthand", "typo") for r in rows) / len(rows)
+        assert typed >= 0.75
+        return
     english = sum(r["lang"] == "en" for r in rows) / len(rows)
     if name in ENGLISH_ONLY:
         assert english == 1
