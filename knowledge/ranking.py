@@ -254,12 +254,10 @@ def _stray_syllables(index: Index, concepts: list[Concept], has: np.ndarray) -> 
     has it only in other words, with none of its question pairs ('thời' of 'thời gian',
     'tiết' of 'chi tiết'). Vietnamese meaning lives in the two-syllable word; a notice that
     never says 'thời tiết' says nothing about the weather, however many 'thời' it has.
-    When every content syllable of the question is in such a pair, every such pair counts: a
-    question whose every word is unknown as a word ('thời tiết hôm nay') is about something no
-    notice speaks of. When the question also asks in words the index knows, only a pair of two
-    known syllables at no seam counts ('hộ chiếu' beside 'nhanh nhất'): 'sửa nhà' is no word
-    either, and 'sửa chữa nhà cửa' answers a question about it. A word that is no Vietnamese
-    syllable ('bluezone', 'F1') is a word of its own."""
+    Only when every content syllable of the question is in such a pair: 'sửa nhà' is no word
+    either, and 'sửa chữa nhà cửa' answers a question about it; a question whose every word
+    is unknown as a word ('thời tiết hôm nay') is about something no notice speaks of. A
+    word that is no Vietnamese syllable ('bluezone', 'F1') is a word of its own."""
     pairs_of: dict[int, list[int]] = {}
     unseen: set[int] = set()
     for k, c in enumerate(concepts):
@@ -269,14 +267,9 @@ def _stray_syllables(index: Index, concepts: list[Concept], has: np.ndarray) -> 
                 if not c.typed:
                     unseen.add(s)
     syllables = {k for k, c in enumerate(concepts) if c.content and not c.pair and c.typed}
-    if not syllables or any(len(concepts[k].source) > MAX_SYLLABLE or not concepts[k].source.isalpha()
-                            for k in syllables):
-        return None
-    if not syllables <= unseen:         # the question also asks in words the index knows
-        unseen = {s for c in concepts if c.pair and c.content and not c.typed and not c.seam
-                  and all(concepts[p].typed for p in c.parts) for s in c.parts}
-        if not unseen:
-            return None
+    if not syllables or not syllables <= unseen \
+            or any(len(concepts[k].source) > MAX_SYLLABLE or not concepts[k].source.isalpha() for k in syllables):
+        return None         # the question also asks in words the index knows: those decide
     factor = None
     for s in unseen:
         if not concepts[s].content or not concepts[s].typed:

@@ -20,7 +20,6 @@ ITEMS = [
                number="2", **DOC),
     ItemRecord(3, "Trường học tổ chức cho học sinh học trực tuyến khi có dịch; bệnh viện lập danh sách F1.",
                number="3", **DOC),
-    ItemRecord(4, "Người bị ho, sốt đến trạm y tế vào buổi chiều.", number="4", **DOC),
 ]
 
 
@@ -49,17 +48,3 @@ def test_telex_left_in_small_talk(message):
 def test_more_chat_shorthand():
     assert expand_shorthand("dtri") == ("dieu tri",) and expand_shorthand("qngai") == ("quang ngai",)
     assert expand_shorthand("qly") == ("quan ly",) and expand_shorthand("ds") == ("danh sach",)
-
-
-def test_a_word_never_seen_counts_half_in_other_words_beside_known_ones(searcher):
-    """'hộ chiếu' (passport), a word the notices never write, beside 'nhà máy' they do: an item
-    with 'ho' and 'chieu' only apart ('ho, sốt', 'buổi chiều') holds no passport."""
-    import numpy as np
-    from knowledge.ranking import W_STRAY_SYLLABLE, _stray_syllables
-
-    question = "nha may ho chieu"
-    concepts = vi_concepts(searcher._index, question, tokenize(question))
-    has = np.array([[not c.pair or c.source == "nha may"] for c in concepts])   # all but 'ho chieu' 
-    factor = _stray_syllables(searcher._index, concepts, has)
-    halved = {c.source for c, f in zip(concepts, factor[:, 0]) if f == W_STRAY_SYLLABLE}
-    assert halved == {"ho", "chieu"}
