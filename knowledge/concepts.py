@@ -20,7 +20,6 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
 from knowledge.english import phrasing_words
-from knowledge.folding import words_of_function_syllables
 from knowledge.question_frames import asked_parts, frames
 from knowledge.shorthand import expand_shorthand, is_syllable, untelex
 from knowledge.text import EN_STOPWORDS, Token, bigrams, has_diacritics, stem_en, stopword_flags, tokenize
@@ -173,7 +172,6 @@ def correct_vi(index, term: str, left: str | None, right: str | None) -> list[st
 def vi_concepts(index, question: str, tokens: list[Token]) -> list[Concept]:
     expanded = read_vi_tokens(index, tokens)
     stops = stopword_flags(question, expanded)
-    worded = words_of_function_syllables(index, question, expanded, stops)
     words: list[list[str]] = []                      # alternatives of each position
     concepts: list[Concept] = []
     for i, (t, stop) in enumerate(zip(expanded, stops)):
@@ -189,13 +187,13 @@ def vi_concepts(index, question: str, tokens: list[Token]) -> list[Concept]:
     seam = seams(index, expanded)
     for i in range(len(expanded) - 1):
         a, b = expanded[i], expanded[i + 1]
-        if not (a.word and b.word) or (stops[i] and stops[i + 1] and i not in worded):
+        if not (a.word and b.word) or (stops[i] and stops[i + 1]):
             continue
         options = [Alternative("bi", (f"{x} {y}",), 1.0 if (x == a.term and y == b.term) else W_CORRECTED)
                    for x in words[i] for y in words[i + 1]]
         unknown = (index.uni.idf_of(a.term) + index.uni.idf_of(b.term)) / 2
         concepts.append(Concept(f"{a.term} {b.term}", options, weight=W_BIGRAM, pair=True,
-                                content=not (stops[i] or stops[i + 1]) or i in worded, unknown=unknown,
+                                content=not (stops[i] or stops[i + 1]), unknown=unknown,
                                 typed=f"{a.term} {b.term}" in index.bi.vocab, parts=(i, i + 1),
                                 seam=seam[i]))
     return concepts + asked_concepts([t.term for t in expanded])

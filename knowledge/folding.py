@@ -17,8 +17,7 @@ from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
-from knowledge.named import find_names
-from knowledge.text import VI_STOP_PHRASES_FOLDED, VI_STOPWORDS, fold_word, has_diacritics, nfc
+from knowledge.text import fold_word, nfc
 
 _SEGMENT = re.compile(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+)*")   # words not broken by punctuation
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -134,36 +133,3 @@ def fold_mismatch(index, text: str, terms: list[str], content: list[bool]) -> fl
             mismatched += 1
     return mismatched / counted if counted else 0.0
 
-
-def words_of_function_syllables(index, question: str, tokens, stops: list[bool]) -> set[int]:
-    """Typed without accents, a syllable read as a function word may be a syllable of a
-    word: 'tai' is 'tại' in 'tai nha' but 'tải' in 'qua tai', 'van' is 'vẫn' or 'văn bản',
-    'may' is 'may' (English) or 'máy' in 'nha may'. The notices tell which: when they write
-    the question's pair at least as often with other syllables than function words there,
-    the pair is a word, and content (its syllable alone stays a function word: 'tai' alone
-    says nothing). Question phrases ('bao nhiêu', 'thế nào') stay what they are, and so do
-    the names of places ('ha noi': knowledge.named reads those). The positions of the pairs'
-    first syllables."""
-    readings = pair_readings(index)
-    lowered = nfc(question).lower()
-    terms = [t.term for t in tokens]
-    asked = set()
-    for phrase in VI_STOP_PHRASES_FOLDED:
-        for i in range(len(terms) - len(phrase) + 1):
-            if tuple(terms[i:i + len(phrase)]) == phrase:
-                asked.update(range(i, i + len(phrase)))
-    for start, end, _ in find_names(terms):       # a place or disease is read by knowledge.named
-        asked.update(range(start, end))
-    out: set[int] = set()
-    for i in range(len(tokens) - 1):
-        a, b = tokens[i], tokens[i + 1]
-        if not (stops[i] or stops[i + 1]) or not (a.word and b.word) or asked & {i, i + 1} \
-                or has_diacritics(lowered[a.start:a.end]) or has_diacritics(lowered[b.start:b.end]):
-            continue
-        entry = readings.get(f"{a.term} {b.term}", {})
-        seen = sum(entry.values())
-        as_word = sum(n for reading, n in entry.items()
-                      if not any(stop and w in VI_STOPWORDS for stop, w in zip(stops[i:i + 2], reading.split())))
-        if seen and 2 * as_word >= seen:
-            out.add(i)
-    return out
