@@ -68,6 +68,8 @@ _WINDOW_FORMS = [
     ("by", rf"{_TIME_LABEL}\s+(?:từ\s+)?(?:ngày\s+)?\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*\d{{4}})?{_TO}(?:ngày\s+)?(?:{_DATE})"),
     # "Thời gian hoàn thành: 30/11/2025" · "Thời hạn nộp: 17 giờ ngày 30/11/2025"
     ("by", rf"{_TIME_LABEL}\s+(?:{_TIME}\s+)?(?:ngày\s+)?(?:{_DATE})"),
+    # "Thời gian thực hiện: Từ 01/7/2025" (no end): the day the task starts, its own date in the plan
+    ("start_label", rf"{_TIME_LABEL}\s+(?:kể\s+)?từ\s+(?:ngày\s+)?(?:{_DATE})"),
 ]
 _BY = (r"(?:(?:chậm nhất|muộn nhất|hạn chót|hạn cuối|thời hạn)(?:\s*:)?(?:\s+(?:là|vào))?"
        r"(?:\s+(?:đến hết|đến|trước|trong))?"
@@ -247,7 +249,9 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
             due, rule = yearly_next(due, reference)    # "Định kỳ hàng tháng (…), 6 tháng (trước ngày 16/6)": each year
         if not firm and narrative(text, m.start(), m.end(), due, reference if dated else None, kind):
             continue
-        if firm and dated and rule is None and reference is not None and (reference - due).days > PASSED_DAYS:
+        if kind == "start_label":
+            kind = "from"                              # a start, kept though passed: the task's own date in the plan
+        elif firm and dated and rule is None and reference is not None and (reference - due).days > PASSED_DAYS:
             continue                                   # passed over two weeks before the notice: the background, or
                                                        # overdue tasks of earlier documents listed again
         if re.match(r"(?:trong ngày|vào năm|vào tháng)\b", phrase, re.IGNORECASE) and \

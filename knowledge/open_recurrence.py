@@ -7,7 +7,10 @@ is due on 31 December. "Hằng năm" is also a plain modifier ("kế hoạch h�
 hằng năm", "lễ hội diễn ra hằng năm"), so the phrase is a duty only when a report verb
 governs it: the verb follows it ("Hằng năm, báo cáo …"), or precedes it in its clause and
 the phrase closes that clause ("báo cáo … kết quả thực hiện hằng năm."), or "định kỳ"
-marks it as the rhythm of a report.
+marks it as the rhythm of a report. "Trình … phê duyệt hằng năm" (a yearly submission) counts as a
+report; a task line's "Thời gian thực hiện: Hằng năm." is the task's rhythm; a duty that opens
+with its report verb ("a) Báo cáo Cục Điện lực cơ cấu … hằng năm và dự kiến …", the way a
+Thông tư lists an agency's duties) has the rhythm wherever it stands in the clause.
 """
 from __future__ import annotations
 
@@ -16,11 +19,16 @@ import re
 from knowledge.text import fold
 
 # The rhythm of a report: "báo cáo", "sơ kết", "tổng kết" (folded)
-_REPORT = re.compile(r"\b(?:bao cao|so ket|tong ket)\b")
+_REPORT = re.compile(r"\b(?:bao cao|so ket|tong ket|(?<!chuong )(?<!qua )trinh)\b")  # not "chương trình", "quá trình"
 _FOLLOWED = re.compile(r"^(?:\s+hoac dot xuat)?\s*,?\s*(?:cac \w+ |\w+ ){0,3}?(?:bao cao|so ket|tong ket)\b")
 # what follows a modifier or a period's definition, not a duty's rhythm
 _MODIFIES = re.compile(r"^\s*,?\s*(?:cua|tinh tu|tinh den|la|duoc|tu ngay)\b")
-_CLOSES = re.compile(r"^(?:\s+(?:hoac dot xuat|va dot xuat|theo quy dinh|mot lan|01 lan|1 lan))*\s*(?:[.;]|$|\n)")
+_CLOSES = re.compile(r"^(?:\s+(?:hoac dot xuat|va dot xuat|theo quy dinh(?: tai (?:(?:diem|khoan|dieu) \w+ ){1,3}"
+                     r"(?:\w+ ){0,2}(?:nay|\d\S*))?|mot lan|01 lan|1 lan))*\s*(?:[.;]|$|\n)")
+# "Thời gian thực hiện: Hằng năm." (a plan's task line: the task's own rhythm)
+_LABEL = re.compile(r"\b(?:thoi gian (?:thuc hien|hoan thanh)|thoi han)\s*:\s*$")
+# a duty that opens with its report verb: "a) Báo cáo Cục Điện lực …", "Báo cáo UBND tỉnh …"
+_OPENS_REPORT = re.compile(r"^\s*(?:[a-zđ]\)|\d{1,2}[.)]|-|\+)?\s*bao cao\b")
 
 
 def open_recurring_duty(text: str, start: int, end: int) -> bool:
@@ -32,6 +40,10 @@ def open_recurring_duty(text: str, start: int, end: int) -> bool:
         return False                                # "đánh giá cán bộ định kỳ hằng năm của cấp …", "… tính từ ngày"
     if _FOLLOWED.match(after):
         return True                                 # "Hằng năm hoặc đột xuất báo cáo …"
+    if _LABEL.search(fold(text[max(0, start - 40):start])) and _CLOSES.match(after):
+        return True                                 # "Thời gian thực hiện: Hằng năm."
+    if _OPENS_REPORT.match(before) and len(before) < 200:
+        return True                                 # "a) Báo cáo Cục Điện lực cơ cấu … hằng năm và …"
     if not _REPORT.search(before[-160:]):
         return False
     return before.rstrip().endswith("dinh ky") or \
