@@ -25,6 +25,7 @@ from datetime import date, time
 from knowledge.date_narrative import (COMPLETES, CUT_OFF, DONE_BEFORE, FIRM, NOT_YET, REST, RUNS_ON, UNNAMED_YEAR, clause_of,
                                       described, lasts_until, narrative, objective, period, planned_event,
                                       reported_resolve, told_as_done, validity_or_forecast)
+from knowledge.date_done import reported_done
 from knowledge.date_resolve import (EVENTS, FIRST_YEAR, LAST_YEAR, PASSED_DAYS, RECURRING, RELATIVE,  # noqa: F401  (part of this API)
                                     DateOutOfRange, ImpossibleDate, resolve, sane_date, written)
 from knowledge.lunar import lunar_to_solar, next_lunar_date  # noqa: F401  (part of this API)
@@ -117,6 +118,8 @@ _FORMS = _WINDOW_FORMS + [
     # kể từ 12 giờ 00 ngày 12/8/2021 · từ ngày 16/11/2021 · từ 0 giờ ngày 1/9/2021
     ("from", rf"(?:kể\s+từ|từ)(?:\s+{_TIME})?\s+ngày\s+(?:{_DATE})"),
     ("from", rf"kể\s+từ\s+(?:{_DATE})"),
+    # đưa vào vận hành từ 01/7/2025: a full date needs no "ngày" ("từ 2/3" alone may be a share)
+    ("from", rf"từ\s+(?=\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\s*[/.\-]\s*\d{{4}}(?!\d))(?:{_DATE})"),
     # sau ngày 30/8/2021
     ("after", rf"sau\s+ngày\s+(?:{_DATE})"),
     # trước tháng 6/2022 → the last day of May
@@ -125,7 +128,8 @@ _FORMS = _WINDOW_FORMS + [
     ("within_month", rf"(?:trong|đến\s+hết|hết|chậm\s+nhất\s+trong)\s+tháng\s+\d{{1,2}}\s*(?:và|-|–|đến(?:\s+hết)?)\s*"
                      rf"(?:tháng\s+)?{_MONTH}"),
     # trong tháng 01/2022 · đến hết tháng 01/2022 · trong tháng 12 → the last day of the month
-    ("within_month", rf"(?:trong|đến\s+hết|hết|chậm\s+nhất(?:\s+(?:trong|vào))?|(?:vào\s+|đến\s+|trước\s+)?cuối|vào|{_TIME_LABEL})"
+    ("within_month", rf"(?:trong|đến\s+hết|hết|chậm\s+nhất(?:\s+(?:trong|vào))?|(?:vào\s+|đến\s+|trước\s+)?cuối|vào|{_TIME_LABEL}|"
+                     rf"hoàn\s+thành|xong)"
                      rf"\s+tháng\s+{_MONTH}"),
     ("within_month", r"(?:trong|đến\s+hết|hết|chậm\s+nhất(?:\s+(?:trong|vào))?)\s+tháng\s+(?P<mon>\d{1,2})(?![\d/]|\s*năm\s*\d)"),
     # trình … tại Phiên họp thứ 44 (tháng 4/2025): the month of the meeting a text is submitted to
@@ -282,6 +286,8 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
             continue                                   # "Dự kiến tổ chức trước ngày 20/12/2025": an event
         if firm and rule is None and reported_resolve(text, m.start()):
             continue                                   # "đã khởi công …, quyết tâm hoàn thành trước ngày 27/7"
+        if rule is None and reported_done(text, m.start(), m.start() + len(phrase)):
+            continue                                   # "đã hoàn thành … trong tháng 10/2025, vượt tiến độ": a result
         if rule is None and objective(text, m.start(), kind):
             continue                                   # "Mục tiêu … trong năm 2025 là không thay đổi"
         if rule is None and lasts_until(text, m.start(), phrase):

@@ -19,7 +19,7 @@ import re
 from knowledge.text import fold
 
 # The rhythm of a report: "báo cáo", "sơ kết", "tổng kết" (folded)
-_REPORT = re.compile(r"\b(?:bao cao|so ket|tong ket|(?<!chuong )(?<!qua )trinh)\b")  # not "chương trình", "quá trình"
+_REPORT = re.compile(r"\b(?:bao cao|so ket|tong ket|(?<!chuong )(?<!cong )(?<!quy )(?<!lo )(?<!tien )(?<!qua )trinh)\b")  # not "chương trình", "quá trình"…
 _FOLLOWED = re.compile(r"^(?:\s+hoac dot xuat)?\s*,?\s*(?:cac \w+ |\w+ ){0,3}?(?:bao cao|so ket|tong ket)\b")
 # what follows a modifier or a period's definition, not a duty's rhythm
 _MODIFIES = re.compile(r"^\s*,?\s*(?:cua|tinh tu|tinh den|la|duoc|tu ngay)\b")
