@@ -574,8 +574,8 @@ def test_growth_figure_of_the_plan(session):
     assert "8%" in _top(session, "ca mau tang truong kinh te nam 2025 bao nhieu").get("text", "")
 
 
-@pytest.mark.xfail(strict=True, reason="QA4 finding 14: 'ct 07 cam xuyen ai ky' (who signed chỉ thị 07?) is "
-                   "declined; the signer (Trần Quốc Bảo) is stored but no answer says it (knowledge search)")
+# QA4 finding 14 (fixed, knowledge/notice_facts.py): 'ct 07 cam xuyen ai ky' was declined; the kind's
+# shorthand before a number names the notice, and its issuer's place narrows it.
 def test_who_signed_the_directive(session):
     got = session["answers"]["ct 07 cam xuyen ai ky"]
     assert got["answered"] and "Trần Quốc Bảo" in json.dumps(got, ensure_ascii=False)
