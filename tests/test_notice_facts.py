@@ -64,3 +64,13 @@ def test_shorthand_kind_needs_a_number():
     assert asked_fact(terms) is None
     fact = asked_fact([t.term for t in tokenize("ct 07 cam xuyen ai ky")])
     assert (fact.fact, fact.kind, fact.number, fact.rest) == ("signer", "ct", "7", ("cam", "xuyen"))
+
+
+def test_known_acronym_also_matches_its_spelled_out_words():
+    """'tncn' the index knows from a title ('Chính sách thuế TNCN') still finds the body's 'thu nhập
+    cá nhân' (knowledge/concepts.spelled_out): the question is answered from the item that says it."""
+    records = [ItemRecord(1, "Tiền ăn trưa, ăn giữa ca không tính vào thu nhập chịu thuế thu nhập cá nhân.", "",
+                          "1", **TAX),
+               ItemRecord(2, "Các doanh nghiệp kê khai thuế giá trị gia tăng theo quý.", "", "2", **TAX)]
+    answer = Searcher.from_records(records).ask("tien an trua co tinh thue tncn ko")
+    assert answer.answered and answer.hits[0].item_id == 1
