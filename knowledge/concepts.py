@@ -169,6 +169,24 @@ def correct_vi(index, term: str, left: str | None, right: str | None) -> list[st
     return ranked[:2]
 
 
+def spelled_out(index, t: Token) -> list[str]:
+    """An acronym the index knows only from titles or headings ('TNCN' in 'V/v Chính sách thuế
+    TNCN') that the table spells out ('thu nhap ca nhan', its syllables' initials) is the same
+    concept as its spelled-out words: the items that answer write those. Only for acronyms of
+    three letters or more whose words the index knows as one phrase (shorter shorthand, 'gd',
+    'tt', has several readings), and that no item writes: where items do ('MTTQ'), they are
+    found by it, and its spelling-out would make a near item look certain."""
+    if not t.word or len(t.term) < 3 or not index.known_vi(t.term) or t.term in index.uni.vocab:
+        return []
+    out = []
+    for reading in expand_shorthand(t.term):
+        words = reading.split()
+        if "".join(w[0] for w in words) == t.term and all(
+                f"{a} {b}" in index.bi.vocab for a, b in zip(words, words[1:])):
+            out.append(reading)
+    return out
+
+
 def vi_concepts(index, question: str, tokens: list[Token]) -> list[Concept]:
     expanded = read_vi_tokens(index, tokens)
     stops = stopword_flags(question, expanded)
@@ -182,6 +200,7 @@ def vi_concepts(index, question: str, tokens: list[Token]) -> list[Concept]:
             alts += correct_vi(index, t.term, left, right)
         words.append(alts)
         options = [Alternative("uni", (alts[0],))] + [Alternative("uni", (a,), W_CORRECTED) for a in alts[1:]]
+        options += [vi_phrase(spelled, 1.0) for spelled in spelled_out(index, t)]
         concepts.append(Concept(t.term, options, weight=W_STOP if stop else 1.0 if t.word else W_NUMBER,
                                 content=not stop, typed=index.known_vi(t.term)))
     seam = seams(index, expanded)

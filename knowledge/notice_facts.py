@@ -6,11 +6,19 @@ call it an answer (a confident wrong answer). Such questions are recognised here
 answered from the notice's metadata, or left unanswered when the header lacks the fact.
 
 A question is about the notice only when, besides naming it and asking for the fact, it
-says nothing else: "thông báo 102 yêu cầu gì ngày nào" asks about a directive.
+says nothing else but words of that notice's header: "thông báo 102 yêu cầu gì ngày nào"
+asks about a directive, "ct 07 cam xuyen ai ky" (chat shorthand for the kind, the issuer's
+place beside the number) asks who signed Chỉ thị 07 of Cẩm Xuyên. The header's words may
+also pick the notice when the number is not given ("chỉ thị của huyện Cẩm Xuyên do ai ký"),
+or when two notices share it; Loa answers only when exactly one notice fits.
 """
 from __future__ import annotations
 
-from knowledge.text import DOC_KINDS
+from dataclasses import dataclass
+
+import numpy as np
+
+from knowledge.text import DOC_KINDS, tokenize
 
 # fact -> the phrases (folded terms) that ask for it
 ASKS = {
@@ -27,6 +35,22 @@ _FILLER = frozenset(
     "do duoc boi cua la vay the nao the a ha nhi ban hanh van ban so ngay ky ai gi "
     "who what which when was is the of by it this that did signed issued date number".split())
 _KIND_WORDS = frozenset(w for alts in DOC_KINDS.values() for phrase in alts for w in phrase.split())
+# English words that name a notice of any kind ("who signed notice 07" of a Chỉ thị 07)
+_ANY_KIND = frozenset(("notice", "document", "van ban"))
+# facts whose question may name the notice by words of its title ("chỉ thị về an toàn trường học
+# do ai ký"); a date asked beside title words is more often a task's deadline
+_BY_TITLE = frozenset(("signer", "issuer", "number"))
+
+
+@dataclass(frozen=True)
+class FactQuestion:
+    """What a question about a notice's header asks: the fact, the notice's kind and number as
+    named ('ct', '7'; either may be empty), and the other words, which must be its header's."""
+    fact: str
+    kind: str
+    number: str
+    rest: tuple[str, ...]
+    any_kind: bool = False
 
 
 def _has(terms: list[str], phrase: str) -> bool:
@@ -35,20 +59,76 @@ def _has(terms: list[str], phrase: str) -> bool:
     return any(terms[i:i + n] == words for i in range(len(terms) - n + 1))
 
 
-def asked_fact(terms: list[str]) -> str | None:
-    """The fact of the notice a question asks for ('signer', 'date', 'number', 'issuer'),
-    when it asks for nothing else; None otherwise."""
-    numbered = [t for t in terms if ":" in t and t.split(":")[0] in DOC_KINDS]
-    if len(set(numbered)) != 1:
+def _named_notice(terms: list[str]) -> tuple[str, str, set[str]] | None:
+    """The kind and number of the notice a question names, and the terms that name it:
+    'ct:7' as the tokenizer reads 'chỉ thị 07', or the kind's chat shorthand before a number
+    ('ct 07', 'kh 0204'); a kind alone ('chỉ thị của huyện …') gives no number. None when it
+    names two notices."""
+    numbered = {t for t in terms if ":" in t and t.split(":")[0] in DOC_KINDS}
+    for a, b in zip(terms, terms[1:]):
+        if a in DOC_KINDS and b.isdigit():
+            numbered.add(f"{a}:{int(b)}")
+    if len(numbered) > 1:
         return None
-    number = numbered[0].split(":", 1)[1]
+    if numbered:
+        term = numbered.pop()
+        kind, number = term.split(":", 1)
+        used = {term, number} | {t for t in terms if t.isdigit() and int(t) == int(number)}
+        return kind, number, used | ({kind} if kind in terms else set())
+    kinds = {k for k, alts in DOC_KINDS.items() if _has(terms, alts[0])}
+    return (kinds.pop(), "", set()) if len(kinds) == 1 else ("", "", set())
+
+
+def asked_fact(terms: list[str]) -> FactQuestion | None:
+    """The fact of a notice a question asks for ('signer', 'date', 'number', 'issuer') and how it
+    names the notice; None when it asks for no fact, or for two. Whether the other words are
+    the notice's is for `find_notice` to say."""
     facts = [fact for fact, phrases in ASKS.items() if any(_has(terms, p) for p in phrases)]
-    if len(facts) != 1:
+    named = _named_notice(terms)
+    if len(facts) != 1 or named is None:
+        return None
+    kind, number, used = named
+    if not kind and not number:
         return None
     asked = {w for p in ASKS[facts[0]] if _has(terms, p) for w in p.split()}
-    rest = [t for t in terms if t not in asked and t not in _FILLER and t not in _KIND_WORDS
-            and t != numbered[0] and t != number and not t.startswith(number)]
-    return facts[0] if not rest else None
+    rest = tuple(t for t in terms if t not in asked and t not in _FILLER and t not in _KIND_WORDS
+                 and t not in used and not (number and t.startswith(number)))
+    any_kind = any(_has(terms, w) for w in _ANY_KIND)
+    return FactQuestion(facts[0], kind, number, rest, any_kind)
+
+
+def _header_words(record, fact: str) -> set[str]:
+    parts = [record.issuer or "", record.province or "", record.document_number or ""]
+    if fact in _BY_TITLE:
+        parts.append(record.document_title or "")
+    return {t.term for t in tokenize(" ".join(parts))}
+
+
+def _of_kind(index, first_item: dict, d: int, kind: str) -> bool:
+    """Whether notice `d` is of `kind` by its stated kind ('Công văn' for 5330/CT-CS, whose
+    'CT' is Cục Thuế's code, not a chỉ thị)."""
+    i = first_item.get(d)
+    stated = " ".join(t.term for t in tokenize(index.records[i].document_kind or "")) if i is not None else ""
+    return bool(stated) and stated.startswith(DOC_KINDS[kind][0])
+
+
+def find_notice(index, asked: FactQuestion) -> int | None:
+    """The index of the first item of the one notice the question names, or None (no notice,
+    or more than one, fits: the question is then ranked as any other)."""
+    firsts = np.unique(np.asarray(index.item_doc), return_index=True)
+    first_item = dict(zip(firsts[0].tolist(), firsts[1].tolist()))
+    if asked.number:
+        numbered = {d for k in DOC_KINDS for d in index.doc_numbers.get(f"{k}:{asked.number}", ())}
+        docs = numbered if asked.any_kind else {
+            d for d in numbered
+            if d in index.doc_numbers.get(f"{asked.kind}:{asked.number}", ()) or _of_kind(index, first_item, d, asked.kind)}
+    else:
+        docs = {d for d in first_item if _of_kind(index, first_item, d, asked.kind)}
+        if not asked.rest:
+            return None                  # "chỉ thị do ai ký": which one?
+    fits = [d for d in docs if d in first_item
+            and set(asked.rest) <= _header_words(index.records[first_item[d]], asked.fact)]
+    return first_item[fits[0]] if len(fits) == 1 else None
 
 
 def fact_value(fact: str, record) -> str | None:

@@ -31,7 +31,7 @@ from knowledge.confidence import Evidence, evidence, model, overruled
 from knowledge.english import accent_mismatch_en, asking_terms, rerank_by_accents, wordings
 from knowledge.folding import carry_readings, fold_mismatch, known_words, pair_readings
 from knowledge.index import Index
-from knowledge.notice_facts import asked_fact, fact_value
+from knowledge.notice_facts import asked_fact, fact_value, find_notice
 from knowledge.ordinals import clashes
 from knowledge.named import Mention, Name, document_kinds, document_names, find_names
 from knowledge.ranking import Ranking, rank_items
@@ -194,8 +194,9 @@ class Searcher:
         typed = talk.rest.lower()
         mentions, missing = self._named(index, [t.term for t in tokens], [typed[t.start:t.end] for t in tokens])
         fact = asked_fact([t.term for t in tokens])
-        if fact:
-            return self._fact(index, question, lang, fact, mentions, missing)
+        first = find_notice(index, fact) if fact else None
+        if first is not None:
+            return self._fact(index, question, lang, fact.fact, first)
         boost = _boost(index, mentions, document_kinds([t.term for t in tokens]))
         wants = wanted_answer(asking_terms([t.term for t in tokens]))
         ranking = rank_items(index, concepts, boost, wants=wants, question=talk.rest)
@@ -231,15 +232,12 @@ class Searcher:
         return answer
 
     @staticmethod
-    def _fact(index: Index, question: str, lang: str, fact: str, mentions, missing) -> Answer:
+    def _fact(index: Index, question: str, lang: str, fact: str, first: int) -> Answer:
         """A question about the notice itself, answered from its header or not at all: an
         item of the notice never says who signed it (knowledge.notice_facts)."""
-        docs = {d for m in mentions if m.name.kind == "document" for d in m.documents}
-        first = next((i for i, d in enumerate(index.item_doc.tolist()) if d in docs), None) \
-            if len(docs) == 1 else None
-        text = fact_value(fact, index.records[first]) if first is not None else None
+        text = fact_value(fact, index.records[first])
         if text is None:
-            return Answer(question, lang, False, [], missing=[m.label for m in missing])
+            return Answer(question, lang, False, [])
         r = index.records[first]
         source = source_line(ItemRecord(0, "", document_number=r.document_number, issuer=r.issuer,
                                         document_title=r.document_title, document_date=r.document_date))

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from knowledge.parser import parse_text
 
 PROVINCIAL_DIRECTIVE = """|
@@ -158,7 +160,8 @@ def test_a_national_telegram_has_no_province_and_its_addressees_are_not_items():
     # the forecast "từ tối nay đến ngày 28/11" is no deadline
     assert deadlines == [("1", "2025-11-26", "17:00", None), ("3.b", "2025-11-26", "15:00", "FREQ=DAILY")]
     ministry = next(i for i in doc["items"] if i["number"] == "2")
-    assert ministry["actors"] == [{"name": "Bộ Quốc phòng", "unit": "military", "level": "central"}]
+    assert ministry["actors"] == [{"name": "Bộ Quốc phòng", "unit": "military", "level": "central"},
+                                  {"name": "Quân khu", "unit": "military", "level": "central"}]   # directed: acts too
 
 
 PARTY_CONCLUSION = """BAN CHẤP HÀNH
@@ -411,3 +414,17 @@ def test_capitals_after_the_signature_of_a_decision_that_issues_no_plan_are_not_
     got = parse_text(_DECISION.format(about="phê duyệt dự toán", first="Phê duyệt dự toán năm 2026."))
     assert not any(i["deadlines"] for i in got["items"])
     assert not any("Các Sở báo cáo" in i["text"] for i in got["items"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Trung tâm Y tế huyện chỉ đạo các Trạm Y tế xã, thị trấn kiểm tra bếp ăn bán trú.",
+     [("Trung tâm Y tế", "district"), ("Trạm Y tế", "commune")]),
+    ("Công an huyện chỉ đạo Công an các xã, thị trấn bố trí lực lượng tại cổng trường.",
+     [("Công an", "district"), ("Công an", "commune")]),
+    ("Sở Y tế chỉ đạo thực hiện tốt công tác tiêm chủng.", [("Sở Y tế", "province")]),
+])
+def test_bodies_directed_to_act_are_actors_at_their_level(text, expected):
+    """QA4 finding 19: who is directed does the work; who directs answers for it (parser/actors.py)."""
+    from knowledge.parser.actors import addressees
+
+    assert [(a.name, a.level) for a in addressees(text)[0]] == expected

@@ -560,9 +560,8 @@ def test_hs_code_of_the_led_bar(session, question):
     assert "8541.41.00" in _top(session, question).get("text", "")
 
 
-@pytest.mark.xfail(strict=True, reason="QA4 finding 12: 'tien an trua co tinh thue tncn ko' is declined though "
-                   "5330/CT-CS (tiền ăn trưa, thuế thu nhập cá nhân) is its best candidate: 'tncn' is not read "
-                   "as thu nhập cá nhân (knowledge/confidence, shorthand)")
+# QA4 finding 12 (fixed, knowledge/concepts.py): 'tncn', known to the index from a title, now also matches
+# the spelled-out 'thu nhập cá nhân' of the body.
 def test_lunch_allowance_tax_question(session):
     assert _top(session, "tien an trua co tinh thue tncn ko").get("source", "").startswith("5330/CT-CS")
 
@@ -574,8 +573,8 @@ def test_growth_figure_of_the_plan(session):
     assert "8%" in _top(session, "ca mau tang truong kinh te nam 2025 bao nhieu").get("text", "")
 
 
-@pytest.mark.xfail(strict=True, reason="QA4 finding 14: 'ct 07 cam xuyen ai ky' (who signed chỉ thị 07?) is "
-                   "declined; the signer (Trần Quốc Bảo) is stored but no answer says it (knowledge search)")
+# QA4 finding 14 (fixed, knowledge/notice_facts.py): 'ct 07 cam xuyen ai ky' was declined; the kind's
+# shorthand before a number names the notice, and its issuer's place narrows it.
 def test_who_signed_the_directive(session):
     got = session["answers"]["ct 07 cam xuyen ai ky"]
     assert got["answered"] and "Trần Quốc Bảo" in json.dumps(got, ensure_ascii=False)
@@ -595,11 +594,8 @@ def test_question_the_notices_do_not_answer_is_declined(session):
 
 # --- (c) the admin in the console -----------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="QA4 finding 19: 'Trung tâm Y tế huyện chỉ đạo các Trạm Y tế xã, thị trấn "
-                   "… kiểm tra' and 'Công an huyện chỉ đạo Công an các xã, thị trấn bố trí lực lượng …' reach only "
-                   "district-level groups: the commune stations and commune police who do the work are no actors, "
-                   "so groups subscribed '/subscribe y tế xã' or 'công an xã' get neither the push nor the reminder "
-                   "(knowledge/parser actors)")
+# QA4 finding 19 (fixed, knowledge/parser/actors.py): the commune bodies a district body directs
+# ('Công an huyện chỉ đạo Công an các xã …') act too, at their own level.
 @pytest.mark.parametrize("number, unit", [("2", "health"), ("3", "police")])
 def test_directed_commune_bodies_receive_their_task(session, number, unit):
     from knowledge.targeting import Sub, chats_for, item_targets

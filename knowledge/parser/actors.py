@@ -137,6 +137,9 @@ def _strip_actors(words: list[str]) -> list[str]:
 
 
 _ASKS = {("giao",), ("de", "nghi"), ("yeu", "cau")}
+# A body that directs those below it ("Trung tâm Y tế huyện chỉ đạo các Trạm Y tế xã …"): the
+# bodies directed do the work, and the one directing answers for it, so both act, each at its level.
+_DIRECTS = ("chi", "dao")
 
 
 def _leading(words: list[str]) -> list[Actor]:
@@ -147,6 +150,10 @@ def _leading(words: list[str]) -> list[Actor]:
     i, n = 0, min(len(words), _MAX_WORDS)
     while i < n:
         body, end = _longest(words, i, n)
+        k = _level_after(words, i, n)[1] if body is None and out else i   # "Trung tâm Y tế huyện chỉ đạo"
+        if body is None and out and tuple(words[k:k + 2]) == _DIRECTS:
+            i = _skip_filler(words, k + 2)   # "Công an huyện chỉ đạo Công an các xã …": both act
+            continue
         if body is None:
             j = _skip_filler(words, i)
             if j == i:
