@@ -85,7 +85,7 @@ def collect(seed_only: bool = False):
     rng = random.Random(7)
     junk = noise(rng, 80)
     for kb in ("seed",) if seed_only else ("seed", "real", "offtopic", "trust", "en", "fresh2", "fresh", "en2",
-                                              "en3", "fresh3", "fresh4"):
+                                              "en3", "fresh3", "fresh4", "small_a", "bare_b"):
         searcher = qs.searcher_for(kb)
         for s in qs.SETS:
             if not qs.available(s) or (s.kb != "seed" and s.kb != kb) or (s.kb == "seed" and kb not in ("seed", "real")):
