@@ -88,12 +88,13 @@ SETS = [
     # competition, which the larger sets never show the fit. One file per part, its `kb`
     # column naming the knowledge base of each row; the aside part (tests/*small_kb_hold.tsv,
     # HOLD_SMALL below) is deliberately not listed.
-    *[QuestionSet("small_" + kb.split("_")[-1], f"{HERE}/questions_small_kb.tsv", f"{HERE}/oos_small_kb.tsv", kb, docs)
+    *[QuestionSet("small_" + kb.split("_")[-1], f"{HERE}/questions_small_kb.tsv" if docs else None,
+                  f"{HERE}/oos_small_kb.tsv", kb, docs)
       for kb, docs in (("seed", None), ("small_a", f"{HERE}/small_kb_a_docs.txt"),
                        ("bare_b", f"{HERE}/small_kb_b_docs.txt"))],
 ]
-HOLD_SMALL = [QuestionSet(s.name + "_hold", f"{HERE}/questions_small_kb_hold.tsv", f"{HERE}/oos_small_kb_hold.tsv",
-                          s.kb, s.docs) for s in SETS if s.name.startswith("small_")]
+HOLD_SMALL = [QuestionSet(s.name + "_hold", s.questions and f"{HERE}/questions_small_kb_hold.tsv",
+                          f"{HERE}/oos_small_kb_hold.tsv", s.kb, s.docs) for s in SETS if s.name.startswith("small_")]
 
 
 def available(s: QuestionSet) -> bool:
