@@ -50,6 +50,17 @@ from knowledge.confidence import MODEL_FILE  # noqa: E402
 # from a two-item knowledge base and "hom nay troi co mua ko" from the seeds (tests/
 # test_search_unseen.py, tests/test_qa_newuser.py) — no dev set asks everyday questions of a
 # small knowledge base — and on the held-aside parts it traded 5 right answers for 5 errors.
+# Refitted again on 2026-11-25 (branch refit) with everyday and noise questions asked of small
+# knowledge bases (tests/oos_small_kb.tsv: the seeds alone, the seeds and one notice, two notices
+# without seeds; 1,513 questions): out of fold at the 5% threshold 0.614, 691 right / 75 wrong.
+# Not stored either: the small-knowledge-base questions are easy to decline (low coverage) so they
+# did not bring `strength` back (1.09 -> 0.31 standardised); "hom nay troi co mua ko" (every word
+# matched once accents are folded, coverage 1.0, strength 0.35) was still answered from the seeds
+# and "thời tiết hôm nay" from a two-item base; dev2's English floor (0.844 < 0.85) and
+# real_dev3's top-1 floor (0.815 < 0.84) failed; on the held-aside parts en3 went 4.8 -> 9.5%
+# confidently wrong and most parts lost right answers. Refitting `context` and the bias alone
+# (others held) only moved the bias. The protection these questions need is evidence the model
+# lacks (a match made only of accent-folded syllables), not more rows.
 FEATURES = os.environ.get("FIT_FEATURES", "").split() or [
     "coverage", "own_coverage", "passage", "rare_missed", "unknown", "strength", "margin", "agreement",
     "named_missed", "named_hit", "accent_mismatch", "context", "english", "short"]
@@ -85,7 +96,7 @@ def collect(seed_only: bool = False):
     rng = random.Random(7)
     junk = noise(rng, 80)
     for kb in ("seed",) if seed_only else ("seed", "real", "offtopic", "trust", "en", "fresh2", "fresh", "en2",
-                                              "en3", "fresh3", "fresh4"):
+                                              "en3", "fresh3", "fresh4", "small_a", "bare_b"):
         searcher = qs.searcher_for(kb)
         for s in qs.SETS:
             if not qs.available(s) or (s.kb != "seed" and s.kb != kb) or (s.kb == "seed" and kb not in ("seed", "real")):
