@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from datetime import date
 
 import pytest
 
 from knowledge.parser import parse_text
+from tests.console_session import ask_all, run_bot
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NOTICES_DIR = os.path.join(os.path.dirname(ROOT), "shared", "real-notices")
@@ -111,13 +110,6 @@ ASKED = (
 )
 
 
-def _bot(db: str, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in ("BOT_TOKEN", "DATABASE_URL")}
-    env["DATABASE_URL"] = f"sqlite:///{db}"
-    return subprocess.run([sys.executable, "bot.py", *args], cwd=ROOT, env=env, input=stdin,
-                          capture_output=True, text=True, timeout=300)
-
-
 @pytest.fixture(scope="module")
 def answers(tmp_path_factory) -> dict:
     """The answers of the session's knowledge base (the flood công điện and the five real
@@ -129,13 +121,9 @@ def answers(tmp_path_factory) -> dict:
     flood = folder / "cd18.txt"
     flood.write_text(FLOOD, encoding="utf-8")
     for path in [str(flood)] + [os.path.join(NOTICES_DIR, n) for n in SESSION_NOTICES]:
-        done = _bot(db, "import", path)
+        done = run_bot(db, "import", path)
         assert done.returncode == 0, done.stderr
-    done = _bot(db, "ask", "--json", stdin="\n".join(ASKED) + "\n")
-    assert done.returncode == 0, done.stderr
-    got = [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
-    assert len(got) == len(ASKED)
-    return dict(zip(ASKED, got))
+    return ask_all(db, ASKED)
 
 
 def _top(answers: dict, question: str) -> dict:
@@ -415,7 +403,7 @@ def test_docx_pdf_and_corrected_reimport(tmp_path):
     document.save(tmp_path / "tb52.docx")
     (tmp_path / "tb52.pdf").write_bytes(_pdf(COMMUNE.splitlines()))
     for name in ("tb52.docx", "tb52.pdf"):
-        done = _bot(db, "import", str(tmp_path / name), "--json")
+        done = run_bot(db, "import", str(tmp_path / name), "--json")
         assert done.returncode == 0, done.stderr
         got = json.loads(done.stdout)
         assert (got["number"], got["date"]) == ("52/TB-UBND", "2026-11-20")
@@ -424,12 +412,12 @@ def test_docx_pdf_and_corrected_reimport(tmp_path):
     corrected.write_text(COMMUNE.replace("15/12/2026", "18/12/2026").replace(
         "2. Trạm Y tế xã tổng hợp số ca bệnh sốt xuất huyết, gửi Ủy ban nhân dân xã vào thứ Sáu "
         "hằng tuần.\n", ""), encoding="utf-8")
-    assert _bot(db, "import", str(corrected)).returncode == 0
-    listed = [json.loads(line) for line in _bot(db, "deadlines", "--json").stdout.splitlines()]
+    assert run_bot(db, "import", str(corrected)).returncode == 0
+    listed = [json.loads(line) for line in run_bot(db, "deadlines", "--json").stdout.splitlines()]
     ours = sorted((d["item"]["number"], d["due_date"]) for d in listed
                   if d["document"]["number"] == "52/TB-UBND")
     assert [n for n, _ in ours] == ["1", "3", "4"] and ("4", "2026-12-18") in ours
-    ics = _bot(db, "deadlines", "--ics").stdout
+    ics = run_bot(db, "deadlines", "--ics").stdout
     assert "RRULE:FREQ=MONTHLY;BYMONTHDAY=20" in ics and "BYDAY=FR" not in ics
     assert "DTSTART;VALUE=DATE:20270816" in ics
 

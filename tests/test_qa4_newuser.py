@@ -26,12 +26,11 @@ import json
 import os
 import re
 import shutil
-import subprocess
-import sys
 
 import pytest
 
 from knowledge.parser import parse_text
+from tests.console_session import ask_all, run_bot
 from tests import printed_pages
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -111,15 +110,8 @@ ASKED = (
 )
 
 
-def _bot(db: str, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in ("BOT_TOKEN", "DATABASE_URL")}
-    env["DATABASE_URL"] = f"sqlite:///{db}"
-    return subprocess.run([sys.executable, "bot.py", *args], cwd=ROOT, env=env, input=stdin,
-                          capture_output=True, text=True, timeout=300)
-
-
 def _import(db: str, path) -> dict:
-    done = _bot(db, "import", str(path), "--json")
+    done = run_bot(db, "import", str(path), "--json")
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
@@ -128,7 +120,7 @@ def _refused(tmp_path, name: str, data: bytes) -> str:
     """What `bot.py import` says of a file it cannot read (it must refuse it, naming it)."""
     path = tmp_path / name
     path.write_bytes(data)
-    done = _bot(str(tmp_path / "refused.db"), "import", str(path))
+    done = run_bot(str(tmp_path / "refused.db"), "import", str(path))
     assert done.returncode == 1 and "Traceback" not in done.stderr and name in done.stderr
     return done.stderr
 
@@ -215,11 +207,7 @@ def session(tmp_path_factory) -> dict:
         (folder / name).write_bytes(data)
         got[name] = _import(db, folder / name)
     got["tb37698.pdf"] = _import(db, os.path.join(SAMPLES, "qa4_tb37698.pdf"))
-    done = _bot(db, "ask", "--json", stdin="\n".join(ASKED) + "\n")
-    assert done.returncode == 0, done.stderr
-    answers = [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
-    assert len(answers) == len(ASKED)
-    got["answers"] = dict(zip(ASKED, answers))
+    got["answers"] = ask_all(db, ASKED)
     return got
 
 
