@@ -21,7 +21,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 from knowledge.english import phrasing_words
 from knowledge.question_frames import asked_parts, frames
-from knowledge.shorthand import expand_shorthand, is_syllable, untelex
+from knowledge.shorthand import expand_shorthand, is_syllable, spelled_out, untelex
 from knowledge.text import EN_STOPWORDS, Token, bigrams, has_diacritics, stem_en, stopword_flags, tokenize
 
 W_BIGRAM = 1.0          # a pair of neighbouring syllables, relative to one syllable
@@ -167,24 +167,6 @@ def correct_vi(index, term: str, left: str | None, right: str | None) -> list[st
     if len(term) < 5:       # short syllables are one edit from dozens of others
         ranked = [c for c in ranked if support(c)[0] > 0]
     return ranked[:2]
-
-
-def spelled_out(index, t: Token) -> list[str]:
-    """An acronym the index knows only from titles or headings ('TNCN' in 'V/v Chính sách thuế
-    TNCN') that the table spells out ('thu nhap ca nhan', its syllables' initials) is the same
-    concept as its spelled-out words: the items that answer write those. Only for acronyms of
-    three letters or more whose words the index knows as one phrase (shorter shorthand, 'gd',
-    'tt', has several readings), and that no item writes: where items do ('MTTQ'), they are
-    found by it, and its spelling-out would make a near item look certain."""
-    if not t.word or len(t.term) < 3 or not index.known_vi(t.term) or t.term in index.uni.vocab:
-        return []
-    out = []
-    for reading in expand_shorthand(t.term):
-        words = reading.split()
-        if "".join(w[0] for w in words) == t.term and all(
-                f"{a} {b}" in index.bi.vocab for a, b in zip(words, words[1:])):
-            out.append(reading)
-    return out
 
 
 def vi_concepts(index, question: str, tokens: list[Token]) -> list[Concept]:

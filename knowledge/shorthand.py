@@ -79,3 +79,21 @@ def untelex(word: str) -> str | None:
     if out == word or not is_syllable(out):
         return None
     return out
+
+
+def spelled_out(index, t) -> list[str]:
+    """An acronym the index knows only from titles or headings ('TNCN' in 'V/v Chính sách thuế
+    TNCN') that the table spells out ('thu nhap ca nhan', its syllables' initials) is the same
+    concept as its spelled-out words: the items that answer write those. Only for acronyms of
+    three letters or more whose words the index knows as one phrase (shorter shorthand, 'gd',
+    'tt', has several readings), and that no item writes: where items do ('MTTQ'), they are
+    found by it, and its spelling-out would make a near item look certain."""
+    if not t.word or len(t.term) < 3 or not index.known_vi(t.term) or t.term in index.uni.vocab:
+        return []
+    out = []
+    for reading in expand_shorthand(t.term):
+        words = reading.split()
+        if "".join(w[0] for w in words) == t.term and all(
+                f"{a} {b}" in index.bi.vocab for a, b in zip(words, words[1:])):
+            out.append(reading)
+    return out
