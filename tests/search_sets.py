@@ -33,6 +33,13 @@ class QuestionSet:
     docs: str | None = None      # for "real": the file listing the notices to import
 
 
+def _real(name: str) -> QuestionSet:
+    """A set of questions about real notices, its files named after it (questions_real_NAME.tsv,
+    oos_real_NAME.tsv, real_docs_NAME.txt), asked of a knowledge base of its own."""
+    return QuestionSet(name, f"{HERE}/questions_real_{name}.tsv", f"{HERE}/oos_real_{name}.tsv", name,
+                       f"{HERE}/real_docs_{name}.txt")
+
+
 SETS = [
     QuestionSet("dev", f"{EVAL_DIR}/questions-dev.tsv", f"{EVAL_DIR}/out-of-scope-dev.tsv", "seed"),
     QuestionSet("dev2", f"{EVAL_DIR}/questions-dev2.tsv", f"{EVAL_DIR}/out-of-scope-dev2.tsv", "seed"),
@@ -54,31 +61,23 @@ SETS = [
     # Real notices imported at run time as officials meet them (issue 9, "Answers people can
     # trust"): 52 notices of every topic, and the English questions about others. Their aside
     # parts (tests/*_trust_hold.tsv, tests/*_en_hold.tsv) are deliberately not listed.
-    QuestionSet("trust", f"{HERE}/questions_real_trust.tsv", f"{HERE}/oos_real_trust.tsv", "trust",
-                f"{HERE}/real_docs_trust.txt"),
-    QuestionSet("en", f"{HERE}/questions_real_en.tsv", f"{HERE}/oos_real_en.tsv", "en",
-                f"{HERE}/real_docs_en.txt"),
+    _real("trust"),
+    _real("en"),
     # Twenty further notices drawn at random (2026-11-24, branch trust), questions written from
     # the documents before any change; the held-aside part (tests/*_fresh2_hold.tsv) is
     # deliberately not listed.
-    QuestionSet("fresh2", f"{HERE}/questions_real_fresh2.tsv", f"{HERE}/oos_real_fresh2.tsv", "fresh2",
-                f"{HERE}/real_docs_fresh2.txt"),
+    _real("fresh2"),
     # Later rounds (2026-11-24): fresh; English sets en2 and en3; fresh3 (half typed without
     # accents); seed_dev2 (unaccented and shorthand seed questions). Their aside parts
     # (tests/*_hold.tsv) are deliberately not listed.
-    QuestionSet("fresh", f"{HERE}/questions_real_fresh.tsv", f"{HERE}/oos_real_fresh.tsv", "fresh",
-                f"{HERE}/real_docs_fresh.txt"),
-    QuestionSet("en2", f"{HERE}/questions_real_en2.tsv", f"{HERE}/oos_real_en2.tsv", "en2",
-                f"{HERE}/real_docs_en2.txt"),
-    QuestionSet("en3", f"{HERE}/questions_real_en3.tsv", f"{HERE}/oos_real_en3.tsv", "en3",
-                f"{HERE}/real_docs_en3.txt"),
-    QuestionSet("fresh3", f"{HERE}/questions_real_fresh3.tsv", f"{HERE}/oos_real_fresh3.tsv", "fresh3",
-                f"{HERE}/real_docs_fresh3.txt"),
+    _real("fresh"),
+    _real("en2"),
+    _real("en3"),
+    _real("fresh3"),
     # Eighteen unused notices (2026-11-25, branch declines), Vietnamese only, written before any
     # change to measure right answers declined; the aside part (tests/*_fresh4_hold.tsv) is
     # deliberately not listed.
-    QuestionSet("fresh4", f"{HERE}/questions_real_fresh4.tsv", f"{HERE}/oos_real_fresh4.tsv", "fresh4",
-                f"{HERE}/real_docs_fresh4.txt"),
+    _real("fresh4"),
     QuestionSet("seed_dev2", f"{HERE}/questions_seed_dev2.tsv", f"{HERE}/oos_seed_dev.tsv", "seed"),
     # Everyday questions a bot of a provincial office gets that no directive answers.
     QuestionSet("everyday", None, f"{HERE}/search_out_of_scope.tsv", "seed"),
