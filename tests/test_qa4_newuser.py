@@ -29,7 +29,6 @@ import shutil
 
 import pytest
 
-from knowledge.parser import parse_text
 from tests.console_session import ask_all, run_bot
 from tests import printed_pages
 

@@ -3,7 +3,6 @@ message naming the admin's file, within bounds of time and memory, and what was 
 before stays intact; scans (photos, image-only PDFs) are read with OCR."""
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
