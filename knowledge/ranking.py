@@ -18,7 +18,6 @@ Besides the rank it keeps, per candidate, the evidence the confidence model read
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -27,6 +26,7 @@ import numpy as np
 from knowledge.concepts import Concept
 from knowledge.index import Index
 from knowledge.named_headings import prefer_named
+from knowledge.sentences import split_sentences
 from knowledge.text import index_terms
 from knowledge.within import directives_first, distinct_first
 
@@ -283,19 +283,14 @@ def _stray_syllables(index: Index, concepts: list[Concept], has: np.ndarray) -> 
 
 # --- Passages ----------------------------------------------------------------------------------
 
-_SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+(?=\S)|\n+")
-
-
 @lru_cache(maxsize=8192)
 def sentences(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """The sentences of an item with their terms and syllable pairs; items are asked about
     again and again, so this is kept."""
     out = []
-    for sentence in _SENTENCE_END.split(text):
-        sentence = sentence.strip()
-        if sentence:
-            terms, pairs = index_terms(sentence)
-            out.append((sentence, frozenset(terms) | frozenset(pairs)))
+    for sentence in split_sentences(text):
+        terms, pairs = index_terms(sentence)
+        out.append((sentence, frozenset(terms) | frozenset(pairs)))
     return tuple(out)
 
 
