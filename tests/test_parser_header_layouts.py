@@ -98,3 +98,26 @@ def test_the_authority_line_above_the_grounds_is_not_the_title():
             "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n\nQUYẾT ĐỊNH:\n\n"
             "Điều 1. Thành lập Tổ công tác.\n")
     assert parse_text(text)["title"] == "Thành lập tổ công tác"
+
+
+# A legal-library page of a công văn without letterhead: the metadata box, then "Kính gửi:" with an
+# addressee's street address in brackets, then the body. The address is no title.
+PAGE_BOX = ("#\n**Số hiệu:**\n|\n5706/CT-CS\n|\n**Loại văn bản:**\n|\nCông văn\n|\n**Nơi ban hành:**\n|\n"
+            "Cục Thuế\n|\n**Ngày ban hành:**\n|\n03/12/2025\n|\n")
+ADDRESSEES = ("**Kính gửi: **\n|\n- Thuế thành phố Hà Nội;\n- Công ty Cổ phần X.\n*(Số\n"
+              "222 Lê Trọng Tấn - Phương Liệt - Hà Nội)*\n|\n")
+LETTER = ("Cục Thuế nhận được công văn số 9172/HAN-KTr5 ngày 06/8/2025 của Thuế TP. Hà Nội. "
+          "Về vấn đề này, Cục Thuế có ý kiến như sau:\n"
+          "1. Đề nghị Thuế TP. Hà Nội nghiên cứu quy định để thực hiện thống nhất.\n")
+
+
+def test_an_addressees_street_address_is_never_the_title():
+    parsed = parse_text(PAGE_BOX + ADDRESSEES + LETTER)
+    assert "Lê Trọng Tấn" not in parsed["title"]
+    assert "title" in parsed["missing"]          # the preview says the page gives none
+
+
+def test_a_page_box_subject_on_the_line_after_v_v_is_the_title():
+    box = PAGE_BOX + "*V/v:\nChính sách thuế TNCN*\n|\n*Hà Nội, ngày 3 tháng 12\nnăm 2025*\n|\n"
+    parsed = parse_text(box + ADDRESSEES + LETTER)
+    assert parsed["title"] == "Chính sách thuế TNCN"

@@ -31,6 +31,7 @@ from knowledge.parser.body import MAX_ITEMS, build_tree, items_of, kind_of
 from knowledge.parser.cleaning import clean_lines, paragraphs, unprintable_share, word_share
 from knowledge.parser.footer import annex
 from knowledge.parser.header import read_header, usable_title
+from knowledge.parser.kind_title import ADDRESSED
 from knowledge.parser.names import PROVINCES, province_of
 from knowledge.parser.orders import as_context, directives_shown, encyclopedia, orders_nothing
 from knowledge.parser.pages import NUMBER, lead_date
@@ -346,10 +347,16 @@ def _kind_without_header(items: list[dict], title: str) -> str:
     return "Tin hội nghị" if not has_points and "hội nghị" in title.lower() else "Văn bản"
 
 
+_PLACE_DATE = re.compile(r",\s*ngày\s+\d{1,2}\b", re.IGNORECASE)     # "Hà Nội, ngày 19 tháng 11"
+
+
 def _headline(lines) -> str:
     """A page without a letterhead: its headline is the last line above the body that is
-    not in capitals and has a few words (a web page's `# title`)."""
-    texts = [line.text for line in lines if line.text and len(line.text.split()) >= 4
+    not in capitals and has a few words (a web page's `# title`), and stands above "Kính gửi":
+    the lines under it name whom the letter goes to ("(Số 222 Lê Trọng Tấn - Hà Nội)")."""
+    addressed = [k for k, line in enumerate(lines) if ADDRESSED.match(line.text)]
+    lines = lines[:addressed[-1]] if addressed else lines
+    texts = [line.text for line in lines if line.text and len(line.text.split()) >= 4 and not _PLACE_DATE.search(line.text)
              and not line.text.rstrip(" *").endswith(":")]       # "… bao gồm:" leads into a list
     plain = [t for t in texts if not t.isupper()]
     return (plain or texts or [""])[-1][:300]

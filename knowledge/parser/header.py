@@ -231,6 +231,19 @@ def _first_body_line(lines: list[Line], start: int, end: int) -> int:
     return start
 
 
+def _about_line(lines: list[Line]) -> str:
+    """What "V/v: …" says, when the header reader found no title: on its own line or, in a
+    page's box ("*V/v:* / Chính sách thuế TNCN"), on the next."""
+    texts = [line.text for line in lines if line.text]
+    k = next((k for k, t in enumerate(texts) if ABOUT.match(t)), None)
+    if k is None:
+        return ""
+    about = ABOUT.sub("", texts[k]).strip()
+    if not about and k + 1 < len(texts) and not ADDRESSED.match(texts[k + 1]):
+        about = texts[k + 1].strip()
+    return about
+
+
 def _prose(p: str) -> bool:
     return len(p.split()) >= 12 and p.rstrip('"”’)*').endswith(tuple(".!?:;…")) and not _caps(p)
 
@@ -327,8 +340,7 @@ def _from_page(h: Header, lines: list[Line], start: int, end: int) -> None:
         h.issuer = next(filter(None, (issuer_in_kind_line(line.text) for line in lines[start:h.body_start][:12]
                                       if line.text)), None)
     if not h.title or ABOUT.match(h.title):
-        about = next((line.text for line in lines[start:h.body_start][:12] if ABOUT.match(line.text)), None)
-        about = ABOUT.sub("", about or "").strip()
+        about = _about_line(lines[start:h.body_start])
         h.title = about[:1].upper() + about[1:] if about else h.title
     h.issuer = h.issuer or issuer_of_number(h.number) if h.number else h.issuer
     h.kind = h.kind or kind_of_number(h.number)
