@@ -184,3 +184,14 @@ def test_a_table_in_groups_numbers_each_group_from_one():
 | 1 | Xây dựng cơ sở dữ liệu đất đai | Sở Nông nghiệp và Môi trường | Quý II/2026 |
 """)
     assert _starts(items) == ["Rà soát văn bản", "Công bố thủ tục", "Xây dựng cơ sở"]
+
+
+def test_an_article_cited_across_a_line_break_stays_in_its_sentence():
+    """"Căn cứ Điều 17, Điều 18,\\nĐiều 28 Nghị định …" is one sentence; only "Điều 28." with its
+    stop heads an article."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\nSố: 41/UBND-KT\nQuảng Trị, ngày 3 tháng 10 năm 2026\n\n"
+            "1. Về thuế suất\nCăn cứ Điều 17, Điều 18,\nĐiều 28 Nghị định số 181/2025/NĐ-CP của Chính phủ.\n"
+            "Đề nghị Sở Tài chính hướng dẫn các doanh nghiệp thực hiện.\n")
+    texts = [item["text"] for item in parse_text(text)["items"]]
+    assert not any(t.startswith("Điều 28") for t in texts)
+    assert any("Điều 18, Điều 28 Nghị định" in t for t in texts)

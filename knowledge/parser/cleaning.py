@@ -227,6 +227,8 @@ _MARKER_START = re.compile(
     r"|Thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\b"
     r"|(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\s+là\b"
     r"|Nơi nhận|Kính gửi)")
+# an article cited in a sentence ("Điều 28 Nghị định số 181/2025/NĐ-CP"), not an article's heading ("Điều 28. …")
+_CITED_ARTICLE = re.compile(r"(?:Điều|ĐIỀU)\s+\d{1,3}(?!\s*[.:)\d])")
 # words after which a line break is always inside a phrase: "tại khoản\n2 Điều 5"
 _OPEN_WORDS = frozenset("khoan diem dieu so ngay muc tai cua va theo voi la nam thang quy phan chuong".split())
 
@@ -294,6 +296,8 @@ def continues(prev: Line, line: Line, width: int) -> bool:
     if _BARE_MARKER.fullmatch(before.strip(" *")):
         return True                                 # "2." on its own line, then its title
     if _MARKER_START.match(text):
+        if _CITED_ARTICLE.match(text) and before.rstrip(_CLOSERS).endswith(","):
+            return True                             # "Căn cứ Điều 17, Điều 18,\nĐiều 28 Nghị định …"
         return fold(before.rstrip(_CLOSERS).rsplit(" ", 1)[-1]) in _OPEN_WORDS and not prev.bold
     if prev.heading or line.heading:
         return False
