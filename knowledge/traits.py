@@ -258,6 +258,9 @@ def document_number_terms(r, first_texts: list[str] | None = None) -> set[str]:
     Thủ tướng có Công điện 227/CĐ-TTg …') or a title that opens with one ('Công điện 1638:
     Tăng cường …', 'Công văn 2492/BYT-KCB bảo đảm …'). `first_texts`: its first items."""
     found = set(_number_terms(r.document_number or ""))
+    kind = kind_of(r) if found else ""
+    if kind in DOC_KINDS:        # "11520/VPCP-CN", a công văn, is also asked for as "công văn 11520"
+        found |= {f"{kind}:{t.split(':', 1)[1]}" for t in found}
     if not found and first_texts:
         for text in first_texts:
             intro = _SELF_INTRO.search(fold(text[:300]))

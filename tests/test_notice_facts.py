@@ -21,6 +21,10 @@ KY_ANH = dict(document_id=2, document_number="07/CT-UBND", document_kind="Chỉ 
 TAX = dict(document_id=3, document_number="5330/CT-CS", document_kind="Công văn",
            document_title="Chính sách thuế TNCN", issuer="Cục Thuế", document_date=date(2025, 11, 19),
            signer="Mạnh Thị Tuyết Mai")
+# a công văn's symbol names its issuer, not its kind: asked for as "công văn 11520" all the same
+FUEL = dict(document_id=4, document_number="11520/VPCP-CN", document_kind="Công văn",
+            document_title="Đẩy mạnh sử dụng nhiên liệu sinh học", issuer="Văn phòng Chính phủ",
+            document_date=date(2025, 11, 25), signer="Phạm Mạnh Cường")
 
 
 @pytest.fixture(scope="module")
@@ -30,6 +34,8 @@ def searcher() -> Searcher:
                    "1", **CAM_XUYEN),
         ItemRecord(2, "Trạm Y tế các xã tiêm phòng cho đàn gia súc trước ngày 30/11/2026.", "", "1", **KY_ANH),
         ItemRecord(3, "Tiền ăn giữa ca không tính vào thu nhập chịu thuế thu nhập cá nhân.", "", "", **TAX),
+        ItemRecord(4, "Bộ Công Thương báo cáo Thủ tướng kết quả phối trộn xăng E10 trong tháng 11 năm 2025.", "", "",
+                   **FUEL),
     ])
 
 
@@ -42,11 +48,12 @@ def searcher() -> Searcher:
     ("cv 5330 ai ky", "Mạnh Thị Tuyết Mai"),
     ("who signed notice 5330", "Mạnh Thị Tuyết Mai"),
     ("chi thi ve an toan truong hoc do ai ky", "Trần Quốc Bảo"),
+    ("ai ky cv 11520", "Phạm Mạnh Cường"),
 ])
 def test_header_fact_answered_with_its_source(searcher, question, value):
     answer = searcher.ask(question)
     assert answer.answered and answer.fact and answer.hits[0].text == value
-    assert answer.hits[0].source.split(",")[0] in ("07/CT-UBND", "5330/CT-CS")
+    assert answer.hits[0].source.split(",")[0] in ("07/CT-UBND", "5330/CT-CS", "11520/VPCP-CN")
 
 
 @pytest.mark.parametrize("question", [
@@ -74,3 +81,11 @@ def test_known_acronym_also_matches_its_spelled_out_words():
                ItemRecord(2, "Các doanh nghiệp kê khai thuế giá trị gia tăng theo quý.", "", "2", **TAX)]
     answer = Searcher.from_records(records).ask("tien an trua co tinh thue tncn ko")
     assert answer.answered and answer.hits[0].item_id == 1
+
+
+def test_a_cong_van_named_by_kind_and_number_is_found_though_its_symbol_names_its_issuer():
+    answer = Searcher.from_records([ItemRecord(4, "Bộ Công Thương báo cáo Thủ tướng kết quả phối trộn xăng E10 "
+                                                  "trong tháng 11 năm 2025.", "", "", **FUEL)]).ask(
+        "công văn 11520 yêu cầu bộ công thương làm gì")
+    assert not answer.missing
+    assert answer.hits and answer.hits[0].source.startswith("11520/VPCP-CN")
