@@ -195,3 +195,14 @@ def test_an_article_cited_across_a_line_break_stays_in_its_sentence():
     texts = [item["text"] for item in parse_text(text)["items"]]
     assert not any(t.startswith("Điều 28") for t in texts)
     assert any("Điều 18, Điều 28 Nghị định" in t for t in texts)
+
+
+def test_a_quoted_letters_kinh_gui_line_is_context_not_a_directive():
+    """A page that summarises a letter, then quotes it: its "Kính gửi: …" says whom the letter
+    goes to; asked "what does letter N ask provinces to do", it must not be the answer."""
+    text = ("Bộ Tài chính ban hành Công văn 17899/BTC-VP ngày 18/11/2025 về tập huấn nghiệp vụ thuế.\n\n"
+            "**Kính gửi:** Ủy ban nhân dân các tỉnh,\nthành phố trực thuộc Trung ương.\n"
+            "Đề nghị Ủy ban nhân dân các tỉnh chỉ đạo các xã cử cán bộ tham dự hội nghị.\n")
+    items = parse_text(text)["items"]
+    addressed = [i for i in items if i["text"].startswith("Kính gửi")]
+    assert addressed and all(i["kind"] == "context" for i in addressed)

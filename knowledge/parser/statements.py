@@ -86,7 +86,8 @@ _ACKNOWLEDGES = re.compile(r"^(?:ghi nhan|bieu duong|hoan nghenh|danh gia cao|kh
 _RULE_LABEL = re.compile(r"^(?:doi tuong|pham vi|the loai|so luong|ten goi|quy mo|dieu kien|tieu chuan|"
                          r"muc (?:\w+ ){0,3}?(?:qua|ho tro|chi|thuong|phat|tang)\w*)\s*:")
 # A letter's contact lines under "Kính gửi" ("(Địa chỉ: …; Số ĐT: …)"): who it goes to, not what it says.
-_CONTACT = re.compile(r"^\(?\s*(?:dia chi|so dt|so dien thoai|dien thoai|email|e-mail|fax)\s*:")
+_CONTACT = re.compile(r"^\(?\s*(?:dia chi|so dt|so dien thoai|dien thoai|email|e-mail|fax)\s*:"
+                      r"|^kinh gui\s*:")     # a letter quoted in a page: "Kính gửi: Ủy ban nhân dân các tỉnh, …"
 # The issuer's own schedule and names, stated: "Công diễn: Dự kiến trước ngày 03/02/2026", "Kế hoạch lấy tên
 # gọi cho Liên hoan là: …" — what will happen, not what someone must do.
 _PLANNED = re.compile(r"^(?:[^:]{1,40}:\s*)?du kien\b|^.{0,60}\b(?:lay ten(?: goi)?|co ten goi)\b.{0,60}\bla\b")
