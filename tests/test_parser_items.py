@@ -206,3 +206,13 @@ def test_a_quoted_letters_kinh_gui_line_is_context_not_a_directive():
     items = parse_text(text)["items"]
     addressed = [i for i in items if i["text"].startswith("Kính gửi")]
     assert addressed and all(i["kind"] == "context" for i in addressed)
+
+
+def test_a_year_range_wrapped_before_its_dash_is_no_bullet():
+    text = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nSố: 174/KH-UBND\nThành phố Hồ Chí Minh, ngày 18 tháng 11 năm 2025\n\n"
+            "Căn cứ Quyết định số 2232/QĐ-TTg của Thủ tướng Chính phủ về phê duyệt “Chương trình phòng ngừa bạo lực giai đoạn 2021\n"
+            "- 2025”;\n\n1. Sở Nội vụ tổng hợp báo cáo kết quả.\n- Sở Y tế tập huấn cho cán bộ y tế.\n")
+    texts = [item["text"] for item in parse_text(text)["items"]]
+    assert not any(t.startswith(("2025", "- 2025")) for t in texts)
+    assert any("giai đoạn 2021 - 2025" in t for t in texts)
+    assert any(t.startswith("Sở Y tế tập huấn") for t in texts)     # a real bullet stays one

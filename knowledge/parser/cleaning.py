@@ -229,6 +229,9 @@ _MARKER_START = re.compile(
     r"|Nơi nhận|Kính gửi)")
 # an article cited in a sentence ("Điều 28 Nghị định số 181/2025/NĐ-CP"), not an article's heading ("Điều 28. …")
 _CITED_ARTICLE = re.compile(r"(?:Điều|ĐIỀU)\s+\d{1,3}(?!\s*[.:)\d])")
+# the second year of a range wrapped onto its own line ("giai đoạn 2021\n- 2025”;")
+_RANGE_END = re.compile(r"[-–]\s*(?:19|20)\d\d(?!\d)")
+_YEAR_END = re.compile(r"(?<!\d)(?:19|20)\d\d$")
 # words after which a line break is always inside a phrase: "tại khoản\n2 Điều 5"
 _OPEN_WORDS = frozenset("khoan diem dieu so ngay muc tai cua va theo voi la nam thang quy phan chuong".split())
 
@@ -298,6 +301,8 @@ def continues(prev: Line, line: Line, width: int) -> bool:
     if _MARKER_START.match(text):
         if _CITED_ARTICLE.match(text) and before.rstrip(_CLOSERS).endswith(","):
             return True                             # "Căn cứ Điều 17, Điều 18,\nĐiều 28 Nghị định …"
+        if _RANGE_END.match(text) and _YEAR_END.search(before):
+            return True                             # "giai đoạn 2021\n- 2025”;": a range, not a bullet
         return fold(before.rstrip(_CLOSERS).rsplit(" ", 1)[-1]) in _OPEN_WORDS and not prev.bold
     if prev.heading or line.heading:
         return False
