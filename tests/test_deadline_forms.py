@@ -52,3 +52,28 @@ def test_a_monthly_report_due_early_in_the_next_month():
 ])
 def test_no_deadline(text):
     assert _found(text) == []
+
+
+def test_days_before_tet_in_a_holiday_schedule_are_no_deadline():
+    oct_23 = date(2025, 10, 23)
+    rest = "Nghỉ 05 ngày theo quy định gồm 01 ngày trước Tết và 04 ngày sau Tết từ thứ Hai 16/02/2026 Dương lịch"
+    assert find_deadlines(rest, oct_23) == []
+    [found] = find_deadlines("Hoàn thành việc chi trả trợ cấp trước Tết Nguyên đán.", oct_23)
+    assert found.due == date(2026, 2, 16)
+
+
+@pytest.mark.parametrize("text, due", [
+    ("Hoàn thành quý I/2026.", "2026-03-31"),
+    ("Thời gian thực hiện: 2026.", "2026-12-31"),
+])
+def test_a_quarter_or_a_bare_year_of_a_task_line(text, due):
+    assert [d for d, _ in _found(text)] == [due]
+
+
+def test_a_lead_date_without_its_year_takes_the_year_given_with_the_number():
+    from knowledge.parser import parse_text
+    page = ("# Thông báo 312/TB-UBND về lịch nghỉ Tết của tỉnh Đồng Nai ra sao?\n\n"
+            "Ngày 23/10/2205, UBND tỉnh Đồng Nai đã có Thông báo 312/TB-UBND năm 2025 về việc nghỉ tết Âm lịch năm 2026.\n\n"
+            "Theo đó, các cơ quan bố trí trực Tết theo quy định.\n")
+    parsed = parse_text(page)
+    assert (parsed["number"], str(parsed["date"])) == ("312/TB-UBND", "2025-10-23")
