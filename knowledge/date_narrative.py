@@ -300,3 +300,26 @@ def reported_resolve(text: str, start: int) -> bool:
     if last is None or _ORDERS.search(before) or _TASK_VERB.search(told):
         return False
     return _REPORTED.search(before[:last.start()]) is not None
+
+
+# "Đến hết ngày 20/11/2025, toàn tỉnh đã tiêm được 12.000 liều", "Đến ngày 30/11/2025, toàn tỉnh có 95% hộ
+# dân …": a report's cut-off opening its sentence, the way "Tính đến ngày …" does, however firm "đến hết" is.
+# "Đến ngày 15/12/2025, các xã phải hoàn thành …" orders, and stays a deadline.
+_UNTIL_OPENER = re.compile(r"^(?:đến|tới)\s+(?:hết\s+)?(?:ngày|tháng|quý|năm)\b", re.IGNORECASE)
+_ORDERS_AFTER = re.compile(rf"\b(?:phai|can|hoan thanh|xong|bao cao|gui|nop|{_SUBMIT}|thuc hien|trien khai|to chuc|"
+                           r"ban hanh|khan truong|yeu cau|de nghi|giao|chu tri|tap trung|phan dau|bao dam|dam bao|"
+                           r"chi dao|ra soat|xay dung|kiem tra)\b")
+
+
+def reported_cut_off(text: str, start: int, end: int, phrase: str) -> bool:
+    """A phrase "Đến (hết) ngày …," that opens its sentence and is followed by a statement of what
+    stood then (a verb marked done, or no order at all)."""
+    if not _UNTIL_OPENER.match(phrase) or not _OPENS.search(text[max(0, start - 6):start]):
+        return False
+    if not re.match(r"\s*,", text[end:end + 3]):
+        return False
+    right = [k for k in (text.find(";", end), text.find(". ", end), text.find("\n", end)) if k != -1]
+    after = fold(text[end:min(right) if right else len(text)])
+    if _DONE.search(after):
+        return True
+    return not _ORDERS_AFTER.search(after)

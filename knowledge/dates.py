@@ -24,7 +24,7 @@ from datetime import date, time
 
 from knowledge.date_narrative import (COMPLETES, CUT_OFF, DONE_BEFORE, FIRM, NOT_YET, REST, RUNS_ON, UNNAMED_YEAR, clause_of,
                                       described, lasts_until, narrative, objective, period, planned_event,
-                                      reported_resolve, told_as_done, validity_or_forecast)
+                                      reported_cut_off, reported_resolve, told_as_done, validity_or_forecast)
 from knowledge.date_done import reported_done
 from knowledge.date_resolve import (EVENTS, FIRST_YEAR, LAST_YEAR, PASSED_DAYS, RECURRING, RELATIVE,  # noqa: F401  (part of this API)
                                     DateOutOfRange, ImpossibleDate, resolve, sane_date, written)
@@ -57,7 +57,11 @@ _RANGE = f"(?:{_RANGE_REQUIRED})?"
 # a plan's task line: "Thời gian thực hiện: Tháng 12/2025", "Thời gian hoàn thành: trong quý I/2026",
 # "Thời hạn hoàn thành: Trước ngày 30/11/2025", "Thời hạn ban hành: tháng 12/2025" (a bare "Thời gian:"
 # also dates meetings, so it is no label)
-_TIME_LABEL = (r"(?:thời\s+gian\s+(?:thực\s+hiện|hoàn\s+thành)|thời\s+hạn(?:\s+(?:hoàn\s+thành|thực\s+hiện|nộp|"
+# "Tiến độ thực hiện: Quý I/2026", "Thời điểm hoàn thành: 30/11/2025", "Thời gian dự kiến hoàn thành: …" and
+# "Thời gian nộp: …" are the same column under other names (Decree 30/2020 fixes no task-table wording)
+_TIME_LABEL = (r"(?:thời\s+gian\s+(?:dự\s+kiến\s+)?(?:thực\s+hiện|hoàn\s+thành|nộp|gửi|trình)|thời\s+điểm\s+hoàn\s+thành|"
+               r"tiến\s+độ(?:\s+(?:thực\s+hiện|hoàn\s+thành))?|"
+               r"thời\s+hạn(?:\s+(?:hoàn\s+thành|thực\s+hiện|nộp|"
                r"gửi|báo\s+cáo|ban\s+hành|trình))?)\s*:(?:\s*hoàn\s+thành)?(?:\s*trong)?")
 # a bounded window after such a label is due at its end: "Tháng 11 - 12/2025", "năm 2026 - 2027",
 # "từ tháng 11/2025 đến tháng 3/2026", "Quý IV/2025 - Quý I/2026", "từ ngày 01/12 đến ngày 15/12/2025"
@@ -72,15 +76,18 @@ _WINDOW_FORMS = [
     # "Thời gian thực hiện: Từ 01/7/2025" (no end): the day the task starts, its own date in the plan
     ("start_label", rf"{_TIME_LABEL}\s+(?:kể\s+)?từ\s+(?:ngày\s+)?(?:{_DATE})"),
 ]
-_BY = (r"(?:(?:chậm nhất|muộn nhất|hạn chót|hạn cuối|thời hạn)(?:\s*:)?(?:\s+(?:là|vào))?"
-       r"(?:\s+(?:đến hết|đến|trước|trong))?"
+# "không muộn hơn ngày …", "không quá ngày …", "trước thời điểm …", "chậm nhất tới ngày …": the same bound in
+# other words
+_BY = (r"(?:(?:chậm nhất|muộn nhất|hạn chót|hạn cuối|thời hạn|không\s+(?:muộn|chậm)\s+hơn|không\s+quá(?=\s+ngày))"
+       r"(?:\s*:)?(?:\s+(?:là|vào))?"
+       r"(?:\s+(?:đến hết|đến|tới|trước|trong))?|trước\s+thời\s+điểm"
        r"|đến hết|hoàn thành trước|xong trước|đến|trước(?:\s*:)?|trong(?=\s+ngày\s+\d))")
 
 _FORMS = _WINDOW_FORMS + [
     # trước ngày 28 tháng Chạp · ngày 15 tháng 7 âm lịch · 15/7 âm lịch (before the solar forms)
-    ("lunar", r"(?:trước|đến|chậm nhất|vào)\s+ngày\s+(?P<ld>\d{1,2})\s+tháng\s+(?P<lm>Chạp|Giêng)"
+    ("lunar", r"(?:trước|đến|chậm nhất|vào)\s+ngày\s+(?:m[ùồ]ng\s+)?(?P<ld>\d{1,2})\s+tháng\s+(?P<lm>Chạp|Giêng)"
               r"(?:\s*[,(]?\s*âm\s+lịch\)?)?"),
-    ("lunar", r"(?:trước|đến\s+hết|đến|chậm nhất|vào|hoàn thành trước|xong trước)\s+(?:ngày\s+)?"
+    ("lunar", r"(?:trước|đến\s+hết|đến|chậm nhất|vào|hoàn thành trước|xong trước)\s+(?:ngày\s+)?(?:m[ùồ]ng\s+)?"
               r"(?P<ld>\d{1,2})\s*(?:tháng\s+|/\s*)(?P<ln>\d{1,2})(?:\s+năm\s+\w{1,6}\s+\w{1,6})?"
               r"\s*[,(]?\s*(?:âm\s+lịch|AL\b)\)?"),
     # trong vòng 2 ngày kể từ ngày thông báo · trong thời hạn 05 ngày làm việc kể từ ngày nhận được văn bản này
@@ -90,6 +97,9 @@ _FORMS = _WINDOW_FORMS + [
     # recurring: trước ngày 20 hằng tháng · hằng tháng, báo cáo trước ngày 25
     ("monthly", rf"(?:trước|chậm nhất(?:\s+(?:là|vào))?|vào|đến|hạn chót|hạn cuối|thời hạn)\s+(?:ngày\s+)?(?P<md>\d{{1,2}})\s+"
                 rf"(?:{_EVERY}|của\s+{_EVERY}|các|của\s+các)\s+tháng"),
+    # báo cáo tháng gửi trước ngày 05 của tháng sau · chậm nhất ngày 10 tháng tiếp theo: each month, by that day
+    ("monthly", r"(?:trước|chậm nhất(?:\s+(?:là|vào))?|vào)\s+ngày\s+(?P<md>\d{1,2})\s+(?:của\s+)?tháng\s+"
+                r"(?:sau|tiếp\s+theo|kế\s+tiếp|liền\s+kề)\b"),
     # báo cáo trước ngày 20 tháng 11 năm 2025 và hàng tháng: the first report, then one by the 20th of each month
     ("monthly", rf"(?:trước|chậm nhất|vào)\s+ngày\s+(?P<md>\d{{1,2}})\s*(?:/|tháng)\s*\d{{1,2}}(?:\s*(?:/|năm)\s*\d{{4}})?"
                 rf"\s+và\s+(?:định\s+kỳ\s+)?{_EVERY}\s+tháng(?!\s+(?:đầu|cuối|\d))"),
@@ -136,9 +146,11 @@ _FORMS = _WINDOW_FORMS + [
     ("session_month", rf"(?<=\()tháng\s+{_MONTH}(?=\))"),
     # trước quý III/2022 → the last day of June · trong quý I/2022 → the last day of March
     ("before_quarter", rf"trước\s+{_QUARTER}"),
-    ("within_quarter", rf"(?:trong|đến\s+hết|hết|(?:vào\s+|đến\s+|trước\s+)?cuối|{_TIME_LABEL})\s+{_QUARTER}"),
+    ("within_quarter", rf"(?:trong|đến\s+hết|hết|(?:vào\s+|đến\s+|trước\s+)?cuối|{_TIME_LABEL}|hoàn\s+thành|xong)\s+{_QUARTER}"),
     # trong năm 2025 · đến hết năm 2025 · cuối năm 2028 → 31 December · trước năm 2026 → 31 December 2025
     ("within_year", rf"(?:trong|đến\s+hết|hết|(?:vào\s+|đến\s+|trước\s+)?cuối|vào|{_TIME_LABEL})\s+năm\s+(?P<wy>\d{{4,5}})(?!\d)"),
+    # a task line's bare year: "Thời gian thực hiện: 2026." (a window "2026 - 2030" is read above)
+    ("within_year", rf"{_TIME_LABEL}\s+(?P<wy>\d{{4}})(?=\s*(?:[.;,)]|$))"),
     ("before_year", r"trước\s+năm\s+(?P<wy>\d{4,5})(?!\d)"),
     # trong 6 tháng đầu năm 2026 · hoàn thành trong nửa đầu năm 2026 → 30 June; 6 tháng cuối năm → 31 December
     ("half_year", r"(?:trong|đến\s+hết|hết)\s+(?:06|6)?\s*(?:tháng|nửa)\s+(?P<half>đầu|cuối)\s+năm\s+(?P<hy>\d{4,5})(?!\d)"),
@@ -226,6 +238,8 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
             open_phrases.add(phrase)
         if CUT_OFF.search(text[max(0, m.start() - 12):m.start()].lower()):
             continue                                   # "tính đến hết ngày …", "từ nay đến tháng 6/2027"
+        if reported_cut_off(text, m.start(), m.end(), phrase):
+            continue                                   # "Đến hết ngày 20/11/2025, toàn tỉnh đã tiêm …"
         base = reference
         if not dated and kind in RELATIVE:
             if today is None or kind not in ("relative", "within_days"):
@@ -282,6 +296,9 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
         if rule in ("FREQ=WEEKLY", "FREQ=DAILY") or (rule and rule.startswith(("FREQ=WEEKLY", "FREQ=DAILY"))):
             if REST.search(clause_of(text, m.start(), m.end()).lower()):
                 continue                               # "nghỉ thứ Bảy và Chủ nhật hằng tuần": days off
+        if kind == "by" and _FORMS[i][0] == "before_tet" and (REST.search(clause_of(text, m.start(), m.end()).lower())
+                                                               or re.search(r"\d\s+ngày\s*$", text[max(0, m.start() - 12):m.start()])):
+            continue                                   # "nghỉ 01 ngày trước Tết và 04 ngày sau Tết": days off, no task
         if firm and rule is None and planned_event(text, m.start(), phrase):
             continue                                   # "Dự kiến tổ chức trước ngày 20/12/2025": an event
         if firm and rule is None and reported_resolve(text, m.start()):

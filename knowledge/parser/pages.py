@@ -222,7 +222,29 @@ def _date_of(m: re.Match, text: str) -> date | None:
         # "Ngày 25/11/2025. Văn phòng Chính phủ đã ban hành …": the lead's date closed by a stray full stop
         lead = _LEAD_START.match(sentence) or _LEAD_START.match(re.sub(r"^(\S+\s+\S+)\.\s", r"\1, ", text[:m.start()]))
         written = lead.group("date") if lead else None
-    return parse_date(written) if written else None
+    found = parse_date(written) if written else None
+    if found is None:
+        found = _dated_by_number(m, text)
+    return found
+
+
+# "Ngày 24/7, UBND Thành phố ban hành Kế hoạch 198/KH-UBND năm 2025", "Ngày 23/10/2205, UBND tỉnh … có Thông báo
+# 312/TB-UBND năm 2025": a lead date without its year, or with a mistyped one, takes the year the page gives
+# with the document's number
+_YEARLESS_LEAD = re.compile(r"^(?:Sáng|Chiều|Tối|Ngày)\s+(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*\d{4})?\s*,",
+                            re.IGNORECASE)
+
+
+def _dated_by_number(m: re.Match, text: str) -> date | None:
+    year = re.match(r"\s+năm\s+(\d{4})", text[m.end("number"):m.end("number") + 12])
+    sentence = text[max(text.rfind(". ", 0, m.start()) + 1, 0):m.start()].strip()
+    lead = _YEARLESS_LEAD.match(sentence)
+    if not (year and lead):
+        return None
+    try:
+        return sane_date(int(year.group(1)), int(lead.group(2)), int(lead.group(1)))
+    except (DateOutOfRange, ValueError):
+        return None
 
 
 def parse_date(written: str) -> date | None:

@@ -102,7 +102,8 @@ _CLOSING_INSIDE = re.compile(r"\bquá trình (?:tổ chức |triển khai )*th�
 # Attribute lines of a task in a plan's table: they belong to the task above them.
 ATTRIBUTE = re.compile(r"^(?:[-+•]\s*)?(?:Nội dung(?: công việc)?|(?:Cơ quan|Đơn vị) (?:chủ trì|thực hiện|phối hợp|tham mưu)|"
                         r"Chủ trì(?: thực hiện)?|Phối hợp(?: thực hiện)?|Lãnh đạo phụ trách|"
-                        r"Thời gian(?: thực hiện| hoàn thành| tổ chức)?|Thời hạn(?: hoàn thành)?|Tiến độ(?: thực hiện)?|"
+                        r"Thời gian(?: dự kiến)?(?: thực hiện| hoàn thành| tổ chức)?|Thời điểm hoàn thành|Thời hạn(?: hoàn thành)?|"
+                        r"Tiến độ(?: thực hiện| hoàn thành)?|"
                         r"Sản phẩm(?: đầu ra)?|Kết quả (?:đầu ra|thực hiện)|Kinh phí(?: thực hiện)?|Nguồn kinh phí)\s*:",
                         re.IGNORECASE)
 # An unnumbered paragraph that opens on a link to the numbered point above it goes on with that point.
