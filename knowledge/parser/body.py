@@ -384,18 +384,32 @@ def _title_like(node: Node) -> bool:
 
 def _number(root: Node) -> None:
     """Paths: a numbered point extends its parent's path by its label ("II" + "3" -> "II.3";
-    "1.2" under "1" -> "1.2"); unnumbered paragraphs and bullets count on under their point."""
+    "1.2" under "1" -> "1.2"); unnumbered paragraphs and bullets count on under their point,
+    past the numbers its numbered points hold: the opening paragraph of a heading ("2. Các giải
+    pháp" / "Căn cứ …, cần tập trung:" / "2.1. Thu NSNN") is the heading's own text ("2"), not
+    a second "2.1"."""
+    def label_of(node: Node, child: Node) -> str:
+        label = child.label
+        if child.style.startswith("decimal") and node.label and label.startswith(node.label + "."):
+            label = label[len(node.label) + 1:]
+        return label
+
     def walk(node: Node):
-        unnumbered = 0
+        numbered = {label_of(node, c) for c in node.children if c.style is not None and c.style not in BULLETS}
+        unnumbered, seen_point = 0, False
         for child in node.children:
             if child.style is None or child.style in BULLETS:
                 unnumbered += 1
-                child.path = f"{node.path}.{unnumbered}" if node.path else ""
+                if str(unnumbered) in numbered and not seen_point and node.heading and node.path:
+                    unnumbered -= 1
+                    child.path = node.path
+                else:
+                    while str(unnumbered) in numbered:
+                        unnumbered += 1
+                    child.path = f"{node.path}.{unnumbered}" if node.path else ""
             else:
-                label = child.label
-                if child.style.startswith("decimal") and node.label and label.startswith(node.label + "."):
-                    label = label[len(node.label) + 1:]
-                child.path = f"{node.path}.{label}" if node.path else label
+                seen_point = True
+                child.path = f"{node.path}.{label_of(node, child)}" if node.path else label_of(node, child)
             walk(child)
 
     walk(root)

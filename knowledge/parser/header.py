@@ -254,6 +254,7 @@ def _skip_addressees(h: Header, lines: list[Line], body: int, end: int) -> int:
         h.issuer = h.issuer or proper_case(telegram.group("issuer"))
     got = [first]
     k = i + 1
+    gap = False
     while k < end:
         line = lines[k]
         if not line.text:
@@ -261,9 +262,13 @@ def _skip_addressees(h: Header, lines: list[Line], body: int, end: int) -> int:
                 k += 1
                 break
             k += 1
+            gap = True
             continue
         text = line.text
         listing = text.startswith(("-", "+", "•")) or text[0].islower() or _ASIDE.match(text) is not None
+        if not listing and len(got) == 1 and ADDRESSED.match(first) and first.split(":", 1)[-1].strip() \
+                and _prose_start(text) and (_prose(text) or (gap and len(text.split()) >= 8)):
+            break                       # "Kính gửi: HĐND tỉnh" then the first "Căn cứ …;" paragraph
         if not listing and len(got) > 1 and got[-1].endswith((".", ";", ":")) and not telegram:
             break
         if not listing and len(got) > 1 and _prose_start(text) and got[-1].endswith((".", ";", ":", ",", ")")):
