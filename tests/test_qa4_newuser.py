@@ -283,12 +283,12 @@ def test_scanned_issuer_is_the_known_one(session):
     assert session["cv5330.pdf"]["issuer"] == "Cục Thuế"
 
 
+# QA4 finding 5 (fixed, knowledge/ocr.py, knowledge/parser): a phone photo of a printed Q&A page
+# (kh-0ccb29271c8c4073) was stored with a sentence from its fifth paragraph as title and the reader's
+# question dropped (the same page as text lost its question too). Tesseract made each widely spaced line
+# a paragraph; a page opening with a question has it as headline, and the reader's question is kept.
 @needs_real
 @needs_ocr
-@pytest.mark.xfail(strict=True, reason="QA4 finding 5: a phone photo of a printed Q&A page (kh-0ccb29271c8c4073) "
-                   "is stored with a sentence from its fifth paragraph as title; the reader's question and the "
-                   "page's headings are dropped, and it is warned 'not a notice' rather than 'orders nothing' "
-                   "(knowledge/parser; the same page as text also loses its question)")
 def test_photo_of_a_qa_page_keeps_its_question(tmp_path):
     md = open(os.path.join(NOTICES_DIR, "kh-0ccb29271c8c4073.md"), encoding="utf-8").read()
     lines = [re.sub(r"\*+|^# ", "", line).strip() for line in md.split("\n") if line.strip() not in ("", "-")]

@@ -385,34 +385,30 @@ def _title_like(node: Node) -> bool:
 def _number(root: Node) -> None:
     """Paths: a numbered point extends its parent's path by its label ("II" + "3" -> "II.3";
     "1.2" under "1" -> "1.2"); unnumbered paragraphs and bullets count on under their point,
-    past the numbers its numbered points hold: the opening paragraph of a heading ("2. Các giải
-    pháp" / "Căn cứ …, cần tập trung:" / "2.1. Thu NSNN") is the heading's own text ("2"), not
-    a second "2.1"."""
-    def label_of(node: Node, child: Node) -> str:
-        label = child.label
-        if child.style.startswith("decimal") and node.label and label.startswith(node.label + "."):
-            label = label[len(node.label) + 1:]
-        return label
-
+    past its points' numbers. A heading's opening paragraph ("2. Các giải pháp" / "Căn cứ …:" /
+    "2.1. Thu NSNN") is the heading's own text ("2"), not a second "2.1"."""
     def walk(node: Node):
-        numbered = {label_of(node, c) for c in node.children if c.style is not None and c.style not in BULLETS}
-        unnumbered, seen_point = 0, False
-        for child in node.children:
-            if child.style is None or child.style in BULLETS:
+        labels = [_label(node, c) if c.style is not None and c.style not in BULLETS else None for c in node.children]
+        unnumbered = 0
+        for k, child in enumerate(node.children):
+            if labels[k] is None and not any(labels[:k]) and str(unnumbered + 1) in labels and node.heading and node.path:
+                child.path = node.path
+            elif labels[k] is None:
                 unnumbered += 1
-                if str(unnumbered) in numbered and not seen_point and node.heading and node.path:
-                    unnumbered -= 1
-                    child.path = node.path
-                else:
-                    while str(unnumbered) in numbered:
-                        unnumbered += 1
-                    child.path = f"{node.path}.{unnumbered}" if node.path else ""
+                while str(unnumbered) in labels:
+                    unnumbered += 1
+                child.path = f"{node.path}.{unnumbered}" if node.path else ""
             else:
-                seen_point = True
-                child.path = f"{node.path}.{label_of(node, child)}" if node.path else label_of(node, child)
+                child.path = f"{node.path}.{labels[k]}" if node.path else labels[k]
             walk(child)
 
     walk(root)
+
+
+def _label(node: Node, child: Node) -> str:
+    if child.style.startswith("decimal") and node.label and child.label.startswith(node.label + "."):
+        return child.label[len(node.label) + 1:]
+    return child.label
 
 
 def kind_of(node: Node) -> str:

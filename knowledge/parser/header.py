@@ -131,7 +131,23 @@ def read_header(lines: list[Line]) -> tuple[Header, list[Line]]:
             h.aside.append(kept_lines[first:stop])
     if after:
         h.aside.append(after)
+    if not h.letterhead:
+        _reader_question(h, lines, start)
     return h, lines
+
+
+def _reader_question(h: Header, lines: list[Line], start: int) -> None:
+    """A question-and-answer page opens with its question as headline, then the reader's own
+    question in full ("Cho tôi hỏi … ? Câu hỏi của anh HL từ Khánh Hòa"), above the answer: it is
+    what the page answers, kept as context (the first of the asides) rather than dropped with the
+    header."""
+    found = list(islice(paragraphs_with_lines(lines, start, h.body_start), 3))
+    if len(found) < 2 or not found[0][1].rstrip(' *"”').endswith("?"):
+        return
+    first, text = found[1]
+    if len(text.split()) >= 15 and "?" in text and not _caps(text):
+        stop = next((k for k in range(first, h.body_start) if not lines[k].text), h.body_start)
+        h.aside.insert(0, lines[first:stop])
 
 
 def _from_annex_line(h: Header, lines: list[Line]) -> None:
