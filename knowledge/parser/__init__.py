@@ -349,12 +349,12 @@ def _kind_without_header(items: list[dict], title: str) -> str:
 
 def _headline(lines) -> str:
     """A page without a letterhead: its headline is the last line above the body that is
-    not in capitals and has a few words (a web page's `# title`); a question-and-answer page's
-    is the question it opens with (the lines below it are the reader's question and a list of
-    the answer's parts)."""
+    not in capitals and has a few words (a web page's `# title`). Text without any markup (a
+    scan, a photo) that opens with a question is a question-and-answer page: the question is
+    its headline (the lines below it are the reader's question and a list of the answer's parts)."""
     first = " ".join(line.text for line in itertools.takewhile(lambda line: line.text, itertools.dropwhile(
         lambda line: not line.text, lines)))
-    if first.rstrip(" *").endswith("?") and 4 <= len(first.split()) <= 60:
+    if first.endswith("?") and 4 <= len(first.split()) <= 60 and not any(line.bold or line.heading for line in lines):
         return first[:300]
     texts = [line.text for line in lines if line.text and len(line.text.split()) >= 4
              and not line.text.rstrip(" *").endswith(":")]       # "… bao gồm:" leads into a list

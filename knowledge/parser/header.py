@@ -131,7 +131,7 @@ def read_header(lines: list[Line]) -> tuple[Header, list[Line]]:
             h.aside.append(kept_lines[first:stop])
     if after:
         h.aside.append(after)
-    if not h.letterhead:
+    if not h.letterhead and not any(line.bold or line.heading for line in lines[start:h.body_start]):
         _reader_question(h, lines, start)
     return h, lines
 
@@ -140,7 +140,8 @@ def _reader_question(h: Header, lines: list[Line], start: int) -> None:
     """A question-and-answer page opens with its question as headline, then the reader's own
     question in full ("Cho tôi hỏi … ? Câu hỏi của anh HL từ Khánh Hòa"), above the answer: it is
     what the page answers, kept as context (the first of the asides) rather than dropped with the
-    header."""
+    header. Only in text without markup (a scan, a photo): on a web page, whose bold and headings
+    mark its parts, keeping it made a reader's question outrank the answer."""
     found = list(islice(paragraphs_with_lines(lines, start, h.body_start), 3))
     if len(found) < 2 or not found[0][1].rstrip(' *"”').endswith("?"):
         return

@@ -34,10 +34,11 @@ def test_issuer_with_a_wrong_tone_mark_is_the_known_body():
 
 
 def test_question_page_keeps_its_headline_and_the_readers_question():
-    page = ("# Hộ kinh doanh phải nộp lệ phí môn bài trong trường hợp nào?\n\n"
-            "**Cho tôi hỏi hộ kinh doanh mới thành lập có phải nộp lệ phí môn bài trong năm đầu không? "
-            "Nếu phải nộp thì hạn nộp là khi nào? Câu hỏi của chị Lan từ Nghệ An**\n\n"
-            "**Hộ kinh doanh nào được miễn lệ phí môn bài?**\n\n"
+    """As a scan reads it: no markup, the question on top (a markdown page's headline is read as before)."""
+    page = ("Hộ kinh doanh phải nộp lệ phí môn bài trong trường hợp nào?\n\n"
+            "Cho tôi hỏi hộ kinh doanh mới thành lập có phải nộp lệ phí môn bài trong năm đầu không? "
+            "Nếu phải nộp thì hạn nộp là khi nào? Câu hỏi của chị Lan từ Nghệ An\n\n"
+            "Hộ kinh doanh nào được miễn lệ phí môn bài?\n\n"
             "Theo Nghị định 22/2020/NĐ-CP, hộ kinh doanh có doanh thu hằng năm từ 100 triệu đồng trở xuống "
             "được miễn lệ phí môn bài.\n\n"
             "Hộ kinh doanh mới thành lập được miễn lệ phí môn bài trong năm đầu thành lập.\n")
@@ -70,3 +71,14 @@ def test_question_opening_with_a_body():
     assert asked_body("Sở Y tế phải làm gì?") == "so y te"
     assert asked_body("ai canh gac ngam tran") is None
     assert asked_body("tiêm vắc xin cho trẻ khi nào") is None
+
+
+def test_han_chot_asks_for_a_date_and_is_no_topic():
+    from knowledge.concepts import wanted_answer
+    from knowledge.text import stopword_flags, tokenize
+    from knowledge.traits import ANSWERS_TIME
+
+    question = "hạn chót sơ tán dân"
+    tokens = tokenize(question)
+    assert stopword_flags(question, tokens)[:2] == [True, True]
+    assert wanted_answer([t.term for t in tokens]) & ANSWERS_TIME
