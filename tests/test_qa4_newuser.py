@@ -565,9 +565,8 @@ def test_who_signed_the_directive(session):
     assert got["answered"] and "Trần Quốc Bảo" in json.dumps(got, ensure_ascii=False)
 
 
-@pytest.mark.xfail(strict=True, reason="QA4 finding 16: 'han chot cua phong gd la khi nao' (the deadlines of "
-                   "Phòng Giáo dục và Đào tạo, items 1.a-1.c) is declined: 'phong gd' is not read as the "
-                   "education office (knowledge/shorthand, confidence)")
+# QA4 finding 16 (fixed, knowledge/text.py): 'han chot cua phong gd la khi nao' (the deadlines of Phòng Giáo
+# dục và Đào tạo, items 1.a-1.c) was declined: 'hạn chót' asks for a date, it is no topic the item must hold.
 def test_education_office_in_shorthand(session):
     assert _top(session, "han chot cua phong gd la khi nao").get("source", "").endswith(
         ("mục 1.a", "mục 1.b", "mục 1.c"))
