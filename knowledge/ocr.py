@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import math
 import os
+import re
 
 from knowledge.parser import ParseError
 
@@ -203,9 +204,20 @@ def page_text(words: dict) -> str:
         paragraph = (words["page_num"][i], words["block_num"][i], words["par_num"][i])
         line = paragraphs.setdefault(paragraph, {}).setdefault(words["line_num"][i], [])
         line.append((words["left"][i], words["width"][i], words["height"][i], text.strip()))
-    return "\n\n".join("\n".join(split_place_date([" ".join(w[3] for w in part) for part in _segments(line)])
-                                   for line in lines.values())
-                         for lines in paragraphs.values())
+    texts = ["\n".join(split_place_date([" ".join(w[3] for w in part) for part in _segments(line)])
+                       for line in lines.values()) for lines in paragraphs.values()]
+    joined: list[str] = []
+    for text in texts:
+        if joined and _GOES_ON.match(text) and not joined[-1].rstrip().endswith(_ENDS):
+            joined[-1] += "\n" + text      # a widely spaced page: Tesseract makes each line a paragraph
+        else:
+            joined.append(text)
+    return "\n\n".join(joined)
+
+
+# A paragraph that starts with a word in lower case (not a point's "a)" or "b.") goes on the one above.
+_GOES_ON = re.compile(r"^(?![a-zđ][.)])[a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]")
+_ENDS = (".", ";", ":", "!", "?", "…", "./.")
 
 
 def _segments(line: list) -> list[list]:

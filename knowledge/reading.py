@@ -68,13 +68,13 @@ def parse_file(path, *, name: str | None = None, today: date | None = None) -> d
     job = {"mode": "file", "path": path, "name": name, "today": today.isoformat() if today else None}
     if extension(name) in IMAGE_EXTENSIONS:
         job["mode"] = "ocr"
-        answer = _run(job, OCR_SECONDS + OCR_SECONDS_PER_PAGE, name)
+        answer = _run(job, OCR_SECONDS + OCR_SECONDS_PER_PAGE, name, ocr_pages=1)
     else:
         answer = _run(job, READ_SECONDS, name)
         if "needs_ocr" in answer:                   # a scanned PDF
             pages = int(answer["needs_ocr"])
             job["mode"] = "ocr"
-            answer = _run(job, OCR_SECONDS + OCR_SECONDS_PER_PAGE * max(1, pages), name)
+            answer = _run(job, OCR_SECONDS + OCR_SECONDS_PER_PAGE * max(1, pages), name, ocr_pages=max(1, pages))
     return _result(answer, name)
 
 
@@ -97,8 +97,10 @@ async def parse_text_async(text: str, *, today: date | None = None) -> dict:
 
 # --- The caller's side ---------------------------------------------------------------------
 
-def _run(job: dict, seconds: float, name: str | None) -> dict:
-    """Start a worker, give it the job, wait at most `seconds`; its answer as a dict."""
+def _run(job: dict, seconds: float, name: str | None, ocr_pages: int | None = None) -> dict:
+    """Start a worker, give it the job, wait at most `seconds`; its answer as a dict. A worker
+    doing OCR (`ocr_pages` pages) that runs out of time was slow on honest pages, not fooled
+    by a file's structure: the admin is told so, and to send fewer pages or the text."""
     from knowledge.ocr import ocr_environment
 
     env = {"PATH": os.environ.get("PATH", "/usr/local/bin:/usr/bin:/bin"), "LANG": "C.UTF-8",
@@ -116,7 +118,7 @@ def _run(job: dict, seconds: float, name: str | None) -> dict:
         _kill_group(process)
         process.communicate()
         log.info("reading_timeout file=%r seconds=%s", label, seconds)
-        raise _named(ParseError("too_slow", seconds=f"{seconds:g}"), name) from None
+        raise _named(_too_slow(seconds, ocr_pages), name) from None
     except BaseException:
         _kill_group(process)
         process.communicate()
@@ -134,8 +136,14 @@ def _run(job: dict, seconds: float, name: str | None) -> dict:
         if "MemoryError" in tail[0]:
             raise _named(ParseError("too_much_memory", limit=MEMORY_BYTES // 2**20), name) from None
         if process.returncode in (-signal.SIGXCPU, -signal.SIGKILL):
-            raise _named(ParseError("too_slow", seconds=f"{seconds:g}"), name) from None
+            raise _named(_too_slow(seconds, ocr_pages), name) from None
         raise _named(ParseError("unreadable"), name) from None
+
+
+def _too_slow(seconds: float, ocr_pages: int | None) -> ParseError:
+    if ocr_pages:
+        return ParseError("ocr_too_slow", seconds=f"{seconds:g}", pages=ocr_pages)
+    return ParseError("too_slow", seconds=f"{seconds:g}")
 
 
 def _kill_group(process: subprocess.Popen) -> None:

@@ -340,7 +340,8 @@ _AMBIGUOUS_FOLDED = frozenset({"dau", "bao", "the", "o", "de", "cho", "ve", "ban
 VI_STOPWORDS_FOLDED = frozenset(fold(w) for w in VI_STOPWORDS) - _AMBIGUOUS_FOLDED
 VI_STOP_PHRASES_FOLDED = (("nhu", "the", "nao"), ("the", "nao"), ("bao", "nhieu"), ("o", "dau"),
                           ("tai", "sao"), ("ra", "sao"), ("de", "lam", "gi"), ("lam", "gi"),
-                          ("hom", "nay"), ("bay", "gio"), ("hien", "nay"), ("lam", "sao"))
+                          ("hom", "nay"), ("bay", "gio"), ("hien", "nay"), ("lam", "sao"),
+                          ("han", "chot"), ("han", "cuoi"))   # "hạn chót": asks for a date (wanted_answer), no topic
 
 
 # Words made with a function syllable: 'bị' is a function word, 'chuẩn bị' (prepare) is not.

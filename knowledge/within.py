@@ -12,6 +12,11 @@ reads the same margin it read before.
 
 Not when the question asks about the review itself ("… gặp khó khăn gì?", "What problems
 did …", "kết quả đạt được"): a notice's assessment is what answers those.
+
+Likewise a question that opens with a body ("Sở Nông nghiệp báo cáo khi nào?") asks what that
+body does: of two points of one notice that both hold its name, the one it acts in (its name
+opens the point or the heading above it) answers, not the one that reports to it ("Thống kê
+thiệt hại …, báo cáo Sở Nông nghiệp và Môi trường trước ngày 28/11") (`actor_first`).
 """
 from __future__ import annotations
 
@@ -19,7 +24,7 @@ import re
 
 import numpy as np
 
-from knowledge.text import fold
+from knowledge.text import fold, tokenize
 
 WINDOW = 8              # the best candidates compared
 COVER_SLACK = 0.02      # "as much of the question": coverage this close counts as equal
@@ -100,5 +105,79 @@ def distinct_first(index, ranking, english: bool = False) -> None:
         return
     rank = ranking.rank[:top] * factor
     order = np.concatenate([np.lexsort((ranking.items[:top], -rank)), np.arange(top, len(ranking))])
+    ranking.rank[:top] = rank
+    _reorder(ranking, order)
+
+
+ACTOR_OPENING = 4       # the body's name starts within the first words of the point: it acts
+_HEADING_MARK = re.compile(r"^\s*(?:[\divxlc]+(?:\.\d+)*|[a-zđ])\s*[.):]\s*", re.IGNORECASE)
+
+
+def _body_prefixes() -> frozenset[str]:
+    """Every start of two words or more of a body's name in the unit catalogue, folded:
+    'so nong nghiep' of 'Sở Nông nghiệp và Môi trường'."""
+    from knowledge.units import CATALOGUE, folded_words
+    out = set()
+    for body in CATALOGUE:
+        for spelling in body.spellings:
+            words = folded_words(spelling).split()
+            out.update(" ".join(words[:n]) for n in range(2, len(words) + 1))
+    return frozenset(out)
+
+
+_BODIES: frozenset[str] | None = None
+
+
+def asked_body(question: str) -> str | None:
+    """The body a question opens with (folded words), when the catalogue knows it."""
+    global _BODIES
+    if _BODIES is None:
+        _BODIES = _body_prefixes()
+    terms = [t.term for t in tokenize(question) if t.word]
+    return next((" ".join(terms[:n]) for n in range(min(8, len(terms)), 1, -1)
+                 if " ".join(terms[:n]) in _BODIES), None)
+
+
+def _words(text: str) -> str:
+    return " " + " ".join(t.term for t in tokenize(text) if t.word) + " "
+
+
+def _opens(words: str, body: str) -> bool:
+    return f" {body} " in " ".join(words.split()[:ACTOR_OPENING + len(body.split())]).join("  ")
+
+
+def _acts(record, body: str) -> bool | None:
+    """True when `body` opens the item or its innermost heading, False when the item holds
+    it elsewhere only, None when it does not hold it."""
+    text = _words(record.text)
+    if _opens(text, body) or (record.headings and _opens(_words(_HEADING_MARK.sub("", record.headings[-1])), body)):
+        return True
+    return False if f" {body} " in text else None
+
+
+def actor_first(index, ranking, question: str = "") -> None:
+    """Reorder `ranking`'s best candidates in place: see the module's docstring."""
+    top = min(WINDOW, len(ranking))
+    body = asked_body(question) if top >= 2 else None
+    if body is None:
+        return
+    items = ranking.items[:top]
+    docs = index.item_doc[items]
+    rank = ranking.rank[:top].copy()
+    cover = ranking.coverage[:top]
+    acts = [_acts(index.records[int(i)], body) for i in items.tolist()]
+    changed = False
+    for k in range(top):
+        if acts[k] is not False or rank[k] <= 0:
+            continue
+        rivals = [j for j in range(k + 1, top) if docs[j] == docs[k] and acts[j]
+                  and cover[j] >= cover[k] - COVER_SLACK and 0 < rank[j] < rank[k]]
+        if rivals:
+            j = rivals[0]
+            rank[k], rank[j] = rank[j], rank[k]
+            changed = True
+    if not changed:
+        return
+    order = np.concatenate([np.lexsort((items, -rank)), np.arange(top, len(ranking))])
     ranking.rank[:top] = rank
     _reorder(ranking, order)

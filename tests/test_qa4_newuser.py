@@ -245,16 +245,15 @@ def test_plan_from_word_keeps_its_header_and_tree(session):
     assert "III.2.2.5" in numbers and not any(i["deadlines"] for i in notice["items"])
 
 
-@pytest.mark.xfail(strict=True, reason="QA4 finding 1: in a plan whose 'Kính gửi: Hội đồng nhân dân tỉnh "
-                   "Cà Mau' line is followed by its 'Căn cứ' lines, the first one (Nghị định 45/2017/NĐ-CP) is "
-                   "lost: neither an item nor a reference (knowledge/parser)")
+# QA4 finding 1 (fixed, knowledge/parser/header.py): in a plan whose 'Kính gửi: Hội đồng nhân dân tỉnh Cà Mau'
+# line is followed by its 'Căn cứ' lines, the first one (Nghị định 45/2017/NĐ-CP) was taken for the rest of
+# the addressee: neither an item nor a reference.
 def test_first_basis_after_the_addressee_is_kept(session):
     assert any("45/2017/NĐ-CP" in i["text"] for i in session["kh0204.docx"]["items"])
 
 
-@pytest.mark.xfail(strict=True, reason="QA4 finding 17: the opening paragraph of section '2. Các giải pháp …' "
-                   "of part III is numbered III.2.1, the path of its first subsection '2.1. Thu NSNN' (whose points "
-                   "are III.2.1.1 …): 'mục III.2.1' names two things (knowledge/parser body)")
+# QA4 finding 17 (fixed, knowledge/parser/body.py): the opening paragraph of section '2. Các giải pháp …' of
+# part III was numbered III.2.1, the path of its first subsection '2.1. Thu NSNN': 'mục III.2.1' named two things.
 def test_section_opening_does_not_take_its_first_subsections_number(session):
     opening = next(i for i in session["kh0204.docx"]["items"] if i["text"].startswith("Căn cứ đánh giá tình hình"))
     assert opening["number"] != "III.2.1"
@@ -277,19 +276,19 @@ def test_scanned_letter_keeps_its_date_and_title(session):
     assert "Hà Nội" not in notice["title"] and "TNCN" in notice["title"]
 
 
-@pytest.mark.xfail(strict=True, reason="QA4 finding 4: the scanned 5330/CT-CS gives the issuer 'Cục Thuê' "
-                   "(Tesseract's reading of the bold 'CỤC THUẾ'); a known national issuer is not recognised "
-                   "through one wrong tone mark (knowledge/parser letterhead)")
+# QA4 finding 4 (fixed, knowledge/parser/names.py): the scanned 5330/CT-CS gave the issuer 'Cục Thuê'
+# (Tesseract's reading of the bold 'CỤC THUẾ'); a letterhead name that is a known body's but for its
+# tone marks is that body.
 def test_scanned_issuer_is_the_known_one(session):
     assert session["cv5330.pdf"]["issuer"] == "Cục Thuế"
 
 
+# QA4 finding 5 (fixed, knowledge/ocr.py, knowledge/parser): a phone photo of a printed Q&A page
+# (kh-0ccb29271c8c4073) was stored with a sentence from its fifth paragraph as title and the reader's
+# question dropped (the same page as text lost its question too). Tesseract made each widely spaced line
+# a paragraph; a page opening with a question has it as headline, and the reader's question is kept.
 @needs_real
 @needs_ocr
-@pytest.mark.xfail(strict=True, reason="QA4 finding 5: a phone photo of a printed Q&A page (kh-0ccb29271c8c4073) "
-                   "is stored with a sentence from its fifth paragraph as title; the reader's question and the "
-                   "page's headings are dropped, and it is warned 'not a notice' rather than 'orders nothing' "
-                   "(knowledge/parser; the same page as text also loses its question)")
 def test_photo_of_a_qa_page_keeps_its_question(tmp_path):
     md = open(os.path.join(NOTICES_DIR, "kh-0ccb29271c8c4073.md"), encoding="utf-8").read()
     lines = [re.sub(r"\*+|^# ", "", line).strip() for line in md.split("\n") if line.strip() not in ("", "-")]
@@ -487,11 +486,10 @@ def test_damaged_oversized_and_locked_files_are_refused_clearly(tmp_path):
     assert _import(str(tmp_path / "n.db"), tmp_path / "nocopy.pdf")["number"] == "37698/TB-CHQ"
 
 
+# QA4 finding 18 (fixed, knowledge/reading.py): a scan whose OCR outlasted its budget (a 6-page scanned plan
+# took over 36 s on a busy 2-core machine) was refused as 'a file of unusual structure', the message for a
+# hostile file; the clerk is now told the OCR of its pages was too slow, and to send fewer pages or the text.
 @needs_ocr
-@pytest.mark.xfail(strict=True, reason="QA4 finding 18: a scan whose OCR outlasts its budget (a 6-page scanned plan "
-                   "took over 36 s on a busy 2-core machine) is refused as 'a file of unusual structure', the "
-                   "message for a hostile file; the clerk is not told it is the OCR of its pages that was too slow "
-                   "nor to send fewer pages or the text (knowledge/reading.py)")
 def test_slow_scan_is_told_apart_from_a_hostile_file(tmp_path, monkeypatch):
     from knowledge import reading
     from knowledge.parser import ParseError
@@ -567,9 +565,8 @@ def test_who_signed_the_directive(session):
     assert got["answered"] and "Trần Quốc Bảo" in json.dumps(got, ensure_ascii=False)
 
 
-@pytest.mark.xfail(strict=True, reason="QA4 finding 16: 'han chot cua phong gd la khi nao' (the deadlines of "
-                   "Phòng Giáo dục và Đào tạo, items 1.a-1.c) is declined: 'phong gd' is not read as the "
-                   "education office (knowledge/shorthand, confidence)")
+# QA4 finding 16 (fixed, knowledge/text.py): 'han chot cua phong gd la khi nao' (the deadlines of Phòng Giáo
+# dục và Đào tạo, items 1.a-1.c) was declined: 'hạn chót' asks for a date, it is no topic the item must hold.
 def test_education_office_in_shorthand(session):
     assert _top(session, "han chot cua phong gd la khi nao").get("source", "").endswith(
         ("mục 1.a", "mục 1.b", "mục 1.c"))

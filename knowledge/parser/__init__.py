@@ -21,6 +21,7 @@ over a long run: patterns are anchored or bounded), so a hostile 1 MB text parse
 """
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date
 from itertools import islice
@@ -353,7 +354,14 @@ _PLACE_DATE = re.compile(r",\s*ngày\s+\d{1,2}\b", re.IGNORECASE)     # "Hà N�
 def _headline(lines) -> str:
     """A page without a letterhead: its headline is the last line above the body that is
     not in capitals and has a few words (a web page's `# title`), and stands above "Kính gửi":
-    the lines under it name whom the letter goes to ("(Số 222 Lê Trọng Tấn - Hà Nội)")."""
+    the lines under it name whom the letter goes to ("(Số 222 Lê Trọng Tấn - Hà Nội)"). Text
+    without any markup (a scan, a photo) that opens with a question is a question-and-answer
+    page: the question is its headline (the lines below it are the reader's question and a
+    list of the answer's parts)."""
+    first = " ".join(line.text for line in itertools.takewhile(lambda line: line.text, itertools.dropwhile(
+        lambda line: not line.text, lines)))
+    if first.endswith("?") and 4 <= len(first.split()) <= 60 and not any(line.bold or line.heading for line in lines):
+        return first[:300]
     addressed = [k for k, line in enumerate(lines) if ADDRESSED.match(line.text)]
     lines = lines[:addressed[-1]] if addressed else lines
     texts = [line.text for line in lines if line.text and len(line.text.split()) >= 4 and not _PLACE_DATE.search(line.text)

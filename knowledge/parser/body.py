@@ -384,21 +384,31 @@ def _title_like(node: Node) -> bool:
 
 def _number(root: Node) -> None:
     """Paths: a numbered point extends its parent's path by its label ("II" + "3" -> "II.3";
-    "1.2" under "1" -> "1.2"); unnumbered paragraphs and bullets count on under their point."""
+    "1.2" under "1" -> "1.2"); unnumbered paragraphs and bullets count on under their point,
+    past its points' numbers. A heading's opening paragraph ("2. Các giải pháp" / "Căn cứ …:" /
+    "2.1. Thu NSNN") is the heading's own text ("2"), not a second "2.1"."""
     def walk(node: Node):
+        labels = [_label(node, c) if c.style is not None and c.style not in BULLETS else None for c in node.children]
         unnumbered = 0
-        for child in node.children:
-            if child.style is None or child.style in BULLETS:
+        for k, child in enumerate(node.children):
+            if labels[k] is None and not any(labels[:k]) and str(unnumbered + 1) in labels and node.heading and node.path:
+                child.path = node.path
+            elif labels[k] is None:
                 unnumbered += 1
+                while str(unnumbered) in labels:
+                    unnumbered += 1
                 child.path = f"{node.path}.{unnumbered}" if node.path else ""
             else:
-                label = child.label
-                if child.style.startswith("decimal") and node.label and label.startswith(node.label + "."):
-                    label = label[len(node.label) + 1:]
-                child.path = f"{node.path}.{label}" if node.path else label
+                child.path = f"{node.path}.{labels[k]}" if node.path else labels[k]
             walk(child)
 
     walk(root)
+
+
+def _label(node: Node, child: Node) -> str:
+    if child.style.startswith("decimal") and node.label and child.label.startswith(node.label + "."):
+        return child.label[len(node.label) + 1:]
+    return child.label
 
 
 def kind_of(node: Node) -> str:

@@ -131,7 +131,24 @@ def read_header(lines: list[Line]) -> tuple[Header, list[Line]]:
             h.aside.append(kept_lines[first:stop])
     if after:
         h.aside.append(after)
+    if not h.letterhead and not any(line.bold or line.heading for line in lines[start:h.body_start]):
+        _reader_question(h, lines, start)
     return h, lines
+
+
+def _reader_question(h: Header, lines: list[Line], start: int) -> None:
+    """A question-and-answer page opens with its question as headline, then the reader's own
+    question in full ("Cho tôi hỏi … ? Câu hỏi của anh HL từ Khánh Hòa"), above the answer: it is
+    what the page answers, kept as context (the first of the asides) rather than dropped with the
+    header. Only in text without markup (a scan, a photo): on a web page, whose bold and headings
+    mark its parts, keeping it made a reader's question outrank the answer."""
+    found = list(islice(paragraphs_with_lines(lines, start, h.body_start), 3))
+    if len(found) < 2 or not found[0][1].rstrip(' *"”').endswith("?"):
+        return
+    first, text = found[1]
+    if len(text.split()) >= 15 and "?" in text and not _caps(text):
+        stop = next((k for k in range(first, h.body_start) if not lines[k].text), h.body_start)
+        h.aside.insert(0, lines[first:stop])
 
 
 def _from_annex_line(h: Header, lines: list[Line]) -> None:
@@ -267,6 +284,7 @@ def _skip_addressees(h: Header, lines: list[Line], body: int, end: int) -> int:
         h.issuer = h.issuer or proper_case(telegram.group("issuer"))
     got = [first]
     k = i + 1
+    gap = False
     while k < end:
         line = lines[k]
         if not line.text:
@@ -274,9 +292,13 @@ def _skip_addressees(h: Header, lines: list[Line], body: int, end: int) -> int:
                 k += 1
                 break
             k += 1
+            gap = True
             continue
         text = line.text
         listing = text.startswith(("-", "+", "•")) or text[0].islower() or _ASIDE.match(text) is not None
+        if not listing and len(got) == 1 and ADDRESSED.match(first) and first.split(":", 1)[-1].strip() \
+                and _prose_start(text) and (_prose(text) or (gap and len(text.split()) >= 8)):
+            break                       # "Kính gửi: HĐND tỉnh" then the first "Căn cứ …;" paragraph
         if not listing and len(got) > 1 and got[-1].endswith((".", ";", ":")) and not telegram:
             break
         if not listing and len(got) > 1 and _prose_start(text) and got[-1].endswith((".", ";", ":", ",", ")")):

@@ -48,6 +48,13 @@ _NAMES = sorted({line.strip() for line in (VOCAB / "names.txt").read_text(encodi
                 | {s for body in CATALOGUE for s in body.spellings if s[:1].isupper()}
                 | set(PROVINCES), key=lambda n: -len(n))
 
+# Known names by their letters without marks, when only one name has those letters: OCR drops or
+# turns tone marks on bold capitals ("CỤC THUÊ"), and no two bodies differ only by a mark.
+_BY_LETTERS: dict[str, list[str]] = {}
+for _name in _NAMES:
+    _BY_LETTERS.setdefault(fold(_name), []).append(_name)
+_KNOWN_BY_LETTERS = {k: v[0].upper() for k, v in _BY_LETTERS.items() if len(v) == 1 and " " in k}
+
 
 def starts_with_head(line: str) -> bool:
     """The line begins with a body's head word ("ỦY BAN NHÂN DÂN", "SỞ", "BAN CHỈ ĐẠO")."""
@@ -86,7 +93,9 @@ def _unfinished(name: str, nxt: str) -> bool:
 def compose_issuer(names: list[str]) -> str | None:
     """The issuing body from the letterhead's names (parent first): the last name, with
     the parent's place or name when it is a generic office ("TỈNH ỦY LAI CHÂU" / "VĂN PHÒNG"
-    -> "Văn phòng Tỉnh ủy Lai Châu")."""
+    -> "Văn phòng Tỉnh ủy Lai Châu"). A name that is a known body's but for its tone marks
+    (a scan's "CỤC THUÊ") is that body."""
+    names = [_KNOWN_BY_LETTERS.get(fold(n), n) if caps(n) else n for n in names]
     names = [n for n in names if any(c.isalpha() for c in n)]
     if not names:
         return None

@@ -37,6 +37,7 @@ TEXTS: dict[str, str] = {
     "parse.bad_image": "{name} is not a readable image.",
     "parse.ocr_no_text": "{name} has no text layer, and text recognition (OCR) found no text in it; send a sharper scan or the text.",
     "parse.too_slow": "Reading the file took over {seconds} seconds and was stopped; its structure is unusual: save it again or send the text.",
+    "parse.ocr_too_slow": "Text recognition (OCR) of {pages} scanned page(s) took over {seconds} seconds and was stopped (the server is busy or the pages are dense); send fewer pages at a time, or a file with text (.docx, a PDF saved from Word) or the text itself.",
     "parse.too_much_memory": "Reading the file needed over {limit} MB of memory and was stopped; its structure is unusual: save it again or send the text.",
     "parse.too_complex": "The file is nested too deeply to read; save it again or send the text.",
     "parse.unreadable": "The file is damaged or of an unusual kind and cannot be read; save it again or send the text.",

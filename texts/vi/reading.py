@@ -38,6 +38,7 @@ TEXTS: dict[str, str] = {
     "parse.bad_image": "{name} không phải ảnh đọc được.",
     "parse.ocr_no_text": "{name} không có lớp chữ và nhận dạng chữ (OCR) không tìm thấy chữ nào; hãy gửi bản quét rõ hơn hoặc văn bản.",
     "parse.too_slow": "Đọc tệp quá {seconds} giây nên đã dừng; tệp có cấu trúc bất thường, hãy lưu lại hoặc gửi văn bản.",
+    "parse.ocr_too_slow": "Nhận dạng chữ (OCR) {pages} trang ảnh quét quá {seconds} giây nên đã dừng (máy chủ đang bận hoặc ảnh quá dày chữ); hãy gửi ít trang hơn mỗi lần, hoặc gửi bản có chữ (.docx, PDF lưu từ Word) hay văn bản.",
     "parse.too_much_memory": "Đọc tệp cần quá {limit} MB bộ nhớ nên đã dừng; tệp có cấu trúc bất thường, hãy lưu lại hoặc gửi văn bản.",
     "parse.too_complex": "Tệp lồng nhau quá sâu nên không đọc được; hãy lưu lại hoặc gửi văn bản.",
     "parse.unreadable": "Tệp bị hỏng hoặc có dạng lạ nên không đọc được; hãy lưu lại hoặc gửi văn bản.",
