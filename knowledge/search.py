@@ -7,7 +7,8 @@ How a question is answered (each step is one module):
 2. The question is cut into folded terms (`knowledge.text`), its language guessed, chat
    shorthand and telex leftovers read back into words, and it becomes a list of concepts,
    each a set of wordings an item may use (`knowledge.concepts`; English through the
-   glossary, `knowledge.glossary`).
+   glossary, `knowledge.glossary`; everyday words also as the notices' words for them,
+   `knowledge.paraphrase`).
 3. What it names — a notice by number, a province, a disease — points to the notices that
    mention it; when the knowledge base has none, the answer says so (`knowledge.named`).
 4. Items are ranked over a few candidates gathered from the postings of the question's
