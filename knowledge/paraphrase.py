@@ -79,8 +79,9 @@ def paraphrased(index, question: str, tokens, concepts: list) -> list:
     typed = [nfc(question[t.start:t.end]).lower() for t in tokens]
     accents = has_diacritics(question)
     found: list[tuple[int, int, tuple[str, ...]]] = []
+    longest = max(map(len, table), default=0)
     for i in range(len(terms)):
-        for n in (3, 2, 1):
+        for n in range(longest, 0, -1):
             for words, wordings in table.get(tuple(terms[i:i + n]), ()):
                 # Typed with accents, a syllable is that word or not; without, the pairs tell.
                 if accents and any(s != w for s, w, term in zip(typed[i:i + n], words, terms[i:i + n])
