@@ -7,7 +7,8 @@ How a question is answered (each step is one module):
 2. The question is cut into folded terms (`knowledge.text`), its language guessed, chat
    shorthand and telex leftovers read back into words, and it becomes a list of concepts,
    each a set of wordings an item may use (`knowledge.concepts`; English through the
-   glossary, `knowledge.glossary`).
+   glossary, `knowledge.glossary`; everyday words also as the notices' words for them,
+   `knowledge.paraphrase`).
 3. What it names — a notice by number, a province, a disease — points to the notices that
    mention it; when the knowledge base has none, the answer says so (`knowledge.named`).
 4. Items are ranked over a few candidates gathered from the postings of the question's
@@ -26,13 +27,14 @@ from datetime import date
 import numpy as np
 
 from knowledge.accents import accent_mismatch, accented_words, repeats
-from knowledge.concepts import detect_language, en_concepts, untranslated, vi_concepts, wanted_answer
+from knowledge.concepts import detect_language, en_concepts, read_vi_tokens, untranslated, vi_concepts, wanted_answer
 from knowledge.confidence import Evidence, evidence, model, overruled
 from knowledge.english import accent_mismatch_en, asking_terms, rerank_by_accents, wordings
 from knowledge.folding import carry_readings, fold_mismatch, known_words, pair_readings
 from knowledge.index import Index
 from knowledge.notice_facts import asked_fact, fact_value, find_notice
 from knowledge.ordinals import clashes
+from knowledge.paraphrase import paraphrased
 from knowledge.named import Mention, Name, document_kinds, document_names, find_names
 from knowledge.ranking import Ranking, rank_items
 from knowledge.quotes import ranked_sentences
@@ -190,9 +192,12 @@ class Searcher:
             return Answer(question, talk.lang or "", False, [], smalltalk=talk.kind)
         if not tokens or not len(index):
             return Answer(question, lang, False, [])
-        concepts = (en_concepts if lang == "en" else vi_concepts)(index, talk.rest, tokens)
+        # Shorthand read back into words names places too ('qngai' Quảng Ngãi).
+        read = tokens if lang == "en" else read_vi_tokens(index, tokens)
+        concepts = en_concepts(index, talk.rest, tokens) if lang == "en" else \
+            paraphrased(index, talk.rest, read, vi_concepts(index, talk.rest, tokens))
         typed = talk.rest.lower()
-        mentions, missing = self._named(index, [t.term for t in tokens], [typed[t.start:t.end] for t in tokens])
+        mentions, missing = self._named(index, [t.term for t in read], [typed[t.start:t.end] for t in read])
         fact = asked_fact([t.term for t in tokens])
         first = find_notice(index, fact) if fact else None
         if first is not None:
