@@ -52,6 +52,7 @@ import numpy as np
 MODEL_FILE = Path(__file__).resolve().parent / "vocab" / "confidence.json"
 STRONG_TOTAL = 8.0           # BM25 per content concept that only real matches reach
 KIND_COVERAGE = 0.8          # below it, an item lacking the date / number asked for is no answer
+WHOLE_PASSAGE = 0.999        # one sentence of the item holds all of the translated question
 
 
 @dataclass
@@ -193,11 +194,23 @@ def overruled(ev: Evidence | None) -> bool:
     rule): leaving one set out declines 10 errors for 13 right answers, pooled 0.113 keeps 173
     right / 15 wrong. The stored 0.05 is the largest lead that keeps every floor of
     tests/test_search_accuracy.py (search_real's English answers are the ones a larger lead
-    declines): 186 right, 18 wrong — 8 errors fewer for 3 right answers."""
+    declines): 186 right, 18 wrong — 8 errors fewer for 3 right answers.
+
+    Except when one sentence of the item (with its headings) holds the whole translated
+    question (`passage` >= WHOLE_PASSAGE): then the item is found by its own sentence, not by
+    words it shares with its neighbours, and a narrow lead means a neighbour that says much the
+    same ("tiêu chuẩn cơ sở của Bộ Công an là …" twice in one notice). Chosen on the English
+    questions of fourteen dev sets (2026-11-25, branch english5; 281 questions, 68 out of
+    scope; passage >= 0.95 declined 5 right answers fewer and no more errors, 0.9: 7 but an
+    error sits at 0.90). 0.95 then added a confident error to real_dev3 asked of the shared
+    "real" knowledge base (tests/test_search_accuracy.py, 0.114 over its 0.10 floor); the whole
+    question (0.999) does not. Measured on every set (/tmp/measure.sh and en5): one English
+    answer more on each of en, en2, en3 (dev), no confident error more, every hold part
+    unchanged."""
     if ev is None:
         return False
     if not ev.english and ev.own_coverage == 0:
         return True
-    if ev.en_unsummarised and ev.margin < model().en_unsummarised_margin:
+    if ev.en_unsummarised and ev.margin < model().en_unsummarised_margin and ev.passage < WHOLE_PASSAGE:
         return True
     return ev.kind_missed > 0 and ev.coverage < KIND_COVERAGE
