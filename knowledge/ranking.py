@@ -67,7 +67,7 @@ class Ranking:
 def rank_items(index: Index, concepts: list[Concept], boost: np.ndarray | None = None,
                candidates: int = CANDIDATES, wants: int = 0, question: str = "") -> Ranking:
     """`boost`, when given, multiplies every item's rank (what the question names); `wants`
-    is the kind of answer asked for (knowledge.concepts.wanted_answer); `question`, as typed,
+    is the kind of answer asked for (knowledge.answer_kind.wanted_answer); `question`, as typed,
     tells whether it asks about a review (knowledge.within)."""
     wanted = _first_pass_terms(concepts)
     rough = index.first_pass(wanted) if wanted else np.zeros(len(index), dtype=np.float32)

@@ -27,7 +27,8 @@ from datetime import date
 import numpy as np
 
 from knowledge.accents import accent_mismatch, accented_words, repeats
-from knowledge.concepts import detect_language, en_concepts, read_vi_tokens, untranslated, vi_concepts, wanted_answer
+from knowledge.answer_kind import wanted_answer
+from knowledge.concepts import detect_language, en_concepts, read_vi_tokens, untranslated, vi_concepts
 from knowledge.confidence import Evidence, evidence, model, overruled
 from knowledge.english import accent_mismatch_en, asking_terms, rerank_by_accents, wordings
 from knowledge.folding import carry_readings, fold_mismatch, known_words, pair_readings

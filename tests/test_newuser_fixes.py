@@ -74,7 +74,7 @@ def test_question_opening_with_a_body():
 
 
 def test_han_chot_asks_for_a_date_and_is_no_topic():
-    from knowledge.concepts import wanted_answer
+    from knowledge.answer_kind import wanted_answer
     from knowledge.text import stopword_flags, tokenize
     from knowledge.traits import ANSWERS_TIME
 

@@ -1,8 +1,8 @@
 """Step 3 of reading a notice: the body as a tree of sections, points and bullets.
 
-Vietnamese documents number their parts in many styles (Decree 30/2020/NĐ-CP and custom):
-Phần/Chương/Mục/Điều, "A." "I." "1." "1.1" "1.1.1" "1)" "(1)" "a)" "(a)" "(i)", "-", "+",
-"Thứ nhất, …", "Một là, …". A document picks a few and nests them as it likes, so the tree
+Vietnamese documents number their parts in many styles (Decree 30/2020/NĐ-CP and custom; the
+table of them and the matching of a paragraph's marker are in knowledge/parser/markers.py).
+A document picks a few and nests them as it likes, so the tree
 is built from the order the styles appear in: a style already open is a sibling of that
 point; a new style nests under the point above it (a usual order breaks ties).
 
@@ -22,47 +22,17 @@ from dataclasses import dataclass, field
 from knowledge.parser.actors import addressee_line
 from knowledge.parser.cleaning import Paragraph, _is_caps
 from knowledge.parser.footer import ANNEX_KIND, ANNEX_TAIL
+from knowledge.parser.markers import BARE_MARKER, BULLETS, marker_of
 from knowledge.parser.statements import (ASKS, ATTRIBUTE, GOES_ON, _ANNOUNCES, _CITING, _CLOSING, _CLOSING_INSIDE,
                                          _QUOTE_INTRO, _QUOTE_OPEN, _QUOTE_SUMMARY, _QUOTED_ARTICLE, _SELF_ISSUE,
                                          _TERMINAL, informs_only, restated, MAX_QUOTE, _closes_quote, _orders, mark_statements)
 from knowledge.text import fold
 
 MAX_ITEMS = 2_000
-_ORDINALS = "nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười"
-# (style, rank, pattern): the rank orders styles nobody nests otherwise (a part above an
-# article above a point above a bullet). Every pattern is anchored and bounded.
-_STYLES = [
-    ("part", 0, r"(?:PHẦN|Phần)\s+(THỨ\s+\w{2,5}|thứ\s+\w{2,5}|[IVXLC]{1,6}|\d{1,2})(?:\s*[.:\-–]\s*|\s+|$)"),
-    ("chapter", 1, r"(?:CHƯƠNG|Chương)\s+([IVXLC]{1,6}|\d{1,3})(?:\s*[.:\-–]\s*|\s+|$)"),
-    ("section", 2, r"(?:MỤC|Mục)\s+([IVXLC]{1,6}|\d{1,3})(?:\s*[.:\-–]\s*|\s+|$)"),
-    ("article", 3, r"(?:ĐIỀU|Điều)\s+(\d{1,3})\s*[.:]\s*"),
-    # a page quoting a plan part by part: "Tại Mục II Kế hoạch 465/KH-UBND nêu rõ …:" opens its II
-    ("roman", 5, r"Tại\s+(?:Mục|Phần)\s+([IVXLC]{1,6})\s+(?=[^:]{0,200}:\s*$)"),
-    ("roman", 5, r"([IVXLC]{1,6})\s*[.)/\-–]\s*(?=\S)"),
-    ("upper", 4, r"([A-HJ-UWYZ])\s*[.)]\s+(?=\S)"),
-    ("decimal", 8, r"(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?=\S)"),
-    ("arabic", 7, r"(\d{1,2})\s*\.\s*(?=\S)(?!\d)"),
-    ("arabic)", 10, r"(\d{1,2})\s*\)\s*(?=\S)"),
-    ("arabic-", 7, r"(\d{1,2})\s*[-–]\s+(?=\S)"),
-    ("(arabic)", 10, r"\((\d{1,2})\)\s*(?=\S)"),
-    ("(roman)", 12, r"\(([ivx]{1,5})\)\s*(?=\S)"),
-    ("(letter)", 12, r"\(([a-zđ])\)\s*(?=\S)"),
-    ("letter", 11, r"([a-zđ])\s*\)\s*(?=\S)"),
-    ("letter.", 11, r"([a-zđ])\.\s+(?=\S)"),
-    ("ordinal", 6, rf"(Thứ\s+(?:{_ORDINALS}))\s*[,:.]\s*"),
-    ("la", 6, r"((?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\s+là)\s*[,:]\s*"),
-    ("dash", 13, r"[-–—−]\s*(?=\S)"),
-    ("plus", 14, r"\+\s*(?=\S)"),
-    ("dot", 15, r"[•·▪●◦]\s*(?=\S)"),
-]
-_PATTERNS = [(style, rank, re.compile(pattern)) for style, rank, pattern in _STYLES]
-_BARE = re.compile(r"\(?(?:\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ]|[IVXLC]{1,6})[.)]|(?:Điều|ĐIỀU)\s+\d{1,3}\s*[.:]")
 # A table cell with a deadline and no sentence's end ("Trình UBTVQH xem xét, thông qua trước ngày 10/01/2025"):
 # not a caption, the schedule of the row above it.
 _DUE_CELL = re.compile(r"\b(?:trước|chậm nhất|hạn chót|thời hạn|hoàn thành)\b[^.;]{0,25}?\d{1,2}\s*/\s*\d{1,2}"
                        r"|\btrình\b[^.;]{0,80}\(tháng\s+\d{1,2}\s*/\s*\d{4}\)", re.IGNORECASE)
-BULLETS = {"dash", "plus", "dot"}
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _CONTEXT_HEADING = re.compile(
     r"^(?:ve |i |phan )?(?:tinh hinh|ket qua|danh gia|boi canh|thuc trang|can cu|co so|su can thiet|"
     r"han che|ton tai|nguyen nhan|dac diem|khai quat|tong quan|muc dich|yeu cau|muc tieu|quan diem|"
@@ -90,51 +60,6 @@ class Node:
     @property
     def full(self) -> str:
         return f"{self.marker} {self.text}".strip() if self.marker else self.text
-
-
-def marker_of(text: str, seen: dict[str, str]) -> tuple[str, int, str, str] | None:
-    """(style, rank, label, marker) of a paragraph that opens a numbered part; `seen` is the
-    last label of each style so far ("C." after "B." is a letter, after "II." a numeral)."""
-    candidates = []
-    for style, rank, pattern in _PATTERNS:
-        m = pattern.match(text)
-        if m and m.end() < len(text):
-            label = m.group(1) if m.groups() else ""
-            candidates.append((style, rank, label, m))
-    if not candidates:
-        return None
-    style, rank, label, m = candidates[0]
-    styles = {c[0]: c for c in candidates}
-    if "roman" in styles and "upper" in styles:
-        upper_label = styles["upper"][2]
-        roman_label = styles["roman"][2]
-        if seen.get("upper") and _next_letter(seen["upper"]) == upper_label and \
-                not (seen.get("roman") and _roman(roman_label) == _roman(seen["roman"]) + 1):
-            style, rank, label, m = styles["upper"]
-        elif upper_label == "A" and not seen.get("roman"):
-            style, rank, label, m = styles["upper"]
-        else:
-            style, rank, label, m = styles["roman"]
-    if style == "roman" and _roman(label) is None:
-        return None
-    if style == "letter." and label not in ("a",) and seen.get("letter.") is None:
-        return None                                   # "v. " alone is not a list
-    return style, rank, label, text[:m.end()].strip()
-
-
-def _roman(label: str) -> int | None:
-    values = [_ROMAN[c] for c in label]
-    total = 0
-    for i, v in enumerate(values):
-        total += -v if i + 1 < len(values) and values[i + 1] > v else v
-    canonical = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII", 9: "IX", 10: "X",
-                 11: "XI", 12: "XII", 13: "XIII", 14: "XIV", 15: "XV", 16: "XVI", 17: "XVII", 18: "XVIII",
-                 19: "XIX", 20: "XX"}
-    return total if canonical.get(total) == label else None
-
-
-def _next_letter(label: str) -> str:
-    return chr(ord(label) + 1) if label else "A"
 
 
 # --- The tree ------------------------------------------------------------------------------
@@ -186,10 +111,10 @@ def build_tree(paragraphs: list[Paragraph]) -> Node:
                 _attach(stack[-1], node)
                 continue
         bare = stack[-1] if len(stack) > 1 and not stack[-1].text and not stack[-1].children else None
-        if bare is not None and marker_of(p.text, seen) is None and not _BARE.fullmatch(p.text):
+        if bare is not None and marker_of(p.text, seen) is None and not BARE_MARKER.fullmatch(p.text):
             bare.text = p.text                          # "| 1. | Rà soát văn bản … |": a table's cells
             continue
-        if _BARE.fullmatch(p.text):                     # the number alone; its text comes next
+        if BARE_MARKER.fullmatch(p.text):                     # the number alone; its text comes next
             found = marker_of(p.text + " …", seen)
             if found is not None:
                 style, rank, label, marker = found

@@ -1,0 +1,38 @@
+"""What kind of answer a question wants: a date, a number or a frequency.
+
+"Khi nào / when / hạn chót" asks for a date, "bao nhiêu / how many" for a number, "how often /
+mấy lần" for a frequency. Search ranks an item that holds one (its traits, knowledge/traits.py)
+above one that only shares the topic. This is a reading of the question's asking words, apart
+from its concepts (knowledge/concepts.py), which are what the question is about.
+"""
+from __future__ import annotations
+
+from knowledge.traits import ANSWERS_FREQUENCY, ANSWERS_QUANTITY, ANSWERS_TIME
+
+_TIME_ASKS = [tuple(p.split()) for p in (
+    "khi nao", "bao gio", "ngay nao", "luc nao", "may gio", "thoi han", "han chot", "thoi diem nao",
+    "thang may", "thang nao", "nam nao", "hieu luc tu", "tu ngay nao", "den ngay nao", "truoc ngay nao",
+    "when", "what time", "what date", "which date", "what day", "which day", "by when", "deadline",
+    "how long", "until when", "what hour")]
+_QUANTITY_ASKS = [tuple(p.split()) for p in (
+    "bao nhieu", "bn", "may lan", "may cap", "may nguoi", "may ngay", "may mui", "may phan tram",
+    "so luong", "ty le", "bao lau", "how many", "how much", "how often", "what percentage",
+    "what percent", "what share", "how long", "what number")]
+_FREQUENCY_ASKS = [tuple(p.split()) for p in (
+    "how often", "how frequently", "how many times", "mot lan", "may lan", "bao nhieu lan", "tan suat",
+    "dinh ky")]
+
+
+def wanted_answer(terms: list[str]) -> int:
+    """ANSWERS_TIME for "khi nào / when / hạn chót", ANSWERS_QUANTITY for "bao nhiêu / how
+    many", ANSWERS_FREQUENCY for "how often / mấy lần": an item that holds a date, a number
+    or a frequency ('02 lần/ngày', 'hằng tuần') is the likelier answer."""
+    found = 0
+    grams = {tuple(terms[i:i + n]) for n in (1, 2, 3) for i in range(len(terms) - n + 1)}
+    if any(p in grams for p in _TIME_ASKS):
+        found |= ANSWERS_TIME
+    if any(p in grams for p in _QUANTITY_ASKS):
+        found |= ANSWERS_QUANTITY
+    if any(p in grams for p in _FREQUENCY_ASKS):
+        found |= ANSWERS_FREQUENCY
+    return found
