@@ -75,8 +75,11 @@ def reply_to_text(text: str, *, searcher, settings: Settings, lang: str, is_admi
                   alternatives: int = 2) -> Reply:
     query = parse_deadline_query(text)
     if query is not None:
-        return Reply(deadline_list(settings, query.lang, include_past=query.include_past, unit=query.unit,
-                                   period=query.period, is_admin=is_admin), query.lang)
+        # A bare command ("/deadlines") says nothing of the asker's language: keep the chat's.
+        bare_command = text.strip().startswith("/") and len(text.split()) == 1
+        list_lang = lang if bare_command else query.lang
+        return Reply(deadline_list(settings, list_lang, include_past=query.include_past, unit=query.unit,
+                                   period=query.period, is_admin=is_admin), list_lang)
     answer = searcher.ask(text, limit=1 + alternatives)
     # Emoji, digits or an "ok" say nothing of the asker's language: keep the chat's.
     worded = any(c.isalpha() for c in text)
