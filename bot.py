@@ -95,10 +95,11 @@ def cmd_ask(settings: Settings, args) -> int:
         else:
             # The reply the chat and the console give: a deadline-list request ("hạn chót
             # tuần này") gets the list, anything else the answer.
-            from bot.conversation import reply_to_text
+            from bot.conversation import clipped_question, reply_to_text
             from bot.views import to_plain
+            q, note = clipped_question(q, settings.default_lang)
             reply = reply_to_text(q, searcher=searcher, settings=settings, lang=settings.default_lang)
-            print(to_plain(reply.html), end="\n\n", flush=True)
+            print(to_plain(note + reply.html), end="\n\n", flush=True)
     return 0
 
 

@@ -71,6 +71,20 @@ def deadline_list(settings: Settings, lang: str, *, include_past: bool = False, 
                                 include_past=include_past, period=period)
 
 
+MAX_QUESTION = 500            # characters read of a question; real questions are far shorter
+
+
+def clipped_question(text: str, lang: str) -> tuple[str, str]:
+    """The question as read (spaces collapsed, at most MAX_QUESTION characters) and the note that
+    tells the asker it was cut ("" when it was not), the same in Telegram, the console and `ask`."""
+    from texts import t
+
+    text = " ".join(text.split())
+    if len(text) <= MAX_QUESTION:
+        return text, ""
+    return text[:MAX_QUESTION], t(lang, "ask.truncated", limit=MAX_QUESTION) + "\n\n"
+
+
 def reply_to_text(text: str, *, searcher, settings: Settings, lang: str, is_admin: bool = False,
                   alternatives: int = 2) -> Reply:
     query = parse_deadline_query(text)

@@ -328,3 +328,11 @@ def test_reference_kind_named_in_the_text(session):
 @needs_real
 def test_deadlines_command_in_ask_is_vietnamese(session):
     assert "Hạn chót" in _said(session, "xin chao\n/deadlines")
+
+
+# QA5 finding 18 (fixed, bot/conversation.py): a pasted 57 KB message in the console chat (and `bot.py ask`)
+# was searched whole (3 s) and answered with the generic "chưa tìm thấy", while Telegram reads the first
+# 500 characters and says so; all three now clip it the same way and tell the user.
+def test_huge_message_in_the_console_is_clipped_and_said(tmp_path):
+    done = run_bot(str(tmp_path / "huge.db"), "ask", stdin="ubnd xa phai lam j " * 3000 + "\n")
+    assert done.returncode == 0 and "quá dài" in done.stdout
