@@ -95,11 +95,21 @@ def cmd_ask(settings: Settings, args) -> int:
         else:
             # The reply the chat and the console give: a deadline-list request ("hạn chót
             # tuần này") gets the list, anything else the answer.
-            from bot.conversation import reply_to_text
+            from bot.conversation import clipped_question, reply_to_text
             from bot.views import to_plain
+            q, note = clipped_question(q, settings.default_lang)
             reply = reply_to_text(q, searcher=searcher, settings=settings, lang=settings.default_lang)
-            print(to_plain(reply.html), end="\n\n", flush=True)
+            print(to_plain(note + reply.html), end="\n\n", flush=True)
     return 0
+
+
+def _shortened(text: str, limit: int) -> str:
+    """`text` cut on a whole word with "…" when longer than `limit`, so the admin does not read
+    a clipped word ("… dự án tồn đ") as the notice's title."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1].rsplit(" ", 1)[0] if " " in text[:limit - 1] else text[:limit - 1]
+    return cut.rstrip(" ,;:-") + "…"
 
 
 def cmd_import(settings: Settings, args) -> int:
@@ -130,7 +140,7 @@ def cmd_import(settings: Settings, args) -> int:
         return 0
     # The same notice again, or a corrected one (same number, issuer, date), updates it.
     key = "cli.imported" if Document.select().count() > known else "cli.updated"
-    name = d.get("number") or " ".join((d.get("title") or "").split())[:60] or args.file
+    name = d.get("number") or _shortened(" ".join((d.get("title") or "").split()), 60) or args.file
     lines = [t(lang, key, name=name, items=len(d["items"]),
                deadlines=sum(len(i.get("deadlines", [])) for i in d["items"]))]
     if d["missing"]:

@@ -79,16 +79,17 @@ class ConsoleChat:
                                     zone=self.settings.zone))
 
     def answer(self, question: str) -> str:
-        from bot.conversation import reply_to_text
+        from bot.conversation import clipped_question, reply_to_text
         from knowledge.text import fold
 
         if " ".join(fold(question).strip(" .?!").split()) in _FULL_WORDS:
             return self.full()
+        question, note = clipped_question(question, self.lang)
         reply = reply_to_text(question, searcher=self.searcher, settings=self.settings, lang=self.lang)
         if reply.full_text is None:
-            return to_plain(reply.html)
+            return to_plain(note + reply.html)
         self.last_item = reply.full_text
-        return to_plain(reply.html + "\n" + t(reply.lang, "console.full_hint"))
+        return to_plain(note + reply.html + "\n" + t(reply.lang, "console.full_hint"))
 
 
 def run_console(settings: Settings, stdin: TextIO, stdout: TextIO) -> int:

@@ -71,12 +71,29 @@ def deadline_list(settings: Settings, lang: str, *, include_past: bool = False, 
                                 include_past=include_past, period=period)
 
 
+MAX_QUESTION = 500            # characters read of a question; real questions are far shorter
+
+
+def clipped_question(text: str, lang: str) -> tuple[str, str]:
+    """The question as read (spaces collapsed, at most MAX_QUESTION characters) and the note that
+    tells the asker it was cut ("" when it was not), the same in Telegram, the console and `ask`."""
+    from texts import t
+
+    text = " ".join(text.split())
+    if len(text) <= MAX_QUESTION:
+        return text, ""
+    return text[:MAX_QUESTION], t(lang, "ask.truncated", limit=MAX_QUESTION) + "\n\n"
+
+
 def reply_to_text(text: str, *, searcher, settings: Settings, lang: str, is_admin: bool = False,
                   alternatives: int = 2) -> Reply:
     query = parse_deadline_query(text)
     if query is not None:
-        return Reply(deadline_list(settings, query.lang, include_past=query.include_past, unit=query.unit,
-                                   period=query.period, is_admin=is_admin), query.lang)
+        # A bare command ("/deadlines") says nothing of the asker's language: keep the chat's.
+        bare_command = text.strip().startswith("/") and len(text.split()) == 1
+        list_lang = lang if bare_command else query.lang
+        return Reply(deadline_list(settings, list_lang, include_past=query.include_past, unit=query.unit,
+                                   period=query.period, is_admin=is_admin), list_lang)
     answer = searcher.ask(text, limit=1 + alternatives)
     # Emoji, digits or an "ok" say nothing of the asker's language: keep the chat's.
     worded = any(c.isalpha() for c in text)

@@ -13,7 +13,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import (CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message)
 
 from bot.config import Settings
-from bot.conversation import reply_to_text
+from bot.conversation import clipped_question, reply_to_text
 from bot.filters import AddressedToBot, parse_id
 from bot.views.answers import render_item, topic_of
 from knowledge.deadlines import local_today
@@ -23,7 +23,6 @@ from texts import t
 
 router = Router(name=__name__)
 
-MAX_QUESTION = 500            # characters read of a question; real questions are far shorter
 ALTERNATIVES = 2
 
 
@@ -59,11 +58,7 @@ async def question(message: Message, question: str, searcher: Searcher, settings
 
 async def answer_question(message: Message, text: str, searcher: Searcher, settings: Settings,
                           lang: str, is_admin: bool = False) -> None:
-    text = " ".join(text.split())
-    note = ""
-    if len(text) > MAX_QUESTION:
-        text = text[:MAX_QUESTION]
-        note = t(lang, "ask.truncated", limit=MAX_QUESTION) + "\n\n"
+    text, note = clipped_question(text, lang)
     reply = reply_to_text(text, searcher=searcher, settings=settings, lang=lang, is_admin=is_admin,
                           alternatives=ALTERNATIVES)
     # A reply to the question, or a plain message when its asker deleted it meanwhile.
