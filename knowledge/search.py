@@ -36,7 +36,7 @@ from knowledge.index import Index
 from knowledge.notice_facts import asked_fact, fact_value, find_notice
 from knowledge.ordinals import clashes
 from knowledge.paraphrase import paraphrased
-from knowledge.named import Mention, Name, document_kinds, document_names, find_names
+from knowledge.named import Mention, Name, document_kinds, document_label, document_names, find_names
 from knowledge.ranking import Ranking, rank_items
 from knowledge.quotes import ranked_sentences
 from knowledge.reach import applies_everywhere, newer_rival
@@ -203,6 +203,9 @@ class Searcher:
         first = find_notice(index, fact) if fact else None
         if first is not None:
             return self._fact(index, question, lang, fact.fact, first)
+        if fact and fact.number and _unheard_of(index, fact.kind, fact.number):
+            named = document_label(f"{fact.kind}:{fact.number}") if fact.kind else fact.number
+            return Answer(question, lang, False, [], missing=[named])     # "cv 1234 ai ký": no such notice
         boost = _boost(index, mentions, document_kinds([t.term for t in tokens]))
         wants = wanted_answer(asking_terms([t.term for t in tokens]))
         ranking = rank_items(index, concepts, boost, wants=wants, question=talk.rest)
@@ -242,11 +245,12 @@ class Searcher:
         """A question about the notice itself, answered from its header or not at all: an
         item of the notice never says who signed it (knowledge.notice_facts)."""
         text = fact_value(fact, index.records[first])
-        if text is None:
-            return Answer(question, lang, False, [])
         r = index.records[first]
         source = source_line(ItemRecord(0, "", document_number=r.document_number, issuer=r.issuer,
                                         document_title=r.document_title, document_date=r.document_date))
+        if text is None:                 # the notice is here; its header does not say: tell so, not "not found"
+            header = replace(r, text="", number="", deadlines=())
+            return Answer(question, lang, False, [Hit(r.item_id, "", source, 0.0, "", header, (), None)], fact=fact)
         hit = Hit(r.item_id, text, source, 0.99, text, replace(r, text=text, number="", deadlines=()), (text,), None)
         return Answer(question, lang, True, [hit], fact=fact)
 
@@ -317,6 +321,14 @@ def _document_texts(index: Index, item: int):
         r = index.records[i]
         yield r.text
         yield from r.headings
+
+
+def _unheard_of(index: Index, kind: str, number: str) -> bool:
+    """No notice has this number and no item so much as mentions it ("kế hoạch 130 do ai ký"
+    is still searched when a news page reports Kế hoạch 130)."""
+    if any(key.rpartition(":")[2] == number for key in index.doc_numbers):
+        return False
+    return index.uni.postings(number) is None and not (kind and _citing(index, f"{kind}:{number}"))
 
 
 def _citing(index: Index, term: str) -> frozenset[int]:

@@ -89,3 +89,16 @@ def test_a_cong_van_named_by_kind_and_number_is_found_though_its_symbol_names_it
         "công văn 11520 yêu cầu bộ công thương làm gì")
     assert not answer.missing
     assert answer.hits and answer.hits[0].source.startswith("11520/VPCP-CN")
+
+
+def test_a_notice_number_nothing_knows_is_named_not_searched(searcher):
+    answer = searcher.ask("cv 1234 ai ky")
+    assert not answer.answered and answer.missing == ["Công văn 1234"]
+
+
+def test_a_notice_whose_header_lacks_the_fact_says_so():
+    unsigned = dict(TAX, document_id=5, document_number="545/BGDĐT-GDTrH", signer="")
+    answer = Searcher.from_records([ItemRecord(5, "Không tổ chức dạy thêm đối với học sinh tiểu học.", "", "",
+                                               **unsigned)]).ask("cv 545 ai ky")
+    assert answer.fact == "signer" and not answer.answered
+    assert answer.hits and answer.hits[0].source.startswith("545/BGDĐT-GDTrH")

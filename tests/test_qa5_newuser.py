@@ -212,18 +212,14 @@ def test_what_the_ministry_asks(session):
     assert "tuyên truyền" in _top(session, "bo noi vu de nghi lam gi").get("text", "")
 
 
+# (fixed) QA5 finding 7: 'cv 1234 ai ky' (no notice 1234 is stored) gets the generic 'chưa tìm thấy chỉ đạo nào … hãy hỏi cụ thể hơn'; the user needs to hear that no notice numbered 1234 was imported
 @needs_real
-@pytest.mark.xfail(strict=True, reason="QA5 finding 7: 'cv 1234 ai ky' (no notice 1234 is stored) gets the generic "
-                   "'chưa tìm thấy chỉ đạo nào … hãy hỏi cụ thể hơn'; the user needs to hear that no notice "
-                   "numbered 1234 was imported")
 def test_unknown_notice_number_is_named(session):
     assert "1234" in _said(session, "cv 1234 ai ky")
 
 
+# (fixed) QA5 finding 8: 'cv 545 ai ky' gets the generic 'chưa tìm thấy …' though 545/BGDĐT-GDTrH is stored (and 'cv 545 ban hanh ngay nao' is answered): its signer is not in the text, and the user should be told so, naming the notice
 @needs_real
-@pytest.mark.xfail(strict=True, reason="QA5 finding 8: 'cv 545 ai ky' gets the generic 'chưa tìm thấy …' though "
-                   "545/BGDĐT-GDTrH is stored (and 'cv 545 ban hanh ngay nao' is answered): its signer is not in "
-                   "the text, and the user should be told so, naming the notice")
 def test_notice_without_a_signer_says_so(session):
     assert "545" in _said(session, "cv 545 ai ky")
 

@@ -53,6 +53,9 @@ def render_answer(answer: Answer, lang: str, today: date | None = None,
         return t(lang, f"smalltalk.{answer.smalltalk}")
     if answer.missing:
         return t(lang, "answer.missing", names=esc(", ".join(answer.missing))) + "\n" + t(lang, "answer.rephrase")
+    if answer.fact and not answer.answered and answer.hits:      # the notice's header does not give it
+        return "\n".join((t(lang, f"fact_unknown.{answer.fact}"),
+                          t(lang, "answer.source", source=esc(source_text(answer.hits[0].record, lang)))))
     if not answer.answered:
         return _render_not_found(plausible(answer), lang)
     best = answer.hits[0]
