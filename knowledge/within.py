@@ -59,8 +59,12 @@ def directives_first(index, ranking, question: str = "") -> None:
             j = rivals[0]
             rank[k] = rank[j] * rank[j] / rank[k]
             changed = True
-    if not changed:
-        return
+    if changed:
+        _rerank_top(ranking, rank, items, top)
+
+
+def _rerank_top(ranking, rank: np.ndarray, items: np.ndarray, top: int) -> None:
+    """Give the best `top` candidates their new ranks and sort them by those (ties by item)."""
     order = np.concatenate([np.lexsort((items, -rank)), np.arange(top, len(ranking))])
     ranking.rank[:top] = rank
     _reorder(ranking, order)
@@ -176,8 +180,5 @@ def actor_first(index, ranking, question: str = "") -> None:
             j = rivals[0]
             rank[k], rank[j] = rank[j], rank[k]
             changed = True
-    if not changed:
-        return
-    order = np.concatenate([np.lexsort((items, -rank)), np.arange(top, len(ranking))])
-    ranking.rank[:top] = rank
-    _reorder(ranking, order)
+    if changed:
+        _rerank_top(ranking, rank, items, top)
