@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from knowledge.text import stem_en, terms
+from knowledge.tsv_rows import rows
 
 GLOSSARY_FILE = Path(__file__).resolve().parent / "vocab" / "glossary.tsv"
 FORMS_FILE = Path(__file__).resolve().parent / "vocab" / "en_forms.tsv"
@@ -46,7 +47,10 @@ def parse_line(line: str, where: str = "") -> Entry | None:
     """One line of the TSV file (None for blank lines and comments)."""
     if not line.strip() or line.startswith("#"):
         return None
-    cells = line.rstrip("\n").split("\t")
+    return _entry(line.rstrip("\n").split("\t"), where)
+
+
+def _entry(cells: list[str], where: str) -> Entry:
     if len(cells) < 2:
         raise GlossaryError(f"{where}: expected 'english<TAB>vietnamese[<TAB>topic]'")
     return make_entry(cells[0], cells[1], cells[2] if len(cells) > 2 else "", where)
@@ -77,17 +81,13 @@ def _bundled() -> tuple[tuple[Entry, ...], dict]:
     that reads it (knowledge/parsed_cache.py): every command-line run needs them."""
     from knowledge import parsed_cache
 
-    code = (Path(__file__), Path(__file__).with_name("text.py"), FORMS_FILE)
+    code = (Path(__file__), Path(__file__).with_name("text.py"), Path(__file__).with_name("tsv_rows.py"),
+            FORMS_FILE)
     return parsed_cache.cached(GLOSSARY_FILE, code, _parse_bundled)
 
 
 def _parse_bundled() -> tuple[tuple[Entry, ...], dict]:
-    out = []
-    with open(GLOSSARY_FILE, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            entry = parse_line(line, f"{GLOSSARY_FILE.name}:{n}")
-            if entry is not None:
-                out.append(entry)
+    out = [_entry(cells, place) for place, cells in rows(GLOSSARY_FILE)]
     return tuple(out), Glossary(out).table
 
 

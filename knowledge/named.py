@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from knowledge.text import DOC_KINDS, fold, has_diacritics, nfc, terms
+from knowledge.tsv_rows import rows
 
 NAMES_FILE = Path(__file__).resolve().parent / "vocab" / "names.tsv"
 
@@ -48,20 +49,16 @@ class Mention:
 @lru_cache(maxsize=1)
 def known_names() -> tuple[Name, ...]:
     out = []
-    with open(NAMES_FILE, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip() or line.startswith("#"):
-                continue
-            cells = line.rstrip("\n").split("\t")
-            if len(cells) < 2 or cells[0] not in ("province", "disease"):
-                raise ValueError(f"{NAMES_FILE.name}:{n}: expected 'province|disease<TAB>name[<TAB>a | b]'")
-            spellings = [s.strip() for s in [cells[1]] + (cells[2].split("|") if len(cells) > 2 else [])]
-            spelled = [(s, tuple(terms(s))) for s in spellings]
-            phrases = tuple(dict.fromkeys(p for _, p in spelled if p))
-            # One accented syllable ('sởi', 'dại') folds onto common words ('soi', 'dai'):
-            # it names the thing only when typed with its accents.
-            accented = frozenset(nfc(s).lower() for s, p in spelled if len(p) == 1 and has_diacritics(s))
-            out.append(Name(cells[0], cells[1], phrases, accented))
+    for place, cells in rows(NAMES_FILE):
+        if len(cells) < 2 or cells[0] not in ("province", "disease"):
+            raise ValueError(f"{place}: expected 'province|disease<TAB>name[<TAB>a | b]'")
+        spellings = [s.strip() for s in [cells[1]] + (cells[2].split("|") if len(cells) > 2 else [])]
+        spelled = [(s, tuple(terms(s))) for s in spellings]
+        phrases = tuple(dict.fromkeys(p for _, p in spelled if p))
+        # One accented syllable ('sởi', 'dại') folds onto common words ('soi', 'dai'):
+        # it names the thing only when typed with its accents.
+        accented = frozenset(nfc(s).lower() for s, p in spelled if len(p) == 1 and has_diacritics(s))
+        out.append(Name(cells[0], cells[1], phrases, accented))
     return tuple(out)
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from knowledge.folding import MIN_PAIR_COUNT, pair_readings
 from knowledge.text import fold, has_diacritics, nfc, tokenize
+from knowledge.tsv_rows import rows
 
 PARAPHRASES_FILE = Path(__file__).resolve().parent / "vocab" / "paraphrases.tsv"
 W_PARAPHRASE = 0.8      # a notice's wording of an everyday word, relative to the word itself
@@ -30,16 +31,12 @@ MIN_READING_SHARE = 0.25  # a known pair read with the table's syllable less oft
 def paraphrase_table() -> dict[tuple[str, ...], list[tuple[tuple[str, ...], tuple[str, ...]]]]:
     """Folded everyday phrase -> [(its accented words, the folded wordings notices use)]."""
     table: dict[tuple[str, ...], list] = {}
-    with open(PARAPHRASES_FILE, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip() or line.startswith("#"):
-                continue
-            cells = line.rstrip("\n").split("\t")
-            if len(cells) != 2:
-                raise ValueError(f"{PARAPHRASES_FILE.name}:{n}: expected 'everyday<TAB>wording | wording'")
-            words = tuple(nfc(cells[0]).lower().split())
-            wordings = tuple(" ".join(t.term for t in tokenize(w)) for w in cells[1].split("|") if w.strip())
-            table.setdefault(tuple(fold(w) for w in words), []).append((words, wordings))
+    for place, cells in rows(PARAPHRASES_FILE):
+        if len(cells) != 2:
+            raise ValueError(f"{place}: expected 'everyday<TAB>wording | wording'")
+        words = tuple(nfc(cells[0]).lower().split())
+        wordings = tuple(" ".join(t.term for t in tokenize(w)) for w in cells[1].split("|") if w.strip())
+        table.setdefault(tuple(fold(w) for w in words), []).append((words, wordings))
     return table
 
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from knowledge.tsv_rows import rows
+
 FRAMES_FILE = Path(__file__).resolve().parent / "vocab" / "question_frames.tsv"
 MAX_WORDS = 3
 
@@ -20,18 +22,14 @@ MAX_WORDS = 3
 @lru_cache(maxsize=1)
 def frames() -> dict[tuple[str, ...], tuple[str, ...]]:
     table: dict[tuple[str, ...], tuple[str, ...]] = {}
-    with open(FRAMES_FILE, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip() or line.startswith("#"):
-                continue
-            cells = line.rstrip("\n").split("\t")
-            key = tuple(cells[0].split())
-            if len(cells) != 2 or not key or len(key) > MAX_WORDS:
-                raise ValueError(f"{FRAMES_FILE.name}:{n}: expected 'question phrase<TAB>wordings'")
-            alts = tuple(a.strip() for a in cells[1].split("|") if a.strip())
-            if not alts:
-                raise ValueError(f"{FRAMES_FILE.name}:{n}: no wording")
-            table[key] = alts
+    for place, cells in rows(FRAMES_FILE):
+        key = tuple(cells[0].split())
+        if len(cells) != 2 or not key or len(key) > MAX_WORDS:
+            raise ValueError(f"{place}: expected 'question phrase<TAB>wordings'")
+        alts = tuple(a.strip() for a in cells[1].split("|") if a.strip())
+        if not alts:
+            raise ValueError(f"{place}: no wording")
+        table[key] = alts
     return table
 
 

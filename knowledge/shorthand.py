@@ -18,6 +18,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from knowledge.tsv_rows import rows
+
 SHORTHAND_FILE = Path(__file__).resolve().parent / "vocab" / "shorthand.tsv"
 
 VI_SYLLABLE = re.compile(
@@ -33,15 +35,11 @@ _VOWEL_KEYS = (("uow", "uo"), ("aa", "a"), ("ee", "e"), ("oo", "o"), ("aw", "a")
 @lru_cache(maxsize=1)
 def shorthand_table() -> dict[str, tuple[str, ...]]:
     table: dict[str, tuple[str, ...]] = {}
-    with open(SHORTHAND_FILE, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip() or line.startswith("#"):
-                continue
-            cells = line.rstrip("\n").split("\t")
-            if len(cells) != 2:
-                raise ValueError(f"{SHORTHAND_FILE.name}:{n}: expected 'shorthand<TAB>expansion'")
-            alts = tuple(" ".join(a.split()) for a in cells[1].split("|") if a.strip())
-            table[cells[0].strip()] = alts
+    for place, cells in rows(SHORTHAND_FILE):
+        if len(cells) != 2:
+            raise ValueError(f"{place}: expected 'shorthand<TAB>expansion'")
+        alts = tuple(" ".join(a.split()) for a in cells[1].split("|") if a.strip())
+        table[cells[0].strip()] = alts
     return table
 
 

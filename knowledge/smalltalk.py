@@ -14,6 +14,7 @@ from pathlib import Path
 
 from knowledge.shorthand import untelex
 from knowledge.text import fold, tokenize
+from knowledge.tsv_rows import rows
 
 SMALLTALK_FILE = Path(__file__).resolve().parent / "vocab" / "smalltalk.tsv"
 KINDS = ("help", "who", "thanks", "bye", "greeting", "ok")      # the first found wins
@@ -31,15 +32,11 @@ class SmallTalk:
 @lru_cache(maxsize=1)
 def _phrases() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
     table: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
-    with open(SMALLTALK_FILE, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip() or line.startswith("#"):
-                continue
-            cells = line.rstrip("\n").split("\t")
-            if len(cells) != 3 or cells[0] not in KINDS + ("filler",) or cells[2] not in ("vi", "en", "any"):
-                raise ValueError(f"{SMALLTALK_FILE.name}:{n}: expected 'kind<TAB>phrase<TAB>vi|en|any'")
-            words = tuple(fold(cells[1]).split())
-            table.setdefault(words[0], []).append((words, cells[0], cells[2]))
+    for place, cells in rows(SMALLTALK_FILE):
+        if len(cells) != 3 or cells[0] not in KINDS + ("filler",) or cells[2] not in ("vi", "en", "any"):
+            raise ValueError(f"{place}: expected 'kind<TAB>phrase<TAB>vi|en|any'")
+        words = tuple(fold(cells[1]).split())
+        table.setdefault(words[0], []).append((words, cells[0], cells[2]))
     for options in table.values():
         options.sort(key=lambda p: -len(p[0]))
     return table

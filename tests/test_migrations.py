@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.db import all_models, close_database, database, open_database
+from knowledge.db import all_models, close_database, open_database
 from knowledge.migrations import SchemaMigration, schema_version, steps
 
 DATA = Path(__file__).parent / "data"

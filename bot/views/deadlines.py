@@ -10,13 +10,17 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from bot.views.safe import split_html
-from knowledge.deadlines import DeadlineRow, has_passed, local_today, shown_kind
+from knowledge.deadlines import DeadlineRow, has_passed, shown_kind
 from knowledge.units import unit_name
 from scheduler.renderers import DigestEntry
 from texts import t
+
+if TYPE_CHECKING:
+    from aiogram.types import InlineKeyboardMarkup
 
 TELEGRAM_TEXT_LIMIT = 4096
 DEADLINES_PER_PING = 6        # more per message makes the keyboard too long to use
