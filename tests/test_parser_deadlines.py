@@ -204,3 +204,53 @@ def test_how_long_a_standing_duty_lasts_is_no_due_date():
     assert find_deadlines("Các bộ phận thường trực hoạt động từ nay đến hết tháng 10/2025.", date(2025, 9, 3)) == []
     assert [f.due for f in find_deadlines("Vận hành thử hệ thống, hoàn thành báo cáo đến hết ngày 15/9/2025.",
                                           date(2025, 9, 3))] == [date(2025, 9, 15)]
+
+
+# A plan copied from a legal-document site: a bullet sign alone on its line ("-", its text
+# on the next), then "Thời gian hoàn thành: …" in a paragraph of its own or at the bullet's end.
+_PLAN_WITH_LONE_BULLETS = """ỦY BAN NHÂN DÂN
+TỈNH QUẢNG NGÃI
+
+Số: 12/KH-UBND
+
+Quảng Ngãi, ngày 1 tháng 11 năm 2025
+
+KẾ HOẠCH
+
+Kiểm kê tài sản công
+
+**1. Sở Tài chính**
+
+-
+Tuyên truyền, phổ biến quy định về quản lý tài sản công.
+
+Thời
+gian thực hiện: Từ tháng 11/2025 đến khi kết thúc kiểm kê.
+
+-
+Tham mưu phân công nhiệm vụ cho các thành viên Ban Chỉ đạo.
+
+Thời
+gian hoàn thành: Tháng 11 - 12/2025.
+
+- Tổng
+hợp kết quả kiểm kê, báo cáo Bộ Tài chính. Thời gian hoàn thành: Trước ngày 31/5/2026.
+"""
+
+
+def test_a_bullet_sign_alone_on_its_line_starts_the_bullet_below_it():
+    items = parse_text(_PLAN_WITH_LONE_BULLETS)["items"]
+    bullets = [i for i in items if i["kind"] == "bullet"]
+    assert [b["text"].split(",")[0].split(".")[0] for b in bullets] == [
+        "Tuyên truyền", "Tham mưu phân công nhiệm vụ cho các thành viên Ban Chỉ đạo", "Tổng hợp kết quả kiểm kê"]
+    # each "Thời gian …" line stays with its bullet, not with the heading above
+    assert "Thời gian" not in " ".join(i.get("headings", [""])[-1] for i in items if i.get("headings"))
+    due = {d["date"]: d["task"] for i in items for d in i["deadlines"]}
+    assert due["2025-12-31"].startswith("Tham mưu phân công nhiệm vụ")
+
+
+def test_a_bare_completion_label_is_due_for_the_sentence_before_it():
+    items = parse_text(_PLAN_WITH_LONE_BULLETS)["items"]
+    task = next(d["task"] for i in items for d in i["deadlines"] if d["date"] == "2026-05-31")
+    assert task.startswith("Tổng hợp kết quả kiểm kê, báo cáo Bộ Tài chính")
+    assert task.endswith("Trước ngày 31/5/2026")

@@ -37,6 +37,7 @@ from knowledge.parser.names import PROVINCES, province_of
 from knowledge.parser.orders import as_context, directives_shown, encyclopedia, orders_nothing
 from knowledge.parser.pages import NUMBER, lead_date
 from knowledge.parser.tables import fold_tables
+from knowledge.parser.tasks import clause_of, label_only, labelled_task
 from knowledge.text import fold
 
 __all__ = ["MAX_BYTES", "MAX_ITEMS", "PROVINCES", "ParseError", "find_references", "parse_text"]
@@ -123,8 +124,8 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
         deadlines += _heading_deadlines(node, listed, reference, dated, units_of(actors), now)
         for d in deadlines:
             d.pop("firm", None)
-            if headings and _label_only(d["task"], d["phrase"]):
-                d["task"] = f"{_MARKER.sub('', headings[-1]).rstrip(' :')}: {d['task']}"[:300]
+            if label_only(d["task"], d["phrase"]):
+                d["task"] = labelled_task(d["task"], node.text, headings)
         item = {"number": node.path, "kind": "paragraph" if node.preamble and deadlines else kind_of(node),
                 "text": node.text, "summary_en": "", "units": units_of(actors), "references": [],
                 "deadlines": deadlines}
@@ -274,7 +275,7 @@ def _deadlines(text: str, reference: date, dated: bool, item_units: list[str], l
     except DateOutOfRange as e:
         raise ParseError(e.key, date=e.written, phrase=e.phrase) from None
     for f in found:
-        clause = _clause(text, f.start, f.end)
+        clause = clause_of(text, f.start, f.end)
         if (f.due, f.time, f.kind, clause) in seen:
             continue                            # one clause naming its date twice is one deadline
         seen.add((f.due, f.time, f.kind, clause))
@@ -287,28 +288,6 @@ def _deadlines(text: str, reference: date, dated: bool, item_units: list[str], l
         entry["firm"] = f.firm
         out.append(entry)
     return out
-
-
-_MARKER = re.compile(r"^\s*(?:\(?[\dIVXa-zđ]{1,4}(?:\.\d{1,2}){0,3}[.)]|[-+•])\s*")
-
-
-def _label_only(task: str, phrase: str) -> bool:
-    """"Hạn nộp báo cáo: Trước ngày 25/11/2025": the task names no work; what is due is the
-    heading above it ("(2) Báo cáo tình hình tiền thưởng tết"), which the task then carries."""
-    label, _, rest = task.partition(":")
-    return bool(rest) and len(label.split()) <= 5 and len(rest.replace(phrase, "").split()) <= 2
-
-
-def _clause(text: str, start: int, end: int) -> str:
-    """The clause around a deadline phrase (between semicolons or sentence ends)."""
-    left = max(text.rfind(c, 0, start) for c in (";", ". "))
-    right = [i for i in (text.find(";", end), text.find(". ", end)) if i != -1]
-    clause = text[left + 1: min(right) if right else len(text)].strip(" .;")
-    rest = clause.replace(text[start:end], "").strip(" ,:;.")
-    if len(rest.split()) < 3 and left > 0:     # "…chi trả hỗ trợ; hạn chót: 20/12/2021."
-        before = max(text.rfind(c, 0, left) for c in (";", ". "))
-        clause = text[before + 1: left].strip(" .;") or clause
-    return clause[:300]
 
 
 # --- Cited documents -----------------------------------------------------------------------

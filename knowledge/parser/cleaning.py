@@ -111,6 +111,7 @@ _END_LINES = frozenset(_FURNITURE.get("end-line", ()))
 _NOISE_LINE = re.compile(r"\s*(?:\[[^\]\n]{0,80}\]|[-–—]+\s*\d{1,3}\s*[-–—]+|Trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?)\s*",
                          re.IGNORECASE)                 # [Faint, illegible text], -- 2 --, Trang 2/3
 _RULE = re.compile(r"[-–—_=~.*·•\s]*")                  # ------- under a letterhead name
+_LONE_BULLETS = frozenset("-–+•")                      # a bullet sign a copied page wrapped off its text
 _HEADING = re.compile(r"\s{0,3}(#{1,6})(?:\s+|$)")
 _STARS = re.compile(r"\*+")
 _STAR_BULLET = re.compile(r"\*\s+(?=[^\s*])")            # "* item" (markdown list)
@@ -132,6 +133,18 @@ def clean_lines(text: str) -> list[Line]:
                 bold_open = False
             line, bold_open = _clean_cell(cell, bold_open)
             lines.append(line)
+    return _lone_bullets(lines)
+
+
+def _lone_bullets(lines: list[Line]) -> list[Line]:
+    """A bullet sign alone on its line ("-", then "Tuyên truyền …" below it) stays as the start
+    of its bullet when plain text follows; before anything else (a blank, a bold line: a web
+    page's list of questions "-\n**…?** -") it is a rule, as every other line without letters."""
+    for n, line in enumerate(lines):
+        if line.text in _LONE_BULLETS:
+            after = lines[n + 1] if n + 1 < len(lines) else None
+            if after is None or not after.text or after.bold or after.heading:
+                lines[n] = Line("", hard=True)
     return lines
 
 
@@ -156,6 +169,8 @@ def _clean_cell(raw: str, bold_open: bool) -> tuple[Line, bool]:
         stripped = _UNDERSCORE_BOLD.sub(r"**\1**", stripped)
     text, bold, bold_open = _strip_emphasis(stripped, bold_open)
     text = " ".join(text.split())
+    if text in _LONE_BULLETS:
+        return Line(text), bold_open                # "-" on its own line: see _lone_bullets
     if not _ALNUM.search(text):
         rule = bool(text) and _RULE.fullmatch(text) is not None
         return Line("", hard=rule or bool(heading)), bold_open

@@ -1,0 +1,37 @@
+"""What a deadline is due for: the clause around its phrase, and the work a bare label
+("Thời gian hoàn thành: Trước ngày 31/5/2026") stands for. The task is what a reminder and
+the deadline list show, so it must name the work, not only the date."""
+from __future__ import annotations
+
+import re
+
+_MARKER = re.compile(r"^\s*(?:\(?[\dIVXa-zđ]{1,4}(?:\.\d{1,2}){0,3}[.)]|[-+•])\s*")
+
+
+def label_only(task: str, phrase: str) -> bool:
+    """"Hạn nộp báo cáo: Trước ngày 25/11/2025": the task names no work; what is due is the
+    heading above it ("(2) Báo cáo tình hình tiền thưởng tết"), which the task then carries."""
+    label, _, rest = task.partition(":")
+    return bool(rest) and len(label.split()) <= 5 and len(rest.replace(phrase, "").split()) <= 2
+
+
+def labelled_task(task: str, text: str, headings: list[str]) -> str:
+    """The work a bare "Thời gian hoàn thành: …" is due for: the sentence before it in the item
+    ("- Tổng hợp kết quả, báo cáo Bộ Tài chính. Thời gian hoàn thành: …"), else the heading."""
+    before = text[:text.find(task)].strip(" .;:") if task in text else ""
+    work = before.rsplit(". ", 1)[-1] if before else ""
+    if len(work.split()) < 3 and headings:
+        work = _MARKER.sub("", headings[-1]).rstrip(" :")
+    return f"{work}: {task}"[:300] if work else task
+
+
+def clause_of(text: str, start: int, end: int) -> str:
+    """The clause around a deadline phrase (between semicolons or sentence ends)."""
+    left = max(text.rfind(c, 0, start) for c in (";", ". "))
+    right = [i for i in (text.find(";", end), text.find(". ", end)) if i != -1]
+    clause = text[left + 1: min(right) if right else len(text)].strip(" .;")
+    rest = clause.replace(text[start:end], "").strip(" ,:;.")
+    if len(rest.split()) < 3 and left > 0:     # "…chi trả hỗ trợ; hạn chót: 20/12/2021."
+        before = max(text.rfind(c, 0, left) for c in (";", ". "))
+        clause = text[before + 1: left].strip(" .;") or clause
+    return clause[:300]
