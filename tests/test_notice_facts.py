@@ -49,6 +49,9 @@ def searcher() -> Searcher:
     ("who signed notice 5330", "Mạnh Thị Tuyết Mai"),
     ("chi thi ve an toan truong hoc do ai ky", "Trần Quốc Bảo"),
     ("ai ky cv 11520", "Phạm Mạnh Cường"),
+    ("cong van 11520 noi ve gi", "Đẩy mạnh sử dụng nhiên liệu sinh học"),
+    ("cv 5330 về việc gì", "Chính sách thuế TNCN"),
+    ("What is letter 11520 about?", "Đẩy mạnh sử dụng nhiên liệu sinh học"),
 ])
 def test_header_fact_answered_with_its_source(searcher, question, value):
     answer = searcher.ask(question)
@@ -61,6 +64,8 @@ def test_header_fact_answered_with_its_source(searcher, question, value):
     "chỉ thị do ai ký",                       # no notice named
     "ct 07 cam xuyen han chot ngay nao",      # a task's deadline, not the notice's date
     "chi thi 99 ai ky",                       # no such notice
+    "cong van 11520 noi gi ve xang E10",      # what it says about a topic: a directive, not its subject line
+    "What does letter 11520 say about E10?",
 ])
 def test_no_header_answer_when_the_notice_is_not_one_or_the_question_asks_more(searcher, question):
     assert searcher.ask(question).fact is None

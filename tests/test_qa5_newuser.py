@@ -285,11 +285,10 @@ def test_whom_the_letter_is_addressed_to(session):
 
 
 @needs_real
-@pytest.mark.xfail(strict=True, reason="QA5 finding 16: 'cong van 10988 noi ve cai gi' (what is the letter "
-                   "about) is declined; the user needs its subject (tuyên truyền chủ trương, chính sách; the "
-                   "'16 tỉnh' rumour is false) or its first points")
 def test_what_a_named_letter_is_about(session):
-    assert _top(session, "cong van 10988 noi ve cai gi").get("source", "").startswith("10988/BNV-CQĐP")
+    """QA5 finding 16: 'cong van 10988 noi ve cai gi' is answered with the letter's subject line."""
+    top = _top(session, "cong van 10988 noi ve cai gi")
+    assert top.get("source", "").startswith("10988/BNV-CQĐP") and top.get("text")
 
 
 @needs_real
