@@ -22,7 +22,7 @@ from knowledge.models import Deadline, DeadlineUnit, Document, Item, ItemUnit, R
 from knowledge.units import UNITS
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-_DOC_FIELDS = ("number", "kind", "issuer", "province", "date", "title", "title_en", "signer",
+_DOC_FIELDS = ("number", "kind", "issuer", "province", "date", "title", "title_en", "signer", "addressees",
                "source_file")
 
 
@@ -104,6 +104,7 @@ def document_dict(doc: Document) -> dict:
         "key": doc.key, "source_file": doc.source_file, "number": doc.number, "kind": doc.kind,
         "issuer": doc.issuer, "province": doc.province, "date": _iso(doc.date),
         "title": doc.title, "title_en": doc.title_en, "signer": doc.signer,
+        **({"addressees": doc.addressees} if doc.addressees else {}),
         "references": [{"number": r.number, "kind": r.kind, "date": _iso(r.date)}
                        for r in refs if r.item_id is None],
         "items": [{
@@ -156,6 +157,7 @@ def _store(parsed: dict, key: str, origin: str, digest: str, doc: Document | Non
     fields["issuer"] = fields["issuer"] or ""
     fields["title"] = fields["title"] or ""
     fields["title_en"] = fields["title_en"] or ""
+    fields["addressees"] = fields["addressees"] or ""
     if doc is None:
         doc = Document.create(key=key, origin=origin, content_hash=digest, **fields)
     else:

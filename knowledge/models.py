@@ -29,6 +29,7 @@ class Document(BaseModel):
     title = TextField()
     title_en = TextField(default="")
     signer = CharField(null=True)
+    addressees = TextField(default="")        # "Kính gửi: …" without its label; "" when none
     source_file = CharField(null=True)
     origin = CharField(default="seed")        # seed | import | push
     content_hash = CharField(default="")      # of the data that produced the rows

@@ -1,5 +1,5 @@
 """Questions about a notice itself — who signed it, on what date, its number, who issued it,
-what it is about (its trích yếu).
+whom it is sent to, what it is about (its trích yếu).
 
 No item of a notice says who signed it: the answer is in the notice's header, so ranking
 items for "thông báo 102 do ai ký" can only find a sentence that shares "thông báo" and
@@ -30,6 +30,9 @@ ASKS = {
     "number": ("so hieu", "so may", "so bao nhieu", "what number", "number of"),
     "issuer": ("ai ban hanh", "co quan nao ban hanh", "don vi nao ban hanh", "ai gui", "ai ra",
                "who issued", "issued by", "which agency", "who sent"),
+    "addressees": ("gui ai", "gui cho ai", "gui toi ai", "gui den ai", "gui nhung ai", "gui cho nhung ai",
+                   "kinh gui ai", "addressed to", "sent to whom", "to whom", "who is it sent to",
+                   "who is it addressed to", "who was it sent to"),
     # what the notice is about: its trích yếu (title), the line under its kind
     "subject": ("noi ve gi", "noi ve cai gi", "noi ve viec gi", "ve viec gi", "ve van de gi", "noi dung gi",
                 "noi dung la gi", "noi dung chinh", "trich yeu", "about what", "what subject", "the subject"),
@@ -37,7 +40,8 @@ ASKS = {
 # words a question about the notice may carry besides the fact asked for
 _FILLER = frozenset(
     "do duoc boi cua la vay the nao the a ha nhi ban hanh van ban so ngay ky ai gi "
-    "who what which when was is the of by it this that did signed issued date number about".split())
+    "who what which when was is the of by it this that did signed issued date number about sent to "
+    "addressed cho".split())
 _KIND_WORDS = frozenset(w for alts in DOC_KINDS.values() for phrase in alts for w in phrase.split())
 # English words that name a notice of any kind ("who signed notice 07" of a Chỉ thị 07)
 _ANY_KIND = frozenset(("notice", "document", "van ban"))
@@ -138,7 +142,7 @@ def find_notice(index, asked: FactQuestion) -> int | None:
 
 
 def fact_value(fact: str, record) -> str | None:
-    """The fact ('signer', 'date', 'number', 'issuer', 'subject') from the notice of `record`; None when
+    """The fact ('signer', 'date', 'number', 'issuer', 'addressees', 'subject') from the notice of `record`; None when
     the header does not give it (then Loa says it does not know rather than guess). Only the
     value: the view names it in the reader's language (texts/ `fact.<fact>`)."""
     if fact == "signer":
@@ -147,6 +151,8 @@ def fact_value(fact: str, record) -> str | None:
         value = record.document_date.strftime("%d/%m/%Y") if record.document_date else ""
     elif fact == "number":
         value = record.document_number or ""
+    elif fact == "addressees":
+        value = getattr(record, "addressees", "") or ""
     elif fact == "subject":
         value = record.document_title or ""
     else:

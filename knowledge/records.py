@@ -36,6 +36,7 @@ class ItemRecord:
     document_title_en: str = ""
     issuer: str = ""
     signer: str = ""
+    addressees: str = ""
     province: str | None = None
     document_date: date | None = None
     references: tuple[str, ...] = ()
@@ -102,6 +103,7 @@ def load_records(item_ids: list[int] | None = None, document_ids: list[int] | No
             item_id=it.id, text=it.text, summary_en=it.summary_en or "", number=it.number or "",
             kind=it.kind, headings=tuple(it.headings.split("\n")) if it.headings else (), document_id=d.id, document_number=d.number, document_kind=d.kind,
             document_title=d.title, document_title_en=d.title_en or "", issuer=d.issuer, signer=d.signer or "",
+            addressees=d.addressees or "",
             province=d.province, document_date=d.date, references=tuple(refs.get(it.id, ())),
             deadlines=tuple(deadlines.get(it.id, ()))))
     return out

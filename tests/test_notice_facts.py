@@ -20,7 +20,7 @@ KY_ANH = dict(document_id=2, document_number="07/CT-UBND", document_kind="Chỉ 
               province="Kỳ Anh", document_date=date(2026, 10, 2), signer="Lê Văn Hùng")
 TAX = dict(document_id=3, document_number="5330/CT-CS", document_kind="Công văn",
            document_title="Chính sách thuế TNCN", issuer="Cục Thuế", document_date=date(2025, 11, 19),
-           signer="Mạnh Thị Tuyết Mai")
+           signer="Mạnh Thị Tuyết Mai", addressees="Thuế các tỉnh, thành phố")
 # a công văn's symbol names its issuer, not its kind: asked for as "công văn 11520" all the same
 FUEL = dict(document_id=4, document_number="11520/VPCP-CN", document_kind="Công văn",
             document_title="Đẩy mạnh sử dụng nhiên liệu sinh học", issuer="Văn phòng Chính phủ",
@@ -52,6 +52,8 @@ def searcher() -> Searcher:
     ("cong van 11520 noi ve gi", "Đẩy mạnh sử dụng nhiên liệu sinh học"),
     ("cv 5330 về việc gì", "Chính sách thuế TNCN"),
     ("What is letter 11520 about?", "Đẩy mạnh sử dụng nhiên liệu sinh học"),
+    ("cv 5330 gui ai", "Thuế các tỉnh, thành phố"),
+    ("who is letter 5330 addressed to", "Thuế các tỉnh, thành phố"),
 ])
 def test_header_fact_answered_with_its_source(searcher, question, value):
     answer = searcher.ask(question)
@@ -66,6 +68,7 @@ def test_header_fact_answered_with_its_source(searcher, question, value):
     "chi thi 99 ai ky",                       # no such notice
     "cong van 11520 noi gi ve xang E10",      # what it says about a topic: a directive, not its subject line
     "What does letter 11520 say about E10?",
+    "cong van 5330 gui ai ve thue tncn",      # whom it sends a tax rule to: a directive
 ])
 def test_no_header_answer_when_the_notice_is_not_one_or_the_question_asks_more(searcher, question):
     assert searcher.ask(question).fact is None

@@ -121,3 +121,23 @@ def test_a_page_box_subject_on_the_line_after_v_v_is_the_title():
     box = PAGE_BOX + "*V/v:\nChính sách thuế TNCN*\n|\n*Hà Nội, ngày 3 tháng 12\nnăm 2025*\n|\n"
     parsed = parse_text(box + ADDRESSEES + LETTER)
     assert parsed["title"] == "Chính sách thuế TNCN"
+
+
+def test_the_addressees_are_kept_without_their_label_or_postal_address():
+    """"công văn … gửi ai" is answered from the header (knowledge/notice_facts.py): the parser keeps
+    the "Kính gửi" line as written, without the label and an "(Đ/c: …)" address."""
+    from knowledge.parser import parse_text
+    letter = ("CỤC HẢI QUAN\n\nSố: 39/CHQ-GSQL\nV/v vướng mắc thủ tục hải quan\n\nHà Nội, ngày 03 tháng 12 năm 2025\n\n"
+              "Kính gửi: Chi nhánh Công ty TNHH KGL Việt Nam tại TP. HCM.\n(Đ/c: Tầng 5, Số 8A-10A, Phường Tân Sơn Hòa)\n\n"
+              "Trả lời công văn số 01/KGL của Công ty, Cục Hải quan có ý kiến như sau:\n\n"
+              "- Đề nghị Công ty nghiên cứu các văn bản dẫn trên để thực hiện đúng quy định.\n")
+    assert parse_text(letter)["addressees"] == "Chi nhánh Công ty TNHH KGL Việt Nam tại TP. HCM"
+
+
+def test_the_addressees_stop_where_the_body_begins():
+    from knowledge.parser import parse_text
+    plan = ("ỦY BAN NHÂN DÂN\nTỈNH CÀ MAU\n\nSố: 12/TTr-UBND\n\nCà Mau, ngày 03 tháng 12 năm 2025\n\nTỜ TRÌNH\n"
+            "Về kế hoạch tài chính 05 năm\n\nKính gửi: Hội đồng nhân dân tỉnh Cà Mau\nCăn cứ Nghị định số 45/2017/NĐ-CP "
+            "ngày 21/4/2017 của Chính phủ quy định chi tiết lập kế hoạch tài chính 05 năm;\n\n"
+            "1. Sở Tài chính tổng hợp kế hoạch tài chính 05 năm, báo cáo trước ngày 15/12/2025.\n")
+    assert parse_text(plan)["addressees"] == "Hội đồng nhân dân tỉnh Cà Mau"

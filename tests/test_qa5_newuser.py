@@ -276,10 +276,8 @@ def test_paraphrases_with_the_right_best_candidate(session, question, expected):
 
 
 @needs_real
-@pytest.mark.xfail(strict=True, reason="QA5 finding 15: 'cv 5363 gui ai' (whom is the letter addressed to: "
-                   "'Kính gửi: Các Thuế tỉnh, thành phố') is declined, its candidates from another notice "
-                   "(the công điện article's addressees)")
 def test_whom_the_letter_is_addressed_to(session):
+    """QA5 finding 15: 'cv 5363 gui ai' is answered from the letter's "Kính gửi" line."""
     top = _top(session, "cv 5363 gui ai")
     assert top.get("source", "").startswith("5363/CT-CS") and "Thuế tỉnh" in top["text"]
 

@@ -163,6 +163,7 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
         "title": title or _named(header) or usable_title(items[0]["text"][:120]) or items[0]["text"][:120],
         "title_en": "",
         "signer": header.signer,
+        "addressees": _addressed_to(header.addressees),
         "references": find_references(body_text, header.number),
         "items": items,
     }
@@ -208,11 +209,26 @@ def _named(header) -> str | None:
     return f"{header.kind or 'Văn bản'} {header.number}" if header.number else None
 
 
+_ADDRESSED_LABEL = re.compile(r"^.{0,80}?(?:Kính\s+gửi|điện)\s*:\s*", re.IGNORECASE)
+_BODY_START = re.compile(r"\s(?:Căn cứ|Thực hiện|Xét|Theo|Trả lời|Tiếp theo|Triển khai|Để|Nhằm|Trong|Vừa qua|"
+                         r"Ngày \d|Ủy ban nhân dân tỉnh nhận được|Bộ .{0,40}nhận được)\s")
+_POSTAL_ADDRESS = re.compile(r"\s*\((?:Đ/c|Địa chỉ)\b[^()]{0,300}\)?\s*$", re.IGNORECASE)   # "(Đ/c: Tầng 5, …)"
+
+
+def _addressed_to(addressed: str) -> str:
+    """Whom the notice is sent to, as its header writes it without the label ("Kính gửi:",
+    "THỦ TƯỚNG CHÍNH PHỦ điện:"): what "công văn 5363 gửi ai" asks."""
+    text = _ADDRESSED_LABEL.sub("", addressed)
+    body = _BODY_START.search(text)             # a header read into the first sentence of the body
+    text = text[:body.start()] if body else text
+    return _POSTAL_ADDRESS.sub("", text).strip(" .;")[:600] if addressed else ""
+
+
 def _document_actors(addressed: str) -> list[Actor]:
     """Whom "Kính gửi: …" or a công điện's list addresses, entry by entry."""
     if not addressed:
         return []
-    text = re.sub(r"^.{0,80}?(?:Kính\s+gửi|điện)\s*:\s*", "", addressed, flags=re.IGNORECASE)
+    text = _ADDRESSED_LABEL.sub("", addressed)
     out: list[Actor] = []
     for piece in re.split(r"(?:^|[;.]\s*|\s)[-–+•]\s+|;", text):
         for actor in addressees(piece)[0]:
