@@ -83,7 +83,8 @@ def render_ics(rows: list[DeadlineRow], zone: ZoneInfo, *, lang: str = "vi",
             log.warning("ics_deadline_skipped deadline_id=%s due=%s error=%r", r.id, r.due_date, e)
             continue
         source = t(lang, "calendar.source", document=r.document_number or r.document_title,
-                   item=r.item_number or str(r.item_position))
+                   item=r.item_number) if r.item_number else \
+            t(lang, "calendar.source_notice", document=r.document_number or r.document_title)
         description = f"{r.phrase}\n{source}"
         lines += ["BEGIN:VEVENT", f"UID:{uid}", f"DTSTAMP:{stamp}", start, end] + ([rule] if rule else []) + [
                   f"SUMMARY:{_ics_escape(r.task_in(lang))}",

@@ -45,7 +45,7 @@ class ItemRecord:
 
 def source_line(r: ItemRecord) -> str:
     """Human source of an item, in Vietnamese (the language of the notices)."""
-    parts = [r.document_number or r.document_title[:80]]
+    parts = [r.document_number or shortened(r.document_title, 80)]
     if r.issuer:
         parts.append(r.issuer)
     if r.document_date:
@@ -53,6 +53,15 @@ def source_line(r: ItemRecord) -> str:
     if r.number:
         parts.append(f"mục {r.number}")
     return ", ".join(p for p in parts if p)
+
+
+def shortened(text: str, limit: int) -> str:
+    """A title cut on a word with "…" ("… giảm trừ gia cảnh…", not "… gia cảnh khi tí")."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return cut.rstrip(" ,;:-") + "…"
 
 
 def document_signatures() -> dict[int, tuple]:

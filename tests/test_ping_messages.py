@@ -3,6 +3,7 @@ the acknowledgements it may gain; deadlines of different notices go in separate 
 replying to its notice in that group."""
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo
 
@@ -40,3 +41,16 @@ def test_deadlines_of_two_notices_reply_to_each_notice():
                                     for r in p["reply_markup"]["inline_keyboard"]]) for p in parts]
     assert replies == [(11, ["1", "3"]), (22, ["2"]), (None, ["4"])]
     assert "1. <b>" in parts[0]["text"] and "3. <b>" in parts[0]["text"]     # numbers kept
+
+
+def test_an_unnumbered_paragraph_is_cited_by_its_notice_not_its_position():
+    """QA5 finding 10: "mục 9" was a paragraph's position, a number the notice does not have;
+    a long title without a number is shortened on a word."""
+    from bot.views.deadlines import source_text
+    numbered = row(3)
+    unnumbered = dataclasses.replace(row(9), item_number="", document_number=None,
+                                     document_title="Hồ sơ đăng ký người phụ thuộc để giảm trừ gia cảnh khi tính "
+                                                    "thuế thu nhập cá nhân năm 2025 gồm những gì")
+    assert source_text(numbered, "vi").endswith("mục 3")
+    cited = source_text(unnumbered, "vi")
+    assert "mục" not in cited and cited.endswith("…") and " tí…" not in cited

@@ -242,10 +242,8 @@ def test_import_line_shortens_the_title_on_a_word(tmp_path):
 
 
 @needs_real
-@pytest.mark.xfail(strict=True, reason="QA5 finding 9b: the `source` of answers from a notice without a number "
-                   "(the ../shared/eval contract) is its title cut at 80 characters mid-word ('… để giảm trừ gia "
-                   "cảnh khi tí'); the chat view shortens it on a word with '…'")
 def test_answer_source_title_is_shortened_on_a_word(session):
+    """QA5 finding 9b: a notice without a number is cited by its title, shortened on a word."""
     source = _top(session, "vợ lương 5 triệu có được tính người phụ thuộc ko")["source"]
     title = " ".join(session["qa"]["title"].split())
     assert source == title or source.endswith("…") or (title + " ").startswith(source + " ")
@@ -297,20 +295,16 @@ def test_english_what_a_letter_asks_provinces(session):
 
 
 @needs_real
-@pytest.mark.xfail(strict=True, reason="QA5 finding 10: `bot.py deadlines --all` cites 5363/CT-CS's task as "
-                   "'mục 9', a number the letter does not have (its paragraphs are unnumbered, and answers "
-                   "quoting the same paragraph cite no item)")
 def test_deadline_list_cites_no_invented_item_number(session):
+    """QA5 finding 10: an unnumbered paragraph's deadline cites its notice, not its position."""
     done = run_bot(session["db"], "deadlines", "--all")
     line = next(line for line in done.stdout.splitlines() if "5363/CT-CS" in line)
     assert "mục" not in line
 
 
 @needs_real
-@pytest.mark.xfail(strict=True, reason="QA5 finding 11: 5363/CT-CS cites 'công văn số 3316/CT-CS', but the "
-                   "reference is stored as a Chỉ thị (from 'CT' in the number); the kind the text names "
-                   "should win")
 def test_reference_kind_named_in_the_text(session):
+    """QA5 finding 11: 'công văn số 3316/CT-CS' is a Công văn, though 'CT' is a Chỉ thị's code."""
     kinds = {r["number"]: r["kind"] for r in session["5363"]["references"]}
     assert kinds["3316/CT-CS"] == "Công văn"
 

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from bot.views.safe import split_html
 from knowledge.deadlines import DeadlineRow, has_passed, shown_kind
+from knowledge.records import shortened
 from knowledge.units import unit_name
 from scheduler.renderers import DigestEntry
 from texts import t
@@ -91,11 +92,12 @@ def days_left_text(due: date, today: date, lang: str, due_time=None, now: dateti
 
 
 def source_text(row: DeadlineRow, lang: str) -> str:
-    document = row.document_number or row.document_title
-    if len(document) > 80:
-        document = document[:79] + "…"
-    item = row.item_number or str(row.item_position)
-    return t(lang, "deadlines.source", document=esc(document), item=esc(item))
+    """The notice and the item's own number; an unnumbered paragraph is cited by its notice
+    alone (its position is no number the reader could find in the text)."""
+    document = row.document_number or shortened(row.document_title, 80)
+    if not row.item_number:
+        return t(lang, "deadlines.source_notice", document=esc(document))
+    return t(lang, "deadlines.source", document=esc(document), item=esc(row.item_number))
 
 
 TASK_STATUSES = ("on_time", "late", "in_time", "overdue")      # scheduler/taskstatus.py

@@ -26,7 +26,7 @@ import re
 from datetime import date
 from itertools import islice
 
-from knowledge.dates import DateOutOfRange, find_deadlines, sane_date
+from knowledge.dates import DateOutOfRange, find_deadlines
 from knowledge.parser.actors import Actor, addressees, assign, units_of
 from knowledge.parser.body import MAX_ITEMS, build_tree, items_of, kind_of
 from knowledge.parser.cleaning import clean_lines, paragraphs, unprintable_share, word_share
@@ -35,7 +35,8 @@ from knowledge.parser.header import read_header, usable_title
 from knowledge.parser.kind_title import ADDRESSED
 from knowledge.parser.names import PROVINCES, province_of
 from knowledge.parser.orders import as_context, directives_shown, encyclopedia, orders_nothing
-from knowledge.parser.pages import NUMBER, lead_date
+from knowledge.parser.pages import lead_date
+from knowledge.parser.references import find_references
 from knowledge.parser.tables import fold_tables
 from knowledge.parser.tasks import clause_of, label_only, labelled_task
 from knowledge.text import fold
@@ -304,36 +305,6 @@ def _deadlines(text: str, reference: date, dated: bool, item_units: list[str], l
         entry["firm"] = f.firm
         out.append(entry)
     return out
-
-
-# --- Cited documents -----------------------------------------------------------------------
-
-_REF = re.compile(rf"(?<![\w/])({NUMBER})(?![\w/])")
-_REF_KINDS = {"NQ": "Nghị quyết", "CT": "Chỉ thị", "CD": "Công điện", "CĐ": "Công điện",
-              "TB": "Thông báo", "CV": "Công văn", "QĐ": "Quyết định", "QD": "Quyết định",
-              "KH": "Kế hoạch", "NĐ": "Nghị định", "TT": "Thông tư", "KL": "Kết luận",
-              "HD": "Hướng dẫn", "BC": "Báo cáo"}
-_REF_DATE = re.compile(r",?\s*(?:ngày\s*)?(\d{1,2})/(\d{1,2})/(\d{4})")
-
-
-def find_references(text: str, own_number: str | None = None) -> list[dict]:
-    """Documents a text cites by number ("Nghị quyết số 128/NQ-CP ngày 11/10/2021")."""
-    refs: dict[str, dict] = {}
-    for m in _REF.finditer(text):
-        number = m.group(1).rstrip(".")
-        if number == own_number or number in refs or not re.search(r"[A-ZĐ]{2}", number):
-            continue
-        code = re.sub(r"^\d+(?:/\d{4})?[-/]", "", number).split("/")[0].split("-")[0]
-        d = _REF_DATE.match(text[m.end():m.end() + 20])
-        ref_date = None
-        if d:
-            try:
-                checked = sane_date(int(d.group(3)), int(d.group(2)), int(d.group(1)))
-            except DateOutOfRange:
-                checked = None
-            ref_date = checked.isoformat() if checked else None
-        refs[number] = {"number": number, "kind": _REF_KINDS.get(code.upper(), ""), "date": ref_date}
-    return list(refs.values())
 
 
 # --- Notices without a letterhead (the seeds: OCR of party notices, news reports) -----------
