@@ -79,6 +79,9 @@ SETS = [
     # deliberately not listed.
     _real("fresh4"),
     QuestionSet("seed_dev2", f"{HERE}/questions_seed_dev2.tsv", f"{HERE}/oos_seed_dev.tsv", "seed"),
+    # Seed questions typed as officials type in chat (2026-11-25, branch declines2), written before
+    # any change; the aside part (tests/*seed_dev5_hold.tsv) is deliberately not listed.
+    QuestionSet("seed_dev5", f"{HERE}/questions_seed_dev5.tsv", f"{HERE}/oos_seed_dev5.tsv", "seed"),
     # Everyday questions a bot of a provincial office gets that no directive answers.
     QuestionSet("everyday", None, f"{HERE}/search_out_of_scope.tsv", "seed"),
     # Everyday and noise questions asked of SMALL knowledge bases (2026-11-25, branch refit):
