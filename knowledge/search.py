@@ -33,6 +33,7 @@ from knowledge.confidence import Evidence, evidence, model, overruled
 from knowledge.english import accent_mismatch_en, asking_terms, rerank_by_accents, wordings
 from knowledge.folding import carry_readings, fold_mismatch, known_words, pair_readings
 from knowledge.index import Index
+from knowledge.lead_ins import with_list
 from knowledge.notice_facts import asked_fact, fact_value, find_notice
 from knowledge.ordinals import clashes
 from knowledge.paraphrase import paraphrased
@@ -56,7 +57,7 @@ MAX_REPEATS = 3          # repeats of an item's text skipped when looking for it
 @dataclass
 class Hit:
     item_id: int
-    text: str               # the full item text as stored
+    text: str               # the item text as stored; a lead-in with the items it announces (knowledge.lead_ins)
     source: str             # "102-TB/VPTU, Văn phòng Tỉnh ủy Lai Châu, 29/12/2021, mục 4"
     score: float            # the probability that this item answers the question (0..1)
     sentence: str           # the best-matching sentence of the item
@@ -308,7 +309,7 @@ class Searcher:
                           kind_missed=bool(wants) and not index.item_kinds[i] & wants, rival=rival)
             first = first or ev
             sentences = ranked_sentences(r.text, wanted)
-            hits.append(Hit(r.item_id, r.text, source_line(r), calibrated.probability(ev), sentences[0], r,
+            hits.append(Hit(r.item_id, with_list(index.records, i), source_line(r), calibrated.probability(ev), sentences[0], r,
                             tuple(sentences), index.doc_last_due[d]))
         return hits, first
 
