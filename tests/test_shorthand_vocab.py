@@ -13,3 +13,16 @@ def test_common_chat_shorthand_is_read(typed, reading):
 
 def test_hd_also_reads_as_hoat_dong():
     assert expand_shorthand("hd") == ("huong dan", "hop dong", "hoat dong")
+
+
+def test_a_consonant_dropped_from_an_accented_word_is_read_back(db):
+    from knowledge.loader import ensure_seeded
+    from knowledge.search import Searcher
+    from knowledge.shorthand import dropped_letter
+
+    ensure_seeded()
+    index = Searcher.from_database()._index
+    assert dropped_letter(index, "nặg") == ["nang"]
+    assert "khong" in dropped_letter(index, "khôg")
+    assert dropped_letter(index, "nag") == []          # typed without accents: correct_vi's business
+    assert dropped_letter(index, "mớ") == []           # a word already
