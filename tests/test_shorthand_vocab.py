@@ -26,3 +26,10 @@ def test_a_consonant_dropped_from_an_accented_word_is_read_back(db):
     assert "khong" in dropped_letter(index, "khôg")
     assert dropped_letter(index, "nag") == []          # typed without accents: correct_vi's business
     assert dropped_letter(index, "mớ") == []           # a word already
+
+
+def test_everyday_words_for_reserves_and_sources():
+    from knowledge.paraphrase import paraphrase_table
+
+    table = paraphrase_table()
+    assert ("chuan bi" in table[("du", "tru")][0][1]) and ("nguon",) == table[("tu", "dau")][0][1]
