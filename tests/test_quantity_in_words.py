@@ -15,3 +15,4 @@ def test_amounts_in_words_are_quantities():
 def test_words_without_an_amount_are_not():
     assert not _kinds("tăng cường tuyên truyền cho người dân") & ANSWERS_QUANTITY
     assert not _kinds("tương tác với người dân") & ANSWERS_QUANTITY
+
