@@ -21,7 +21,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 from knowledge.english import phrasing_words
 from knowledge.question_frames import asked_parts, frames
-from knowledge.shorthand import expand_shorthand, is_syllable, spelled_out, untelex
+from knowledge.shorthand import dropped_letter, expand_shorthand, is_syllable, spelled_out, untelex
 from knowledge.text import EN_STOPWORDS, Token, bigrams, has_diacritics, stem_en, stopword_flags, tokenize
 
 W_BIGRAM = 1.0          # a pair of neighbouring syllables, relative to one syllable
@@ -144,7 +144,8 @@ def vi_concepts(index, question: str, tokens: list[Token]) -> list[Concept]:
         if t.word and not index.known_vi(t.term):
             left = expanded[i - 1].term if i > 0 else None
             right = expanded[i + 1].term if i + 1 < len(expanded) else None
-            alts += correct_vi(index, t.term, left, right)
+            alts += [a for a in dropped_letter(index, question[t.start:t.end]) + correct_vi(index, t.term, left, right)
+                     if a not in alts]
         words.append(alts)
         options = [Alternative("uni", (alts[0],))] + [Alternative("uni", (a,), W_CORRECTED) for a in alts[1:]]
         options += [vi_phrase(spelled, 1.0) for spelled in spelled_out(index, t)]

@@ -43,15 +43,18 @@ def following_sentences(text: str, sentence: str) -> list[str]:
 
 def following_items(item_id: int, count: int = 6) -> list[str]:
     """The text of the items after this one in its notice (a list announced by "như sau:"),
-    in order; [] without a database or for the last item."""
+    in order; [] without a database or for the last item. A directive's list skips the
+    background paragraphs between; a label that is itself context (every paragraph of a
+    page that orders nothing, a Q&A page's "… gồm có những giấy tờ sau:") announces context
+    paragraphs, which are then its list (QA5 finding 13: the label was shown alone)."""
     from knowledge.models import Item
 
     try:
         item = Item.get_by_id(item_id)
-        rows = (Item.select(Item.text).where(Item.document == item.document_id, Item.position > item.position,
-                                             Item.kind != "context")
-                .order_by(Item.position).limit(count))
-        return [r.text for r in rows]
+        rows = Item.select(Item.text).where(Item.document == item.document_id, Item.position > item.position)
+        if item.kind != "context":
+            rows = rows.where(Item.kind != "context")
+        return [r.text for r in rows.order_by(Item.position).limit(count)]
     except Exception:                       # no database bound (records built in memory)
         return []
 

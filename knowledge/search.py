@@ -33,6 +33,7 @@ from knowledge.confidence import Evidence, evidence, model, overruled
 from knowledge.english import accent_mismatch_en, asking_terms, rerank_by_accents, wordings
 from knowledge.folding import carry_readings, fold_mismatch, known_words, pair_readings
 from knowledge.index import Index
+from knowledge.lead_ins import with_list
 from knowledge.notice_facts import asked_fact, fact_value, find_notice
 from knowledge.ordinals import clashes
 from knowledge.paraphrase import paraphrased
@@ -41,6 +42,7 @@ from knowledge.ranking import Ranking, rank_items
 from knowledge.quotes import ranked_sentences
 from knowledge.reach import applies_everywhere, newer_rival
 from knowledge.records import DeadlineInfo, ItemRecord, document_signatures, load_records, source_line  # noqa: F401 (re-exported)
+from knowledge.situation import asks_situation
 from knowledge.smalltalk import read_smalltalk
 from knowledge.text import has_diacritics, nfc, stopword_flags, tokenize
 
@@ -56,7 +58,7 @@ MAX_REPEATS = 3          # repeats of an item's text skipped when looking for it
 @dataclass
 class Hit:
     item_id: int
-    text: str               # the full item text as stored
+    text: str               # the item text as stored; a lead-in with the items it announces (knowledge.lead_ins)
     source: str             # "102-TB/VPTU, Văn phòng Tỉnh ủy Lai Châu, 29/12/2021, mục 4"
     score: float            # the probability that this item answers the question (0..1)
     sentence: str           # the best-matching sentence of the item
@@ -217,7 +219,8 @@ class Searcher:
         if lang == "vi" and not accented and not has_diacritics(talk.rest):
             flags = stopword_flags(talk.rest, tokens)
             folded = ([t.term for t in tokens], [t.word and not stop for t, stop in zip(tokens, flags)])
-        hits, ev = self._hits(index, ranking, concepts, lang, mentions, limit, accented, folded, wants)
+        hits, ev = self._hits(index, ranking, concepts, lang, mentions, limit, accented, folded, wants,
+                              asks_situation([t.term for t in read]))
         noise = sum(c.isalnum() for c in talk.rest) < MIN_LETTERS
         threshold = model().threshold
         # Typed without accents, one syllable of content ('ngon': ngon, ngôn, ngọn, ngón) names
@@ -280,9 +283,11 @@ class Searcher:
         return mentions, missing
 
     def _hits(self, index: Index, ranking: Ranking, concepts, lang: str, mentions, limit: int, accented,
-              folded=None, wants: int = 0):
+              folded=None, wants: int = 0, situation: bool = False):
         """`folded`: the terms and content flags of a question typed without accents, whose
-        matches are checked against the accented words of the notices (knowledge.folding)."""
+        matches are checked against the accented words of the notices (knowledge.folding).
+        `situation`: the question asks about the situation, which background answers
+        (knowledge.situation), so an item's being background counts nothing against it."""
         if not len(ranking):
             return [], None
         wanted = {t for c in concepts for a in c.alternatives if a.field != "en"
@@ -304,11 +309,12 @@ class Searcher:
                           if not repeats(r.text, index.records[int(ranking.items[j])].text)
                           and (group < 0 or int(ranking.groups[j]) != group)),
                          last)
-            ev = evidence(ranking, k, lang, bool(mentions), in_named, bool(index.is_context[i]), mismatch,
+            ev = evidence(ranking, k, lang, bool(mentions), in_named, bool(index.is_context[i]) and not situation,
+                          mismatch,
                           kind_missed=bool(wants) and not index.item_kinds[i] & wants, rival=rival)
             first = first or ev
             sentences = ranked_sentences(r.text, wanted)
-            hits.append(Hit(r.item_id, r.text, source_line(r), calibrated.probability(ev), sentences[0], r,
+            hits.append(Hit(r.item_id, with_list(index.records, i), source_line(r), calibrated.probability(ev), sentences[0], r,
                             tuple(sentences), index.doc_last_due[d]))
         return hits, first
 

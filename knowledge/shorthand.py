@@ -95,3 +95,31 @@ def spelled_out(index, t) -> list[str]:
                 f"{a} {b}" in index.bi.vocab for a, b in zip(words, words[1:])):
             out.append(reading)
     return out
+
+
+_CONSONANTS = "bcdđghklmnpqrstvx"
+MAX_DROPPED_READINGS = 2
+
+
+def dropped_letter(index, typed: str) -> list[str]:
+    """The folded words a word typed with accents stands for when a consonant slipped out
+    ('nặg' nặng, 'khôg' không, 'bệh' bệnh, 'nhưg' nhưng). Typed without its accents such a
+    word is one edit from dozens of syllables, so knowledge.concepts.correct_vi needs a
+    neighbouring word to vouch for a short one; the accented vowel pins it down: only the
+    accented syllables of the notices and of the language (knowledge.folding.known_words)
+    that hold the typed letters with one consonant more, and that the index knows."""
+    from knowledge.folding import known_words
+    from knowledge.text import fold_word, has_diacritics, nfc
+
+    word = nfc(typed).lower()
+    if len(word) < 2 or not has_diacritics(word) or not word.isalpha():
+        return []
+    known = known_words(index)
+    out: list[str] = []
+    for k in range(1, len(word) + 1):
+        for c in _CONSONANTS:
+            cand = word[:k] + c + word[k:]
+            folded = fold_word(cand)
+            if cand in known and index.known_vi(folded) and folded not in out:
+                out.append(folded)
+    return out[:MAX_DROPPED_READINGS]

@@ -36,10 +36,15 @@ _UNITS = frozenset("ngay tuan thang nam gio phut lan nguoi cap muc ho xa trieu t
 _CLOSING = re.compile(r"(?:\bde\b.{0,120}\bbiet\b|\btran trong\b|\bxin thong bao\b)[^.]{0,120}\.?/\.\s*$")
 
 
+# An amount written in words (folded pairs): "số lượng test nhanh tương đương với dân số",
+# "toàn bộ người lao động", "tất cả các trạm y tế", "một nửa", "gấp đôi" answer "bao nhiêu".
+_QUANTITY_WORDS = frozenset({"tuong duong", "toan bo", "tat ca", "mot nua", "gap doi", "gap ba"})
+
+
 def answer_kinds(terms: list[str]) -> int:
     """What an item can answer besides its words: a time (it holds a date or an hour) or a
-    quantity (a number of two digits or more, a percentage, a range)."""
-    kinds = 0
+    quantity (a number of two digits or more, a percentage, a range, an amount in words)."""
+    kinds = ANSWERS_QUANTITY if any(f"{a} {b}" in _QUANTITY_WORDS for a, b in zip(terms, terms[1:])) else 0
     for k, t in [(k, t) for k, t in enumerate(terms) if t[0] <= "9"]:   # digits sort before letters
         if t[0].isdigit():
             if _DATE_TERM.fullmatch(t):

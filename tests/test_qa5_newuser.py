@@ -249,10 +249,10 @@ def test_answer_source_title_is_shortened_on_a_word(session):
     assert source == title or source.endswith("…") or (title + " ").startswith(source + " ")
 
 
+# (fixed) QA5 finding 13: 'ho so dang ky nguoi phu thuoc la vo gom nhung gi' was answered with the list's
+# lead-in alone ('Như vậy, hồ sơ … gồm có những giấy tờ sau:'); a lead-in now answers with the items it
+# announces (knowledge.lead_ins), context paragraphs too when the lead-in is one (knowledge.quotes).
 @needs_real
-@pytest.mark.xfail(strict=True, reason="QA5 finding 13: 'ho so dang ky nguoi phu thuoc la vo gom nhung gi' is "
-                   "answered, confidently, with the list's lead-in alone ('Như vậy, hồ sơ … gồm có những giấy tờ "
-                   "sau:') and none of the papers (Bản chụp Căn cước công dân, Giấy chứng nhận kết hôn …)")
 def test_list_lead_in_comes_with_its_list(session):
     said = _said(session, "ho so dang ky nguoi phu thuoc la vo gom nhung gi")
     assert "Căn cước công dân" in said

@@ -48,10 +48,12 @@ QUESTION_SETS = {
     "seed dev3 holdout": ("questions_seed_dev3_hold.tsv", 20, None),
     "seed dev4": ("questions_seed_dev4.tsv", 53, None),
     "seed dev4 holdout": ("questions_seed_dev4_hold.tsv", 26, None),
+    "seed dev5": ("questions_seed_dev5.tsv", 40, None),
+    "seed dev5 holdout": ("questions_seed_dev5_hold.tsv", 20, None),
 }
 ENGLISH_ONLY = {"real en4", "real en4 holdout", "real en5", "real en5 holdout"}
 # Sets written in Vietnamese only (they measure declines of right answers, not English).
-VIETNAMESE_ONLY = {"real fresh4", "real fresh4 holdout"}
+VIETNAMESE_ONLY = {"real fresh4", "real fresh4 holdout", "seed dev5", "seed dev5 holdout"}
 # Sets written as officials type in a Vietnamese chat (no accents, typos, telex leftovers,
 # shorthand): no English share is asked of them, but most must be typed without accents.
 CHAT_SETS = {"seed dev3", "seed dev3 holdout", "seed dev4", "seed dev4 holdout"}
@@ -72,6 +74,8 @@ OUT_OF_SCOPE_SETS = {
     "seed dev3 holdout": ("oos_seed_dev3_hold.tsv", 7),
     "seed dev4": ("oos_seed_dev4.tsv", 18),
     "seed dev4 holdout": ("oos_seed_dev4_hold.tsv", 9),
+    "seed dev5": ("oos_seed_dev5.tsv", 14),
+    "seed dev5 holdout": ("oos_seed_dev5_hold.tsv", 7),
 }
 DOC_LISTS = {"real_docs_dev.txt": 16, "heldout/real_docs.txt": 13,
              "real_docs_dev3.txt": 6, "real_docs_dev3_hold.txt": 4,

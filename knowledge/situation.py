@@ -1,0 +1,34 @@
+"""Questions about the situation, not about what to do.
+
+The confidence model counts a background paragraph ("Ngày 15/11/2021, … đã xuất hiện ổ dịch
+mới tại Khu công nghiệp Hải Hà, có liên quan tới các địa phương …") as a weak answer
+(`context` in knowledge.confidence): most questions ask what to do, and a directive answers
+them. A question that asks why something happened, what the situation or the risk is, or what
+it is linked to ("vì sao dịch ở Lai Châu tăng trở lại", "người trên 65 tuổi chưa tiêm có nguy
+cơ gì") is answered by the background itself, so for it the best item's being background is no
+evidence against it. The words are data (knowledge/vocab/situation_words.txt), folded.
+
+Measured on every dev set with the stored model (2026-11-25, branch declines2): 9 right answers
+that were declined are answered, no answer becomes wrong.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+WORDS_FILE = Path(__file__).resolve().parent / "vocab" / "situation_words.txt"
+
+
+@lru_cache(maxsize=1)
+def situation_phrases() -> tuple[tuple[str, ...], ...]:
+    with open(WORDS_FILE, encoding="utf-8") as f:
+        return tuple(tuple(line.split()) for line in f if line.strip() and not line.startswith("#"))
+
+
+def asks_situation(terms: list[str]) -> bool:
+    """Whether the question's folded terms hold a phrase that asks about the situation."""
+    for phrase in situation_phrases():
+        n = len(phrase)
+        if any(tuple(terms[k:k + n]) == phrase for k in range(len(terms) - n + 1)):
+            return True
+    return False
