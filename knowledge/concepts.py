@@ -23,6 +23,7 @@ from knowledge.english import phrasing_words
 from knowledge.question_frames import asked_parts, frames
 from knowledge.shorthand import expand_shorthand, is_syllable, spelled_out, untelex
 from knowledge.text import EN_STOPWORDS, Token, bigrams, has_diacritics, stem_en, stopword_flags, tokenize
+from knowledge.glossary import word_stem
 
 W_BIGRAM = 1.0          # a pair of neighbouring syllables, relative to one syllable
 W_GLOSSARY = 0.8        # Vietnamese translations of English words
@@ -211,7 +212,7 @@ def en_concepts(index, question: str, tokens: list[Token]) -> list[Concept]:
     covered = [False] * len(words)
     placed: list[tuple[int, list[tuple[str, ...]]]] = []   # content concepts: position, Vietnamese wordings
     names = name_runs(index, question, tokens)
-    readable = [NOT_A_WORD if i in names else st for i, st in enumerate(stems)]
+    readable = [NOT_A_WORD if i in names else word_stem(w) for i, w in enumerate(words)]
     actor = actor_span(words)
     for s, e, alts in index.glossary.translate(readable):
         # A question word the glossary also knows ('deadline', 'in charge') says what kind of

@@ -107,15 +107,31 @@ _SPELLING = ((re.compile(r"(?<=[a-z]{3})iz"), "is"), (re.compile(r"(?<=[a-z]{2})
 
 
 @lru_cache(maxsize=1)
-def _forms() -> dict[str, str]:
-    """Irregular English forms, stemmed: 'hung' -> 'hang' (vocab/en_forms.tsv)."""
-    out = {}
+def _form_lines() -> tuple[tuple[str, str], ...]:
     with open(FORMS_FILE, encoding="utf-8") as f:
-        for line in f:
-            cells = line.split("#", 1)[0].split()
-            if len(cells) == 2:
-                out[stem_en(cells[0].lower())] = stem_en(cells[1].lower())
-    return out
+        cells = (line.split("#", 1)[0].split() for line in f)
+        return tuple((c[0].lower(), c[1].lower()) for c in cells if len(c) == 2)
+
+
+@lru_cache(maxsize=1)
+def _forms() -> dict[str, str]:
+    """Irregular English forms, stemmed: 'hung' -> 'hang' (vocab/en_forms.tsv). Only the forms
+    the stemmer leaves whole: one it cuts ('caring' -> 'car', 'rated' -> 'rat') would make
+    another word ('car', 'rat') read as its base; those are read whole (`word_stem`)."""
+    return {stem_en(form): stem_en(base) for form, base in _form_lines() if stem_en(form) == form}
+
+
+@lru_cache(maxsize=1)
+def _whole_forms() -> dict[str, str]:
+    """The forms the stemmer cuts into another word, as typed: 'caring' -> 'care'."""
+    return {form: stem_en(base) for form, base in _form_lines() if stem_en(form) != form}
+
+
+def word_stem(word: str) -> str:
+    """A word as the glossary reads it: its stem (knowledge.text.stem_en), or its base's stem
+    when it is a form the stemmer would turn into another word ('caring' is care, not 'car':
+    a question about caring for children is not about cars)."""
+    return _whole_forms().get(word.lower()) or stem_en(word)
 
 
 @lru_cache(maxsize=8192)
@@ -134,7 +150,7 @@ class Glossary:
         """`table`: one already made (of the bundled entries), which `entries` extend."""
         table = dict(table or {})
         for e in entries:
-            key = tuple(canonical(stem_en(w)) for w in terms(e.english))
+            key = tuple(canonical(word_stem(w)) for w in terms(e.english))
             table[key] = tuple(dict.fromkeys(table.get(key, ()) + e.vietnamese))
         self.table = table
         self.longest = max((len(k) for k in table), default=1)
@@ -160,7 +176,7 @@ class Glossary:
             first: dict = {}
             for e in bundled_entries() + self._entries:
                 raw = tuple(stem_en(w) for w in terms(e.english))
-                key = tuple(canonical(w) for w in raw)
+                key = tuple(canonical(word_stem(w)) for w in terms(e.english))
                 alts = self.table.get(key)
                 if alts and raw not in first.get((len(key), alts), ()):
                     first.setdefault((len(key), alts), []).append(raw)
