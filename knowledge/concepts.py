@@ -213,6 +213,7 @@ def en_concepts(index, question: str, tokens: list[Token]) -> list[Concept]:
     placed: list[tuple[int, list[tuple[str, ...]]]] = []   # content concepts: position, Vietnamese wordings
     names = name_runs(index, question, tokens)
     readable = [NOT_A_WORD if i in names else word_stem(w) for i, w in enumerate(words)]
+    readable = [_spelled(index, w, st) for w, st in zip(words, readable)]
     actor = actor_span(words)
     for s, e, alts in index.glossary.translate(readable):
         # A question word the glossary also knows ('deadline', 'in charge') says what kind of
@@ -264,6 +265,16 @@ def en_concepts(index, question: str, tokens: list[Token]) -> list[Concept]:
     placed += [(run[0], [tuple(words[i] for i in run)]) for run in runs]
     concepts += cross_pairs(index, sorted(placed, key=lambda p: p[0]))
     return concepts + asked_concepts(words)
+
+
+def _spelled(index, word: str, stem: str) -> str:
+    """A word the glossary, the English summaries and the notices all lack, read as the
+    glossary word it misspells ('insurence', 'nubmer', 'comunes'): typed in a hurry, it would
+    otherwise count as content no item holds, and the question look untranslated."""
+    if stem == NOT_A_WORD or not word.isalpha() or word in EN_STOPWORDS or word in phrasing_words() \
+            or stem in index.en.vocab or index.known_vi(word):
+        return stem
+    return index.glossary.corrected(stem) or stem
 
 
 def asks_only(words: list[str]) -> bool:

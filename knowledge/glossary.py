@@ -22,6 +22,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from knowledge.text import stem_en, terms
 
 GLOSSARY_FILE = Path(__file__).resolve().parent / "vocab" / "glossary.tsv"
@@ -29,6 +32,8 @@ FORMS_FILE = Path(__file__).resolve().parent / "vocab" / "en_forms.tsv"
 SEPARATOR = " | "
 MAX_SYNONYMS = 3
 MAX_WORDS = 6            # an English key longer than this is a sentence, not a term
+TYPO_MIN = 5             # letters of the shortest stem read as a misspelt glossary word
+TYPO_LONG = 8            # from this many letters a stem may be two edits from the word meant
 
 
 @dataclass(frozen=True)
@@ -156,6 +161,7 @@ class Glossary:
         self.longest = max((len(k) for k in table), default=1)
         self.words = frozenset(w for k in table for w in k)
         self._keys_by_wordings = None
+        self._spelled = None
         self._entries = tuple(entries)
 
     def synonyms(self, stems: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -201,6 +207,22 @@ class Glossary:
         """The bundled file plus the entries admins added (their wording wins: it comes
         later and is merged into the same key)."""
         return cls(stored_entries(), _bundled()[1])
+
+    def corrected(self, stem: str) -> str | None:
+        """The glossary word a misspelt stem was meant to be ('insurenc' of 'insurence' ->
+        'insuranc', 'nubmer' -> 'number', 'comun' of 'comunes' -> 'commun'): the one closest
+        word one edit away (two for long words; a swap of neighbours is one), beginning with
+        the same letter; None when there is none, or more than one as close."""
+        if len(stem) < TYPO_MIN or self._read(stem) in self.words:
+            return None
+        if self._spelled is None:
+            self._spelled = sorted(w for w in self.words if w.isalpha() and len(w) >= TYPO_MIN - 1)
+        cutoff = 1 if len(stem) < TYPO_LONG else 2
+        found = process.extract(stem, self._spelled, scorer=OSA.distance, score_cutoff=cutoff, limit=3)
+        found = [(w, d) for w, d, _ in found if w[0] == stem[0]]
+        if not found or (len(found) > 1 and found[1][1] == found[0][1]):
+            return None
+        return found[0][0]
 
     def __contains__(self, stem: str) -> bool:
         return stem in self.words

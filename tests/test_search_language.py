@@ -241,6 +241,21 @@ def test_administrative_vocabulary_of_notices_without_summaries():
         assert found and found[0][:2] == (0, len(terms(word))) and wording in found[0][2], word
 
 
+def test_a_misspelt_english_word_is_read_as_the_glossary_word_it_misspells(searcher):
+    from knowledge.concepts import en_concepts, untranslated
+    from knowledge.text import tokenize
+
+    g = Glossary.bundled()
+    assert [g.corrected(stem_en(w)) for w in ("insurence", "nubmer", "comunes", "goverment")] == \
+        ["insuranc", "number", "commun", "government"]
+    # known words, words too short to tell, and words far from any entry stay as typed
+    assert [g.corrected(stem_en(w)) for w in ("insurance", "visa", "mooncakes", "tomorrow")] == [None] * 4
+    index = searcher._index
+    question = "Who must evacuate peopel from landslide areas?"
+    assert untranslated(en_concepts(index, question, tokenize(question))) == 0.0
+    assert searcher.ask(question).hits[0].item_id == 2
+
+
 def test_an_english_question_mostly_outside_the_glossary_is_measured(searcher):
     from knowledge.concepts import en_concepts, untranslated
     from knowledge.text import tokenize
