@@ -238,7 +238,7 @@ def test_administrative_vocabulary_of_notices_without_summaries():
                           ("surplus", "dôi dư"), ("benefactor", "nhà hảo tâm"), ("in-depth", "chuyên sâu"),
                           ("access", "truy cập"), ("spouse", "vợ hoặc chồng"), ("exit ban", "tạm hoãn xuất cảnh"),
                           ("special circumstances", "hoàn cảnh đặc biệt"), ("face to face", "trực tiếp"),
-                          ("take over", "tiếp nhận")]:
+                          ("take over", "tiếp nhận"), ("change", "biến động")]:
         found = g.translate([stem_en(w) for w in terms(word)])
         assert found and found[0][:2] == (0, len(terms(word))) and wording in found[0][2], word
 
