@@ -60,6 +60,7 @@ class Concept:
     typed: bool = True          # the question's own word (not a correction or a guess)
     parts: tuple[int, ...] = ()  # a pair: the positions of its two syllables' concepts
     seam: bool = False          # a pair that runs across two words (see `seams`)
+    actor: bool = False         # the body whose task an English question asks (see `actor_span`)
 
 
 def vi_phrase(phrase: str, weight: float) -> Alternative:
@@ -227,7 +228,8 @@ def en_concepts(index, question: str, tokens: list[Token]) -> list[Concept]:
         options += [vi_phrase(a, W_GLOSSARY) for a in alts]
         weight = W_STOP if stop else W_ACTOR if s in actor else 1.0
         options += split_phrase(index.glossary, words[s:e], readable[s:e])
-        concepts.append(Concept(" ".join(words[s:e]), options, weight=weight, content=not stop))
+        concepts.append(Concept(" ".join(words[s:e]), options, weight=weight, content=not stop,
+                                actor=s in actor and not stop))
         if not stop:
             placed.append((s, [o.terms for o in options[1:] if o.terms]))
         for j in range(s, e):
@@ -319,9 +321,9 @@ def actor_span(words: list[str]) -> set[int]:
             if words[j] == "do" or (words[j] == "to" and j + 1 < len(words) and words[j + 1] == "do"):
                 return set(range(i + 2, j))
         break
-    for i, w in enumerate(words[:-2]):       # 'what are the duties of the health department in …'
-        if w in _DUTIES and words[i + 1] == "of" and i >= 2 and words[i - 1] in ("the", "their", "its") \
-                and words[0] in _ASKS_TASK and words[1] in ("are", "is"):
+    for i, w in enumerate(words[:-2]):       # 'what are the duties of the health department in …', or tersely
+        if w in _DUTIES and words[i + 1] == "of" and (i == 0 or i >= 2 and words[i - 1] in ("the", "their", "its")
+                                                      and words[0] in _ASKS_TASK and words[1] in ("are", "is")):
             start = i + 2 + (words[i + 2] in ("the", "a", "each", "every", "all"))
             end = next((j for j in range(start, len(words)) if words[j] in _AFTER_ACTOR), len(words))
             return set(range(start, end)) if 0 < end - start <= 6 else set()
