@@ -23,6 +23,7 @@ from knowledge.english import phrasing_words
 from knowledge.question_frames import asked_parts, frames
 from knowledge.shorthand import dropped_letter, expand_shorthand, is_syllable, spelled_out, untelex
 from knowledge.text import EN_STOPWORDS, Token, bigrams, has_diacritics, stem_en, stopword_flags, tokenize
+from knowledge.glossary import word_stem
 
 W_BIGRAM = 1.0          # a pair of neighbouring syllables, relative to one syllable
 W_GLOSSARY = 0.8        # Vietnamese translations of English words
@@ -59,6 +60,7 @@ class Concept:
     typed: bool = True          # the question's own word (not a correction or a guess)
     parts: tuple[int, ...] = ()  # a pair: the positions of its two syllables' concepts
     seam: bool = False          # a pair that runs across two words (see `seams`)
+    actor: bool = False         # the body whose task an English question asks (see `actor_span`)
 
 
 def vi_phrase(phrase: str, weight: float) -> Alternative:
@@ -212,7 +214,8 @@ def en_concepts(index, question: str, tokens: list[Token]) -> list[Concept]:
     covered = [False] * len(words)
     placed: list[tuple[int, list[tuple[str, ...]]]] = []   # content concepts: position, Vietnamese wordings
     names = name_runs(index, question, tokens)
-    readable = [NOT_A_WORD if i in names else st for i, st in enumerate(stems)]
+    readable = [NOT_A_WORD if i in names else word_stem(w) for i, w in enumerate(words)]
+    readable = [_spelled(index, w, st) for w, st in zip(words, readable)]
     actor = actor_span(words)
     for s, e, alts in index.glossary.translate(readable):
         # A question word the glossary also knows ('deadline', 'in charge') says what kind of
@@ -226,7 +229,8 @@ def en_concepts(index, question: str, tokens: list[Token]) -> list[Concept]:
         options += [vi_phrase(a, W_GLOSSARY) for a in alts]
         weight = W_STOP if stop else W_ACTOR if s in actor else 1.0
         options += split_phrase(index.glossary, words[s:e], readable[s:e])
-        concepts.append(Concept(" ".join(words[s:e]), options, weight=weight, content=not stop))
+        concepts.append(Concept(" ".join(words[s:e]), options, weight=weight, content=not stop,
+                                actor=s in actor and not stop))
         if not stop:
             placed.append((s, [o.terms for o in options[1:] if o.terms]))
         for j in range(s, e):
@@ -264,6 +268,16 @@ def en_concepts(index, question: str, tokens: list[Token]) -> list[Concept]:
     placed += [(run[0], [tuple(words[i] for i in run)]) for run in runs]
     concepts += cross_pairs(index, sorted(placed, key=lambda p: p[0]))
     return concepts + asked_concepts(words)
+
+
+def _spelled(index, word: str, stem: str) -> str:
+    """A word the glossary, the English summaries and the notices all lack, read as the
+    glossary word it misspells ('insurence', 'nubmer', 'comunes'): typed in a hurry, it would
+    otherwise count as content no item holds, and the question look untranslated."""
+    if stem == NOT_A_WORD or not word.isalpha() or word in EN_STOPWORDS or word in phrasing_words() \
+            or stem in index.en.vocab or index.known_vi(word):
+        return stem
+    return index.glossary.corrected(stem) or stem
 
 
 def asks_only(words: list[str]) -> bool:
@@ -308,9 +322,9 @@ def actor_span(words: list[str]) -> set[int]:
             if words[j] == "do" or (words[j] == "to" and j + 1 < len(words) and words[j + 1] == "do"):
                 return set(range(i + 2, j))
         break
-    for i, w in enumerate(words[:-2]):       # 'what are the duties of the health department in …'
-        if w in _DUTIES and words[i + 1] == "of" and i >= 2 and words[i - 1] in ("the", "their", "its") \
-                and words[0] in _ASKS_TASK and words[1] in ("are", "is"):
+    for i, w in enumerate(words[:-2]):       # 'what are the duties of the health department in …', or tersely
+        if w in _DUTIES and words[i + 1] == "of" and (i == 0 or i >= 2 and words[i - 1] in ("the", "their", "its")
+                                                      and words[0] in _ASKS_TASK and words[1] in ("are", "is")):
             start = i + 2 + (words[i + 2] in ("the", "a", "each", "every", "all"))
             end = next((j for j in range(start, len(words)) if words[j] in _AFTER_ACTOR), len(words))
             return set(range(start, end)) if 0 < end - start <= 6 else set()

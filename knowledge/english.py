@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from knowledge.text import fold_word, has_diacritics, stem_en
+from knowledge.glossary import word_stem
 
 PHRASING_FILE = Path(__file__).resolve().parent / "vocab" / "en_phrasing.txt"
 
@@ -87,7 +88,7 @@ def wordings(glossary, concepts) -> list[tuple[tuple[str, ...], ...]]:
     for c in concepts:
         if not c.content or c.pair or c.source.startswith("?"):
             continue
-        found = glossary.translate([stem_en(w) for w in c.source.split()])
+        found = glossary.translate([word_stem(w) for w in c.source.split()])
         if len(found) != 1 or found[0][1] - found[0][0] != len(c.source.split()):
             continue
         alts = tuple(tuple(_SYLLABLES.findall(unicodedata.normalize("NFC", a).lower())) for a in found[0][2])

@@ -22,6 +22,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from knowledge.text import stem_en, terms
 from knowledge.tsv_rows import rows
 
@@ -30,6 +33,8 @@ FORMS_FILE = Path(__file__).resolve().parent / "vocab" / "en_forms.tsv"
 SEPARATOR = " | "
 MAX_SYNONYMS = 3
 MAX_WORDS = 6            # an English key longer than this is a sentence, not a term
+TYPO_MIN = 5             # letters of the shortest stem read as a misspelt glossary word
+TYPO_LONG = 8            # from this many letters a stem may be two edits from the word meant
 
 
 @dataclass(frozen=True)
@@ -107,15 +112,31 @@ _SPELLING = ((re.compile(r"(?<=[a-z]{3})iz"), "is"), (re.compile(r"(?<=[a-z]{2})
 
 
 @lru_cache(maxsize=1)
-def _forms() -> dict[str, str]:
-    """Irregular English forms, stemmed: 'hung' -> 'hang' (vocab/en_forms.tsv)."""
-    out = {}
+def _form_lines() -> tuple[tuple[str, str], ...]:
     with open(FORMS_FILE, encoding="utf-8") as f:
-        for line in f:
-            cells = line.split("#", 1)[0].split()
-            if len(cells) == 2:
-                out[stem_en(cells[0].lower())] = stem_en(cells[1].lower())
-    return out
+        cells = (line.split("#", 1)[0].split() for line in f)
+        return tuple((c[0].lower(), c[1].lower()) for c in cells if len(c) == 2)
+
+
+@lru_cache(maxsize=1)
+def _forms() -> dict[str, str]:
+    """Irregular English forms, stemmed: 'hung' -> 'hang' (vocab/en_forms.tsv). Only the forms
+    the stemmer leaves whole: one it cuts ('caring' -> 'car', 'rated' -> 'rat') would make
+    another word ('car', 'rat') read as its base; those are read whole (`word_stem`)."""
+    return {stem_en(form): stem_en(base) for form, base in _form_lines() if stem_en(form) == form}
+
+
+@lru_cache(maxsize=1)
+def _whole_forms() -> dict[str, str]:
+    """The forms the stemmer cuts into another word, as typed: 'caring' -> 'care'."""
+    return {form: stem_en(base) for form, base in _form_lines() if stem_en(form) != form}
+
+
+def word_stem(word: str) -> str:
+    """A word as the glossary reads it: its stem (knowledge.text.stem_en), or its base's stem
+    when it is a form the stemmer would turn into another word ('caring' is care, not 'car':
+    a question about caring for children is not about cars)."""
+    return _whole_forms().get(word.lower()) or stem_en(word)
 
 
 @lru_cache(maxsize=8192)
@@ -134,12 +155,13 @@ class Glossary:
         """`table`: one already made (of the bundled entries), which `entries` extend."""
         table = dict(table or {})
         for e in entries:
-            key = tuple(canonical(stem_en(w)) for w in terms(e.english))
+            key = tuple(canonical(word_stem(w)) for w in terms(e.english))
             table[key] = tuple(dict.fromkeys(table.get(key, ()) + e.vietnamese))
         self.table = table
         self.longest = max((len(k) for k in table), default=1)
         self.words = frozenset(w for k in table for w in k)
         self._keys_by_wordings = None
+        self._spelled = None
         self._entries = tuple(entries)
 
     def synonyms(self, stems: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -160,7 +182,7 @@ class Glossary:
             first: dict = {}
             for e in bundled_entries() + self._entries:
                 raw = tuple(stem_en(w) for w in terms(e.english))
-                key = tuple(canonical(w) for w in raw)
+                key = tuple(canonical(word_stem(w)) for w in terms(e.english))
                 alts = self.table.get(key)
                 if alts and raw not in first.get((len(key), alts), ()):
                     first.setdefault((len(key), alts), []).append(raw)
@@ -185,6 +207,22 @@ class Glossary:
         """The bundled file plus the entries admins added (their wording wins: it comes
         later and is merged into the same key)."""
         return cls(stored_entries(), _bundled()[1])
+
+    def corrected(self, stem: str) -> str | None:
+        """The glossary word a misspelt stem was meant to be ('insurenc' of 'insurence' ->
+        'insuranc', 'nubmer' -> 'number', 'comun' of 'comunes' -> 'commun'): the one closest
+        word one edit away (two for long words; a swap of neighbours is one), beginning with
+        the same letter; None when there is none, or more than one as close."""
+        if len(stem) < TYPO_MIN or self._read(stem) in self.words:
+            return None
+        if self._spelled is None:
+            self._spelled = sorted(w for w in self.words if w.isalpha() and len(w) >= TYPO_MIN - 1)
+        cutoff = 1 if len(stem) < TYPO_LONG else 2
+        found = process.extract(stem, self._spelled, scorer=OSA.distance, score_cutoff=cutoff, limit=3)
+        found = [(w, d) for w, d, _ in found if w[0] == stem[0]]
+        if not found or (len(found) > 1 and found[1][1] == found[0][1]):
+            return None
+        return found[0][0]
 
     def __contains__(self, stem: str) -> bool:
         return stem in self.words

@@ -16,7 +16,11 @@ did …", "kết quả đạt được"): a notice's assessment is what answers 
 Likewise a question that opens with a body ("Sở Nông nghiệp báo cáo khi nào?") asks what that
 body does: of two points of one notice that both hold its name, the one it acts in (its name
 opens the point or the heading above it) answers, not the one that reports to it ("Thống kê
-thiệt hại …, báo cáo Sở Nông nghiệp và Môi trường trước ngày 28/11") (`actor_first`).
+thiệt hại …, báo cáo Sở Nông nghiệp và Môi trường trước ngày 28/11") (`actor_first`). An English
+question names its body in English ("role of the city police in …", "what must the health
+department do"): its glossary wordings name it ('cong an', `actor_body`), and of two points that
+both hold it the one it opens ("Giao Công an Thành phố chỉ đạo …") answers, not the one that
+lists it among another body's partners.
 """
 from __future__ import annotations
 
@@ -142,6 +146,21 @@ def asked_body(question: str) -> str | None:
                  if " ".join(terms[:n]) in _BODIES), None)
 
 
+def actor_body(concepts) -> str | None:
+    """The body an English question asks the task of ('what must the city police do', 'role
+    of the health department in …': knowledge.concepts.actor_span), in the catalogue's folded
+    words: the longest of its concepts' Vietnamese wordings, alone or two side by side in
+    either order ('police' + 'city': 'cong an thanh pho'), that starts a body's name."""
+    global _BODIES
+    if _BODIES is None:
+        _BODIES = _body_prefixes()
+    parts = [[" ".join(a.terms) for a in c.alternatives if a.field != "en" and a.terms]
+             for c in concepts if c.actor]
+    found = [w for p in parts for w in p]
+    found += [f"{x} {y}" for p, q in zip(parts, parts[1:]) for a, b in ((p, q), (q, p)) for x in a for y in b]
+    return max((w for w in found if w in _BODIES), key=len, default=None)
+
+
 def _words(text: str) -> str:
     return " " + " ".join(t.term for t in tokenize(text) if t.word) + " "
 
@@ -159,10 +178,11 @@ def _acts(record, body: str) -> bool | None:
     return False if f" {body} " in text else None
 
 
-def actor_first(index, ranking, question: str = "") -> None:
-    """Reorder `ranking`'s best candidates in place: see the module's docstring."""
+def actor_first(index, ranking, question: str = "", body: str | None = None) -> None:
+    """Reorder `ranking`'s best candidates in place: see the module's docstring. `body`: the
+    one an English question asks about (`actor_body`)."""
     top = min(WINDOW, len(ranking))
-    body = asked_body(question) if top >= 2 else None
+    body = (body or asked_body(question)) if top >= 2 else None
     if body is None:
         return
     items = ranking.items[:top]

@@ -78,6 +78,10 @@ SETS = [
     # change to measure right answers declined; the aside part (tests/*_fresh4_hold.tsv) is
     # deliberately not listed.
     _real("fresh4"),
+    # English only (2026-11-25, branch english7): thirteen unused notices without English
+    # summaries, questions written from the documents before any change; the aside part
+    # (tests/*_en6_hold.tsv) is deliberately not listed.
+    _real("en6"),
     QuestionSet("seed_dev2", f"{HERE}/questions_seed_dev2.tsv", f"{HERE}/oos_seed_dev.tsv", "seed"),
     # Seed questions typed as officials type in chat (no accents, shorthand, telex leftovers,
     # typos, paraphrases): seed_dev3 and seed_dev4 (earlier rounds), seed_dev5 (2026-11-25, branch

@@ -89,6 +89,34 @@ def test_the_body_whose_duties_are_asked_is_the_actor():
     words = "what must the provincial military command do".split()
     assert [words[i] for i in sorted(actor_span(words))] == ["the", "provincial", "military", "command"]
     assert actor_span("what is the deadline for the booster shot".split()) == set()
+    words = "role of the city police in standardising house numbers".split()     # typed tersely
+    assert [words[i] for i in sorted(actor_span(words))] == ["city", "police"]
+
+
+def test_the_task_of_the_body_an_english_question_names_goes_to_the_item_it_acts_in():
+    """'role of the city police in …': of two items of one notice that both name the city
+    police, the one that opens with it ('Giao Công an Thành phố chỉ đạo …') answers, not the one
+    that lists it among the partners of another body."""
+    from datetime import date
+
+    from knowledge.concepts import en_concepts
+    from knowledge.search import ItemRecord, Searcher
+    from knowledge.text import tokenize
+    from knowledge.within import actor_body
+
+    doc = dict(document_id=1, document_number="40/UBND-ĐT", document_kind="Công văn", issuer="UBND Thành phố",
+               document_date=date(2025, 11, 20), document_title="Rà soát dữ liệu số nhà")
+    items = [ItemRecord(1, "Giao Sở Xây dựng chủ trì, phối hợp với Công an Thành phố, Sở Tài chính khảo sát phần mềm "
+                           "đánh số và gắn biển số nhà, chuẩn hóa dữ liệu số nhà trên toàn địa bàn.", number="1", **doc),
+             ItemRecord(2, "Giao Công an Thành phố chỉ đạo Công an các phường, xã phối hợp rà soát, chuẩn hóa dữ liệu "
+                           "số nhà sau sắp xếp.", number="2", **doc)]
+    searcher = Searcher.from_records(items)
+    question = "role of the city police in standardising house numbers"
+    assert actor_body(en_concepts(searcher._index, question, tokenize(question))) == "cong an thanh pho" \
+        or actor_body(en_concepts(searcher._index, question, tokenize(question))) == "cong an"
+    assert searcher.ask(question).hits[0].item_id == 2
+    question = "standardising house numbers"
+    assert actor_body(en_concepts(searcher._index, question, tokenize(question))) is None
 
 
 def test_a_question_frame_is_not_the_topic():

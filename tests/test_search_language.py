@@ -216,6 +216,48 @@ def test_general_vocabulary_of_every_topic():
         assert g.translate(stems) and g.translate(stems)[0][:2] == (0, len(stems)), word
 
 
+def test_a_form_the_stemmer_cuts_into_another_word_is_read_as_its_base():
+    """'caring' stems to 'car' (knowledge.text.stem_en): read whole it is care (chăm sóc), and
+    'car' stays a car (xe), not care."""
+    from knowledge.glossary import word_stem
+
+    g = Glossary.bundled()
+    assert word_stem("caring") == "care" and word_stem("car") == "car" and word_stem("cars") == "car"
+    caring = g.translate([word_stem(w) for w in terms("caring for abandoned children")])[0][2]
+    car = g.translate([word_stem(w) for w in terms("car")])[0][2]
+    assert "chăm sóc" in caring and "xe" not in caring
+    assert "xe" in car and "chăm sóc" not in car
+
+
+def test_administrative_vocabulary_of_notices_without_summaries():
+    """Words English questions used about 2025 notices of every topic (branch english7)."""
+    g = Glossary.bundled()
+    for word, wording in [("inventory", "kiểm kê"), ("public asset", "tài sản công"),
+                          ("abandoned", "bỏ rơi"), ("house number", "số nhà"), ("trade union", "công đoàn"),
+                          ("transaction", "giao dịch"), ("advertising", "quảng cáo"), ("cigarette", "thuốc lá"),
+                          ("surplus", "dôi dư"), ("benefactor", "nhà hảo tâm"), ("in-depth", "chuyên sâu"),
+                          ("access", "truy cập"), ("spouse", "vợ hoặc chồng"), ("exit ban", "tạm hoãn xuất cảnh"),
+                          ("special circumstances", "hoàn cảnh đặc biệt"), ("face to face", "trực tiếp"),
+                          ("take over", "tiếp nhận"), ("change", "biến động")]:
+        found = g.translate([stem_en(w) for w in terms(word)])
+        assert found and found[0][:2] == (0, len(terms(word))) and wording in found[0][2], word
+
+
+def test_a_misspelt_english_word_is_read_as_the_glossary_word_it_misspells(searcher):
+    from knowledge.concepts import en_concepts, untranslated
+    from knowledge.text import tokenize
+
+    g = Glossary.bundled()
+    assert [g.corrected(stem_en(w)) for w in ("insurence", "nubmer", "comunes", "goverment")] == \
+        ["insuranc", "number", "commun", "government"]
+    # known words, words too short to tell, and words far from any entry stay as typed
+    assert [g.corrected(stem_en(w)) for w in ("insurance", "visa", "mooncakes", "tomorrow")] == [None] * 4
+    index = searcher._index
+    question = "Who must evacuate peopel from landslide areas?"
+    assert untranslated(en_concepts(index, question, tokenize(question))) == 0.0
+    assert searcher.ask(question).hits[0].item_id == 2
+
+
 def test_an_english_question_mostly_outside_the_glossary_is_measured(searcher):
     from knowledge.concepts import en_concepts, untranslated
     from knowledge.text import tokenize
