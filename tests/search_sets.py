@@ -78,6 +78,10 @@ SETS = [
     # change to measure right answers declined; the aside part (tests/*_fresh4_hold.tsv) is
     # deliberately not listed.
     _real("fresh4"),
+    # Fifteen unused notices of every topic (2026-11-25, branch realrank), Vietnamese as officials
+    # and citizens type it, written before any change to measure the right notice's neighbouring
+    # item ranked first; the aside part (tests/*_fresh5_hold.tsv) is deliberately not listed.
+    _real("fresh5"),
     QuestionSet("seed_dev2", f"{HERE}/questions_seed_dev2.tsv", f"{HERE}/oos_seed_dev.tsv", "seed"),
     # Everyday questions a bot of a provincial office gets that no directive answers.
     QuestionSet("everyday", None, f"{HERE}/search_out_of_scope.tsv", "seed"),
