@@ -7,7 +7,7 @@ from its concepts (knowledge/concepts.py), which are what the question is about.
 """
 from __future__ import annotations
 
-from knowledge.traits import ANSWERS_FREQUENCY, ANSWERS_QUANTITY, ANSWERS_TIME
+from knowledge.traits import ANSWERS_FREQUENCY, ANSWERS_QUANTITY, ANSWERS_TIME, ANSWERS_YEAR
 
 _TIME_ASKS = [tuple(p.split()) for p in (
     "khi nao", "bao gio", "ngay nao", "luc nao", "may gio", "thoi han", "han chot", "thoi diem nao",
@@ -18,6 +18,7 @@ _QUANTITY_ASKS = [tuple(p.split()) for p in (
     "bao nhieu", "bn", "may lan", "may cap", "may nguoi", "may ngay", "may mui", "may phan tram",
     "so luong", "ty le", "bao lau", "how many", "how much", "how often", "what percentage",
     "what percent", "what share", "how long", "what number")]
+_YEAR_ASKS = [tuple(p.split()) for p in ("nam nao", "nam may", "what year", "which year", "in which year")]
 _FREQUENCY_ASKS = [tuple(p.split()) for p in (
     "how often", "how frequently", "how many times", "mot lan", "may lan", "bao nhieu lan", "tan suat",
     "dinh ky")]
@@ -25,12 +26,15 @@ _FREQUENCY_ASKS = [tuple(p.split()) for p in (
 
 def wanted_answer(terms: list[str]) -> int:
     """ANSWERS_TIME for "khi nào / when / hạn chót", ANSWERS_QUANTITY for "bao nhiêu / how
-    many", ANSWERS_FREQUENCY for "how often / mấy lần": an item that holds a date, a number
-    or a frequency ('02 lần/ngày', 'hằng tuần') is the likelier answer."""
+    many", ANSWERS_FREQUENCY for "how often / mấy lần", and ANSWERS_YEAR besides the time for
+    "năm nào": an item that holds a date, a number, a frequency ('02 lần/ngày', 'hằng tuần')
+    or a year is the likelier answer."""
     found = 0
     grams = {tuple(terms[i:i + n]) for n in (1, 2, 3) for i in range(len(terms) - n + 1)}
     if any(p in grams for p in _TIME_ASKS):
         found |= ANSWERS_TIME
+    if any(p in grams for p in _YEAR_ASKS):       # "năm 2026" answers it as a date does
+        found |= ANSWERS_TIME | ANSWERS_YEAR
     if any(p in grams for p in _QUANTITY_ASKS):
         found |= ANSWERS_QUANTITY
     if any(p in grams for p in _FREQUENCY_ASKS):

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from knowledge.text import fold_word, has_diacritics, stem_en
+from knowledge.text import fold_word, has_diacritics
 from knowledge.glossary import word_stem
 
 PHRASING_FILE = Path(__file__).resolve().parent / "vocab" / "en_phrasing.txt"

@@ -338,9 +338,10 @@ def _unheard_of(index: Index, kind: str, number: str) -> bool:
 
 
 def _citing(index: Index, term: str) -> frozenset[int]:
-    """The items that cite a document: in their own words, or under a heading or letter
+    """The items that cite a document: in their own words, under a heading or letter
     opening that does ("Về kiến nghị … về Nghị định 136 …, Phó Thủ tướng có ý kiến như sau:"
-    stands above the directive that answers about it)."""
+    stands above the directive that answers about it), or in a notice whose title does
+    ("Kết luận … về tình hình thực hiện Nghị quyết số 66-NQ/TW": every item is about it)."""
     found: set[int] = set()
     own = index.uni.postings(term)
     if own is not None:
@@ -348,6 +349,9 @@ def _citing(index: Index, term: str) -> frozenset[int]:
     heads = index.head.postings(term)
     if heads is not None and len(heads[0]):
         found.update(np.flatnonzero(np.isin(index.item_head, heads[0])).tolist())
+    titled = index.meta.postings(term)      # the notice's title is the heading above all its items
+    if titled is not None and len(titled[0]):
+        found.update(np.flatnonzero(np.isin(index.item_doc, titled[0])).tolist())
     return frozenset(found)
 
 

@@ -341,7 +341,8 @@ VI_STOPWORDS_FOLDED = frozenset(fold(w) for w in VI_STOPWORDS) - _AMBIGUOUS_FOLD
 VI_STOP_PHRASES_FOLDED = (("nhu", "the", "nao"), ("the", "nao"), ("bao", "nhieu"), ("o", "dau"),
                           ("tai", "sao"), ("ra", "sao"), ("de", "lam", "gi"), ("lam", "gi"),
                           ("hom", "nay"), ("bay", "gio"), ("hien", "nay"), ("lam", "sao"),
-                          ("han", "chot"), ("han", "cuoi"))   # "hạn chót": asks for a date (wanted_answer), no topic
+                          ("han", "chot"), ("han", "cuoi"),   # "hạn chót": asks for a date (wanted_answer), no topic
+                          ("bao", "lau", "mot", "lan"), ("bao", "lau"))   # "how often / how long": likewise
 
 
 # Words made with a function syllable: 'bị' is a function word, 'chuẩn bị' (prepare) is not.

@@ -22,7 +22,7 @@ W_CLOSING = 0.5         # "Cục Thuế trả lời để Thuế tỉnh Nghệ A
 CLOSING_MAX = 300       # a closing formula is one short sentence
 
 
-ANSWERS_TIME, ANSWERS_QUANTITY, ANSWERS_FREQUENCY = 1, 2, 4
+ANSWERS_TIME, ANSWERS_QUANTITY, ANSWERS_FREQUENCY, ANSWERS_YEAR = 1, 2, 4, 8
 FREQUENCY = re.compile(r"\blan\s*/\s*(?:ngay|tuan|thang|nam|quy)|\b(?:ngay|tuan|thang|nam|quy)\s*/\s*lan"
                        r"|\b(?:hang|moi)\s+(?:ngay|tuan|thang|nam|quy)\b|\bdinh ky\b|\b\d+\s*lan\b")
 _DATE_TERM = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{4})?|\d{1,2}/\d{4}|\d{1,2}h\d*")
@@ -42,11 +42,15 @@ _QUANTITY_WORDS = frozenset({"tuong duong", "toan bo", "tat ca", "mot nua", "gap
 
 
 def answer_kinds(terms: list[str]) -> int:
-    """What an item can answer besides its words: a time (it holds a date or an hour) or a
-    quantity (a number of two digits or more, a percentage, a range, an amount in words)."""
+    """What an item can answer besides its words: a time (it holds a date or an hour), a
+    year ('năm 2026', 'từ năm 2027': kept apart, since nearly every plan names its year and
+    only "năm nào" asks for one) or a quantity (a number of two digits or more, a
+    percentage, a range, an amount in words)."""
     kinds = ANSWERS_QUANTITY if any(f"{a} {b}" in _QUANTITY_WORDS for a, b in zip(terms, terms[1:])) else 0
     for k, t in [(k, t) for k, t in enumerate(terms) if t[0] <= "9"]:   # digits sort before letters
         if t[0].isdigit():
+            if _YEAR.fullmatch(t) and k and terms[k - 1] == "nam":
+                kinds |= ANSWERS_YEAR
             if _DATE_TERM.fullmatch(t):
                 kinds |= ANSWERS_TIME
             elif _QUANTITY_TERM.fullmatch(t) and (len(t) > 1 or t.endswith("%")
@@ -106,8 +110,9 @@ _PREAMBLE = re.compile(
 # A line of the letter's legal bases: "Căn cứ Công văn số 2553/BGDĐT-GDTX … về hướng dẫn …;".
 # It names a document, quotes nothing (no ':') and draws no conclusion ('thì'): it says what
 # the notice rests on, and answers no question about what to do.
+# "Căn cứ Kế hoạch này, …" is no basis: the notice itself, then what to do under it.
 _BASIS = re.compile(r"can cu (?:vao )?(?:bo luat|luat|nghi dinh|nghi quyet|thong tu|quyet dinh|cong van"
-                    r"|chi thi|ke hoach|thong bao|ket luan|cong dien|van ban|huong dan) ")
+                    r"|chi thi|ke hoach|thong bao|ket luan|cong dien|van ban|huong dan) (?!nay\b)")
 BASIS_MAX = 400
 TITLE_MAX = 300         # a heading stored as an item is one line
 # Headings of a review or of the bases, whose paragraphs all look back: "I. ĐÁNH GIÁ CHUNG",

@@ -20,7 +20,9 @@ thiệt hại …, báo cáo Sở Nông nghiệp và Môi trường trước ng�
 question names its body in English ("role of the city police in …", "what must the health
 department do"): its glossary wordings name it ('cong an', `actor_body`), and of two points that
 both hold it the one it opens ("Giao Công an Thành phố chỉ đạo …") answers, not the one that
-lists it among another body's partners.
+lists it among another body's partners. A body acts too where its name is the subject of a
+directive verb after a leading phrase ("Trên cơ sở …, Bộ Tài chính khẩn trương …"); and a point under headings that never names it (a sibling in another
+body's section) yields as well — unless the body is who speaks ("Thủ tướng yêu cầu gì?").
 """
 from __future__ import annotations
 
@@ -136,12 +138,23 @@ def _body_prefixes() -> frozenset[str]:
 _BODIES: frozenset[str] | None = None
 
 
+# After the body a question opens with, the words that make it the one who asks, not the one
+# who acts: "Thủ tướng yêu cầu gì?" asks what every point of the notice says.
+_SPEAKS = re.compile(r"(?:yeu cau|de nghi|giao|chi dao|ket luan|luu y|nhan manh|chi thi)\b")
+
+
+def speaks(question: str, body: str) -> bool:
+    words = _words(question)
+    at = words.find(f" {body} ")
+    return at >= 0 and _SPEAKS.match(words[at + len(body) + 2:]) is not None
+
+
 def asked_body(question: str) -> str | None:
     """The body a question opens with (folded words), when the catalogue knows it."""
     global _BODIES
     if _BODIES is None:
         _BODIES = _body_prefixes()
-    terms = [t.term for t in tokenize(question) if t.word]
+    terms = " ".join(_ABBREVIATIONS.get(t.term, t.term) for t in tokenize(question) if t.word).split()
     return next((" ".join(terms[:n]) for n in range(min(8, len(terms)), 1, -1)
                  if " ".join(terms[:n]) in _BODIES), None)
 
@@ -161,19 +174,37 @@ def actor_body(concepts) -> str | None:
     return max((w for w in found if w in _BODIES), key=len, default=None)
 
 
+# Abbreviations of bodies read as their words, in questions and items alike ("UBND tỉnh").
+_ABBREVIATIONS = {"ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan"}
+
+
 def _words(text: str) -> str:
-    return " " + " ".join(t.term for t in tokenize(text) if t.word) + " "
+    return " " + " ".join(_ABBREVIATIONS.get(t.term, t.term) for t in tokenize(text) if t.word) + " "
 
 
 def _opens(words: str, body: str) -> bool:
     return f" {body} " in " ".join(words.split()[:ACTOR_OPENING + len(body.split())]).join("  ")
 
 
+def _assigned(words: str, body: str) -> bool:
+    """The body is the subject of a directive verb: its name followed at once by one
+    ("…, Bộ Tài chính khẩn trương rà soát", "Sở Y tế chủ trì"), wherever in the item."""
+    from knowledge.parser.orders import assigns_at
+    at = words.find(f" {body} ")
+    while at >= 0:
+        if assigns_at(words[at + len(body) + 2:at + len(body) + 60]):
+            return True
+        at = words.find(f" {body} ", at + 1)
+    return False
+
+
 def _acts(record, body: str) -> bool | None:
-    """True when `body` opens the item or its innermost heading, False when the item holds
-    it elsewhere only, None when it does not hold it."""
+    """True when `body` opens the item or its innermost heading, or is the subject of one of
+    its directive verbs; False when the item holds it elsewhere only, None when it does not
+    hold it."""
     text = _words(record.text)
-    if _opens(text, body) or (record.headings and _opens(_words(_HEADING_MARK.sub("", record.headings[-1])), body)):
+    if _opens(text, body) or (record.headings and _opens(_words(_HEADING_MARK.sub("", record.headings[-1])), body)) \
+            or _assigned(text, body):
         return True
     return False if f" {body} " in text else None
 
@@ -189,10 +220,15 @@ def actor_first(index, ranking, question: str = "", body: str | None = None) -> 
     docs = index.item_doc[items]
     rank = ranking.rank[:top].copy()
     cover = ranking.coverage[:top]
-    acts = [_acts(index.records[int(i)], body) for i in items.tolist()]
+    records = [index.records[int(i)] for i in items.tolist()]
+    acts = [_acts(r, body) for r in records]
+    # A point that does not name the body at all yields too when it stands under headings
+    # (they name who acts in it: another body), unless the body is who speaks. A paragraph
+    # without headings may go on with the body the paragraph before it named.
+    speaking = speaks(question, body)
     changed = False
     for k in range(top):
-        if acts[k] is not False or rank[k] <= 0:
+        if acts[k] or (acts[k] is None and (speaking or not records[k].headings)) or rank[k] <= 0:
             continue
         rivals = [j for j in range(k + 1, top) if docs[j] == docs[k] and acts[j]
                   and cover[j] >= cover[k] - COVER_SLACK and 0 < rank[j] < rank[k]]

@@ -41,6 +41,11 @@ NORMATIVE_KINDS = {"luat", "bo luat", "nghi dinh", "thong tu", "thong tu lien ti
 _NOT_FIRM = {"from", "after", "on"}
 
 
+def assigns_at(folded: str) -> bool:
+    """Folded words that open with a verb assigning or urging work ("khan truong ra soat …")."""
+    return _ASSIGNS.match(folded) is not None
+
+
 def states(text: str) -> bool:
     """The paragraph explains, advises or announces."""
     return _STATES.search(fold(text[:1500])) is not None
