@@ -134,3 +134,22 @@ def test_a_news_page_gives_the_reported_documents_issuer_and_date():
                                                                          "2025-05-25")
     assert [i["number"] for i in _directives(doc)] == ["1"]
     assert not _warned(doc)
+
+
+def test_a_question_heading_brought_back_closes_the_list_above_it():
+    """A Q&A page's later section that quotes the document comes back into the body; its bold
+    question heading ends the list before it, so its answer is no bullet of "(2) Đối với cá nhân"
+    and does not carry that heading (a question about individuals found it)."""
+    from knowledge.parser import parse_text
+    page = ("# Công văn 7842/BNNMT-TCCB phát động thi đua ra sao?\n\n"
+            "Ngày 14/10/2025, Bộ Nông nghiệp và Môi trường đã ban hành Công văn 7842/BNNMT-TCCB năm 2025 về việc "
+            "phát động phong trào thi đua.\n\nTiêu chí thi đua cụ thể như sau:\n\n(1) Đối với tập thể\n\n"
+            "- Bám sát các nhiệm vụ được giao, hoàn thành có chất lượng.\n\n(2) Đối với cá nhân\n\n"
+            "- Chủ động, sáng tạo, hoàn thành vượt mức công việc được phân công.\n\n"
+            "**Thời gian thực hiện phong trào thi đua ra sao?**\n\n"
+            "Căn cứ theo Mục IV Công văn 7842/BNNMT-TCCB năm 2025 nêu rõ thời gian thực hiện như sau:\n\n"
+            "Phong trào thi đua được triển khai thực hiện bắt đầu từ ngày 01/9/2025 đến ngày 30/11/2025.\n")
+    items = parse_text(page)["items"]
+    period = next(i for i in items if i["text"].startswith("Phong trào thi đua được triển khai"))
+    assert "Đối với cá nhân" not in " ".join(period.get("headings", []))
+    assert not any(i["text"].startswith("Thời gian thực hiện phong trào") for i in items)

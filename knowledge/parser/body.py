@@ -139,6 +139,9 @@ def build_tree(paragraphs: list[Paragraph]) -> Node:
             captions = (captions + [p.text])[-4:]
             continue
         captions = []
+        if found is None and p.heading and p.text.rstrip(' *"”').endswith("?"):
+            del stack[1:]                              # a Q&A page's question heading closes every list
+            continue                                   # (knowledge/parser/pages.sections_quoting)
         if found is None:
             while len(stack) > 1 and stack[-1].style in BULLETS:
                 stack.pop()                            # a paragraph after bullets: the point's

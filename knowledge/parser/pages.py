@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import re
+from dataclasses import replace
 from dataclasses import dataclass
 from datetime import date
 
@@ -358,12 +359,14 @@ def sections_quoting(number: str, full: list[Line], lines: list[Line], sections)
     for first, end in sections:
         head = " ".join(line.text for line in full[first:min(end, first + 12)] if line.text)[:800]
         if quotes.search(head):
-            kept.append((first + 1, end))             # the question heading itself is no item
+            kept.append((first, end))
     if not kept:
         return lines, 0
     out = list(lines)
     for first, end in kept:
-        out[first:end] = full[first:end]
+        # the question heading is a heading (markdown's "#"): it closes the lists above it, so
+        # its answer is not read as one more bullet of the last list, and heads what follows
+        out[first:end] = [replace(full[first], bold=False, heading=True)] + full[first + 1:end]
     return out, kept[-1][1]
 
 
