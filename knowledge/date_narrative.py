@@ -69,6 +69,16 @@ COMPLETES = re.compile(rf"\b(?:hoan thanh|xong|nop|gui|bao cao|{_SUBMIT}|ket thu
 REST = re.compile(r"\bnghỉ\b")
 
 
+# "từ nay đến hết ngày 31/12/2025, các địa phương hoàn thành dứt điểm …": the span from today is the time given to finish
+# (a planning horizon "nhiệm vụ trọng tâm từ nay đến tháng 6/2027" finishes nothing)
+_FINISHES = re.compile(r"\b(?:phai hoan thanh|hoan thanh|hoan tat|xong|dut diem)\b")
+
+
+def finished_from_now(text: str, start: int, end: int) -> bool:
+    """A "từ nay đến …" phrase in a clause that says what must be finished by then."""
+    return _FINISHES.search(fold(clause_of(text, start, end))) is not None
+
+
 def clause_of(text: str, start: int, end: int) -> str:
     left = max(text.rfind(c, 0, start) for c in (";", ". "))
     right = [k for k in (text.find(";", end), text.find(". ", end)) if k != -1]
@@ -116,19 +126,26 @@ def period(text: str, start: int, end: int, kind: str, phrase: str) -> bool:
         for last in _DESCRIBES.finditer(window):
             pass
         return last is not None and not _TASK_VERB.search(window[last.end():])
-    if _EVENT.search(clause) and not COMPLETES.search(clause + " " + folded):
+    if _EVENT.search(_EXCEPT.sub(" ", clause)) and not COMPLETES.search(clause + " " + folded):
         return True                                    # a holiday, a flag, an exam: no task
     if folded.startswith("den ") and _CONTINUES.search(clause) and not COMPLETES.search(clause):
         return True                                    # "kéo dài triển lãm đến hết ngày …": how long, not by when
-    if not folded.startswith("den ") or not _RANGE_START.search(text[max(0, start - 140):start]):
-        return False
+    opened = _RANGE_START.search(text[max(0, start - 140):start])
+    if not folded.startswith("den ") or not opened or _CLOSED.search(opened.group(0)):
+        return False                                   # "từ thứ 2 đến thứ 6 hàng tuần, đến hết ngày …": that range is closed
+    if re.match(r"từ\s+nay\s*$", opened.group(0), re.IGNORECASE):
+        return not finished_from_now(text, start, end)  # "từ nay đến ngày …, hoàn thành dứt điểm …"
     if _COUNTED.search(clause) or _COVERED.search(fold(text[max(0, start - 140):start])):
         return True                                    # "tính từ … đến …", "số liệu từ … đến …": a counting period
-    return not COMPLETES.search(clause)               # a period ("từ … đến hết …"), not a deadline
+    return not (COMPLETES.search(clause) or _RECEIVES.search(clause))   # a period ("từ … đến hết …"), not a deadline
 
 
 
 _IN_FORCE = re.compile(r"\bhieu luc\b")
+# the "từ" before a phrase opens its period only when no "đến" has closed that range already
+_CLOSED = re.compile(r"^\S+\s+(?:[^.;]{0,60}?)\b(?:đến|tới|[-–])\s+[^.;]{0,60}?,\s*(?:[^,]{0,40}$)", re.IGNORECASE)
+# "Thời gian nhận hồ sơ: từ ngày … đến hết ngày …": the window closes for applicants that day
+_RECEIVES = re.compile(r"\b(?:tiep )?nhan ho (?:so|ho)\b")
 # "kéo dài triển lãm đến hết ngày …", "đợt cao điểm kéo dài đến …": how long something lasts, told
 # as news ("duy trì các chốt kiểm soát đến hết ngày …" orders a duty until then, and stays one)
 _CONTINUES = re.compile(r"\b(?:keo dai|luu hanh)\b")
@@ -150,6 +167,9 @@ _DESCRIBES = re.compile(r"\b(?:duoc|doi voi|phat sinh|tuyen dung)\b")
 _PRIORITY = re.compile(r"^\s+(?:xac dinh|coi|quan triet)\b")   # no comma: ", xác định rõ …" is the next task
 _WHICH = re.compile(r"\b(?:cho|cua|voi)\s+(?:cac|nhung)\s+(?:\S+\s+){1,3}(?:hoan thanh|ket thuc|khoi cong)\s*$")
 _TASK_VERB = re.compile(rf"\b(?:hoan thanh|xong|thuc hien|trien khai|bao cao|to chuc|ban hanh|{_SUBMIT}|nop|gui)\b")
+# "từ thứ 2 đến thứ 6 hàng tuần (trừ ngày nghỉ Lễ, Tết), đến hết ngày 15/8/2025": days off named only to be left
+# out of an office's hours are no holiday the clause announces
+_EXCEPT = re.compile(r"\btru (?:cac )?(?:ngay nghi|ngay le|nghi le|thu bay)[^();,.]{0,40}")
 _EVENT = re.compile(r"\b(?:nghi tet|nghi le|duoc nghi|lich nghi|nghi bu|ngay nghi|treo co|treo quoc ky|co hieu luc|"
                     r"hieu luc (?:thi hanh|tu|ke tu)|"
                     r"quy dinh tu ngay|lich thi|lich khao sat|roi vao|khai giang|ngay le)\b")

@@ -13,7 +13,7 @@ import re
 from datetime import date, time, timedelta
 
 from knowledge.lunar import next_lunar_date
-from knowledge.recurrence import daily, monthly, next_occurrence, quarterly, weekly, yearly
+from knowledge.recurrence import daily, monthly, next_occurrence, quarter_start, quarterly, weekly, yearly
 
 FIRST_YEAR, LAST_YEAR = 1945, 2100
 
@@ -70,14 +70,15 @@ def resolve(kind: str, g: dict, ref: date | None) -> tuple[date | None, time | N
         if kind == "monthly":
             rule = monthly(int(g["md"]))
         elif kind == "quarterly":
-            rule = quarterly(int(g["qd"]))
+            rule = quarter_start(int(g["qn"])) if g.get("qn") else quarterly(int(g["qd"]))
         elif kind == "weekly":
             rule = weekly(g["wd"])
             at = at or _part_time(g.get("wpart"))
         elif kind == "yearly":
             rule = yearly(int(g["ym"]), int(g["yd"]))
         elif kind == "open_recurring":              # no day named: by the end of each year / quarter
-            rule = yearly(12, 31) if g["per"].lower() == "năm" else quarterly(31)
+            per = g["per"].lower()
+            rule = yearly(12, 31) if per == "năm" else monthly(31) if per == "tháng" else quarterly(31)
         else:
             rule, first = daily(), None
             if g.get("rs"):
@@ -101,6 +102,8 @@ def resolve(kind: str, g: dict, ref: date | None) -> tuple[date | None, time | N
     if kind == "half_year":
         year = _checked_year(int(g["hy"]))
         return (date(year, 6, 30) if g["half"].lower() == "đầu" else date(year, 12, 31)), None, "within_month", None
+    if kind == "year_opening":
+        kind = "within_year"
     if kind in ("within_year", "before_year"):
         year = _checked_year(int(g["wy"]))
         return (date(year, 12, 31) if kind == "within_year" else date(year - 1, 12, 31)), None, kind, None
