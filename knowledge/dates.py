@@ -60,6 +60,7 @@ _RANGE = f"(?:{_RANGE_REQUIRED})?"
 # "Tiến độ thực hiện: Quý I/2026", "Thời điểm hoàn thành: 30/11/2025", "Thời gian dự kiến hoàn thành: …" and
 # "Thời gian nộp: …" are the same column under other names (Decree 30/2020 fixes no task-table wording)
 _TIME_LABEL = (r"(?:thời\s+gian\s+(?:dự\s+kiến\s+)?(?:thực\s+hiện|hoàn\s+thành|nộp|gửi|trình)|thời\s+điểm\s+hoàn\s+thành|"
+               r"(?<![\w\s])\s*hoàn\s+thành(?=\s*:)|"
                r"tiến\s+độ(?:\s+(?:thực\s+hiện|hoàn\s+thành))?|"
                r"thời\s+hạn(?:\s+(?:hoàn\s+thành|thực\s+hiện|nộp|"
                r"gửi|báo\s+cáo|ban\s+hành|trình))?)\s*:(?:\s*hoàn\s+thành)?(?:\s*trong)?")
@@ -73,6 +74,10 @@ _WINDOW_FORMS = [
     ("by", rf"{_TIME_LABEL}\s+(?:từ\s+)?(?:ngày\s+)?\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*\d{{4}})?{_TO}(?:ngày\s+)?(?:{_DATE})"),
     # "Thời gian hoàn thành: 30/11/2025" · "Thời hạn nộp: 17 giờ ngày 30/11/2025"
     ("by", rf"{_TIME_LABEL}\s+(?:{_TIME}\s+)?(?:ngày\s+)?(?:{_DATE})"),
+    # a task table's bare "Thời gian:" column holding a month, a quarter or a year (a meeting's "Thời gian:" gives its
+    # day and hour): "Thời gian: Quý IV/2025." · "Thời gian: Tháng 12/2025."
+    ("within_quarter", rf"thời\s+gian\s*:\s*(?:trong\s+)?{_QUARTER}(?=\s*(?:[.;]|$))"),
+    ("within_month", rf"thời\s+gian\s*:\s*(?:trong\s+)?tháng\s+{_MONTH}(?=\s*(?:[.;]|$))"),
     # "Thời gian thực hiện: Từ 01/7/2025" (no end): the day the task starts, its own date in the plan
     ("start_label", rf"{_TIME_LABEL}\s+(?:kể\s+)?từ\s+(?:ngày\s+)?(?:{_DATE})"),
 ]
@@ -95,7 +100,7 @@ _FORMS = _WINDOW_FORMS + [
                     r"ngày(?P<work>\s+làm\s+việc)?\s*,?\s*(?:kể\s+)?từ\s+(?:ngày|khi)\s+(?:thông\s+báo|ban\s+hành|ký|"
                     r"nhận\s+được\s+(?:văn\s+bản|công\s+văn|thông\s+báo|kế\s+hoạch))"),
     # recurring: trước ngày 20 hằng tháng · hằng tháng, báo cáo trước ngày 25
-    ("monthly", rf"(?:trước|chậm nhất(?:\s+(?:là|vào))?|vào|đến|hạn chót|hạn cuối|thời hạn)\s+(?:ngày\s+)?(?P<md>\d{{1,2}})\s+"
+    ("monthly", rf"(?:trước|chậm nhất(?:\s+(?:là|vào))?|vào|đến|hạn chót|hạn cuối|thời hạn)\s+(?:ngày\s+)?(?:m[ùồ]ng\s+)?(?P<md>\d{{1,2}})\s+"
                 rf"(?:{_EVERY}|của\s+{_EVERY}|các|của\s+các)\s+tháng"),
     # báo cáo tháng gửi trước ngày 05 của tháng sau · chậm nhất ngày 10 tháng tiếp theo: each month, by that day
     ("monthly", r"(?:trước|chậm nhất(?:\s+(?:là|vào))?|vào)\s+ngày\s+(?P<md>\d{1,2})\s+(?:của\s+)?tháng\s+"
@@ -104,7 +109,7 @@ _FORMS = _WINDOW_FORMS + [
     ("monthly", rf"(?:trước|chậm nhất|vào)\s+ngày\s+(?P<md>\d{{1,2}})\s*(?:/|tháng)\s*\d{{1,2}}(?:\s*(?:/|năm)\s*\d{{4}})?"
                 rf"\s+và\s+(?:định\s+kỳ\s+)?{_EVERY}\s+tháng(?!\s+(?:đầu|cuối|\d))"),
     ("monthly", rf"{_EVERY}\s+tháng[^.;\d]{{0,60}}?(?:trước|chậm nhất(?:\s+(?:là|vào))?|vào|đến)\s+ngày\s+"
-                rf"(?P<md>\d{{1,2}})(?![\d/.\-]|\s+tháng)"),
+                rf"(?P<md>\d{{1,2}})(?![\d/\-]|\.\d|\s+tháng)"),
     # trước ngày 15 của tháng cuối quý · hằng quý
     ("quarterly", r"(?:trước|chậm nhất|vào)\s+ngày\s+(?P<qd>\d{1,2})\s+(?:của\s+)?tháng\s+cuối\s+(?:mỗi\s+|các\s+)?quý"),
     # báo cáo quý trước ngày 10 của tháng đầu quý sau · chậm nhất ngày 15 tháng đầu tiên của quý tiếp theo: each
@@ -158,6 +163,13 @@ _FORMS = _WINDOW_FORMS + [
     # a task line's bare year: "Thời gian thực hiện: 2026." (a window "2026 - 2030" is read above)
     ("within_year", rf"{_TIME_LABEL}\s+(?P<wy>\d{{4}})(?=\s*(?:[.;,)]|$))"),
     ("before_year", r"trước\s+năm\s+(?P<wy>\d{4,5})(?!\d)"),
+    # hoàn thành trong năm nay · đến hết năm nay → 31 December of the notice's year
+    ("this_year", r"(?:trong|đến\s+hết|hết|(?:vào\s+|đến\s+|trước\s+)?cuối)\s+năm\s+nay\b"),
+    # trước Tết Dương lịch 2026 → 31 December 2025
+    ("before_new_year", r"trước\s+(?:dịp\s+)?Tết\s+(?:Dương\s+lịch|Tây)(?:\s+(?:năm\s+)?(?P<ny>\d{4}))?"),
+    # trong tuần đầu tháng 12/2025 · vào tuần thứ hai của tháng 01/2026 → the week's seventh day
+    ("week_of_month", rf"(?:trong|vào|hoàn\s+thành\s+trong|xong\s+trong)\s+tuần\s+(?P<wk>đầu(?:\s+tiên)?|thứ\s+(?:nhất|hai|ba|2|3))"
+                      rf"\s+(?:của\s+)?tháng\s+{_MONTH}"),
     # a sentence of a task that opens on its year: "Năm 2026, cắt giảm, đơn giản hóa 100% điều kiện kinh doanh …"
     # (kept only at a sentence's start, before a verb of the task: see YEAR_TASK)
     ("year_opening", r"năm\s+(?P<wy>\d{4})(?=\s*,\s*\w)"),
@@ -177,7 +189,7 @@ _FORMS = _WINDOW_FORMS + [
     ("on", rf"vào(?:\s+dịp)?(?:\s+{_TIME})?(?:\s+(?:sáng|chiều|trưa|tối))?\s+ngày\s+(?:{_DATE})"),
     # chậm nhất đến ngày 30/11/2021 · đến hết ngày 31/12 · trước 17h30 ngày 20/12/2021 ·
     # hạn chót 15/01/2022
-    ("by", rf"{_BY}(?:\s+{_TIME})?\s+(?:(?:thứ\s+\w{{2,4}}|chủ\s+nhật),?\s+)?(?:ngày\s+(?:[^\W\d_]{{2,12}}\s+){{0,3}})?(?:{_DATE})"),
+    ("by", rf"{_BY}(?:\s+{_TIME})?\s+(?:(?:thứ\s+\w{{2,4}}|chủ\s+nhật)(?:,\s*|\s*\(\s*|\s+))?(?:ngày\s+(?:[^\W\d_]{{2,12}}\s+){{0,3}})?(?:{_DATE})"),
     # Hằng năm hoặc đột xuất báo cáo … · báo cáo theo định kỳ hàng quý · báo cáo Thủ tướng hằng tháng: no day of its own, due by
     # each period's end (knowledge/open_recurrence.py says when it is a duty)
     ("open_recurring", rf"{_EVERY}\s+(?P<per>năm|quý|tháng)(?![\w/]|\s*\d)"),
@@ -314,7 +326,7 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
         if rule in ("FREQ=WEEKLY", "FREQ=DAILY") or (rule and rule.startswith(("FREQ=WEEKLY", "FREQ=DAILY"))):
             if REST.search(clause_of(text, m.start(), m.end()).lower()):
                 continue                               # "nghỉ thứ Bảy và Chủ nhật hằng tuần": days off
-        if kind == "by" and _FORMS[i][0] == "before_tet" and (REST.search(clause_of(text, m.start(), m.end()).lower())
+        if kind == "by" and _FORMS[i][0] in ("before_tet", "before_new_year") and (REST.search(clause_of(text, m.start(), m.end()).lower())
                                                                or re.search(r"\d\s+ngày\s*$", text[max(0, m.start() - 12):m.start()])):
             continue                                   # "nghỉ 01 ngày trước Tết và 04 ngày sau Tết": days off, no task
         if firm and rule is None and planned_event(text, m.start(), phrase):
