@@ -79,6 +79,23 @@ def finished_from_now(text: str, start: int, end: int) -> bool:
     return _FINISHES.search(fold(clause_of(text, start, end))) is not None
 
 
+# another document named by its number ("Công văn số 456/BYT-DP", "Chỉ thị 32/CT-TTg")
+_CITES = re.compile(r"\b\d{1,6}/(?:\d{4}/)?[A-ZĐ][\w.\-]*")
+# what has been done since: "…, đến nay mới có 10 tỉnh báo cáo"
+_SINCE = re.compile(r"\b(?:den nay|hien nay|vua qua|con \d+ \w+ chua|moi co)\b")
+
+
+def cited_passed(text: str, start: int, end: int) -> bool:
+    """A day already passed at the notice's date, in a sentence that cites another document or tells what was
+    done since: that document's deadline recalled ("Thực hiện Công văn số 456/BYT-DP ngày 10/11/2025 yêu cầu báo
+    cáo trước ngày 15/11/2025, đến nay mới có 10 tỉnh báo cáo"), not one this notice sets (the caller checks
+    that the day has passed)."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind(";", 0, start))
+    right = [k for k in (text.find(". ", end), text.find("\n", end), text.find(";", end)) if k != -1]
+    return _CITES.search(text[left + 1:start]) is not None or \
+        _SINCE.search(fold(text[end:min(right) if right else len(text)])) is not None
+
+
 def clause_of(text: str, start: int, end: int) -> str:
     left = max(text.rfind(c, 0, start) for c in (";", ". "))
     right = [k for k in (text.find(";", end), text.find(". ", end)) if k != -1]
@@ -112,6 +129,10 @@ def period(text: str, start: int, end: int, kind: str, phrase: str) -> bool:
             return True                                # "có hiệu lực kể từ …", "được nghỉ từ …"
         if _PURPOSE.match(clause) and "," not in clause:
             return True                                # "Để bảo đảm việc thu lệ phí từ ngày 01/01/2026, …"
+        rest = [k for k in (text.find(";", end), text.find(". ", end)) if k != -1]
+        if _MAY.search(fold(text[end:min(rest) if rest else len(text)])):
+            return True                                # "Từ ngày 1/12/2025, người dân có thể nộp hồ sơ trực tuyến": a right
+
         return _RANGE_END.match(text[end:end + 90]) is not None
     folded = fold(phrase)
     if folded.startswith("trong "):
@@ -142,6 +163,7 @@ def period(text: str, start: int, end: int, kind: str, phrase: str) -> bool:
 
 
 _IN_FORCE = re.compile(r"\bhieu luc\b")
+_MAY = re.compile(r"\b(?:co the|duoc phep|duoc quyen)\b")
 # the "từ" before a phrase opens its period only when no "đến" has closed that range already
 _CLOSED = re.compile(r"^\S+\s+(?:[^.;]{0,60}?)\b(?:đến|tới|[-–])\s+[^.;]{0,60}?,\s*(?:[^,]{0,40}$)", re.IGNORECASE)
 # "Thời gian nhận hồ sơ: từ ngày … đến hết ngày …": the window closes for applicants that day

@@ -22,8 +22,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, time
 
-from knowledge.date_narrative import (COMPLETES, CUT_OFF, DONE_BEFORE, FIRM, NOT_YET, REST, RUNS_ON, UNNAMED_YEAR, clause_of,
-                                      described, finished_from_now, lasts_until, narrative, objective, period, planned_event,
+from knowledge.date_narrative import (COMPLETES, CUT_OFF, DONE_BEFORE, FIRM, NOT_YET, REST, RUNS_ON, UNNAMED_YEAR, cited_passed,
+                                      clause_of, described, finished_from_now, lasts_until, narrative, objective, period, planned_event,
                                       reported_cut_off, reported_resolve, told_as_done, validity_or_forecast)
 from knowledge.date_done import reported_done
 from knowledge.date_resolve import (EVENTS, FIRST_YEAR, LAST_YEAR, PASSED_DAYS, RECURRING, RELATIVE,  # noqa: F401  (part of this API)
@@ -331,6 +331,9 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
             continue                                   # "nghỉ 01 ngày trước Tết và 04 ngày sau Tết": days off, no task
         if firm and rule is None and planned_event(text, m.start(), phrase):
             continue                                   # "Dự kiến tổ chức trước ngày 20/12/2025": an event
+        if firm and dated and rule is None and reference is not None and due < reference and \
+                cited_passed(text, m.start(), m.start() + len(phrase)):
+            continue                                   # "Công văn số 456 … yêu cầu báo cáo trước ngày 15/11, đến nay …"
         if firm and rule is None and reported_resolve(text, m.start()):
             continue                                   # "đã khởi công …, quyết tâm hoàn thành trước ngày 27/7"
         if rule is None and reported_done(text, m.start(), m.start() + len(phrase)):

@@ -161,3 +161,22 @@ def test_the_notice_year_new_year_weeks_of_a_month_and_a_weekday_before_its_date
 def test_this_year_needs_the_notice_date():
     assert find_deadlines("Hoàn thành trong năm nay.", None, dated=False) == []
     assert find_deadlines("Hoàn thành trước Tết Dương lịch.", None, dated=False) == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Thực hiện Công văn số 456/BYT-DP ngày 10/11/2025 yêu cầu báo cáo trước ngày 15/11/2025, đến nay mới có 10 tỉnh "
+     "báo cáo.", []),
+    ("Các đơn vị chưa báo cáo gửi báo cáo trước ngày 15/11/2025.", ["2025-11-15"]),     # passed, but this notice's own
+    ("Thực hiện Công văn số 456/BYT-DP, các đơn vị báo cáo trước ngày 25/11/2025.", ["2025-11-25"]),
+])
+def test_a_passed_day_recalled_from_a_cited_document(text, found):
+    assert [d for d, _ in _found(text)] == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Từ ngày 1/12/2025, người dân có thể nộp hồ sơ trực tuyến.", []),
+    ("Từ ngày 1/12/2025, doanh nghiệp được phép xuất khẩu trở lại.", []),
+    ("Đưa vào hoạt động từ ngày 01/12/2025.", ["2025-12-01"]),
+])
+def test_a_day_from_which_people_may_do_something_is_a_right(text, found):
+    assert [d for d, _ in _found(text)] == found
