@@ -56,7 +56,8 @@ NOT_YET = re.compile(r"\s*(?:(?:mà\s+|nhưng\s+)?(?:vẫn\s+|còn\s+)*chưa\b|,
 # vaguely bounded time, so the end of its first part is no due date
 RUNS_ON = re.compile(r"\s*(?:và|đến|sang|[-–])\s+(?:những\s+|các\s+)?(?:ngày\s+|tháng\s+)?đầu\s+(?:năm|tháng|quý)\b",
                      re.IGNORECASE)
-DONE_BEFORE = re.compile(r"(?:hoàn thành|hoàn tất|xong|kết thúc)\s*$")   # "hoàn thành trong tháng 6 năm 2026"
+DONE_BEFORE = re.compile(r"(?:hoàn thành|hoàn tất|xong|kết thúc|chậm nhất|muộn nhất)\s*$")
+_AT_LATEST = re.compile(r"(?:chậm|muộn)\s+nhất\s*$", re.IGNORECASE)   # "hoàn thành trong tháng 6 năm 2026"
 CUT_OFF = re.compile(r"(?:\btính|\btừ nay|\bcho|\bl[ũűu]y kế|\bnhững tháng|\bcác tháng|\bcập nhật)\s*$")
 _RANGE_END = re.compile(r"^(?:[^.;]{0,70}?\bđến\s+(?:hết\s+)?(?:(?:thứ\s+\w{2,4}|chủ\s+nhật),?\s+)?(?:ngày\s+)?"
                         r"|\s*[-–]\s*)\d", re.IGNORECASE)
@@ -76,7 +77,8 @@ _FINISHES = re.compile(r"\b(?:phai hoan thanh|hoan thanh|hoan tat|xong|dut diem)
 
 def finished_from_now(text: str, start: int, end: int) -> bool:
     """A "từ nay đến …" phrase in a clause that says what must be finished by then."""
-    return _FINISHES.search(fold(clause_of(text, start, end))) is not None
+    window = text[max(0, start - 400):end + 400]      # bounded: linear on any text
+    return _FINISHES.search(fold(clause_of(window, start - max(0, start - 400), end - max(0, start - 400)))) is not None
 
 
 # another document named by its number ("Công văn số 456/BYT-DP", "Chỉ thị 32/CT-TTg")
@@ -90,10 +92,11 @@ def cited_passed(text: str, start: int, end: int) -> bool:
     done since: that document's deadline recalled ("Thực hiện Công văn số 456/BYT-DP ngày 10/11/2025 yêu cầu báo
     cáo trước ngày 15/11/2025, đến nay mới có 10 tỉnh báo cáo"), not one this notice sets (the caller checks
     that the day has passed)."""
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind(";", 0, start))
-    right = [k for k in (text.find(". ", end), text.find("\n", end), text.find(";", end)) if k != -1]
+    floor, ceiling = max(0, start - 400), end + 400     # bounded: linear on any text
+    left = max(text.rfind(". ", floor, start), text.rfind("\n", floor, start), text.rfind(";", floor, start), floor - 1)
+    right = [k for k in (text.find(". ", end, ceiling), text.find("\n", end, ceiling), text.find(";", end, ceiling)) if k != -1]
     return _CITES.search(text[left + 1:start]) is not None or \
-        _SINCE.search(fold(text[end:min(right) if right else len(text)])) is not None
+        _SINCE.search(fold(text[end:min(right) if right else min(len(text), ceiling)])) is not None
 
 
 def clause_of(text: str, start: int, end: int) -> str:
@@ -135,6 +138,8 @@ def period(text: str, start: int, end: int, kind: str, phrase: str) -> bool:
 
         return _RANGE_END.match(text[end:end + 90]) is not None
     folded = fold(phrase)
+    if folded.startswith("trong ") and _AT_LATEST.search(text[max(0, start - 16):start]):
+        return False                                   # "xoá bỏ thuế khoán đối với hộ kinh doanh chậm nhất trong năm 2026"
     if folded.startswith("trong "):
         if re.match(r"\s*doi voi\b", clause) and "," not in clause:
             return True                                # "Đối với các nhiệm vụ triển khai trong năm 2025, …"

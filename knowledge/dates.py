@@ -203,6 +203,7 @@ _STARTS = r"(?<!\w)(?=[\dtđkshcvxmnldTĐKSHCVXMNLD])"
 _PATTERN = re.compile(_STARTS + "(?:" + "|".join(f"(?P<f{i}>{body.replace('(?P<', f'(?P<x{i}_')})"
                                                   for i, (_, body) in enumerate(_FORMS)) + ")", re.IGNORECASE)
 _GROUPS = [(int(k[1:]), k) for k in _PATTERN.groupindex if k[0] == "f"]
+_NAMES = {i: [k for k in _PATTERN.groupindex if k.startswith(f"x{i}_")] for i in range(len(_FORMS))}   # each form's groups
 
 
 @dataclass(frozen=True)
@@ -253,7 +254,7 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
     for m in _PATTERN.finditer(text):
         i, key = next((i, k) for i, k in _GROUPS if m.group(k) is not None)
         kind = _FORMS[i][0]
-        g = {k.split("_", 1)[1]: v for k, v in m.groupdict().items() if k.startswith(f"x{i}_")}
+        g = {k.split("_", 1)[1]: m.group(k) for k in _NAMES[i]}
         phrase = m.group(0).rstrip(" ,")
         firm = bool(FIRM.match(phrase) or DONE_BEFORE.search(text[max(0, m.start() - 20):m.start()].lower())) \
             or kind in RECURRING or kind in ("relative", "within_days")
@@ -267,8 +268,8 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
         if reported_cut_off(text, m.start(), m.end(), phrase):
             continue                                   # "Đến hết ngày 20/11/2025, toàn tỉnh đã tiêm …"
         if kind == "year_opening" and not (reference is not None and int(g["wy"]) >= reference.year
-                                           and not sentence_before(text, m.start()).strip(" *_-+•")
-                                           and YEAR_TASK.match(text, m.end())):
+                                           and YEAR_TASK.match(text, m.end())
+                                           and re.search(r"(?:^|\n|\.\s)[\s*_\-+•]*$", text[max(0, m.start() - 12):m.start()])):
             continue                                   # "Năm 2025, Hội đồng nhân dân tỉnh quyết nghị …": a report
         base = reference
         if not dated and kind in RELATIVE:

@@ -33,7 +33,8 @@ _OPENS_REPORT = re.compile(r"^\s*(?:[a-zđ]\)|\d{1,2}[.)]|-|\+)?\s*bao cao\b")
 
 def open_recurring_duty(text: str, start: int, end: int) -> bool:
     """Whether the phrase "hằng năm"/"hằng quý"/"hằng tháng" at text[start:end] is the rhythm of a duty."""
-    left = max(text.rfind(c, 0, start) for c in (";", ". ", ":", "\n"))
+    floor = max(0, start - 400)                     # a clause is read within bounds: linear on any text
+    left = max(max(text.rfind(c, floor, start) for c in (";", ". ", ":", "\n")), floor - 1)
     before = fold(text[left + 1:start])
     after = fold(text[end:end + 80])
     if _MODIFIES.match(after):

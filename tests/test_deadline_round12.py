@@ -180,3 +180,9 @@ def test_a_passed_day_recalled_from_a_cited_document(text, found):
 ])
 def test_a_day_from_which_people_may_do_something_is_a_right(text, found):
     assert [d for d, _ in _found(text)] == found
+
+
+def test_at_the_latest_within_a_year_is_firm_even_after_who_it_applies_to():
+    text = "Xoá bỏ hình thức thuế khoán đối với hộ kinh doanh chậm nhất trong năm 2026."
+    assert [(f.due.isoformat(), f.firm) for f in find_deadlines(text, date(2025, 12, 2))] == [("2026-12-31", True)]
+    assert _found("Tuyển dụng đối với các vị trí phát sinh trong năm 2026.") == []
