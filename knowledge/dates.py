@@ -74,10 +74,6 @@ _WINDOW_FORMS = [
     ("by", rf"{_TIME_LABEL}\s+(?:từ\s+)?(?:ngày\s+)?\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*\d{{4}})?{_TO}(?:ngày\s+)?(?:{_DATE})"),
     # "Thời gian hoàn thành: 30/11/2025" · "Thời hạn nộp: 17 giờ ngày 30/11/2025"
     ("by", rf"{_TIME_LABEL}\s+(?:{_TIME}\s+)?(?:ngày\s+)?(?:{_DATE})"),
-    # a task table's bare "Thời gian:" column holding a month, a quarter or a year (a meeting's "Thời gian:" gives its
-    # day and hour): "Thời gian: Quý IV/2025." · "Thời gian: Tháng 12/2025."
-    ("within_quarter", rf"thời\s+gian\s*:\s*(?:trong\s+)?{_QUARTER}(?=\s*(?:[.;]|$))"),
-    ("within_month", rf"thời\s+gian\s*:\s*(?:trong\s+)?tháng\s+{_MONTH}(?=\s*(?:[.;]|$))"),
     # "Thời gian thực hiện: Từ 01/7/2025" (no end): the day the task starts, its own date in the plan
     ("start_label", rf"{_TIME_LABEL}\s+(?:kể\s+)?từ\s+(?:ngày\s+)?(?:{_DATE})"),
 ]
