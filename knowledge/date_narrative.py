@@ -56,7 +56,8 @@ NOT_YET = re.compile(r"\s*(?:(?:mà\s+|nhưng\s+)?(?:vẫn\s+|còn\s+)*chưa\b|,
 # vaguely bounded time, so the end of its first part is no due date
 RUNS_ON = re.compile(r"\s*(?:và|đến|sang|[-–])\s+(?:những\s+|các\s+)?(?:ngày\s+|tháng\s+)?đầu\s+(?:năm|tháng|quý)\b",
                      re.IGNORECASE)
-DONE_BEFORE = re.compile(r"(?:hoàn thành|hoàn tất|xong|kết thúc)\s*$")   # "hoàn thành trong tháng 6 năm 2026"
+DONE_BEFORE = re.compile(r"(?:hoàn thành|hoàn tất|xong|kết thúc|chậm nhất|muộn nhất)\s*$")
+_AT_LATEST = re.compile(r"(?:chậm|muộn)\s+nhất\s*$", re.IGNORECASE)   # "hoàn thành trong tháng 6 năm 2026"
 CUT_OFF = re.compile(r"(?:\btính|\btừ nay|\bcho|\bl[ũűu]y kế|\bnhững tháng|\bcác tháng|\bcập nhật)\s*$")
 _RANGE_END = re.compile(r"^(?:[^.;]{0,70}?\bđến\s+(?:hết\s+)?(?:(?:thứ\s+\w{2,4}|chủ\s+nhật),?\s+)?(?:ngày\s+)?"
                         r"|\s*[-–]\s*)\d", re.IGNORECASE)
@@ -67,6 +68,35 @@ COMPLETES = re.compile(rf"\b(?:hoan thanh|xong|nop|gui|bao cao|{_SUBMIT}|ket thu
 
 
 REST = re.compile(r"\bnghỉ\b")
+
+
+# "từ nay đến hết ngày 31/12/2025, các địa phương hoàn thành dứt điểm …": the span from today is the time given to finish
+# (a planning horizon "nhiệm vụ trọng tâm từ nay đến tháng 6/2027" finishes nothing)
+_FINISHES = re.compile(r"\b(?:phai hoan thanh|hoan thanh|hoan tat|xong|dut diem)\b")
+
+
+def finished_from_now(text: str, start: int, end: int) -> bool:
+    """A "từ nay đến …" phrase in a clause that says what must be finished by then."""
+    window = text[max(0, start - 400):end + 400]      # bounded: linear on any text
+    return _FINISHES.search(fold(clause_of(window, start - max(0, start - 400), end - max(0, start - 400)))) is not None
+
+
+# another document named by its number ("Công văn số 456/BYT-DP", "Chỉ thị 32/CT-TTg")
+_CITES = re.compile(r"\b\d{1,6}/(?:\d{4}/)?[A-ZĐ][\w.\-]*")
+# what has been done since: "…, đến nay mới có 10 tỉnh báo cáo"
+_SINCE = re.compile(r"\b(?:den nay|hien nay|vua qua|con \d+ \w+ chua|moi co)\b")
+
+
+def cited_passed(text: str, start: int, end: int) -> bool:
+    """A day already passed at the notice's date, in a sentence that cites another document or tells what was
+    done since: that document's deadline recalled ("Thực hiện Công văn số 456/BYT-DP ngày 10/11/2025 yêu cầu báo
+    cáo trước ngày 15/11/2025, đến nay mới có 10 tỉnh báo cáo"), not one this notice sets (the caller checks
+    that the day has passed)."""
+    floor, ceiling = max(0, start - 400), end + 400     # bounded: linear on any text
+    left = max(text.rfind(". ", floor, start), text.rfind("\n", floor, start), text.rfind(";", floor, start), floor - 1)
+    right = [k for k in (text.find(". ", end, ceiling), text.find("\n", end, ceiling), text.find(";", end, ceiling)) if k != -1]
+    return _CITES.search(text[left + 1:start]) is not None or \
+        _SINCE.search(fold(text[end:min(right) if right else min(len(text), ceiling)])) is not None
 
 
 def clause_of(text: str, start: int, end: int) -> str:
@@ -102,8 +132,14 @@ def period(text: str, start: int, end: int, kind: str, phrase: str) -> bool:
             return True                                # "có hiệu lực kể từ …", "được nghỉ từ …"
         if _PURPOSE.match(clause) and "," not in clause:
             return True                                # "Để bảo đảm việc thu lệ phí từ ngày 01/01/2026, …"
+        rest = [k for k in (text.find(";", end), text.find(". ", end)) if k != -1]
+        if _MAY.search(fold(text[end:min(rest) if rest else len(text)])):
+            return True                                # "Từ ngày 1/12/2025, người dân có thể nộp hồ sơ trực tuyến": a right
+
         return _RANGE_END.match(text[end:end + 90]) is not None
     folded = fold(phrase)
+    if folded.startswith("trong ") and _AT_LATEST.search(text[max(0, start - 16):start]):
+        return False                                   # "xoá bỏ thuế khoán đối với hộ kinh doanh chậm nhất trong năm 2026"
     if folded.startswith("trong "):
         if re.match(r"\s*doi voi\b", clause) and "," not in clause:
             return True                                # "Đối với các nhiệm vụ triển khai trong năm 2025, …"
@@ -116,19 +152,27 @@ def period(text: str, start: int, end: int, kind: str, phrase: str) -> bool:
         for last in _DESCRIBES.finditer(window):
             pass
         return last is not None and not _TASK_VERB.search(window[last.end():])
-    if _EVENT.search(clause) and not COMPLETES.search(clause + " " + folded):
+    if _EVENT.search(_EXCEPT.sub(" ", clause)) and not COMPLETES.search(clause + " " + folded):
         return True                                    # a holiday, a flag, an exam: no task
     if folded.startswith("den ") and _CONTINUES.search(clause) and not COMPLETES.search(clause):
         return True                                    # "kéo dài triển lãm đến hết ngày …": how long, not by when
-    if not folded.startswith("den ") or not _RANGE_START.search(text[max(0, start - 140):start]):
-        return False
+    opened = _RANGE_START.search(text[max(0, start - 140):start])
+    if not folded.startswith("den ") or not opened or _CLOSED.search(opened.group(0)):
+        return False                                   # "từ thứ 2 đến thứ 6 hàng tuần, đến hết ngày …": that range is closed
+    if re.match(r"từ\s+nay\s*$", opened.group(0), re.IGNORECASE):
+        return not finished_from_now(text, start, end)  # "từ nay đến ngày …, hoàn thành dứt điểm …"
     if _COUNTED.search(clause) or _COVERED.search(fold(text[max(0, start - 140):start])):
         return True                                    # "tính từ … đến …", "số liệu từ … đến …": a counting period
-    return not COMPLETES.search(clause)               # a period ("từ … đến hết …"), not a deadline
+    return not (COMPLETES.search(clause) or _RECEIVES.search(clause))   # a period ("từ … đến hết …"), not a deadline
 
 
 
 _IN_FORCE = re.compile(r"\bhieu luc\b")
+_MAY = re.compile(r"\b(?:co the|duoc phep|duoc quyen)\b")
+# the "từ" before a phrase opens its period only when no "đến" has closed that range already
+_CLOSED = re.compile(r"^\S+\s+(?:[^.;]{0,60}?)\b(?:đến|tới|[-–])\s+[^.;]{0,60}?,\s*(?:[^,]{0,40}$)", re.IGNORECASE)
+# "Thời gian nhận hồ sơ: từ ngày … đến hết ngày …": the window closes for applicants that day
+_RECEIVES = re.compile(r"\b(?:tiep )?nhan ho (?:so|ho)\b")
 # "kéo dài triển lãm đến hết ngày …", "đợt cao điểm kéo dài đến …": how long something lasts, told
 # as news ("duy trì các chốt kiểm soát đến hết ngày …" orders a duty until then, and stays one)
 _CONTINUES = re.compile(r"\b(?:keo dai|luu hanh)\b")
@@ -150,6 +194,9 @@ _DESCRIBES = re.compile(r"\b(?:duoc|doi voi|phat sinh|tuyen dung)\b")
 _PRIORITY = re.compile(r"^\s+(?:xac dinh|coi|quan triet)\b")   # no comma: ", xác định rõ …" is the next task
 _WHICH = re.compile(r"\b(?:cho|cua|voi)\s+(?:cac|nhung)\s+(?:\S+\s+){1,3}(?:hoan thanh|ket thuc|khoi cong)\s*$")
 _TASK_VERB = re.compile(rf"\b(?:hoan thanh|xong|thuc hien|trien khai|bao cao|to chuc|ban hanh|{_SUBMIT}|nop|gui)\b")
+# "từ thứ 2 đến thứ 6 hàng tuần (trừ ngày nghỉ Lễ, Tết), đến hết ngày 15/8/2025": days off named only to be left
+# out of an office's hours are no holiday the clause announces
+_EXCEPT = re.compile(r"\btru (?:cac )?(?:ngay nghi|ngay le|nghi le|thu bay)[^();,.]{0,40}")
 _EVENT = re.compile(r"\b(?:nghi tet|nghi le|duoc nghi|lich nghi|nghi bu|ngay nghi|treo co|treo quoc ky|co hieu luc|"
                     r"hieu luc (?:thi hanh|tu|ke tu)|"
                     r"quy dinh tu ngay|lich thi|lich khao sat|roi vao|khai giang|ngay le)\b")

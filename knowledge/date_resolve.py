@@ -13,7 +13,7 @@ import re
 from datetime import date, time, timedelta
 
 from knowledge.lunar import next_lunar_date
-from knowledge.recurrence import daily, monthly, next_occurrence, quarterly, weekly, yearly
+from knowledge.recurrence import daily, monthly, next_occurrence, quarter_start, quarterly, weekly, yearly
 
 FIRST_YEAR, LAST_YEAR = 1945, 2100
 
@@ -58,7 +58,8 @@ def sane_date(year: int, month: int, day: int) -> date | None:
 _LUNAR_MONTHS = {"giêng": 1, "chạp": 12}
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
 RECURRING = ("monthly", "weekly", "yearly", "daily", "quarterly", "open_recurring")
-RELATIVE = ("relative", "before_tet", "lunar", "within_days")
+RELATIVE = ("relative", "before_tet", "lunar", "within_days", "this_year", "before_new_year")
+_WEEKS = {"đầu": 1, "tiên": 1, "nhất": 1, "hai": 2, "2": 2, "ba": 3, "3": 3}
 EVENTS = ("from", "after", "on")
 
 
@@ -70,14 +71,15 @@ def resolve(kind: str, g: dict, ref: date | None) -> tuple[date | None, time | N
         if kind == "monthly":
             rule = monthly(int(g["md"]))
         elif kind == "quarterly":
-            rule = quarterly(int(g["qd"]))
+            rule = quarter_start(int(g["qn"])) if g.get("qn") else quarterly(int(g["qd"]))
         elif kind == "weekly":
             rule = weekly(g["wd"])
             at = at or _part_time(g.get("wpart"))
         elif kind == "yearly":
             rule = yearly(int(g["ym"]), int(g["yd"]))
         elif kind == "open_recurring":              # no day named: by the end of each year / quarter
-            rule = yearly(12, 31) if g["per"].lower() == "năm" else quarterly(31)
+            per = g["per"].lower()
+            rule = yearly(12, 31) if per == "năm" else monthly(31) if per == "tháng" else quarterly(31)
         else:
             rule, first = daily(), None
             if g.get("rs"):
@@ -101,6 +103,19 @@ def resolve(kind: str, g: dict, ref: date | None) -> tuple[date | None, time | N
     if kind == "half_year":
         year = _checked_year(int(g["hy"]))
         return (date(year, 6, 30) if g["half"].lower() == "đầu" else date(year, 12, 31)), None, "within_month", None
+    if kind == "year_opening":
+        kind = "within_year"
+    if kind == "this_year":                         # "hoàn thành trong năm nay": the notice's own year
+        return (date(ref.year, 12, 31), None, "within_year", None) if ref else (None, None, kind, None)
+    if kind == "before_new_year":                   # "trước Tết Dương lịch 2026": 31 December before it
+        year = _checked_year(int(g["ny"])) - 1 if g.get("ny") else (ref.year if ref else None)
+        return (date(year, 12, 31), None, "by", None) if year else (None, None, kind, None)
+    if kind == "week_of_month":                     # "trong tuần đầu tháng 12/2025": by that week's seventh day
+        year = _year(g.get("mony"), ref)
+        if year is None:
+            return None, None, kind, None
+        week = _WEEKS.get(g["wk"].lower().split()[-1], 1)
+        return date(year, int(g["mon"]), 7 * week), None, "by", None
     if kind in ("within_year", "before_year"):
         year = _checked_year(int(g["wy"]))
         return (date(year, 12, 31) if kind == "within_year" else date(year - 1, 12, 31)), None, kind, None

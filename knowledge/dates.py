@@ -22,8 +22,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, time
 
-from knowledge.date_narrative import (COMPLETES, CUT_OFF, DONE_BEFORE, FIRM, NOT_YET, REST, RUNS_ON, UNNAMED_YEAR, clause_of,
-                                      described, lasts_until, narrative, objective, period, planned_event,
+from knowledge.date_narrative import (COMPLETES, CUT_OFF, DONE_BEFORE, FIRM, NOT_YET, REST, RUNS_ON, UNNAMED_YEAR, cited_passed,
+                                      clause_of, described, finished_from_now, lasts_until, narrative, objective, period, planned_event,
                                       reported_cut_off, reported_resolve, told_as_done, validity_or_forecast)
 from knowledge.date_done import reported_done
 from knowledge.date_resolve import (EVENTS, FIRST_YEAR, LAST_YEAR, PASSED_DAYS, RECURRING, RELATIVE,  # noqa: F401  (part of this API)
@@ -60,6 +60,7 @@ _RANGE = f"(?:{_RANGE_REQUIRED})?"
 # "Tiến độ thực hiện: Quý I/2026", "Thời điểm hoàn thành: 30/11/2025", "Thời gian dự kiến hoàn thành: …" and
 # "Thời gian nộp: …" are the same column under other names (Decree 30/2020 fixes no task-table wording)
 _TIME_LABEL = (r"(?:thời\s+gian\s+(?:dự\s+kiến\s+)?(?:thực\s+hiện|hoàn\s+thành|nộp|gửi|trình)|thời\s+điểm\s+hoàn\s+thành|"
+               r"(?<![\w\s])\s*hoàn\s+thành(?=\s*:)|"
                r"tiến\s+độ(?:\s+(?:thực\s+hiện|hoàn\s+thành))?|"
                r"thời\s+hạn(?:\s+(?:hoàn\s+thành|thực\s+hiện|nộp|"
                r"gửi|báo\s+cáo|ban\s+hành|trình))?)\s*:(?:\s*hoàn\s+thành)?(?:\s*trong)?")
@@ -95,7 +96,7 @@ _FORMS = _WINDOW_FORMS + [
                     r"ngày(?P<work>\s+làm\s+việc)?\s*,?\s*(?:kể\s+)?từ\s+(?:ngày|khi)\s+(?:thông\s+báo|ban\s+hành|ký|"
                     r"nhận\s+được\s+(?:văn\s+bản|công\s+văn|thông\s+báo|kế\s+hoạch))"),
     # recurring: trước ngày 20 hằng tháng · hằng tháng, báo cáo trước ngày 25
-    ("monthly", rf"(?:trước|chậm nhất(?:\s+(?:là|vào))?|vào|đến|hạn chót|hạn cuối|thời hạn)\s+(?:ngày\s+)?(?P<md>\d{{1,2}})\s+"
+    ("monthly", rf"(?:trước|chậm nhất(?:\s+(?:là|vào))?|vào|đến|hạn chót|hạn cuối|thời hạn)\s+(?:ngày\s+)?(?:m[ùồ]ng\s+)?(?P<md>\d{{1,2}})\s+"
                 rf"(?:{_EVERY}|của\s+{_EVERY}|các|của\s+các)\s+tháng"),
     # báo cáo tháng gửi trước ngày 05 của tháng sau · chậm nhất ngày 10 tháng tiếp theo: each month, by that day
     ("monthly", r"(?:trước|chậm nhất(?:\s+(?:là|vào))?|vào)\s+ngày\s+(?P<md>\d{1,2})\s+(?:của\s+)?tháng\s+"
@@ -104,9 +105,13 @@ _FORMS = _WINDOW_FORMS + [
     ("monthly", rf"(?:trước|chậm nhất|vào)\s+ngày\s+(?P<md>\d{{1,2}})\s*(?:/|tháng)\s*\d{{1,2}}(?:\s*(?:/|năm)\s*\d{{4}})?"
                 rf"\s+và\s+(?:định\s+kỳ\s+)?{_EVERY}\s+tháng(?!\s+(?:đầu|cuối|\d))"),
     ("monthly", rf"{_EVERY}\s+tháng[^.;\d]{{0,60}}?(?:trước|chậm nhất(?:\s+(?:là|vào))?|vào|đến)\s+ngày\s+"
-                rf"(?P<md>\d{{1,2}})(?![\d/.\-]|\s+tháng)"),
+                rf"(?P<md>\d{{1,2}})(?![\d/\-]|\.\d|\s+tháng)"),
     # trước ngày 15 của tháng cuối quý · hằng quý
     ("quarterly", r"(?:trước|chậm nhất|vào)\s+ngày\s+(?P<qd>\d{1,2})\s+(?:của\s+)?tháng\s+cuối\s+(?:mỗi\s+|các\s+)?quý"),
+    # báo cáo quý trước ngày 10 của tháng đầu quý sau · chậm nhất ngày 15 tháng đầu tiên của quý tiếp theo: each
+    # quarter, on that day of the quarter's first month
+    ("quarterly", r"(?:trước|chậm nhất(?:\s+(?:là|vào))?|vào)\s+ngày\s+(?P<qn>\d{1,2})\s+(?:của\s+)?tháng\s+(?:đầu(?:\s+tiên)?|thứ\s+nhất)"
+                  r"\s+(?:của\s+)?(?:mỗi\s+|các\s+)?quý(?:\s+(?:sau|tiếp\s+theo|kế\s+tiếp|liền\s+kề))?\b"),
     # sáng thứ Bảy hằng tuần · hằng tuần vào chiều thứ Sáu
     ("weekly", rf"(?:(?:trước\s+)?{_TIME}\s+)?(?:(?P<wpart>sáng|chiều|trưa|tối)\s+)?(?:ngày\s+)?{_WEEKDAY}\s+"
                rf"(?:{_EVERY}|các)\s+tuần"),
@@ -125,6 +130,8 @@ _FORMS = _WINDOW_FORMS + [
     ("daily", rf"(?:(?:trước|vào|chậm nhất|lúc)\s+)?{_TIME}\s+{_EVERY}\s+ngày{_RANGE}"),
     ("daily", rf"{_EVERY}\s+ngày[^.;\d]{{0,40}}?(?:trước|vào|chậm nhất|lúc)\s+{_TIME}"),
     ("daily", rf"{_EVERY}\s+ngày{_RANGE_REQUIRED}"),
+    # báo cáo 02 lần/ngày (trước 9h00 và 16h00) · 2 lần mỗi ngày, lúc 7 giờ và 16 giờ: each day at each time
+    ("daily", rf"\d{{1,2}}\s*lần\s*(?:/|mỗi|trong)\s*(?:một\s+)?ngày\s*[,(:]?\s*(?:trước|vào|lúc|chậm nhất)\s+{_TIME}"),
     # kể từ 12 giờ 00 ngày 12/8/2021 · từ ngày 16/11/2021 · từ 0 giờ ngày 1/9/2021
     ("from", rf"(?:kể\s+từ|từ)(?:\s+{_TIME})?\s+ngày\s+(?:{_DATE})"),
     ("from", rf"kể\s+từ\s+(?:{_DATE})"),
@@ -152,12 +159,23 @@ _FORMS = _WINDOW_FORMS + [
     # a task line's bare year: "Thời gian thực hiện: 2026." (a window "2026 - 2030" is read above)
     ("within_year", rf"{_TIME_LABEL}\s+(?P<wy>\d{{4}})(?=\s*(?:[.;,)]|$))"),
     ("before_year", r"trước\s+năm\s+(?P<wy>\d{4,5})(?!\d)"),
+    # hoàn thành trong năm nay · đến hết năm nay → 31 December of the notice's year
+    ("this_year", r"(?:trong|đến\s+hết|hết|(?:vào\s+|đến\s+|trước\s+)?cuối)\s+năm\s+nay\b"),
+    # trước Tết Dương lịch 2026 → 31 December 2025
+    ("before_new_year", r"trước\s+(?:dịp\s+)?Tết\s+(?:Dương\s+lịch|Tây)(?:\s+(?:năm\s+)?(?P<ny>\d{4}))?"),
+    # trong tuần đầu tháng 12/2025 · vào tuần thứ hai của tháng 01/2026 → the week's seventh day
+    ("week_of_month", rf"(?:trong|vào|hoàn\s+thành\s+trong|xong\s+trong)\s+tuần\s+(?P<wk>đầu(?:\s+tiên)?|thứ\s+(?:nhất|hai|ba|2|3))"
+                      rf"\s+(?:của\s+)?tháng\s+{_MONTH}"),
+    # a sentence of a task that opens on its year: "Năm 2026, cắt giảm, đơn giản hóa 100% điều kiện kinh doanh …"
+    # (kept only at a sentence's start, before a verb of the task: see YEAR_TASK)
+    ("year_opening", r"năm\s+(?P<wy>\d{4})(?=\s*,\s*\w)"),
     # trong 6 tháng đầu năm 2026 · hoàn thành trong nửa đầu năm 2026 → 30 June; 6 tháng cuối năm → 31 December
     ("half_year", r"(?:trong|đến\s+hết|hết)\s+(?:06|6)?\s*(?:tháng|nửa)\s+(?P<half>đầu|cuối)\s+năm\s+(?P<hy>\d{4,5})(?!\d)"),
     # trước Tết Nguyên đán (Nhâm Dần) → the day before the next lunar new year
     ("before_tet", r"trước\s+(?:dịp\s+)?Tết(?:\s+Nguyên\s+đán)?(?!\s+(?:Dương|Tây))"),
     # hạn chót nộp phương án là ngày 20/01/2022
-    ("by", rf"(?:hạn chót|hạn cuối|thời hạn)[^.;:\d]{{0,60}}?\s+ngày\s+(?:{_DATE})"),
+    # Hạn cuối nhận hồ sơ là 17h00 ngày 30/11/2025
+    ("by", rf"(?:hạn chót|hạn cuối|thời hạn)[^.;:\d]{{0,60}}?(?:\s+(?:là|vào|lúc))?(?:\s+{_TIME})?\s+ngày\s+(?:{_DATE})"),
     # Hạn nhận hồ sơ: ngày 20/3/2025 · Hạn nộp báo cáo: 25/11/2025
     ("by", rf"hạn\s+(?:(?:cuối|chót)\s+)?(?:nộp|nhận|gửi|đăng ký|báo cáo|hoàn thành)[^.;\d]{{0,50}}?:\s*(?:{_TIME}\s+)?"
            rf"(?:ngày\s+)?(?:{_DATE})"),
@@ -167,10 +185,10 @@ _FORMS = _WINDOW_FORMS + [
     ("on", rf"vào(?:\s+dịp)?(?:\s+{_TIME})?(?:\s+(?:sáng|chiều|trưa|tối))?\s+ngày\s+(?:{_DATE})"),
     # chậm nhất đến ngày 30/11/2021 · đến hết ngày 31/12 · trước 17h30 ngày 20/12/2021 ·
     # hạn chót 15/01/2022
-    ("by", rf"{_BY}(?:\s+{_TIME})?\s+(?:(?:thứ\s+\w{{2,4}}|chủ\s+nhật),?\s+)?(?:ngày\s+(?:[^\W\d_]{{2,12}}\s+){{0,3}})?(?:{_DATE})"),
-    # Hằng năm hoặc đột xuất báo cáo … · báo cáo theo định kỳ hàng quý: no day of its own, due by
+    ("by", rf"{_BY}(?:\s+{_TIME})?\s+(?:(?:thứ\s+\w{{2,4}}|chủ\s+nhật)(?:,\s*|\s*\(\s*|\s+))?(?:ngày\s+(?:[^\W\d_]{{2,12}}\s+){{0,3}})?(?:{_DATE})"),
+    # Hằng năm hoặc đột xuất báo cáo … · báo cáo theo định kỳ hàng quý · báo cáo Thủ tướng hằng tháng: no day of its own, due by
     # each period's end (knowledge/open_recurrence.py says when it is a duty)
-    ("open_recurring", rf"{_EVERY}\s+(?P<per>năm|quý)(?![\w/]|\s*\d)"),
+    ("open_recurring", rf"{_EVERY}\s+(?P<per>năm|quý|tháng)(?![\w/]|\s*\d)"),
     # 16h chiều mai (2/2) · trước 17h hôm nay
     ("relative", rf"(?:trước\s+)?{_TIME}\s+(?:ngày\s+)?(?P<rel>mai|hôm\s+nay|ngày\s+mai)"
                  rf"(?:\s*\((?P<rd>\d{{1,2}})\s*/\s*(?P<rm>\d{{1,2}})\))?"),
@@ -181,6 +199,7 @@ _STARTS = r"(?<!\w)(?=[\dtđkshcvxmnldTĐKSHCVXMNLD])"
 _PATTERN = re.compile(_STARTS + "(?:" + "|".join(f"(?P<f{i}>{body.replace('(?P<', f'(?P<x{i}_')})"
                                                   for i, (_, body) in enumerate(_FORMS)) + ")", re.IGNORECASE)
 _GROUPS = [(int(k[1:]), k) for k in _PATTERN.groupindex if k[0] == "f"]
+_NAMES = {i: [k for k in _PATTERN.groupindex if k.startswith(f"x{i}_")] for i in range(len(_FORMS))}   # each form's groups
 
 
 @dataclass(frozen=True)
@@ -197,6 +216,9 @@ class FoundDeadline:
 
 # "Hằng năm, …", "định kỳ hằng năm …" opening the sentence of a quarter or month without a year
 YEARLY = re.compile(r"\b(?:hang|moi) nam\b")
+# what follows "Năm 2026," when the sentence is the task itself: a verb that finishes or cuts something, or "phải"
+YEAR_TASK = re.compile(r"\s*,\s*(?:phải\s+|cơ\s+bản\s+)?(?:hoàn\s+thành|hoàn\s+tất|cắt\s+giảm|giảm|bãi\s+bỏ|đơn\s+giản\s+hóa|"
+                       r"số\s+hóa|ban\s+hành|đưa\s+vào|xóa|chấm\s+dứt|100%)\b", re.IGNORECASE)
 # "Định kỳ …" opening the sentence of a day without a year: a periodic report, due each year on that day
 PERIODIC = re.compile(r"\bdinh ky\b")
 
@@ -228,7 +250,7 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
     for m in _PATTERN.finditer(text):
         i, key = next((i, k) for i, k in _GROUPS if m.group(k) is not None)
         kind = _FORMS[i][0]
-        g = {k.split("_", 1)[1]: v for k, v in m.groupdict().items() if k.startswith(f"x{i}_")}
+        g = {k.split("_", 1)[1]: m.group(k) for k in _NAMES[i]}
         phrase = m.group(0).rstrip(" ,")
         firm = bool(FIRM.match(phrase) or DONE_BEFORE.search(text[max(0, m.start() - 20):m.start()].lower())) \
             or kind in RECURRING or kind in ("relative", "within_days")
@@ -236,10 +258,15 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
             if not open_recurring_duty(text, m.start(), m.end()):
                 continue                               # "kế hoạch hằng năm": a modifier, no duty
             open_phrases.add(phrase)
-        if CUT_OFF.search(text[max(0, m.start() - 12):m.start()].lower()):
+        cut = CUT_OFF.search(text[max(0, m.start() - 12):m.start()].lower())
+        if cut and not (cut.group(0).strip() == "từ nay" and finished_from_now(text, m.start(), m.end())):
             continue                                   # "tính đến hết ngày …", "từ nay đến tháng 6/2027"
         if reported_cut_off(text, m.start(), m.end(), phrase):
             continue                                   # "Đến hết ngày 20/11/2025, toàn tỉnh đã tiêm …"
+        if kind == "year_opening" and not (reference is not None and int(g["wy"]) >= reference.year
+                                           and YEAR_TASK.match(text, m.end())
+                                           and re.search(r"(?:^|\n|\.\s)[\s*_\-+•]*$", text[max(0, m.start() - 12):m.start()])):
+            continue                                   # "Năm 2025, Hội đồng nhân dân tỉnh quyết nghị …": a report
         base = reference
         if not dated and kind in RELATIVE:
             if today is None or kind not in ("relative", "within_days"):
@@ -296,11 +323,14 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
         if rule in ("FREQ=WEEKLY", "FREQ=DAILY") or (rule and rule.startswith(("FREQ=WEEKLY", "FREQ=DAILY"))):
             if REST.search(clause_of(text, m.start(), m.end()).lower()):
                 continue                               # "nghỉ thứ Bảy và Chủ nhật hằng tuần": days off
-        if kind == "by" and _FORMS[i][0] == "before_tet" and (REST.search(clause_of(text, m.start(), m.end()).lower())
+        if kind == "by" and _FORMS[i][0] in ("before_tet", "before_new_year") and (REST.search(clause_of(text, m.start(), m.end()).lower())
                                                                or re.search(r"\d\s+ngày\s*$", text[max(0, m.start() - 12):m.start()])):
             continue                                   # "nghỉ 01 ngày trước Tết và 04 ngày sau Tết": days off, no task
         if firm and rule is None and planned_event(text, m.start(), phrase):
             continue                                   # "Dự kiến tổ chức trước ngày 20/12/2025": an event
+        if firm and dated and rule is None and reference is not None and due < reference and \
+                cited_passed(text, m.start(), m.start() + len(phrase)):
+            continue                                   # "Công văn số 456 … yêu cầu báo cáo trước ngày 15/11, đến nay …"
         if firm and rule is None and reported_resolve(text, m.start()):
             continue                                   # "đã khởi công …, quyết tâm hoàn thành trước ngày 27/7"
         if rule is None and reported_done(text, m.start(), m.start() + len(phrase)):
@@ -325,9 +355,9 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
     return [f for f in found if f.phrase not in open_phrases or _rhythm(f.recurrence) not in dated_rules]
 
 
-_MORE_TIME = re.compile(r"\s*(?:,|và|;)\s*(?:lúc\s+)?(\d{1,2})\s*(?:h|giờ)(?:\s*(\d{2}))?(?:\s*phút)?"
+_MORE_TIME = re.compile(r"\s*(?:,|và|;)\s*(?:lúc\s+)?(\d{1,2})\s*(?:h|giờ)(?:\s*(\d{2}))?(?:\s*(?:phút|'|’))?"
                         r"(?:\s+(sáng|trưa|chiều|tối))?(?![\d/])(?!\s*,?\s*(?:ngày|hôm)\s*\d)")
-_ENDS_WITH_TIME = re.compile(r"(?:\d\s*(?:h|giờ)(?:\s*\d{2})?|phút|sáng|trưa|chiều|tối),?$")
+_ENDS_WITH_TIME = re.compile(r"(?:\d\s*(?:h|giờ)(?:\s*\d{2})?['’]?|phút|sáng|trưa|chiều|tối),?$")
 
 
 def _more_times(text: str, pos: int) -> list[tuple[time, int]]:
@@ -346,5 +376,5 @@ def _more_times(text: str, pos: int) -> list[tuple[time, int]]:
 
 def _rhythm(rule: str) -> tuple[str, bool]:
     """How often a rule comes back: its frequency, and whether it is each quarter."""
-    return rule.split(";")[0], "BYMONTH=3,6,9,12" in rule
+    return rule.split(";")[0], "BYMONTH=3,6,9,12" in rule or "BYMONTH=1,4,7,10" in rule
 

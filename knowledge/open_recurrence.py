@@ -3,7 +3,7 @@ Chủ tịch UBND tỉnh kết quả thực hiện hằng năm", "báo cáo theo
 
 The text fixes no day, so the duty is read as due by the end of each period (31 December,
 the last day of each quarter): the day a reader would hold it to, the way "trong năm 2025"
-is due on 31 December. "Hằng năm" is also a plain modifier ("kế hoạch hằng năm", "ngân sách
+is due on 31 December ("hằng tháng" by each month's last day). "Hằng năm" is also a plain modifier ("kế hoạch hằng năm", "ngân sách
 hằng năm", "lễ hội diễn ra hằng năm"), so the phrase is a duty only when a report verb
 governs it: the verb follows it ("Hằng năm, báo cáo …"), or precedes it in its clause and
 the phrase closes that clause ("báo cáo … kết quả thực hiện hằng năm."), or "định kỳ"
@@ -32,8 +32,9 @@ _OPENS_REPORT = re.compile(r"^\s*(?:[a-zđ]\)|\d{1,2}[.)]|-|\+)?\s*bao cao\b")
 
 
 def open_recurring_duty(text: str, start: int, end: int) -> bool:
-    """Whether the phrase "hằng năm"/"hằng quý" at text[start:end] is the rhythm of a duty."""
-    left = max(text.rfind(c, 0, start) for c in (";", ". ", ":", "\n"))
+    """Whether the phrase "hằng năm"/"hằng quý"/"hằng tháng" at text[start:end] is the rhythm of a duty."""
+    floor = max(0, start - 400)                     # a clause is read within bounds: linear on any text
+    left = max(max(text.rfind(c, floor, start) for c in (";", ". ", ":", "\n")), floor - 1)
     before = fold(text[left + 1:start])
     after = fold(text[end:end + 80])
     if _MODIFIES.match(after):

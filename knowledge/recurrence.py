@@ -47,6 +47,13 @@ def quarterly(day: int) -> str:
     return f"FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY={day}"
 
 
+def quarter_start(day: int) -> str:
+    """On a day of the first month of each quarter: a quarter's report "trước ngày 10 của tháng đầu quý sau"."""
+    if not 1 <= day <= 31:
+        raise ValueError(f"no day {day} in a month")
+    return f"FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY={day}"
+
+
 def yearly(month: int, day: int) -> str:
     date(2024, month, day)                              # ValueError for 31/4, 30/2
     return f"FREQ=YEARLY;BYMONTH={month};BYMONTHDAY={day}"
@@ -102,10 +109,14 @@ def describe(rule: str, lang: str = "vi") -> str:
         names = (("thứ Hai", "Monday"), ("thứ Ba", "Tuesday"), ("thứ Tư", "Wednesday"), ("thứ Năm", "Thursday"),
                  ("thứ Sáu", "Friday"), ("thứ Bảy", "Saturday"), ("Chủ nhật", "Sunday"))[_DAYS.index(p["BYDAY"])]
         return f"{names[0]} hằng tuần" if vi else f"every {names[1]}"
+    if p.get("BYMONTH") == "1,4,7,10":
+        return f"ngày {p['BYMONTHDAY']} tháng đầu quý" if vi else f"quarterly, day {p['BYMONTHDAY']} of its first month"
     if "BYMONTH" in p and "," in p["BYMONTH"]:
         return f"ngày {p['BYMONTHDAY']} tháng cuối quý" if vi else f"quarterly, day {p['BYMONTHDAY']}"
     if freq == "YEARLY":
         return f"ngày {p['BYMONTHDAY']}/{p['BYMONTH']} hằng năm" if vi else f"yearly, {p['BYMONTHDAY']}/{p['BYMONTH']}"
+    if p.get("BYMONTHDAY") == "31":                     # "báo cáo … hằng tháng" with no day: each month's last day
+        return "cuối mỗi tháng" if vi else "monthly, by the month's end"
     return f"ngày {p['BYMONTHDAY']} hằng tháng" if vi else f"monthly, day {p['BYMONTHDAY']}"
 
 

@@ -10,9 +10,11 @@ import re
 from knowledge.text import fold
 
 # Unnumbered closing formulas: "Trên đây là …", a page's summary "Như vậy, …", "Văn phòng … thông báo để … biết, thực hiện",
-# "Yêu cầu … nghiêm túc thực hiện Chỉ thị này", "(Trong) quá trình thực hiện, nếu có khó khăn …"
+# "Yêu cầu … nghiêm túc thực hiện Chỉ thị này", "(Trong) quá trình thực hiện, nếu có khó khăn …"; "trân trọng cảm ơn /
+# thông báo" closes a letter, "Bộ … trân trọng đề nghị UBND các tỉnh …" is its request (the politeness of a letter
+# to bodies it does not command), not a closing
 _CLOSING = re.compile(
-    r"^(?:Trên đây là|Như vậy,|.{0,160}\bthông báo\b.{0,300}\bbiết\b|.{0,120}\btrả lời\b.{0,200}\bđược biết\b|.{0,80}\btrân trọng\b|Nơi nhận"
+    r"^(?:Trên đây là|Như vậy,|.{0,160}\bthông báo\b.{0,300}\bbiết\b|.{0,120}\btrả lời\b.{0,200}\bđược biết\b|.{0,80}\btrân trọng\b(?!\s+(?:kính\s+)?(?:đề nghị|yêu cầu|mời)\b)|Nơi nhận"
     r"|(?:Yêu cầu|Đề nghị)\b.{0,300}\b(?:nghiêm túc|khẩn trương|triển khai)\b.{0,60}\bthực hiện\b.{0,40}\b"
     r"(?:Chỉ thị|Công điện|Kế hoạch|Thông báo|Quyết định|Công văn|Kết luận|văn bản)\s+này"
     r"|.{0,120}\b(?:yêu cầu|đề nghị)\b.{0,200}\b(?:nghiêm túc|khẩn trương)\s+(?:triển khai\s+)?thực hiện\s*\./\.$"
