@@ -292,6 +292,27 @@ def check_annotation(annotation: dict, text: str) -> list[str]:
 
 # --- Command line --------------------------------------------------------------------------------
 
+
+def annotation_problems(folder: Path, show: bool) -> dict | list:
+    """What disagrees between each annotation of `folder` and its document; a held-out part is
+    reported by file name only (`show` False), so its content never reaches a log."""
+    problems = {}
+    for annotation in load_annotations(folder):
+        found = check_annotation(annotation, (NOTICES_DIR / annotation["file"]).read_text(encoding="utf-8"))
+        if found:
+            problems[annotation["file"]] = found
+    return problems if show else sorted(problems)
+
+
+def below_floors(folder: Path, floors: dict) -> dict:
+    """The figures of `folder` under their floors, as (score, floor); a document that fails to parse
+    is one of them."""
+    figures = evaluate(folder).figures
+    below = {name: (figures[name], floor) for name, floor in floors.items() if figures[name] < floor}
+    if figures["failed"]:
+        below["failed"] = (figures["failed"], 0)
+    return below
+
 def _pct(x: float) -> str:
     return f"{100 * x:.1f}%"
 

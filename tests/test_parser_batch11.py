@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.parser_eval import (BATCH_DIRS, DEV3_DIR, DEV3_HOLDOUT_DIR, DEV_DIR, NOTICES_DIR, check_annotation, evaluate,
-                               load_annotations)
+from tests.parser_eval import (BATCH_DIRS, DEV3_DIR, DEV3_HOLDOUT_DIR, DEV_DIR, NOTICES_DIR, annotation_problems,
+                               below_floors, load_annotations)
 
 needs_notices = pytest.mark.skipif(not NOTICES_DIR.is_dir(), reason=f"no folder {NOTICES_DIR}")
 DEV11 = BATCH_DIRS[11]
@@ -27,14 +27,7 @@ DEV11_FLOORS = {"number_right": 9, "issuer_right": 7, "date_right": 7, "item_rec
 @needs_notices
 @pytest.mark.parametrize("folder", [DEV11, HOLDOUT11], ids=["dev11", "dev11-holdout"])
 def test_batch11_annotations_agree_with_their_documents(folder):
-    problems = {}
-    for annotation in load_annotations(folder):
-        found = check_annotation(annotation, (NOTICES_DIR / annotation["file"]).read_text(encoding="utf-8"))
-        if found:
-            problems[annotation["file"]] = found
-    if folder != DEV11:
-        problems = sorted(problems)
-    assert not problems
+    assert not annotation_problems(folder, show=folder == DEV11)
 
 
 def test_eleventh_batch_is_15_documents_no_other_set_uses_split_10_5():
@@ -48,7 +41,5 @@ def test_eleventh_batch_is_15_documents_no_other_set_uses_split_10_5():
 
 @needs_notices
 def test_dev11_scores_stay_above_floors():
-    figures = evaluate(DEV11).figures
-    assert figures["failed"] == 0
-    below = {name: (figures[name], floor) for name, floor in DEV11_FLOORS.items() if figures[name] < floor}
+    below = below_floors(DEV11, DEV11_FLOORS)
     assert not below, f"scores below their floors (score, floor): {below}"

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.parser_eval import (BATCH_DIRS, DEV3_DIR, DEV3_HOLDOUT_DIR, DEV_DIR, NOTICES_DIR, check_annotation, evaluate,
-                               load_annotations)
+from tests.parser_eval import (BATCH_DIRS, DEV3_DIR, DEV3_HOLDOUT_DIR, DEV_DIR, NOTICES_DIR, annotation_problems,
+                               below_floors, load_annotations)
 
 needs_notices = pytest.mark.skipif(not NOTICES_DIR.is_dir(), reason=f"no folder {NOTICES_DIR}")
 DEV12 = BATCH_DIRS[12]
@@ -29,14 +29,7 @@ DEV12_FLOORS = {"number_right": 13, "issuer_right": 12, "date_right": 13, "item_
 @needs_notices
 @pytest.mark.parametrize("folder", [DEV12, HOLDOUT12], ids=["dev12", "dev12-holdout"])
 def test_batch12_annotations_agree_with_their_documents(folder):
-    problems = {}
-    for annotation in load_annotations(folder):
-        found = check_annotation(annotation, (NOTICES_DIR / annotation["file"]).read_text(encoding="utf-8"))
-        if found:
-            problems[annotation["file"]] = found
-    if folder != DEV12:
-        problems = sorted(problems)
-    assert not problems
+    assert not annotation_problems(folder, show=folder == DEV12)
 
 
 def test_twelfth_batch_is_21_documents_no_other_set_uses_split_14_7():
@@ -50,7 +43,5 @@ def test_twelfth_batch_is_21_documents_no_other_set_uses_split_14_7():
 
 @needs_notices
 def test_dev12_scores_stay_above_floors():
-    figures = evaluate(DEV12).figures
-    assert figures["failed"] == 0
-    below = {name: (figures[name], floor) for name, floor in DEV12_FLOORS.items() if figures[name] < floor}
+    below = below_floors(DEV12, DEV12_FLOORS)
     assert not below, f"scores below their floors (score, floor): {below}"

@@ -15,8 +15,7 @@ import importlib.util
 import pytest
 
 from tests.parser_eval import (BATCH_DIRS, DEV3_DIR, DEV3_HOLDOUT_DIR, DEV_DIR, HELDOUT2_DIR, HELDOUT_DIR, NOTICES_DIR, Totals,
-                               check_annotation,
-                               evaluate, load_annotations, score_document)
+                               annotation_problems, below_floors, evaluate, load_annotations, score_document)
 
 needs_notices = pytest.mark.skipif(not NOTICES_DIR.is_dir(), reason=f"no folder {NOTICES_DIR}")
 
@@ -69,22 +68,14 @@ def test_second_heldout_batch_is_what_its_selection_draws():
                          ids=["dev", "heldout", "heldout2", "dev3", "dev3-holdout", "dev4", "dev4-holdout",
                               "dev6", "dev6-holdout", "dev7", "dev7-holdout", "dev8", "dev8-holdout", "dev9", "dev9-holdout"])
 def test_annotations_agree_with_their_documents(folder):
-    problems = {}
-    for annotation in load_annotations(folder):
-        text = (NOTICES_DIR / annotation["file"]).read_text(encoding="utf-8")
-        found = check_annotation(annotation, text)
-        if found:
-            problems[annotation["file"]] = found
-    if folder not in (DEV_DIR, DEV3_DIR, BATCH_DIRS[4], BATCH_DIRS[6], BATCH_DIRS[7], BATCH_DIRS[8], BATCH_DIRS[9]):   # held-out content is not printed: only which files
-        problems = sorted(problems)
-    assert not problems
+    # held-out content is not printed: only which files
+    shown = (DEV_DIR, DEV3_DIR, BATCH_DIRS[4], BATCH_DIRS[6], BATCH_DIRS[7], BATCH_DIRS[8], BATCH_DIRS[9])
+    assert not annotation_problems(folder, show=folder in shown)
 
 
 @needs_notices
 def test_dev_scores_stay_above_floors():
-    figures = evaluate(DEV_DIR).figures
-    assert figures["failed"] == 0
-    below = {name: (figures[name], floor) for name, floor in FLOORS.items() if figures[name] < floor}
+    below = below_floors(DEV_DIR, FLOORS)
     assert not below, f"scores below their floors (score, floor): {below}"
 
 
