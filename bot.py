@@ -103,21 +103,13 @@ def cmd_ask(settings: Settings, args) -> int:
     return 0
 
 
-def _shortened(text: str, limit: int) -> str:
-    """`text` cut on a whole word with "…" when longer than `limit`, so the admin does not read
-    a clipped word ("… dự án tồn đ") as the notice's title."""
-    if len(text) <= limit:
-        return text
-    cut = text[:limit - 1].rsplit(" ", 1)[0] if " " in text[:limit - 1] else text[:limit - 1]
-    return cut.rstrip(" ,;:-") + "…"
-
-
 def cmd_import(settings: Settings, args) -> int:
     from texts import t, warning_text
     from knowledge.loader import document_dict, save_document
     from knowledge.models import Document
     from knowledge.parser import ParseError
     from knowledge.reading import parse_file
+    from knowledge.records import shortened
 
     open_knowledge(settings)
     lang = cli_lang(settings)
@@ -140,7 +132,7 @@ def cmd_import(settings: Settings, args) -> int:
         return 0
     # The same notice again, or a corrected one (same number, issuer, date), updates it.
     key = "cli.imported" if Document.select().count() > known else "cli.updated"
-    name = d.get("number") or _shortened(" ".join((d.get("title") or "").split()), 60) or args.file
+    name = d.get("number") or shortened(d.get("title") or "", 60) or args.file
     lines = [t(lang, key, name=name, items=len(d["items"]),
                deadlines=sum(len(i.get("deadlines", [])) for i in d["items"]))]
     if d["missing"]:

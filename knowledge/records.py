@@ -55,13 +55,16 @@ def source_line(r: ItemRecord) -> str:
     return ", ".join(p for p in parts if p)
 
 
-def shortened(text: str, limit: int) -> str:
-    """A title cut on a word with "…" ("… giảm trừ gia cảnh…", not "… gia cảnh khi tí")."""
+def shortened(text: str, limit: int, ellipsis: str = "…") -> str:
+    """`text` on one line and, when longer than `limit`, cut on a whole word with an ellipsis
+    (the result fits in `limit`), so that nobody reads a clipped word ("… gia cảnh khi tí",
+    "… dự án tồn đ") as the end of a title, a heading or a sentence."""
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
-    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
-    return cut.rstrip(" ,;:-") + "…"
+    room = text[:max(1, limit - len(ellipsis))]
+    cut = room.rsplit(" ", 1)[0] if " " in room else room
+    return cut.rstrip(" ,;:-") + ellipsis
 
 
 def document_signatures() -> dict[int, tuple]:

@@ -309,13 +309,13 @@ class Searcher:
                           if not repeats(r.text, index.records[int(ranking.items[j])].text)
                           and (group < 0 or int(ranking.groups[j]) != group)),
                          last)
-            ev = evidence(ranking, k, lang, bool(mentions), in_named, bool(index.is_context[i]) and not situation,
-                          mismatch,
+            background = bool(index.is_context[i]) and not situation
+            ev = evidence(ranking, k, lang, bool(mentions), in_named, background, mismatch,
                           kind_missed=bool(wants) and not index.item_kinds[i] & wants, rival=rival)
             first = first or ev
             sentences = ranked_sentences(r.text, wanted)
-            hits.append(Hit(r.item_id, with_list(index.records, i), source_line(r), calibrated.probability(ev), sentences[0], r,
-                            tuple(sentences), index.doc_last_due[d]))
+            hits.append(Hit(r.item_id, with_list(index.records, i), source_line(r), calibrated.probability(ev),
+                            sentences[0], r, tuple(sentences), index.doc_last_due[d]))
         return hits, first
 
 

@@ -20,6 +20,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from knowledge.deadlines import current_occurrences, has_passed, shown_kind
+from knowledge.records import shortened
 from knowledge.search import Answer, Hit, ItemRecord, load_records
 from texts import t
 
@@ -275,11 +276,8 @@ def _age_note(hit: Hit, lang: str, today: date, max_age_days: int) -> str:
 
 
 def _cut(text: str, limit: int, lang: str) -> str:
-    """At a word boundary, with an ellipsis."""
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0] or text[:limit]
-    return cut.rstrip(" ,;:") + t(lang, "answer.cut")
+    """At a word boundary, with the language's ellipsis (knowledge.records.shortened)."""
+    return shortened(text, limit, t(lang, "answer.cut"))
 
 
 def _fit(html_text: str) -> str:

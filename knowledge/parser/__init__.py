@@ -222,7 +222,7 @@ def _addressed_to(addressed: str) -> str:
     text = _ADDRESSED_LABEL.sub("", addressed)
     body = _BODY_START.search(text)             # a header read into the first sentence of the body
     text = text[:body.start()] if body else text
-    return _POSTAL_ADDRESS.sub("", text).strip(" .;")[:600] if addressed else ""
+    return _POSTAL_ADDRESS.sub("", text).strip(" .;")[:600]
 
 
 def _document_actors(addressed: str) -> list[Actor]:

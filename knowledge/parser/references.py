@@ -16,6 +16,7 @@ _REF_KINDS = {"NQ": "Nghị quyết", "CT": "Chỉ thị", "CD": "Công điện"
               "TB": "Thông báo", "CV": "Công văn", "QĐ": "Quyết định", "QD": "Quyết định",
               "KH": "Kế hoạch", "NĐ": "Nghị định", "TT": "Thông tư", "KL": "Kết luận",
               "HD": "Hướng dẫn", "BC": "Báo cáo"}
+_KIND_BY_NAME = {kind.lower(): kind for kind in _REF_KINDS.values()}
 _KIND_NAMED = re.compile(r"(" + "|".join(sorted(set(_REF_KINDS.values()), key=len, reverse=True)) +
                          r")\s*(?:số\s*)?:?\s*$", re.IGNORECASE)
 _REF_DATE = re.compile(r",?\s*(?:ngày\s*)?(\d{1,2})/(\d{1,2})/(\d{4})")
@@ -36,8 +37,7 @@ def find_references(text: str, own_number: str | None = None) -> list[dict]:
 def _kind(text: str, start: int, number: str) -> str:
     named = _KIND_NAMED.search(text[max(0, start - 30):start])
     if named:
-        word = named.group(1).lower()
-        return next(kind for kind in _REF_KINDS.values() if kind.lower() == word)
+        return _KIND_BY_NAME[named.group(1).lower()]
     code = re.sub(r"^\d+(?:/\d{4})?[-/]", "", number).split("/")[0].split("-")[0]
     return _REF_KINDS.get(code.upper(), "")
 
