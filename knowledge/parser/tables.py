@@ -10,6 +10,14 @@ then a few short column names) and each row, from its number cell to the next ro
 folded into one numbered paragraph: the task, then the other cells labelled by their
 column ("Cơ quan chủ trì: Sở Tư pháp"), so who leads and when stay with the task they
 belong to, in the document's own words.
+
+Annex tables often group their rows: a cell "I" (or "A", or "I. NÂNG CAO NHẬN THỨC") and the
+group's name come before the group's rows, which are numbered afresh ("1", or "1.1", "1.2" under
+"I"). A group is given back as a heading paragraph ("I. NÂNG CAO NHẬN THỨC"), so its rows nest
+under it as the group's points instead of running "1, 2, 1, 2" into one another, and the group's
+name is no cell of the row above. A group cell counts only where the table's rows are bare number
+cells: a document's own "III. TỔ CHỨC THỰC HIỆN" after the table, followed by "1. Sở …" in one
+paragraph, ends the table as before.
 """
 from __future__ import annotations
 
@@ -19,7 +27,11 @@ from knowledge.parser.cleaning import Paragraph
 from knowledge.text import fold
 
 _NUMBER_HEADER = {"stt", "tt", "so tt", "so thu tu"}
-_ROW_NUMBER = re.compile(r"^(\d{1,3})\.?$")
+_ROW_NUMBER = re.compile(r"^(\d{1,3})((?:\.\d{1,3}){0,2})\.?$")     # "1", "1.", "1.1", "5.1.2"
+_GROUP = re.compile(r"^([IVX]{1,5}|[A-H])\.?$")                      # a group's cell: "I", "II.", "A"
+_GROUP_TITLED = re.compile(r"^([IVX]{1,5}|[A-H])[.)]\s+(\S.{0,200})$")  # "I. NÂNG CAO NHẬN THỨC …"
+_ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
+_LOOK_AHEAD = 4                 # nonempty paragraphs in which a group's first row is looked for
 MAX_COLUMNS = 10
 MAX_COLUMN_WORDS = 8
 # A table ends where the document's own structure starts again.
@@ -37,52 +49,125 @@ def fold_tables(paragraphs: list[Paragraph]) -> list[Paragraph]:
             k += 1
             continue
         k += 1 + len(columns)
-        rows, k = _rows(paragraphs, k)
-        out.extend(_row_paragraph(number, cells, columns) for number, cells in rows)
+        entries, k = _rows(paragraphs, k, columns)
+        for kind, label, cells in entries:
+            if kind == "row":
+                out.append(_row_paragraph(label, cells, columns))
+            elif cells:
+                text = f"{label}. {' '.join(cells)}"
+                out.append(Paragraph(text, [text]))
     return out
 
 
 def _header(paragraphs: list[Paragraph], k: int) -> list[str] | None:
     """The column names after a "STT" cell, when at least two short ones follow and a row
-    numbered 1 comes after them."""
+    numbered 1 (or the table's first group, "I" or "A") comes after them."""
     if fold(paragraphs[k].text).strip(" .:") not in _NUMBER_HEADER:
         return None
     columns = []
-    for p in paragraphs[k + 1:k + 1 + MAX_COLUMNS + 1]:
+    for j in range(k + 1, min(len(paragraphs), k + 2 + MAX_COLUMNS)):
+        p = paragraphs[j]
         if not p.text:
             continue
-        if _ROW_NUMBER.match(p.text):
-            return columns if len(columns) >= 2 and _ROW_NUMBER.match(p.text).group(1) == "1" else None
+        row = _ROW_NUMBER.match(p.text)
+        if row:
+            first = row.group(1) == "1" and row.group(2) in ("", ".1")
+            return columns if len(columns) >= 2 and first else None
+        if len(columns) >= 2 and _group(paragraphs, j, {}, set()) in ("I", "A"):
+            return columns
         if len(p.text.split()) > MAX_COLUMN_WORDS or p.text.rstrip().endswith((".", ";")):
             return None
         columns.append(p.text.strip(" :*"))
     return None
 
 
-def _rows(paragraphs: list[Paragraph], k: int) -> tuple[list[tuple[int, list[str]]], int]:
-    """The rows from paragraph k: each from its number to the next number in sequence; its
-    cells are separated by the breaks a table bar leaves."""
-    rows: list[tuple[int, list[str]]] = []
-    expected = 1
+def _rows(paragraphs: list[Paragraph], k: int, columns: list[str]) -> tuple[list[tuple[str, str, list[str]]], int]:
+    """The table's entries from paragraph k, in order: ("group", "I", [its name]) and ("row",
+    "1.2", [its cells]), each from its number to the next number in sequence; a row's cells are
+    separated by the breaks a table bar leaves. The header row repeated (at a page break, under
+    a group) is no cell."""
+    names = {fold(name) for name in columns} | _NUMBER_HEADER
+    entries: list[tuple[str, str, list[str]]] = []
+    groups: dict[str, str] = {}         # the last group label of each style ("roman", "letter")
+    last_row: tuple[int, ...] | None = None
     end_of_last = -1                    # the line after the last paragraph read: no gap, same cell
     while k < len(paragraphs):
         p = paragraphs[k]
+        if fold(p.text).strip(" .:*") in names:
+            k += 1
+            continue
         m = _ROW_NUMBER.match(p.text)
-        if m and (int(m.group(1)) == expected or (rows and int(m.group(1)) == 1)):
-            rows.append((int(m.group(1)), []))   # a table in groups numbers each group from 1
-            expected = int(m.group(1)) + 1
-        elif rows and p.text and _TABLE_END.match(p.text):
+        number = tuple(int(n) for n in (m.group(1) + m.group(2)).split(".")) if m else None
+        group = _group(paragraphs, k, groups, names)
+        if number and _next_row(number, last_row, bool(entries) and entries[-1][0] == "group"):
+            entries.append(("row", ".".join(map(str, number)), []))
+            last_row = number
+        elif group:
+            style = "letter" if group not in _ROMANS else "roman"
+            if style == "letter":
+                groups.pop("roman", None)          # "B" numbers its "I, II, …" afresh
+            groups[style] = group
+            titled = _GROUP_TITLED.match(p.text.strip(" *"))
+            entries.append(("group", group, [titled.group(2).strip(" *")] if titled else []))
+            last_row = None
+        elif entries and p.text and _TABLE_END.match(p.text):
             break
-        elif rows and p.text:
-            cells = rows[-1][1]
-            if cells and p.first == end_of_last:
+        elif entries and p.text:
+            cells = entries[-1][2]
+            if cells and (p.first == end_of_last or entries[-1][0] == "group"):
                 cells[-1] = f"{cells[-1]} {p.text}"      # a cell's text wrapped onto a line of its own
             else:
                 cells.append(p.text)
         if p.text:
             end_of_last = p.first + max(1, len(p.lines))
         k += 1
-    return rows, k
+    return entries, k
+
+
+def _next_row(number: tuple[int, ...], last: tuple[int, ...] | None, after_group: bool) -> bool:
+    """Whether a number cell starts the next row: the first row or a group's first ("1",
+    "1.1", "3" under "III"), the next at the same depth ("1.2" after "1.1"), one level down
+    ("5.1.1" after "5.1") or back up ("5.2" after "5.1.8"). "1.000" in a cell is no row."""
+    if last is None:
+        return after_group or number in ((1,), (1, 1))
+    if number[-1] == 1 and len(number) <= len(last) + 1:
+        return len(number) == 1 or number[:-1] == last[:len(number) - 1] or len(number) > len(last)
+    depth = len(number)
+    return depth <= len(last) and number[:-1] == last[:depth - 1] and number[-1] == last[depth - 1] + 1
+
+
+def _group(paragraphs: list[Paragraph], k: int, groups: dict[str, str], names: set[str]) -> str | None:
+    """The label of a group cell at paragraph k ("I", "B", "I. NÂNG CAO …") when it is the next
+    group of its style (or repeats the last) and a bare row number or group cell follows within
+    a few paragraphs."""
+    text = paragraphs[k].text.strip(" *")
+    m = _GROUP.match(text) or _GROUP_TITLED.match(text)
+    if not m:
+        return None
+    label = m.group(1)
+    style = "roman" if label in _ROMANS else "letter" if len(label) == 1 and label not in "IVX" else None
+    if style is None:
+        return None
+    order = _ROMANS.index if style == "roman" else ord
+    last = groups.get(style)
+    # the next group, or one a page break lost the groups before ("VII" after "II"), or the
+    # last one repeated by a typo; the first is "I" or "A"
+    if (order(label) - order(last) if last else order(label) - order("I" if style == "roman" else "A")) \
+            not in ((0, 1, 2, 3, 4, 5, 6) if last else (0,)):
+        return None
+    seen = 0
+    for p in paragraphs[k + 1:]:
+        if not p.text:
+            continue
+        text = p.text.strip(" *")
+        if _ROW_NUMBER.match(text) or _GROUP.match(text) or _GROUP_TITLED.match(text):
+            return label
+        if fold(text).strip(" .:") in names:
+            continue                                   # the header row repeated under the group
+        seen += 1
+        if seen >= _LOOK_AHEAD:
+            break
+    return None
 
 
 # The column a plan's table gives each task's due date in; its cell is short and names a number.
@@ -97,7 +182,7 @@ def _dated_last_cell(cell: str, column: str) -> bool:
     return bool(_TIME_COLUMN.match(fold(column))) and len(cell.split()) <= 8 and any(c.isdigit() for c in cell)
 
 
-def _row_paragraph(number: int, cells: list[str], columns: list[str]) -> Paragraph:
+def _row_paragraph(number: str, cells: list[str], columns: list[str]) -> Paragraph:
     """"1. <task> Cơ quan chủ trì: …; Thời hạn hoàn thành: …": the first cell is the task; the
     others take their column's name when each cell is one paragraph (else they are joined)."""
     task, rest = (cells[0], cells[1:]) if cells else ("", [])
