@@ -318,6 +318,8 @@ def continues(prev: Line, line: Line, width: int) -> bool:
             return True                             # "Căn cứ Điều 17, Điều 18,\nĐiều 28 Nghị định …"
         if _RANGE_END.match(text) and _YEAR_END.search(before):
             return True                             # "giai đoạn 2021\n- 2025”;": a range, not a bullet
+        if before.rstrip("*_ ").endswith(")"):
+            return False                            # "(… tại Phụ lục kèm\ntheo)" closed: "III. …" is no "theo III."
         return fold(before.rstrip(_CLOSERS).rsplit(" ", 1)[-1]) in _OPEN_WORDS and not prev.bold
     if prev.heading or line.heading:
         return False
