@@ -13,6 +13,7 @@ rank but say nothing of what the question is about.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from itertools import product
 
@@ -96,11 +97,13 @@ def detect_language(question: str, tokens: list[Token], vi_words=frozenset(), en
 
 # --- Vietnamese ---------------------------------------------------------------------------
 
-def read_vi_tokens(index, tokens: list[Token]) -> list[Token]:
-    """Shorthand and telex read back into syllables, for words the index does not know."""
+def read_vi_tokens(index, tokens: list[Token], text: str = "") -> list[Token]:
+    """Shorthand and telex read back into syllables, for words the index does not know (or
+    knows only as a rare piece of an abbreviation, when typed in lower case as chat is)."""
     out: list[Token] = []
     for t in tokens:
-        if not t.word or index.known_vi(t.term):
+        typed = text[t.start:t.end]
+        if not t.word or (index.known_vi(t.term) and (typed.isupper() or not _abbreviation_piece(index, t.term))):
             out.append(t)
             continue
         readings = expand_shorthand(t.term)
@@ -110,6 +113,22 @@ def read_vi_tokens(index, tokens: list[Token]) -> list[Token]:
         plain = untelex(t.term)
         out.append(Token(plain, t.start, t.end, True) if plain and index.known_vi(plain) else t)
     return out
+
+
+RARE_PIECE = 1.0           # idf lead of a shorthand's reading over the shorthand as the notices write it (2.7 times as common)
+
+
+def _abbreviation_piece(index, term: str) -> bool:
+    """A shorthand that is no syllable ('kh', 'tp', 'dn') which the notices write only inside an
+    abbreviation ('Sở KH&CN'), far more rarely than its reading ('không', 'thành phố'): one notice
+    with "KH&CN" must not turn every question's 'kh' into a rare word no item has."""
+    readings = expand_shorthand(term)
+    if not readings or is_syllable(term):
+        return False
+    words = readings[0].split()
+    reading_idf = index.uni.known_idf(words[0]) if len(words) == 1 else index.bi.known_idf(" ".join(words[:2]))
+    term_idf = index.uni.known_idf(term)
+    return reading_idf is not None and (term_idf is None or term_idf - reading_idf >= RARE_PIECE)
 
 
 def correct_vi(index, term: str, left: str | None, right: str | None) -> list[str]:
@@ -137,7 +156,7 @@ def correct_vi(index, term: str, left: str | None, right: str | None) -> list[st
 
 
 def vi_concepts(index, question: str, tokens: list[Token]) -> list[Concept]:
-    expanded = read_vi_tokens(index, tokens)
+    expanded = read_vi_tokens(index, tokens, question)
     stops = stopword_flags(question, expanded)
     words: list[list[str]] = []                      # alternatives of each position
     concepts: list[Concept] = []

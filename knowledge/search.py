@@ -196,7 +196,7 @@ class Searcher:
         if not tokens or not len(index):
             return Answer(question, lang, False, [])
         # Shorthand read back into words names places too ('qngai' Quảng Ngãi).
-        read = tokens if lang == "en" else read_vi_tokens(index, tokens)
+        read = tokens if lang == "en" else read_vi_tokens(index, tokens, talk.rest)
         concepts = en_concepts(index, talk.rest, tokens) if lang == "en" else \
             paraphrased(index, talk.rest, read, vi_concepts(index, talk.rest, tokens))
         typed = talk.rest.lower()
