@@ -13,7 +13,6 @@ rank but say nothing of what the question is about.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from itertools import product
 
