@@ -141,3 +141,17 @@ def test_the_addressees_stop_where_the_body_begins():
             "ngày 21/4/2017 của Chính phủ quy định chi tiết lập kế hoạch tài chính 05 năm;\n\n"
             "1. Sở Tài chính tổng hợp kế hoạch tài chính 05 năm, báo cáo trước ngày 15/12/2025.\n")
     assert parse_text(plan)["addressees"] == "Hội đồng nhân dân tỉnh Cà Mau"
+
+
+def test_a_lead_sentence_naming_the_party_is_no_side_by_side_letterhead():
+    """"…, Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam đã ban hành Kết luận 212-KL/TW" was cut
+    at "Đảng Cộng sản Việt Nam" as if it were a letterhead's right column, and the page lost the
+    date and issuer its lead gives."""
+    text = ("# Kết luận 212-KL/TW về tiêu chuẩn của đơn vị hành chính ra sao?\n\n"
+            "Ngày 18 tháng 11 năm 2025, Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam đã ban hành "
+            "Kết luận 212-KL/TW về định hướng xây dựng tiêu chuẩn của đơn vị hành chính.\n\n"
+            "(3) Giao Đảng uỷ Quốc hội ban hành Nghị quyết về tiêu chuẩn của đơn vị hành chính "
+            "(hoàn thành trong tháng 11/2025).\n")
+    got = parse_text(text)
+    assert (got["number"], got["date"]) == ("212-KL/TW", "2025-11-18")
+    assert got["issuer"].startswith("Ban Chấp hành Trung ương")

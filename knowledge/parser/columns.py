@@ -61,6 +61,15 @@ def _split(text: str) -> tuple[str, str] | None:
         return text[:m.end()].strip(), text[m.end():].strip()
     for w in _WORD_START.finditer(text):
         k = w.start()
-        if k > 0 and fold(text[k:k + 40]).startswith(_RIGHT_STARTS):
+        # a letterhead writes one of its columns in capitals ("UBND TỈNH HÀ TĨNH Độc lập - …",
+        # "… CỘNG HÒA XÃ HỘI CHỦ NGHĨA"); a sentence that names the party ("…, Ban Chấp hành Trung
+        # ương Đảng Cộng sản Việt Nam đã ban hành …") is no letterhead
+        if k > 0 and fold(text[k:k + 40]).startswith(_RIGHT_STARTS) and \
+                (_capitals(text[:k]) or _capitals(text[k:k + 20])):
             return text[:k].strip(), text[k:].strip()
     return None
+
+
+def _capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
