@@ -45,6 +45,8 @@ def test_roman_group_rows_become_headings_of_their_rows():
     assert "Cơ quan chủ trì: Bộ Chỉ huy Quân sự tỉnh" in first["text"]
     assert [d["date"] for d in first["deadlines"]] == ["2025-11-30"]
     assert "health" in health["units"] and "finance" in finance["units"]
+    # the deadline is due for the row's task, not for the coordinating body named in the cell before it
+    assert [d["task"][:30] for d in health["deadlines"]] == ["Hướng dẫn thanh toán chi phí k"]
     assert not any("TRIỂN KHAI VĂN BẢN" in i["text"] for i in items)   # the group's name is no cell
 
 

@@ -25,6 +25,12 @@ def labelled_task(task: str, text: str, headings: list[str]) -> str:
     return f"{work}: {task}"[:300] if work else task
 
 
+# a task table's row read as one paragraph (knowledge/parser/tables.py): "<task>. Cơ quan chủ trì: …; Cơ quan
+# phối hợp: …; Thời gian hoàn thành: 2025." The cells before the due date say who, not what
+_ROW_CELLS = re.compile(r"\.\s+(?=(?:Cơ quan|Đơn vị|CHỦ TRÌ|Chủ trì)[^:;.]{0,40}:)")
+_CELL_LABEL = re.compile(r"^(?:Cơ quan|Đơn vị|Sản phẩm|Kết quả|PHỐI HỢP|CHỦ TRÌ|Chủ trì|Phối hợp)[^:;.]{0,40}:")
+
+
 def clause_of(text: str, start: int, end: int) -> str:
     """The clause around a deadline phrase (between semicolons or sentence ends)."""
     left = max(text.rfind(c, 0, start) for c in (";", ". "))
@@ -34,4 +40,7 @@ def clause_of(text: str, start: int, end: int) -> str:
     if len(rest.split()) < 3 and left > 0:     # "…chi trả hỗ trợ; hạn chót: 20/12/2021."
         before = max(text.rfind(c, 0, left) for c in (";", ". "))
         clause = text[before + 1: left].strip(" .;") or clause
+        row = _ROW_CELLS.search(text, 0, start)
+        if _CELL_LABEL.match(clause) and row:   # "Cơ quan phối hợp: Văn phòng" is whom, the row's task is what
+            clause = text[:row.start()].strip(" .;")
     return clause[:300]
