@@ -41,8 +41,17 @@ def heading_words(heading: str) -> frozenset[str]:
     return frozenset(words) if 0 < len(words) <= MAX_HEADING_WORDS else frozenset()
 
 
+def spelled_out(asked: frozenset[str]) -> frozenset[str]:
+    """The question's words with a body's abbreviation read as its words too: "UBND xã, phường
+    phải làm gì?" names the heading "9. Ủy ban nhân dân xã, phường" as much as the question
+    typed in full does (knowledge.within reads "UBND" the same way for who acts)."""
+    from knowledge.within import ABBREVIATIONS
+    return asked.union(*(ABBREVIATIONS[t].split() for t in asked if t in ABBREVIATIONS))
+
+
 def named_groups(index, items: np.ndarray, asked: frozenset[str]) -> np.ndarray:
     """Per candidate: the id of its innermost heading when the question names it, else -1."""
+    asked = spelled_out(asked)
     groups = np.full(len(items), -1, dtype=np.int64)
     for k, i in enumerate(items.tolist()):
         h = int(index.item_head[i])
@@ -54,6 +63,23 @@ def named_groups(index, items: np.ndarray, asked: frozenset[str]) -> np.ndarray:
     return groups
 
 
+def in_order(ranking, groups: np.ndarray, rank: np.ndarray) -> None:
+    """When nothing the question asks tells the points of a named heading apart (each holds
+    the same of its words: the heading's, the notice's topic through its title), the question
+    asks for the list ("UBND xã, phường phải làm gì?"): its points keep their ranks among
+    themselves but take them in the order the notice lists them, so the list's first point
+    leads. A word only some of them hold ("… tuyên truyền thế nào?") still decides."""
+    if ranking.held is None or not len(ranking.held):
+        return
+    for g in set(groups[groups >= 0].tolist()):
+        members = np.flatnonzero(groups == g)
+        held = ranking.held[:, members]
+        if len(members) < 2 or not (held == held[:, :1]).all():
+            continue
+        listed = members[np.argsort(ranking.items[members], kind="stable")]
+        rank[listed] = np.sort(rank[members])[::-1]
+
+
 def prefer_named(index, ranking, asked: frozenset[str]):
     """Reorder a ranking's best candidates as the module says; returns the group of each."""
     top = min(WINDOW, len(ranking))
@@ -63,6 +89,7 @@ def prefer_named(index, ranking, asked: frozenset[str]):
     if not (groups >= 0).any():
         return None
     rank = ranking.rank.copy()
+    in_order(ranking, groups, rank)
     rank[:top] = np.where(groups >= 0, rank[:top] * W_NAMED_HEADING, rank[:top])
     order = np.array(list(np.lexsort((ranking.items[:top], -rank[:top]))) + list(range(top, len(ranking))))
     ranking.rank = rank
@@ -71,6 +98,8 @@ def prefer_named(index, ranking, asked: frozenset[str]):
         value = getattr(ranking, name)
         if value is not None:
             setattr(ranking, name, value[order])
+    if ranking.held is not None:
+        ranking.held = ranking.held[:, order]
     full = np.full(len(ranking), -1, dtype=np.int64)
     full[:top] = groups[order[:top]]
     ranking.groups = full

@@ -154,7 +154,7 @@ def asked_body(question: str) -> str | None:
     global _BODIES
     if _BODIES is None:
         _BODIES = _body_prefixes()
-    terms = " ".join(_ABBREVIATIONS.get(t.term, t.term) for t in tokenize(question) if t.word).split()
+    terms = " ".join(ABBREVIATIONS.get(t.term, t.term) for t in tokenize(question) if t.word).split()
     return next((" ".join(terms[:n]) for n in range(min(8, len(terms)), 1, -1)
                  if " ".join(terms[:n]) in _BODIES), None)
 
@@ -175,11 +175,11 @@ def actor_body(concepts) -> str | None:
 
 
 # Abbreviations of bodies read as their words, in questions and items alike ("UBND tỉnh").
-_ABBREVIATIONS = {"ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan"}
+ABBREVIATIONS = {"ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan"}
 
 
 def _words(text: str) -> str:
-    return " " + " ".join(_ABBREVIATIONS.get(t.term, t.term) for t in tokenize(text) if t.word) + " "
+    return " " + " ".join(ABBREVIATIONS.get(t.term, t.term) for t in tokenize(text) if t.word) + " "
 
 
 def _opens(words: str, body: str) -> bool:
