@@ -215,6 +215,10 @@ class Searcher:
         if lang == "en":                 # the accents of its glossary wordings (knowledge.english)
             accented = wordings(index.glossary, concepts)
             ranking = rerank_by_accents(ranking, index.records, accented)
+        elif accented:                   # the accents typed: 'dùng' is not the 'dụng' of 'tận dụng'
+            known = known_words(index)
+            ranking = rerank_by_accents(ranking, index.records, accented,
+                                        lambda text, words: accent_mismatch(text, words, known))
         folded = None
         if lang == "vi" and not accented and not has_diacritics(talk.rest):
             flags = stopword_flags(talk.rest, tokens)
