@@ -26,6 +26,8 @@ from knowledge.text import VI_STOPWORDS_FOLDED, fold, tokenize
 W_NAMED_HEADING = 1.3     # the points under a heading the question names
 MAX_HEADING_WORDS = 12    # a unit's or a topic's name, not a sentence
 NAMED_SHARE = 0.8         # of the heading's words that the question must hold
+MIN_LABEL_WORDS = 4       # an inline heading names a topic ("Chiếu sáng công cộng thông minh"), not
+                          # a line of a table ("Tết Âm lịch: 05 ngày") whose label the question repeats
 WINDOW = 10               # the best candidates looked at
 
 _NUMBERING = re.compile(r"^\s*(?:[\divxlc]+|[a-zđ])\s*[.):]\s*", re.IGNORECASE)
@@ -55,12 +57,25 @@ def named_groups(index, items: np.ndarray, asked: frozenset[str]) -> np.ndarray:
     groups = np.full(len(items), -1, dtype=np.int64)
     for k, i in enumerate(items.tolist()):
         h = int(index.item_head[i])
-        if h < 0:
-            continue
-        words = heading_words(index.head_texts[h][-1])
-        if len(words) >= 2 and len(words & asked) >= NAMED_SHARE * len(words):
+        if h >= 0 and _names(heading_words(index.head_texts[h][-1]), asked):
             groups[k] = h
+        elif len(inline := heading_words(label(index.records[i].text))) >= MIN_LABEL_WORDS and _names(inline, asked):
+            groups[k] = len(index.head_texts) + i       # a group of its own
     return groups
+
+
+def _names(words: frozenset[str], asked: frozenset[str]) -> bool:
+    return len(words) >= 2 and len(words & asked) >= NAMED_SHARE * len(words)
+
+
+_LABEL = re.compile(r"^([^:;.,()]{3,80}):\s*\S")
+
+
+def label(text: str) -> str:
+    """The heading a point carries inline: its words before a colon ("Chiếu sáng công cộng
+    thông minh bao gồm: …", "Đối với các khu nhà trọ công nhân (…): Phải …"), or ""."""
+    m = _LABEL.match(text)
+    return m.group(1) if m else ""
 
 
 def in_order(ranking, groups: np.ndarray, rank: np.ndarray) -> None:
