@@ -82,3 +82,10 @@ def test_accents_typed_rank_the_item_that_has_the_word():
     accented = {"dung": "dùng", "giay": "giấy"}
     out = rerank_by_accents(r, records, accented, lambda text, words: accent_mismatch(text, words))
     assert out.items.tolist() == [1, 0]
+
+
+def test_a_term_named_is_no_date_asked():
+    from knowledge.answer_kind import wanted_answer
+    assert wanted_answer("sua quy che nang bac luong truoc thoi han de lam gi".split()) == 0
+    assert wanted_answer("hoan thanh dung thoi han".split()) == 0
+    assert wanted_answer("thoi han nop bao cao la ngay nao".split()) != 0
