@@ -14,6 +14,8 @@ _TIME_ASKS = [tuple(p.split()) for p in (
     "thang may", "thang nao", "nam nao", "hieu luc tu", "tu ngay nao", "den ngay nao", "truoc ngay nao",
     "when", "what time", "what date", "which date", "what day", "which day", "by when", "deadline",
     "how long", "until when", "what hour")]
+# "nâng bậc lương trước thời hạn", "hoàn thành đúng thời hạn", "quá thời hạn": a term named, not asked.
+_NOT_ASKING_TERM = frozenset({"truoc", "dung", "qua", "het", "trong"})
 _QUANTITY_ASKS = [tuple(p.split()) for p in (
     "bao nhieu", "bn", "may lan", "may cap", "may nguoi", "may ngay", "may mui", "may phan tram",
     "so luong", "ty le", "bao lau", "how many", "how much", "how often", "what percentage",
@@ -30,7 +32,8 @@ def wanted_answer(terms: list[str]) -> int:
     "năm nào": an item that holds a date, a number, a frequency ('02 lần/ngày', 'hằng tuần')
     or a year is the likelier answer."""
     found = 0
-    grams = {tuple(terms[i:i + n]) for n in (1, 2, 3) for i in range(len(terms) - n + 1)}
+    grams = {tuple(terms[i:i + n]) for n in (1, 2, 3) for i in range(len(terms) - n + 1)
+             if not (terms[i:i + 2] == ["thoi", "han"] and i and terms[i - 1] in _NOT_ASKING_TERM)}
     if any(p in grams for p in _TIME_ASKS):
         found |= ANSWERS_TIME
     if any(p in grams for p in _YEAR_ASKS):       # "năm 2026" answers it as a date does

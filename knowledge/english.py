@@ -118,18 +118,21 @@ RERANK_TOP = 20          # the best candidates whose accents are checked
 W_ACCENTS = 0.5          # rank kept by a candidate holding every translated concept by accident: 1 - W
 
 
-def rerank_by_accents(ranking, records, concept_wordings):
+def rerank_by_accents(ranking, records, concept_wordings, mismatch=None):
     """The ranking with each of its best candidates' rank lowered by the share of the
     question's translated concepts it holds only under other accents (`accent_mismatch_en`),
     and reordered, when that puts another candidate first. Folding ranks 'chuẩn bị về mọi mặt' with 'vé bị mất' for 'I lost my
-    ticket'; the accents of the glossary's wordings tell which one says it."""
+    ticket'; the accents of the glossary's wordings tell which one says it. `mismatch`: the
+    share function for a question typed in Vietnamese with accents (knowledge.accents: 'dùng'
+    typed is not the 'dụng' of 'tận dụng')."""
+    mismatch = mismatch or accent_mismatch_en
     if not concept_wordings or not len(ranking):
         return ranking
     rank = ranking.rank.astype(float).copy()
     top = min(RERANK_TOP, len(rank))
     for k in range(top):
         r = records[int(ranking.items[k])]
-        rank[k] *= 1.0 - W_ACCENTS * accent_mismatch_en("\n".join((*r.headings, r.text)), concept_wordings)
+        rank[k] *= 1.0 - W_ACCENTS * mismatch("\n".join((*r.headings, r.text)), concept_wordings)
     order = np.argsort(-rank, kind="stable")
     if order[0] == 0:                    # the first holds its concepts as written: nothing moves, and
         return ranking                   # the runners-up's slips do not widen its lead

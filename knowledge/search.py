@@ -42,7 +42,7 @@ from knowledge.ranking import Ranking, rank_items
 from knowledge.quotes import ranked_sentences
 from knowledge.reach import applies_everywhere, newer_rival
 from knowledge.records import DeadlineInfo, ItemRecord, document_signatures, load_records, source_line  # noqa: F401 (re-exported)
-from knowledge.situation import asks_situation
+from knowledge.situation import answers_difficulty, asks_difficulty, asks_situation
 from knowledge.smalltalk import read_smalltalk
 from knowledge.text import has_diacritics, nfc, stopword_flags, tokenize
 
@@ -215,12 +215,17 @@ class Searcher:
         if lang == "en":                 # the accents of its glossary wordings (knowledge.english)
             accented = wordings(index.glossary, concepts)
             ranking = rerank_by_accents(ranking, index.records, accented)
+        elif accented:                   # the accents typed: 'dùng' is not the 'dụng' of 'tận dụng'
+            known = known_words(index)
+            ranking = rerank_by_accents(ranking, index.records, accented,
+                                        lambda text, words: accent_mismatch(text, words, known))
         folded = None
         if lang == "vi" and not accented and not has_diacritics(talk.rest):
             flags = stopword_flags(talk.rest, tokens)
             folded = ([t.term for t in tokens], [t.word and not stop for t, stop in zip(tokens, flags)])
+        terms = [t.term for t in read]
         hits, ev = self._hits(index, ranking, concepts, lang, mentions, limit, accented, folded, wants,
-                              asks_situation([t.term for t in read]))
+                              asks_situation(terms), asks_difficulty(terms))
         noise = sum(c.isalnum() for c in talk.rest) < MIN_LETTERS
         threshold = model().threshold
         # Typed without accents, one syllable of content ('ngon': ngon, ngôn, ngọn, ngón) names
@@ -283,11 +288,13 @@ class Searcher:
         return mentions, missing
 
     def _hits(self, index: Index, ranking: Ranking, concepts, lang: str, mentions, limit: int, accented,
-              folded=None, wants: int = 0, situation: bool = False):
+              folded=None, wants: int = 0, situation: bool = False, difficulty: bool = False):
         """`folded`: the terms and content flags of a question typed without accents, whose
         matches are checked against the accented words of the notices (knowledge.folding).
         `situation`: the question asks about the situation, which background answers
-        (knowledge.situation), so an item's being background counts nothing against it."""
+        (knowledge.situation), so an item's being background counts nothing against it.
+        `difficulty`: the question asks what to do when difficulties arise, which a closing
+        formula ("nếu có khó khăn, vướng mắc, … phản ánh về …") answers though it is background."""
         if not len(ranking):
             return [], None
         wanted = {t for c in concepts for a in c.alternatives if a.field != "en"
@@ -309,7 +316,8 @@ class Searcher:
                           if not repeats(r.text, index.records[int(ranking.items[j])].text)
                           and (group < 0 or int(ranking.groups[j]) != group)),
                          last)
-            background = bool(index.is_context[i]) and not situation
+            background = bool(index.is_context[i]) and not situation \
+                and not (difficulty and answers_difficulty(r.text))
             ev = evidence(ranking, k, lang, bool(mentions), in_named, background, mismatch,
                           kind_missed=bool(wants) and not index.item_kinds[i] & wants, rival=rival)
             first = first or ev

@@ -13,8 +13,11 @@ that were declined are answered, no answer becomes wrong.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
+
+from knowledge.text import fold
 
 WORDS_FILE = Path(__file__).resolve().parent / "vocab" / "situation_words.txt"
 
@@ -32,3 +35,21 @@ def asks_situation(terms: list[str]) -> bool:
         if any(tuple(terms[k:k + n]) == phrase for k in range(len(terms) - n + 1)):
             return True
     return False
+
+
+# A question about what to do when difficulties arise ("gặp vướng mắc thì báo ai?", "khó khăn
+# phản ánh về đâu?"), and the closing formula that answers it ("Trong quá trình thực hiện, nếu
+# có khó khăn, vướng mắc, đề nghị … phản ánh về Sở …"), folded.
+_DIFFICULTY = re.compile(r"\b(?:kho khan|vuong mac)\b")
+_WHEN_DIFFICULT = re.compile(r"\b(?:neu|truong hop|khi)\s+(?:co\s+|gap\s+)?(?:phat sinh\s+)?(?:kho khan|vuong mac)\b")
+
+
+def asks_difficulty(terms: list[str]) -> bool:
+    return _DIFFICULTY.search(" ".join(terms)) is not None
+
+
+def answers_difficulty(text: str) -> bool:
+    """The item says whom to tell when difficulties arise: the parser keeps such a closing
+    formula as background (knowledge.parser.statements), but for a question about difficulties
+    it is the directive that answers, so its being background counts nothing against it."""
+    return _WHEN_DIFFICULT.search(fold(text)) is not None

@@ -154,7 +154,7 @@ def asked_body(question: str) -> str | None:
     global _BODIES
     if _BODIES is None:
         _BODIES = _body_prefixes()
-    terms = " ".join(_ABBREVIATIONS.get(t.term, t.term) for t in tokenize(question) if t.word).split()
+    terms = " ".join(ABBREVIATIONS.get(t.term, t.term) for t in tokenize(question) if t.word).split()
     return next((" ".join(terms[:n]) for n in range(min(8, len(terms)), 1, -1)
                  if " ".join(terms[:n]) in _BODIES), None)
 
@@ -175,11 +175,11 @@ def actor_body(concepts) -> str | None:
 
 
 # Abbreviations of bodies read as their words, in questions and items alike ("UBND tỉnh").
-_ABBREVIATIONS = {"ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan"}
+ABBREVIATIONS = {"ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan"}
 
 
 def _words(text: str) -> str:
-    return " " + " ".join(_ABBREVIATIONS.get(t.term, t.term) for t in tokenize(text) if t.word) + " "
+    return " " + " ".join(ABBREVIATIONS.get(t.term, t.term) for t in tokenize(text) if t.word) + " "
 
 
 def _opens(words: str, body: str) -> bool:
@@ -238,3 +238,34 @@ def actor_first(index, ranking, question: str = "", body: str | None = None) -> 
             changed = True
     if changed:
         _rerank_top(ranking, rank, items, top)
+
+
+def kind_first(index, ranking, wants: int) -> None:
+    """A question that asks for a date or a number ("Khi nào công diễn …?", "… mấy giờ?") is
+    answered by the point that holds one: of two items of one notice that hold as much of the
+    question, the one without the date or number asked for yields to the one with it, even when
+    it repeats more of the question's words ("Kế hoạch lấy tên gọi cho Liên hoan là: Liên hoan
+    tài năng nhạc cụ …" before "Công diễn: Dự kiến trước ngày 03/02/2026"). The rank
+    (knowledge.ranking, W_ANSWER_KIND) only weighs that; here it decides between neighbours.
+    They swap their ranks, as in `actor_first`."""
+    top = min(WINDOW, len(ranking))
+    if top < 2 or not wants:
+        return
+    items = ranking.items[:top]
+    docs = index.item_doc[items]
+    holds = (index.item_kinds[items] & wants) != 0
+    rank = ranking.rank[:top].copy()
+    cover = ranking.coverage[:top]
+    changed = False
+    for k in range(top):
+        if holds[k] or rank[k] <= 0:
+            continue
+        rivals = [j for j in range(k + 1, top) if docs[j] == docs[k] and holds[j]
+                  and cover[j] >= cover[k] - COVER_SLACK and 0 < rank[j] < rank[k]]
+        if rivals:
+            j = rivals[0]
+            rank[k], rank[j] = rank[j], rank[k]
+            changed = True
+    if changed:
+        _rerank_top(ranking, rank, items, top)
+

@@ -86,6 +86,11 @@ SETS = [
     # and citizens type it, written before any change to measure the right notice's neighbouring
     # item ranked first; the aside part (tests/*_fresh5_hold.tsv) is deliberately not listed.
     _real("fresh5"),
+    # Fourteen unused notices (2026-11-25, branch realrank2), Vietnamese as grassroots officials
+    # type it ("ai phải…", "khi nào…", paraphrases), written before any change to measure the
+    # neighbouring item ranked first; the aside part (tests/*_fresh6_hold.tsv) is deliberately
+    # not listed.
+    _real("fresh6"),
     QuestionSet("seed_dev2", f"{HERE}/questions_seed_dev2.tsv", f"{HERE}/oos_seed_dev.tsv", "seed"),
     # Seed questions typed as officials type in chat (no accents, shorthand, telex leftovers,
     # typos, paraphrases): seed_dev3 and seed_dev4 (earlier rounds), seed_dev5 (2026-11-25, branch
