@@ -25,7 +25,7 @@ from knowledge.parser.footer import ANNEX_KIND, ANNEX_TAIL
 from knowledge.parser.markers import BARE_MARKER, BULLETS, marker_of
 from knowledge.parser.statements import (ASKS, ATTRIBUTE, GOES_ON, _ANNOUNCES, _CITING, _CLOSING, _CLOSING_INSIDE,
                                          _QUOTE_INTRO, _QUOTE_OPEN, _QUOTE_SUMMARY, _QUOTED_ARTICLE, _SELF_ISSUE,
-                                         _TERMINAL, informs_only, restated, MAX_QUOTE, _closes_quote, _orders, mark_statements)
+                                         _TERMINAL, asks_again_from, informs_only, restated, MAX_QUOTE, _closes_quote, _orders, mark_statements)
 from knowledge.text import fold
 
 MAX_ITEMS = 2_000
@@ -56,6 +56,7 @@ class Node:
     heading: bool = False           # a heading: not stored, its text heads its children
     context: bool = False
     preamble: bool = False          # a paragraph before the first point (context unless it sets a deadline)
+    asks_from: int | None = None    # a closing formula: where what it asks again begins (statements.asks_again_from)
 
     @property
     def full(self) -> str:
@@ -148,7 +149,7 @@ def build_tree(paragraphs: list[Paragraph]) -> Node:
             node = Node(p.text, bold=p.bold)
             if (_CLOSING.match(p.text) or restated(p.text)) and len(stack) > 1:
                 del stack[1:]                          # the closing formula ends every point
-                node.context = True
+                node.context, node.asks_from = True, asks_again_from(p.text)
             elif last is stack[-1] and _continues_point(stack[-1], p.text):
                 stack[-1].text = f"{stack[-1].text}\n{p.text}"
                 open_point = last
@@ -273,11 +274,11 @@ def _mark(root: Node) -> None:
                 n.context = n.preamble = True
         for n in top[marked[-1] + 1:]:
             if n.style is None and (_CLOSING.match(n.text) or restated(n.text)):
-                n.context = True
+                n.context, n.asks_from = True, asks_again_from(n.text)
     else:
         for n in top:
             if n.style is None and _CLOSING.match(n.text) and n is not top[0]:
-                n.context = True
+                n.context, n.asks_from = True, asks_again_from(n.text)
         # a body of paragraphs only (a news report of a document, a letter): what comes before the
         # first paragraph that tells someone to act is its lead and background
         first = next((i for i, n in enumerate(top) if not n.context and _orders(n.text)), None)
