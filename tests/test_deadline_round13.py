@@ -144,3 +144,20 @@ def test_a_megabyte_of_dated_phrases_without_a_full_stop_parses_in_linear_time(p
 ])
 def test_a_quarter_without_its_year(ref, found):
     assert _found("Các xã hoàn thành việc rà soát trong quý I.", ref) == found
+
+
+PLAN = HEAD.replace("I. NHIỆM VỤ\n1. Sở Xây dựng chủ trì số hóa hồ sơ công trình.\n2. Sở Tài chính bố trí kinh phí.\n", "")
+
+
+@pytest.mark.parametrize("section, expected", [
+    # the plan's own period under its time section: no item, no deadline
+    ("II. THỜI GIAN THỰC HIỆN\nTừ tháng 12/2025 đến hết tháng 01/2026.\n", [("context", [])]),
+    # a firm deadline in it is a task, and numbered stages under it stay tasks with their dates
+    ("II. THỜI GIAN THỰC HIỆN\nCác sở hoàn thành kế hoạch trước ngày 10/12/2025.\n", [("paragraph", ["2025-12-10"])]),
+    ("II. THỜI GIAN THỰC HIỆN\n1. Các sở hoàn thành kế hoạch trước ngày 10/12/2025.\n2. Tổ chức ra quân từ ngày "
+     "15/12/2025.\n", [("point", ["2025-12-10"]), ("point", ["2025-12-15"])]),
+])
+def test_a_plans_own_time_section(section, expected):
+    text = PLAN + "I. NHIỆM VỤ\n1. Công an tỉnh tổ chức tuần tra, kiểm soát.\n" + section + TAIL
+    items = parse_text(text)["items"][1:]
+    assert [(i["kind"], [d["date"] for d in i["deadlines"]]) for i in items] == expected

@@ -42,6 +42,11 @@ _CONTEXT_HEADING = re.compile(
 # và giá trị thẻ", "Kinh phí"): they describe, but a sentence in them that sets a firm deadline
 # ("lập danh sách xong trước 30/10/2025") is a task, as a lead that sets one is
 _SCOPE_HEADING = re.compile(r"^(?:ve |[ivx]+ |phan |\(?\d{1,2}\)? )?(?:doi tuong|so luong|kinh phi|nguon kinh phi|the loai)")
+# A plan's own time (and place) as one of its sections ("II. THỜI GIAN THỰC HIỆN" over "Từ tháng 12/2025 đến hết
+# tháng 01/2026."): the period the plan covers, no directive; a sentence in it that sets a firm deadline is a task, as
+# in a scope part, and numbered stages under it ("1. Giai đoạn 1: …") are tasks as anywhere
+_PLAN_TIME = re.compile(r"^thoi gian(?: (?:thuc hien|to chuc|trien khai))?(?:,? (?:va )?dia diem(?: (?:thuc hien|to chuc))?)?"
+                        r"\s*:?\s*$")
 @dataclass
 class Node:
     text: str                       # the paragraph without its marker
@@ -258,9 +263,11 @@ def _mark(root: Node) -> None:
     def walk(node: Node, in_context: bool, in_scope: bool = False):
         for child in node.children:
             child.heading = bool(child.children) and _title_like(child)
-            context = in_context or (child.heading and _CONTEXT_HEADING.match(fold(child.text)) is not None)
+            plan_time = node is root and child.heading and _PLAN_TIME.match(fold(child.text)) is not None and \
+                all(c.style is None and not c.children for c in child.children)     # its numbered stages stay tasks
+            context = in_context or plan_time or (child.heading and _CONTEXT_HEADING.match(fold(child.text)) is not None)
             child.context = context or child.context
-            if child.context and (in_scope or (child.heading and _SCOPE_HEADING.match(fold(child.text)))):
+            if child.context and (in_scope or plan_time or (child.heading and _SCOPE_HEADING.match(fold(child.text)))):
                 child.preamble = True          # context unless it sets a firm deadline (see parse_text)
             walk(child, child.context, child.preamble)
 
