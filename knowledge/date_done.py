@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.text import fold
+from knowledge.date_narrative import fold_span, left_of, right_of
 
 # "đã hoàn thành", "đã cơ bản hoàn thành", "vừa đưa vào hoạt động", "đã thực hiện xong" (folded)
 _DONE_VERB = re.compile(r"\b(?:da|vua)\s+(?:co ban\s+|cung\s+|chinh thuc\s+)?(?:hoan thanh|hoan tat|xong|"
@@ -30,10 +30,8 @@ _AHEAD = re.compile(r"\b(?:vuot tien do|som hon (?:ke hoach|du kien|so voi|tien 
 
 def reported_done(text: str, start: int, end: int) -> bool:
     """Whether the dated phrase at text[start:end] dates a result its sentence tells as reached."""
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind(";", 0, start))
-    right = [k for k in (text.find(";", end), text.find(". ", end), text.find("\n", end)) if k != -1]
-    before = fold(text[left + 1:start])
-    after = fold(text[end:min(right) if right else len(text)])
+    before = fold_span(text, left_of(text, start, (". ", "\n", ";")), start)
+    after = fold_span(text, end, right_of(text, end, (";", ". ", "\n")))
     last = None
     for last in _DONE_VERB.finditer(before):
         pass

@@ -70,6 +70,41 @@ COMPLETES = re.compile(rf"\b(?:hoan thanh|xong|nop|gui|bao cao|{_SUBMIT}|ket thu
 REST = re.compile(r"\bnghỉ\b")
 
 
+# The folded text of the last text read, so that the clause checks of every phrase slice it instead of folding
+# their windows again and again (fold is length-preserving on NFC text; any other text is folded piece by piece).
+_FOLDED: tuple[str, str | None] = ("", "")
+
+
+def fold_span(text: str, start: int, end: int) -> str:
+    """fold(text[start:end]), from one folding of the whole text."""
+    global _FOLDED
+    seen = _FOLDED                                      # one read: another thread may replace it meanwhile
+    if seen[0] is not text:
+        folded = fold(text)
+        seen = (text, folded if len(folded) == len(text) and "Σ" not in text else None)
+        _FOLDED = seen
+    return seen[1][max(0, start):max(0, end)] if seen[1] is not None else fold(text[start:end])
+
+
+# How far a clause is read either side of a phrase. A clause ends at ";" or ". ", but a text without them
+# (a crafted megabyte of "đến ngày … hoàn thành", an OCR page without full stops) would make every phrase read
+# the whole text, quadratic time; real clauses are far shorter than this.
+REACH = 400
+
+
+def left_of(text: str, start: int, stops: tuple[str, ...] = (";", ". ")) -> int:
+    """Where the clause of a phrase starting at `start` begins: after the last stop within REACH."""
+    floor = max(0, start - REACH)
+    return max(max(text.rfind(c, floor, start) for c in stops), floor - 1) + 1
+
+
+def right_of(text: str, end: int, stops: tuple[str, ...] = (";", ". ")) -> int:
+    """Where the clause of a phrase ending at `end` ends: at the first stop within REACH."""
+    ceiling = min(len(text), end + REACH)
+    found = [k for k in (text.find(c, end, ceiling) for c in stops) if k != -1]
+    return min(found) if found else ceiling
+
+
 # "từ nay đến hết ngày 31/12/2025, các địa phương hoàn thành dứt điểm …": the span from today is the time given to finish
 # (a planning horizon "nhiệm vụ trọng tâm từ nay đến tháng 6/2027" finishes nothing)
 _FINISHES = re.compile(r"\b(?:phai hoan thanh|hoan thanh|hoan tat|xong|dut diem)\b")
@@ -96,44 +131,41 @@ def cited_passed(text: str, start: int, end: int) -> bool:
     left = max(text.rfind(". ", floor, start), text.rfind("\n", floor, start), text.rfind(";", floor, start), floor - 1)
     right = [k for k in (text.find(". ", end, ceiling), text.find("\n", end, ceiling), text.find(";", end, ceiling)) if k != -1]
     return _CITES.search(text[left + 1:start]) is not None or \
-        _SINCE.search(fold(text[end:min(right) if right else min(len(text), ceiling)])) is not None
+        _SINCE.search(fold_span(text, end, min(right) if right else min(len(text), ceiling))) is not None
 
 
 def clause_of(text: str, start: int, end: int) -> str:
-    left = max(text.rfind(c, 0, start) for c in (";", ". "))
-    right = [k for k in (text.find(";", end), text.find(". ", end)) if k != -1]
-    return text[left + 1:min(right) if right else len(text)]
+    return text[left_of(text, start):right_of(text, end)]
 
 
 def described(text: str, start: int, end: int) -> bool:
     """"(đã) được cấp giấy phép … trước ngày …": a condition on what happened, not a task."""
-    before = fold(text[max(0, start - 50):start])
+    before = fold_span(text, max(0, start - 50), start)
     last = None
     for last in re.finditer(r"\b(?:duoc|da)\b", before):     # not the phrase's own "kể từ ngày nhận được"
         pass
-    if last is not None and not _TASK_VERB.search(before[last.end():] + fold(text[start:end])):
+    if last is not None and not _TASK_VERB.search(before[last.end():] + fold_span(text, start, end)):
         return True
     # "Giá … được áp dụng cho: đơn vị … thuộc thành phố, thị xã trước ngày 01/7/2025": whom a rule applies to
-    clause = fold(text[max(text.rfind(c, 0, start) for c in (";", ". ")) + 1:start])
+    clause = fold_span(text, left_of(text, start), start)
     for last in _APPLIES.finditer(clause):
         pass
     # … unless the clause orders the rule's application ("hoàn thành việc áp dụng phần mềm trước ngày …")
-    return last is not None and last.re is _APPLIES and not _TASK_VERB.search(clause + fold(text[start:end]))
+    return last is not None and last.re is _APPLIES and not _TASK_VERB.search(clause + fold_span(text, start, end))
 
 
 def period(text: str, start: int, end: int, kind: str, phrase: str) -> bool:
     """Part of a period "từ … đến …" (a downtime window, a holiday, a flood, a campaign) rather
     than a deadline: its start never is one; its end only when the clause says to finish by
     then ("đến hết" does, unless the clause tells of a holiday, a flag or a rule in force)."""
-    left = max(text.rfind(c, 0, start) for c in (";", ". "))
-    clause = fold(text[left + 1:start])
+    left = left_of(text, start) - 1
+    clause = fold_span(text, left + 1, start)
     if kind == "from":
         if _IN_FORCE.search(clause) or _EVENT.search(clause) or (_APPLIES.search(clause) and not _ISSUED.search(clause)):
             return True                                # "có hiệu lực kể từ …", "được nghỉ từ …"
         if _PURPOSE.match(clause) and "," not in clause:
             return True                                # "Để bảo đảm việc thu lệ phí từ ngày 01/01/2026, …"
-        rest = [k for k in (text.find(";", end), text.find(". ", end)) if k != -1]
-        if _MAY.search(fold(text[end:min(rest) if rest else len(text)])):
+        if _MAY.search(fold_span(text, end, right_of(text, end))):
             return True                                # "Từ ngày 1/12/2025, người dân có thể nộp hồ sơ trực tuyến": a right
 
         return _RANGE_END.match(text[end:end + 90]) is not None
@@ -143,10 +175,10 @@ def period(text: str, start: int, end: int, kind: str, phrase: str) -> bool:
     if folded.startswith("trong "):
         if re.match(r"\s*doi voi\b", clause) and "," not in clause:
             return True                                # "Đối với các nhiệm vụ triển khai trong năm 2025, …"
-        window = fold(text[max(left + 1, start - 60):start])
+        window = fold_span(text, max(left + 1, start - 60), start)
         if _WHICH.search(window):
             return True                                # "vốn cho các dự án hoàn thành trong năm 2025": which ones
-        if _PRIORITY.match(fold(text[end:end + 40])):
+        if _PRIORITY.match(fold_span(text, end, end + 40)):
             return True                                # "trong năm 2025 xác định … là nhiệm vụ hàng đầu": a priority
         last = None
         for last in _DESCRIBES.finditer(window):
@@ -161,7 +193,7 @@ def period(text: str, start: int, end: int, kind: str, phrase: str) -> bool:
         return False                                   # "từ thứ 2 đến thứ 6 hàng tuần, đến hết ngày …": that range is closed
     if re.match(r"từ\s+nay\s*$", opened.group(0), re.IGNORECASE):
         return not finished_from_now(text, start, end)  # "từ nay đến ngày …, hoàn thành dứt điểm …"
-    if _COUNTED.search(clause) or _COVERED.search(fold(text[max(0, start - 140):start])):
+    if _COUNTED.search(clause) or _COVERED.search(fold_span(text, max(0, start - 140), start)):
         return True                                    # "tính từ … đến …", "số liệu từ … đến …": a counting period
     return not (COMPLETES.search(clause) or _RECEIVES.search(clause))   # a period ("từ … đến hết …"), not a deadline
 
@@ -207,18 +239,18 @@ def narrative(text: str, start: int, end: int, due: date, reference: date | None
     or long before the notice: not a deadline."""
     if reference is not None and (reference - due).days > PASSED_DAYS:
         return True
-    left = max(text.rfind(c, 0, start) for c in (";", ". ", ":"))
+    left = left_of(text, start, (";", ". ", ":")) - 1
     if kind in _PAST_ONLY:                      # only "đã dừng phát sóng từ ngày 1-1-2025" is history
-        before = fold(text[left + 1:start])
+        before = fold_span(text, left + 1, start)
         if _STOPPED.search(before) is not None or _CEASES.search(before) is not None:
             return True
         return _OPENS.search(text[max(0, start - 6):start]) is not None and \
-            _ANNOUNCED.match(fold(text[end:end + 120])) is not None
-    right = [k for k in (text.find(";", end), text.find(". ", end)) if k != -1]
-    clause = fold(text[left + 1:min(right) if right else len(text)])
-    if _NARRATIVE.search(clause) is not None or _PLANNED_RIGHT_BEFORE.search(fold(text[left + 1:start])):
+            _ANNOUNCED.match(fold_span(text, end, end + 120)) is not None
+    right = right_of(text, end)
+    clause = fold_span(text, left + 1, right)
+    if _NARRATIVE.search(clause) is not None or _PLANNED_RIGHT_BEFORE.search(fold_span(text, left + 1, start)):
         return True
-    return told_in_past(fold(text[left + 1:start]), fold(text[end:min(right) if right else len(text)]))
+    return told_in_past(fold_span(text, left + 1, start), fold_span(text, end, right))
 
 
 def told_in_past(before: str, after: str) -> bool:
@@ -261,7 +293,7 @@ def told_as_done(text: str, start: int, end: int) -> bool:
     phrases: "Hoàn thành trước ngày 30/11 theo kế hoạch đã …" stays a deadline."""
     if not _OPENS.search(text[max(0, start - 6):start]):
         return False
-    return _DONE.search(fold(text[end:end + 160])) is not None
+    return _DONE.search(fold_span(text, end, end + 160)) is not None
 
 
 # "Giấy phép có giá trị đến ngày …", "Thời hạn hiệu lực của giấy phép đến ngày …", "Ưu đãi được áp
@@ -273,8 +305,7 @@ _NO_DUTY = re.compile(r"\b(?:co gia tri|gia tri su dung|hieu luc|duoc ap dung|ap
 def validity_or_forecast(text: str, start: int, end: int) -> bool:
     """The phrase's clause up to its end tells how long something is valid, or forecasts, and
     asks nobody to finish, submit or report anything."""
-    left = max(text.rfind(c, 0, start) for c in (";", ". "))
-    clause = fold(text[left + 1:end])
+    clause = fold_span(text, left_of(text, start), end)
     return _NO_DUTY.search(clause) is not None and not COMPLETES.search(clause)
 
 
@@ -284,7 +315,7 @@ def planned_event(text: str, start: int, phrase: str) -> bool:
     "Dự kiến hoàn thành trước ngày …" names what is to be finished, and stays a target."""
     if COMPLETES.match(fold(phrase)):
         return False
-    return _PLANNED_RIGHT_BEFORE.search(fold(text[max(0, start - 60):start])) is not None
+    return _PLANNED_RIGHT_BEFORE.search(fold_span(text, max(0, start - 60), start)) is not None
 
 
 # "vận hành không gian trưng bày … đến hết ngày 15/9/2025", "các bộ phận thường trực hoạt động … đến hết
@@ -298,7 +329,7 @@ def lasts_until(text: str, start: int, phrase: str) -> bool:
     """A phrase "đến (hết) …" whose clause is governed by a verb of duration, no task verb between."""
     if not _UNTIL.match(phrase):
         return False
-    before = fold(text[max(text.rfind(c, 0, start) for c in (";", ". ", ":")) + 1:start])
+    before = fold_span(text, left_of(text, start, (";", ". ", ":")), start)
     verbs = list(_LASTS.finditer(before))
     return bool(verbs) and not _TASK_VERB.search(before[verbs[-1].end():])
 
@@ -318,7 +349,7 @@ def objective(text: str, start: int, kind: str) -> bool:
     """A year-level phrase whose clause, up to it, is an objective's or a commitment's statement."""
     if kind not in ("within_year", "before_year"):
         return False
-    before = fold(text[max(text.rfind(c, 0, start) for c in (";", ". ", ":")) + 1:start])
+    before = fold_span(text, left_of(text, start, (";", ". ", ":")), start)
     last = None
     for last in _OBJECTIVE.finditer(before):
         pass
@@ -336,8 +367,7 @@ _REPORTED = re.compile(r"\b(?:da|den nay|hien nay|vua qua|tinh den)\b")
 
 def reported_resolve(text: str, start: int) -> bool:
     """A firm phrase in a sentence that reports what was done, then the resolve to finish by a day."""
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind(";", 0, start))
-    before = fold(text[left + 1:start])
+    before = fold_span(text, left_of(text, start, (". ", "\n", ";")), start)
     last = None
     for last in _RESOLVE.finditer(before):
         pass
@@ -365,8 +395,7 @@ def reported_cut_off(text: str, start: int, end: int, phrase: str) -> bool:
         return False
     if not re.match(r"\s*,", text[end:end + 3]):
         return False
-    right = [k for k in (text.find(";", end), text.find(". ", end), text.find("\n", end)) if k != -1]
-    after = fold(text[end:min(right) if right else len(text)])
+    after = fold_span(text, end, right_of(text, end, (";", ". ", "\n")))
     if _DONE.search(after):
         return True
     return not _ORDERS_AFTER.search(after)

@@ -58,7 +58,7 @@ def sane_date(year: int, month: int, day: int) -> date | None:
 _LUNAR_MONTHS = {"giêng": 1, "chạp": 12}
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
 RECURRING = ("monthly", "weekly", "yearly", "daily", "quarterly", "open_recurring")
-RELATIVE = ("relative", "before_tet", "lunar", "within_days", "this_year", "before_new_year")
+RELATIVE = ("relative", "before_tet", "lunar", "lunar_month", "within_days", "this_year", "before_new_year")
 _WEEKS = {"đầu": 1, "tiên": 1, "nhất": 1, "hai": 2, "2": 2, "ba": 3, "3": 3}
 EVENTS = ("from", "after", "on")
 
@@ -77,9 +77,10 @@ def resolve(kind: str, g: dict, ref: date | None) -> tuple[date | None, time | N
             at = at or _part_time(g.get("wpart"))
         elif kind == "yearly":
             rule = yearly(int(g["ym"]), int(g["yd"]))
-        elif kind == "open_recurring":              # no day named: by the end of each year / quarter
-            per = g["per"].lower()
-            rule = yearly(12, 31) if per == "năm" else monthly(31) if per == "tháng" else quarterly(31)
+        elif kind == "open_recurring":              # no day named: by the end of each year / quarter / month, and
+            per = g["per"].lower()                  # a week's report by its last working day (Friday)
+            rule = yearly(12, 31) if per == "năm" else monthly(31) if per == "tháng" else \
+                weekly("thứ sáu") if per == "tuần" else quarterly(31)
         else:
             rule, first = daily(), None
             if g.get("rs"):
@@ -96,6 +97,8 @@ def resolve(kind: str, g: dict, ref: date | None) -> tuple[date | None, time | N
         year = _year(g.get("qy"), ref)
         if year is None:
             return None, None, kind, None
+        if not g.get("qy") and ref is not None and 3 * q < ref.month - 6:
+            year += 1                                  # "trong quý I" in a November notice, as for months
         first = date(year, 3 * q - 2, 1)
         if kind == "before_quarter":
             return first - timedelta(days=1), None, "before_month", None
@@ -138,7 +141,17 @@ def resolve(kind: str, g: dict, ref: date | None) -> tuple[date | None, time | N
         if ref is None:
             return None, None, kind, None
         month = _LUNAR_MONTHS[g["lm"].lower()] if g.get("lm") else int(g["ln"])
-        return next_lunar_date(int(g["ld"]), month, ref), at, "by", None
+        day = 15 if g["ld"].lower() == "rằm" else int(g["ld"])
+        return next_lunar_date(day, month, ref), at, "by", None
+    if kind == "lunar_month":                       # "trong tháng 11 âm lịch": by the day before the next month's
+        if ref is None:                             # first day; "trước tháng Chạp": the day before its first
+            return None, None, kind, None
+        month = _LUNAR_MONTHS[g["lmn"].lower()] if g.get("lmn") else int(g["lmo"])
+        if not 1 <= month <= 12:
+            return None, None, kind, None
+        if g.get("lbefore"):
+            return next_lunar_date(1, month, ref) - timedelta(days=1), None, "before_month", None
+        return next_lunar_date(1, month % 12 + 1, ref) - timedelta(days=1), None, "within_month", None
     if kind == "within_days":
         if ref is None:
             return None, None, kind, None

@@ -23,14 +23,14 @@ from dataclasses import dataclass
 from datetime import date, time
 
 from knowledge.date_narrative import (COMPLETES, CUT_OFF, DONE_BEFORE, FIRM, NOT_YET, REST, RUNS_ON, UNNAMED_YEAR, cited_passed,
-                                      clause_of, described, finished_from_now, lasts_until, narrative, objective, period, planned_event,
+                                      clause_of, described, finished_from_now, fold_span, left_of, lasts_until, narrative, objective, period, planned_event,
                                       reported_cut_off, reported_resolve, told_as_done, validity_or_forecast)
 from knowledge.date_done import reported_done
+from knowledge.date_lists import listed_dates, more_days
 from knowledge.date_resolve import (EVENTS, FIRST_YEAR, LAST_YEAR, PASSED_DAYS, RECURRING, RELATIVE,  # noqa: F401  (part of this API)
                                     DateOutOfRange, ImpossibleDate, resolve, sane_date, written)
 from knowledge.lunar import lunar_to_solar, next_lunar_date  # noqa: F401  (part of this API)
 from knowledge.open_recurrence import open_recurring_duty
-from knowledge.text import fold
 
 # --- Building blocks -----------------------------------------------------------------------
 _NOT_LUNAR = r"(?!\s*[,(]?\s*(?:âm\s+lịch|AL\b))"
@@ -86,15 +86,24 @@ _BY = (r"(?:(?:chậm nhất|muộn nhất|hạn chót|hạn cuối|thời hạn
 
 _FORMS = _WINDOW_FORMS + [
     # trước ngày 28 tháng Chạp · ngày 15 tháng 7 âm lịch · 15/7 âm lịch (before the solar forms)
-    ("lunar", r"(?:trước|đến|chậm nhất|vào)\s+ngày\s+(?:m[ùồ]ng\s+)?(?P<ld>\d{1,2})\s+tháng\s+(?P<lm>Chạp|Giêng)"
+    ("lunar", r"(?:trước|đến|chậm nhất|vào)\s+(?:ngày\s+)?(?:m[ùồ]ng\s+)?(?P<ld>\d{1,2}|rằm)\s+tháng\s+(?P<lm>Chạp|Giêng)"
               r"(?:\s*[,(]?\s*âm\s+lịch\)?)?"),
+    # trước rằm tháng 7 · vào ngày rằm tháng Tám: the full moon's day is lunar, said or not
+    ("lunar", r"(?:trước|đến|chậm nhất|vào)\s+(?:ngày\s+)?(?P<ld>rằm)\s+tháng\s+(?P<ln>\d{1,2})(?!\s*[/\d])"
+              r"(?:\s*[,(]?\s*(?:âm\s+lịch|AL\b)\)?)?"),
+    # trong tháng 11 âm lịch · trước tháng Chạp: a lunar month's end, or the day before it begins
+    ("lunar_month", r"(?:(?P<lbefore>trước)|trong|đến\s+hết|hết|chậm\s+nhất\s+trong|(?:vào\s+)?cuối)\s+tháng\s+"
+                    r"(?:(?P<lmo>\d{1,2})\s*[,(]?\s*(?:âm\s+lịch|AL\b)\)?|(?P<lmn>Chạp|Giêng)(?!\s*\d))"),
     ("lunar", r"(?:trước|đến\s+hết|đến|chậm nhất|vào|hoàn thành trước|xong trước)\s+(?:ngày\s+)?(?:m[ùồ]ng\s+)?"
               r"(?P<ld>\d{1,2})\s*(?:tháng\s+|/\s*)(?P<ln>\d{1,2})(?:\s+năm\s+\w{1,6}\s+\w{1,6})?"
               r"\s*[,(]?\s*(?:âm\s+lịch|AL\b)\)?"),
     # trong vòng 2 ngày kể từ ngày thông báo · trong thời hạn 05 ngày làm việc kể từ ngày nhận được văn bản này
     ("within_days", r"(?:trong|chậm\s+nhất)\s+(?:vòng|thời\s+hạn|thời\s+gian|khoảng)?\s*(?P<nd>\d{1,3})\s*(?:\([^()\d]{1,12}\)\s*)?"
                     r"ngày(?P<work>\s+làm\s+việc)?\s*,?\s*(?:kể\s+)?từ\s+(?:ngày|khi)\s+(?:thông\s+báo|ban\s+hành|ký|"
-                    r"nhận\s+được\s+(?:văn\s+bản|công\s+văn|thông\s+báo|kế\s+hoạch))"),
+                    r"nhận\s+được\s+(?:văn\s+bản|công\s+văn|thông\s+báo|kế\s+hoạch)|"
+                    # … kể từ ngày Kế hoạch này được ban hành / Công văn này được ký: the day of issue, said of itself
+                    r"(?:văn\s+bản|công\s+văn|kế\s+hoạch|thông\s+báo|quyết\s+định|chỉ\s+thị|công\s+điện)\s+này\s+"
+                    r"(?:được\s+)?(?:ký(?:\s+ban\s+hành)?|ban\s+hành))"),
     # recurring: trước ngày 20 hằng tháng · hằng tháng, báo cáo trước ngày 25
     ("monthly", rf"(?:trước|chậm nhất(?:\s+(?:là|vào))?|vào|đến|hạn chót|hạn cuối|thời hạn)\s+(?:ngày\s+)?(?:m[ùồ]ng\s+)?(?P<md>\d{{1,2}})\s+"
                 rf"(?:{_EVERY}|của\s+{_EVERY}|các|của\s+các)\s+tháng"),
@@ -115,7 +124,9 @@ _FORMS = _WINDOW_FORMS + [
     # sáng thứ Bảy hằng tuần · hằng tuần vào chiều thứ Sáu
     ("weekly", rf"(?:(?:trước\s+)?{_TIME}\s+)?(?:(?P<wpart>sáng|chiều|trưa|tối)\s+)?(?:ngày\s+)?{_WEEKDAY}\s+"
                rf"(?:{_EVERY}|các)\s+tuần"),
-    ("weekly", rf"{_EVERY}\s+tuần[^.;\d]{{0,40}}?(?:vào\s+)?(?:(?P<wpart>sáng|chiều|trưa|tối)\s+)?(?:ngày\s+)?{_WEEKDAY}"),
+    # hằng tuần (trước 15h00 thứ Năm) · báo cáo hằng tuần, chậm nhất 10 giờ thứ Sáu: the hour before the weekday
+    ("weekly", rf"{_EVERY}\s+tuần[^.;\d]{{0,40}}?(?:(?:trước|vào|chậm\s+nhất|lúc)\s+{_TIME}\s+(?:ngày\s+)?)?(?:vào\s+)?"
+               rf"(?:(?P<wpart>sáng|chiều|trưa|tối)\s+)?(?:ngày\s+)?{_WEEKDAY}"),
     # trước ngày 15/12 hằng năm · hằng năm, trước ngày 15 tháng 12
     ("yearly", rf"(?:trước|chậm nhất|vào|đến|hạn chót|hạn cuối|thời hạn)\s+ngày\s+(?P<yd>\d{{1,2}})\s*(?:/|-|tháng)\s*(?P<ym>\d{{1,2}})\s+"
                rf"(?:{_EVERY}|các)\s+năm"),
@@ -183,12 +194,15 @@ _FORMS = _WINDOW_FORMS + [
     ("on", rf"dịp\s+(?:ngày\s+)?(?:{_DATE})"),
     # vào ngày 01/12/2025 · vào 8 giờ ngày 5/12
     ("on", rf"vào(?:\s+dịp)?(?:\s+{_TIME})?(?:\s+(?:sáng|chiều|trưa|tối))?\s+ngày\s+(?:{_DATE})"),
+    # chậm nhất ngày 15 và 30 tháng 12 năm 2025: the first day, in the month and year written with the second
+    # (knowledge/date_lists.py reads the days a list adds after any dated phrase)
+    ("by", rf"{_BY}\s+(?:các\s+)?ngày\s+(?P<dd>\d{{1,2}})\s*(?:,|và|hoặc)\s*(?:ngày\s+)?(?:{_DATE})"),
     # chậm nhất đến ngày 30/11/2021 · đến hết ngày 31/12 · trước 17h30 ngày 20/12/2021 ·
     # hạn chót 15/01/2022
     ("by", rf"{_BY}(?:\s+{_TIME})?\s+(?:(?:thứ\s+\w{{2,4}}|chủ\s+nhật)(?:,\s*|\s*\(\s*|\s+))?(?:ngày\s+(?:[^\W\d_]{{2,12}}\s+){{0,3}})?(?:{_DATE})"),
     # Hằng năm hoặc đột xuất báo cáo … · báo cáo theo định kỳ hàng quý · báo cáo Thủ tướng hằng tháng: no day of its own, due by
     # each period's end (knowledge/open_recurrence.py says when it is a duty)
-    ("open_recurring", rf"{_EVERY}\s+(?P<per>năm|quý|tháng)(?![\w/]|\s*\d)"),
+    ("open_recurring", rf"{_EVERY}\s+(?P<per>năm|quý|tháng|tuần)(?![\w/]|\s*\d)"),
     # 16h chiều mai (2/2) · trước 17h hôm nay
     ("relative", rf"(?:trước\s+)?{_TIME}\s+(?:ngày\s+)?(?P<rel>mai|hôm\s+nay|ngày\s+mai)"
                  rf"(?:\s*\((?P<rd>\d{{1,2}})\s*/\s*(?P<rm>\d{{1,2}})\))?"),
@@ -225,8 +239,7 @@ PERIODIC = re.compile(r"\bdinh ky\b")
 
 def sentence_before(text: str, start: int) -> str:
     """The folded words of the sentence before a phrase."""
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
-    return fold(text[left + 1:start])
+    return fold_span(text, left_of(text, start, (". ", "\n")), start)
 
 
 def yearly_next(due: date, reference: date) -> tuple[date, str]:
@@ -300,11 +313,11 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
             continue                                   # passed over two weeks before the notice: the background, or
                                                        # overdue tasks of earlier documents listed again
         if re.match(r"(?:trong ngày|vào năm|vào tháng)\b", phrase, re.IGNORECASE) and \
-                not COMPLETES.search(fold(text[max(0, m.start() - 80):m.start()])):
+                not COMPLETES.search(fold_span(text, max(0, m.start() - 80), m.start())):
             continue                                   # "trong ngày 14/12" of an event, "vào năm 2026" of a plan,
                                                        # "khởi công vào tháng 12/2025" (an event, not a task finished)
         if kind == "within_month" and _FORMS[i][0] == "session_month" and \
-                not COMPLETES.search(fold(text[max(0, m.start() - 100):m.start()])):
+                not COMPLETES.search(fold_span(text, max(0, m.start() - 100), m.start())):
             continue                                   # "(tháng 4/2025)" of anything but a submission
         if not (g.get("y") or g.get("y2")) and UNNAMED_YEAR.match(text, m.start() + len(phrase)):
             continue                                   # "trước ngày 10 tháng 6 năm cuối": no year named
@@ -344,7 +357,23 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
         if kind in ("by", "from", "on", "within_month", "within_year", "within_quarter") and \
                 period(text, m.start(), m.start() + len(phrase), kind, phrase):
             continue
-        found.append(FoundDeadline(due, at, kind, phrase, m.start(), m.start() + len(phrase), rule, firm))
+        end = m.start() + len(phrase)
+        days = [(int(g["dd"]), due.month, due.year, m.start() + len(phrase))] if g.get("dd") else []
+        days += [(due.day, due.month, None if not (g.get("y") or g.get("y2") or g.get("dd")) else due.year, end)]
+        lunar = False
+        if rule is None and kind in ("by", "on") and (g.get("d") or g.get("d2")):
+            more, lunar = more_days(text, end, bool(g.get("y") or g.get("y2")))
+            days += more                               # "trước ngày 10/12 và 20/12/2025": each day listed
+        if len(days) > 1:
+            listed = listed_dates(days, due)
+            if lunar:                                  # "trước ngày 15/7 và 20/7 âm lịch": lunar days, each
+                listed = [next_lunar_date(d, mo, base) if base else None for d, mo, _, _ in days]
+            for k, day in enumerate(listed):
+                if day is not None and not (firm and dated and reference is not None
+                                            and (reference - day).days > PASSED_DAYS):
+                    found.append(FoundDeadline(day, at, kind, text[m.start():days[k][3]], m.start(), days[k][3], rule, firm))
+            continue
+        found.append(FoundDeadline(due, at, kind, phrase, m.start(), end, rule, firm))
         if rule and rule.startswith("FREQ=DAILY") and at is not None and _ENDS_WITH_TIME.search(phrase):
             end = m.start() + len(phrase)
             for other, end in _more_times(text, end):   # "2 lần mỗi ngày, lúc 7 giờ và 16 giờ": each one

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.text import fold
+from knowledge.date_narrative import fold_span
 
 # The rhythm of a report: "báo cáo", "sơ kết", "tổng kết" (folded)
 _REPORT = re.compile(r"\b(?:bao cao|so ket|tong ket|(?<!chuong )(?<!cong )(?<!quy )(?<!lo )(?<!tien )(?<!qua )trinh)\b")  # not "chương trình", "quá trình"…
@@ -35,13 +35,13 @@ def open_recurring_duty(text: str, start: int, end: int) -> bool:
     """Whether the phrase "hằng năm"/"hằng quý"/"hằng tháng" at text[start:end] is the rhythm of a duty."""
     floor = max(0, start - 400)                     # a clause is read within bounds: linear on any text
     left = max(max(text.rfind(c, floor, start) for c in (";", ". ", ":", "\n")), floor - 1)
-    before = fold(text[left + 1:start])
-    after = fold(text[end:end + 80])
+    before = fold_span(text, left + 1, start)
+    after = fold_span(text, end, end + 80)
     if _MODIFIES.match(after):
         return False                                # "đánh giá cán bộ định kỳ hằng năm của cấp …", "… tính từ ngày"
     if _FOLLOWED.match(after):
         return True                                 # "Hằng năm hoặc đột xuất báo cáo …"
-    if _LABEL.search(fold(text[max(0, start - 40):start])) and _CLOSES.match(after):
+    if _LABEL.search(fold_span(text, max(0, start - 40), start)) and _CLOSES.match(after):
         return True                                 # "Thời gian thực hiện: Hằng năm."
     if _OPENS_REPORT.match(before) and len(before) < 200:
         return True                                 # "a) Báo cáo Cục Điện lực cơ cấu … hằng năm và …"

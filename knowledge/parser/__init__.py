@@ -122,6 +122,12 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
             now)
         if node.preamble:       # a lead that sets a deadline is a directive ("Công văn nêu: …, hoàn thành …")
             deadlines = [d for d in deadlines if d.pop("firm") and d["kind"] not in ("from", "after", "on")]
+        elif node.context and node.asks_from is not None and notice:
+            # a closing formula that asks again with a firm date ("Trên đây là Kế hoạch …. Định kỳ hằng năm (trước
+            # ngày 30 tháng 11) báo cáo kết quả …") sets a duty: the paragraph is a directive with that deadline
+            deadlines = [d for d in _deadlines(node.text[node.asks_from:], reference, dated, units_of(actors), [], now)
+                         if d.pop("firm") and d["kind"] not in ("from", "after", "on")]
+            node.context = not deadlines
         deadlines += _heading_deadlines(node, listed, reference, dated, units_of(actors), now)
         for d in deadlines:
             d.pop("firm", None)

@@ -25,7 +25,7 @@ from knowledge.parser.footer import ANNEX_KIND, ANNEX_TAIL
 from knowledge.parser.markers import BARE_MARKER, BULLETS, marker_of
 from knowledge.parser.statements import (ASKS, ATTRIBUTE, GOES_ON, _ANNOUNCES, _CITING, _CLOSING, _CLOSING_INSIDE,
                                          _QUOTE_INTRO, _QUOTE_OPEN, _QUOTE_SUMMARY, _QUOTED_ARTICLE, _SELF_ISSUE,
-                                         _TERMINAL, informs_only, restated, MAX_QUOTE, _closes_quote, _orders, mark_statements)
+                                         _TERMINAL, asks_again_from, informs_only, restated, MAX_QUOTE, _closes_quote, _orders, mark_statements)
 from knowledge.text import fold
 
 MAX_ITEMS = 2_000
@@ -42,6 +42,11 @@ _CONTEXT_HEADING = re.compile(
 # và giá trị thẻ", "Kinh phí"): they describe, but a sentence in them that sets a firm deadline
 # ("lập danh sách xong trước 30/10/2025") is a task, as a lead that sets one is
 _SCOPE_HEADING = re.compile(r"^(?:ve |[ivx]+ |phan |\(?\d{1,2}\)? )?(?:doi tuong|so luong|kinh phi|nguon kinh phi|the loai)")
+# A plan's own time (and place) as one of its sections ("II. THỜI GIAN THỰC HIỆN" over "Từ tháng 12/2025 đến hết
+# tháng 01/2026."): the period the plan covers, no directive; a sentence in it that sets a firm deadline is a task, as
+# in a scope part, and numbered stages under it ("1. Giai đoạn 1: …") are tasks as anywhere
+_PLAN_TIME = re.compile(r"^thoi gian(?: (?:thuc hien|to chuc|trien khai))?(?:,? (?:va )?dia diem(?: (?:thuc hien|to chuc))?)?"
+                        r"\s*:?\s*$")
 @dataclass
 class Node:
     text: str                       # the paragraph without its marker
@@ -56,6 +61,7 @@ class Node:
     heading: bool = False           # a heading: not stored, its text heads its children
     context: bool = False
     preamble: bool = False          # a paragraph before the first point (context unless it sets a deadline)
+    asks_from: int | None = None    # a closing formula: where what it asks again begins (statements.asks_again_from)
 
     @property
     def full(self) -> str:
@@ -148,7 +154,7 @@ def build_tree(paragraphs: list[Paragraph]) -> Node:
             node = Node(p.text, bold=p.bold)
             if (_CLOSING.match(p.text) or restated(p.text)) and len(stack) > 1:
                 del stack[1:]                          # the closing formula ends every point
-                node.context = True
+                node.context, node.asks_from = True, asks_again_from(p.text)
             elif last is stack[-1] and _continues_point(stack[-1], p.text):
                 stack[-1].text = f"{stack[-1].text}\n{p.text}"
                 open_point = last
@@ -257,9 +263,11 @@ def _mark(root: Node) -> None:
     def walk(node: Node, in_context: bool, in_scope: bool = False):
         for child in node.children:
             child.heading = bool(child.children) and _title_like(child)
-            context = in_context or (child.heading and _CONTEXT_HEADING.match(fold(child.text)) is not None)
+            plan_time = node is root and child.heading and _PLAN_TIME.match(fold(child.text)) is not None and \
+                all(c.style is None and not c.children for c in child.children)     # its numbered stages stay tasks
+            context = in_context or plan_time or (child.heading and _CONTEXT_HEADING.match(fold(child.text)) is not None)
             child.context = context or child.context
-            if child.context and (in_scope or (child.heading and _SCOPE_HEADING.match(fold(child.text)))):
+            if child.context and (in_scope or plan_time or (child.heading and _SCOPE_HEADING.match(fold(child.text)))):
                 child.preamble = True          # context unless it sets a firm deadline (see parse_text)
             walk(child, child.context, child.preamble)
 
@@ -273,11 +281,11 @@ def _mark(root: Node) -> None:
                 n.context = n.preamble = True
         for n in top[marked[-1] + 1:]:
             if n.style is None and (_CLOSING.match(n.text) or restated(n.text)):
-                n.context = True
+                n.context, n.asks_from = True, asks_again_from(n.text)
     else:
         for n in top:
             if n.style is None and _CLOSING.match(n.text) and n is not top[0]:
-                n.context = True
+                n.context, n.asks_from = True, asks_again_from(n.text)
         # a body of paragraphs only (a news report of a document, a letter): what comes before the
         # first paragraph that tells someone to act is its lead and background
         first = next((i for i, n in enumerate(top) if not n.context and _orders(n.text)), None)

@@ -28,6 +28,21 @@ _A_DATE = re.compile(r"\d{1,2}/\d{1,2}")
 _INFORMS = re.compile(r"\b(?:thông báo|trả lời)\b.{0,200}?\bđể\b", re.IGNORECASE)
 
 
+def asks_again_from(text: str) -> int | None:
+    """Where, in a closing formula, what it asks again may begin: "Trên đây là Kế hoạch …. Định kỳ hằng năm (trước
+    ngày 30 tháng 11) báo cáo kết quả …" sums up in its first sentence and then sets a report; "Yêu cầu các sở …
+    nghiêm túc thực hiện Kế hoạch này, báo cáo kết quả trước ngày 15/12/2025" asks after "Kế hoạch này". A firm
+    deadline from there on is a duty (knowledge/parser/__init__.py); the summary's own words ("Trên đây là Kế
+    hoạch … đến hết năm 2025") date nothing. None when the text is no closing formula."""
+    m = _CLOSING.match(text)
+    if m is None:
+        return None
+    if re.match(r"(?:Trên đây là|Như vậy,)", m.group(0), re.IGNORECASE):
+        ends = [k for k in (text.find(". ", m.end()), text.find(";", m.end())) if k != -1]
+        return min(ends) + 1 if ends else len(text)
+    return m.end()
+
+
 def restated(text: str) -> bool:
     """The restatement above: short, ends the body with "./.", asks, and names no date. Checked
     by its end first, so that a long hostile paragraph costs one bounded match at most."""

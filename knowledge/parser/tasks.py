@@ -25,6 +25,10 @@ def labelled_task(task: str, text: str, headings: list[str]) -> str:
     return f"{work}: {task}"[:300] if work else task
 
 
+# how far a clause is looked for either side of its phrase: a text without ";" or ". " (a crafted megabyte) would
+# otherwise make each phrase copy the whole text, quadratic time; a real clause is far shorter
+_REACH = 2000
+
 # a task table's row read as one paragraph (knowledge/parser/tables.py): "<task>. Cơ quan chủ trì: …; Cơ quan
 # phối hợp: …; Thời gian hoàn thành: 2025." The cells before the due date say who, not what
 _ROW_CELLS = re.compile(r"\.\s+(?=(?:Cơ quan|Đơn vị|CHỦ TRÌ|Chủ trì)[^:;.]{0,40}:)")
@@ -33,14 +37,17 @@ _CELL_LABEL = re.compile(r"^(?:Cơ quan|Đơn vị|Sản phẩm|Kết quả|PH�
 
 def clause_of(text: str, start: int, end: int) -> str:
     """The clause around a deadline phrase (between semicolons or sentence ends)."""
-    left = max(text.rfind(c, 0, start) for c in (";", ". "))
-    right = [i for i in (text.find(";", end), text.find(". ", end)) if i != -1]
-    clause = text[left + 1: min(right) if right else len(text)].strip(" .;")
+    floor, ceiling = max(0, start - _REACH), min(len(text), end + _REACH)
+    left = max(max(text.rfind(c, floor, start) for c in (";", ". ")), floor - 1)
+    right = [i for i in (text.find(";", end, ceiling), text.find(". ", end, ceiling)) if i != -1]
+    clause = text[left + 1: min(right) if right else ceiling].strip(" .;")
     rest = clause.replace(text[start:end], "").strip(" ,:;.")
     if len(rest.split()) < 3 and left > 0:     # "…chi trả hỗ trợ; hạn chót: 20/12/2021."
-        before = max(text.rfind(c, 0, left) for c in (";", ". "))
+        floor = max(0, left - _REACH)
+        before = max(max(text.rfind(c, floor, left) for c in (";", ". ")), floor - 1)
         clause = text[before + 1: left].strip(" .;") or clause
-        row = _ROW_CELLS.search(text, 0, start)
+        row_floor = max(0, start - _REACH)
+        row = _ROW_CELLS.search(text, row_floor, start)
         if _CELL_LABEL.match(clause) and row:   # "Cơ quan phối hợp: Văn phòng" is whom, the row's task is what
-            clause = text[:row.start()].strip(" .;")
+            clause = text[row_floor:row.start()].strip(" .;")
     return clause[:300]
