@@ -108,8 +108,27 @@ def read_vi_tokens(index, tokens: list[Token]) -> list[Token]:
             out.extend(Token(w.term, t.start, t.end, True) for w in tokenize(readings[0]))
             continue
         plain = untelex(t.term)
-        out.append(Token(plain, t.start, t.end, True) if plain and index.known_vi(plain) else t)
+        if plain and index.known_vi(plain):
+            out.append(Token(plain, t.start, t.end, True))
+            continue
+        joined = split_joined(index, t.term)
+        out.extend(Token(w, t.start, t.end, True) for w in joined) if joined else out.append(t)
     return out
+
+
+def split_joined(index, term: str) -> tuple[str, str] | None:
+    """Two syllables typed without the space between them ('yte' y tế, 'xetnghiem'): the
+    split whose halves are syllables the index knows and which the index writes as a pair.
+    Only for a word the index does not know and that is no syllable itself ('giay' is giấy,
+    not 'gia y')."""
+    if not term.isalpha() or not term.isascii() or len(term) < 3 or is_syllable(term):
+        return None                      # 'giay' is giấy, a word the notices do not use
+    for k in range(1, len(term)):
+        a, b = term[:k], term[k:]
+        if is_syllable(a) and is_syllable(b) and index.known_vi(a) and index.known_vi(b) \
+                and f"{a} {b}" in index.bi.vocab:
+            return a, b
+    return None
 
 
 def correct_vi(index, term: str, left: str | None, right: str | None) -> list[str]:

@@ -15,10 +15,22 @@ from knowledge.text import fold
 _ORDINAL = re.compile(r"\b(dot|lan thu|khoa|ky hop thu|giai doan|nhiem ky)\s+(\d[\d\s\-–]*\d|\d|[ivxl]+\b)")
 
 
+# Doses of a vaccine: "mũi 3", "mũi thứ 4", "mũi vắc xin thứ 4", "mũi nhắc lại thứ 2"; and
+# "đủ 2 mũi" (every dose up to the second). Folded, "mui" is also "mùi" (a smell), which no
+# number follows.
+_DOSE = re.compile(r"\bmui(?:\s+(?!thu\b)[^\W\d_]+){0,3}?\s+thu\s+(\d{1,2})\b|\bmui\s+(\d{1,2})\b")
+_DOSES = re.compile(r"\b(\d{1,2})\s+mui\b")
+
+
 def ordinals(text: str) -> set[tuple[str, str]]:
-    """(kind, number) pairs named in a text, folded: {('dot', '2'), ('giai doan', '2021-2025')}."""
-    return {(kind, re.sub(r"\s*[-–]\s*", "-", number.strip()))
-            for kind, number in _ORDINAL.findall(fold(text))}
+    """(kind, number) pairs named in a text, folded: {('dot', '2'), ('giai doan', '2021-2025')};
+    a vaccine dose is ('mui', '4'), and "2 mũi" names doses 1 and 2."""
+    folded = fold(text)
+    found = {(kind, re.sub(r"\s*[-–]\s*", "-", number.strip()))
+             for kind, number in _ORDINAL.findall(folded)}
+    found |= {("mui", a or b) for a, b in _DOSE.findall(folded)}
+    found |= {("mui", str(k)) for n in _DOSES.findall(folded) for k in range(1, min(int(n), 9) + 1)}
+    return found
 
 
 def clashes(question: str, texts) -> bool:

@@ -279,6 +279,9 @@ class Searcher:
                     missing.append(name)
                 continue
             docs = frozenset().union(*(index.documents_mentioning(p) for p in name.searchable))
+            if name.kind == "topic":         # an everyday subject: only its absence says something
+                missing.extend(() if docs else (name,))
+                continue
             (mentions.append(Mention(name, docs)) if docs else missing.append(name))
         return mentions, missing
 
