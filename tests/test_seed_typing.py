@@ -60,3 +60,11 @@ def test_two_syllables_typed_without_their_space():
     assert split_joined(index, "xyz") is None
     a = s.ask("ve tu vung dich thi phai khai bao yte ko")
     assert a.answered and "khai báo y tế khi về" in a.hits[0].text
+
+
+def test_an_acknowledgement_is_small_talk():
+    """'đã hiểu', 'đã nhận' typed without accents fold onto 'đã' + a seed word ('tiếp nhận')."""
+    s = Searcher.from_records(ITEMS)
+    for q in ("da hieu", "da nhan", "ok da nhan duoc roi nhe", "ro roi"):
+        a = s.ask(q)
+        assert not a.answered and a.smalltalk == "ok", q
