@@ -68,3 +68,19 @@ def test_an_acknowledgement_is_small_talk():
     for q in ("da hieu", "da nhan", "ok da nhan duoc roi nhe", "ro roi"):
         a = s.ask(q)
         assert not a.answered and a.smalltalk == "ok", q
+
+
+def test_an_everyday_word_tells_which_word_a_folded_syllable_is():
+    """'vo chong' (vợ chồng) typed without accents holds 'chong' of 'chống dịch': the notices
+    never write the pair, the everyday word it stands for (knowledge/vocab/everyday_pairs.txt)
+    says the syllable is 'chồng', which the item does not hold."""
+    from knowledge.folding import everyday_readings, fold_mismatch
+
+    assert everyday_readings()["vo chong"] == {"vợ chồng": 2}
+    s = Searcher.from_records(ITEMS + [ItemRecord(
+        6, "Lực lượng chống dịch cách ly riêng các trường hợp F0 tại nhà.", "", "6", **META)])
+    text = "Lực lượng chống dịch cách ly riêng các trường hợp F0 tại nhà."
+    terms = ["vo", "chong", "f0", "cach", "ly", "rieng"]
+    assert fold_mismatch(s._index, text, terms, [True] * len(terms)) > 0
+    terms = ["luc", "luong", "chong", "dich", "cach", "ly", "rieng"]
+    assert fold_mismatch(s._index, text, terms, [True] * len(terms)) == 0
