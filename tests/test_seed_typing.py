@@ -84,3 +84,14 @@ def test_an_everyday_word_tells_which_word_a_folded_syllable_is():
     assert fold_mismatch(s._index, text, terms, [True] * len(terms)) > 0
     terms = ["luc", "luong", "chong", "dich", "cach", "ly", "rieng"]
     assert fold_mismatch(s._index, text, terms, [True] * len(terms)) == 0
+
+
+def test_everyday_wordings_of_the_notices_words():
+    """'học qua mạng' is what notices call 'học trực tuyến' (knowledge/vocab/paraphrases.tsv)."""
+    from knowledge.paraphrase import paraphrase_table
+
+    assert ("truc tuyen",) in [w for _, w in paraphrase_table()[("qua", "mang")]]
+    assert ("xam nhap",) in [w for _, w in paraphrase_table()[("lot", "vao")]]
+    s = Searcher.from_records(ITEMS)
+    a = s.ask("cac chau tiep tuc hoc qua mang a")
+    assert a.answered and "học trực tuyến" in a.hits[0].text
