@@ -262,7 +262,9 @@ class Searcher:
         """What the question names, with where the index mentions it; and what it names that
         nothing mentions. A notice named by number ("Công điện 217") is that notice when the
         knowledge base has it; otherwise only items that cite it can answer ("giãn cách theo
-        Chỉ thị 15"), never another notice's items."""
+        Chỉ thị 15"), never another notice's items. An everyday subject (knowledge/vocab/
+        topics.tsv: "hộ chiếu", "máy bay") counts only when nothing mentions it: then the
+        question is about something no notice speaks of, whatever its folded syllables meet."""
         mentions, missing = [], []
         names = [name for _, _, name in find_names(terms, surfaces)] + document_names(terms)
         for name in dict.fromkeys(names):
