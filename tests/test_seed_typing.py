@@ -95,3 +95,17 @@ def test_everyday_wordings_of_the_notices_words():
     s = Searcher.from_records(ITEMS)
     a = s.ask("cac chau tiep tuc hoc qua mang a")
     assert a.answered and "học trực tuyến" in a.hits[0].text
+
+
+def test_an_age_the_notice_does_not_take_in():
+    """Vaccinating children of 5 asked of a notice on those of 12 to 17 and over 18."""
+    from knowledge.ordinals import ages
+
+    assert ages("trẻ em từ 12 đến 17 tuổi, người từ 18 tuổi trở lên") == {(12, 17), (18, 200)}
+    assert ages("dưới 5 tuổi; trên 65 tuổi; tre 5-11 tuoi") == {(0, 4), (66, 200), (5, 11)}
+    notice = ["Hoàn thành tiêm vắc xin cho người từ 18 tuổi trở lên và trẻ em từ 12 đến 17 tuổi."]
+    assert clashes("tiem vac xin cho tre 5 tuoi khi nao", notice)
+    assert clashes("tre tu 5 den 11 tuoi tiem chua", notice)
+    assert not clashes("nguoi 50 tuoi tiem xong chua", notice)
+    assert not clashes("tre 15 tuoi tiem khi nao", notice)
+    assert not clashes("tre 5 tuoi tiem khi nao", ["Tiêm vắc xin cho trẻ em."])   # no age named
