@@ -21,7 +21,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 from knowledge.english import phrasing_words
 from knowledge.question_frames import asked_parts, frames
-from knowledge.shorthand import dropped_letter, expand_shorthand, is_syllable, spelled_out, untelex
+from knowledge.shorthand import abbreviation_piece, dropped_letter, expand_shorthand, is_syllable, spelled_out, untelex
 from knowledge.text import EN_STOPWORDS, Token, bigrams, has_diacritics, stem_en, stopword_flags, tokenize
 from knowledge.glossary import word_stem
 
@@ -102,7 +102,7 @@ def read_vi_tokens(index, tokens: list[Token], text: str = "") -> list[Token]:
     out: list[Token] = []
     for t in tokens:
         typed = text[t.start:t.end]
-        if not t.word or (index.known_vi(t.term) and (typed.isupper() or not _abbreviation_piece(index, t.term))):
+        if not t.word or (index.known_vi(t.term) and (typed.isupper() or not abbreviation_piece(index, t.term))):
             out.append(t)
             continue
         readings = expand_shorthand(t.term)
@@ -110,24 +110,27 @@ def read_vi_tokens(index, tokens: list[Token], text: str = "") -> list[Token]:
             out.extend(Token(w.term, t.start, t.end, True) for w in tokenize(readings[0]))
             continue
         plain = untelex(t.term)
-        out.append(Token(plain, t.start, t.end, True) if plain and index.known_vi(plain) else t)
+        if plain and index.known_vi(plain):
+            out.append(Token(plain, t.start, t.end, True))
+            continue
+        joined = split_joined(index, t.term)
+        out.extend(Token(w, t.start, t.end, True) for w in joined) if joined else out.append(t)
     return out
 
 
-RARE_PIECE = 1.0           # idf lead of a shorthand's reading over the shorthand as the notices write it (2.7 times as common)
-
-
-def _abbreviation_piece(index, term: str) -> bool:
-    """A shorthand that is no syllable ('kh', 'tp', 'dn') which the notices write only inside an
-    abbreviation ('Sở KH&CN'), far more rarely than its reading ('không', 'thành phố'): one notice
-    with "KH&CN" must not turn every question's 'kh' into a rare word no item has."""
-    readings = expand_shorthand(term)
-    if not readings or is_syllable(term):
-        return False
-    words = readings[0].split()
-    reading_idf = index.uni.known_idf(words[0]) if len(words) == 1 else index.bi.known_idf(" ".join(words[:2]))
-    term_idf = index.uni.known_idf(term)
-    return reading_idf is not None and (term_idf is None or term_idf - reading_idf >= RARE_PIECE)
+def split_joined(index, term: str) -> tuple[str, str] | None:
+    """Two syllables typed without the space between them ('yte' y tế, 'xetnghiem'): the
+    split whose halves are syllables the index knows and which the index writes as a pair.
+    Only for a word the index does not know and that is no syllable itself ('giay' is giấy,
+    not 'gia y')."""
+    if not term.isalpha() or not term.isascii() or len(term) < 3 or is_syllable(term):
+        return None                      # 'giay' is giấy, a word the notices do not use
+    for k in range(1, len(term)):
+        a, b = term[:k], term[k:]
+        if is_syllable(a) and is_syllable(b) and index.known_vi(a) and index.known_vi(b) \
+                and f"{a} {b}" in index.bi.vocab:
+            return a, b
+    return None
 
 
 def correct_vi(index, term: str, left: str | None, right: str | None) -> list[str]:

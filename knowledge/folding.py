@@ -8,7 +8,9 @@ of "giao dịch" does not hold the question's word, and a match through it count
 (`fold_mismatch`, read by the confidence model as an accent mismatch).
 
 Only pairs the notices use are evidence: a pair nobody wrote ("vien tang") says nothing,
-and a syllable the item holds inside the question's own pair is a real match.
+and a syllable the item holds inside the question's own pair is a real match. Besides them,
+the everyday words of knowledge/vocab/everyday_pairs.txt ("vợ chồng", "hộ chiếu", "trời
+mưa") say what a pair the notices never write stands for: "vo chong" is no "chống dịch".
 """
 from __future__ import annotations
 
@@ -86,6 +88,32 @@ def common_syllables() -> frozenset[str]:
     return frozenset(nfc(w.strip()).lower() for w in lines if w.strip() and not w.startswith("#"))
 
 
+EVERYDAY_FILE = Path(__file__).resolve().parent / "vocab" / "everyday_pairs.txt"
+
+
+@lru_cache(maxsize=1)
+def everyday_readings() -> dict[str, dict[str, int]]:
+    """Folded pair -> {accented pair: MIN_PAIR_COUNT} for the everyday words of
+    knowledge/vocab/everyday_pairs.txt (words of three syllables give their two pairs):
+    what a pair the notices never write most likely stands for."""
+    out: dict[str, dict[str, int]] = {}
+    for line in EVERYDAY_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        for a, b in _pairs(line):
+            out.setdefault(f"{fold_word(a)} {fold_word(b)}", {})[f"{a} {b}"] = MIN_PAIR_COUNT
+    return out
+
+
+def _readings_of(readings: dict[str, dict[str, int]], pair: str) -> dict[str, int]:
+    """The notices' readings of a folded pair when they write it often enough, else the
+    everyday word it stands for, if any."""
+    own = readings.get(pair, {})
+    if sum(own.values()) >= MIN_PAIR_COUNT:
+        return own
+    return everyday_readings().get(pair, own)
+
+
 def known_words(index) -> frozenset[str]:
     """Every accented syllable the notices write (lower case), from the pair counts, and the
     common ones of the language: a word typed with accents that is none of them is a slip of
@@ -125,10 +153,10 @@ def fold_mismatch(index, text: str, terms: list[str], content: list[bool]) -> fl
         around = [(f"{terms[i - 1]} {term}", 1)] if i > 0 else []
         around += [(f"{term} {terms[i + 1]}", 0)] if i + 1 < len(terms) else []
         known = [(p, side) for p, side in around
-                 if sum(readings.get(p, {}).values()) >= MIN_PAIR_COUNT]
+                 if sum(_readings_of(readings, p).values()) >= MIN_PAIR_COUNT]
         if not known or any(p in item_pairs for p, _ in known):
             continue
-        plausible = {reading.split()[side] for p, side in known for reading in readings[p]}
+        plausible = {reading.split()[side] for p, side in known for reading in _readings_of(readings, p)}
         if not forms[term] & plausible:
             mismatched += 1
     return mismatched / counted if counted else 0.0

@@ -18,11 +18,12 @@ from knowledge.text import DOC_KINDS, fold, has_diacritics, nfc, terms
 from knowledge.tsv_rows import rows
 
 NAMES_FILE = Path(__file__).resolve().parent / "vocab" / "names.tsv"
+TOPICS_FILE = Path(__file__).resolve().parent / "vocab" / "topics.tsv"   # everyday subjects
 
 
 @dataclass(frozen=True)
 class Name:
-    kind: str                                  # province | disease | document
+    kind: str                                  # province | disease | topic | document
     label: str                                 # as shown to people: "Nghệ An", "Công điện 217"
     phrases: tuple[tuple[str, ...], ...]       # its spellings, as folded terms
     accented: frozenset[str] = frozenset()     # spellings that count only with their accents
@@ -49,9 +50,9 @@ class Mention:
 @lru_cache(maxsize=1)
 def known_names() -> tuple[Name, ...]:
     out = []
-    for place, cells in rows(NAMES_FILE):
-        if len(cells) < 2 or cells[0] not in ("province", "disease"):
-            raise ValueError(f"{place}: expected 'province|disease<TAB>name[<TAB>a | b]'")
+    for place, cells in [*rows(NAMES_FILE), *rows(TOPICS_FILE)]:
+        if len(cells) < 2 or cells[0] not in ("province", "disease", "topic"):
+            raise ValueError(f"{place}: expected 'province|disease|topic<TAB>name[<TAB>a | b]'")
         spellings = [s.strip() for s in [cells[1]] + (cells[2].split("|") if len(cells) > 2 else [])]
         spelled = [(s, tuple(terms(s))) for s in spellings]
         phrases = tuple(dict.fromkeys(p for _, p in spelled if p))

@@ -267,7 +267,9 @@ class Searcher:
         """What the question names, with where the index mentions it; and what it names that
         nothing mentions. A notice named by number ("Công điện 217") is that notice when the
         knowledge base has it; otherwise only items that cite it can answer ("giãn cách theo
-        Chỉ thị 15"), never another notice's items."""
+        Chỉ thị 15"), never another notice's items. An everyday subject (knowledge/vocab/
+        topics.tsv: "hộ chiếu", "máy bay") counts only when nothing mentions it: then the
+        question is about something no notice speaks of, whatever its folded syllables meet."""
         mentions, missing = [], []
         names = [name for _, _, name in find_names(terms, surfaces)] + document_names(terms)
         for name in dict.fromkeys(names):
@@ -284,6 +286,9 @@ class Searcher:
                     missing.append(name)
                 continue
             docs = frozenset().union(*(index.documents_mentioning(p) for p in name.searchable))
+            if name.kind == "topic":         # an everyday subject: only its absence says something
+                missing.extend(() if docs else (name,))
+                continue
             (mentions.append(Mention(name, docs)) if docs else missing.append(name))
         return mentions, missing
 

@@ -48,6 +48,22 @@ def expand_shorthand(term: str) -> tuple[str, ...]:
     return shorthand_table().get(term, ())
 
 
+RARE_PIECE = 1.0   # idf lead of a shorthand's reading over the shorthand as the notices write it (2.7 times as common)
+
+
+def abbreviation_piece(index, term: str) -> bool:
+    """A shorthand that is no syllable ('kh', 'tp', 'dn') which the notices write only inside an
+    abbreviation ('Sở KH&CN'), far more rarely than its reading ('không', 'thành phố'): one notice
+    with "KH&CN" must not turn every question's 'kh' into a rare word no item has."""
+    readings = expand_shorthand(term)
+    if not readings or is_syllable(term):
+        return False
+    words = readings[0].split()
+    reading_idf = index.uni.known_idf(words[0]) if len(words) == 1 else index.bi.known_idf(" ".join(words[:2]))
+    term_idf = index.uni.known_idf(term)
+    return reading_idf is not None and (term_idf is None or term_idf - reading_idf >= RARE_PIECE)
+
+
 def is_syllable(word: str) -> bool:
     return bool(VI_SYLLABLE.fullmatch(word))
 

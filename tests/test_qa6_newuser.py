@@ -9,7 +9,6 @@ turns the mark into a failure until it is removed. All questions are put in one 
 """
 from __future__ import annotations
 
-import json
 import os
 
 import pytest

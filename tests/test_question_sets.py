@@ -56,6 +56,10 @@ QUESTION_SETS = {
     "seed dev4 holdout": ("questions_seed_dev4_hold.tsv", 26, None),
     "seed dev5": ("questions_seed_dev5.tsv", 40, None),
     "seed dev5 holdout": ("questions_seed_dev5_hold.tsv", 20, None),
+    # Typed on a phone, mostly without accents (2026-11-25, branch seedtyping, written before
+    # any change): every third question set aside.
+    "seed dev6": ("questions_seed_dev6.tsv", 40, None),
+    "seed dev6 holdout": ("questions_seed_dev6_hold.tsv", 20, None),
 }
 ENGLISH_ONLY = {"real en4", "real en4 holdout", "real en5", "real en5 holdout", "real en6", "real en6 holdout"}
 # Sets written in Vietnamese only (they measure declines of right answers, not English).
@@ -63,7 +67,7 @@ VIETNAMESE_ONLY = {"real fresh4", "real fresh4 holdout", "seed dev5", "seed dev5
                    "real fresh5 holdout", "real fresh6", "real fresh6 holdout"}
 # Sets written as officials type in a Vietnamese chat (no accents, typos, telex leftovers,
 # shorthand): no English share is asked of them, but most must be typed without accents.
-CHAT_SETS = {"seed dev3", "seed dev3 holdout", "seed dev4", "seed dev4 holdout"}
+CHAT_SETS = {"seed dev3", "seed dev3 holdout", "seed dev4", "seed dev4 holdout", "seed dev6", "seed dev6 holdout"}
 OUT_OF_SCOPE_SETS = {
     "seed dev": ("oos_seed_dev.tsv", 20),
     "real dev": ("oos_real_dev.tsv", 15),
@@ -89,6 +93,8 @@ OUT_OF_SCOPE_SETS = {
     "seed dev4 holdout": ("oos_seed_dev4_hold.tsv", 9),
     "seed dev5": ("oos_seed_dev5.tsv", 14),
     "seed dev5 holdout": ("oos_seed_dev5_hold.tsv", 7),
+    "seed dev6": ("oos_seed_dev6.tsv", 18),
+    "seed dev6 holdout": ("oos_seed_dev6_hold.tsv", 9),
 }
 DOC_LISTS = {"real_docs_dev.txt": 16, "heldout/real_docs.txt": 13,
              "real_docs_dev3.txt": 6, "real_docs_dev3_hold.txt": 4,
