@@ -10,13 +10,15 @@ of a context paragraph, and the conclusion behind it leaves it no lead (knowledg
 `context`, `margin`): the answer is declined although both say it. An imported notice has no
 English summary to tell the two apart, so English questions lost most.
 
-So, when the best item is a notice's quote and the runner-up, close behind it (`NEAR`), its
-conclusion, sharing most of its words (`SHARED`): the conclusion takes the quote's place, and
-the quote it restates is no rival to it (the lead the quote had over the rest is the
-conclusion's, as a directive takes a background paragraph's in knowledge.within). Anything
-else that matches as well still is. A conclusion already first keeps the quote as its rival:
-measured on every dev set (2026-11-25), skipping it there answered two questions more, both
-wrongly (a funeral's venue for "which posts get a state funeral").
+A notice's directive and its "Theo đó, …" a few points later are the same pair, both directives.
+
+So, when the runner-up, close behind the best item (`NEAR`), is its conclusion and shares
+most of its words (`SHARED`): the two are one answer, and neither is the other's rival; a
+context paragraph yields its place to its conclusion (the lead it had over the rest becomes
+the conclusion's, as a directive takes a background paragraph's in knowledge.within).
+Anything else that matches as well is still a rival. A conclusion already first keeps what it
+restates as its rival: measured on every dev set (2026-11-25), skipping it there answered two
+questions more, both wrongly (a funeral's venue for "which posts get a state funeral").
 """
 from __future__ import annotations
 
@@ -51,9 +53,9 @@ def restates(a: str, b: str) -> bool:
 
 
 def conclusion_first(index, ranking):
-    """The ranking with a page's conclusion first when the best item is the context paragraph
-    it restates, and then the position of that paragraph (None when nothing moved), which is
-    no rival to the conclusion (knowledge.search)."""
+    """When the runner-up is the conclusion of the best item: the ranking with the conclusion
+    first if the best item is a context paragraph, and the position of the second of the two,
+    no rival to the first (knowledge.search); else the ranking and None."""
     if len(ranking) < 2:
         return ranking, None
     first, second = int(ranking.items[0]), int(ranking.items[1])
@@ -61,12 +63,15 @@ def conclusion_first(index, ranking):
     if best <= 0 or float(ranking.rank[1]) < (1 - NEAR) * best \
             or int(index.item_doc[first]) != int(index.item_doc[second]):
         return ranking, None
-    if not index.is_context[first] or index.is_context[second] or not is_conclusion(index.records[second].text) \
+    if is_conclusion(index.records[first].text) or index.is_context[second] \
+            or not is_conclusion(index.records[second].text) \
             or not restates(index.records[second].text, index.records[first].text):
         return ranking, None
-    order = np.arange(len(ranking))
-    order[:2] = (1, 0)
-    return _reordered(ranking, order), 1
+    if index.is_context[first]:
+        order = np.arange(len(ranking))
+        order[:2] = (1, 0)
+        ranking = _reordered(ranking, order)
+    return ranking, 1
 
 
 def _reordered(ranking, order: np.ndarray):
