@@ -35,6 +35,25 @@ def test_a_conclusion_restating_a_quote_answers_in_its_place():
     assert answer.answered and answer.hits[0].item_id == 2
 
 
+def test_a_directive_and_its_restatement_are_no_rivals():
+    """'Theo đó, Công đoàn cơ sở …' a few points after the point it restates: the first keeps
+    its lead over the rest instead of none over its copy."""
+    plan = dict(PLAN, document_id=3, document_number="34/KH-LĐLĐ", document_title="Kế hoạch chăm lo Tết")
+    s = Searcher.from_records([
+        ItemRecord(1, "Chủ động tham gia với người sử dụng lao động công khai phương án trả lương, thưởng Tết trước "
+                      "ngày nghỉ Tết ít nhất 20 ngày; giám sát việc trả lương.", "", "5.1", kind="bullet",
+                   headings=("5. Công đoàn cơ sở",), **plan),
+        ItemRecord(2, "Tổ chức chương trình Tết Sum vầy cho đoàn viên.", "", "5.2", kind="bullet",
+                   headings=("5. Công đoàn cơ sở",), **plan),
+        ItemRecord(3, "Theo đó, Công đoàn cơ sở chủ động tham gia với người sử dụng lao động công khai phương án trả "
+                      "lương, thưởng Tết trước ngày nghỉ Tết ít nhất 20 ngày.", "", "5.6", kind="paragraph",
+                   headings=("5. Công đoàn cơ sở",), **plan),
+        ItemRecord(4, "Liên đoàn Lao động tỉnh tổng hợp tình hình tiền lương, thưởng Tết báo cáo trước ngày 15/01/2026.",
+                   "", "4.1", headings=("4. Liên đoàn Lao động tỉnh",), **plan)])
+    answer = s.ask("How long before Tet must the wage and bonus plan be made public?")
+    assert [h.item_id for h in answer.hits[:2]] == [1, 3] and answer.evidence.margin > 0.2
+
+
 def test_restating_means_sharing_most_words():
     assert restates("Như vậy, doanh nghiệp không bắt buộc phải thưởng Tết.",
                     "Doanh nghiệp không bắt buộc phải thưởng Tết cho người lao động.")
