@@ -55,8 +55,7 @@ def asking_terms(terms: list[str]) -> list[str]:
     return out
 
 
-MODALS = frozenset(("must", "should", "shall", "will", "would", "can", "do", "does", "did", "need",
-                    "needs", "has", "have", "is", "are"))
+MODALS = frozenset(("must", "should", "shall", "will", "can", "do", "does", "need", "needs", "has", "have"))
 DETERMINERS = frozenset(("the", "a", "an", "each", "every", "all", "our", "my"))
 SUBJECT_WORDS = 6        # the longest body name read
 
