@@ -19,7 +19,7 @@ from itertools import product
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
-from knowledge.english import phrasing_words
+from knowledge.english import phrasing_words, subject_span
 from knowledge.question_frames import asked_parts, frames
 from knowledge.shorthand import abbreviation_piece, dropped_letter, expand_shorthand, is_syllable, spelled_out, untelex
 from knowledge.text import EN_STOPWORDS, Token, bigrams, has_diacritics, stem_en, stopword_flags, tokenize
@@ -237,7 +237,7 @@ def en_concepts(index, question: str, tokens: list[Token]) -> list[Concept]:
     names = name_runs(index, question, tokens)
     readable = [NOT_A_WORD if i in names else word_stem(w) for i, w in enumerate(words)]
     readable = [_spelled(index, w, st) for w, st in zip(words, readable)]
-    actor = actor_span(words)
+    actor = actor_span(words) or subject_span(index.glossary, words, readable)
     for s, e, alts in index.glossary.translate(readable):
         # A question word the glossary also knows ('deadline', 'in charge') says what kind of
         # answer is wanted (wanted_answer, asked_concepts), not the topic: it ranks like a

@@ -8,6 +8,14 @@ content with no Vietnamese wording, it lowers every item's coverage alike and ma
 question look untranslated (knowledge.concepts.untranslated), so the item that answers is
 declined. They are data (`vocab/en_phrasing.txt`).
 
+Why, for the body a question makes its subject: "When must the Department of Finance report
+inventory results to the Ministry of Finance?" asks what that department does, like "what
+must the Department of Finance do"; of two points that both name it, the one under its
+heading ("Sở Tài chính: … báo cáo kết quả kiểm kê gửi Bộ Tài chính") answers, not the
+communes' point that reports to it (knowledge.within.actor_first). The body is the run of
+words after the question word and its modal whose glossary wordings name a body of the unit
+catalogue (`subject_span`); 'what should schools do' is read by knowledge.concepts.actor_span.
+
 Why, for 'when': an English question says what it asks for with its first question word; a later
 "when" joins a clause ("who should hospitals report to when applying Decree 188") and
 asks for no date. Read as a time question, the item that answers (it names whom to
@@ -45,6 +53,44 @@ def asking_terms(terms: list[str]) -> list[str]:
         elif t in QUESTION_WORDS:
             asked = True
     return out
+
+
+MODALS = frozenset(("must", "should", "shall", "will", "can", "do", "does", "need", "needs", "has", "have"))
+DETERMINERS = frozenset(("the", "a", "an", "each", "every", "all", "our", "my"))
+SUBJECT_WORDS = 6        # the longest body name read
+
+
+def subject_span(glossary, words: list[str], readable: list[str]) -> set[int]:
+    """The positions of a body that is the subject of the question's verb: after its first
+    question word and a modal ('when must', 'how should', 'by when does'), the longest run of
+    at most SUBJECT_WORDS words whose glossary wordings, one or two side by side in either
+    order, start a body's name in the unit catalogue ('department of finance': 'so tai chinh')."""
+    from knowledge.within import body_prefixes
+
+    for i, w in enumerate(words[:-2]):
+        if w not in QUESTION_WORDS and w not in CONJUNCTIONS:
+            continue
+        if words[i + 1] not in MODALS:
+            return set()
+        start = i + 2 + (words[i + 2] in DETERMINERS)
+        for end in range(min(len(words), start + SUBJECT_WORDS), start, -1):
+            if _names_body(glossary, readable[start:end], body_prefixes()):
+                return set(range(start, end))
+        return set()
+    return set()
+
+
+def _names_body(glossary, readable: list[str], bodies: frozenset[str]) -> bool:
+    """Whether the words are a body's name: every one read by the glossary, in one or two
+    wordings that together start a name of the catalogue."""
+    found = glossary.translate(readable)
+    if not found or found[0][0] != 0 or found[-1][1] != len(readable) or len(found) > 2 \
+            or any(a[1] != b[0] for a, b in zip(found, found[1:])):
+        return False
+    parts = [[" ".join(fold_word(w) for w in alt.split()) for alt in alts] for _, _, alts in found]
+    if len(parts) == 1:
+        return any(w in bodies for w in parts[0])
+    return any(f"{x} {y}" in bodies for a, b in (parts, parts[::-1]) for x in a for y in b)
 
 
 @lru_cache(maxsize=1)

@@ -30,6 +30,7 @@ from knowledge.accents import accent_mismatch, accented_words, repeats
 from knowledge.answer_kind import wanted_answer
 from knowledge.concepts import detect_language, en_concepts, read_vi_tokens, untranslated, vi_concepts
 from knowledge.confidence import Evidence, evidence, model, overruled
+from knowledge.restatements import conclusion_first
 from knowledge.english import accent_mismatch_en, asking_terms, rerank_by_accents, wordings
 from knowledge.folding import carry_readings, fold_mismatch, known_words, pair_readings
 from knowledge.index import Index
@@ -219,13 +220,14 @@ class Searcher:
             known = known_words(index)
             ranking = rerank_by_accents(ranking, index.records, accented,
                                         lambda text, words: accent_mismatch(text, words, known))
+        ranking, restated = conclusion_first(index, ranking)    # a page's answer, not its quote
         folded = None
         if lang == "vi" and not accented and not has_diacritics(talk.rest):
             flags = stopword_flags(talk.rest, tokens)
             folded = ([t.term for t in tokens], [t.word and not stop for t, stop in zip(tokens, flags)])
         terms = [t.term for t in read]
         hits, ev = self._hits(index, ranking, concepts, lang, mentions, limit, accented, folded, wants,
-                              asks_situation(terms), asks_difficulty(terms))
+                              asks_situation(terms), asks_difficulty(terms), restated)
         noise = sum(c.isalnum() for c in talk.rest) < MIN_LETTERS
         threshold = model().threshold
         # Typed without accents, one syllable of content ('ngon': ngon, ngôn, ngọn, ngón) names
@@ -293,13 +295,16 @@ class Searcher:
         return mentions, missing
 
     def _hits(self, index: Index, ranking: Ranking, concepts, lang: str, mentions, limit: int, accented,
-              folded=None, wants: int = 0, situation: bool = False, difficulty: bool = False):
+              folded=None, wants: int = 0, situation: bool = False, difficulty: bool = False,
+              restated: int | None = None):
         """`folded`: the terms and content flags of a question typed without accents, whose
         matches are checked against the accented words of the notices (knowledge.folding).
         `situation`: the question asks about the situation, which background answers
         (knowledge.situation), so an item's being background counts nothing against it.
         `difficulty`: the question asks what to do when difficulties arise, which a closing
-        formula ("nếu có khó khăn, vướng mắc, … phản ánh về …") answers though it is background."""
+        formula ("nếu có khó khăn, vướng mắc, … phản ánh về …") answers though it is background.
+        `restated`: the position of the quote the first item sums up, no rival to it
+        (knowledge.restatements)."""
         if not len(ranking):
             return [], None
         wanted = {t for c in concepts for a in c.alternatives if a.field != "en"
@@ -319,7 +324,8 @@ class Searcher:
             last = len(ranking) if group >= 0 else min(len(ranking), k + 1 + MAX_REPEATS)
             rival = next((j for j in range(k + 1, last)
                           if not repeats(r.text, index.records[int(ranking.items[j])].text)
-                          and (group < 0 or int(ranking.groups[j]) != group)),
+                          and (group < 0 or int(ranking.groups[j]) != group)
+                          and not (k == 0 and j == restated)),
                          last)
             background = bool(index.is_context[i]) and not situation \
                 and not (difficulty and answers_difficulty(r.text))

@@ -162,6 +162,11 @@ _PURPOSE_HEADING = re.compile(r"^[\divxlc.()\s-]*(?:muc tieu|muc dich|yeu cau)")
 _CONCLUSION = re.compile(r"(?:nhu vay|theo do|tom lai),? ")
 
 
+def is_conclusion(text: str) -> bool:
+    """A web page's own answer to the question it asks: "Như vậy, …", "Theo đó, …"."""
+    return bool(_CONCLUSION.match(fold(text[:40])))
+
+
 def is_context(r, weight: float = 1.0) -> bool:
     """What the confidence model reads as a context item, from what the parser and `prior`
     know of it: what the parser calls context (a notice's situation or assessment paragraphs,
@@ -181,7 +186,7 @@ def is_context(r, weight: float = 1.0) -> bool:
     if weight < 1.0:
         return True
     return r.kind == "context" and not any(_PURPOSE_HEADING.match(fold(h)) for h in r.headings) \
-        and not _CONCLUSION.match(fold(r.text[:40]))
+        and not is_conclusion(r.text)
 
 
 def is_background(r) -> bool:

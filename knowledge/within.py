@@ -138,6 +138,14 @@ def _body_prefixes() -> frozenset[str]:
 _BODIES: frozenset[str] | None = None
 
 
+def body_prefixes() -> frozenset[str]:
+    """`_body_prefixes`, read once."""
+    global _BODIES
+    if _BODIES is None:
+        _BODIES = _body_prefixes()
+    return _BODIES
+
+
 # After the body a question opens with, the words that make it the one who asks, not the one
 # who acts: "Thủ tướng yêu cầu gì?" asks what every point of the notice says.
 _SPEAKS = re.compile(r"(?:yeu cau|de nghi|giao|chi dao|ket luan|luu y|nhan manh|chi thi)\b")

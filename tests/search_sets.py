@@ -91,6 +91,12 @@ SETS = [
     # neighbouring item ranked first; the aside part (tests/*_fresh6_hold.tsv) is deliberately
     # not listed.
     _real("fresh6"),
+    # English only (2026-11-25, branch english8): thirteen more unused notices without English
+    # summaries (labour reports, tax scams and refunds, land rent, public assets after the
+    # merger, a marine plan, party congresses), typed as officials and aid workers type, with
+    # typos; written before any change. The aside part (tests/*_en7_hold.tsv) is deliberately
+    # not listed.
+    _real("en7"),
     QuestionSet("seed_dev2", f"{HERE}/questions_seed_dev2.tsv", f"{HERE}/oos_seed_dev.tsv", "seed"),
     # Seed questions typed as officials type in chat (no accents, shorthand, telex leftovers,
     # typos, paraphrases): seed_dev3 and seed_dev4 (earlier rounds), seed_dev5 (2026-11-25, branch

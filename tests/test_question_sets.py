@@ -50,6 +50,8 @@ QUESTION_SETS = {
     "real en5 holdout": ("questions_real_en5_hold.tsv", 13, "real_docs_en5.txt"),
     "real en6": ("questions_real_en6.tsv", 40, "real_docs_en6.txt"),
     "real en6 holdout": ("questions_real_en6_hold.tsv", 20, "real_docs_en6.txt"),
+    "real en7": ("questions_real_en7.tsv", 46, "real_docs_en7.txt"),
+    "real en7 holdout": ("questions_real_en7_hold.tsv", 22, "real_docs_en7.txt"),
     "seed dev3": ("questions_seed_dev3.tsv", 42, None),
     "seed dev3 holdout": ("questions_seed_dev3_hold.tsv", 20, None),
     "seed dev4": ("questions_seed_dev4.tsv", 53, None),
@@ -61,7 +63,8 @@ QUESTION_SETS = {
     "seed dev6": ("questions_seed_dev6.tsv", 40, None),
     "seed dev6 holdout": ("questions_seed_dev6_hold.tsv", 20, None),
 }
-ENGLISH_ONLY = {"real en4", "real en4 holdout", "real en5", "real en5 holdout", "real en6", "real en6 holdout"}
+ENGLISH_ONLY = {"real en4", "real en4 holdout", "real en5", "real en5 holdout", "real en6", "real en6 holdout",
+                "real en7", "real en7 holdout"}
 # Sets written in Vietnamese only (they measure declines of right answers, not English).
 VIETNAMESE_ONLY = {"real fresh4", "real fresh4 holdout", "seed dev5", "seed dev5 holdout", "real fresh5",
                    "real fresh5 holdout", "real fresh6", "real fresh6 holdout"}
@@ -87,6 +90,8 @@ OUT_OF_SCOPE_SETS = {
     "real en5 holdout": ("oos_real_en5_hold.tsv", 4),
     "real en6": ("oos_real_en6.tsv", 8),
     "real en6 holdout": ("oos_real_en6_hold.tsv", 4),
+    "real en7": ("oos_real_en7.tsv", 8),
+    "real en7 holdout": ("oos_real_en7_hold.tsv", 4),
     "seed dev3": ("oos_seed_dev3.tsv", 15),
     "seed dev3 holdout": ("oos_seed_dev3_hold.tsv", 7),
     "seed dev4": ("oos_seed_dev4.tsv", 18),
@@ -100,7 +105,8 @@ DOC_LISTS = {"real_docs_dev.txt": 16, "heldout/real_docs.txt": 13,
              "real_docs_dev3.txt": 6, "real_docs_dev3_hold.txt": 4,
              "real_docs_en4.txt": 18, "real_docs_en5.txt": 13,
              "real_docs_en6.txt": 13, "real_docs_fresh5.txt": 15,
-             "real_docs_fresh6.txt": 14}
+             "real_docs_fresh6.txt": 14,
+             "real_docs_en7.txt": 13}
 
 
 def fold(s: str) -> str:
