@@ -74,14 +74,17 @@ def test_quarter_with_hyphenated_year(when, expected):
 # policies for tech firms), not the criteria item (II.1 / III.2.b).
 @pytest.mark.skipif(not os.path.isdir(NOTICES_DIR), reason="no ../shared/real-notices")
 def test_english_who_question_on_an_imported_plan(tmp_path):
-    """With the session's six notices loaded, as an admin would have them: the criteria item, or
+    """With the session's six notices loaded, as an admin would have them: a criteria item, or
     no answer."""
     for name in SESSION_NOTICES:
         done = _bot(tmp_path, "import", os.path.join(NOTICES_DIR, name))
         assert done.returncode == 0, done.stderr
     got = _ask_json(tmp_path, "who must build the digital transformation criteria for businesses "
                               "in Dong Thap?")
-    assert not got["answered"] or got["answers"][0]["source"].endswith(("mục II.1", "mục III.2.b"))
+    top = got["answers"][0] if got["answered"] else {}
+    # the annex's task table row "Xây dựng Bộ tiêu chí … Cơ quan chủ trì: Sở KH&CN" answers too, since
+    # the table is read row by row (tests/test_task_table_groups.py)
+    assert not top or top["source"].endswith(("mục II.1", "mục III.2.b")) or "Bộ tiêu chí" in top["text"]
 
 
 @pytest.mark.xfail(strict=True, reason="QA2 finding 4: 'Who has to test F1 contacts in Ha Long?' "
