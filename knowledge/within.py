@@ -234,17 +234,8 @@ def actor_first(index, ranking, question: str = "", body: str | None = None) -> 
     # (they name who acts in it: another body), unless the body is who speaks. A paragraph
     # without headings may go on with the body the paragraph before it named.
     speaking = speaks(question, body)
-    changed = False
-    for k in range(top):
-        if acts[k] or (acts[k] is None and (speaking or not records[k].headings)) or rank[k] <= 0:
-            continue
-        rivals = [j for j in range(k + 1, top) if docs[j] == docs[k] and acts[j]
-                  and cover[j] >= cover[k] - COVER_SLACK and 0 < rank[j] < rank[k]]
-        if rivals:
-            j = rivals[0]
-            rank[k], rank[j] = rank[j], rank[k]
-            changed = True
-    if changed:
+    stays = [bool(acts[k]) or (acts[k] is None and (speaking or not records[k].headings)) for k in range(top)]
+    if _yield_to_neighbours(rank, docs, cover, stays, [bool(a) for a in acts], top):
         _rerank_top(ranking, rank, items, top)
 
 
@@ -264,16 +255,22 @@ def kind_first(index, ranking, wants: int) -> None:
     holds = (index.item_kinds[items] & wants) != 0
     rank = ranking.rank[:top].copy()
     cover = ranking.coverage[:top]
+    if _yield_to_neighbours(rank, docs, cover, list(holds), list(holds), top):
+        _rerank_top(ranking, rank, items, top)
+
+
+def _yield_to_neighbours(rank, docs, cover, stays: list[bool], good: list[bool], top: int) -> bool:
+    """Each item that does not stay swaps ranks with the first item below it of the same notice
+    that is `good` and holds about as much of the question; whether any swapped."""
     changed = False
     for k in range(top):
-        if holds[k] or rank[k] <= 0:
+        if stays[k] or rank[k] <= 0:
             continue
-        rivals = [j for j in range(k + 1, top) if docs[j] == docs[k] and holds[j]
+        rivals = [j for j in range(k + 1, top) if docs[j] == docs[k] and good[j]
                   and cover[j] >= cover[k] - COVER_SLACK and 0 < rank[j] < rank[k]]
         if rivals:
             j = rivals[0]
             rank[k], rank[j] = rank[j], rank[k]
             changed = True
-    if changed:
-        _rerank_top(ranking, rank, items, top)
+    return changed
 
