@@ -24,6 +24,7 @@ from knowledge.question_frames import asked_parts, frames
 from knowledge.shorthand import abbreviation_piece, dropped_letter, expand_shorthand, is_syllable, spelled_out, untelex
 from knowledge.text import EN_STOPWORDS, Token, bigrams, has_diacritics, stem_en, stopword_flags, tokenize
 from knowledge.glossary import word_stem
+from knowledge.english_names import name_runs
 
 W_BIGRAM = 1.0          # a pair of neighbouring syllables, relative to one syllable
 W_GLOSSARY = 0.8        # Vietnamese translations of English words
@@ -354,24 +355,6 @@ def actor_span(words: list[str]) -> set[int]:
 
 _DUTIES = frozenset(("duties", "duty", "tasks", "task", "responsibilities", "responsibility", "role", "roles", "job"))
 _AFTER_ACTOR = frozenset(("in", "during", "for", "on", "after", "before", "about", "regarding", "when", "to", "under"))
-
-
-def name_runs(index, question: str, tokens: list[Token]) -> set[int]:
-    """Positions of a Vietnamese name typed capitalised in an English question: two or more
-    neighbouring capitalised words, each a Vietnamese syllable the notices use ('Dat Mui',
-    'Ca Mau', 'Can Tho', 'Ha Tinh'). The glossary does not read them: 'Dat' is no 'date'."""
-    flags = [t.word and t.term.isalpha() and question[t.start:t.start + 1].isupper()
-             and is_syllable(t.term) and index.known_vi(t.term) for t in tokens]
-    out: set[int] = set()
-    i = 0
-    while i < len(tokens):
-        j = i
-        while j < len(tokens) and flags[j]:
-            j += 1
-        if j - i >= 2:
-            out.update(range(i, j))
-        i = max(j, i + 1)
-    return out
 
 
 def cross_pairs(index, placed: list[tuple[int, list[tuple[str, ...]]]]) -> list[Concept]:

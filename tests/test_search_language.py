@@ -277,10 +277,15 @@ def test_the_glossary_keeps_the_longest_phrases_whole():
 
 
 def test_an_english_question_keeps_vietnamese_names_and_its_actor():
-    from knowledge.concepts import W_ACTOR, actor_span, name_runs
+    from knowledge.concepts import W_ACTOR, actor_span
+    from knowledge.english_names import name_runs
     from knowledge.text import tokenize
 
+    from knowledge.glossary import Glossary
+
     class Known:
+        glossary = Glossary.bundled()
+
         @staticmethod
         def known_vi(w):
             return w in {"dat", "mui", "ca", "mau"}
