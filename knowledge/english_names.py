@@ -8,6 +8,8 @@ from knowledge.named import find_names
 from knowledge.shorthand import is_syllable
 from knowledge.text import Token
 
+# English for a province's kind after its name ('Ho Chi Minh City'): the glossary reads it
+_KIND_WORDS = frozenset({"city", "province", "town"})
 
 def name_runs(index, question: str, tokens: list[Token]) -> set[int]:
     """Positions of a Vietnamese name typed capitalised in an English question: two or more
@@ -17,7 +19,6 @@ def name_runs(index, question: str, tokens: list[Token]) -> set[int]:
     capital = [question[t.start:t.start + 1].isupper() for t in tokens]
     flags = [t.word and t.term.isalpha() and up and is_syllable(t.term) and index.known_vi(t.term)
              for t, up in zip(tokens, capital)]
-    # ('City', 'Province' after the name are English for its kind, which the glossary reads)
     out: set[int] = {k for start, end, name in find_names([t.term for t in tokens]) if name.kind == "province"
                      and all(capital[start:end]) and not _glossary_phrase(index, tokens[start:end])
                      for k in range(start, end) if tokens[k].term not in _KIND_WORDS}
@@ -32,9 +33,7 @@ def name_runs(index, question: str, tokens: list[Token]) -> set[int]:
     return out
 
 
-_KIND_WORDS = frozenset({"city", "province", "town"})
-
-
 def _glossary_phrase(index, tokens: list[Token]) -> bool:
     """Whether the glossary reads these words as one phrase ('Ho Chi Minh City', 'HCMC')."""
-    return any(s == 0 and e == len(tokens) for s, e, _ in index.glossary.translate([word_stem(t.term) for t in tokens]))
+    stems = [word_stem(t.term) for t in tokens]
+    return any(s == 0 and e == len(tokens) for s, e, _ in index.glossary.translate(stems))

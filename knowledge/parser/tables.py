@@ -103,7 +103,7 @@ def _rows(paragraphs: list[Paragraph], k: int, columns: list[str]) -> tuple[list
             entries.append(("row", ".".join(map(str, number)), []))
             last_row = number
         elif group:
-            style = "letter" if group not in _ROMANS else "roman"
+            style = _style(group)
             if style == "letter":
                 groups.pop("roman", None)          # "B" numbers its "I, II, …" afresh
             groups[style] = group
@@ -136,6 +136,11 @@ def _next_row(number: tuple[int, ...], last: tuple[int, ...] | None, after_group
     return depth <= len(last) and number[:-1] == last[:depth - 1] and number[-1] == last[depth - 1] + 1
 
 
+def _style(label: str) -> str | None:
+    """"roman" for "I" … "XV", "letter" for "A" … "H", None for anything else."""
+    return "roman" if label in _ROMANS else "letter" if len(label) == 1 and label not in "IVX" else None
+
+
 def _group(paragraphs: list[Paragraph], k: int, groups: dict[str, str], names: set[str]) -> str | None:
     """The label of a group cell at paragraph k ("I", "B", "I. NÂNG CAO …") when it is the next
     group of its style (or repeats the last) and a bare row number or group cell follows within
@@ -145,15 +150,15 @@ def _group(paragraphs: list[Paragraph], k: int, groups: dict[str, str], names: s
     if not m:
         return None
     label = m.group(1)
-    style = "roman" if label in _ROMANS else "letter" if len(label) == 1 and label not in "IVX" else None
+    style = _style(label)
     if style is None:
         return None
     order = _ROMANS.index if style == "roman" else ord
     last = groups.get(style)
     # the next group, or one a page break lost the groups before ("VII" after "II"), or the
     # last one repeated by a typo; the first is "I" or "A"
-    if (order(label) - order(last) if last else order(label) - order("I" if style == "roman" else "A")) \
-            not in ((0, 1, 2, 3, 4, 5, 6) if last else (0,)):
+    step = order(label) - order(last or ("I" if style == "roman" else "A"))
+    if step not in (range(7) if last else (0,)):
         return None
     seen = 0
     for p in paragraphs[k + 1:]:
