@@ -211,6 +211,18 @@ def test_legal_numbering_parts_chapters_articles_and_decimals():
     assert doc["items"][3]["headings"][-1] == "1.2. Sở Nội vụ rà soát tổ chức bộ máy."
 
 
+def test_a_measure_opening_a_line_is_no_decimal_heading():
+    # A customs notice describing goods (37690/TB-CHQ): "13.75 ± 3g/chiếc" opened a line and was
+    # read as point "13.75", so every later bullet went under "2.13.75".
+    text = ("THÔNG BÁO\nVề kết quả xác định trước mã số\n\n"
+            "2. Tóm tắt mô tả hàng hóa:\n\n- Hàm lượng tính trên trọng lượng:\n13.75 ± 3g/chiếc\n\n"
+            "- Kích thước:\n2.5 kg mỗi thùng\n\n- Công dụng theo thiết kế: theo dõi vị trí đồ vật.\n\n"
+            "3. Kết quả xác định trước mã số: thuộc nhóm 85.31.\n")
+    numbers = [i["number"] for i in parse_text(text)["items"]]
+    assert "3" in numbers and not any(n.startswith(("2.13", "2.2.5")) for n in numbers), numbers
+    assert sum(n.startswith("2.") for n in numbers) == 3, numbers
+
+
 def test_a_page_without_letterhead_lists_what_it_lacks():
     doc = parse_text("Các địa phương khẩn trương xét nghiệm cho toàn bộ người dân trước ngày 20/12/2021.")
     assert doc["missing"] == ["number", "issuer", "date", "kind", "title", "signer"]
