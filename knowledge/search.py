@@ -31,6 +31,7 @@ from knowledge.answer_kind import wanted_answer
 from knowledge.concepts import detect_language, en_concepts, read_vi_tokens, untranslated, vi_concepts
 from knowledge.confidence import Evidence, evidence, model, overruled
 from knowledge.restatements import conclusion_first
+from knowledge.duties import body_list
 from knowledge.english import accent_mismatch_en, asking_terms, rerank_by_accents, wordings
 from knowledge.folding import carry_readings, fold_mismatch, known_words, pair_readings
 from knowledge.index import Index
@@ -228,6 +229,8 @@ class Searcher:
         terms = [t.term for t in read]
         hits, ev = self._hits(index, ranking, concepts, lang, mentions, limit, accented, folded, wants,
                               asks_situation(terms), asks_difficulty(terms), restated)
+        if ev is not None and ev.own_coverage == 0 and body_list(index, ranking, terms, hits):
+            ev = replace(ev, body_list=1.0)     # "chi cục hải quan khu vực V làm gì": its points
         noise = sum(c.isalnum() for c in talk.rest) < MIN_LETTERS
         threshold = model().threshold
         # Typed without accents, one syllable of content ('ngon': ngon, ngôn, ngọn, ngón) names

@@ -1,0 +1,100 @@
+"""What a named body must do: the list under its heading.
+
+Decree 30/2020 lays a plan's tasks out by who does them: "17. Chi cục Hải quan khu vực V" with
+its duties as the points a), b) under it. Asked "chi cục hải quan khu vực V làm gì?", every
+word of the question is in that heading and none in the points' own words, so each point alone
+looks like a match found only through its headings, which the confidence rule declines
+(knowledge.confidence.overruled: "giá cà phê hôm nay" met by a line under a heading on coffee).
+Yet the question asks for exactly those points, all of them. So when the question asks what
+someone must do (knowledge/vocab/duty_asks.txt: "làm gì", "nhiệm vụ", "what must … do") and
+the heading it names (knowledge.named_headings) is the innermost heading of the best item, the
+answer is that heading with its points, as many whole points as fit in LIST_BUDGET characters,
+the best item always among them; and the rule that declines a match found only through
+headings does not apply to it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+
+from knowledge.lead_ins import LIST_BUDGET
+from knowledge.records import source_line
+
+ASKS_FILE = Path(__file__).resolve().parent / "vocab" / "duty_asks.txt"
+_NUMBERING = re.compile(r"^\s*(?:[\divxlc]+(?:\.\d+)*|[a-zđ])\s*[.):]\s*", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _asks() -> frozenset[tuple[str, ...]]:
+    with open(ASKS_FILE, encoding="utf-8") as f:
+        lines = (line.split("#", 1)[0].strip() for line in f)
+        return frozenset(tuple(line.split()) for line in lines if line)
+
+
+def asks_duties(terms: list[str]) -> bool:
+    """The question asks what someone must do: one of its folded word runs is a duty ask."""
+    asks = _asks()
+    return any(tuple(terms[i:i + n]) in asks for n in (1, 2, 3) for i in range(len(terms) - n + 1))
+
+
+def _members(index, i: int, head: int) -> list[int]:
+    """The directive items under the same innermost heading as item `i`, in the notice's order
+    (records of a notice lie side by side, in order: knowledge.records.load_records)."""
+    doc = int(index.item_doc[i])
+    start, end = i, i
+    while start > 0 and int(index.item_head[start - 1]) == head and int(index.item_doc[start - 1]) == doc:
+        start -= 1
+    while end + 1 < len(index.records) and int(index.item_head[end + 1]) == head \
+            and int(index.item_doc[end + 1]) == doc:
+        end += 1
+    return [j for j in range(start, end + 1) if not index.is_context[j]]
+
+
+def _marked(record) -> str:
+    """A point's text after its own marker ('a) …'); a paragraph's after a dash."""
+    last = (record.number or "").rsplit(".", 1)[-1]
+    mark = f"{last})" if record.kind == "point" and last else "-"
+    return f"{mark} {' '.join(record.text.split())}"
+
+
+def _within_budget(texts: list[str], keep: int) -> list[str]:
+    """Whole texts in order within LIST_BUDGET (at least one); the one at `keep` always in."""
+    taken, size = [], 0
+    for k, text in enumerate(texts):
+        if taken and size + len(text) + 1 > LIST_BUDGET:
+            break
+        taken.append(k)
+        size += len(text) + 1
+    if keep not in taken:
+        while len(taken) > 1 and size + len(texts[keep]) + 1 > LIST_BUDGET:
+            size -= len(texts[taken.pop()]) + 1
+        taken.append(keep)
+    return [texts[k] for k in taken]
+
+
+def body_list(index, ranking, terms: list[str], hits: list) -> bool:
+    """Make the first hit the list under the heading the question names, when the module's
+    case holds; tell whether it did."""
+    if not hits or ranking.groups is None or not len(ranking) or not asks_duties(terms):
+        return False
+    head = int(ranking.groups[0])
+    if head < 0 or head >= len(index.head_texts):      # no heading named (or an inline label)
+        return False
+    i = int(ranking.items[0])
+    members = _members(index, i, head)
+    if len(members) < 2 or i not in members:
+        return False
+    heading = _NUMBERING.sub("", " ".join(index.head_texts[head][-1].split())).rstrip(" :") + ":"
+    texts = _within_budget([_marked(index.records[j]) for j in members], members.index(i))
+    # The source names the heading's path ("mục VI.17"); the heading leads, so it is no longer
+    # one of the headings above; the list's points are no further suggestions.
+    record = hits[0].record
+    number = record.number.rsplit(".", 1)[0] if "." in (record.number or "") else record.number
+    record = replace(record, number=number, headings=record.headings[:-1])
+    listed = {index.records[j].item_id for j in members}
+    hits[1:] = [h for h in hits[1:] if h.item_id not in listed]
+    hits[0] = replace(hits[0], text="\n".join((heading, *texts)), source=source_line(record), record=record,
+                      sentence=heading, sentences=(heading,))
+    return True
