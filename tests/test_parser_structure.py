@@ -440,3 +440,17 @@ def test_bodies_directed_to_act_are_actors_at_their_level(text, expected):
     from knowledge.parser.actors import addressees
 
     assert [(a.name, a.level) for a in addressees(text)[0]] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tỉnh đoàn chỉ đạo hệ thống tổ chức Đoàn các cấp cử đầu mối cấp xã.", [("Tỉnh đoàn", "front", "province")]),
+    ("Báo và Phát thanh, Truyền hình tỉnh chủ trì tuyên truyền thường xuyên về nội dung Kế hoạch.",
+     [("các cơ quan báo chí", "media", "province")]),
+    ("Các cơ sở đào tạo đại học mở thêm chuyên ngành về chuyển đổi số.",
+     [("các cơ sở đào tạo đại học", "schools", "")]),
+])
+def test_youth_unions_the_provincial_press_and_universities_are_in_the_catalogue(text, expected):
+    """QA7 (the lead's session, a Bắc Ninh plan on the digital economy): their tasks had no unit."""
+    from knowledge.parser.actors import addressees
+
+    assert [(a.name, a.unit, a.level) for a in addressees(text)[0]] == expected
