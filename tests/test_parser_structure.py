@@ -454,3 +454,11 @@ def test_youth_unions_the_provincial_press_and_universities_are_in_the_catalogue
     from knowledge.parser.actors import addressees
 
     assert [(a.name, a.unit, a.level) for a in addressees(text)[0]] == expected
+
+
+def test_a_title_line_of_years_alone_stays_in_the_title():
+    # 144/KH-UBND of Bắc Ninh: "… GIAI ĐOẠN" / "2026 - 2030" lost its years ("kế hoạch 144 nói về gì").
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\n\nSố: 144/KH-UBND\n\nBắc Ninh, ngày 24 tháng 11 năm 2025\n\n"
+            "KẾ HOẠCH\nPHÁT TRIỂN KINH TẾ SỐ VÀ XÃ HỘI SỐ TỈNH BẮC NINH GIAI ĐOẠN\n2026 - 2030\n\n"
+            "I. MỤC TIÊU\n\n1. Kinh tế số chiếm 45% GRDP tỉnh.\n")
+    assert parse_text(text)["title"] == "Phát triển kinh tế số và xã hội số tỉnh Bắc Ninh giai đoạn 2026 - 2030"

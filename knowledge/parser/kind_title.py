@@ -89,7 +89,8 @@ def read_title(lines: list[Line], kind_at: int, end: int, about: bool = False) -
                 place_date(text, anchored=True) or NUMBER_LINE.match(text) or POINT_START.match(text) \
                 or _SECTION_START.match(text) or _NOT_TITLE.match(text):
             break                       # an untitled notice: "THÔNG BÁO / 1. Các xã …" starts its body
-        is_caps = _caps(text)
+        # a line without letters ("2026 - 2030" under "… GIAI ĐOẠN") goes on in the title's case
+        is_caps = _caps(text) if any(c.isalpha() for c in text) or caps is None else caps
         if out and is_caps and _AUTHORITY.match(text) and _next_text(lines, i + 1, end).startswith("Căn cứ"):
             break                       # the authority line above the "Căn cứ" lines
         if caps is None:
