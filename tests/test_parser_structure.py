@@ -462,3 +462,19 @@ def test_a_title_line_of_years_alone_stays_in_the_title():
             "KẾ HOẠCH\nPHÁT TRIỂN KINH TẾ SỐ VÀ XÃ HỘI SỐ TỈNH BẮC NINH GIAI ĐOẠN\n2026 - 2030\n\n"
             "I. MỤC TIÊU\n\n1. Kinh tế số chiếm 45% GRDP tỉnh.\n")
     assert parse_text(text)["title"] == "Phát triển kinh tế số và xã hội số tỉnh Bắc Ninh giai đoạn 2026 - 2030"
+
+
+def test_a_note_under_the_signature_belongs_to_the_notice():
+    # Every customs ruling (37690/TB-CHQ …) ends, under the signature, with who may use it.
+    text = ("CỤC HẢI QUAN\n\nSố: 37690/TB-CHQ\n\nHà Nội, ngày 21 tháng 11 năm 2025\n\nTHÔNG BÁO\n"
+            "Về kết quả xác định trước mã số\n\n1. Hàng hóa: Samsung Smart Tag 2.\n\n"
+            "2. Kết quả: thuộc mã số 8531.80.19.\n\nNơi nhận:\n- Công ty TNHH Solum Vina;\n- Lưu: VT.\n\n"
+            "KT. CỤC TRƯỞNG\nPHÓ CỤC TRƯỞNG\nĐào Thu Hương\n\n"
+            "Ghi chú: Kết quả xác định trước mã số trên chỉ\ncó giá trị sử dụng đối với tổ chức, cá nhân đã gửi đề nghị.\n"
+            "Thông báo 37690/TB-CHQ năm 2025 về kết quả xác định trước mã số do Cục Hải quan ban hành\n")
+    doc = parse_text(text)
+    assert doc["signer"] == "Đào Thu Hương"
+    texts = [i["text"] for i in doc["items"]]
+    assert texts[-1] == ("Ghi chú: Kết quả xác định trước mã số trên chỉ có giá trị sử dụng đối với tổ chức, "
+                         "cá nhân đã gửi đề nghị."), texts
+    assert not any("Nơi nhận" in t or "Solum" in t or "ban hành" in t for t in texts)

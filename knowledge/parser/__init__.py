@@ -30,7 +30,7 @@ from knowledge.dates import DateOutOfRange, find_deadlines
 from knowledge.parser.actors import Actor, addressees, assign, units_of
 from knowledge.parser.body import MAX_ITEMS, build_tree, items_of, kind_of
 from knowledge.parser.cleaning import clean_lines, paragraphs, unprintable_share, word_share
-from knowledge.parser.footer import annex
+from knowledge.parser.footer import annex, closing_note
 from knowledge.parser.header import read_header, usable_title
 from knowledge.parser.kind_title import ADDRESSED
 from knowledge.parser.names import PROVINCES, province_of
@@ -85,6 +85,8 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
                      " ".join(line.text for line in lines[header.body_start:header.body_end]))
     if attached:
         body += islice(paragraphs(lines[attached[0]:attached[1]]), max(0, MAX_PARAGRAPHS - len(body)))
+    elif note := closing_note(lines, header.body_end, len(lines)):       # "Ghi chú: …" under the signature
+        body += islice(paragraphs(lines[note[0]:note[1]]), max(0, MAX_PARAGRAPHS - len(body)))
     if not any(c.isalpha() for p in body for c in p.text):     # a headline only: keep it
         body = [p for p in islice(paragraphs(lines), MAX_PARAGRAPHS) if any(c.isalpha() for c in p.text)][-1:]
     if not body:

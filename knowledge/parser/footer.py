@@ -140,6 +140,24 @@ def annex(lines: list[Line], start: int, end: int, announced: str = "") -> tuple
     return min(found) if found else None
 
 
+_NOTE = re.compile(r"^(?:Ghi\s+chú|Lưu\s+ý)\s*:\s*\w", re.IGNORECASE)
+
+
+def closing_note(lines: list[Line], start: int, end: int) -> tuple[int, int] | None:
+    """[first, last) lines of a note printed under the signature, which belongs to the notice:
+    "Ghi chú: Kết quả xác định trước mã số trên chỉ có giá trị sử dụng đối với tổ chức, cá nhân
+    đã gửi đề nghị …" under every customs ruling. It runs to a blank line or the end of its
+    sentence, never into what a web page prints after the document."""
+    for i in range(start, end):
+        if not _NOTE.match(lines[i].text):
+            continue
+        k = i
+        while k < end and lines[k].text and not lines[k].text.rstrip(" *").endswith((".", "!", "?")):
+            k += 1
+        return i, min(end, k + 1)
+    return None
+
+
 # "Ban hành kèm theo Quyết định này Kế hoạch …", "Phê duyệt Kế hoạch … (kèm theo)": the kind of
 # text the decision issues, which then follows its signature
 _ANNOUNCES = re.compile(r"kèm\s+theo\s+(?:Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị|Văn\s+bản)\s+này\s+(?:bản\s+)?"
