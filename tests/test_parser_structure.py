@@ -300,6 +300,15 @@ def test_bidi_and_invisible_characters_are_removed_from_stored_text():
     assert not any(c in "".join(texts) for c in "\u202e\u2066\u2069\u200b\ufeff\u200f")
 
 
+def test_cyrillic_doubles_of_latin_letters_are_read_as_latin():
+    # cd-fa0dcc139cec05de cites "văn bản số 16495/BТС-PTHT" with a Cyrillic Т and С.
+    doc = parse_text("1. Các bộ hoàn thành theo hướng dẫn của Bộ Tài chính tại văn bản số 16495/B\u0422\u0421-PTHT "
+                     "và báo cáo số liệu GRD\u0420 thự\u0441 tế.\n2. Ghi tên sách «\u041c\u043e\u0441\u043a\u0432\u0430».")
+    assert doc["items"][0]["text"].endswith("16495/BTC-PTHT và báo cáo số liệu GRDP thực tế.")
+    assert "16495/BTC-PTHT" in [r["number"] for r in doc["references"]]
+    assert "\u041c\u043e\u0441\u043a\u0432\u0430" in doc["items"][1]["text"]       # a Cyrillic word stays
+
+
 def test_an_encyclopedia_article_has_no_directives():
     text = ("# Đại hội lần thứ III\n\n**Đại hội** diễn ra từ ngày 5 đến ngày 10-9-1960 tại Hà Nội.\n\n"
             "## Bối cảnh lịch sử\n\n[sửa | sửa mã nguồn]Các địa phương thực hiện kế hoạch 5 năm lần thứ nhất.\n\n"

@@ -19,6 +19,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from knowledge.parser.homoglyphs import latin_doubles
 from knowledge.text import fold
 
 VOCAB = Path(__file__).resolve().parent.parent / "data" / "vocab"
@@ -34,9 +35,10 @@ _SPACES = {**dict.fromkeys([0x09, 0x00A0, 0x1680, *range(0x2000, 0x200B), 0x202F
 
 def normalize(text: str) -> str:
     """NFC, Unix newlines, every space a plain space, invisible and control characters
-    removed (bidi controls must not survive into stored and delivered text)."""
+    removed (bidi controls must not survive into stored and delivered text), Cyrillic
+    doubles of Latin letters made Latin (knowledge.parser.homoglyphs)."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = text.translate(_INVISIBLE).translate(_SPACES)
+    text = latin_doubles(text.translate(_INVISIBLE).translate(_SPACES))
     return _CONTROL.sub("", text) if _has_controls(text) else text
 
 
