@@ -26,3 +26,20 @@ def ask_all(db: str, questions: tuple[str, ...]) -> dict[str, dict]:
     got = [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
     assert len(got) == len(questions)
     return dict(zip(questions, got))
+
+
+def imported_session(db: str, files: dict[str, str], questions: tuple[str, ...]) -> dict:
+    """What a new user's session leaves: each file imported with `import FILE --json` (its parse
+    under the same key), then every question asked in one `ask --json` run."""
+    parsed = {}
+    for key, path in files.items():
+        done = run_bot(db, "import", path, "--json")
+        assert done.returncode == 0, done.stderr
+        parsed[key] = json.loads(done.stdout)
+    return {"answers": ask_all(db, questions), "parsed": parsed, "db": db}
+
+
+def top_answer(session: dict, question: str) -> dict:
+    """The first answer when the question was answered, else {}."""
+    got = session["answers"][question]
+    return got["answers"][0] if got["answered"] and got["answers"] else {}

@@ -8,12 +8,11 @@ fix turns the mark into a failure until it is removed. All questions are put in 
 """
 from __future__ import annotations
 
-import json
 import os
 
 import pytest
 
-from tests.console_session import ask_all, run_bot
+from tests.console_session import imported_session, top_answer
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NOTICES_DIR = os.path.join(os.path.dirname(ROOT), "shared", "real-notices")
@@ -48,17 +47,10 @@ def session(tmp_path_factory) -> dict:
     if not os.path.isdir(NOTICES_DIR):
         pytest.skip("no ../shared/real-notices")
     db = str(tmp_path_factory.mktemp("qa7") / "qa7.db")
-    parsed = {}
-    for key, file in NOTICES.items():
-        done = run_bot(db, "import", os.path.join(NOTICES_DIR, file), "--json")
-        assert done.returncode == 0, done.stderr
-        parsed[key] = json.loads(done.stdout)
-    return {"answers": ask_all(db, ASKED), "parsed": parsed, "db": db}
+    return imported_session(db, {k: os.path.join(NOTICES_DIR, f) for k, f in NOTICES.items()}, ASKED)
 
 
-def _top(session: dict, question: str) -> dict:
-    got = session["answers"][question]
-    return got["answers"][0] if got["answered"] and got["answers"] else {}
+_top = top_answer
 
 
 # --- what works and matters --------------------------------------------------------------------
