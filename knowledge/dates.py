@@ -58,8 +58,8 @@ _RANGE = f"(?:{_RANGE_REQUIRED})?"
 # "Thời hạn hoàn thành: Trước ngày 30/11/2025", "Thời hạn ban hành: tháng 12/2025" (a bare "Thời gian:"
 # also dates meetings, so it is no label)
 # "Tiến độ thực hiện: Quý I/2026", "Thời điểm hoàn thành: 30/11/2025", "Thời gian dự kiến hoàn thành: …" and
-# "Thời gian nộp: …" are the same column under other names (Decree 30/2020 fixes no task-table wording)
-_TIME_LABEL = (r"(?:thời\s+gian\s+(?:dự\s+kiến\s+)?(?:thực\s+hiện|hoàn\s+thành|nộp|gửi|trình)|thời\s+điểm\s+hoàn\s+thành|"
+# "Thời gian nộp: …", a calendar's "Thời gian phổ biến: Tháng 3/2026" are the same column (Decree 30/2020 fixes no wording)
+_TIME_LABEL = (r"(?:thời\s+gian\s+(?:dự\s+kiến\s+)?(?:thực\s+hiện|hoàn\s+thành|nộp|gửi|trình|ban\s+hành|công\s+bố|phổ\s+biến|phát\s+hành)|thời\s+điểm\s+hoàn\s+thành|"
                r"(?<![\w\s])\s*hoàn\s+thành(?=\s*:)|"
                r"tiến\s+độ(?:\s+(?:thực\s+hiện|hoàn\s+thành))?|"
                r"thời\s+hạn(?:\s+(?:hoàn\s+thành|thực\s+hiện|nộp|"
