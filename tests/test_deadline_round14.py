@@ -98,3 +98,66 @@ def test_a_short_cell_before_the_date_is_skipped_for_the_task_before_it():
     text = "Tổng hợp kết quả và báo cáo Bộ Nội vụ; thời hạn: 20/12/2025."
     start = text.index("thời hạn")
     assert clause_of(text, start, len(text) - 1) == "Tổng hợp kết quả và báo cáo Bộ Nội vụ"
+
+
+# --- days of gatherings and days "of the year after" (open leads of issue 8) -------------------------------------
+
+@pytest.mark.parametrize("text, found", [
+    # the day a meeting or ceremony takes place: nobody has anything due then
+    ("Kính mời đại biểu dự họp vào ngày 26/11/2025 tại Hội trường UBND tỉnh.", []),
+    ("Hội nghị được tổ chức vào sáng ngày 28/11/2025 tại Hội trường.", []),
+    ("Đại biểu có mặt dự Lễ khai mạc vào 7 giờ 30 ngày 01/12/2025.", []),
+    # organising it, sending or finishing something on that day, is a dated task
+    ("Tổ chức lễ khánh thành vào ngày 01/12/2025.", ["2025-12-01"]),
+    ("Các đơn vị gửi báo cáo về Sở trước cuộc họp giao ban vào ngày 28/11/2025.", ["2025-11-28"]),
+    ("Phấn đấu hoàn thành vào dịp ngày 19/12/2025.", ["2025-12-19"]),
+    ("Tổng hợp các nội dung đã thống nhất, gửi Sở Tài chính vào ngày 05/12/2025.", ["2025-12-05"]),
+])
+def test_gathering_days(text, found):
+    assert [f.due.isoformat() for f in find_deadlines(text, date(2025, 11, 20))] == found
+
+
+@pytest.mark.parametrize("text, found, recurring", [
+    ("Các sở, ngành gửi báo cáo năm 2025 về Sở Nội vụ trước ngày 15/01 năm sau.", ["2026-01-15"], False),
+    ("Báo cáo kết quả thực hiện gửi về Sở Tư pháp trước ngày 15/01 năm sau để tổng hợp.", ["2026-01-15"], False),
+    ("Định kỳ hằng năm, báo cáo kết quả trước ngày 15 tháng 01 của năm sau.", ["2026-01-15"], True),
+    ("Hằng năm, báo cáo sơ kết trước ngày 20/12 và tổng kết trước ngày 10/01 năm sau.", ["2025-12-20", "2026-01-10"], True),
+    # the year after a year long gone is passed; a year the text does not name gives no date
+    ("Báo cáo năm 2024 trước ngày 31/01 năm sau.", [], False),
+    ("Báo cáo trước ngày 10 tháng 6 năm cuối của chương trình.", [], False),
+])
+def test_a_day_of_the_year_after(text, found, recurring):
+    got = find_deadlines(text, date(2025, 11, 20))
+    assert [f.due.isoformat() for f in got] == found
+    assert all(bool(f.recurrence) == recurring for f in got)
+
+
+@pytest.mark.parametrize("text, found", [
+    # the span a report covers began long before the notice: its end is no due date
+    ("Báo cáo kết quả công tác (từ ngày 15/11/2024 đến 14/11/2025) gửi về Sở.", []),
+    ("Báo cáo tình hình thực hiện từ ngày 01/01/2025 đến ngày 30/11/2025 gửi Sở Tài chính.", []),
+    # the report's own due date, written apart, stays; so does a window that finishes something
+    ("Báo cáo kết quả công tác từ ngày 15/11/2024 đến ngày 14/11/2025 gửi về Văn phòng trước ngày 25/11/2025.",
+     ["2025-11-25"]),
+    ("Hoàn thành việc rà soát từ ngày 01/01/2025 đến hết ngày 30/11/2025.", ["2025-11-30"]),
+    ("Thời gian thực hiện: từ ngày 01/12/2025 đến ngày 15/12/2025.", ["2025-12-15"]),
+])
+def test_the_span_a_report_covers_is_no_due_date(text, found):
+    assert [f.due.isoformat() for f in find_deadlines(text, date(2025, 11, 20))] == found
+
+
+@pytest.mark.parametrize("text, recurring", [
+    ("Hằng năm, tổ chức kiểm tra, đánh giá việc thực hiện và báo cáo UBND tỉnh.", True),
+    ("- Hằng năm, rà soát danh mục thủ tục hành chính.", True),
+    # a yearly event, a modifier: no duty
+    ("Hằng năm, lễ hội được tổ chức vào mùa xuân.", False),
+    ("Kế hoạch kiểm tra hằng năm được phê duyệt.", False),
+])
+def test_a_yearly_check_without_a_day_is_a_recurring_duty(text, recurring):
+    got = find_deadlines(text, date(2025, 11, 20))
+    assert bool(got) == recurring and all(f.recurrence.startswith("FREQ=YEARLY") for f in got)
+
+
+def test_a_rhythm_that_only_tells_when_something_else_is_done_is_no_check():
+    text = "Hằng tháng, sau khi rà soát, đối chiếu, bộ phận quản lý nợ lựa chọn các trường hợp."
+    assert find_deadlines(text, date(2025, 11, 20)) == []
