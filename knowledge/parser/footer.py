@@ -114,6 +114,15 @@ ANNEX_KIND = re.compile(r"^[#*_\s]*(?:KẾ HOẠCH|QUY CHẾ|QUY ĐỊNH|PHƯƠN
                          r"DANH MỤC|PHỤ LỤC|LỊCH)\b")
 
 
+def _wrapped_annex_line(lines: list[Line], i: int, end: int) -> bool:
+    """"(Ban" alone on its line, "hành kèm theo Quyết định số …" on the next: a page that kept the
+    printed line breaks splits the annex line after its first word."""
+    text = lines[i].text.strip()
+    if not text or len(text) > 12 or i + 1 >= end:
+        return False
+    return ANNEX_LINE.match(f"{text} {lines[i + 1].text.strip()}") is not None
+
+
 def annex(lines: list[Line], start: int, end: int, announced: str = "") -> tuple[int, int] | None:
     """[first, last) lines of a plan or regulation attached after the signature: its kind in
     capitals, then within a few non-blank lines "(… kèm theo <document> số …)"; it ends at its own
@@ -138,15 +147,6 @@ def annex(lines: list[Line], start: int, end: int, announced: str = "") -> tuple
             found.append((i, footer_start(lines, i + 1, end)))
             break
     return min(found) if found else None
-
-
-def _wrapped_annex_line(lines: list[Line], i: int, end: int) -> bool:
-    """"(Ban" alone on its line, "hành kèm theo Quyết định số …" on the next: a page that kept the
-    printed line breaks splits the annex line after its first word."""
-    text = lines[i].text.strip()
-    if not text or len(text) > 12 or i + 1 >= end:
-        return False
-    return ANNEX_LINE.match(f"{text} {lines[i + 1].text.strip()}") is not None
 
 
 # "Ban hành kèm theo Quyết định này Kế hoạch …", "Phê duyệt Kế hoạch … (kèm theo)": the kind of

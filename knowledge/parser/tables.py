@@ -95,7 +95,8 @@ _COLUMN_NUMBER = re.compile(r"^(?:[A-H]|\d{1,2})$")
 
 def _after_column_numbers(paragraphs: list[Paragraph], k: int, cells: int) -> int:
     """Past the row that numbers the columns under the header ("A | B | 1 | 2 | 3 | 4", one cell per
-    column, as statistical and budget tables print it), when one follows; else k. Read as rows, its
+    column, letters for the text columns then numbers, as statistical and budget tables print it), when one follows;
+    else k. Read as rows, its
     "1", "2", "3" became empty items and the table's real row 1 came after a row 4."""
     labels, j = [], k
     while j < len(paragraphs) and len(labels) < cells:
@@ -107,7 +108,8 @@ def _after_column_numbers(paragraphs: list[Paragraph], k: int, cells: int) -> in
         j += 1
     digits = [int(t) for t in labels if t.isdigit()]
     counted = len(labels) == cells and len(digits) >= 2 and digits == list(range(digits[0], digits[0] + len(digits)))
-    return j if counted and labels[-1].isdigit() else k
+    # it opens with the letters of the text columns ("A", "B"): a blank form's rows "1 … 8" under its header are rows
+    return j if counted and labels[0].isalpha() and labels[-1].isdigit() else k
 
 
 def _rows(paragraphs: list[Paragraph], k: int, columns: list[str]) -> tuple[list[tuple[str, str, list[str]]], int]:
