@@ -161,3 +161,12 @@ def test_a_yearly_check_without_a_day_is_a_recurring_duty(text, recurring):
 def test_a_rhythm_that_only_tells_when_something_else_is_done_is_no_check():
     text = "Hằng tháng, sau khi rà soát, đối chiếu, bộ phận quản lý nợ lựa chọn các trường hợp."
     assert find_deadlines(text, date(2025, 11, 20)) == []
+
+
+def test_a_blank_forms_numbered_rows_are_no_column_numbering_and_what_follows_is_kept():
+    # a registration form: its header then empty rows "1 … 4" (as many as its cells); the text after it stays
+    form = ("PHỤ LỤC\nMẪU DANH SÁCH ĐĂNG KÝ\n(Kèm theo Quyết định số 1383/QĐ-BNV ngày 26 tháng 11 năm 2025)\n\n"
+            + _cells("STT", "Họ và tên", "Chức vụ", "Điện thoại") + _cells("1", "2", "3", "4")
+            + "\n2. Các đơn vị gửi danh sách đăng ký về Văn phòng Bộ trước ngày 10/12/2025.\n")
+    doc = parse_text(HEAD.split("LỊCH PHỔ BIẾN")[0] + form, today=NOV_26)
+    assert any(d["date"] == "2025-12-10" for i in doc["items"] for d in i["deadlines"])
