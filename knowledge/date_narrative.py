@@ -21,7 +21,7 @@ from knowledge.text import fold
 
 # Words that make a deadline phrase firm whatever the clause says.
 FIRM = re.compile(r"^(?:chậm nhất|muộn nhất|hạn chót|hạn cuối|thời hạn|hạn|trước|hoàn thành|xong|đến hết|hết|cuối|"
-                  r"thời\s+gian\s+(?:thực\s+hiện|hoàn\s+thành)\s*:|"
+                  r"thời\s+gian\s+(?:thực\s+hiện|hoàn\s+thành|ban\s+hành|công\s+bố|phổ\s+biến|phát\s+hành)\s*:|"
                   r"vào cuối|đến cuối)",
                   re.IGNORECASE)
 # A clause with one of these tells what happened or will happen, not what must be done.

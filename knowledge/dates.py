@@ -25,7 +25,10 @@ from datetime import date, time
 from knowledge.date_narrative import (COMPLETES, CUT_OFF, DONE_BEFORE, FIRM, NOT_YET, REST, RUNS_ON, UNNAMED_YEAR, cited_passed,
                                       clause_of, described, finished_from_now, fold_span, left_of, lasts_until, narrative, objective, period, planned_event,
                                       reported_cut_off, reported_resolve, told_as_done, validity_or_forecast)
+from knowledge.date_coverage import covered_span
 from knowledge.date_done import reported_done
+from knowledge.date_events import gathering_day
+from knowledge.date_next_year import FOLLOWING, following_year
 from knowledge.date_lists import listed_dates, more_days
 from knowledge.date_resolve import (EVENTS, FIRST_YEAR, LAST_YEAR, PASSED_DAYS, RECURRING, RELATIVE,  # noqa: F401  (part of this API)
                                     DateOutOfRange, ImpossibleDate, resolve, sane_date, written)
@@ -58,8 +61,8 @@ _RANGE = f"(?:{_RANGE_REQUIRED})?"
 # "Thời hạn hoàn thành: Trước ngày 30/11/2025", "Thời hạn ban hành: tháng 12/2025" (a bare "Thời gian:"
 # also dates meetings, so it is no label)
 # "Tiến độ thực hiện: Quý I/2026", "Thời điểm hoàn thành: 30/11/2025", "Thời gian dự kiến hoàn thành: …" and
-# "Thời gian nộp: …" are the same column under other names (Decree 30/2020 fixes no task-table wording)
-_TIME_LABEL = (r"(?:thời\s+gian\s+(?:dự\s+kiến\s+)?(?:thực\s+hiện|hoàn\s+thành|nộp|gửi|trình)|thời\s+điểm\s+hoàn\s+thành|"
+# "Thời gian nộp: …", a calendar's "Thời gian phổ biến: Tháng 3/2026" are the same column (Decree 30/2020 fixes no wording)
+_TIME_LABEL = (r"(?:thời\s+gian\s+(?:dự\s+kiến\s+)?(?:thực\s+hiện|hoàn\s+thành|nộp|gửi|trình|ban\s+hành|công\s+bố|phổ\s+biến|phát\s+hành)|thời\s+điểm\s+hoàn\s+thành|"
                r"(?<![\w\s])\s*hoàn\s+thành(?=\s*:)|"
                r"tiến\s+độ(?:\s+(?:thực\s+hiện|hoàn\s+thành))?|"
                r"thời\s+hạn(?:\s+(?:hoàn\s+thành|thực\s+hiện|nộp|"
@@ -299,6 +302,9 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
             continue
         if due is None:
             continue
+        if rule is None and not (g.get("y") or g.get("y2")) and reference is not None and FOLLOWING.match(text, m.end()):
+            before = sentence_before(text, m.start())    # "trước ngày 15/01 năm sau": the year after the one reported
+            due, rule = following_year(due, before, reference, bool(YEARLY.search(before) or PERIODIC.search(before)))
         if rule is None and _FORMS[i][0] in ("within_quarter", "within_month") and not (g.get("qy") or g.get("mony")) \
                 and reference is not None and YEARLY.search(sentence_before(text, m.start())):
             due, rule = yearly_next(due, reference)    # "Hằng năm, rà soát … trong Quý I": each year, next one
@@ -319,7 +325,8 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
         if kind == "within_month" and _FORMS[i][0] == "session_month" and \
                 not COMPLETES.search(fold_span(text, max(0, m.start() - 100), m.start())):
             continue                                   # "(tháng 4/2025)" of anything but a submission
-        if not (g.get("y") or g.get("y2")) and UNNAMED_YEAR.match(text, m.start() + len(phrase)):
+        if not (g.get("y") or g.get("y2")) and UNNAMED_YEAR.match(text, m.start() + len(phrase)) \
+                and not (reference is not None and FOLLOWING.match(text, m.end())):
             continue                                   # "trước ngày 10 tháng 6 năm cuối": no year named
         if not firm and rule is None and told_as_done(text, m.start(), m.start() + len(phrase)):
             continue                                   # "Trong tháng 10/2025, Trung tâm … đã thu thập"
@@ -339,8 +346,8 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
         if kind == "by" and _FORMS[i][0] in ("before_tet", "before_new_year") and (REST.search(clause_of(text, m.start(), m.end()).lower())
                                                                or re.search(r"\d\s+ngày\s*$", text[max(0, m.start() - 12):m.start()])):
             continue                                   # "nghỉ 01 ngày trước Tết và 04 ngày sau Tết": days off, no task
-        if firm and rule is None and planned_event(text, m.start(), phrase):
-            continue                                   # "Dự kiến tổ chức trước ngày 20/12/2025": an event
+        if rule is None and (firm and planned_event(text, m.start(), phrase) or gathering_day(text, m.start(), phrase)):
+            continue                                   # "Dự kiến tổ chức trước ngày 20/12/2025", "dự họp vào ngày …": events
         if firm and dated and rule is None and reference is not None and due < reference and \
                 cited_passed(text, m.start(), m.start() + len(phrase)):
             continue                                   # "Công văn số 456 … yêu cầu báo cáo trước ngày 15/11, đến nay …"
@@ -355,7 +362,7 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
         if firm and rule is None and described(text, m.start(), m.end()):
             continue                                   # "được cấp giấy phép trước ngày 01/7/2025"
         if kind in ("by", "from", "on", "within_month", "within_year", "within_quarter") and \
-                period(text, m.start(), m.start() + len(phrase), kind, phrase):
+                (period(text, m.start(), m.start() + len(phrase), kind, phrase) or covered_span(text, m.start(), phrase, reference)):
             continue
         end = m.start() + len(phrase)
         days = [(int(g["dd"]), due.month, due.year, m.start() + len(phrase))] if g.get("dd") else []

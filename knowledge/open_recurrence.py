@@ -21,6 +21,9 @@ from knowledge.date_narrative import fold_span
 # The rhythm of a report: "báo cáo", "sơ kết", "tổng kết" (folded)
 _REPORT = re.compile(r"\b(?:bao cao|so ket|tong ket|(?<!chuong )(?<!cong )(?<!quy )(?<!lo )(?<!tien )(?<!qua )trinh)\b")  # not "chương trình", "quá trình"…
 _FOLLOWED = re.compile(r"^(?:\s+hoac dot xuat)?\s*,?\s*(?:cac \w+ |\w+ ){0,3}?(?:bao cao|so ket|tong ket)\b")
+# "Hằng năm, tổ chức kiểm tra, đánh giá …" opening its sentence: a yearly check or review is a duty as a report is
+# (the verb right after the comma: "Hằng tháng, sau khi rà soát, …" tells when something else is done)
+_CHECKS = re.compile(r"^\s*,\s*(?:to chuc |tien hanh )?(?:kiem tra|danh gia|ra soat)\b")
 # what follows a modifier or a period's definition, not a duty's rhythm
 _MODIFIES = re.compile(r"^\s*,?\s*(?:cua|tinh tu|tinh den|la|duoc|tu ngay)\b")
 _CLOSES = re.compile(r"^(?:\s+(?:hoac dot xuat|va dot xuat|theo quy dinh(?: tai (?:(?:diem|khoan|dieu) \w+ ){1,3}"
@@ -39,8 +42,8 @@ def open_recurring_duty(text: str, start: int, end: int) -> bool:
     after = fold_span(text, end, end + 80)
     if _MODIFIES.match(after):
         return False                                # "đánh giá cán bộ định kỳ hằng năm của cấp …", "… tính từ ngày"
-    if _FOLLOWED.match(after):
-        return True                                 # "Hằng năm hoặc đột xuất báo cáo …"
+    if _FOLLOWED.match(after) or (not before.strip(" -+*•") and _CHECKS.match(after)):
+        return True                                 # "Hằng năm hoặc đột xuất báo cáo …", "Hằng năm, tổ chức kiểm tra …"
     if _LABEL.search(fold_span(text, max(0, start - 40), start)) and _CLOSES.match(after):
         return True                                 # "Thời gian thực hiện: Hằng năm."
     if _OPENS_REPORT.match(before) and len(before) < 200:

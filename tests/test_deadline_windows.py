@@ -72,10 +72,10 @@ def test_the_period_a_figure_covers_is_no_deadline():
 
 @pytest.mark.parametrize("line", [
     "Bộ Quốc phòng thẩm định trước ngày 10 tháng 6 năm cuối của chương trình.",
-    "Người sử dụng lao động báo cáo trước ngày 05 tháng 01 của năm sau.",
     "Các trường gửi kế hoạch trước ngày 15/9 năm học tới.",
 ])
 def test_a_day_of_a_year_the_text_does_not_name_gives_no_date(line):
+    # ("… trước ngày 05 tháng 01 của năm sau" names the year after: tests/test_deadline_round14.py)
     assert find_deadlines(line, NOV_20) == []
 
 

@@ -111,7 +111,16 @@ ANNEX_LINE = re.compile(r"^[*_\s]*(?:[-–]\s*)?\(?\s*(?:Ban\s+hành\s+)?[Kk]èm
 ANNEX_TAIL = re.compile(r"[*_\s]*\(\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\s+(?:Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị|"
                         r"Công\s+văn|Thông\s+tư|Kế\s+hoạch|Thông\s+báo|Văn\s+bản)\b[^()]{0,300}\)[*_\s]*$", re.IGNORECASE)
 ANNEX_KIND = re.compile(r"^[#*_\s]*(?:KẾ HOẠCH|QUY CHẾ|QUY ĐỊNH|PHƯƠNG ÁN|CHƯƠNG TRÌNH|HƯỚNG DẪN|ĐIỀU LỆ|ĐỀ ÁN|"
-                         r"DANH MỤC|PHỤ LỤC)\b")
+                         r"DANH MỤC|PHỤ LỤC|LỊCH)\b")
+
+
+def _wrapped_annex_line(lines: list[Line], i: int, end: int) -> bool:
+    """"(Ban" alone on its line, "hành kèm theo Quyết định số …" on the next: a page that kept the
+    printed line breaks splits the annex line after its first word."""
+    text = lines[i].text.strip()
+    if not text or len(text) > 12 or i + 1 >= end:
+        return False
+    return ANNEX_LINE.match(f"{text} {lines[i + 1].text.strip()}") is not None
 
 
 def annex(lines: list[Line], start: int, end: int, announced: str = "") -> tuple[int, int] | None:
@@ -122,7 +131,7 @@ def annex(lines: list[Line], start: int, end: int, announced: str = "") -> tuple
     Decree 30/2020 attaches the issued text after the decision's signature."""
     found = []
     for i in range(start, end):
-        if not ANNEX_LINE.match(lines[i].text):
+        if not (ANNEX_LINE.match(lines[i].text) or _wrapped_annex_line(lines, i, end)):
             continue
         above = [k for k in range(i - 1, start - 1, -1) if lines[k].text.strip()][:6]   # blank lines do not count
         k = next((k for k in above if ANNEX_KIND.match(lines[k].text)), None)
@@ -160,6 +169,6 @@ def closing_note(lines: list[Line], start: int, end: int) -> tuple[int, int] | N
 
 # "Ban hành kèm theo Quyết định này Kế hoạch …", "Phê duyệt Kế hoạch … (kèm theo)": the kind of
 # text the decision issues, which then follows its signature
-_ANNOUNCES = re.compile(r"kèm\s+theo\s+(?:Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị|Văn\s+bản)\s+này\s+(?:bản\s+)?"
+_ANNOUNCES = re.compile(r"kèm\s+theo\s+(?:Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị|Văn\s+bản)\s+này\s+[“\"]?(?:bản\s+)?"
                         r"(Kế\s+hoạch|Quy\s+chế|Quy\s+định|Phương\s+án|Chương\s+trình|Hướng\s+dẫn|Điều\s+lệ|Đề\s+án|"
-                        r"Danh\s+mục)\b", re.IGNORECASE)
+                        r"Danh\s+mục|Lịch)\b", re.IGNORECASE)

@@ -48,7 +48,7 @@ def fold_tables(paragraphs: list[Paragraph]) -> list[Paragraph]:
             out.append(paragraphs[k])
             k += 1
             continue
-        k += 1 + len(columns)
+        k = _after_column_numbers(paragraphs, _after_header(paragraphs, k, columns), len(columns) + 1)
         entries, k = _rows(paragraphs, k, columns)
         for kind, label, cells in entries:
             if kind == "row":
@@ -79,6 +79,37 @@ def _header(paragraphs: list[Paragraph], k: int) -> list[str] | None:
             return None
         columns.append(p.text.strip(" :*"))
     return None
+
+
+def _after_header(paragraphs: list[Paragraph], k: int, columns: list[str]) -> int:
+    """The paragraph after the header row that starts at k (its "STT" cell and its column names)."""
+    k, left = k + 1, len(columns)
+    while k < len(paragraphs) and left:
+        left -= bool(paragraphs[k].text)
+        k += 1
+    return k
+
+
+_COLUMN_NUMBER = re.compile(r"^(?:[A-H]|\d{1,2})$")
+
+
+def _after_column_numbers(paragraphs: list[Paragraph], k: int, cells: int) -> int:
+    """Past the row that numbers the columns under the header ("A | B | 1 | 2 | 3 | 4", one cell per
+    column, letters for the text columns then numbers, as statistical and budget tables print it), when one follows;
+    else k. Read as rows, its
+    "1", "2", "3" became empty items and the table's real row 1 came after a row 4."""
+    labels, j = [], k
+    while j < len(paragraphs) and len(labels) < cells:
+        text = paragraphs[j].text.strip(" *_")
+        if paragraphs[j].text:
+            if not _COLUMN_NUMBER.match(text):
+                return k
+            labels.append(text)
+        j += 1
+    digits = [int(t) for t in labels if t.isdigit()]
+    counted = len(labels) == cells and len(digits) >= 2 and digits == list(range(digits[0], digits[0] + len(digits)))
+    # it opens with the letters of the text columns ("A", "B"): a blank form's rows "1 … 8" under its header are rows
+    return j if counted and labels[0].isalpha() and labels[-1].isdigit() else k
 
 
 def _rows(paragraphs: list[Paragraph], k: int, columns: list[str]) -> tuple[list[tuple[str, str, list[str]]], int]:
@@ -187,6 +218,22 @@ def _dated_last_cell(cell: str, column: str) -> bool:
     return bool(_TIME_COLUMN.match(fold(column))) and len(cell.split()) <= 8 and any(c.isdigit() for c in cell)
 
 
+# a cell that is only a date: "Tháng 3/2026", "Quý I/2026", "30/11/2025", "Năm 2026"
+_DATE_CELL = re.compile(r"^(?:(?:trước|trong|hết|cuối|đến)\s+)?(?:(?:tháng|quý)\s+[\dIV]{1,4}\s*(?:/|năm)\s*\d{4}|"
+                        r"(?:ngày\s+)?\d{1,2}/\d{1,2}/\d{4}|năm\s+\d{4})$", re.IGNORECASE)
+
+
+def _dated_cells_labelled(parts: list[str], columns: list[str]) -> list[str]:
+    """A row whose merged cells leave fewer cells than columns ("Số vụ tai nạn lao động | Chính thức |
+    Tháng 3/2026", the channel and unit merged with the row above) still dates its task: where the table
+    has one time column, a cell that is only a date is that column's ("Thời gian phổ biến: Tháng 3/2026").
+    Bare, the date read as nothing."""
+    time_columns = [c for c in columns[1:] if _TIME_COLUMN.match(fold(c))]
+    if len(time_columns) != 1:
+        return parts
+    return [f"{time_columns[0]}: {p}" if _DATE_CELL.match(p.strip()) else p for p in parts]
+
+
 def _row_paragraph(number: str, cells: list[str], columns: list[str]) -> Paragraph:
     """"1. <task> Cơ quan chủ trì: …; Thời hạn hoàn thành: …": the first cell is the task; the
     others take their column's name when each cell is one paragraph (else they are joined)."""
@@ -196,6 +243,8 @@ def _row_paragraph(number: str, cells: list[str], columns: list[str]) -> Paragra
         else [cell.rstrip(" .;") for cell in rest]
     if not labels and rest and _dated_last_cell(rest[-1], columns[-1]):
         parts[-1] = f"{columns[-1]}: {parts[-1]}"   # "…; Thời hạn hoàn thành: 01/01/2026", not a bare date
+    elif not labels and rest:
+        parts = _dated_cells_labelled(parts, columns)
     body = task.rstrip(" ;")
     if parts:
         body = f"{body.rstrip('.')}. {'; '.join(parts)}."

@@ -33,6 +33,10 @@ _REACH = 2000
 # phối hợp: …; Thời gian hoàn thành: 2025." The cells before the due date say who, not what
 _ROW_CELLS = re.compile(r"\.\s+(?=(?:Cơ quan|Đơn vị|CHỦ TRÌ|Chủ trì)[^:;.]{0,40}:)")
 _CELL_LABEL = re.compile(r"^(?:Cơ quan|Đơn vị|Sản phẩm|Kết quả|PHỐI HỢP|CHỦ TRÌ|Chủ trì|Phối hợp)[^:;.]{0,40}:")
+# any other column's cell ("Mức độ hoàn chỉnh của thông tin: Chính thức", "Hình thức phổ biến: …"): a row whose
+# first labelled cell follows its task says what in its task, whatever its columns are called
+_ANY_CELL = re.compile(r"\.\s+(?=[^:;.\d]{2,60}:)")
+_ANY_LABEL = re.compile(r"^[^:;.\d]{2,60}:")
 
 
 def clause_of(text: str, start: int, end: int) -> str:
@@ -46,8 +50,14 @@ def clause_of(text: str, start: int, end: int) -> str:
         floor = max(0, left - _REACH)
         before = max(max(text.rfind(c, floor, left) for c in (";", ". ")), floor - 1)
         clause = text[before + 1: left].strip(" .;") or clause
+        if len(clause.split()) < 3 and before > 0:     # "Số vụ tai nạn lao động. Chính thức; Thời gian phổ biến: …":
+            floor = max(0, before - _REACH)             # a row's short cell names no work, the task before it does
+            earlier = max(max(text.rfind(c, floor, before) for c in (";", ". ")), floor - 1)
+            clause = text[earlier + 1: before].strip(" .;") or clause
         row_floor = max(0, start - _REACH)
         row = _ROW_CELLS.search(text, row_floor, start)
-        if _CELL_LABEL.match(clause) and row:   # "Cơ quan phối hợp: Văn phòng" is whom, the row's task is what
+        if not row and _ANY_LABEL.match(clause):
+            row = _ANY_CELL.search(text, row_floor, start)
+        if (_CELL_LABEL.match(clause) or _ANY_LABEL.match(clause)) and row:   # "Cơ quan phối hợp: Văn phòng" is whom, the row's task is what
             clause = text[row_floor:row.start()].strip(" .;")
     return clause[:300]
