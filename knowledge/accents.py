@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from knowledge.english import syllable_key
 from knowledge.text import fold, fold_word, nfc, stopword_flags
 
 REPEAT_SHARE = 0.5       # an item inside another at least twice its length repeats it
@@ -28,8 +29,8 @@ def accented_words(question: str, tokens) -> dict[str, str]:
 
 @lru_cache(maxsize=4096)
 def _surfaces(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    words = _WORDS.findall(nfc(text).lower())
-    return frozenset(words), frozenset(map(fold_word, words))
+    words = _WORDS.findall(nfc(text).lower())     # 'khoẻ' typed is the 'khỏe' written: where the tone
+    return frozenset(map(syllable_key, words)), frozenset(map(fold_word, words))   # mark sits is no accent
 
 
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -43,7 +44,7 @@ def accent_mismatch(text: str, accented: dict[str, str], known: frozenset[str] |
     if not accented:
         return 0.0
     exact, folded = _surfaces(text)
-    other = sum(1 for term, surface in accented.items() if term in folded and surface not in exact
+    other = sum(1 for term, surface in accented.items() if term in folded and syllable_key(surface) not in exact
                 and (known is None or surface in known))
     return other / len(accented)
 
