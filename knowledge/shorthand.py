@@ -64,6 +64,18 @@ def abbreviation_piece(index, term: str) -> bool:
     return reading_idf is not None and (term_idf is None or term_idf - reading_idf >= RARE_PIECE)
 
 
+# A number with its unit's first letters glued on, as chat writes ages and sums: "ng tren 65t"
+# (65 tuổi), "tre 12-17t", "ho tro 2tr" (2 triệu), "3ng" (3 người).
+_NUMBER_UNIT = re.compile(r"(\d{1,3})(t|tr|ng)")
+_UNITS = {"t": "tuoi", "tr": "trieu", "ng": "nguoi"}
+
+
+def number_unit(term: str) -> tuple[str, str] | None:
+    """The number and the folded unit word of '65t' ('65', 'tuoi'), or None."""
+    m = _NUMBER_UNIT.fullmatch(term)
+    return (m.group(1), _UNITS[m.group(2)]) if m else None
+
+
 def is_syllable(word: str) -> bool:
     return bool(VI_SYLLABLE.fullmatch(word))
 

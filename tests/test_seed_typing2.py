@@ -52,4 +52,32 @@ def test_what_went_wrong_so_far_asks_about_the_situation():
     terms = lambda q: [t.term for t in tokenize(q)]
     assert asks_situation(terms("viec truy vet f1 f2 truoc day co van de gi"))
     assert asks_situation(terms("tram y te luu dong bi nhac la chua lam tot"))
+    assert asks_situation(terms("nguoi gia chua tiem ma mac thi nguy hiem ntn"))
     assert not asks_situation(terms("tram y te luu dong phai lam gi"))
+
+
+ITEMS = [
+    ItemRecord(1, "Nhiều trường hợp người dân trên 65 tuổi dù đủ điều kiện tiêm vắc xin nhưng vẫn chưa tiêm; "
+                  "nếu mắc Covid-19 thì có nguy cơ tử vong cao.", "", "1", **META),
+    ItemRecord(2, "Hoàn thành tiêm vắc xin đủ 2 mũi cho người từ 18 tuổi trở lên, người già chưa tiêm "
+                  "được ưu tiên.", "", "2", **META),
+    ItemRecord(3, "Hướng dẫn người dân tự theo dõi sức khỏe, chủ động khai báo y tế khi bản thân hoặc người "
+                  "trong gia đình có biểu hiện nghi ngờ mắc bệnh.", "", "3", **META),
+    ItemRecord(4, "Người nghi mắc bệnh về từ vùng dịch phải cách ly tại nhà và làm xét nghiệm; xử lý nghiêm "
+                  "người không khai báo.", "", "4", **META),
+]
+
+
+def test_an_age_typed_as_chat_writes_it():
+    """'65t' is 65 tuổi, '2tr' 2 triệu: the number finds the item that names it."""
+    from knowledge.shorthand import number_unit
+    assert number_unit("65t") == ("65", "tuoi") and number_unit("2tr") == ("2", "trieu")
+    assert number_unit("f0") is None and number_unit("19") is None
+    a = Searcher.from_records(ITEMS).ask("ng gia tren 65t chua chich vx thi sao")
+    assert "trên 65 tuổi" in a.hits[0].text
+
+
+def test_everyday_words_for_family_and_signs():
+    """'người nhà' is the notices' 'người trong gia đình', 'dấu hiệu' their 'biểu hiện'."""
+    a = Searcher.from_records(ITEMS).ask("nguoi nha co dau hieu nghi mac thi lam gi")
+    assert "biểu hiện nghi ngờ" in a.hits[0].text
