@@ -23,7 +23,8 @@ from knowledge.english import phrasing_words, subject_span
 from knowledge.question_frames import asked_parts, frames
 from knowledge.shorthand import (abbreviation_piece, dropped_letter, expand_shorthand, is_syllable, number_unit,
                                  spelled_out, untelex)
-from knowledge.text import EN_STOPWORDS, Token, bigrams, has_diacritics, stem_en, stopword_flags, tokenize
+from knowledge.text import (EN_STOPWORDS, VI_FUNCTION_WORDS_FOLDED, Token, bigrams, has_diacritics, stem_en,
+                            stopword_flags, tokenize)
 from knowledge.glossary import word_stem
 from knowledge.english_names import name_runs
 
@@ -115,8 +116,8 @@ def read_vi_tokens(index, tokens: list[Token], text: str = "") -> list[Token]:
         if readings:                     # spelled as the index spells ('bac si' -> 'bac sy')
             out.extend(Token(w.term, t.start, t.end, True) for w in tokenize(readings[0]))
             continue
-        plain = untelex(t.term)
-        if plain and index.known_vi(plain):
+        plain = untelex(t.term)         # a function word too ('gif' gì, 'af' à): no index holds those
+        if plain and (index.known_vi(plain) or plain in VI_FUNCTION_WORDS_FOLDED):
             out.append(Token(plain, t.start, t.end, True))
             continue
         joined = split_joined(index, t.term)

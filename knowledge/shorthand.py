@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from knowledge.text import one_spelling
 from knowledge.tsv_rows import rows
 
 SHORTHAND_FILE = Path(__file__).resolve().parent / "vocab" / "shorthand.tsv"
@@ -82,7 +83,8 @@ def is_syllable(word: str) -> bool:
 
 def untelex(word: str) -> str | None:
     """The folded syllable a telex or VNI spelling stands for ('tuwngf' -> 'tung',
-    'ddi' -> 'di', 'ma1y' -> 'may'), or None when the word is not one."""
+    'ddi' -> 'di', 'ma1y' -> 'may'), spelled as the index spells it ('bacs sir' -> 'bac sy',
+    as 'bác sĩ' is indexed), or None when the word is not one."""
     if not word.isascii() or len(word) < 2:
         return None
     if any(c.isdigit() for c in word):                  # VNI: tone and vowel marks are digits
@@ -90,7 +92,7 @@ def untelex(word: str) -> str | None:
         if not letters.isalpha() or letters == word:
             return None
         letters = letters.replace("dd", "d")
-        return letters if is_syllable(letters) else None
+        return one_spelling(letters) if is_syllable(letters) else None
     if not word.isalpha():
         return None
     onset = _ONSET.match(word)
@@ -104,7 +106,7 @@ def untelex(word: str) -> str | None:
     out = head + rest
     if out == word or not is_syllable(out):
         return None
-    return out
+    return one_spelling(out)
 
 
 def spelled_out(index, t) -> list[str]:

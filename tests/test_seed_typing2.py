@@ -81,3 +81,16 @@ def test_everyday_words_for_family_and_signs():
     """'người nhà' is the notices' 'người trong gia đình', 'dấu hiệu' their 'biểu hiện'."""
     a = Searcher.from_records(ITEMS).ask("nguoi nha co dau hieu nghi mac thi lam gi")
     assert "biểu hiện nghi ngờ" in a.hits[0].text
+
+
+def test_telex_is_read_as_the_index_spells_and_into_function_words():
+    """'bacs sir' is 'bác sĩ', indexed 'bac sy' (one spelling of i / y); 'gif', 'af' are 'gì', 'à',
+    words no index holds but every question asks with."""
+    from knowledge.concepts import read_vi_tokens
+    items = [*ITEMS, ItemRecord(5, "Tất cả các trạm y tế đều có bác sĩ, phải xong trước ngày 30/11/2021.", "", "5", **META)]
+    s = Searcher.from_records(items)
+    q = "tramj y tees phair cos bacs sir truwowcs ngayf nao vaajy gif"
+    assert [t.term for t in read_vi_tokens(s._index, tokenize(q), q)] == \
+        ["tram", "y", "te", "phai", "co", "bac", "sy", "truoc", "ngay", "nao", "vay", "gi"]
+    a = s.ask(q)
+    assert a.answered and "đều có bác sĩ" in a.hits[0].text
