@@ -94,3 +94,28 @@ def test_telex_is_read_as_the_index_spells_and_into_function_words():
         ["tram", "y", "te", "phai", "co", "bac", "sy", "truoc", "ngay", "nao", "vay", "gi"]
     a = s.ask(q)
     assert a.answered and "đều có bác sĩ" in a.hits[0].text
+
+
+def test_half_accented_chat_reads_its_bare_syllables_as_unaccented():
+    """"cong nhân": 'nhân' typed with its accents, 'cong' bare — the everyday word is still
+    'công nhân', the notices' 'người lao động'."""
+    from knowledge.concepts import read_vi_tokens, vi_concepts
+    from knowledge.paraphrase import paraphrased
+    items = [*ITEMS, ItemRecord(6, "Hằng ngày xét nghiệm toàn bộ người lao động trước mỗi ca sản xuất.", "", "6",
+                                **META)]
+    index = Searcher.from_records(items)._index
+    q = "nha may phai xét nghiem cong nhân khi nao"
+    toks = tokenize(q)
+    concepts = paraphrased(index, q, read_vi_tokens(index, toks, q), vi_concepts(index, q, toks))
+    assert any(a.terms == ("nguoi", "lao", "dong") for c in concepts for a in c.alternatives)
+
+
+def test_one_word_under_other_accents_weighs_the_same_in_a_half_accented_question():
+    """Its share is over every content word: 'có thể' typed, 'thay thế' written, weighs as much
+    in "việc lay mau … có thể giao cho luc lượng khac" as with every word accented."""
+    from knowledge.accents import accented_words
+    text = "Có phương án thay thế lực lượng y tế bằng lực lượng khác trong việc lấy mẫu xét nghiệm tại chốt kiểm soát."
+    half = "việc lay mau o chot kiem soat có thể giao cho luc lượng khac không"
+    full = "việc lấy mẫu ở chốt kiểm soát có thể giao cho lực lượng khác không"
+    share = lambda q: accent_mismatch(text, accented_words(q, tokenize(q)))
+    assert 0 < share(half) <= share(full) + 0.02 < 0.2
