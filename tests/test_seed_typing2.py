@@ -119,3 +119,16 @@ def test_one_word_under_other_accents_weighs_the_same_in_a_half_accented_questio
     full = "việc lấy mẫu ở chốt kiểm soát có thể giao cho lực lượng khác không"
     share = lambda q: accent_mismatch(text, accented_words(q, tokenize(q)))
     assert 0 < share(half) <= share(full) + 0.02 < 0.2
+
+
+def test_a_place_typed_with_a_slip_is_still_named():
+    """'qang ngai' is Quảng Ngãi as 'quang ngai' is: its notice answers, not the same words in
+    another province's."""
+    other = dict(META, document_id=2, document_number="102-TB/VPTU", issuer="Tỉnh ủy Lai Châu",
+                 province="Lai Châu")
+    text = "Các lực lượng chức năng tăng cường kiểm tra chặt chẽ tại các chốt kiểm soát, tuần tra các tuyến đường."
+    s = Searcher.from_records([ItemRecord(1, text, "", "1", **other), ItemRecord(2, text, "", "1", **META),
+                               ItemRecord(3, "Ban Thường vụ Tỉnh ủy Quảng Ngãi họp ngày 12/8.", "", "2", **META)])
+    for q in ("chot kiem soat o quang ngai phai lam gi", "chot kiem soat o qang ngai phai lam gi"):
+        a = s.ask(q)
+        assert a.hits[0].record.province == "Quảng Ngãi" and a.evidence.named_hit == 1.0, q
