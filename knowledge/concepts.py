@@ -21,8 +21,10 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 from knowledge.english import phrasing_words, subject_span
 from knowledge.question_frames import asked_parts, frames
-from knowledge.shorthand import abbreviation_piece, dropped_letter, expand_shorthand, is_syllable, spelled_out, untelex
-from knowledge.text import EN_STOPWORDS, Token, bigrams, has_diacritics, stem_en, stopword_flags, tokenize
+from knowledge.shorthand import (abbreviation_piece, dropped_letter, expand_shorthand, is_syllable, number_unit,
+                                 spelled_out, untelex)
+from knowledge.text import (EN_STOPWORDS, VI_FUNCTION_WORDS_FOLDED, Token, bigrams, has_diacritics, stem_en,
+                            stopword_flags, tokenize)
 from knowledge.glossary import word_stem
 from knowledge.english_names import name_runs
 
@@ -103,6 +105,10 @@ def read_vi_tokens(index, tokens: list[Token], text: str = "") -> list[Token]:
     out: list[Token] = []
     for t in tokens:
         typed = text[t.start:t.end]
+        unit = None if index.known_vi(t.term) else number_unit(t.term)
+        if unit:                         # '65t' -> '65 tuoi'
+            out += [Token(unit[0], t.start, t.end, False), Token(unit[1], t.start, t.end, True)]
+            continue
         if not t.word or (index.known_vi(t.term) and (typed.isupper() or not abbreviation_piece(index, t.term))):
             out.append(t)
             continue
@@ -110,8 +116,8 @@ def read_vi_tokens(index, tokens: list[Token], text: str = "") -> list[Token]:
         if readings:                     # spelled as the index spells ('bac si' -> 'bac sy')
             out.extend(Token(w.term, t.start, t.end, True) for w in tokenize(readings[0]))
             continue
-        plain = untelex(t.term)
-        if plain and index.known_vi(plain):
+        plain = untelex(t.term)         # a function word too ('gif' gì, 'af' à): no index holds those
+        if plain and (index.known_vi(plain) or plain in VI_FUNCTION_WORDS_FOLDED):
             out.append(Token(plain, t.start, t.end, True))
             continue
         joined = split_joined(index, t.term)

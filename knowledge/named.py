@@ -124,3 +124,19 @@ def document_names(question_terms: list[str]) -> list[Name]:
     """The notices a question names by kind and number."""
     return [Name("document", document_label(t), ((t,),))
             for t in dict.fromkeys(question_terms) if ":" in t and t.split(":")[0] in DOC_KINDS]
+
+
+def corrected_terms(index, read) -> list[str] | None:
+    """The question's terms with each word the index does not know read as its best correction
+    (knowledge.concepts.correct_vi), or None when none is corrected: 'qang ngai' names Quảng
+    Ngãi as 'quang ngai' does. Only for what it adds: a name typed right ('khanh hoa', which no
+    notice mentions) stays what it is."""
+    from knowledge.concepts import correct_vi
+
+    terms = [t.term for t in read]
+    fixed = list(terms)
+    for i, t in enumerate(read):
+        if t.word and not index.known_vi(t.term):
+            found = correct_vi(index, t.term, terms[i - 1] if i else None, terms[i + 1] if i + 1 < len(terms) else None)
+            fixed[i] = found[0] if found else t.term
+    return fixed if fixed != terms else None

@@ -74,17 +74,18 @@ def paraphrased(index, question: str, tokens, concepts: list) -> list:
     table = paraphrase_table()
     terms = [t.term if t.word else "" for t in tokens]
     typed = [nfc(question[t.start:t.end]).lower() for t in tokens]
-    accents = has_diacritics(question)
+    # Each syllable as typed: half-accented chat ("cong nhân") leaves some bare.
+    accented = [has_diacritics(s) for s in typed]
     found: list[tuple[int, int, tuple[str, ...]]] = []
     longest = max(map(len, table), default=0)
     for i in range(len(terms)):
         for n in range(longest, 0, -1):
             for words, wordings in table.get(tuple(terms[i:i + n]), ()):
                 # Typed with accents, a syllable is that word or not; without, the pairs tell.
-                if accents and any(s != w for s, w, term in zip(typed[i:i + n], words, terms[i:i + n])
-                                   if fold(s) == term):
+                if any(s != w for s, w, term, a in zip(typed[i:i + n], words, terms[i:i + n], accented[i:i + n])
+                       if a and fold(s) == term):
                     continue
-                if not accents and not _readable(index, words, terms, i):
+                if not all(accented[i:i + n]) and not _readable(index, words, terms, i):
                     continue
                 found.append((i, i + n, tuple(w for w in wordings if _known(index, w))))
     for start, end, wordings in found:

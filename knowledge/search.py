@@ -39,7 +39,7 @@ from knowledge.lead_ins import with_list
 from knowledge.notice_facts import asked_fact, fact_value, find_notice
 from knowledge.ordinals import clashes
 from knowledge.paraphrase import paraphrased
-from knowledge.named import Mention, Name, document_kinds, document_label, document_names, find_names
+from knowledge.named import Mention, Name, corrected_terms, document_kinds, document_label, document_names, find_names
 from knowledge.ranking import Ranking, rank_items
 from knowledge.quotes import ranked_sentences
 from knowledge.reach import applies_everywhere, newer_rival
@@ -202,7 +202,9 @@ class Searcher:
         concepts = en_concepts(index, talk.rest, tokens) if lang == "en" else \
             paraphrased(index, talk.rest, read, vi_concepts(index, talk.rest, tokens))
         typed = talk.rest.lower()
-        mentions, missing = self._named(index, [t.term for t in read], [typed[t.start:t.end] for t in read])
+        mentions, missing = self._named(index, [t.term for t in read], surfaces := [typed[t.start:t.end] for t in read])
+        fixed = corrected_terms(index, read) if lang != "en" else None    # 'qang ngai' still names Quảng Ngãi
+        mentions += [m for m in (self._named(index, fixed, surfaces)[0] if fixed else ()) if m.name not in {n.name for n in mentions}]
         fact = asked_fact([t.term for t in tokens])
         first = find_notice(index, fact) if fact else None
         if first is not None:

@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from knowledge.text import one_spelling
 from knowledge.tsv_rows import rows
 
 SHORTHAND_FILE = Path(__file__).resolve().parent / "vocab" / "shorthand.tsv"
@@ -64,13 +65,26 @@ def abbreviation_piece(index, term: str) -> bool:
     return reading_idf is not None and (term_idf is None or term_idf - reading_idf >= RARE_PIECE)
 
 
+# A number with its unit's first letters glued on, as chat writes ages and sums: "ng tren 65t"
+# (65 tuổi), "tre 12-17t", "ho tro 2tr" (2 triệu), "3ng" (3 người).
+_NUMBER_UNIT = re.compile(r"(\d{1,3})(t|tr|ng)")
+_UNITS = {"t": "tuoi", "tr": "trieu", "ng": "nguoi"}
+
+
+def number_unit(term: str) -> tuple[str, str] | None:
+    """The number and the folded unit word of '65t' ('65', 'tuoi'), or None."""
+    m = _NUMBER_UNIT.fullmatch(term)
+    return (m.group(1), _UNITS[m.group(2)]) if m else None
+
+
 def is_syllable(word: str) -> bool:
     return bool(VI_SYLLABLE.fullmatch(word))
 
 
 def untelex(word: str) -> str | None:
     """The folded syllable a telex or VNI spelling stands for ('tuwngf' -> 'tung',
-    'ddi' -> 'di', 'ma1y' -> 'may'), or None when the word is not one."""
+    'ddi' -> 'di', 'ma1y' -> 'may'), spelled as the index spells it ('bacs sir' -> 'bac sy',
+    as 'bác sĩ' is indexed), or None when the word is not one."""
     if not word.isascii() or len(word) < 2:
         return None
     if any(c.isdigit() for c in word):                  # VNI: tone and vowel marks are digits
@@ -78,7 +92,7 @@ def untelex(word: str) -> str | None:
         if not letters.isalpha() or letters == word:
             return None
         letters = letters.replace("dd", "d")
-        return letters if is_syllable(letters) else None
+        return one_spelling(letters) if is_syllable(letters) else None
     if not word.isalpha():
         return None
     onset = _ONSET.match(word)
@@ -92,7 +106,7 @@ def untelex(word: str) -> str | None:
     out = head + rest
     if out == word or not is_syllable(out):
         return None
-    return out
+    return one_spelling(out)
 
 
 def spelled_out(index, t) -> list[str]:

@@ -163,6 +163,11 @@ _I_Y = {"ki": "ky", "li": "ly", "ti": "ty", "si": "sy", "qui": "quy"}
 _I_Y_GET = _I_Y.get
 
 
+def one_spelling(syllable: str) -> str:
+    """A folded syllable as the index spells it ('si' -> 'sy', 'li' -> 'ly')."""
+    return _I_Y_GET(syllable, syllable)
+
+
 def _words(folded: str, lo: int = 0, hi: int | None = None) -> list[str]:
     found = _WORD.findall(folded, lo) if hi is None else _WORD.findall(folded, lo, hi)
     return [_I_Y_GET(w, w) for w in found]
@@ -338,6 +343,7 @@ về theo bị đã đang sẽ vẫn còn rằng hoặc nếu vì nên cũng đ�
 _AMBIGUOUS_FOLDED = frozenset({"dau", "bao", "the", "o", "de", "cho", "ve", "ban", "con", "da",
                                "do", "tu", "ra", "lam", "nen", "vi", "bi"})
 VI_STOPWORDS_FOLDED = frozenset(fold(w) for w in VI_STOPWORDS) - _AMBIGUOUS_FOLDED
+VI_FUNCTION_WORDS_FOLDED = frozenset(fold(w) for w in VI_STOPWORDS)     # every reading, ambiguous or not
 VI_STOP_PHRASES_FOLDED = (("nhu", "the", "nao"), ("the", "nao"), ("bao", "nhieu"), ("o", "dau"),
                           ("tai", "sao"), ("ra", "sao"), ("de", "lam", "gi"), ("lam", "gi"),
                           ("hom", "nay"), ("bay", "gio"), ("hien", "nay"), ("lam", "sao"),

@@ -31,6 +31,10 @@ _QUANTITY_TERM = re.compile(r"\d+(?:\.\d+)?%?|\d+-\d+")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # Words that make a lone digit a quantity: "7 ngày", "3 lần", "2 cấp" (folded).
 _UNITS = frozenset("ngay tuan thang nam gio phut lan nguoi cap muc ho xa trieu ty dong km ha tan".split())
+# Names whose number is part of the name, not an amount: "COVID-19", "SARS-CoV-2", "2019-nCoV"
+# (folded terms 'covid 19', 'cov 2'). Every item of a Covid notice holds one, and "cách ly thêm
+# bao lâu" must find the item that says "7 ngày", not one that names the disease.
+_NAMED_BY_NUMBER = frozenset({"covid", "cov", "ncov"})
 # The closing formula of a Vietnamese administrative letter: it says to whom it was sent,
 # not what to do ("… trả lời để Công ty biết./.", "Trân trọng thông báo./.").
 _CLOSING = re.compile(r"(?:\bde\b.{0,120}\bbiet\b|\btran trong\b|\bxin thong bao\b)[^.]{0,120}\.?/\.\s*$")
@@ -53,6 +57,8 @@ def answer_kinds(terms: list[str]) -> int:
                 kinds |= ANSWERS_YEAR
             if _DATE_TERM.fullmatch(t):
                 kinds |= ANSWERS_TIME
+            elif k and terms[k - 1] in _NAMED_BY_NUMBER:
+                continue
             elif _QUANTITY_TERM.fullmatch(t) and (len(t) > 1 or t.endswith("%")
                                                   or (k + 1 < len(terms) and terms[k + 1] in _UNITS)) \
                     and not (_YEAR.fullmatch(t) and not (k + 1 < len(terms) and terms[k + 1] in _UNITS)):

@@ -101,10 +101,12 @@ SETS = [
     # Seed questions typed as officials type in chat (no accents, shorthand, telex leftovers,
     # typos, paraphrases): seed_dev3 and seed_dev4 (earlier rounds), seed_dev5 (2026-11-25, branch
     # declines2, written before any change), seed_dev6 (2026-11-25, branch seedtyping, mostly
-    # without accents, everyday out-of-scope words that fold onto seed words). Their aside parts (tests/*seed_dev?_hold.tsv) are
-    # deliberately not listed.
+    # without accents, everyday out-of-scope words that fold onto seed words), seed_dev7 (2026-11-25,
+    # branch seedtyping2, written before any change: over half without accents, half-accented,
+    # telex, "65t"-style shorthand, own words; out of scope: other provinces and diseases, "bao
+    # so 3" for a storm). Their aside parts (tests/*seed_dev?_hold.tsv) are deliberately not listed.
     *[QuestionSet(f"seed_dev{n}", f"{HERE}/questions_seed_dev{n}.tsv", f"{HERE}/oos_seed_dev{n}.tsv", "seed")
-      for n in (3, 4, 5, 6)],
+      for n in (3, 4, 5, 6, 7)],
     # Everyday questions a bot of a provincial office gets that no directive answers.
     QuestionSet("everyday", None, f"{HERE}/search_out_of_scope.tsv", "seed"),
     # Everyday and noise questions asked of SMALL knowledge bases (2026-11-25, branch refit):
