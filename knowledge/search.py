@@ -26,6 +26,7 @@ from datetime import date
 
 import numpy as np
 
+from knowledge.absent_body import absent_body
 from knowledge.accents import accent_mismatch, accented_words, repeats
 from knowledge.answer_kind import wanted_answer
 from knowledge.concepts import detect_language, en_concepts, read_vi_tokens, untranslated, vi_concepts
@@ -237,6 +238,8 @@ class Searcher:
             and not clashes(talk.rest, _document_texts(index, int(ranking.items[0])))
         if confident and lang == "en" and ev.en_unsummarised and untranslated(concepts) > MAX_UNTRANSLATED:
             confident = False            # most of the question never reached the Vietnamese item
+        if confident and lang != "en" and absent_body(index, talk.rest, int(ranking.items[0])):
+            confident = False            # "Sở Tài chính làm gì …" met by a point that never names it
         # A place with no notice of its own is still answered by a national notice.
         national = bool(missing) and all(m.kind == "province" for m in missing) and confident \
             and applies_everywhere(hits[0].record, hits[0].score)

@@ -41,3 +41,45 @@ def test_a_point_of_a_pages_conclusion_answers():
     "Như vậy, …:": answered from it, not declined as a page's statement."""
     answer = Searcher.from_records(_page()).ask("ho kinh doanh tam ngung kinh doanh phai thong bao truoc may ngay")
     assert answer.answered and "trước ngày tạm ngừng kinh doanh" in answer.hits[0].text
+
+
+PLAN = dict(document_id=2, document_number="75/KH-UBND", document_kind="Kế hoạch", issuer="UBND tỉnh",
+            document_title="Kế hoạch phòng, chống rét cho cây trồng, vật nuôi vụ Đông Xuân",
+            document_date=date(2025, 12, 1))
+
+
+def _plan() -> list[ItemRecord]:
+    rows = [
+        ("II.1", ("II. NHIỆM VỤ",), "Rà soát, bổ sung phương án phòng, chống rét cho cây trồng, vật nuôi các cấp."),
+        ("II.2", ("II. NHIỆM VỤ",), "Tuyên truyền để người dân chủ động che chắn chuồng trại, dự trữ thức ăn cho "
+                                    "vật nuôi trong những ngày rét đậm, rét hại."),
+        ("III.1", ("III. TỔ CHỨC THỰC HIỆN",), "Sở Nông nghiệp và Môi trường theo dõi thời tiết, hướng dẫn các xã "
+                                               "gieo cấy đúng khung thời vụ."),
+        ("III.2", ("III. TỔ CHỨC THỰC HIỆN",), "Sở Tài chính và Ủy ban nhân dân các xã bố trí kinh phí thực hiện "
+                                               "Kế hoạch này theo phân cấp ngân sách."),
+        ("III.3", ("III. TỔ CHỨC THỰC HIỆN",), "Sở Tài chính hướng dẫn thanh quyết toán kinh phí hỗ trợ giống cây "
+                                               "trồng, vật nuôi bị thiệt hại do rét."),
+        ("III.4", ("III. TỔ CHỨC THỰC HIỆN",), "Các xã báo cáo thiệt hại về Sở Nông nghiệp và Môi trường và Sở Tài "
+                                               "chính trước ngày 15 hằng tháng."),
+    ]
+    return [ItemRecord(k + 1, text, "", number, headings=heads, **PLAN) for k, (number, heads, text) in enumerate(rows)]
+
+
+def test_a_body_named_and_absent_from_the_answer_is_doubt():
+    """'so tai chinh lam gi trong phuong an phong chong ret' holds every word of II.1 but the
+    Sở Tài chính; III.2 names it: II.1 is no sure answer (QA6 finding 5)."""
+    answer = Searcher.from_records(_plan()).ask("so tai chinh lam gi trong phuong an phong chong ret cay trong vat nuoi")
+    assert not answer.answered or "Sở Tài chính" in answer.hits[0].text
+
+
+def test_a_body_named_by_its_answer_is_no_doubt():
+    answer = Searcher.from_records(_plan()).ask("so nong nghiep va moi truong theo doi thoi tiet huong dan gieo cay the nao")
+    assert answer.answered and "Sở Nông nghiệp" in answer.hits[0].text
+
+
+def test_the_bodies_a_question_names():
+    from knowledge.absent_body import named_bodies
+    assert named_bodies("so tai chinh lam gi") == ["so tai chinh"]
+    assert named_bodies("Sở KHCN báo cáo khi nào") == ["so khcn"]
+    assert named_bodies("UBND xã phải làm gì") == []                  # no one in particular
+    assert named_bodies("Bộ Chính trị giao Đảng ủy Chính phủ làm gì") == ["dang uy chinh phu"]  # not who speaks
