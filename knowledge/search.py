@@ -44,7 +44,7 @@ from knowledge.ranking import Ranking, rank_items
 from knowledge.quotes import ranked_sentences
 from knowledge.reach import applies_everywhere, newer_rival
 from knowledge.records import DeadlineInfo, ItemRecord, document_signatures, load_records, source_line  # noqa: F401 (re-exported)
-from knowledge.situation import answers_difficulty, asks_difficulty, asks_situation
+from knowledge.situation import answers_difficulty, asks_difficulty, asks_situation, states_asked
 from knowledge.smalltalk import read_smalltalk
 from knowledge.text import has_diacritics, nfc, stopword_flags, tokenize
 
@@ -334,6 +334,9 @@ class Searcher:
                 and not (difficulty and answers_difficulty(r.text))
             ev = evidence(ranking, k, lang, bool(mentions), in_named, background, mismatch,
                           kind_missed=bool(wants) and not index.item_kinds[i] & wants, rival=rival)
+            if background and states_asked(wants, int(index.item_kinds[i]), float(index.prior[i]), ev.margin,
+                                           ev.rare_missed):
+                ev = replace(ev, context=0.0)       # a page's statement of the figure asked for
             first = first or ev
             sentences = ranked_sentences(r.text, wanted)
             hits.append(Hit(r.item_id, with_list(index.records, i), source_line(r), calibrated.probability(ev),

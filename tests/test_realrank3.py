@@ -83,3 +83,34 @@ def test_the_bodies_a_question_names():
     assert named_bodies("Sở KHCN báo cáo khi nào") == ["so khcn"]
     assert named_bodies("UBND xã phải làm gì") == []                  # no one in particular
     assert named_bodies("Bộ Chính trị giao Đảng ủy Chính phủ làm gì") == ["dang uy chinh phu"]  # not who speaks
+
+
+QA = dict(document_id=3, document_kind="", issuer="", document_date=date(2025, 9, 12),
+          document_title="Bán hàng đa cấp không có giấy chứng nhận bị xử phạt thế nào?")
+
+
+def _qa() -> list[ItemRecord]:
+    texts = [
+        "Bán hàng đa cấp không có giấy chứng nhận bị xử phạt thế nào?",
+        "Căn cứ khoản 5 Điều 20 Nghị định 98/2020/NĐ-CP quy định về vi phạm trong hoạt động bán hàng đa cấp:",
+        "Phạt tiền từ 60.000.000 đồng đến 80.000.000 đồng đối với hành vi tổ chức hoạt động bán hàng đa cấp mà "
+        "không có giấy chứng nhận đăng ký hoạt động bán hàng đa cấp.",
+        "Ngoài ra, doanh nghiệp vi phạm còn bị đình chỉ hoạt động bán hàng đa cấp trong thời hạn từ 06 tháng đến "
+        "12 tháng.",
+        "Người tham gia bán hàng đa cấp phải xuất trình thẻ thành viên khi giới thiệu sản phẩm cho khách hàng.",
+        "Doanh nghiệp bán hàng đa cấp phải niêm yết công khai kế hoạch trả thưởng tại trụ sở chính.",
+    ]
+    return [ItemRecord(k + 1, t, kind="context", **QA) for k, t in enumerate(texts)]
+
+
+def test_a_pages_statement_of_the_figure_asked_for_answers():
+    """A page that orders nothing keeps its paragraphs as context; the one that states the
+    duration asked for, clearly ahead of the rest, is the answer all the same."""
+    answer = Searcher.from_records(_qa()).ask("to chuc ban hang da cap khong co giay chung nhan bi dinh chi bao lau")
+    assert answer.answered and "từ 06 tháng đến 12 tháng" in answer.hits[0].text
+
+
+def test_a_statement_without_the_figure_asked_for_is_still_context():
+    """The first item holds no figure: its being a page's statement keeps its doubt."""
+    answer = Searcher.from_records(_qa()).ask("nguoi tham gia ban hang da cap vi pham bi dinh chi bao lau")
+    assert not answer.answered
