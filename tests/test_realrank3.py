@@ -114,3 +114,40 @@ def test_a_statement_without_the_figure_asked_for_is_still_context():
     """The first item holds no figure: its being a page's statement keeps its doubt."""
     answer = Searcher.from_records(_qa()).ask("nguoi tham gia ban hang da cap vi pham bi dinh chi bao lau")
     assert not answer.answered
+
+
+NEWS_PAGE = """# Kết luận 120: hoàn thành sắp xếp các trường học trước ngày 31/8/2025
+
+### Nội dung chính
+
+## Kết luận 120: hoàn thành sắp xếp các trường học trước ngày 31/8/2025
+
+Ngày 02/6/2025, thay mặt Bộ Chính trị, đồng chí Nguyễn Văn A ký ban hành Kết luận 120-KL/TW.
+
+Theo đó, Bộ Chính trị giao Đảng ủy Bộ Giáo dục và Đào tạo hướng dẫn sắp xếp các trường học hoàn thành trước ngày 31/8/2025.
+
+**>>Xem thêm: **
+
+**Tổng hợp chỉ đạo về sắp xếp trường học năm 2025**
+
+*Kết luận 120: hoàn thành sắp xếp các trường học (Hình từ Internet)*
+
+## Giữ nguyên các điểm trường ở thôn, bản
+
+Căn cứ theo tiểu mục 3.1 Công văn 05/CV-BCĐ năm 2025 quy định như sau:
+
+- Giữ nguyên các điểm trường lẻ ở thôn, bản vùng đặc biệt khó khăn để học sinh không phải đi học xa.
+
+**Xem thêm: Sắp xếp trường học sau sáp nhập xã**
+
+**Quy định mới về điểm trường lẻ**
+"""
+
+
+def test_a_news_pages_links_in_the_middle_do_not_end_it():
+    """'>>Xem thêm:' links between two sections of a news page: the second section (here the
+    answer to "điểm trường ở thôn có bị bỏ không?") is still the page's; links at its end are not."""
+    from knowledge.parser import parse_text
+    texts = [i["text"] for i in parse_text(NEWS_PAGE, source_name="kl-120.md")["items"]]
+    assert any("Giữ nguyên các điểm trường lẻ" in t for t in texts)
+    assert not any("Tổng hợp chỉ đạo" in t or "Quy định mới về điểm trường" in t for t in texts)

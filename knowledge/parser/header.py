@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from datetime import date as Date
 from itertools import islice
 
-from knowledge.parser.cleaning import Line, furniture, paragraphs_with_lines
+from knowledge.parser.cleaning import Line, furniture, links_within, paragraphs_with_lines
 from knowledge.parser.columns import unfold_columns
 from knowledge.parser.footer import footer_start, signer
 from knowledge.parser.kind_title import (ABOUT, ADDRESSED, POINT_START, TELEGRAM, issuer_in_kind_line, kind_line,
@@ -87,7 +87,7 @@ def read_header(lines: list[Line]) -> tuple[Header, list[Line]]:
     lines = unfold_columns(list(lines))
     h.site = site_box(lines)
     start, end = 0, len(lines)
-    kinds = [furniture(line.text) if line.text else None for line in lines]
+    kinds = links_within(lines, [furniture(line.text) if line.text else None for line in lines])
     for i, kind in enumerate(kinds):
         if kind == "drop":
             lines[i] = Line("", hard=True)
