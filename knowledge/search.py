@@ -41,10 +41,11 @@ from knowledge.ordinals import clashes
 from knowledge.paraphrase import paraphrased
 from knowledge.named import Mention, Name, document_kinds, document_label, document_names, find_names
 from knowledge.ranking import Ranking, rank_items
+from knowledge.question_frames import asked_parts
 from knowledge.quotes import ranked_sentences
 from knowledge.reach import applies_everywhere, newer_rival
 from knowledge.records import DeadlineInfo, ItemRecord, document_signatures, load_records, source_line  # noqa: F401 (re-exported)
-from knowledge.situation import answers_difficulty, asks_difficulty, asks_situation, states_asked
+from knowledge.situation import answers_difficulty, asks_difficulty, asks_situation, opens_with_body, states_asked
 from knowledge.smalltalk import read_smalltalk
 from knowledge.text import has_diacritics, nfc, stopword_flags, tokenize
 
@@ -227,8 +228,9 @@ class Searcher:
             flags = stopword_flags(talk.rest, tokens)
             folded = ([t.term for t in tokens], [t.word and not stop for t, stop in zip(tokens, flags)])
         terms = [t.term for t in read]
+        who = any("chủ trì" in wordings for _, wordings in asked_parts(terms))
         hits, ev = self._hits(index, ranking, concepts, lang, mentions, limit, accented, folded, wants,
-                              asks_situation(terms), asks_difficulty(terms), restated)
+                              asks_situation(terms), asks_difficulty(terms), restated, who)
         noise = sum(c.isalnum() for c in talk.rest) < MIN_LETTERS
         threshold = model().threshold
         # Typed without accents, one syllable of content ('ngon': ngon, ngôn, ngọn, ngón) names
@@ -299,7 +301,7 @@ class Searcher:
 
     def _hits(self, index: Index, ranking: Ranking, concepts, lang: str, mentions, limit: int, accented,
               folded=None, wants: int = 0, situation: bool = False, difficulty: bool = False,
-              restated: int | None = None):
+              restated: int | None = None, who: bool = False):
         """`folded`: the terms and content flags of a question typed without accents, whose
         matches are checked against the accented words of the notices (knowledge.folding).
         `situation`: the question asks about the situation, which background answers
@@ -334,8 +336,10 @@ class Searcher:
                 and not (difficulty and answers_difficulty(r.text))
             ev = evidence(ranking, k, lang, bool(mentions), in_named, background, mismatch,
                           kind_missed=bool(wants) and not index.item_kinds[i] & wants, rival=rival)
-            if background and states_asked(wants, int(index.item_kinds[i]), float(index.prior[i]), ev.margin,
-                                           ev.rare_missed):
+            if background and (states_asked(wants, int(index.item_kinds[i]), float(index.prior[i]), ev.margin,
+                                            ev.rare_missed)
+                               or (who and states_asked(1, 1, float(index.prior[i]), ev.margin, ev.rare_missed)
+                                   and opens_with_body(r.text))):
                 ev = replace(ev, context=0.0)       # a page's statement of the figure asked for
             first = first or ev
             sentences = ranked_sentences(r.text, wanted)

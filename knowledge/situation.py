@@ -72,3 +72,17 @@ def states_asked(wants: int, kinds: int, prior: float, margin: float, rare_misse
     Measured on every dev set (2026-11-25, branch realrank3): 12 right answers more, no
     confident error more; without the lead 13 and 6 more."""
     return bool(wants) and bool(kinds & wants) and prior >= 1.0 and margin >= KIND_LEAD and rare_missed < 1.0
+
+
+def opens_with_body(text: str) -> bool:
+    """The item's first words name a body of the catalogue ("Chính phủ quy định …", "Ủy ban
+    nhân dân cấp xã chủ trì …"): it says who, as a "who" question asks ("Ai quy định …?",
+    knowledge.question_frames), so a page's statement that opens so answers it as one holding
+    the date or number asked for answers a "khi nào / bao nhiêu" question (`states_asked`, same
+    lead). Measured on every dev set (2026-11-25, branch realrank3): one right answer more (fresh7
+    k55), nothing else changed."""
+    from knowledge.within import ABBREVIATIONS, body_prefixes
+    from knowledge.text import tokenize
+    words = [ABBREVIATIONS.get(t.term, t.term) for t in tokenize(text[:120]) if t.word][:8]
+    words = " ".join(words).split()
+    return any(" ".join(words[:n]) in body_prefixes() for n in range(2, len(words) + 1))

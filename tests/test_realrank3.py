@@ -151,3 +151,12 @@ def test_a_news_pages_links_in_the_middle_do_not_end_it():
     texts = [i["text"] for i in parse_text(NEWS_PAGE, source_name="kl-120.md")["items"]]
     assert any("Giữ nguyên các điểm trường lẻ" in t for t in texts)
     assert not any("Tổng hợp chỉ đạo" in t or "Quy định mới về điểm trường" in t for t in texts)
+
+
+def test_a_pages_statement_that_opens_with_a_body_answers_who():
+    """"Ai quy định …?" met by a page's "Bộ Công Thương quy định …": the statement says who, as
+    the question asks, and is answered although the page orders nothing (fresh7 k55)."""
+    records = _qa() + [ItemRecord(20, "Bộ Công Thương quy định mẫu thẻ thành viên và việc cấp lại thẻ thành viên "
+                                      "khi bị mất, hư hỏng.", kind="context", **QA)]
+    answer = Searcher.from_records(records).ask("Ai quy định việc cấp lại thẻ cho người bán hàng đa cấp?")
+    assert answer.answered and answer.hits[0].text.startswith("Bộ Công Thương")
