@@ -21,8 +21,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from knowledge.within import ABBREVIATIONS, speaks
 from knowledge.text import tokenize
+from knowledge.within import ABBREVIATIONS, speaks
 
 MIN_PREFIX = 3      # words of a body's name a question may stop at ("Sở Nông nghiệp" of "… và Môi trường")
 LOOK_BACK = 5       # paragraphs before one without headings that may name who acts in it

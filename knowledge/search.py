@@ -37,15 +37,14 @@ from knowledge.folding import carry_readings, fold_mismatch, known_words, pair_r
 from knowledge.index import Index
 from knowledge.lead_ins import with_list
 from knowledge.notice_facts import asked_fact, fact_value, find_notice
-from knowledge.ordinals import clashes
+from knowledge.ordinals import clashes, document_texts
 from knowledge.paraphrase import paraphrased
 from knowledge.named import Mention, Name, document_kinds, document_label, document_names, find_names
 from knowledge.ranking import Ranking, rank_items
-from knowledge.question_frames import asked_parts
 from knowledge.quotes import ranked_sentences
 from knowledge.reach import applies_everywhere, newer_rival
 from knowledge.records import DeadlineInfo, ItemRecord, document_signatures, load_records, source_line  # noqa: F401 (re-exported)
-from knowledge.situation import answers_difficulty, asks_difficulty, asks_situation, opens_with_body, states_asked
+from knowledge.situation import answers_difficulty, asks_difficulty, asks_situation, asks_who, statement_answers
 from knowledge.smalltalk import read_smalltalk
 from knowledge.text import has_diacritics, nfc, stopword_flags, tokenize
 
@@ -228,20 +227,18 @@ class Searcher:
             flags = stopword_flags(talk.rest, tokens)
             folded = ([t.term for t in tokens], [t.word and not stop for t, stop in zip(tokens, flags)])
         terms = [t.term for t in read]
-        who = any("chủ trì" in wordings for _, wordings in asked_parts(terms))
         hits, ev = self._hits(index, ranking, concepts, lang, mentions, limit, accented, folded, wants,
-                              asks_situation(terms), asks_difficulty(terms), restated, who)
+                              asks_situation(terms), asks_difficulty(terms), restated, asks_who(terms))
         noise = sum(c.isalnum() for c in talk.rest) < MIN_LETTERS
         threshold = model().threshold
         # Typed without accents, one syllable of content ('ngon': ngon, ngôn, ngọn, ngón) names
         # no word: with nothing beside it to tell which, a match is a guess.
         lone = folded is not None and ranking.content == 1
         confident = bool(hits) and not noise and not lone and hits[0].score >= threshold and not overruled(ev) \
-            and not clashes(talk.rest, _document_texts(index, int(ranking.items[0])))
+            and not clashes(talk.rest, document_texts(index, int(ranking.items[0])))
         if confident and lang == "en" and ev.en_unsummarised and untranslated(concepts) > MAX_UNTRANSLATED:
             confident = False            # most of the question never reached the Vietnamese item
-        if confident and lang != "en" and absent_body(index, talk.rest, int(ranking.items[0])):
-            confident = False            # "Sở Tài chính làm gì …" met by a point that never names it
+        confident = confident and (lang == "en" or not absent_body(index, talk.rest, int(ranking.items[0])))
         # A place with no notice of its own is still answered by a national notice.
         national = bool(missing) and all(m.kind == "province" for m in missing) and confident \
             and applies_everywhere(hits[0].record, hits[0].score)
@@ -336,26 +333,13 @@ class Searcher:
                 and not (difficulty and answers_difficulty(r.text))
             ev = evidence(ranking, k, lang, bool(mentions), in_named, background, mismatch,
                           kind_missed=bool(wants) and not index.item_kinds[i] & wants, rival=rival)
-            if background and (states_asked(wants, int(index.item_kinds[i]), float(index.prior[i]), ev.margin,
-                                            ev.rare_missed)
-                               or (who and states_asked(1, 1, float(index.prior[i]), ev.margin, ev.rare_missed)
-                                   and opens_with_body(r.text))):
-                ev = replace(ev, context=0.0)       # a page's statement of the figure asked for
+            if background and statement_answers(index, i, wants, who, ev):
+                ev = replace(ev, context=0.0)       # a page's statement of the figure or body asked for
             first = first or ev
             sentences = ranked_sentences(r.text, wanted)
             hits.append(Hit(r.item_id, with_list(index.records, i), source_line(r), calibrated.probability(ev),
                             sentences[0], r, tuple(sentences), index.doc_last_due[d]))
         return hits, first
-
-
-def _document_texts(index: Index, item: int):
-    """The words of an item's notice: its title, its items and their headings."""
-    d = int(index.item_doc[item])
-    yield index.doc_records[d].document_title or ""
-    for i in np.flatnonzero(index.item_doc == d).tolist():
-        r = index.records[i]
-        yield r.text
-        yield from r.headings
 
 
 def _unheard_of(index: Index, kind: str, number: str) -> bool:

@@ -81,8 +81,24 @@ def opens_with_body(text: str) -> bool:
     the date or number asked for answers a "khi nào / bao nhiêu" question (`states_asked`, same
     lead). Measured on every dev set (2026-11-25, branch realrank3): one right answer more (fresh7
     k55), nothing else changed."""
-    from knowledge.within import ABBREVIATIONS, body_prefixes
     from knowledge.text import tokenize
+    from knowledge.within import ABBREVIATIONS, body_prefixes
     words = [ABBREVIATIONS.get(t.term, t.term) for t in tokenize(text[:120]) if t.word][:8]
     words = " ".join(words).split()
     return any(" ".join(words[:n]) in body_prefixes() for n in range(2, len(words) + 1))
+
+
+def statement_answers(index, i: int, wants: int, who: bool, ev) -> bool:
+    """Whether the context item `i`, with evidence `ev`, answers as a directive would: it holds
+    the figure asked for (`states_asked`) or, for a "who" question, opens with a body
+    (`opens_with_body`), with the same lead."""
+    prior = float(index.prior[i])
+    return states_asked(wants, int(index.item_kinds[i]), prior, ev.margin, ev.rare_missed) or \
+        (who and states_asked(1, 1, prior, ev.margin, ev.rare_missed) and opens_with_body(index.records[i].text))
+
+
+def asks_who(terms: list[str]) -> bool:
+    """The question asks who (a question phrase whose answer is the body given the task:
+    knowledge.question_frames)."""
+    from knowledge.question_frames import asked_parts
+    return any("chủ trì" in wordings for _, wordings in asked_parts(terms))

@@ -227,28 +227,6 @@ def furniture(line_text: str) -> str | None:
     return None
 
 
-# A news page's links to related articles ("*>>>Xem thêm: Cơ cấu của 4 Đảng bộ …*") stand in the middle
-# of an article as often as at its end: when a section heading of the page ("## Kết luận 118 … đối
-# với các đảng bộ thành lập mới") follows within a few lines, the article goes on there, and only
-# the links (and a caption among them) are dropped.
-_SEE_ALSO = re.compile(r"\bxem them\b")
-LINKS_SPAN = 6          # lines between the links and the heading that resumes the article
-
-
-def links_within(lines, kinds: list) -> list:
-    """`kinds` (furniture() of each line) with a 'see also' end that a section heading follows
-    within LINKS_SPAN lines turned into drops up to that heading."""
-    kinds = list(kinds)
-    for i, kind in enumerate(kinds):
-        if kind != "end" or not _SEE_ALSO.search(fold(lines[i].text)):
-            continue
-        ahead = [j for j in range(i + 1, min(len(lines), i + 1 + 3 * LINKS_SPAN)) if lines[j].text]
-        resume = next((j for j in ahead[:LINKS_SPAN] if lines[j].heading and kinds[j] is None), None)
-        if resume is not None:
-            kinds[i:resume] = ["drop"] * (resume - i)
-    return kinds
-
-
 # --- Paragraphs ----------------------------------------------------------------------------
 
 _TERMINAL = tuple(".!?:;…")
