@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
 from knowledge.text import fold
 
 _ORDINAL = re.compile(r"\b(dot|lan thu|khoa|ky hop thu|giai doan|nhiem ky)\s+(\d[\d\s\-–]*\d|\d|[ivxl]+\b)")
@@ -75,3 +77,13 @@ def clashes(question: str, texts) -> bool:
     if any(kind in kinds and (kind, number) not in named for kind, number in asked):
         return True
     return bool(named_ages) and not any(lo <= b and a <= hi for lo, hi in asked_ages for a, b in named_ages)
+
+
+def document_texts(index, item: int):
+    """The words of an item's notice: its title, its items and their headings."""
+    d = int(index.item_doc[item])
+    yield index.doc_records[d].document_title or ""
+    for i in np.flatnonzero(index.item_doc == d).tolist():
+        r = index.records[i]
+        yield r.text
+        yield from r.headings

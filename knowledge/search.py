@@ -26,6 +26,7 @@ from datetime import date
 
 import numpy as np
 
+from knowledge.absent_body import absent_body
 from knowledge.accents import accent_mismatch, accented_words, repeats
 from knowledge.answer_kind import wanted_answer
 from knowledge.concepts import detect_language, en_concepts, read_vi_tokens, untranslated, vi_concepts
@@ -37,14 +38,14 @@ from knowledge.folding import carry_readings, fold_mismatch, known_words, pair_r
 from knowledge.index import Index
 from knowledge.lead_ins import with_list
 from knowledge.notice_facts import asked_fact, fact_value, find_notice
-from knowledge.ordinals import clashes
+from knowledge.ordinals import clashes, document_texts
 from knowledge.paraphrase import paraphrased
 from knowledge.named import Mention, Name, corrected_terms, document_kinds, document_label, document_names, find_names
 from knowledge.ranking import Ranking, rank_items
 from knowledge.quotes import ranked_sentences
 from knowledge.reach import applies_everywhere, newer_rival
 from knowledge.records import DeadlineInfo, ItemRecord, document_signatures, load_records, source_line  # noqa: F401 (re-exported)
-from knowledge.situation import answers_difficulty, asks_difficulty, asks_situation
+from knowledge.situation import answers_difficulty, asks_difficulty, asks_situation, asks_who, statement_answers
 from knowledge.smalltalk import read_smalltalk
 from knowledge.text import has_diacritics, nfc, stopword_flags, tokenize
 
@@ -230,7 +231,7 @@ class Searcher:
             folded = ([t.term for t in tokens], [t.word and not stop for t, stop in zip(tokens, flags)])
         terms = [t.term for t in read]
         hits, ev = self._hits(index, ranking, concepts, lang, mentions, limit, accented, folded, wants,
-                              asks_situation(terms), asks_difficulty(terms), restated)
+                              asks_situation(terms), asks_difficulty(terms), restated, asks_who(terms))
         if ev is not None and ev.own_coverage == 0 and body_list(index, ranking, terms, hits):
             ev = replace(ev, body_list=1.0)     # "chi cục hải quan khu vực V làm gì": its points
         noise = sum(c.isalnum() for c in talk.rest) < MIN_LETTERS
@@ -239,9 +240,10 @@ class Searcher:
         # no word: with nothing beside it to tell which, a match is a guess.
         lone = folded is not None and ranking.content == 1
         confident = bool(hits) and not noise and not lone and hits[0].score >= threshold and not overruled(ev) \
-            and not clashes(talk.rest, _document_texts(index, int(ranking.items[0])))
+            and not clashes(talk.rest, document_texts(index, int(ranking.items[0])))
         if confident and lang == "en" and ev.en_unsummarised and untranslated(concepts) > MAX_UNTRANSLATED:
             confident = False            # most of the question never reached the Vietnamese item
+        confident = confident and (lang == "en" or not absent_body(index, talk.rest, int(ranking.items[0])))
         # A place with no notice of its own is still answered by a national notice.
         national = bool(missing) and all(m.kind == "province" for m in missing) and confident \
             and applies_everywhere(hits[0].record, hits[0].score)
@@ -301,7 +303,7 @@ class Searcher:
 
     def _hits(self, index: Index, ranking: Ranking, concepts, lang: str, mentions, limit: int, accented,
               folded=None, wants: int = 0, situation: bool = False, difficulty: bool = False,
-              restated: int | None = None):
+              restated: int | None = None, who: bool = False):
         """`folded`: the terms and content flags of a question typed without accents, whose
         matches are checked against the accented words of the notices (knowledge.folding).
         `situation`: the question asks about the situation, which background answers
@@ -336,21 +338,13 @@ class Searcher:
                 and not (difficulty and answers_difficulty(r.text))
             ev = evidence(ranking, k, lang, bool(mentions), in_named, background, mismatch,
                           kind_missed=bool(wants) and not index.item_kinds[i] & wants, rival=rival)
+            if background and statement_answers(index, i, wants, who, ev):
+                ev = replace(ev, context=0.0)       # a page's statement of the figure or body asked for
             first = first or ev
             sentences = ranked_sentences(r.text, wanted)
             hits.append(Hit(r.item_id, with_list(index.records, i), source_line(r), calibrated.probability(ev),
                             sentences[0], r, tuple(sentences), index.doc_last_due[d]))
         return hits, first
-
-
-def _document_texts(index: Index, item: int):
-    """The words of an item's notice: its title, its items and their headings."""
-    d = int(index.item_doc[item])
-    yield index.doc_records[d].document_title or ""
-    for i in np.flatnonzero(index.item_doc == d).tolist():
-        r = index.records[i]
-        yield r.text
-        yield from r.headings
 
 
 def _unheard_of(index: Index, kind: str, number: str) -> bool:

@@ -173,13 +173,14 @@ def is_conclusion(text: str) -> bool:
     return bool(_CONCLUSION.match(fold(text[:40])))
 
 
-def is_context(r, weight: float = 1.0) -> bool:
+def is_context(r, weight: float = 1.0, listed: bool = False) -> bool:
     """What the confidence model reads as a context item, from what the parser and `prior`
     know of it: what the parser calls context (a notice's situation or assessment paragraphs,
     a page's statements when it orders nothing), except under a plan's purpose headings ("I.
     MỤC TIÊU", "1. Mục đích", "(2) Yêu cầu") — what a plan aims at ("tỷ lệ … đạt 100%") is
     asked about as often as what it orders, and answered by nothing else — and except a web
-    page's conclusion ("Như vậy, …"), its answer to the question it asks; and, whatever the
+    page's conclusion ("Như vậy, …"), its answer to the question it asks, with the points of the
+    list it announces (`listed`: `conclusion_points`); and, whatever the
     parser called it, an item whose `weight` (its prior) says it is no answer in itself: a
     preamble ("Trả lời công văn số 13/CV-FDI …"), a paragraph about the notice, a lead-in, a
     closing formula, a title or a page's question. A directive item is none of these.
@@ -192,7 +193,7 @@ def is_context(r, weight: float = 1.0) -> bool:
     if weight < 1.0:
         return True
     return r.kind == "context" and not any(_PURPOSE_HEADING.match(fold(h)) for h in r.headings) \
-        and not is_conclusion(r.text)
+        and not is_conclusion(r.text) and not listed
 
 
 def is_background(r) -> bool:
@@ -255,18 +256,50 @@ def implicit_headings(records: list) -> list[tuple[str, ...]]:
     so the directive carries the topic the opening names."""
     out: list[tuple[str, ...]] = []
     lead = None
-    for r in records:
+    listed = conclusion_points(records)
+    for i, r in enumerate(records):
         if is_lead_in(r.text) and len(r.text) < 1000 and not r.headings:
             out.append(())
             lead = r
         elif lead is not None and r.document_id == lead.document_id and not r.headings and (
                 r.kind == "bullet" or (lead.number and r.number.startswith(lead.number + "."))
-                or is_opening(lead.text)):
+                or is_opening(lead.text) or i in listed):
             out.append((lead.text,))
         else:
             out.append(())
             lead = None
     return out
+
+
+def conclusion_points(records: list) -> set[int]:
+    """The positions of the points of a list that a page's conclusion announces ("Như vậy, …
+    phải gửi văn bản thông báo thu hồi đất … biết:" then "- Chậm nhất là 90 ngày đối với đất
+    nông nghiệp;" "- Chậm nhất là 180 ngày đối với đất phi nông nghiệp."). A page that orders
+    nothing keeps every paragraph as context, so those bullets lost the bullet kind that would
+    have put the lead-in above them (knowledge.parser.orders); a list is read from its
+    punctuation as Vietnamese lists are written: points closed by ';' and the last by '.'. Each
+    point is the conclusion's answer as much as the lead-in is (`is_context`)."""
+    found: set[int] = set()
+    for i, lead in enumerate(records):
+        if lead.headings or not is_lead_in(lead.text) or not is_conclusion(lead.text):
+            continue
+        run = []
+        for j in range(i + 1, min(len(records), i + 1 + LIST_MAX)):
+            r = records[j]
+            end = r.text.rstrip()
+            if r.document_id != lead.document_id or r.headings or r.number or r.kind != "context" \
+                    or len(end) > POINT_MAX or not end.endswith((";", ".")):
+                break
+            run.append(j)
+            if end.endswith("."):
+                break
+        if len(run) >= 2 and all(records[j].text.rstrip().endswith(";") for j in run[:-1]):
+            found.update(run)
+    return found
+
+
+LIST_MAX = 12           # points of one list
+POINT_MAX = 400         # characters of one point: a line of a list, not a paragraph
 
 
 _SELF_INTRO = re.compile(r"(?:ban hanh|da co|\bco|\bky|ra)\s+((?:cong dien|chi thi|thong bao|cong van|ke hoach"

@@ -91,6 +91,11 @@ SETS = [
     # neighbouring item ranked first; the aside part (tests/*_fresh6_hold.tsv) is deliberately
     # not listed.
     _real("fresh6"),
+    # Fourteen unused notices (2026-11-25, branch realrank3): news pages on conclusions, legal Q&A
+    # pages, tax and customs letters, written by hand before any change as grassroots officials and
+    # citizens type ("ai phải…", "khi nào…", a third unaccented); the aside part
+    # (tests/*_fresh7_hold.tsv) is deliberately not listed.
+    _real("fresh7"),
     # English only (2026-11-25, branch english8): thirteen more unused notices without English
     # summaries (labour reports, tax scams and refunds, land rent, public assets after the
     # merger, a marine plan, party congresses), typed as officials and aid workers type, with

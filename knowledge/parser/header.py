@@ -32,6 +32,7 @@ from datetime import date as Date
 from itertools import islice
 
 from knowledge.parser.cleaning import Line, furniture, paragraphs_with_lines
+from knowledge.parser.links import links_within
 from knowledge.parser.columns import unfold_columns
 from knowledge.parser.footer import footer_start, signer
 from knowledge.parser.kind_title import (ABOUT, ADDRESSED, POINT_START, TELEGRAM, issuer_in_kind_line, kind_line,
@@ -87,7 +88,7 @@ def read_header(lines: list[Line]) -> tuple[Header, list[Line]]:
     lines = unfold_columns(list(lines))
     h.site = site_box(lines)
     start, end = 0, len(lines)
-    kinds = [furniture(line.text) if line.text else None for line in lines]
+    kinds, resumed = links_within(lines, [furniture(line.text) if line.text else None for line in lines])
     for i, kind in enumerate(kinds):
         if kind == "drop":
             lines[i] = Line("", hard=True)
@@ -106,6 +107,9 @@ def read_header(lines: list[Line]) -> tuple[Header, list[Line]]:
         if stop is not None:
             after = lines[end + 1:stop]
     sections = question_sections(lines, start, end) if motto is None else []
+    if motto is None and any(start < r < end for r in resumed):    # a news page's sections after its links
+        firsts = sorted({a for a, _ in sections} | {r for r in resumed if start < r < end})
+        sections = list(zip(firsts, firsts[1:] + [end]))
     if motto is None and blank_form(lines[start:sections[0][0] if sections else end]):
         # a Q&A page opening with a blank form ("Số: .../QĐ-UBND", "ngày ... tháng ... năm 20...") to copy:
         # the document it reports, if any, is in a later section, which becomes the body
