@@ -90,7 +90,16 @@ def _names_body(glossary, readable: list[str], bodies: frozenset[str]) -> bool:
     parts = [[" ".join(fold_word(w) for w in alt.split()) for alt in alts] for _, _, alts in found]
     if len(parts) == 1:
         return any(w in bodies for w in parts[0])
-    return any(f"{x} {y}" in bodies for a, b in (parts, parts[::-1]) for x in a for y in b)
+    return any(f"{x} {y}" in bodies for a, b in (parts, parts[::-1]) for x in a for y in b) \
+        or any(_levelled(a, b, bodies) for a, b in (parts, parts[::-1]))
+
+
+def _levelled(level: list[str], body: list[str], bodies: frozenset[str]) -> bool:
+    """A body of the catalogue with its level beside it: 'provincial police' is 'công an' +
+    'tỉnh' (the catalogue names 'Công an' without a level), 'provincial military command' is
+    'bộ chỉ huy quân sự' + 'tỉnh'."""
+    from knowledge.places import level_of
+    return any(level_of(x) for x in level) and any(y in bodies for y in body)
 
 
 @lru_cache(maxsize=1)

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from knowledge.text import DOC_KINDS, tokenize
+from knowledge.glossary import word_stem
+from knowledge.text import DOC_KINDS, EN_STOPWORDS, tokenize
 
 # fact -> the phrases (folded terms) that ask for it
 ASKS = {
@@ -107,9 +108,9 @@ def asked_fact(terms: list[str]) -> FactQuestion | None:
     return FactQuestion(facts[0], kind, number, rest, any_kind)
 
 
-def _header_words(record, fact: str) -> set[str]:
+def _header_words(record, fact: str, titled: bool = False) -> set[str]:
     parts = [record.issuer or "", record.province or "", record.document_number or ""]
-    if fact in _BY_TITLE:
+    if fact in _BY_TITLE or titled:
         parts.append(record.document_title or "")
     return {t.term for t in tokenize(" ".join(parts))}
 
@@ -136,9 +137,26 @@ def find_notice(index, asked: FactQuestion) -> int | None:
         docs = {d for d in first_item if _of_kind(index, first_item, d, asked.kind)}
         if not asked.rest:
             return None                  # "chỉ thị do ai ký": which one?
-    fits = [d for d in docs if d in first_item
-            and set(asked.rest) <= _header_words(index.records[first_item[d]], asked.fact)]
+    fits = [d for d in docs if d in first_item and _fits(index, asked, first_item[d])]
     return first_item[fits[0]] if len(fits) == 1 else None
+
+
+def _fits(index, asked: FactQuestion, first: int) -> bool:
+    """Whether every other word of the question is the notice's: a word of its header, or, in
+    a question that names the notice by its number, an English word whose glossary wording is
+    in its header or title ("who is letter 5487 on VAT addressed to": 'VAT' is the title's
+    'GTGT' — English names a letter by its subject so); English function words ('on', 'for')
+    say nothing of it. Vietnamese words of the title count only for `_BY_TITLE` facts, as
+    before: "cong van 5330 gui ai ve thue tncn" asks whom a tax rule is sent to, a directive."""
+    words = _header_words(index.records[first], asked.fact)
+    titled = _header_words(index.records[first], asked.fact, titled=True) if asked.number else words
+    for w in asked.rest:
+        if w in words or (asked.number and w in EN_STOPWORDS):
+            continue
+        found = index.glossary.translate([word_stem(w)]) if asked.number else []
+        if not any(all(t.term in titled for t in tokenize(a)) for _, _, alts in found for a in alts):
+            return False
+    return True
 
 
 def fact_value(fact: str, record) -> str | None:

@@ -20,6 +20,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from knowledge.written_abbreviations import spell_out, spelled
+
 class _FoldTable(dict):
     """str.translate table, filled on first sight of each character: the character's
     base letter when that is ASCII ('ệ' -> 'e', 'Đ' -> 'D'), else the character itself."""
@@ -262,11 +264,21 @@ def index_terms(text: str, folded: str | None = None) -> tuple[list[str], list[s
 def _add_words(words: list[str], terms: list[str], pairs: list[str], prev: str | None) -> str | None:
     if not words:
         return prev
+    if not _abbreviations().isdisjoint(words):          # 'bộ chqs tỉnh': read 'bộ chỉ huy quân sự tỉnh'
+        written = [prev, *words] if prev is not None else words
+        pairs.extend(f"{a} {b}" for a, b in zip(written, written[1:]) if a in _abbreviations() or b in _abbreviations())
+        words, found = spell_out(words)
+        terms.extend(found)
     terms.extend(words)
     if prev is not None:
         pairs.append(f"{prev} {words[0]}")
     pairs.extend(map(" ".join, zip(words, words[1:])))
     return words[-1]
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    return frozenset(spelled())
 
 
 def terms(text: str) -> list[str]:

@@ -31,6 +31,7 @@ import re
 import numpy as np
 
 from knowledge.text import fold, tokenize
+from knowledge.written_abbreviations import spelled
 
 WINDOW = 8              # the best candidates compared
 COVER_SLACK = 0.02      # "as much of the question": coverage this close counts as equal
@@ -182,8 +183,9 @@ def actor_body(concepts) -> str | None:
     return max((w for w in found if w in _BODIES), key=len, default=None)
 
 
-# Abbreviations of bodies read as their words, in questions and items alike ("UBND tỉnh").
-ABBREVIATIONS = {"ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan"}
+# Abbreviations of bodies read as their words, in questions and items alike ("UBND tỉnh", "Bộ CHQS
+# tỉnh"): the table items are indexed with (vocab/written_abbreviations.tsv).
+ABBREVIATIONS = {short: " ".join(full) for short, full in spelled().items()}
 
 
 def _words(text: str) -> str:

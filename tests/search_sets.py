@@ -102,6 +102,12 @@ SETS = [
     # typos; written before any change. The aside part (tests/*_en7_hold.tsv) is deliberately
     # not listed.
     _real("en7"),
+    # English only (2026-11-25, branch english9): thirteen more unused notices without English
+    # summaries (a state funeral, sales promotions, personal data, specialised inspection, defence
+    # education centres, tax letters, customs rulings, the two-level local government), typed as
+    # aid workers, expats and officials type; written before any change. The aside part
+    # (tests/*_en8_hold.tsv) is deliberately not listed.
+    _real("en8"),
     QuestionSet("seed_dev2", f"{HERE}/questions_seed_dev2.tsv", f"{HERE}/oos_seed_dev.tsv", "seed"),
     # Seed questions typed as officials type in chat (no accents, shorthand, telex leftovers,
     # typos, paraphrases): seed_dev3 and seed_dev4 (earlier rounds), seed_dev5 (2026-11-25, branch
