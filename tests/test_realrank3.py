@@ -160,3 +160,20 @@ def test_a_pages_statement_that_opens_with_a_body_answers_who():
                                       "khi bị mất, hư hỏng.", kind="context", **QA)]
     answer = Searcher.from_records(records).ask("Ai quy định việc cấp lại thẻ cho người bán hàng đa cấp?")
     assert answer.answered and answer.hits[0].text.startswith("Bộ Công Thương")
+
+
+class _Ev:
+    def __init__(self, margin, doc_margin, rare_missed=0.0):
+        self.margin, self.doc_margin, self.rare_missed = margin, doc_margin, rare_missed
+
+
+def test_a_statement_of_the_figure_asked_answers_only_on_the_notice_asked_about():
+    """(branch realrank4) statement_answers asks a lead over other notices too: en3's "How many
+    people is the Ho Chi Minh City police recruiting in 2025?" was answered with a recruitment
+    page's quota of doctors, only 0.41 ahead of the other notices' best item."""
+    from knowledge.situation import statement_answers
+    index = Searcher.from_records(_qa())._index
+    i = next(k for k, r in enumerate(index.records) if int(index.item_kinds[k]) and index.prior[k] >= 1.0)
+    kinds = int(index.item_kinds[i])
+    assert statement_answers(index, i, kinds, False, _Ev(0.3, 0.8))
+    assert not statement_answers(index, i, kinds, False, _Ev(0.3, 0.41))
