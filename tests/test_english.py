@@ -95,3 +95,14 @@ def test_a_count_in_digits_ranks_the_item_that_writes_that_count_in_words_first(
         ItemRecord(2, "Trong hai ngày diễn ra lễ hội, các cơ quan không tổ chức hoạt động vui chơi giải trí.")])
     answer = searcher.ask("are entertainment activities allowed during the 2 days of the festival")
     assert answer.hits and answer.hits[0].record.item_id == 2
+
+
+def test_a_company_is_the_trader_a_commercial_rule_is_written_for():
+    # en8 e8-08, e8-19: the rules on sales promotions are written for 'thương nhân'
+    from knowledge.records import ItemRecord
+
+    searcher = Searcher.from_records([
+        ItemRecord(1, "Sở Công Thương thông báo kết quả cho các cơ quan báo chí."),
+        ItemRecord(2, "Thương nhân phải thông báo đến Sở Công Thương trước khi thực hiện.")])
+    answer = searcher.ask("what must a company notify the Department of Industry and Trade")
+    assert answer.hits and answer.hits[0].record.item_id == 2
