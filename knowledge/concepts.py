@@ -19,7 +19,7 @@ from itertools import product
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
-from knowledge.english import phrasing_words, subject_span
+from knowledge.english import counts_in_words, phrasing_words, subject_span
 from knowledge.question_frames import asked_parts, frames
 from knowledge.shorthand import (abbreviation_piece, dropped_letter, expand_shorthand, is_syllable, number_unit,
                                  spelled_out, untelex)
@@ -243,7 +243,7 @@ def en_concepts(index, question: str, tokens: list[Token]) -> list[Concept]:
     placed: list[tuple[int, list[tuple[str, ...]]]] = []   # content concepts: position, Vietnamese wordings
     names = name_runs(index, question, tokens)
     readable = [NOT_A_WORD if i in names else word_stem(w) for i, w in enumerate(words)]
-    readable = [_spelled(index, w, st) for w, st in zip(words, readable)]
+    readable = counts_in_words(index.glossary, [_spelled(index, w, st) for w, st in zip(words, readable)])
     actor = actor_span(words) or subject_span(index.glossary, words, readable)
     for s, e, alts in index.glossary.translate(readable):
         # A question word the glossary also knows ('deadline', 'in charge') says what kind of

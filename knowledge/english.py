@@ -200,3 +200,25 @@ def rerank_by_accents(ranking, records, concept_wordings, mismatch=None):
     if ranking.held is not None:
         changes["held"] = ranking.held[:, order]
     return replace(ranking, **changes)
+
+
+# A count a notice writes in words as often as in digits ("Trong hai ngày", "ba tháng"): the
+# English question types the digit. One (một: 'a') and five (năm: 'year') are left out —
+# their Vietnamese words mean something else as often as the number.
+_NUMBER_WORDS = {"2": "two", "3": "three", "4": "four", "6": "six", "7": "seven", "8": "eight",
+                 "9": "nine", "10": "ten"}
+_COUNTED = frozenset(("day", "week", "month", "year", "hour", "minut", "dose", "level", "tier"))
+
+
+def counts_in_words(glossary, readable: list[str]) -> list[str]:
+    """`readable` (the question's glossary stems) with a small count of days, months, doses …
+    typed in digits read as its English word, whose glossary wordings hold both the digit and
+    the Vietnamese word: "during the 2 days of national mourning" then reaches "Trong hai ngày
+    diễn ra Lễ Quốc tang …" as well as "02 ngày". Only before a unit: a bare digit is as often
+    an article's or a point's number ("Article 2")."""
+    out = list(readable)
+    for i, (w, nxt) in enumerate(zip(readable, readable[1:])):
+        word = _NUMBER_WORDS.get(w.lstrip("0"))
+        if word and nxt in _COUNTED and glossary.word(word):
+            out[i] = word
+    return out

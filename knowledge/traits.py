@@ -169,8 +169,12 @@ _CONCLUSION = re.compile(r"(?:nhu vay|theo do|tom lai),? ")
 
 
 def is_conclusion(text: str) -> bool:
-    """A web page's own answer to the question it asks: "Như vậy, …", "Theo đó, …"."""
-    return bool(_CONCLUSION.match(fold(text[:40])))
+    """A web page's own answer to the question it asks: "Như vậy, …", "Theo đó, …"; also
+    when it opens the item's last line, under the last point of the list it sums up that the
+    parser joined to it ("Trường hợp khác theo quy định của pháp luật.\nTheo đó, trường hợp
+    phát hiện … thông báo cho Cục An ninh mạng …")."""
+    return bool(_CONCLUSION.match(fold(text[:40]))) or \
+        ("\n" in text and bool(_CONCLUSION.match(fold(text.rsplit("\n", 1)[1][:40]))))
 
 
 def is_context(r, weight: float = 1.0, listed: bool = False) -> bool:

@@ -71,3 +71,38 @@ def test_an_item_holding_the_words_by_accident_loses_first_place():
     # when the first holds its words as written, nothing moves
     ranking.items = np.array([1, 0, 2])
     assert rerank_by_accents(ranking, records, found) is ranking
+
+
+def _vi_terms(question: str) -> set[tuple[str, ...]]:
+    searcher = Searcher.from_records([])
+    return {a.terms for c in en_concepts(searcher._index, question, tokenize(question))
+            for a in c.alternatives if a.field != "en"}
+
+
+def test_a_count_typed_in_digits_reaches_the_notice_that_writes_it_in_words():
+    # en8 e8-07: "during the 2 days of national mourning" of "Trong hai ngày diễn ra Lễ Quốc tang"
+    terms = _vi_terms("are entertainment activities allowed during the 2 days of national mourning")
+    assert ("hai",) in terms and ("02",) in terms
+    # a bare digit is as often a number of an article or point: read as written
+    assert ("hai",) not in _vi_terms("what does Article 2 say about mourning")
+
+
+def test_a_count_in_digits_ranks_the_item_that_writes_that_count_in_words_first():
+    from knowledge.records import ItemRecord
+
+    searcher = Searcher.from_records([
+        ItemRecord(1, "Trong ba ngày diễn ra lễ hội, các cơ quan không tổ chức hoạt động vui chơi giải trí."),
+        ItemRecord(2, "Trong hai ngày diễn ra lễ hội, các cơ quan không tổ chức hoạt động vui chơi giải trí.")])
+    answer = searcher.ask("are entertainment activities allowed during the 2 days of the festival")
+    assert answer.hits and answer.hits[0].record.item_id == 2
+
+
+def test_a_company_is_the_trader_a_commercial_rule_is_written_for():
+    # en8 e8-08, e8-19: the rules on sales promotions are written for 'thương nhân'
+    from knowledge.records import ItemRecord
+
+    searcher = Searcher.from_records([
+        ItemRecord(1, "Sở Công Thương thông báo kết quả cho các cơ quan báo chí."),
+        ItemRecord(2, "Thương nhân phải thông báo đến Sở Công Thương trước khi thực hiện.")])
+    answer = searcher.ask("what must a company notify the Department of Industry and Trade")
+    assert answer.hits and answer.hits[0].record.item_id == 2

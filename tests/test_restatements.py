@@ -86,3 +86,17 @@ def test_the_subject_of_an_english_question_is_whose_task_is_asked():
     # Words after the modal that name no body are no subject.
     words = [t.term for t in tokenize("how should households prepare for the storm")]
     assert subject_span(s._index.glossary, words, [word_stem(w) for w in words]) == set()
+
+
+def test_a_conclusion_joined_to_the_last_point_it_sums_up_is_still_the_page_s_answer():
+    """en8 e8-19: the parser joined the list's last point and the page's "Theo đó, …" that
+    follows it into one item; that item is the page's answer, not a statement of context."""
+    from knowledge.traits import is_conclusion, is_context
+
+    joined = ("Trường hợp khác theo quy định của pháp luật.\nTheo đó, trường hợp phát hiện vi phạm, Bên Kiểm soát "
+              "dữ liệu cá nhân thông báo cho Bộ Công an chậm nhất 72 giờ.")
+    assert is_conclusion(joined)
+    assert not is_context(ItemRecord(1, joined, kind="context", **PAGE))
+    # a point that only quotes a rule, with a second line that is no conclusion, stays context
+    quote = "Trường hợp khác theo quy định của pháp luật.\nTheo dõi, giám sát việc xử lý dữ liệu cá nhân."
+    assert not is_conclusion(quote) and is_context(ItemRecord(2, quote, kind="context", **PAGE))
