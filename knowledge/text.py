@@ -350,7 +350,7 @@ whats isn hasn haven doesn didn aren wasn weren shouldn couldn wouldn mustn need
 VI_STOPWORDS = frozenset("""
 là gì nào ai đâu sao thế như bao nhiêu khi có không được của và các những cho để với
 trong tại ở thì mà một này đó ra vào lên từ hay chưa à vậy nhỉ ơi hả ạ mình tôi bạn
-về theo bị đã đang sẽ vẫn còn rằng hoặc nếu vì nên cũng đây kia nhé làm gồm rồi nay
+về theo bị đã đang sẽ vẫn còn rằng hoặc nếu vì nên cũng đây kia nhé làm gồm rồi nay mấy
 """.split())
 _AMBIGUOUS_FOLDED = frozenset({"dau", "bao", "the", "o", "de", "cho", "ve", "ban", "con", "da",
                                "do", "tu", "ra", "lam", "nen", "vi", "bi"})
@@ -372,6 +372,7 @@ chuan bi|thiet bi|trang bi|du bi|cho phep|de nghi|de xuat|de an|de ra|nhu cau|ra
 
 
 def stopword_flags(text: str, tokens: list[Token]) -> list[bool]:
+    from knowledge.shorthand import is_syllable
     """Which tokens of a question are function words. Accented tokens are judged by their
     accented form; unaccented ones by the safe folded list and fixed question phrases; chat
     shorthand by what it was read as ('ko' is 'không', a function word whatever else 'khong'
@@ -386,8 +387,9 @@ def stopword_flags(text: str, tokens: list[Token]) -> list[bool]:
             flags.append(surface in VI_STOPWORDS)
         elif surface != tok.term:       # chat shorthand read back ('ko' → 'khong'): its reading decides
             flags.append(tok.term in VI_STOPWORDS_FOLDED)
-        else:
-            flags.append(tok.term in VI_STOPWORDS_FOLDED or tok.term in EN_STOPWORDS)
+        else:                           # an English function word that is also a Vietnamese
+            flags.append(tok.term in VI_STOPWORDS_FOLDED    # syllable ('do' đổ, 'so' số, 'can' cần)
+                         or (tok.term in EN_STOPWORDS and not is_syllable(tok.term)))   # is a word
     folded = [t.term for t in tokens]
     for i in range(len(folded) - 1):
         if f"{folded[i]} {folded[i + 1]}" in VI_COMPOUNDS_FOLDED:

@@ -54,3 +54,16 @@ def test_a_word_whose_vowel_slipped_out_is_corrected():
     c = _concepts("co phai cai bluezone khng")["khng"]
     assert any(a.terms == ("khong",) for a in c.alternatives)
     assert not c.content
+
+
+def test_an_english_function_word_typed_as_a_vietnamese_syllable_is_a_word():
+    """'bao so 3 do bo vao dau': 'so' is số and 'do bo' đổ bộ, not the English 'so' and 'do';
+    'mấy' asks how many, like 'bao nhiêu', typed with accents or without."""
+    from knowledge.text import stopword_flags
+    q = "bao so 3 do bo vao dau"
+    flags = dict(zip([t.term for t in tokenize(q)], stopword_flags(q, tokenize(q))))
+    assert flags["so"] is False and flags["do"] is False
+    q = "what must factories do"
+    assert stopword_flags(q, tokenize(q))[0] is True          # not a syllable: still English
+    for q in ("tiêm mấy mũi", "tiem may mui"):
+        assert stopword_flags(q, tokenize(q))[1] is True, q
