@@ -181,12 +181,14 @@ def vi_concepts(index, question: str, tokens: list[Token]) -> list[Concept]:
         words.append(alts)
     # A word the index corrects is read as its correction: 'khogn' is 'không', a function
     # word like the 'không' typed; 'trực tuyn ngày' has the seam 'tuyến ngày', not 'trực tuyn'.
-    read = [alts[1] if len(alts) > 1 and not index.known_vi(alts[0]) else alts[0] for alts in words]
+    read = [alts[1] if len(alts) == 2 and not index.known_vi(alts[0]) else alts[0] for alts in words]
     reading = [Token(r, t.start, t.end, t.word) for r, t in zip(read, expanded)]
     stops = stopword_flags(question, reading)
+    # A word the index corrects one way only is the asker's word; two readings are a guess.
+    weighs = [{a: 1.0 if k == 0 or len(alts) == 2 else W_CORRECTED for k, a in enumerate(alts)} for alts in words]
     concepts: list[Concept] = []
     for i, (t, stop, alts) in enumerate(zip(expanded, stops, words)):
-        options = [Alternative("uni", (alts[0],))] + [Alternative("uni", (a,), W_CORRECTED) for a in alts[1:]]
+        options = [Alternative("uni", (a,), weighs[i][a]) for a in alts]
         options += [vi_phrase(spelled, 1.0) for spelled in spelled_out(index, t)]
         concepts.append(Concept(t.term, options, weight=W_STOP if stop else 1.0 if t.word else W_NUMBER,
                                 content=not stop, typed=index.known_vi(t.term)))
@@ -195,7 +197,7 @@ def vi_concepts(index, question: str, tokens: list[Token]) -> list[Concept]:
         a, b = expanded[i], expanded[i + 1]
         if not (a.word and b.word) or (stops[i] and stops[i + 1]):
             continue
-        options = [Alternative("bi", (f"{x} {y}",), 1.0 if (x == a.term and y == b.term) else W_CORRECTED)
+        options = [Alternative("bi", (f"{x} {y}",), min(weighs[i][x], weighs[i + 1][y]))
                    for x in words[i] for y in words[i + 1]]
         unknown = (index.uni.idf_of(read[i]) + index.uni.idf_of(read[i + 1])) / 2
         concepts.append(Concept(f"{a.term} {b.term}", options, weight=W_BIGRAM, pair=True,

@@ -350,12 +350,17 @@ whats isn hasn haven doesn didn aren wasn weren shouldn couldn wouldn mustn need
 VI_STOPWORDS = frozenset("""
 là gì nào ai đâu sao thế như bao nhiêu khi có không được của và các những cho để với
 trong tại ở thì mà một này đó ra vào lên từ hay chưa à vậy nhỉ ơi hả ạ mình tôi bạn
-về theo bị đã đang sẽ vẫn còn rằng hoặc nếu vì nên cũng đây kia nhé làm gồm rồi nay mấy
+về theo bị đã đang sẽ vẫn còn rằng hoặc nếu vì nên cũng đây kia nhé làm gồm rồi nay
 """.split())
 _AMBIGUOUS_FOLDED = frozenset({"dau", "bao", "the", "o", "de", "cho", "ve", "ban", "con", "da",
                                "do", "tu", "ra", "lam", "nen", "vi", "bi"})
 VI_STOPWORDS_FOLDED = frozenset(fold(w) for w in VI_STOPWORDS) - _AMBIGUOUS_FOLDED
 VI_FUNCTION_WORDS_FOLDED = frozenset(fold(w) for w in VI_STOPWORDS)     # every reading, ambiguous or not
+# English function words typed as Vietnamese syllables that stay function words unaccented:
+# those with a function-word reading ('do'), and 'may' (mấy, how many: 'tiem may mui'). Typed
+# with accents 'mấy' is content still: as a function word it let "nghỉ Tết mấy ngày" be
+# answered from a page on another holiday (fresh, 2026-11-25).
+_EN_KEPT_FOLDED = VI_FUNCTION_WORDS_FOLDED | {"may"}
 VI_STOP_PHRASES_FOLDED = (("nhu", "the", "nao"), ("the", "nao"), ("bao", "nhieu"), ("o", "dau"),
                           ("tai", "sao"), ("ra", "sao"), ("de", "lam", "gi"), ("lam", "gi"),
                           ("hom", "nay"), ("bay", "gio"), ("hien", "nay"), ("lam", "sao"),
@@ -387,9 +392,10 @@ def stopword_flags(text: str, tokens: list[Token]) -> list[bool]:
             flags.append(surface in VI_STOPWORDS)
         elif surface != tok.term:       # chat shorthand read back ('ko' → 'khong'): its reading decides
             flags.append(tok.term in VI_STOPWORDS_FOLDED)
-        else:                           # an English function word that is also a Vietnamese
-            flags.append(tok.term in VI_STOPWORDS_FOLDED    # syllable ('do' đổ, 'so' số, 'can' cần)
-                         or (tok.term in EN_STOPWORDS and not is_syllable(tok.term)))   # is a word
+        else:       # an English function word that is a Vietnamese syllable is a Vietnamese word
+            flags.append(tok.term in VI_STOPWORDS_FOLDED or (   # ('so' số, 'can' cần) unless
+                tok.term in EN_STOPWORDS                        # one of its readings is a function
+                and (not is_syllable(tok.term) or tok.term in _EN_KEPT_FOLDED)))  # word ('do')
     folded = [t.term for t in tokens]
     for i in range(len(folded) - 1):
         if f"{folded[i]} {folded[i + 1]}" in VI_COMPOUNDS_FOLDED:
