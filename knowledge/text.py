@@ -356,11 +356,6 @@ _AMBIGUOUS_FOLDED = frozenset({"dau", "bao", "the", "o", "de", "cho", "ve", "ban
                                "do", "tu", "ra", "lam", "nen", "vi", "bi"})
 VI_STOPWORDS_FOLDED = frozenset(fold(w) for w in VI_STOPWORDS) - _AMBIGUOUS_FOLDED
 VI_FUNCTION_WORDS_FOLDED = frozenset(fold(w) for w in VI_STOPWORDS)     # every reading, ambiguous or not
-# English function words typed as Vietnamese syllables that stay function words unaccented:
-# those with a function-word reading ('do'), and 'may' (mấy, how many: 'tiem may mui'). Typed
-# with accents 'mấy' is content still: as a function word it let "nghỉ Tết mấy ngày" be
-# answered from a page on another holiday (fresh, 2026-11-25).
-_EN_KEPT_FOLDED = VI_FUNCTION_WORDS_FOLDED | {"may"}
 VI_STOP_PHRASES_FOLDED = (("nhu", "the", "nao"), ("the", "nao"), ("bao", "nhieu"), ("o", "dau"),
                           ("tai", "sao"), ("ra", "sao"), ("de", "lam", "gi"), ("lam", "gi"),
                           ("hom", "nay"), ("bay", "gio"), ("hien", "nay"), ("lam", "sao"),
@@ -377,7 +372,6 @@ chuan bi|thiet bi|trang bi|du bi|cho phep|de nghi|de xuat|de an|de ra|nhu cau|ra
 
 
 def stopword_flags(text: str, tokens: list[Token]) -> list[bool]:
-    from knowledge.shorthand import is_syllable
     """Which tokens of a question are function words. Accented tokens are judged by their
     accented form; unaccented ones by the safe folded list and fixed question phrases; chat
     shorthand by what it was read as ('ko' is 'không', a function word whatever else 'khong'
@@ -392,10 +386,8 @@ def stopword_flags(text: str, tokens: list[Token]) -> list[bool]:
             flags.append(surface in VI_STOPWORDS)
         elif surface != tok.term:       # chat shorthand read back ('ko' → 'khong'): its reading decides
             flags.append(tok.term in VI_STOPWORDS_FOLDED)
-        else:       # an English function word that is a Vietnamese syllable is a Vietnamese word
-            flags.append(tok.term in VI_STOPWORDS_FOLDED or (   # ('so' số, 'can' cần) unless
-                tok.term in EN_STOPWORDS                        # one of its readings is a function
-                and (not is_syllable(tok.term) or tok.term in _EN_KEPT_FOLDED)))  # word ('do')
+        else:
+            flags.append(tok.term in VI_STOPWORDS_FOLDED or tok.term in EN_STOPWORDS)
     folded = [t.term for t in tokens]
     for i in range(len(folded) - 1):
         if f"{folded[i]} {folded[i + 1]}" in VI_COMPOUNDS_FOLDED:

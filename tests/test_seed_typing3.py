@@ -55,29 +55,3 @@ def test_a_word_whose_vowel_slipped_out_is_corrected():
     assert any(a.terms == ("khong",) for a in c.alternatives)
     assert not c.content
 
-
-def test_an_english_function_word_typed_as_a_vietnamese_syllable_is_a_word():
-    """'bao so 3 do bo vao dau': 'so' is số, not the English 'so'; 'do' stays a function word,
-    as the Vietnamese 'do' (by, because) is one, and so does 'may' (mấy, how many)."""
-    from knowledge.text import stopword_flags
-    q = "bao so 3 do bo vao dau"
-    flags = dict(zip([t.term for t in tokenize(q)], stopword_flags(q, tokenize(q))))
-    assert flags["so"] is False and flags["do"] is True
-    q = "nha may can bao nhieu nguoi truc"
-    assert stopword_flags(q, tokenize(q))[2] is False                      # cần
-    q = "what must factories do"
-    assert stopword_flags(q, tokenize(q))[0] is True          # not a syllable: still English
-    q = "tiem may mui"
-    assert stopword_flags(q, tokenize(q))[1] is True
-
-
-def test_a_word_corrected_one_way_only_weighs_as_typed():
-    """'bluezne' can only be 'bluezone': the item that has it holds the asker's word, as
-    fully as if it had been typed right (it held 0.8 of it, and one word asked about the app
-    fell under the threshold). Two readings of one slip stay a guess."""
-    index = _index()
-    one = next(c for c in vi_concepts(index, "bluezne", tokenize("bluezne")) if c.source == "bluezne")
-    assert [a.weight for a in one.alternatives if a.terms == ("bluezone",)] == [1.0]
-    right = _searcher().ask("ung dung bluezone").evidence
-    slipped = _searcher().ask("ung dung bluezne").evidence
-    assert slipped.coverage == right.coverage
