@@ -83,7 +83,6 @@ def test_a_past_verb_that_governs_the_date_makes_it_narrative(line):
     "Hội nghị sẽ diễn ra vào ngày 10/12/2025.",
     "Kênh VTV5 ngừng phát sóng từ ngày 01/12/2025.",
     "Ngân hàng tạm dừng giao dịch từ ngày 01/12/2025 để nâng cấp hệ thống.",
-    "Nghị quyết nêu rõ kết thúc hoạt động của Đài Truyền hình tỉnh kể từ ngày 15/12/2025 để chuyển chức năng về Báo tỉnh.",
     "- Cấp thành phố: Dự kiến tổ chức trước ngày 20/12/2025.",
     "Hội nghị sẽ được tổ chức trước ngày 20/12/2025.",
 ])
