@@ -8,7 +8,8 @@ năm`). Each phrase is one alternative of one regular expression, so a reader ca
 accepted form in one place; every part is bounded, so matching is linear in the text.
 
 Dates without a year, "mai" (tomorrow) and lunar dates are read relative to the notice date;
-a recurring duty is due at its next occurrence after it (knowledge/recurrence.py). Not every
+a recurring duty is due at its next occurrence after it (knowledge/recurrence.py), and a day or
+quarter without its year under "hằng năm" / "định kỳ" comes back each year (knowledge/date_each_year.py). Not every
 date is a deadline: a forecast ("từ tối nay đến ngày 18/11"), a period that describes what
 happened, a count "tính đến ngày …" are narrative, and the weak forms (`đến`, `từ`, `vào
 ngày`) are dropped in such a clause (knowledge/date_narrative.py tells which). A date
@@ -17,16 +18,16 @@ turns each phrase into its day): the bot must never plan a reminder for 31/12/99
 """
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, time
 
 from knowledge.date_narrative import (COMPLETES, CUT_OFF, DONE_BEFORE, FIRM, NOT_YET, REST, RUNS_ON, UNNAMED_YEAR, cited_passed,
-                                      clause_of, described, finished_from_now, fold_span, left_of, lasts_until, narrative, objective, period, planned_event,
+                                      clause_of, described, finished_from_now, fold_span, lasts_until, narrative, objective, period, planned_event,
                                       reported_cut_off, reported_resolve, told_as_done, validity_or_forecast)
 from knowledge.date_coverage import covered_span
 from knowledge.date_done import reported_done
+from knowledge.date_each_year import each_year, said_to_recur, sentence_before
 from knowledge.date_events import gathering_day
 from knowledge.date_next_year import FOLLOWING, following_year
 from knowledge.date_lists import listed_dates, more_days
@@ -231,26 +232,9 @@ class FoundDeadline:
     firm: bool = True               # said as a deadline ("trước", "chậm nhất", "hạn chót"), not only dated
 
 
-# "Hằng năm, …", "định kỳ hằng năm …" opening the sentence of a quarter or month without a year
-YEARLY = re.compile(r"\b(?:hang|moi) nam\b")
 # what follows "Năm 2026," when the sentence is the task itself: a verb that finishes or cuts something, or "phải"
 YEAR_TASK = re.compile(r"\s*,\s*(?:phải\s+|cơ\s+bản\s+)?(?:hoàn\s+thành|hoàn\s+tất|cắt\s+giảm|giảm|bãi\s+bỏ|đơn\s+giản\s+hóa|"
                        r"số\s+hóa|ban\s+hành|đưa\s+vào|xóa|chấm\s+dứt|100%)\b", re.IGNORECASE)
-# "Định kỳ …" opening the sentence of a day without a year: a periodic report, due each year on that day
-PERIODIC = re.compile(r"\bdinh ky\b")
-
-
-def sentence_before(text: str, start: int) -> str:
-    """The folded words of the sentence before a phrase."""
-    return fold_span(text, left_of(text, start, (". ", "\n")), start)
-
-
-def yearly_next(due: date, reference: date) -> tuple[date, str]:
-    """A month or quarter end that comes back each year: its next occurrence on or after the notice."""
-    while due < reference:
-        last = calendar.monthrange(due.year + 1, due.month)[1]
-        due = date(due.year + 1, due.month, min(due.day, last))
-    return due, f"FREQ=YEARLY;BYMONTH={due.month};BYMONTHDAY={due.day}"
 
 
 def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
@@ -304,13 +288,9 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
             continue
         if rule is None and not (g.get("y") or g.get("y2")) and reference is not None and FOLLOWING.match(text, m.end()):
             before = sentence_before(text, m.start())    # "trước ngày 15/01 năm sau": the year after the one reported
-            due, rule = following_year(due, before, reference, bool(YEARLY.search(before) or PERIODIC.search(before)))
-        if rule is None and _FORMS[i][0] in ("within_quarter", "within_month") and not (g.get("qy") or g.get("mony")) \
-                and reference is not None and YEARLY.search(sentence_before(text, m.start())):
-            due, rule = yearly_next(due, reference)    # "Hằng năm, rà soát … trong Quý I": each year, next one
-        elif rule is None and kind == "by" and g.get("d") and not g.get("y") and reference is not None \
-                and PERIODIC.search(sentence_before(text, m.start())):
-            due, rule = yearly_next(due, reference)    # "Định kỳ hàng tháng (…), 6 tháng (trước ngày 16/6)": each year
+            due, rule = following_year(due, before, reference, said_to_recur(before))
+        if rule is None and reference is not None:
+            due, rule = each_year(text, m.start(), _FORMS[i][0], kind, g, due, reference)   # "Hằng năm, … trong Quý I"
         if not firm and narrative(text, m.start(), m.end(), due, reference if dated else None, kind):
             continue
         if kind == "start_label":

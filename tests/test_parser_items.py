@@ -186,6 +186,23 @@ def test_a_table_in_groups_numbers_each_group_from_one():
     assert _starts(items) == ["Rà soát văn bản", "Công bố thủ tục", "Xây dựng cơ sở"]
 
 
+def test_a_table_header_with_no_row_under_it_keeps_the_text_after_it():
+    """A blank form's header (and its column-numbering row) with no row under it: what follows is
+    the document's own text, not cells of a row that never comes (it was all dropped)."""
+    items = _directives(HEAD + """II. MẪU BÁO CÁO
+| STT | Nội dung | Đơn vị | Kết quả |
+|---|---|---|---|
+| A | B | 1 | 2 |
+III. TỔ CHỨC THỰC HIỆN
+Sở Nội vụ tổng hợp báo cáo kết quả trước ngày 15/12/2025.
+| STT | Nhiệm vụ | Cơ quan chủ trì |
+|---|---|---|
+| 1 | Rà soát văn bản quy phạm pháp luật | Sở Tư pháp |
+""")
+    assert _starts(items)[-2:] == ["Sở Nội vụ tổng", "Rà soát văn bản"]
+    assert [d["date"] for d in items[-2]["deadlines"]] == ["2025-12-15"]
+
+
 def test_an_article_cited_across_a_line_break_stays_in_its_sentence():
     """"Căn cứ Điều 17, Điều 18,\\nĐiều 28 Nghị định …" is one sentence; only "Điều 28." with its
     stop heads an article."""

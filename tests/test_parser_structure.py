@@ -487,3 +487,20 @@ def test_a_note_under_the_signature_belongs_to_the_notice():
     assert texts[-1] == ("Ghi chú: Kết quả xác định trước mã số trên chỉ có giá trị sử dụng đối với tổ chức, "
                          "cá nhân đã gửi đề nghị."), texts
     assert not any("Nơi nhận" in t or "Solum" in t or "ban hành" in t for t in texts)
+
+
+def test_ministry_departments_and_tax_offices_are_bodies_at_their_level():
+    """A calendar row's "Đơn vị chịu trách nhiệm phổ biến: Cục Việc làm", a letter to "Thuế tỉnh":
+    bodies the catalogue lacked, so the row had no one to act and the tax office no level. A name
+    that ends with its province ("Thống kê tỉnh, thành phố") still reads the partners after it."""
+    from knowledge.parser.actors import addressees
+
+    def who(text: str) -> list[tuple[str, str]]:
+        return [(a.name, a.level) for a in addressees(text)[0]]
+
+    assert who("Số vụ tai nạn lao động. Thời gian phổ biến: Tháng 3/2026; "
+               "Đơn vị chịu trách nhiệm phổ biến: Cục Việc làm.") == [("Cục Việc làm", "central")]
+    assert who("Thuế tỉnh hướng dẫn người nộp thuế kê khai đúng hạn.") == [("Thuế tỉnh", "province")]
+    assert who("Thuế cơ sở rà soát hộ kinh doanh.") == [("Thuế cơ sở", "district")]
+    assert who("Thống kê tỉnh, thành phố chủ trì, phối hợp với các sở, ban, ngành rà soát số liệu.") == [
+        ("Thống kê tỉnh", "province"), ("các sở, ban, ngành", "province")]

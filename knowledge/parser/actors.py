@@ -67,7 +67,8 @@ _LEVEL_WORDS = {("tinh",): "province", ("thanh", "pho", "truc", "thuoc", "trung"
                 ("thi", "tran"): "commune", ("dac", "khu"): "commune", ("co", "so"): "commune",
                 ("trung", "uong"): "central"}
 _LEVEL_FILLER = {"cac", "cap", ",", "va", "tren", "dia", "ban"}
-_LEADS = re.compile(r"(?:Cơ quan|Đơn vị) (?:chủ trì|thực hiện)\s*:\s*", re.IGNORECASE)
+# a table's lead column: "Cơ quan chủ trì:", and a calendar's "Đơn vị chịu trách nhiệm phổ biến:"
+_LEADS = re.compile(r"(?:Cơ quan|Đơn vị) (?:chủ trì|thực hiện|chịu trách nhiệm(?:\s+[^\W\d]+){0,2})\s*:\s*", re.IGNORECASE)
 _INTRODUCTIONS = {"can cu", "tren co", "theo do", "de thuc", "de dam", "de bao", "tu ngay", "sau khi", "doi voi",
                   "trong qua", "trong thoi", "ngay ,"}
 _HAND_OVER = re.compile(r"(?:^|[;.:]\s*|,\s*)(?:giao|đề nghị|yêu cầu)\s*:?\s+", re.IGNORECASE)
@@ -125,7 +126,7 @@ def _strip_actors(words: list[str]) -> list[str]:
     while i < n:
         body, end = _longest(words, i, n)
         if body is not None:
-            i = end if body.level else _level_after(words, end, n)[1]
+            i = _level_after(words, end, n)[1] if _level_spelled(body, words, end) else end
             continue
         j = _skip_filler(words, i)
         if j > i:
@@ -162,12 +163,25 @@ def _leading(words: list[str]) -> list[Actor]:
                 speaker, out = out, []
             i = j
             continue
-        level, end = (body.level, end) if body.level else _level_after(words, end, n)
+        level, end = _level_after(words, end, n) if not body.level else \
+            (body.level, _level_after(words, end, n)[1] if _level_spelled(body, words, end) else end)
         actor = Actor(body.name, body.unit, level)
         if actor not in out:
             out.append(actor)
         i = end
     return out or speaker
+
+
+# a name ending with its province: "Thuế tỉnh", "Thống kê thành phố" (not "các bộ, cơ quan", whose "quan"
+# is no "quận", nor "… Trung ương, địa phương")
+_LEVEL_ENDS = (("tinh",), ("thanh", "pho"))
+
+
+def _level_spelled(body: Body, words: list[str], end: int) -> bool:
+    """Whether the level words after a body are still its name: none when its level is the
+    notice's to say, and when its name ends with one ("Thuế tỉnh, thành phố", "Thống kê tỉnh, TP")
+    the others listed after it, so the bodies after them ("… chủ trì, phối hợp với các sở") are read."""
+    return not body.level or any(tuple(words[end - len(e):end]) == e for e in _LEVEL_ENDS)
 
 
 def _skip_filler(words: list[str], i: int) -> int:

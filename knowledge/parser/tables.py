@@ -18,6 +18,10 @@ under it as the group's points instead of running "1, 2, 1, 2" into one another,
 name is no cell of the row above. A group cell counts only where the table's rows are bare number
 cells: a document's own "III. TỔ CHỨC THỰC HIỆN" after the table, followed by "1. Sở …" in one
 paragraph, ends the table as before.
+
+A header with no row under it (a blank form's, its columns numbered "A | B | 1 | 2" and nothing
+more) is no table: the text after it stays the document's own. Read as the cells of a first row
+that never came, it was dropped up to the end of the document (or the next table's row "1").
 """
 from __future__ import annotations
 
@@ -49,7 +53,10 @@ def fold_tables(paragraphs: list[Paragraph]) -> list[Paragraph]:
             k += 1
             continue
         k = _after_column_numbers(paragraphs, _after_header(paragraphs, k, columns), len(columns) + 1)
-        entries, k = _rows(paragraphs, k, columns)
+        entries, end = _rows(paragraphs, k, columns)
+        if not entries:
+            continue        # a header with no row under it (a blank form): the text after it is the document's own
+        k = end
         for kind, label, cells in entries:
             if kind == "row":
                 out.append(_row_paragraph(label, cells, columns))
@@ -141,9 +148,9 @@ def _rows(paragraphs: list[Paragraph], k: int, columns: list[str]) -> tuple[list
             titled = _GROUP_TITLED.match(p.text.strip(" *"))
             entries.append(("group", group, [titled.group(2).strip(" *")] if titled else []))
             last_row = None
-        elif entries and p.text and _TABLE_END.match(p.text):
-            break
-        elif entries and p.text:
+        elif p.text and (not entries or _TABLE_END.match(p.text)):
+            break                                   # the table ends, or it has no row under its header
+        elif p.text:
             cells = entries[-1][2]
             if cells and (p.first == end_of_last or entries[-1][0] == "group"):
                 cells[-1] = f"{cells[-1]} {p.text}"      # a cell's text wrapped onto a line of its own
