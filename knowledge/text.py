@@ -264,9 +264,10 @@ def index_terms(text: str, folded: str | None = None) -> tuple[list[str], list[s
 def _add_words(words: list[str], terms: list[str], pairs: list[str], prev: str | None) -> str | None:
     if not words:
         return prev
-    if not _abbreviations().isdisjoint(words):          # 'bộ chqs tỉnh': read 'bộ chỉ huy quân sự tỉnh'
+    table = spelled()
+    if not table.keys().isdisjoint(words):              # 'bộ chqs tỉnh': read 'bộ chỉ huy quân sự tỉnh'
         written = [prev, *words] if prev is not None else words
-        pairs.extend(f"{a} {b}" for a, b in zip(written, written[1:]) if a in _abbreviations() or b in _abbreviations())
+        pairs.extend(f"{a} {b}" for a, b in zip(written, written[1:]) if a in table or b in table)
         words, found = spell_out(words)
         terms.extend(found)
     terms.extend(words)
@@ -274,11 +275,6 @@ def _add_words(words: list[str], terms: list[str], pairs: list[str], prev: str |
         pairs.append(f"{prev} {words[0]}")
     pairs.extend(map(" ".join, zip(words, words[1:])))
     return words[-1]
-
-
-@lru_cache(maxsize=1)
-def _abbreviations() -> frozenset[str]:
-    return frozenset(spelled())
 
 
 def terms(text: str) -> list[str]:
