@@ -14,16 +14,15 @@ headings does not apply to it.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
 from knowledge.lead_ins import LIST_BUDGET
 from knowledge.records import source_line
+from knowledge.within import HEADING_MARK
 
 ASKS_FILE = Path(__file__).resolve().parent / "vocab" / "duty_asks.txt"
-_NUMBERING = re.compile(r"^\s*(?:[\divxlc]+(?:\.\d+)*|[a-zđ])\s*[.):]\s*", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +85,7 @@ def body_list(index, ranking, terms: list[str], hits: list) -> bool:
     members = _members(index, i, head)
     if len(members) < 2 or i not in members:
         return False
-    heading = _NUMBERING.sub("", " ".join(index.head_texts[head][-1].split())).rstrip(" :") + ":"
+    heading = HEADING_MARK.sub("", " ".join(index.head_texts[head][-1].split())).rstrip(" :") + ":"
     texts = _within_budget([_marked(index.records[j]) for j in members], members.index(i))
     # The source names the heading's path ("mục VI.17"); the heading leads, so it is no longer
     # one of the headings above; the list's points are no further suggestions.

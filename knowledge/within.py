@@ -121,7 +121,7 @@ def distinct_first(index, ranking, english: bool = False) -> None:
 
 
 ACTOR_OPENING = 4       # the body's name starts within the first words of the point: it acts
-_HEADING_MARK = re.compile(r"^\s*(?:[\divxlc]+(?:\.\d+)*|[a-zđ])\s*[.):]\s*", re.IGNORECASE)
+HEADING_MARK = re.compile(r"^\s*(?:[\divxlc]+(?:\.\d+)*|[a-zđ])\s*[.):]\s*", re.IGNORECASE)
 
 
 def _body_prefixes() -> frozenset[str]:
@@ -213,7 +213,7 @@ def _acts(record, body: str) -> bool | None:
     its directive verbs; False when the item holds it elsewhere only, None when it does not
     hold it."""
     text = _words(record.text)
-    if _opens(text, body) or (record.headings and _opens(_words(_HEADING_MARK.sub("", record.headings[-1])), body)) \
+    if _opens(text, body) or (record.headings and _opens(_words(HEADING_MARK.sub("", record.headings[-1])), body)) \
             or _assigned(text, body):
         return True
     return False if f" {body} " in text else None
