@@ -213,10 +213,24 @@ def _acts(record, body: str) -> bool | None:
     its directive verbs; False when the item holds it elsewhere only, None when it does not
     hold it."""
     text = _words(record.text)
-    if _opens(text, body) or (record.headings and _opens(_words(HEADING_MARK.sub("", record.headings[-1])), body)) \
-            or _assigned(text, body):
+    heading_acts = bool(record.headings) and _opens(_words(HEADING_MARK.sub("", record.headings[-1])), body) \
+        and _own_actor(text) in (None, body)
+    if _opens(text, body) or heading_acts or _assigned(text, body):
         return True
     return False if f" {body} " in text else None
+
+
+def _own_actor(words: str) -> str | None:
+    """The body a point's own words open with as the subject of a directive verb ("Ban Tổ
+    chức Trung ương chủ trì, phối hợp với Ủy ban Kiểm tra …" under "7. Giao Ủy ban Kiểm tra
+    Trung ương chủ trì …"): the point's actor is then that body, not its heading's."""
+    from knowledge.parser.orders import assigns_at
+    terms = words.split()
+    for n in range(min(8, len(terms)), 1, -1):
+        name = " ".join(terms[:n])
+        if name in body_prefixes() and assigns_at(" ".join(terms[n:n + 8])):
+            return name
+    return None
 
 
 def actor_first(index, ranking, question: str = "", body: str | None = None) -> None:
