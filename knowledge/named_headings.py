@@ -40,9 +40,22 @@ _FOR = re.compile(r"^(?:doi voi|ve)\s+")
 def heading_words(heading: str) -> frozenset[str]:
     """The content words of a short heading, folded, without its numbering ('4.', 'b)') or an
     opening 'Đối với' / 'Về'; empty for a heading too long to be a name."""
-    text = _FOR.sub("", fold(_NUMBERING.sub("", heading.strip())))
+    bare = _NUMBERING.sub("", heading.strip())
+    text = _actor_named(bare, _FOR.sub("", fold(bare)))
     words = [t.term for t in tokenize(text) if t.word and t.term not in VI_STOPWORDS_FOLDED]
     return frozenset(words) if 0 < len(words) <= MAX_HEADING_WORDS else frozenset()
+
+
+# An addressee heading hands its points to a body: "6. Giao Văn phòng Trung ương Đảng chủ trì:",
+# "4. Giao Đảng ủy Quốc hội chủ trì, phối hợp với Đảng ủy Chính phủ …:". Its name is that body's.
+_HANDS_OVER = re.compile(r"^(?:giao|de nghi|yeu cau)\s+(.+?)\s+(?:chu tri|phoi hop|thuc hien|tap trung|lanh dao)\b")
+
+
+def _actor_named(heading: str, folded: str) -> str:
+    """The folded words of the body an addressee heading hands its points to, else `folded`."""
+    from knowledge.parser.actors import addressee_line
+    m = _HANDS_OVER.match(folded)
+    return m.group(1) if m and addressee_line(heading) else folded
 
 
 def spelled_out(asked: frozenset[str]) -> frozenset[str]:

@@ -232,7 +232,7 @@ class Searcher:
         terms = [t.term for t in read]
         hits, ev = self._hits(index, ranking, concepts, lang, mentions, limit, accented, folded, wants,
                               asks_situation(terms), asks_difficulty(terms), restated, asks_who(terms))
-        if ev is not None and ev.own_coverage == 0 and body_list(index, ranking, terms, hits):
+        if ev is not None and body_list(index, ranking, terms, hits):
             ev = replace(ev, body_list=1.0)     # "chi cục hải quan khu vực V làm gì": its points
         noise = sum(c.isalnum() for c in talk.rest) < MIN_LETTERS
         threshold = model().threshold
