@@ -64,3 +64,25 @@ def test_review_questions():
     assert asks_review("Đà Nẵng gặp khó khăn, vướng mắc gì?")
     assert asks_review("ket qua dat duoc nam 2025")
     assert not asks_review("Sở Y tế phải làm gì?")
+
+
+def test_a_point_opening_with_its_own_acting_body_does_not_take_its_headings():
+    """QA8 finding 1: under "7. Giao Ủy ban Kiểm tra Trung ương chủ trì …" the paragraph "Ban Tổ
+    chức Trung ương chủ trì, phối hợp với Ủy ban Kiểm tra …" is the other body's task."""
+    from knowledge.within import _acts, _own_actor, _words
+    heading = "7. Giao Ủy ban Kiểm tra Trung ương chủ trì, phối hợp với Đảng ủy Thanh tra Chính phủ hướng dẫn"
+    follow_up = SimpleNamespace(text="Ban Tổ chức Trung ương chủ trì, phối hợp với Ủy ban Kiểm tra Trung ương "
+                                     "theo dõi việc triển khai thực hiện các nhiệm vụ", headings=(heading,))
+    own = SimpleNamespace(text="Hướng dẫn ủy ban kiểm tra các cấp thực hiện rà soát", headings=(heading,))
+    assert _own_actor(_words(follow_up.text)) == "ban to chuc trung uong"
+    assert _own_actor(_words(own.text)) is None
+    assert _acts(follow_up, "uy ban kiem tra trung uong") is False
+    assert _acts(own, "uy ban kiem tra trung uong") is True
+
+
+def test_a_hand_over_heading_is_named_by_its_body():
+    """QA8 finding 2: "6. Giao Văn phòng Trung ương Đảng chủ trì:" is named by "văn phòng trung
+    ương đảng"; a topic heading keeps its words."""
+    from knowledge.named_headings import heading_words
+    assert heading_words("6. Giao Văn phòng Trung ương Đảng chủ trì:") == {"phong", "trung", "uong"}
+    assert heading_words("2. Mục đích, yêu cầu") == {"muc", "dich", "yeu", "cau"}
