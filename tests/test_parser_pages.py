@@ -153,3 +153,12 @@ def test_a_question_heading_brought_back_closes_the_list_above_it():
     period = next(i for i in items if i["text"].startswith("Phong trào thi đua được triển khai"))
     assert "Đối với cá nhân" not in " ".join(period.get("headings", []))
     assert not any(i["text"].startswith("Thời gian thực hiện phong trào") for i in items)
+
+
+def test_a_bold_title_glued_to_its_kind_in_capitals_keeps_a_space():
+    """QA8: a news site printed "**KẾT LUẬN****CỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ****về một số nhiệm vụ …**";
+    the title read "… BAN BÍ THƯvề …". A bold first letter ("**V****ăn phòng") stays one word."""
+    from knowledge.parser.cleaning import clean_lines
+    text = " ".join(l.text for l in clean_lines("**KẾT LUẬN CỦA BAN BÍ THƯ****về một số nhiệm vụ trọng tâm**"))
+    assert "THƯ về một số" in text
+    assert " ".join(l.text for l in clean_lines("**V****ăn phòng Chính phủ**")) == "Văn phòng Chính phủ"

@@ -201,12 +201,22 @@ def _strip_emphasis(text: str, bold_open: bool) -> tuple[str, bool, bool]:
             out.append(" ")                         # THÔNG BÁO**Ý KIẾN: two headings glued
         elif run >= 4 and before.isalnum() is False and after.isalpha():
             out.append(" ")                         # "Trung Bộ.****Hỗ trợ"
+        elif run >= 4 and after.isalpha() and _caps_word_before(text, m.start()):
+            out.append(" ")                         # "BAN BÍ THƯ****về một số nhiệm vụ …": a title under its kind
         pos = m.end()
     piece = text[pos:]
     letters = sum(c.isalpha() for c in piece)
     inside, outside = (inside + letters, outside) if in_bold else (inside, outside + letters)
     out.append(piece)
     return "".join(out), inside > 0 and outside == 0, in_bold
+
+
+def _caps_word_before(text: str, at: int) -> bool:
+    """A word of two capitals or more ends at `at` ("THƯ", not the "V" of "V****ăn")."""
+    start = at
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return at - start >= 2 and text[start:at].isupper()
 
 
 def _glued_capitals(text: str, at: int, after: str) -> bool:
