@@ -17,7 +17,7 @@ _TIME_ASKS = [tuple(p.split()) for p in (
 # "nâng bậc lương trước thời hạn", "hoàn thành đúng thời hạn", "quá thời hạn": a term named, not asked.
 _NOT_ASKING_TERM = frozenset({"truoc", "dung", "qua", "het", "trong"})
 _QUANTITY_ASKS = [tuple(p.split()) for p in (
-    "bao nhieu", "bn", "may lan", "may cap", "may nguoi", "may ngay", "may mui", "may phan tram",
+    "bao nhieu", "bn", "may lan", "may cap", "may nguoi", "may ngay", "may tuan", "may thang", "may nam", "may mui", "may phan tram",
     "so luong", "ty le", "bao lau", "how many", "how much", "how often", "what percentage",
     "what percent", "what share", "how long", "what number")]
 _YEAR_ASKS = [tuple(p.split()) for p in ("nam nao", "nam may", "what year", "which year", "in which year")]

@@ -4,7 +4,7 @@ Following only the README, five real notices nobody had used were imported with 
 (the Politburo's conclusion 155-KL/TW on reorganising the apparatus, as a news site printed it; a
 Ministry of Defence consolidated circular on clearing bombs and mines, 94/VBHN-BQP; a Ministry of
 Health decision page whose text the site had not yet loaded; two pages that order nothing), then
-asked about as officials type. The conclusion is kept here: it gives each body a numbered point
+asked about as officials type. The conclusion and the circular are kept here: it gives each body a numbered point
 ("6. Giao Văn phòng Trung ương Đảng chủ trì:" over its bullets; "7. Giao Ủy ban Kiểm tra Trung
 ương chủ trì …" followed by a paragraph in which another body leads). Fixed findings are tests; the
 rest are strict expected failures. All questions are put in one `ask --json` run.
@@ -19,7 +19,8 @@ from tests.console_session import imported_session, top_answer
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NOTICES_DIR = os.path.join(os.path.dirname(ROOT), "shared", "real-notices")
-NOTICES = {"155": "kl-9615b53de3e78142.md"}     # 155-KL/TW, Bộ Chính trị, Ban Bí thư, May 2025
+NOTICES = {"155": "kl-9615b53de3e78142.md",    # 155-KL/TW, Bộ Chính trị, Ban Bí thư, May 2025
+           "94": "kh-6d0e277c7b88a914.md"}     # 94/VBHN-BQP, Bộ Quốc phòng: a circular on clearing bombs and mines
 
 ASKED = (
     "uy ban kiem tra trung uong phai lam gi",
@@ -28,6 +29,7 @@ ASKED = (
     "dự thảo văn bản phân cấp phải hoàn chỉnh trước ngày nào",
     "bo phan thuong truc hoat dong den bao gio",
     "What must the Central Inspection Commission do?",
+    "chứng chỉ đội trưởng rà phá bom mìn có thời hạn mấy năm",
     "gia vang hom nay bao nhieu",
 )
 
@@ -71,6 +73,15 @@ def test_a_body_named_by_its_hand_over_heading_gets_all_its_points(session):
     assert got.get("text", "").startswith("Giao Văn phòng Trung ương Đảng chủ trì:")
     assert "chi trả chế độ" in got["text"] and "số hoá tài liệu" in got["text"]
     assert got["source"].endswith("mục 6")
+
+
+@needs_real
+def test_how_many_years_asks_for_a_length_of_time(session):
+    """Finding 4 (fixed): "… có thời hạn mấy năm" read "thời hạn" as asking a date and never
+    "mấy năm" as asking an amount, so "có thời hạn 05 năm" counted as lacking what was asked
+    and was declined (knowledge.answer_kind: "mấy năm / tháng / tuần" ask how many)."""
+    got = top_answer(session, "chứng chỉ đội trưởng rà phá bom mìn có thời hạn mấy năm")
+    assert "có thời hạn 05 năm" in got.get("text", "")
 
 
 @needs_real

@@ -76,3 +76,11 @@ def test_can_cu_ke_hoach_nay_is_a_directive():
     r = ItemRecord(1, "Căn cứ kế hoạch này, khẩn trương xây dựng kế hoạch phủ sóng 5G và gửi danh sách về Sở.",
                    kind="bullet", number="IV.4.1", **META)
     assert prior(r) > W_ABOUT
+
+
+def test_how_many_years_asks_for_an_amount():
+    """QA8 finding 4: "mấy năm" asks how long, as "mấy ngày" does."""
+    from knowledge.answer_kind import wanted_answer
+    from knowledge.traits import ANSWERS_QUANTITY
+    for q in ("co thoi han may nam", "cach ly may tuan", "mat may thang"):
+        assert wanted_answer(q.split()) & ANSWERS_QUANTITY
