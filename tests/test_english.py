@@ -141,3 +141,11 @@ def test_a_renunciation_question_reaches_the_rule_on_who_may_not_renounce():
                       "không được thôi quốc tịch Việt Nam.")])
     answer = searcher.ask("can civil servants renounce vietnamese nationality")
     assert answer.hits and answer.hits[0].record.item_id == 2
+
+
+def test_tax_and_customs_bodies_are_in_the_glossary():
+    # en9 e9-11 and en4: tax letters name 'cơ quan thuế', 'Thuế tỉnh', 'Cục Thuế'; customs rulings 'Chi cục Hải quan'
+    assert ("co", "quan", "thue") in _vi_terms("what should the tax office do about land rent")
+    assert ("cuc", "thue") in _vi_terms("what did the tax department ask")
+    assert ("chi", "cuc", "hai", "quan") in _vi_terms("which customs office checks the goods")
+    assert ("du", "ho", "so") in _vi_terms("within how many days after receiving a complete file")
