@@ -20,7 +20,7 @@ from pathlib import Path
 
 from knowledge.lead_ins import LIST_BUDGET
 from knowledge.records import source_line
-from knowledge.within import HEADING_MARK
+from knowledge.within import HEADING_MARK, _words, actor_wordings
 
 ASKS_FILE = Path(__file__).resolve().parent / "vocab" / "duty_asks.txt"
 
@@ -97,3 +97,32 @@ def body_list(index, ranking, terms: list[str], hits: list) -> bool:
     hits[0] = replace(hits[0], text="\n".join((heading, *texts)), source=source_line(record), record=record,
                       sentence=heading, sentences=(heading,))
     return True
+
+
+def english_duties(index, ranking, concepts, terms: list[str], hits: list, ev):
+    """An English question that asks only what a body must do ("What must the provincial police
+    do?") of a plan that gives that body a heading ("10. Công an tỉnh"): the answer is the heading
+    with its points (`body_list`), as for "Công an tỉnh làm gì?". Its words reach the item only
+    through the glossary, which counts a translated word less than a word typed in Vietnamese
+    (knowledge.concepts.W_GLOSSARY), so the evidence would say the item holds four fifths of
+    the question when the heading that leads the answer is the whole of it: the evidence is
+    that of the Vietnamese question, the whole question held, in the answer's own words. Only
+    when every content word of the question names the body (knowledge.concepts.actor_span) and
+    the heading is that body's name and nothing else; the model still weighs the rest
+    (margin, shortness, English). Returns the evidence, changed or not."""
+    from dataclasses import replace as changed
+
+    from knowledge.confidence import model
+
+    content = [c for c in concepts if c.content and not c.pair]
+    if not content or not all(c.actor for c in content) or ranking.groups is None or not len(ranking):
+        return ev
+    head = int(ranking.groups[0])
+    if not 0 <= head < len(index.head_texts) \
+            or _words(HEADING_MARK.sub("", index.head_texts[head][-1])).strip() not in actor_wordings(concepts):
+        return ev
+    if not body_list(index, ranking, terms, hits):
+        return ev
+    ev = changed(ev, coverage=1.0, own_coverage=1.0, passage=1.0, body_list=1.0)
+    hits[0] = changed(hits[0], score=model().probability(ev))
+    return ev

@@ -32,7 +32,7 @@ from knowledge.answer_kind import wanted_answer
 from knowledge.concepts import detect_language, en_concepts, read_vi_tokens, untranslated, vi_concepts
 from knowledge.confidence import Evidence, evidence, model, overruled
 from knowledge.restatements import conclusion_first
-from knowledge.duties import body_list
+from knowledge.duties import body_list, english_duties
 from knowledge.english import accent_mismatch_en, asking_terms, rerank_by_accents, wordings
 from knowledge.folding import carry_readings, fold_mismatch, known_words, pair_readings
 from knowledge.index import Index
@@ -234,6 +234,8 @@ class Searcher:
                               asks_situation(terms), asks_difficulty(terms), restated, asks_who(terms))
         if ev is not None and body_list(index, ranking, terms, hits):
             ev = replace(ev, body_list=1.0)     # "chi cục hải quan khu vực V làm gì": its points
+        elif ev is not None and lang == "en":
+            ev = english_duties(index, ranking, concepts, terms, hits, ev)   # "What must the police do?"
         noise = sum(c.isalnum() for c in talk.rest) < MIN_LETTERS
         threshold = model().threshold
         # Typed without accents, one syllable of content ('ngon': ngon, ngôn, ngọn, ngón) names

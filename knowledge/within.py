@@ -176,11 +176,17 @@ def actor_body(concepts) -> str | None:
     global _BODIES
     if _BODIES is None:
         _BODIES = _body_prefixes()
+    return max((w for w in actor_wordings(concepts) if w in _BODIES), key=len, default=None)
+
+
+def actor_wordings(concepts) -> list[str]:
+    """The folded Vietnamese wordings of the body an English question asks the task of: each
+    actor concept's, and two side by side in either order ('police' + 'provincial': 'cong an
+    tinh'), whether the catalogue knows them or not."""
     parts = [[" ".join(a.terms) for a in c.alternatives if a.field != "en" and a.terms]
              for c in concepts if c.actor]
     found = [w for p in parts for w in p]
-    found += [f"{x} {y}" for p, q in zip(parts, parts[1:]) for a, b in ((p, q), (q, p)) for x in a for y in b]
-    return max((w for w in found if w in _BODIES), key=len, default=None)
+    return found + [f"{x} {y}" for p, q in zip(parts, parts[1:]) for a, b in ((p, q), (q, p)) for x in a for y in b]
 
 
 # Abbreviations of bodies read as their words, in questions and items alike ("UBND tỉnh", "Bộ CHQS

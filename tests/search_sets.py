@@ -108,6 +108,12 @@ SETS = [
     # aid workers, expats and officials type; written before any change. The aside part
     # (tests/*_en8_hold.tsv) is deliberately not listed.
     _real("en8"),
+    # English only (2026-11-25, branch english11): eleven more unused documents without English
+    # summaries (tax letters on PIT lists and VAT, three customs code rulings, legal Q&A pages on
+    # credit funds, nationality, preschools and personal data, a Wikipedia article, an empty
+    # page), typed as advisors and bilingual officials type, with typos; written before any
+    # change. The aside part (tests/*_en9_hold.tsv) is deliberately not listed.
+    _real("en9"),
     QuestionSet("seed_dev2", f"{HERE}/questions_seed_dev2.tsv", f"{HERE}/oos_seed_dev.tsv", "seed"),
     # Seed questions typed as officials type in chat (no accents, shorthand, telex leftovers,
     # typos, paraphrases): seed_dev3 and seed_dev4 (earlier rounds), seed_dev5 (2026-11-25, branch

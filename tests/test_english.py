@@ -106,3 +106,46 @@ def test_a_company_is_the_trader_a_commercial_rule_is_written_for():
         ItemRecord(2, "Thương nhân phải thông báo đến Sở Công Thương trước khi thực hiện.")])
     answer = searcher.ask("what must a company notify the Department of Industry and Trade")
     assert answer.hits and answer.hits[0].record.item_id == 2
+
+
+def test_nationality_and_its_procedures_are_in_the_glossary():
+    # en9 e9-37, e9-41: "renounce Vietnamese nationality" is 'thôi quốc tịch'; living overseas is 'ở nước ngoài'
+    terms = _vi_terms("I live overseas, can I renounce my nationality")
+    assert ("quoc", "tich") in terms and ("thoi",) in terms and ("nuoc", "ngoai") in terms
+    assert ("quoc", "tich") in _vi_terms("how to give up citizenship")
+
+
+def test_company_officers_and_statements_are_in_the_glossary():
+    # en9 e9-52, e9-55: a JSC's financial statements; its CEO
+    terms = _vi_terms("where must a JSC send its annual financial statements to")
+    assert ("cong", "ty", "co", "phan") in terms and ("bao", "cao", "tai", "chinh") in terms
+    assert ("tong", "giam", "doc") in _vi_terms("who appoints the CEO")
+    assert ("nghia", "vu") in _vi_terms("obligations of the data subject")
+
+
+def test_goods_makers_and_tax_offsets_are_in_the_glossary():
+    # en9 e9-22, e9-10: a product's maker and decomposition; overpaid tax offset between persons
+    assert ("phan", "huy") in _vi_terms("at what temperature does the powder decompose")
+    assert ("nha", "san", "xuat") in _vi_terms("who is the manufacturer of the powder")
+    terms = _vi_terms("how is overpaid tax offset between employees")
+    assert ("nop", "thua") in terms and ("bu", "tru") in terms
+
+
+def test_a_renunciation_question_reaches_the_rule_on_who_may_not_renounce():
+    from knowledge.records import ItemRecord
+
+    searcher = Searcher.from_records([
+        ItemRecord(1, "Cán bộ, công chức và những người đang phục vụ trong lực lượng vũ trang nhân dân "
+                      "Việt Nam được nghỉ phép hằng năm theo quy định."),
+        ItemRecord(2, "Cán bộ, công chức và những người đang phục vụ trong lực lượng vũ trang nhân dân "
+                      "không được thôi quốc tịch Việt Nam.")])
+    answer = searcher.ask("can civil servants renounce vietnamese nationality")
+    assert answer.hits and answer.hits[0].record.item_id == 2
+
+
+def test_tax_and_customs_bodies_are_in_the_glossary():
+    # en9 e9-11 and en4: tax letters name 'cơ quan thuế', 'Thuế tỉnh', 'Cục Thuế'; customs rulings 'Chi cục Hải quan'
+    assert ("co", "quan", "thue") in _vi_terms("what should the tax office do about land rent")
+    assert ("cuc", "thue") in _vi_terms("what did the tax department ask")
+    assert ("chi", "cuc", "hai", "quan") in _vi_terms("which customs office checks the goods")
+    assert ("du", "ho", "so") in _vi_terms("within how many days after receiving a complete file")

@@ -54,6 +54,10 @@ QUESTION_SETS = {
     "real en6 holdout": ("questions_real_en6_hold.tsv", 20, "real_docs_en6.txt"),
     "real en7": ("questions_real_en7.tsv", 46, "real_docs_en7.txt"),
     "real en7 holdout": ("questions_real_en7_hold.tsv", 22, "real_docs_en7.txt"),
+    # English only (2026-11-25, branch english11, written before any change): tax and customs
+    # letters, legal Q&A pages, a Wikipedia article, an empty page; every third line set aside.
+    "real en9": ("questions_real_en9.tsv", 40, "real_docs_en9.txt"),
+    "real en9 holdout": ("questions_real_en9_hold.tsv", 20, "real_docs_en9.txt"),
     "seed dev3": ("questions_seed_dev3.tsv", 42, None),
     "seed dev3 holdout": ("questions_seed_dev3_hold.tsv", 20, None),
     "seed dev4": ("questions_seed_dev4.tsv", 53, None),
@@ -69,7 +73,7 @@ QUESTION_SETS = {
     "seed dev7 holdout": ("questions_seed_dev7_hold.tsv", 27, None),
 }
 ENGLISH_ONLY = {"real en4", "real en4 holdout", "real en5", "real en5 holdout", "real en6", "real en6 holdout",
-                "real en7", "real en7 holdout"}
+                "real en7", "real en7 holdout", "real en9", "real en9 holdout"}
 # Sets written in Vietnamese only (they measure declines of right answers, not English).
 VIETNAMESE_ONLY = {"real fresh4", "real fresh4 holdout", "seed dev5", "seed dev5 holdout", "real fresh5",
                    "real fresh5 holdout", "real fresh6", "real fresh6 holdout",
@@ -101,6 +105,8 @@ OUT_OF_SCOPE_SETS = {
     "real en6 holdout": ("oos_real_en6_hold.tsv", 4),
     "real en7": ("oos_real_en7.tsv", 8),
     "real en7 holdout": ("oos_real_en7_hold.tsv", 4),
+    "real en9": ("oos_real_en9.tsv", 14),
+    "real en9 holdout": ("oos_real_en9_hold.tsv", 7),
     "seed dev3": ("oos_seed_dev3.tsv", 15),
     "seed dev3 holdout": ("oos_seed_dev3_hold.tsv", 7),
     "seed dev4": ("oos_seed_dev4.tsv", 18),
@@ -117,7 +123,7 @@ DOC_LISTS = {"real_docs_dev.txt": 16, "heldout/real_docs.txt": 13,
              "real_docs_en4.txt": 18, "real_docs_en5.txt": 13,
              "real_docs_en6.txt": 13, "real_docs_fresh5.txt": 15,
              "real_docs_fresh6.txt": 14, "real_docs_fresh7.txt": 14,
-             "real_docs_en7.txt": 13}
+             "real_docs_en7.txt": 13, "real_docs_en9.txt": 11}
 
 
 def fold(s: str) -> str:
