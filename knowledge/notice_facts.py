@@ -79,6 +79,10 @@ def _named_notice(terms: list[str], known=frozenset()) -> tuple[str, str, set[st
     for a, b in zip(terms, terms[1:]):
         if b.isdigit() and (a in DOC_KINDS or f"{a}:{int(b)}" in known):
             numbered.add(f"{a}:{int(b)}")
+    for k, b in enumerate(terms):       # the kind's words before a number: "cong van 5489" as chat shorthand reads "cv 5489"
+        if b.isdigit():
+            numbered.update(f"{kind}:{int(b)}" for kind, alts in DOC_KINDS.items()
+                            if k >= len(words := alts[0].split()) and terms[k - len(words):k] == words)
     if len(numbered) > 1:
         return None
     if numbered:
@@ -90,14 +94,16 @@ def _named_notice(terms: list[str], known=frozenset()) -> tuple[str, str, set[st
     return (kinds.pop(), "", set()) if len(kinds) == 1 else ("", "", set())
 
 
-def asked_fact(terms: list[str], known=frozenset()) -> FactQuestion | None:
+def asked_fact(terms: list[str], known=frozenset(), naming: list[str] | None = None) -> FactQuestion | None:
     """The fact of a notice a question asks for ('signer', 'date', 'number', 'issuer') and how it
     names the notice; None when it asks for no fact, or for two. Whether the other words are
-    the notice's is for `find_notice` to say."""
+    the notice's is for `find_notice` to say. `naming`, when given, are the terms that name the
+    notice: "hd 45 nói về j" as typed, whose chat shorthand read back gives "gì" but also reads
+    'hd' as "hướng dẫn", which is no kind of DOC_KINDS."""
     facts = [fact for fact, phrases in ASKS.items() if any(_has(terms, p) for p in phrases)]
     if not facts and terms[:1] == ["what"] and terms[-1:] == ["about"]:
         facts = ["subject"]                         # "what is letter 545 about"
-    named = _named_notice(terms, known)
+    named = _named_notice(terms if naming is None else naming, known)   # `naming`: the terms as typed
     if len(facts) != 1 or named is None:
         return None
     kind, number, used = named
