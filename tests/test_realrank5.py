@@ -67,3 +67,14 @@ def test_the_signer_of_a_consolidated_text_named_in_shorthand_with_its_issuers_c
     """"vbhn 46 của btc ai ký": 'vbhn' and 'btc' are the codes of "46/VBHN-BTC"."""
     answer = Searcher.from_records(_records()).ask("vbhn 46 cua btc ai ky")
     assert answer.fact == "signer" and answer.answered and answer.hits[0].text == "Nguyễn Đức Chi"
+
+
+def test_a_fact_asked_in_chat_shorthand():
+    """"tb 39305 ng ky la ai", "hd 45 noi ve j": the shorthand read back ('người', 'gì') asks the
+    header, as "thông báo 39305 người ký là ai" does (trust t44 asked "… về vấn đề j")."""
+    searcher = Searcher.from_records(_records())
+    answer = searcher.ask("tb 39305 ng ky la ai")
+    assert answer.fact == "signer" and answer.hits[0].text == "Đào Thu Hương"
+    answer = searcher.ask("hd 45 noi ve j")
+    assert answer.fact == "subject" and "quy hoạch cán bộ" in answer.hits[0].text
+
