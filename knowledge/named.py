@@ -120,10 +120,21 @@ def document_kinds(question_terms: list[str]) -> set[str]:
     return found
 
 
-def document_names(question_terms: list[str]) -> list[Name]:
-    """The notices a question names by kind and number."""
-    return [Name("document", document_label(t), ((t,),))
-            for t in dict.fromkeys(question_terms) if ":" in t and t.split(":")[0] in DOC_KINDS]
+def document_names(question_terms: list[str], known=frozenset()) -> list[Name]:
+    """The notices a question names by kind and number: 'cd:217' as the tokenizer reads
+    "Công điện 217". Two more ways count only for a notice the knowledge base has (`known`,
+    its 'kind:number' terms), so that neither ever makes a question about "no such notice":
+    a number whose code is no kind of DOC_KINDS ('hd:45' of "45-HD/BTCTW", 'vbhn:46'), and the
+    chat shorthand of a kind before a number of two digits or more ("tb 39305 gửi cty nào",
+    "vbhn 46 ai ký"), typed for the notice as "ct 07" is — but "tb 30 tuổi" (trung bình) or
+    "kh 10 người" name no notice when none has that number."""
+    named = [t for t in question_terms if ":" in t and (t.split(":")[0] in DOC_KINDS or t in known)]
+    shorthand = {(a,): a for a in {t.split(":")[0] for t in known}} | _KIND_PHRASES   # 'tb' read as 'thong bao'
+    for i, b in enumerate(question_terms):
+        if b.isdigit() and len(b) >= 2:
+            named += [term for words, kind in shorthand.items()
+                      if tuple(question_terms[max(0, i - len(words)):i]) == words and (term := f"{kind}:{int(b)}") in known]
+    return [Name("document", document_label(t), ((t,),)) for t in dict.fromkeys(named)]
 
 
 def corrected_terms(index, read) -> list[str] | None:

@@ -15,6 +15,7 @@ or when two notices share it; Loa answers only when exactly one notice fits.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -68,15 +69,20 @@ def _has(terms: list[str], phrase: str) -> bool:
     return any(terms[i:i + n] == words for i in range(len(terms) - n + 1))
 
 
-def _named_notice(terms: list[str]) -> tuple[str, str, set[str]] | None:
+def _named_notice(terms: list[str], known=frozenset()) -> tuple[str, str, set[str]] | None:
     """The kind and number of the notice a question names, and the terms that name it:
     'ct:7' as the tokenizer reads 'chỉ thị 07', or the kind's chat shorthand before a number
-    ('ct 07', 'kh 0204'); a kind alone ('chỉ thị của huyện …') gives no number. None when it
-    names two notices."""
-    numbered = {t for t in terms if ":" in t and t.split(":")[0] in DOC_KINDS}
+    ('ct 07', 'kh 0204'); a kind alone ('chỉ thị của huyện …') gives no number. A code that is
+    no kind of DOC_KINDS names a notice only when the knowledge base has it (`known`, its
+    'kind:number' terms): 'hd:45' of "45-HD/BTCTW", "vbhn 46". None when it names two notices."""
+    numbered = {t for t in terms if ":" in t and (t.split(":")[0] in DOC_KINDS or t in known)}
     for a, b in zip(terms, terms[1:]):
-        if a in DOC_KINDS and b.isdigit():
+        if b.isdigit() and (a in DOC_KINDS or f"{a}:{int(b)}" in known):
             numbered.add(f"{a}:{int(b)}")
+    for k, b in enumerate(terms):       # the kind's words before a number: "cong van 5489" as chat shorthand reads "cv 5489"
+        if b.isdigit():
+            numbered.update(f"{kind}:{int(b)}" for kind, alts in DOC_KINDS.items()
+                            if k >= len(words := alts[0].split()) and terms[k - len(words):k] == words)
     if len(numbered) > 1:
         return None
     if numbered:
@@ -88,14 +94,16 @@ def _named_notice(terms: list[str]) -> tuple[str, str, set[str]] | None:
     return (kinds.pop(), "", set()) if len(kinds) == 1 else ("", "", set())
 
 
-def asked_fact(terms: list[str]) -> FactQuestion | None:
+def asked_fact(terms: list[str], known=frozenset(), naming: list[str] | None = None) -> FactQuestion | None:
     """The fact of a notice a question asks for ('signer', 'date', 'number', 'issuer') and how it
     names the notice; None when it asks for no fact, or for two. Whether the other words are
-    the notice's is for `find_notice` to say."""
+    the notice's is for `find_notice` to say. `naming`, when given, are the terms that name the
+    notice: "hd 45 nói về j" as typed, whose chat shorthand read back gives "gì" but also reads
+    'hd' as "hướng dẫn", which is no kind of DOC_KINDS."""
     facts = [fact for fact, phrases in ASKS.items() if any(_has(terms, p) for p in phrases)]
     if not facts and terms[:1] == ["what"] and terms[-1:] == ["about"]:
         facts = ["subject"]                         # "what is letter 545 about"
-    named = _named_notice(terms)
+    named = _named_notice(terms if naming is None else naming, known)   # `naming`: the terms as typed
     if len(facts) != 1 or named is None:
         return None
     kind, number, used = named
@@ -109,7 +117,12 @@ def asked_fact(terms: list[str]) -> FactQuestion | None:
 
 
 def _header_words(record, fact: str, titled: bool = False) -> set[str]:
-    parts = [record.issuer or "", record.province or "", record.document_number or ""]
+    """The words of a notice's header: its issuer, place, number — with the codes of its number
+    ('chq' of "39305/TB-CHQ", 'btc' of "46/VBHN-BTC", typed for the issuer) — and stated kind
+    ("Hướng dẫn", "Văn bản hợp nhất", which DOC_KINDS need not know)."""
+    number = record.document_number or ""
+    parts = [record.issuer or "", record.province or "", number, " ".join(re.split(r"[^\w]+|\d+", number)),
+             record.document_kind or ""]
     if fact in _BY_TITLE or titled:
         parts.append(record.document_title or "")
     return {t.term for t in tokenize(" ".join(parts))}
@@ -119,6 +132,8 @@ def _of_kind(index, first_item: dict, d: int, kind: str) -> bool:
     """Whether notice `d` is of `kind` by its stated kind ('Công văn' for 5330/CT-CS, whose
     'CT' is Cục Thuế's code, not a chỉ thị)."""
     i = first_item.get(d)
+    if kind not in DOC_KINDS:
+        return False
     stated = " ".join(t.term for t in tokenize(index.records[i].document_kind or "")) if i is not None else ""
     return bool(stated) and stated.startswith(DOC_KINDS[kind][0])
 
@@ -129,7 +144,7 @@ def find_notice(index, asked: FactQuestion) -> int | None:
     firsts = np.unique(np.asarray(index.item_doc), return_index=True)
     first_item = dict(zip(firsts[0].tolist(), firsts[1].tolist()))
     if asked.number:
-        numbered = {d for k in DOC_KINDS for d in index.doc_numbers.get(f"{k}:{asked.number}", ())}
+        numbered = {d for k in {*DOC_KINDS, asked.kind} for d in index.doc_numbers.get(f"{k}:{asked.number}", ())}
         docs = numbered if asked.any_kind else {
             d for d in numbered
             if d in index.doc_numbers.get(f"{asked.kind}:{asked.number}", ()) or _of_kind(index, first_item, d, asked.kind)}

@@ -206,7 +206,9 @@ class Searcher:
         mentions, missing = self._named(index, [t.term for t in read], surfaces := [typed[t.start:t.end] for t in read])
         fixed = corrected_terms(index, read) if lang != "en" else None    # 'qang ngai' still names Quảng Ngãi
         mentions += [m for m in (self._named(index, fixed, surfaces)[0] if fixed else ()) if m.name not in {n.name for n in mentions}]
-        fact = asked_fact([t.term for t in tokens])
+        fact = asked_fact([t.term for t in tokens], index.doc_numbers) or \
+            (asked_fact([t.term for t in read], index.doc_numbers) or
+             asked_fact([t.term for t in read], index.doc_numbers, [t.term for t in tokens]) if read is not tokens else None)
         first = find_notice(index, fact) if fact else None
         if first is not None:
             return self._fact(index, question, lang, fact.fact, first)
@@ -284,7 +286,7 @@ class Searcher:
         topics.tsv: "hộ chiếu", "máy bay") counts only when nothing mentions it: then the
         question is about something no notice speaks of, whatever its folded syllables meet."""
         mentions, missing = [], []
-        names = [name for _, _, name in find_names(terms, surfaces)] + document_names(terms)
+        names = [name for _, _, name in find_names(terms, surfaces)] + document_names(terms, index.doc_numbers)
         for name in dict.fromkeys(names):
             if name.kind == "document":
                 term = name.phrases[0][0]

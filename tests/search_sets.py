@@ -96,6 +96,11 @@ SETS = [
     # citizens type ("ai phải…", "khi nào…", a third unaccented); the aside part
     # (tests/*_fresh7_hold.tsv) is deliberately not listed.
     _real("fresh7"),
+    # Seven documents and four pages that order nothing (2026-11-25, branch realrank5: a tax letter,
+    # a Party guidance on cadre planning, customs rulings, a consolidated text, a Wikipedia page,
+    # form and Q&A pages), a third each accented, unaccented and chat shorthand, written by hand
+    # before any change; the aside part (tests/*_fresh8_hold.tsv) is deliberately not listed.
+    _real("fresh8"),
     # English only (2026-11-25, branch english8): thirteen more unused notices without English
     # summaries (labour reports, tax scams and refunds, land rent, public assets after the
     # merger, a marine plan, party congresses), typed as officials and aid workers type, with

@@ -44,6 +44,11 @@ QUESTION_SETS = {
     "real fresh6 holdout": ("questions_real_fresh6_hold.tsv", 20, "real_docs_fresh6.txt"),
     "real fresh7": ("questions_real_fresh7.tsv", 46, "real_docs_fresh7.txt"),
     "real fresh7 holdout": ("questions_real_fresh7_hold.tsv", 23, "real_docs_fresh7.txt"),
+    # Seven documents and four pages that order nothing (2026-11-25, branch realrank5), typed as
+    # grassroots officials type (a third each accented, unaccented, chat shorthand), written by
+    # hand before any change; every question whose number is a multiple of 3 set aside.
+    "real fresh8": ("questions_real_fresh8.tsv", 42, "real_docs_fresh8.txt"),
+    "real fresh8 holdout": ("questions_real_fresh8_hold.tsv", 21, "real_docs_fresh8.txt"),
     # English only (issue 9, "English on every topic"): questions about notices imported at run
     # time, which have no English summaries; dev and held-aside parts share their documents.
     "real en4": ("questions_real_en4.tsv", 33, "real_docs_en4.txt"),
@@ -77,7 +82,7 @@ ENGLISH_ONLY = {"real en4", "real en4 holdout", "real en5", "real en5 holdout", 
 # Sets written in Vietnamese only (they measure declines of right answers, not English).
 VIETNAMESE_ONLY = {"real fresh4", "real fresh4 holdout", "seed dev5", "seed dev5 holdout", "real fresh5",
                    "real fresh5 holdout", "real fresh6", "real fresh6 holdout",
-                   "real fresh7", "real fresh7 holdout"}
+                   "real fresh7", "real fresh7 holdout", "real fresh8", "real fresh8 holdout"}
 # Sets written as officials type in a Vietnamese chat (no accents, typos, telex leftovers,
 # shorthand): no English share is asked of them, but most must be typed without accents.
 CHAT_SETS = {"seed dev3", "seed dev3 holdout", "seed dev4", "seed dev4 holdout", "seed dev6", "seed dev6 holdout",
@@ -97,6 +102,8 @@ OUT_OF_SCOPE_SETS = {
     "real fresh6 holdout": ("oos_real_fresh6_hold.tsv", 4),
     "real fresh7": ("oos_real_fresh7.tsv", 11),
     "real fresh7 holdout": ("oos_real_fresh7_hold.tsv", 5),
+    "real fresh8": ("oos_real_fresh8.tsv", 12),
+    "real fresh8 holdout": ("oos_real_fresh8_hold.tsv", 6),
     "real en4": ("oos_real_en4.tsv", 7),
     "real en4 holdout": ("oos_real_en4_hold.tsv", 4),
     "real en5": ("oos_real_en5.tsv", 8),
@@ -122,7 +129,7 @@ DOC_LISTS = {"real_docs_dev.txt": 16, "heldout/real_docs.txt": 13,
              "real_docs_dev3.txt": 6, "real_docs_dev3_hold.txt": 4,
              "real_docs_en4.txt": 18, "real_docs_en5.txt": 13,
              "real_docs_en6.txt": 13, "real_docs_fresh5.txt": 15,
-             "real_docs_fresh6.txt": 14, "real_docs_fresh7.txt": 14,
+             "real_docs_fresh6.txt": 14, "real_docs_fresh7.txt": 14, "real_docs_fresh8.txt": 11,
              "real_docs_en7.txt": 13, "real_docs_en9.txt": 11}
 
 
