@@ -45,12 +45,23 @@ _CLOSING = re.compile(r"(?:\bde\b.{0,120}\bbiet\b|\btran trong\b|\bxin thong bao
 _QUANTITY_WORDS = frozenset({"tuong duong", "toan bo", "tat ca", "mot nua", "gap doi", "gap ba"})
 
 
+# A quarter ('Quý I', 'quý 3') is a time; the year of a term of office ('năm thứ hai của nhiệm kỳ')
+# answers "năm nào" as a year does.
+_QUARTERS = frozenset("i ii iii iv 1 2 3 4".split())
+_ORDINALS = frozenset("nhat hai ba tu nam 1 2 3 4 5".split())
+
+
 def answer_kinds(terms: list[str]) -> int:
-    """What an item can answer besides its words: a time (it holds a date or an hour), a
-    year ('năm 2026', 'từ năm 2027': kept apart, since nearly every plan names its year and
-    only "năm nào" asks for one) or a quantity (a number of two digits or more, a
+    """What an item can answer besides its words: a time (it holds a date, an hour or a
+    quarter), a year ('năm 2026', 'từ năm 2027': kept apart, since nearly every plan names its
+    year and only "năm nào" asks for one) or a quantity (a number of two digits or more, a
     percentage, a range, an amount in words)."""
     kinds = ANSWERS_QUANTITY if any(f"{a} {b}" in _QUANTITY_WORDS for a, b in zip(terms, terms[1:])) else 0
+    for a, b, c in zip(terms, terms[1:], terms[2:] + [""]):
+        if a == "quy" and b in _QUARTERS:
+            kinds |= ANSWERS_TIME
+        elif a == "nam" and b == "thu" and c in _ORDINALS:
+            kinds |= ANSWERS_TIME | ANSWERS_YEAR
     for k, t in [(k, t) for k, t in enumerate(terms) if t[0] <= "9"]:   # digits sort before letters
         if t[0].isdigit():
             if _YEAR.fullmatch(t) and k and terms[k - 1] == "nam":

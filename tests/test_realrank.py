@@ -84,3 +84,14 @@ def test_how_many_years_asks_for_an_amount():
     from knowledge.traits import ANSWERS_QUANTITY
     for q in ("co thoi han may nam", "cach ly may tuan", "mat may thang"):
         assert wanted_answer(q.split()) & ANSWERS_QUANTITY
+
+
+def test_a_quarter_is_a_time_and_the_year_of_a_term_answers_which_year():
+    """fresh8 r10, r11: "rà soát … trong Quý I" answers "vào quý mấy"; "vào năm thứ hai của nhiệm
+    kỳ" answers "vào năm nào của nhiệm kỳ"."""
+    from knowledge.answer_kind import wanted_answer
+    from knowledge.traits import ANSWERS_TIME, ANSWERS_YEAR, answer_kinds
+    assert answer_kinds("ra soat trong quy i va bao cao".split()) & ANSWERS_TIME
+    assert answer_kinds("vao nam thu hai cua nhiem ky".split()) & ANSWERS_YEAR
+    assert not answer_kinds("quy hoach can bo nam nay".split())
+    assert wanted_answer("bo sung quy hoach vao quy may".split()) & ANSWERS_TIME
