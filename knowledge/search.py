@@ -234,10 +234,8 @@ class Searcher:
         terms = [t.term for t in read]
         hits, ev = self._hits(index, ranking, concepts, lang, mentions, limit, accented, folded, wants,
                               asks_situation(terms), asks_difficulty(terms), restated, asks_who(terms))
-        # "chi cục hải quan khu vực V làm gì": its points; an English question matched in the
-        # points' own words goes through english_duties, which also reads its Vietnamese evidence
         if ev is not None and (lang != "en" or ev.own_coverage == 0) and body_list(index, ranking, terms, hits):
-            ev = replace(ev, body_list=1.0)
+            ev = replace(ev, body_list=1.0)     # "chi cục hải quan khu vực V làm gì": its points
         elif ev is not None and lang == "en":
             ev = english_duties(index, ranking, concepts, terms, hits, ev)   # "What must the police do?"
         noise = sum(c.isalnum() for c in talk.rest) < MIN_LETTERS
