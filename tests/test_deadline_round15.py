@@ -1,0 +1,67 @@
+"""Deadlines of the fifteenth parser round (issue 8): recurring duties that name no day.
+
+"báo cáo Thủ tướng Chính phủ hằng tuần về tiến độ …" (a report verb, its recipient, the rhythm, then what is
+reported) was read as a plain modifier because the phrase neither closes its clause nor follows "định kỳ"; "tổ chức
+họp giao ban 1 tuần/lần", "báo cáo 01 lần/tháng" (once a period) had no form at all. Both are now a duty due by the
+period's end (a week's by Friday), the way "báo cáo … hằng tuần." already was; a sampling or inspection rate
+("quan trắc 1 lần/tháng"), a budget or plan "hằng năm về …" without a report verb, and "2 lần/tháng" stay none."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from knowledge.dates import find_deadlines
+from knowledge.parser import parse_text
+
+NOV_13 = date(2025, 11, 13)        # a Thursday: the next Friday is the 14th
+
+
+def _found(text: str, reference: date = NOV_13) -> list[tuple]:
+    return [(d.due, d.phrase, d.recurrence) for d in find_deadlines(text, reference)]
+
+
+@pytest.mark.parametrize("text, due, rule", [
+    ("Chỉ đạo thực hiện nghiêm việc báo cáo Thủ tướng Chính phủ hằng tuần về tiến độ, kết quả thực hiện;",
+     date(2025, 11, 14), "FREQ=WEEKLY;BYDAY=FR"),
+    ("Sở Y tế báo cáo Ủy ban nhân dân tỉnh hằng tháng về tình hình dịch bệnh.", date(2025, 11, 30),
+     "FREQ=MONTHLY;BYMONTHDAY=31"),
+    ("Các xã gửi báo cáo UBND tỉnh hằng quý kết quả thực hiện.", date(2025, 12, 31), None),
+])
+def test_a_report_to_a_recipient_with_its_topic_after_the_rhythm_is_recurring(text, due, rule):
+    found = _found(text)
+    assert len(found) == 1 and found[0][0] == due
+    assert rule is None or found[0][2] == rule
+
+
+@pytest.mark.parametrize("text, phrase, due", [
+    ("Phó Thủ tướng yêu cầu các địa phương tổ chức họp giao ban 1 tuần/lần giữa Ủy ban nhân dân tỉnh với các nhà thầu.",
+     "1 tuần/lần", date(2025, 11, 14)),
+    ("Các xã báo cáo Ủy ban nhân dân huyện 01 lần/tháng về tình hình thực hiện.", "01 lần/tháng", date(2025, 11, 30)),
+    ("Tổ công tác họp sơ kết một lần/quý.", "một lần/quý", date(2025, 12, 31)),
+])
+def test_a_meeting_or_report_once_a_period_is_recurring(text, phrase, due):
+    assert [(d, p) for d, p, _ in _found(text)] == [(due, phrase)]
+
+
+@pytest.mark.parametrize("text", [
+    "Nguồn nước cấp quan trắc với tần suất 1 lần/tháng; thời gian quan trắc từ tháng 3.",
+    "Kiểm tra định kỳ thiết bị 01 lần/năm theo quy định.",
+    "Ngân sách hằng năm về giáo dục được bố trí theo quy định.",
+    "Quan trắc với tần suất 2 lần/tháng.",
+    "Báo cáo kết quả hằng năm của doanh nghiệp được công khai.",
+])
+def test_rates_and_modifiers_stay_no_deadline(text):
+    assert _found(text) == []
+
+
+def test_a_conclusion_keeps_its_weekly_report_as_a_recurring_deadline():
+    """Issued on a Friday: the weekly report is next due the Friday after."""
+    parsed = parse_text(
+        "VĂN PHÒNG CHÍNH PHỦ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 600/TB-VPCP\n"
+        "Hà Nội, ngày 14 tháng 11 năm 2025\n\nTHÔNG BÁO\nKết luận của Thủ tướng Chính phủ\n\n"
+        "1. Ủy ban nhân dân các tỉnh chỉ đạo rà soát tiến độ các dự án; thực hiện nghiêm việc báo cáo Thủ tướng "
+        "Chính phủ hằng tuần về tiến độ, tình hình thực hiện các nhiệm vụ được giao.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. BỘ TRƯỞNG, CHỦ NHIỆM\nPHÓ CHỦ NHIỆM\nNguyễn Văn A\n")
+    deadlines = [d for item in parsed["items"] for d in item["deadlines"]]
+    assert [(d["date"], d["phrase"]) for d in deadlines] == [("2025-11-21", "hằng tuần")]
