@@ -12,7 +12,9 @@ report; a task line's "Thời gian thực hiện: Hằng năm." is the task's rh
 with its report verb ("a) Báo cáo Cục Điện lực cơ cấu … hằng năm và dự kiến …", the way a
 Thông tư lists an agency's duties) has the rhythm wherever it stands in the clause; so does a report
 verb with only its recipient between it and the phrase, the report's topic after it ("báo cáo Thủ
-tướng Chính phủ hằng tuần về tiến độ …": "về", "kết quả", "tình hình" open what is reported).
+tướng Chính phủ hằng tuần về tiến độ …": "về", "kết quả", "tình hình" open what is reported). Besides reports, a yearly consolidation or update
+that closes its part of a clause ("…, phân công nhiệm vụ và kiện toàn tổ công tác thư viện hàng năm.") is
+a duty; "đánh giá kết quả thực hiện Kế hoạch hằng năm" is not read as one (the plan is yearly).
 """
 from __future__ import annotations
 
@@ -40,6 +42,9 @@ _REPORTS_TO = re.compile(r"\b(?:bao cao|gui bao cao)(?:\s+[^\s,;.]+){0,6}\s*$")
 _TOPIC = re.compile(r"^\s*(?:ve|ket qua|tinh hinh|tien do)\b")
 # "1 tuần/lần", "01 lần/tháng": once a period, a duty only for a meeting or a report ("tổ chức họp giao ban 1
 # tuần/lần"); a sampling or an inspection rate ("quan trắc 1 lần/tháng") is how the work is done
+# a yearly review that closes a coordinated clause: "Ban hành quyết định thành lập tổ …, phân công … và kiện toàn
+# tổ công tác thư viện hàng năm." (the verb heads its part of the clause, its object right after)
+_REVIEWS = re.compile(r"(?:^|,|\bva)\s*(?:kien toan|cap nhat)(?:\s+[^\s,;.]+){1,8}\s*$")
 _ONCE = re.compile(r"^(?:0?1|mot)\s")
 _MEETS = re.compile(r"\b(?:hop|giao ban|bao cao|so ket)\b")
 
@@ -62,6 +67,8 @@ def open_recurring_duty(text: str, start: int, end: int) -> bool:
         return True                                 # "a) Báo cáo Cục Điện lực cơ cấu … hằng năm và …"
     if _REPORTS_TO.search(before) and _TOPIC.match(after):
         return True                                 # "báo cáo Thủ tướng Chính phủ hằng tuần về tiến độ …"
+    if _REVIEWS.search(before[-90:]) and _CLOSES.match(after):
+        return True                                 # "…, phân công nhiệm vụ và kiện toàn tổ công tác hàng năm."
     if not _REPORT.search(before[-160:]):
         return False
     return before.rstrip().endswith("dinh ky") or \

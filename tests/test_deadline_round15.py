@@ -4,7 +4,9 @@
 reported) was read as a plain modifier because the phrase neither closes its clause nor follows "định kỳ"; "tổ chức
 họp giao ban 1 tuần/lần", "báo cáo 01 lần/tháng" (once a period) had no form at all. Both are now a duty due by the
 period's end (a week's by Friday), the way "báo cáo … hằng tuần." already was; a sampling or inspection rate
-("quan trắc 1 lần/tháng"), a budget or plan "hằng năm về …" without a report verb, and "2 lần/tháng" stay none."""
+("quan trắc 1 lần/tháng"), a budget or plan "hằng năm về …" without a report verb, and "2 lần/tháng" stay none.
+A yearly consolidation or update closing its part of a clause ("…, phân công nhiệm vụ và kiện toàn tổ công tác thư
+viện hàng năm.") is a yearly duty too; an evaluation "của Kế hoạch hằng năm" stays a plan's modifier."""
 from __future__ import annotations
 
 from datetime import date
@@ -50,6 +52,8 @@ def test_a_meeting_or_report_once_a_period_is_recurring(text, phrase, due):
     "Ngân sách hằng năm về giáo dục được bố trí theo quy định.",
     "Quan trắc với tần suất 2 lần/tháng.",
     "Báo cáo kết quả hằng năm của doanh nghiệp được công khai.",
+    "Tổng hợp, đánh giá kết quả thực hiện Kế hoạch hằng năm.",
+    "Lễ hội được tổ chức hằng năm.",
 ])
 def test_rates_and_modifiers_stay_no_deadline(text):
     assert _found(text) == []
@@ -65,3 +69,12 @@ def test_a_conclusion_keeps_its_weekly_report_as_a_recurring_deadline():
         "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. BỘ TRƯỞNG, CHỦ NHIỆM\nPHÓ CHỦ NHIỆM\nNguyễn Văn A\n")
     deadlines = [d for item in parsed["items"] for d in item["deadlines"]]
     assert [(d["date"], d["phrase"]) for d in deadlines] == [("2025-11-21", "hằng tuần")]
+
+
+@pytest.mark.parametrize("text", [
+    "Ban hành quyết định thành lập tổ công tác thư viện, phân công nhiệm vụ cụ thể cho từng thành viên và kiện toàn "
+    "tổ công tác thư viện hàng năm.",
+    "Rà soát, cập nhật danh mục thủ tục hành chính hằng năm.",
+])
+def test_a_yearly_consolidation_or_update_is_a_yearly_duty(text):
+    assert [(d, r) for d, _, r in _found(text)] == [(date(2025, 12, 31), "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=31")]
