@@ -6,7 +6,11 @@ họp giao ban 1 tuần/lần", "báo cáo 01 lần/tháng" (once a period) had 
 period's end (a week's by Friday), the way "báo cáo … hằng tuần." already was; a sampling or inspection rate
 ("quan trắc 1 lần/tháng"), a budget or plan "hằng năm về …" without a report verb, and "2 lần/tháng" stay none.
 A yearly consolidation or update closing its part of a clause ("…, phân công nhiệm vụ và kiện toàn tổ công tác thư
-viện hàng năm.") is a yearly duty too; an evaluation "của Kế hoạch hằng năm" stays a plan's modifier."""
+viện hàng năm.") is a yearly duty too; an evaluation "của Kế hoạch hằng năm" stays a plan's modifier.
+
+A section title "II. THỜI GIAN, ĐỊA ĐIỂM" absorbed its first bullet: "- Thời gian: …" was taken for a task's
+attribute line (a plan's "Thời gian thực hiện: …"), and the title's last word "ĐIỂM" for the "điểm" of "tại điểm a"
+running on to the next line. A title in capitals is neither a task nor a wrapped citation."""
 from __future__ import annotations
 
 from datetime import date
@@ -78,3 +82,33 @@ def test_a_conclusion_keeps_its_weekly_report_as_a_recurring_deadline():
 ])
 def test_a_yearly_consolidation_or_update_is_a_yearly_duty(text):
     assert [(d, r) for d, _, r in _found(text)] == [(date(2025, 12, 31), "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=31")]
+
+
+PLAN = ("ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "Số: 120/KH-UBND\nNghệ An, ngày 10 tháng 11 năm 2025\n\nKẾ HOẠCH\nTổ chức Hội nghị tổng kết năm 2025\n\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Đánh giá kết quả công tác phòng, chống thiên tai năm 2025.\n\n"
+        "{title}\n- Thời gian: 08 giờ 00 ngày 20/12/2025.\n- Địa điểm: Hội trường Ủy ban nhân dân tỉnh.\n\n"
+        "III. TỔ CHỨC THỰC HIỆN\n1. Sở Nông nghiệp và Môi trường chuẩn bị báo cáo, gửi Văn phòng UBND tỉnh trước "
+        "ngày 15/12/2025.\n2. Văn phòng UBND tỉnh chuẩn bị hội trường.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn A\n")
+
+
+@pytest.mark.parametrize("title", ["II. THỜI GIAN, ĐỊA ĐIỂM", "**II. THỜI GIAN, ĐỊA ĐIỂM**", "II. THỜI GIAN",
+                                   "II. THỜI GIAN, ĐỊA ĐIỂM TỔ CHỨC"])
+def test_a_time_and_place_title_keeps_its_first_bullet_apart(title):
+    """The title is no task whose "Thời gian: …" line is an attribute, and its last word "ĐIỂM" is no "tại điểm"
+    running on: each bullet is its own item, and the meeting's time no deadline."""
+    items = parse_text(PLAN.format(title=title))["items"]
+    texts = [i["text"] for i in items]
+    assert "Thời gian: 08 giờ 00 ngày 20/12/2025." in texts and "Địa điểm: Hội trường Ủy ban nhân dân tỉnh." in texts
+    assert not any("ĐỊA ĐIỂM" in t or t.startswith("THỜI GIAN") for t in texts)
+    assert [d["date"] for i in items for d in i["deadlines"]] == ["2025-12-15"]
+
+
+def test_a_task_keeps_its_attribute_lines():
+    """A numbered task's "- Thời gian thực hiện: …" line still goes with its task (a plan's task table)."""
+    items = parse_text(PLAN.format(title="II. NHIỆM VỤ\n1. Xây dựng cơ sở dữ liệu thiên tai.").replace(
+        "- Thời gian: 08 giờ 00 ngày 20/12/2025.", "- Thời gian thực hiện: trước ngày 30/12/2025."))["items"]
+    task = next(i for i in items if i["text"].startswith("Xây dựng cơ sở dữ liệu"))
+    assert "Thời gian thực hiện: trước ngày 30/12/2025." in task["text"]
+    assert [d["date"] for d in task["deadlines"]] == ["2025-12-30"]

@@ -132,8 +132,8 @@ def build_tree(paragraphs: list[Paragraph]) -> Node:
                 _attach(stack[-1], node)
                 stack.append(node)
                 continue
-        if ATTRIBUTE.match(p.text) and len(stack) > 1 and stack[-1].text:
-            task = stack[-1]
+        if ATTRIBUTE.match(p.text) and len(stack) > 1 and stack[-1].text and not _is_caps(stack[-1].text):
+            task = stack[-1]                            # (a section title "II. THỜI GIAN, ĐỊA ĐIỂM" keeps its bullets)
             task.text = f"{task.text} {p.text}".strip()   # "Cơ quan chủ trì: …", "Thời gian thực hiện: …"
             continue
         found = marker_of(p.text, seen)
