@@ -10,7 +10,10 @@ viện hàng năm.") is a yearly duty too; an evaluation "của Kế hoạch h�
 
 A section title "II. THỜI GIAN, ĐỊA ĐIỂM" absorbed its first bullet: "- Thời gian: …" was taken for a task's
 attribute line (a plan's "Thời gian thực hiện: …"), and the title's last word "ĐIỂM" for the "điểm" of "tại điểm a"
-running on to the next line. A title in capitals is neither a task nor a wrapped citation."""
+running on to the next line. A title in capitals is neither a task nor a wrapped citation.
+
+An annex attached after the signature numbers its points afresh: when they repeat the letter's own paths ("Điều 1",
+"Điều 2" and the plan's "1.", "2."), the annex's paths take its mark ("PL.1"), so no two items share a path."""
 from __future__ import annotations
 
 from datetime import date
@@ -112,3 +115,28 @@ def test_a_task_keeps_its_attribute_lines():
     task = next(i for i in items if i["text"].startswith("Xây dựng cơ sở dữ liệu"))
     assert "Thời gian thực hiện: trước ngày 30/12/2025." in task["text"]
     assert [d["date"] for d in task["deadlines"]] == ["2025-12-30"]
+
+
+DECISION = ("ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Số: 55/QĐ-UBND\nNghệ An, ngày 10 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\nBan hành Kế hoạch phòng, chống thiên tai\n\n"
+            "QUYẾT ĐỊNH:\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch phòng, chống thiên tai năm 2026.\n\n"
+            "Điều 2. Các sở, ngành chịu trách nhiệm thi hành Quyết định này.\n\n"
+            "Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn A\n\n\n"
+            "KẾ HOẠCH\nPhòng, chống thiên tai năm 2026\n(Ban hành kèm theo Quyết định số 55/QĐ-UBND ngày 10 tháng 11 năm "
+            "2025)\n\n{body}")
+
+
+def test_an_annex_whose_points_repeat_the_letters_takes_its_mark():
+    """Articles "Điều 1", "Điều 2" are paths "1", "2"; the annexed plan's points "1.", "2." were "1", "2" again, so
+    two items shared a path. The annex's paths now take "PL." when, and only when, they repeat the letter's."""
+    items = parse_text(DECISION.format(body="1. Sở Nông nghiệp và Môi trường rà soát các hồ chứa trước ngày "
+                                            "15/12/2025.\n\n2. Sở Xây dựng kiểm tra các công trình.\n"))["items"]
+    paths = [i["number"] for i in items]
+    assert len(paths) == len(set(paths))
+    assert [i["number"] for i in items if i["text"].startswith(("Sở Nông", "Sở Xây"))] == ["PL.1", "PL.2"]
+
+
+def test_an_annex_with_paths_of_its_own_keeps_them():
+    items = parse_text(DECISION.format(body="I. NHIỆM VỤ\n\n1. Sở Nông nghiệp và Môi trường rà soát các hồ chứa.\n\n"
+                                            "2. Sở Xây dựng kiểm tra các công trình.\n"))["items"]
+    assert [i["number"] for i in items if i["text"].startswith(("Sở Nông", "Sở Xây"))] == ["I.1", "I.2"]
