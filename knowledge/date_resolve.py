@@ -78,7 +78,7 @@ def resolve(kind: str, g: dict, ref: date | None) -> tuple[date | None, time | N
         elif kind == "yearly":
             rule = yearly(int(g["ym"]), int(g["yd"]))
         elif kind == "open_recurring":              # no day named: by the end of each year / quarter / month, and
-            per = g["per"].lower()                  # a week's report by its last working day (Friday)
+            per = (g["per"] or g["per2"]).lower() if "per2" in g else g["per"].lower()   # a week's report by Friday
             rule = yearly(12, 31) if per == "năm" else monthly(31) if per == "tháng" else \
                 weekly("thứ sáu") if per == "tuần" else quarterly(31)
         else:

@@ -207,6 +207,8 @@ _FORMS = _WINDOW_FORMS + [
     # Hằng năm hoặc đột xuất báo cáo … · báo cáo theo định kỳ hàng quý · báo cáo Thủ tướng hằng tháng: no day of its own, due by
     # each period's end (knowledge/open_recurrence.py says when it is a duty)
     ("open_recurring", rf"{_EVERY}\s+(?P<per>năm|quý|tháng|tuần)(?![\w/]|\s*\d)"),
+    # họp giao ban 1 tuần/lần · báo cáo 01 lần/tháng: once a period, the same rhythm without a day
+    ("open_recurring", r"(?:0?1|một)\s+(?:(?P<per>tuần|tháng|quý|năm)\s*/\s*(?:0?1\s+)?lần|lần\s*/\s*(?P<per2>tuần|tháng|quý|năm))(?![\w/])"),
     # 16h chiều mai (2/2) · trước 17h hôm nay
     ("relative", rf"(?:trước\s+)?{_TIME}\s+(?:ngày\s+)?(?P<rel>mai|hôm\s+nay|ngày\s+mai)"
                  rf"(?:\s*\((?P<rd>\d{{1,2}})\s*/\s*(?P<rm>\d{{1,2}})\))?"),

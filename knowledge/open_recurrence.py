@@ -10,7 +10,11 @@ the phrase closes that clause ("báo cáo … kết quả thực hiện hằng n
 marks it as the rhythm of a report. "Trình … phê duyệt hằng năm" (a yearly submission) counts as a
 report; a task line's "Thời gian thực hiện: Hằng năm." is the task's rhythm; a duty that opens
 with its report verb ("a) Báo cáo Cục Điện lực cơ cấu … hằng năm và dự kiến …", the way a
-Thông tư lists an agency's duties) has the rhythm wherever it stands in the clause.
+Thông tư lists an agency's duties) has the rhythm wherever it stands in the clause; so does a report
+verb with only its recipient between it and the phrase, the report's topic after it ("báo cáo Thủ
+tướng Chính phủ hằng tuần về tiến độ …": "về", "kết quả", "tình hình" open what is reported). Besides reports, a yearly consolidation or update
+that closes its part of a clause ("…, phân công nhiệm vụ và kiện toàn tổ công tác thư viện hàng năm.") is
+a duty; "đánh giá kết quả thực hiện Kế hoạch hằng năm" is not read as one (the plan is yearly).
 """
 from __future__ import annotations
 
@@ -32,6 +36,17 @@ _CLOSES = re.compile(r"^(?:\s+(?:hoac dot xuat|va dot xuat|theo quy dinh(?: tai 
 _LABEL = re.compile(r"\b(?:thoi gian (?:thuc hien|hoan thanh)|thoi han)\s*:\s*$")
 # a duty that opens with its report verb: "a) Báo cáo Cục Điện lực …", "Báo cáo UBND tỉnh …"
 _OPENS_REPORT = re.compile(r"^\s*(?:[a-zđ]\)|\d{1,2}[.)]|-|\+)?\s*bao cao\b")
+# "báo cáo Thủ tướng Chính phủ hằng tuần về tiến độ …": the report verb a few words back (its recipient
+# between), what is reported right after the phrase
+_REPORTS_TO = re.compile(r"\b(?:bao cao|gui bao cao)(?:\s+[^\s,;.]+){0,6}\s*$")
+_TOPIC = re.compile(r"^\s*(?:ve|ket qua|tinh hinh|tien do)\b")
+# "1 tuần/lần", "01 lần/tháng": once a period, a duty only for a meeting or a report ("tổ chức họp giao ban 1
+# tuần/lần"); a sampling or an inspection rate ("quan trắc 1 lần/tháng") is how the work is done
+# a yearly review that closes a coordinated clause: "Ban hành quyết định thành lập tổ …, phân công … và kiện toàn
+# tổ công tác thư viện hàng năm." (the verb heads its part of the clause, its object right after)
+_REVIEWS = re.compile(r"(?:^|,|\bva)\s*(?:kien toan|cap nhat)(?:\s+[^\s,;.]+){1,8}\s*$")
+_ONCE = re.compile(r"^(?:0?1|mot)\s")
+_MEETS = re.compile(r"\b(?:hop|giao ban|bao cao|so ket)\b")
 
 
 def open_recurring_duty(text: str, start: int, end: int) -> bool:
@@ -40,6 +55,8 @@ def open_recurring_duty(text: str, start: int, end: int) -> bool:
     left = max(max(text.rfind(c, floor, start) for c in (";", ". ", ":", "\n")), floor - 1)
     before = fold_span(text, left + 1, start)
     after = fold_span(text, end, end + 80)
+    if _ONCE.match(fold_span(text, start, end)):
+        return _MEETS.search(before[-100:]) is not None   # "họp giao ban 1 tuần/lần", not "lấy mẫu 1 lần/tháng"
     if _MODIFIES.match(after):
         return False                                # "đánh giá cán bộ định kỳ hằng năm của cấp …", "… tính từ ngày"
     if _FOLLOWED.match(after) or (not before.strip(" -+*•") and _CHECKS.match(after)):
@@ -48,6 +65,10 @@ def open_recurring_duty(text: str, start: int, end: int) -> bool:
         return True                                 # "Thời gian thực hiện: Hằng năm."
     if _OPENS_REPORT.match(before) and len(before) < 200:
         return True                                 # "a) Báo cáo Cục Điện lực cơ cấu … hằng năm và …"
+    if _REPORTS_TO.search(before) and _TOPIC.match(after):
+        return True                                 # "báo cáo Thủ tướng Chính phủ hằng tuần về tiến độ …"
+    if _REVIEWS.search(before[-90:]) and _CLOSES.match(after):
+        return True                                 # "…, phân công nhiệm vụ và kiện toàn tổ công tác hàng năm."
     if not _REPORT.search(before[-160:]):
         return False
     return before.rstrip().endswith("dinh ky") or \

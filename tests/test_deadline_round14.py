@@ -48,7 +48,7 @@ def test_a_calendar_annexed_after_the_signature_is_read_one_item_per_row_with_it
                     "2", "Số người bị tai nạn lao động", "Chính thức", "Tháng 6/2026", "Cổng thông tin điện tử",
                     "Cục An toàn lao động")
     rows = _rows(doc)
-    assert [r["number"] for r in rows] == ["1", "2"]                 # the column numbers are no rows
+    assert [r["number"] for r in rows] == ["PL.1", "PL.2"]   # no column-number rows; "PL.": the decision has its own "1", "2"
     assert not any(i["text"].strip(" .").isdigit() for i in doc["items"])
     assert [[d["date"] for d in r["deadlines"]] for r in rows] == [["2026-03-31"], ["2026-06-30"]]
     assert rows[0]["deadlines"][0]["task"] == "Số vụ tai nạn lao động"   # due for the row's task, not its cell
@@ -75,7 +75,7 @@ def test_a_first_row_of_real_numbers_is_no_column_numbering():
         "1", "Số vụ tai nạn lao động", "Chính thức", "Tháng 3/2026", "Cổng thông tin điện tử", "Cục An toàn lao động",
         "2", "Số người bị tai nạn lao động", "Chính thức", "Tháng 6/2026", "Cổng thông tin điện tử",
         "Cục An toàn lao động"), today=NOV_26)
-    assert [r["number"] for r in _rows(doc)] == ["1", "2"]
+    assert [r["number"] for r in _rows(doc)] == ["PL.1", "PL.2"]
 
 
 @pytest.mark.parametrize("text, found", [

@@ -40,7 +40,7 @@ def test_roman_group_rows_become_headings_of_their_rows():
         "Tháng 12/2025",
         "2", "Hướng dẫn phương pháp thống kê trong lĩnh vực quản lý", "Sở Tài chính", "Các sở, ngành", "Năm 2026")
     items = _annex_items(text)
-    assert [i["number"] for i in items] == ["I.1", "II.1", "II.2"]     # no two rows share a path
+    assert [i["number"] for i in items] == ["PL.I.1", "PL.II.1", "PL.II.2"]   # no two rows share a path (nor the plan's I.1)
     first, health, finance = items
     assert "Cơ quan chủ trì: Bộ Chỉ huy Quân sự tỉnh" in first["text"]
     assert [d["date"] for d in first["deadlines"]] == ["2025-11-30"]

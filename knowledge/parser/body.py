@@ -132,8 +132,8 @@ def build_tree(paragraphs: list[Paragraph]) -> Node:
                 _attach(stack[-1], node)
                 stack.append(node)
                 continue
-        if ATTRIBUTE.match(p.text) and len(stack) > 1 and stack[-1].text:
-            task = stack[-1]
+        if ATTRIBUTE.match(p.text) and len(stack) > 1 and stack[-1].text and not _is_caps(stack[-1].text):
+            task = stack[-1]                            # (a section title "II. THỜI GIAN, ĐỊA ĐIỂM" keeps its bullets)
             task.text = f"{task.text} {p.text}".strip()   # "Cơ quan chủ trì: …", "Thời gian thực hiện: …"
             continue
         found = marker_of(p.text, seen)
@@ -339,6 +339,29 @@ def _number(root: Node) -> None:
             walk(child)
 
     walk(root)
+    _annex_paths(root)
+
+
+def _paths(node: Node) -> list[Node]:
+    found = []
+    for child in node.children:
+        found += [child, *_paths(child)]
+    return found
+
+
+def _annex_paths(root: Node) -> None:
+    """An annex (a plan or a task table attached after the signature) numbers its rows afresh: when its paths
+    repeat the letter's own ("1", "2" of the letter and "1", "2" of the table), the annex's take its mark
+    ("PL.1", "PL2.1" for a second annex), so that every item keeps a path of its own."""
+    annexes = [c for c in root.children if c.style == "annex"]
+    taken = {n.path for c in root.children if c.style != "annex" for n in [c, *_paths(c)] if n.path}
+    for k, annex in enumerate(annexes):
+        own = [n for n in _paths(annex) if n.path]
+        if taken & {n.path for n in own}:
+            mark = "PL" if len(annexes) == 1 else f"PL{k + 1}"
+            for n in own:
+                n.path = f"{mark}.{n.path}"
+        taken |= {n.path for n in own}
 
 
 def _label(node: Node, child: Node) -> str:

@@ -332,7 +332,8 @@ def continues(prev: Line, line: Line, width: int) -> bool:
             return True                             # "giai đoạn 2021\n- 2025”;": a range, not a bullet
         if before.rstrip("*_ ").endswith(")"):
             return False                            # "(… tại Phụ lục kèm\ntheo)" closed: "III. …" is no "theo III."
-        return fold(before.rstrip(_CLOSERS).rsplit(" ", 1)[-1]) in _OPEN_WORDS and not prev.bold
+        return fold(before.rstrip(_CLOSERS).rsplit(" ", 1)[-1]) in _OPEN_WORDS and not prev.bold \
+            and not _is_caps(before)                # "II. THỜI GIAN, ĐỊA ĐIỂM" is a title, not "tại điểm"
     if prev.heading or line.heading:
         return False
     first = text[0]
