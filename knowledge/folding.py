@@ -19,7 +19,9 @@ from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
-from knowledge.text import fold_word, nfc
+from knowledge.named import find_names
+from knowledge.text import (AMBIGUOUS_FOLDED, VI_STOP_PHRASES_FOLDED, VI_STOPWORDS, VI_STOPWORDS_FOLDED, fold_word,
+                            nfc)
 
 _SEGMENT = re.compile(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+)*")   # words not broken by punctuation
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -163,3 +165,79 @@ def fold_mismatch(index, text: str, terms: list[str], content: list[bool]) -> fl
             mismatched += 1
     return mismatched / counted if counted else 0.0
 
+
+def function_readings(index, question: str, tokens, stops: list[bool]) -> list[bool]:
+    """`stops` with the syllables typed without accents that may be function words read by
+    the words beside them.
+
+    Folded, "o" is "ở" (at) or "ổ" (ổ dịch), "de" is "để" (so that) or "đề" (đề xuất), "ha"
+    is "hả" or the "Hà" of Đầm Hà, and knowledge.text decides from the syllable alone: the
+    ambiguous ones ("o", "de", "dau") are content, the others ("ha", "co") function words.
+    Counted as content, the "ở" of "tien dau ra de chong dich o quang ngai" matched the
+    "dịch ở" of a wrong item, and that of "cong nhan o khu tro tan uyen co bi cach ly rieng
+    khong" lowered the coverage of the right one; as a function word, the "ha" of "dam ha" took the place
+    the question names out of its content.
+
+    The neighbours tell. A pair the syllable forms with a neighbour that the notices write
+    (MIN_PAIR_COUNT times, or an everyday word) reads it: as a content word in every reading
+    ("ổ dịch", "đầm hà"), the syllable is content ("hoc co", written "học cơ" twice and "học
+    có" once, does not make the "có" of "hs tieu hoc co dc hoc them ko" content); as a
+    function word in its commonest reading ("dịch ở"), that side says function. An ambiguous
+    syllable is read as a function word when such a pair says so and the other side does not
+    say otherwise: it forms no pair the notices write as content, and its neighbour there
+    belongs to the next word ("dich o | quang ngai", a pair the index writes beyond it). Beside
+    a pair nobody writes whose neighbour is no part of a known word ("cho dau | moi", chợ đầu
+    mối) it may be a word the notices lack, and it stays content; with no pair the notices
+    write on either side ("nang o | tan uyen") the neighbours say too little, and it stays
+    content too (read as "ở" there, it lost a right answer of dev2 whose item held an "ổ").
+    Syllables of a fixed question phrase ("o dau", "the nao") stay function words, and a
+    neighbour bound only into such a phrase ("bao nhieu | cho cach ly", chỗ) says nothing.
+    A place the question names ("ha long", "ha noi": knowledge.named) keeps its syllables as
+    they were: which notices mention it is knowledge.named's to weigh, and as content words
+    they favoured any item that writes the name ("thoi tiet ha noi …" met an item giving a
+    ministry's address in Hà Nội); a place the catalogue does not name ("dam ha") is content."""
+    readings = pair_readings(index)
+    lowered = nfc(question).lower()
+    terms = [t.term if t.word else None for t in tokens]
+    phrased = _in_phrases(terms)
+    for start, end, _ in find_names([t.term for t in tokens], [lowered[t.start:t.end] for t in tokens]):
+        phrased[start:end] = [True] * (end - start)
+    known = lambda a, b: a is not None and b is not None and f"{a} {b}" in index.bi.vocab \
+        and (a, b) not in _PHRASE_PAIRS
+    out = list(stops)
+    for i, t in enumerate(tokens):
+        if not t.word or phrased[i] or lowered[t.start:t.end] != t.term:
+            continue
+        ambiguous = not stops[i] and t.term in AMBIGUOUS_FOLDED
+        if not ambiguous and not (stops[i] and t.term in VI_STOPWORDS_FOLDED):
+            continue
+        content, function, said = False, True, False
+        for j, side in ((i - 1, 1), (i + 1, 0)):
+            other = terms[j] if 0 <= j < len(terms) else None
+            if other is None:
+                continue
+            entry = _readings_of(readings, f"{other} {t.term}" if side else f"{t.term} {other}")
+            if sum(entry.values()) >= MIN_PAIR_COUNT:
+                said = True
+                read = {r.split()[side] for r in entry}
+                content |= not read & VI_STOPWORDS
+                function &= max(entry, key=entry.get).split()[side] in VI_STOPWORDS
+            else:
+                beyond = terms[j - 1] if side and j > 0 else terms[j + 1] if not side and j + 1 < len(terms) else None
+                bound = known(beyond, other) if side else known(other, beyond)
+                function &= bound
+        out[i] = (function and said) if ambiguous else not content
+    return out
+
+
+_PHRASE_PAIRS = frozenset(p[k:k + 2] for p in VI_STOP_PHRASES_FOLDED for k in range(len(p) - 1))
+
+
+def _in_phrases(terms: list) -> list[bool]:
+    """Which positions belong to a fixed question phrase (knowledge.text.VI_STOP_PHRASES_FOLDED)."""
+    out = [False] * len(terms)
+    for phrase in VI_STOP_PHRASES_FOLDED:
+        for i in range(len(terms) - len(phrase) + 1):
+            if tuple(terms[i:i + len(phrase)]) == phrase:
+                out[i:i + len(phrase)] = [True] * len(phrase)
+    return out
