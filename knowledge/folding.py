@@ -20,8 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from knowledge.named import find_names
-from knowledge.text import (AMBIGUOUS_FOLDED, VI_STOP_PHRASES_FOLDED, VI_STOPWORDS, VI_STOPWORDS_FOLDED, fold_word,
-                            nfc)
+from knowledge.text import AMBIGUOUS_FOLDED, VI_STOP_PHRASES_FOLDED, VI_STOPWORDS, fold_word, nfc
 
 _SEGMENT = re.compile(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+)*")   # words not broken by punctuation
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -167,35 +166,33 @@ def fold_mismatch(index, text: str, terms: list[str], content: list[bool]) -> fl
 
 
 def function_readings(index, question: str, tokens, stops: list[bool]) -> list[bool]:
-    """`stops` with the syllables typed without accents that may be function words read by
-    the words beside them.
+    """`stops` with the ambiguous syllables typed without accents read as function words when
+    the words beside them say so.
 
-    Folded, "o" is "ở" (at) or "ổ" (ổ dịch), "de" is "để" (so that) or "đề" (đề xuất), "ha"
-    is "hả" or the "Hà" of Đầm Hà, and knowledge.text decides from the syllable alone: the
-    ambiguous ones ("o", "de", "dau") are content, the others ("ha", "co") function words.
-    Counted as content, the "ở" of "tien dau ra de chong dich o quang ngai" matched the
-    "dịch ở" of a wrong item, and that of "cong nhan o khu tro tan uyen co bi cach ly rieng
-    khong" lowered the coverage of the right one; as a function word, the "ha" of "dam ha" took the place
-    the question names out of its content.
+    Folded, "o" is "ở" (at) or "ổ" (ổ dịch), "tu" is "từ" (from) or "tự", "tử" (tử vong), "de"
+    is "để" (so that) or "đề" (đề xuất), so knowledge.text counts such a syllable as content
+    whatever it was. Counted as content, the "ở" of "tien dau ra de chong dich o quang ngai"
+    matched the "dịch ở" of a wrong item, and that of "cong nhan o khu tro tan uyen co bi cach
+    ly rieng khong" lowered the coverage of the right one.
 
     The neighbours tell. A pair the syllable forms with a neighbour that the notices write
-    (MIN_PAIR_COUNT times, or an everyday word) reads it: as a content word in every reading
-    ("ổ dịch", "đầm hà"), the syllable is content ("hoc co", written "học cơ" twice and "học
-    có" once, does not make the "có" of "hs tieu hoc co dc hoc them ko" content); as a
-    function word in its commonest reading ("dịch ở"), that side says function. An ambiguous
-    syllable is read as a function word when such a pair says so and the other side does not
-    say otherwise: it forms no pair the notices write as content, and its neighbour there
-    belongs to the next word ("dich o | quang ngai", a pair the index writes beyond it). Beside
-    a pair nobody writes whose neighbour is no part of a known word ("cho dau | moi", chợ đầu
-    mối) it may be a word the notices lack, and it stays content; with no pair the notices
-    write on either side ("nang o | tan uyen") the neighbours say too little, and it stays
-    content too (read as "ở" there, it lost a right answer of dev2 whose item held an "ổ").
-    Syllables of a fixed question phrase ("o dau", "the nao") stay function words, and a
-    neighbour bound only into such a phrase ("bao nhieu | cho cach ly", chỗ) says nothing.
-    A place the question names ("ha long", "ha noi": knowledge.named) keeps its syllables as
-    they were: which notices mention it is knowledge.named's to weigh, and as content words
-    they favoured any item that writes the name ("thoi tiet ha noi …" met an item giving a
-    ministry's address in Hà Nội); a place the catalogue does not name ("dam ha") is content."""
+    (MIN_PAIR_COUNT times, or an everyday word) reads it: as a function word in its commonest
+    reading ("dịch ở", "ở khu", "từ ngày"), that side says function; as a content word in
+    every reading ("ổ dịch"), the syllable is content. It is read as a function word when such
+    a pair says so and the other side does not say otherwise: it forms no pair the notices
+    write as content, and its neighbour there belongs to the next word ("dich o | quang ngai",
+    a pair the index writes beyond it). Beside a pair nobody writes whose neighbour is no part
+    of a known word ("cho dau | moi", chợ đầu mối) it may be a word the notices lack, and it
+    stays content; with no pair the notices write on either side ("nang o | tan uyen") the
+    neighbours say too little, and it stays content too (read as "ở" there, it lost a right
+    answer of dev2 whose item held an "ổ"). Syllables of a fixed question phrase ("o dau",
+    "the nao") and of a place the question names ("da nang": knowledge.named) are left as they
+    were, and a neighbour bound only into a question phrase ("bao nhieu | cho cach ly", chỗ)
+    says nothing.
+
+    Tried and dropped (branch seedtyping4): the other way round, a function syllable made
+    content when its pair reads it so ("dam ha" Đầm Hà, not "hả"): one right answer more on
+    real_dev and offtopic, one fewer on trust's held-aside part."""
     readings = pair_readings(index)
     lowered = nfc(question).lower()
     terms = [t.term if t.word else None for t in tokens]
@@ -208,8 +205,7 @@ def function_readings(index, question: str, tokens, stops: list[bool]) -> list[b
     for i, t in enumerate(tokens):
         if not t.word or phrased[i] or lowered[t.start:t.end] != t.term:
             continue
-        ambiguous = not stops[i] and t.term in AMBIGUOUS_FOLDED
-        if not ambiguous and not (stops[i] and t.term in VI_STOPWORDS_FOLDED):
+        if stops[i] or t.term not in AMBIGUOUS_FOLDED:
             continue
         content, function, said = False, True, False
         for j, side in ((i - 1, 1), (i + 1, 0)):
@@ -226,7 +222,7 @@ def function_readings(index, question: str, tokens, stops: list[bool]) -> list[b
                 beyond = terms[j - 1] if side and j > 0 else terms[j + 1] if not side and j + 1 < len(terms) else None
                 bound = known(beyond, other) if side else known(other, beyond)
                 function &= bound
-        out[i] = (function and said) if ambiguous else not content
+        out[i] = function and said and not content
     return out
 
 

@@ -262,21 +262,15 @@ def test_list_lead_in_comes_with_its_list(session):
 @pytest.mark.xfail(strict=True, reason="QA5 finding 14: close paraphrases are declined though their best "
                    "candidate is the exact rule: 'giáo viên trường công có được quản lý dạy thêm ngoài trường ko' "
                    "(545: 'không được tham gia quản lí, điều hành việc dạy thêm ngoài nhà trường'), 'hồ sơ đăng "
-                   "kí người phụ thuộc cần giấy tờ j' ('kí' for 'ký') (knowledge/confidence)")
+                   "kí người phụ thuộc cần giấy tờ j' ('kí' for 'ký'), 'truong hop nao ko dc day them' (best "
+                   "candidate: the (1)-(3) list's first case) (knowledge/confidence)")
 @pytest.mark.parametrize("question, expected", [
     ("giáo viên trường công có được quản lý dạy thêm ngoài trường ko", "không được tham gia quản lí"),
     ("hồ sơ đăng kí người phụ thuộc cần giấy tờ j", "hồ sơ"),
+    ("truong hop nao ko dc day them", "dạy thêm"),
 ])
 def test_paraphrases_with_the_right_best_candidate(session, question, expected):
     assert expected in _top(session, question).get("text", "")
-
-
-@needs_real
-def test_an_unaccented_paraphrase_with_the_right_best_candidate(session):
-    """QA5 finding 14, in part: 'truong hop nao ko dc day them' was declined with the (1)-(3)
-    list's first case first; answered since its ambiguous syllables are read by their
-    neighbours (knowledge.folding.function_readings, branch seedtyping4)."""
-    assert "dạy thêm" in _top(session, "truong hop nao ko dc day them").get("text", "")
 
 
 @needs_real

@@ -1,6 +1,6 @@
-"""Seed questions typed on a phone (issue 9, branch seedtyping4): a syllable that folds onto
-a function word and a content word ("o": ở / ổ, "de": để / đề, "ha": hả / Hà) is read by the
-words beside it (knowledge.folding.function_readings)."""
+"""Seed questions typed on a phone (issue 9, branch seedtyping4): a syllable typed without
+accents that folds onto a function word and a content word ("o": ở / ổ, "tu": từ / tử) is
+read by the words beside it (knowledge.folding.function_readings)."""
 from datetime import date
 
 from knowledge.concepts import vi_concepts
@@ -59,24 +59,15 @@ def test_a_neighbour_bound_into_a_question_phrase_says_nothing():
 
 
 def test_a_place_the_question_names_keeps_its_syllables():
-    """'ha noi' names Hà Nội (knowledge.named weighs which notices mention it): its 'ha' is
-    not made a content word an item must hold, so an item that merely writes the name gains
-    nothing; a place the catalogue does not name ('dam ha', below) is content."""
-    assert not _concepts("thoi tiet ha noi ngay mai the nao")["ha"].content
+    """'da nang' names Đà Nẵng (knowledge.named weighs which notices mention it): its 'da'
+    is left as it was, whatever the neighbours."""
+    assert _concepts("dich o da nang the nao")["da"].content
 
 
 def test_a_question_phrase_stays_a_function_word():
     """'o dau' (ở đâu) is a fixed question phrase whatever the neighbours say."""
     c = _concepts("dieu tri f0 o dau")
     assert not c["o"].content and not c["dau"].content
-
-
-def test_ha_of_a_place_the_notices_write_is_content():
-    """'dam ha' is written 'Đầm Hà' (twice): 'ha' is no 'hả' there, and the place is content
-    (it used to be a function word, so the pair the question names was no content)."""
-    c = _concepts("f0 the nhe o dam ha dieu tri o dau")
-    assert c["ha"].content
-    assert c["dam ha"].content
 
 
 def test_the_item_that_says_it_answers():
