@@ -27,6 +27,7 @@ from knowledge.text import (EN_STOPWORDS, VI_FUNCTION_WORDS_FOLDED, Token, bigra
                             stopword_flags, tokenize)
 from knowledge.glossary import word_stem
 from knowledge.english_names import name_runs
+from knowledge.folding import function_readings
 
 _VOWELS = frozenset("aeiouy")
 W_BIGRAM = 1.0          # a pair of neighbouring syllables, relative to one syllable
@@ -185,7 +186,7 @@ def vi_concepts(index, question: str, tokens: list[Token]) -> list[Concept]:
     # reading the first of them as the word added a confident error to seed_dev7's hold part.
     read = [alts[1] if len(alts) == 2 and not index.known_vi(alts[0]) else alts[0] for alts in words]
     reading = [Token(r, t.start, t.end, t.word) for r, t in zip(read, expanded)]
-    stops = stopword_flags(question, reading)
+    stops = function_readings(index, question, reading, stopword_flags(question, reading))
     # A corrected word counts a little less than a typed one, even when the index corrects it
     # one way only: in a small knowledge base one way only is no certainty (weighing such a
     # word as typed answered an everyday question of eval_small_kb's hold part, 2026-11-25).

@@ -19,7 +19,8 @@ from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
-from knowledge.text import fold_word, nfc
+from knowledge.named import find_names
+from knowledge.text import AMBIGUOUS_FOLDED, VI_STOP_PHRASES_FOLDED, VI_STOPWORDS, fold_word, nfc
 
 _SEGMENT = re.compile(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+)*")   # words not broken by punctuation
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -163,3 +164,76 @@ def fold_mismatch(index, text: str, terms: list[str], content: list[bool]) -> fl
             mismatched += 1
     return mismatched / counted if counted else 0.0
 
+
+def function_readings(index, question: str, tokens, stops: list[bool]) -> list[bool]:
+    """`stops` with the ambiguous syllables typed without accents read as function words when
+    the words beside them say so.
+
+    Folded, "o" is "ở" (at) or "ổ" (ổ dịch), "tu" is "từ" (from) or "tự", "tử" (tử vong), "de"
+    is "để" (so that) or "đề" (đề xuất), so knowledge.text counts such a syllable as content
+    whatever it was. Counted as content, the "ở" of "tien dau ra de chong dich o quang ngai"
+    matched the "dịch ở" of a wrong item, and that of "cong nhan o khu tro tan uyen co bi cach
+    ly rieng khong" lowered the coverage of the right one.
+
+    The neighbours tell. A pair the syllable forms with a neighbour that the notices write
+    (MIN_PAIR_COUNT times, or an everyday word) reads it: as a function word in its commonest
+    reading ("dịch ở", "ở khu", "từ ngày"), that side says function; as a content word in
+    every reading ("ổ dịch"), the syllable is content. It is read as a function word when such
+    a pair says so and the other side does not say otherwise: it forms no pair the notices
+    write as content, and its neighbour there belongs to the next word ("dich o | quang ngai",
+    a pair the index writes beyond it). Beside a pair nobody writes whose neighbour is no part
+    of a known word ("cho dau | moi", chợ đầu mối) it may be a word the notices lack, and it
+    stays content; with no pair the notices write on either side ("nang o | tan uyen") the
+    neighbours say too little, and it stays content too (read as "ở" there, it lost a right
+    answer of dev2 whose item held an "ổ"). Syllables of a fixed question phrase ("o dau",
+    "the nao") and of a place the question names ("da nang": knowledge.named) are left as they
+    were, and a neighbour bound only into a question phrase ("bao nhieu | cho cach ly", chỗ)
+    says nothing.
+
+    Tried and dropped (branch seedtyping4): the other way round, a function syllable made
+    content when its pair reads it so ("dam ha" Đầm Hà, not "hả"): one right answer more on
+    real_dev and offtopic, one fewer on trust's held-aside part."""
+    readings = pair_readings(index)
+    lowered = nfc(question).lower()
+    terms = [t.term if t.word else None for t in tokens]
+    phrased = _in_phrases(terms)
+    for start, end, _ in find_names([t.term for t in tokens], [lowered[t.start:t.end] for t in tokens]):
+        phrased[start:end] = [True] * (end - start)
+    known = lambda a, b: a is not None and b is not None and f"{a} {b}" in index.bi.vocab \
+        and (a, b) not in _PHRASE_PAIRS
+    out = list(stops)
+    for i, t in enumerate(tokens):
+        if not t.word or phrased[i] or lowered[t.start:t.end] != t.term:
+            continue
+        if stops[i] or t.term not in AMBIGUOUS_FOLDED:
+            continue
+        content, function, said = False, True, False
+        for j, side in ((i - 1, 1), (i + 1, 0)):
+            other = terms[j] if 0 <= j < len(terms) else None
+            if other is None:
+                continue
+            entry = _readings_of(readings, f"{other} {t.term}" if side else f"{t.term} {other}")
+            if sum(entry.values()) >= MIN_PAIR_COUNT:
+                said = True
+                read = {r.split()[side] for r in entry}
+                content |= not read & VI_STOPWORDS
+                function &= max(entry, key=entry.get).split()[side] in VI_STOPWORDS
+            else:
+                beyond = terms[j - 1] if side and j > 0 else terms[j + 1] if not side and j + 1 < len(terms) else None
+                bound = known(beyond, other) if side else known(other, beyond)
+                function &= bound
+        out[i] = function and said and not content
+    return out
+
+
+_PHRASE_PAIRS = frozenset(p[k:k + 2] for p in VI_STOP_PHRASES_FOLDED for k in range(len(p) - 1))
+
+
+def _in_phrases(terms: list) -> list[bool]:
+    """Which positions belong to a fixed question phrase (knowledge.text.VI_STOP_PHRASES_FOLDED)."""
+    out = [False] * len(terms)
+    for phrase in VI_STOP_PHRASES_FOLDED:
+        for i in range(len(terms) - len(phrase) + 1):
+            if tuple(terms[i:i + len(phrase)]) == phrase:
+                out[i:i + len(phrase)] = [True] * len(phrase)
+    return out

@@ -348,9 +348,9 @@ là gì nào ai đâu sao thế như bao nhiêu khi có không được của v�
 trong tại ở thì mà một này đó ra vào lên từ hay chưa à vậy nhỉ ơi hả ạ mình tôi bạn
 về theo bị đã đang sẽ vẫn còn rằng hoặc nếu vì nên cũng đây kia nhé làm gồm rồi nay
 """.split())
-_AMBIGUOUS_FOLDED = frozenset({"dau", "bao", "the", "o", "de", "cho", "ve", "ban", "con", "da",
-                               "do", "tu", "ra", "lam", "nen", "vi", "bi"})
-VI_STOPWORDS_FOLDED = frozenset(fold(w) for w in VI_STOPWORDS) - _AMBIGUOUS_FOLDED
+AMBIGUOUS_FOLDED = frozenset({"dau", "bao", "the", "o", "de", "cho", "ve", "ban", "con", "da",
+                              "do", "tu", "ra", "lam", "nen", "vi", "bi"})
+VI_STOPWORDS_FOLDED = frozenset(fold(w) for w in VI_STOPWORDS) - AMBIGUOUS_FOLDED
 VI_FUNCTION_WORDS_FOLDED = frozenset(fold(w) for w in VI_STOPWORDS)     # every reading, ambiguous or not
 VI_STOP_PHRASES_FOLDED = (("nhu", "the", "nao"), ("the", "nao"), ("bao", "nhieu"), ("o", "dau"),
                           ("tai", "sao"), ("ra", "sao"), ("de", "lam", "gi"), ("lam", "gi"),
