@@ -86,29 +86,6 @@ class Line:
         return not self.text
 
 
-def _vocab_sections(name: str) -> dict[str, list[str]]:
-    sections: dict[str, list[str]] = {}
-    current = None
-    for raw in (VOCAB / name).read_text(encoding="utf-8").splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]") and " " not in line:
-            current = sections.setdefault(line[1:-1], [])
-        elif current is not None:
-            current.append(" ".join(fold(line).split()))
-    return sections
-
-
-_FURNITURE = _vocab_sections("furniture.txt")
-
-
-def _any_of(phrases) -> re.Pattern:
-    return re.compile("|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) or r"(?!)")
-
-
-_DROP, _END = _any_of(_FURNITURE.get("drop", ())), _any_of(_FURNITURE.get("end", ()))
-_END_LINES = frozenset(_FURNITURE.get("end-line", ()))
 
 _NOISE_LINE = re.compile(r"\s*(?:\[[^\]\n]{0,80}\]|[-–—]+\s*\d{1,3}\s*[-–—]+|Trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?)\s*",
                          re.IGNORECASE)                 # [Faint, illegible text], -- 2 --, Trang 2/3
@@ -224,19 +201,6 @@ def _glued_capitals(text: str, at: int, after: str) -> bool:
     while at - word - 1 >= 0 and text[at - word - 1].isalpha():
         word += 1
     return word >= 2 and text[at - 1].isupper() and after.isupper()
-
-
-def furniture(line_text: str) -> str | None:
-    """'drop' for a banner line, 'end' for a line after which the page is no longer the
-    notice, None for the notice's own lines."""
-    if len(line_text) < 5:
-        return None
-    folded = fold(line_text)
-    if _END.search(folded) or (len(folded) < 40 and folded.strip(" :.>»-") in _END_LINES):
-        return "end"
-    if _DROP.search(folded):
-        return "drop"
-    return None
 
 
 # --- Paragraphs ----------------------------------------------------------------------------

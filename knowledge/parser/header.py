@@ -31,7 +31,8 @@ from dataclasses import dataclass, field
 from datetime import date as Date
 from itertools import islice
 
-from knowledge.parser.cleaning import Line, furniture, paragraphs_with_lines
+from knowledge.parser.cleaning import Line, paragraphs_with_lines
+from knowledge.parser.furniture import furniture
 from knowledge.parser.links import links_within
 from knowledge.parser.columns import unfold_columns
 from knowledge.parser.footer import footer_start, signer
