@@ -19,7 +19,7 @@ from itertools import product
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
-from knowledge.english import counts_in_words, phrasing_words, subject_span
+from knowledge.english import DUTY_WORDS, actor_span, counts_in_words, phrasing_words, subject_span
 from knowledge.question_frames import asked_parts, frames
 from knowledge.shorthand import (abbreviation_piece, dropped_letter, expand_shorthand, is_syllable, number_unit,
                                  spelled_out, untelex)
@@ -266,7 +266,7 @@ def en_concepts(index, question: str, tokens: list[Token]) -> list[Concept]:
         # answer is wanted (wanted_answer, asked_concepts), not the topic: it ranks like a
         # function word and does not count as content.
         stop = all(w in EN_STOPWORDS for w in words[s:e]) or asks_only(words[s:e]) \
-            or (actor and e == s + 1 and words[s] in _DUTIES and words[e:e + 1] == ["of"])
+            or (actor and e == s + 1 and words[s] in DUTY_WORDS and words[e:e + 1] == ["of"])
         options = [Alternative("en", tuple(stems[s:e]))]
         # the glossary's other English wordings of the same thing ('booster shot' = 'booster dose')
         options += [Alternative("en", other, W_SYNONYM) for other in index.glossary.synonyms(tuple(readable[s:e]))]
@@ -350,35 +350,6 @@ def split_phrase(glossary, words: list[str], stems: list[str]) -> list[Alternati
 
 
 NOT_A_WORD = "\x00"   # a position the glossary must not read
-_ASKS_TASK = frozenset(("what", "which"))
-_MODALS = frozenset(("should", "must", "shall", "will", "do", "does", "need", "needs", "has", "have", "is", "are"))
-
-
-def actor_span(words: list[str]) -> set[int]:
-    """The positions of the actor in 'what should schools do …', 'what must the health
-    department do', 'what do telecom companies have to do': the task of that body is asked
-    for, so the item that assigns it to that body (its heading names it) is the answer, not
-    a neighbouring item on the same topic."""
-    for i, w in enumerate(words[:-2]):
-        if w not in _ASKS_TASK or words[i + 1] not in _MODALS:
-            continue
-        for j in range(i + 3, min(len(words), i + 9)):
-            if words[j] == "do" or (words[j] == "to" and j + 1 < len(words) and words[j + 1] == "do"):
-                return set(range(i + 2, j))
-        break
-    for i, w in enumerate(words[:-2]):       # 'what are the duties of the health department in …', or tersely
-        if w in _DUTIES and words[i + 1] == "of" and (i == 0 or i >= 2 and words[i - 1] in ("the", "their", "its")
-                                                      and words[0] in _ASKS_TASK and words[1] in ("are", "is")):
-            start = i + 2 + (words[i + 2] in ("the", "a", "each", "every", "all"))
-            end = next((j for j in range(start, len(words)) if words[j] in _AFTER_ACTOR), len(words))
-            return set(range(start, end)) if 0 < end - start <= 6 else set()
-    return set()
-
-
-_DUTIES = frozenset(("duties", "duty", "tasks", "task", "responsibilities", "responsibility", "role", "roles", "job"))
-_AFTER_ACTOR = frozenset(("in", "during", "for", "on", "after", "before", "about", "regarding", "when", "to", "under"))
-
-
 def cross_pairs(index, placed: list[tuple[int, list[tuple[str, ...]]]]) -> list[Concept]:
     """Neighbouring English concepts whose Vietnamese wordings stand side by side in an
     item, in either order ('F1 contacts quarantined' -> 'cách ly F1', 'outbreak stamped

@@ -107,7 +107,7 @@ def english_duties(index, ranking, concepts, terms: list[str], hits: list, ev):
     (knowledge.concepts.W_GLOSSARY), so the evidence would say the item holds four fifths of
     the question when the heading that leads the answer is the whole of it: the evidence is
     that of the Vietnamese question, the whole question held, in the answer's own words. Only
-    when every content word of the question names the body (knowledge.concepts.actor_span) and
+    when every content word of the question names the body (knowledge.english.actor_span) and
     the heading is that body's name and nothing else; the model still weighs the rest
     (margin, shortness, English). Returns the evidence, changed or not."""
     from dataclasses import replace as changed

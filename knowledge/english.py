@@ -14,7 +14,7 @@ must the Department of Finance do"; of two points that both name it, the one und
 heading ("Sở Tài chính: … báo cáo kết quả kiểm kê gửi Bộ Tài chính") answers, not the
 communes' point that reports to it (knowledge.within.actor_first). The body is the run of
 words after the question word and its modal whose glossary wordings name a body of the unit
-catalogue (`subject_span`); 'what should schools do' is read by knowledge.concepts.actor_span.
+catalogue (`subject_span`); 'what should schools do' is read by `actor_span`.
 
 Why, for 'when': an English question says what it asks for with its first question word; a later
 "when" joins a clause ("who should hospitals report to when applying Decree 188") and
@@ -222,3 +222,31 @@ def counts_in_words(glossary, readable: list[str]) -> list[str]:
         if word and nxt in _COUNTED and glossary.word(word):
             out[i] = word
     return out
+
+
+_ASKS_TASK = frozenset(("what", "which"))
+DUTY_WORDS = frozenset(("duties", "duty", "tasks", "task", "responsibilities", "responsibility", "role", "roles", "job"))
+_AFTER_ACTOR = frozenset(("in", "during", "for", "on", "after", "before", "about", "regarding", "when", "to", "under"))
+_MODALS = frozenset(("should", "must", "shall", "will", "do", "does", "need", "needs", "has", "have", "is", "are"))
+
+
+def actor_span(words: list[str]) -> set[int]:
+    """The positions of the actor in 'what should schools do …', 'what must the health
+    department do', 'what do telecom companies have to do': the task of that body is asked
+    for, so the item that assigns it to that body (its heading names it) is the answer, not
+    a neighbouring item on the same topic."""
+    for i, w in enumerate(words[:-2]):
+        if w not in _ASKS_TASK or words[i + 1] not in _MODALS:
+            continue
+        for j in range(i + 3, min(len(words), i + 9)):
+            if words[j] == "do" or (words[j] == "to" and j + 1 < len(words) and words[j + 1] == "do"):
+                return set(range(i + 2, j))
+        break
+    for i, w in enumerate(words[:-2]):       # 'what are the duties of the health department in …', or tersely
+        if w in DUTY_WORDS and words[i + 1] == "of" and (i == 0 or i >= 2 and words[i - 1] in ("the", "their", "its")
+                                                      and words[0] in _ASKS_TASK and words[1] in ("are", "is")):
+            start = i + 2 + (words[i + 2] in ("the", "a", "each", "every", "all"))
+            end = next((j for j in range(start, len(words)) if words[j] in _AFTER_ACTOR), len(words))
+            return set(range(start, end)) if 0 < end - start <= 6 else set()
+    return set()
+

@@ -170,7 +170,7 @@ def asked_body(question: str) -> str | None:
 
 def actor_body(concepts) -> str | None:
     """The body an English question asks the task of ('what must the city police do', 'role
-    of the health department in …': knowledge.concepts.actor_span), in the catalogue's folded
+    of the health department in …': knowledge.english.actor_span), in the catalogue's folded
     words: the longest of its concepts' Vietnamese wordings, alone or two side by side in
     either order ('police' + 'city': 'cong an thanh pho'), that starts a body's name."""
     global _BODIES
