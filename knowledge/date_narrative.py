@@ -48,8 +48,7 @@ _PLANNED_RIGHT_BEFORE = re.compile(_PLANNED + r"(?: [^\s.;:,]+){0,5}\s*$")   # "
 _PAST_ONLY = ("after", "from")        # weak, but a clause's other words do not make them narrative
 
 
-# "đến ngày 30/6 hằng năm chưa phân bổ" (a condition), "trong năm 2025 và các năm tiếp theo"
-# (an open-ended period): no deadline
+# "đến ngày 30/6 hằng năm chưa phân bổ" (a condition), "trong năm 2025 và các năm tiếp theo": no deadline
 NOT_YET = re.compile(r"\s*(?:(?:mà\s+|nhưng\s+)?(?:vẫn\s+|còn\s+)*chưa\b|,?\s*(?:và|đến)\s+(?:các|những)\s+"
                      r"(?:năm|quý|tháng)\s+(?:tiếp theo|sau)|\s*trở\s+đi)", re.IGNORECASE)
 # "trong cuối năm 2025 và đầu năm 2026", "cuối tháng 12 và đầu tháng 01/2026": the window runs on into a

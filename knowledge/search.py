@@ -2,8 +2,7 @@
 
 How a question is answered (each step is one module):
 
-1. Small talk ("xin chào", "thanks", "bạn là ai") is recognised first and never answered
-   with a directive (`knowledge.smalltalk`).
+1. Small talk ("xin chào", "thanks", "bạn là ai") is never answered with a directive (`knowledge.smalltalk`).
 2. The question is cut into folded terms (`knowledge.text`), its language guessed, chat
    shorthand and telex leftovers read back into words, and it becomes a list of concepts,
    each a set of wordings an item may use (`knowledge.concepts`; English through the

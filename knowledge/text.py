@@ -1,9 +1,8 @@
 """Text normalisation shared by indexing and querying.
 
-Both sides must cut text into the same terms, or a question can never meet the item that
-answers it. Everything here is folded (NFC, lower case, diacritics and đ removed) because
-people type Vietnamese on phones without accents, with wrong accents, or with typos in the
-accents; the accented original is kept by the caller for display.
+Both sides must cut text into the same terms, or a question can never meet the item that answers
+it. Everything here is folded (NFC, lower case, diacritics and đ removed) because people type
+Vietnamese on phones without accents, with wrong accents or typos; the caller keeps the original.
 
 Numbers are written many ways in notices and questions; each form gets one canonical
 term so that they meet:
