@@ -162,3 +162,24 @@ def test_a_bold_title_glued_to_its_kind_in_capitals_keeps_a_space():
     text = " ".join(l.text for l in clean_lines("**KẾT LUẬN CỦA BAN BÍ THƯ****về một số nhiệm vụ trọng tâm**"))
     assert "THƯ về một số" in text
     assert " ".join(l.text for l in clean_lines("**V****ăn phòng Chính phủ**")) == "Văn phòng Chính phủ"
+
+
+def test_a_guidance_worked_example_is_context_not_a_rule():
+    """fresh8 r13: in a party guidance on cadre planning, "Ví dụ:" over "- Đồng chí Nguyễn Văn Y …
+    được giới thiệu quy hoạch tối đa 03 chức danh" outranked the rule it illustrates. An example
+    (a paragraph opening "Ví dụ", or the bullets, else the one paragraph, after a bare "Ví dụ:")
+    is context; the paragraph after the example is not."""
+    from knowledge.parser import parse_text
+    text = ("HƯỚNG DẪN\nvề công tác quy hoạch cán bộ\n\n"
+            "1. Mỗi chức danh quy hoạch không quá 03 cán bộ; một cán bộ quy hoạch không quá 03 chức danh.\n\n"
+            "Ví dụ:\n\n- Đồng chí Nguyễn Văn X được giới thiệu quy hoạch 02 chức danh.\n\n"
+            "- Đồng chí Nguyễn Văn Y được giới thiệu quy hoạch tối đa 03 chức danh.\n\n"
+            "2. Các cấp ủy rà soát, bổ sung quy hoạch hằng năm.\n\n"
+            "Ví dụ: Đồng chí Nguyễn Văn Z là Giám đốc Sở X.\n\n"
+            "Ban Tổ chức Tỉnh ủy hướng dẫn thực hiện.\n")
+    items = parse_text(text)["items"]
+
+    def kind(start: str) -> str:
+        return next(i["kind"] for i in items if i["text"].startswith(start))
+    assert kind("Đồng chí Nguyễn Văn X") == kind("Đồng chí Nguyễn Văn Y") == kind("Ví dụ: Đồng chí") == "context"
+    assert kind("Mỗi chức danh") != "context" and kind("Ban Tổ chức Tỉnh ủy") != "context"

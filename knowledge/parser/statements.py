@@ -144,12 +144,37 @@ def _orders(text: str) -> bool:
     return False
 
 
+# A guidance's worked example ("Ví dụ: Đồng chí Nguyễn Văn X … thì có thể …", "Ví dụ 2:" over the
+# case it tells): it shows how a rule applies to one made-up case; the rule is the answer.
+_EXAMPLE = re.compile(r"^\W*vi du\b")
+
+
+def _examples(kids, bullets) -> list[int]:
+    """The positions of examples among siblings: a paragraph opening "Ví dụ", and after a bare
+    "Ví dụ (2):" label the bullets that follow it, or else the one paragraph that does."""
+    found = []
+    for k, child in enumerate(kids):
+        folded = fold(child.text[:80])
+        if child.style in (None, *bullets) and _EXAMPLE.match(folded):
+            found.append(k)
+            if len(folded.split()) <= 4 and k + 1 < len(kids):
+                run = k + 1
+                while run < len(kids) and kids[run].style in bullets:
+                    found.append(run)
+                    run += 1
+                if run == k + 1 and kids[run].style is None:
+                    found.append(run)
+    return found
+
+
 def mark_statements(root, bullets) -> None:
     """Paragraphs that state rather than order, wherever they stand: a news lead or a letter's
     background, a lead-in whose content is what follows, clauses on funding and on the document's
     own effect."""
     def walk(node):
         kids = node.children
+        for k in _examples(kids, bullets):
+            kids[k].context = True
         for k, child in enumerate(kids):
             if child.context or child.heading:
                 walk(child)
