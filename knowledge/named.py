@@ -131,7 +131,7 @@ def document_names(question_terms: list[str], known=frozenset()) -> list[Name]:
     named = [t for t in question_terms if ":" in t and (t.split(":")[0] in DOC_KINDS or t in known)]
     shorthand = {(a,): a for a in {t.split(":")[0] for t in known}} | _KIND_PHRASES   # 'tb' read as 'thong bao'
     for i, b in enumerate(question_terms):
-        if b.isdigit() and len(b) >= 2:
+        if b.isdecimal() and len(b) >= 2:
             named += [term for words, kind in shorthand.items()
                       if tuple(question_terms[max(0, i - len(words)):i]) == words and (term := f"{kind}:{int(b)}") in known]
     return [Name("document", document_label(t), ((t,),)) for t in dict.fromkeys(named)]

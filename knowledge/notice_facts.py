@@ -77,10 +77,10 @@ def _named_notice(terms: list[str], known=frozenset()) -> tuple[str, str, set[st
     'kind:number' terms): 'hd:45' of "45-HD/BTCTW", "vbhn 46". None when it names two notices."""
     numbered = {t for t in terms if ":" in t and (t.split(":")[0] in DOC_KINDS or t in known)}
     for a, b in zip(terms, terms[1:]):
-        if b.isdigit() and (a in DOC_KINDS or f"{a}:{int(b)}" in known):
+        if b.isdecimal() and (a in DOC_KINDS or f"{a}:{int(b)}" in known):
             numbered.add(f"{a}:{int(b)}")
     for k, b in enumerate(terms):       # the kind's words before a number: "cong van 5489" as chat shorthand reads "cv 5489"
-        if b.isdigit():
+        if b.isdecimal():
             numbered.update(f"{kind}:{int(b)}" for kind, alts in DOC_KINDS.items()
                             if k >= len(words := alts[0].split()) and terms[k - len(words):k] == words)
     if len(numbered) > 1:
@@ -88,7 +88,7 @@ def _named_notice(terms: list[str], known=frozenset()) -> tuple[str, str, set[st
     if numbered:
         term = numbered.pop()
         kind, number = term.split(":", 1)
-        used = {term, number} | {t for t in terms if t.isdigit() and int(t) == int(number)}
+        used = {term, number} | {t for t in terms if t.isdecimal() and int(t) == int(number)}
         return kind, number, used | ({kind} if kind in terms else set())
     kinds = {k for k, alts in DOC_KINDS.items() if _has(terms, alts[0])}
     return (kinds.pop(), "", set()) if len(kinds) == 1 else ("", "", set())

@@ -78,3 +78,11 @@ def test_a_fact_asked_in_chat_shorthand():
     answer = searcher.ask("hd 45 noi ve j")
     assert answer.fact == "subject" and "quy hoạch cán bộ" in answer.hits[0].text
 
+
+
+def test_a_superscript_digit_names_no_notice():
+    """The hostile-input test: "cv ²²" — '²'.isdigit() is true but int('²') fails; a notice's
+    number is decimal digits."""
+    from knowledge.notice_facts import _named_notice
+    assert _named_notice(["cv", "²²"]) == ("", "", set())
+    assert _named_notice(["cong", "van", "²"])[1] == ""         # the kind named, no number
