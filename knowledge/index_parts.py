@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import date
 
 from knowledge.text import bigrams, fold, index_terms, stem_en, tokenize
-from knowledge.traits import (ANSWERS_FREQUENCY, ANSWERS_TIME, FREQUENCY, answer_kinds, conclusion_points,
-                              document_number_terms, implicit_headings, is_context, kind_of, prior)
+from knowledge.traits import (ANSWERS_FREQUENCY, ANSWERS_TIME, FREQUENCY, W_QUESTION, answer_kinds, conclusion_points,
+                              document_number_terms, implicit_headings, is_context, kind_of, petitions, prior)
 
 NO_HEADINGS = -1
 
@@ -107,5 +107,7 @@ class Parts:
             self.doc_places.append(fold(r.province) if r.province else "")
         own = {r.document_id: numbers for r, numbers in zip(self.doc_records, self.own_numbers)}
         self.prior = [prior(r, own[r.document_id]) for r in records]
+        for k in petitions(records):                    # a reply letter's quote of what it answers
+            self.prior[k] = min(self.prior[k], W_QUESTION)
         listed = conclusion_points(records)
         self.is_context = [is_context(r, w, i in listed) for i, (r, w) in enumerate(zip(records, self.prior))]

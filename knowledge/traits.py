@@ -77,6 +77,32 @@ def answer_kinds(terms: list[str]) -> int:
     return kinds
 
 
+# A reply letter quotes what it answers: "Nội dung kiến nghị:" (or "vướng mắc", "phản ánh", "câu
+# hỏi") over the petitioner's words, then "Cục Thuế xin trả lời như sau:" over its own. The quoted
+# words state what someone asked for, not what the letter says: they weigh as a page's question.
+_PETITION = re.compile(r"^noi dung (?:kien nghi|vuong mac|phan anh|cau hoi|hoi|de nghi)\b\s*:")
+_REPLY = re.compile(r"\b(?:tra loi|co y kien|huong dan)\b[^.;]{0,40}\bnhu sau\s*:?\s*$|^ve (?:van de|noi dung) nay\b")
+PETITION_SPAN = 4       # the quoted paragraphs after the label, at most
+
+
+def petitions(records) -> list[int]:
+    """The positions (in `records`, a notice's items side by side in order) of the words a
+    reply letter quotes: from a "Nội dung kiến nghị:" label to the paragraph that opens the
+    reply, at most PETITION_SPAN items, the label's own text too when it goes on after it."""
+    found = []
+    for k, r in enumerate(records):
+        folded = fold(r.text[:200])
+        if not _PETITION.match(folded):
+            continue
+        if folded.rstrip(" :*") != _PETITION.match(folded).group(0).rstrip(" :"):
+            found.append(k)                             # "Nội dung kiến nghị: Theo Nghị định …"
+        for j in range(k + 1, min(k + 1 + PETITION_SPAN, len(records))):
+            if records[j].document_id != r.document_id or _REPLY.search(fold(records[j].text[:300])):
+                break
+            found.append(j)
+    return found
+
+
 def prior(r, own_numbers: set[str] | None = None) -> float:
     """How much an item is an answer at all, before any question: a directive more than a
     background paragraph, a lead-in ('Sở Y tế:'), a question heading of a web page, or a

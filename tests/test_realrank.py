@@ -95,3 +95,21 @@ def test_a_quarter_is_a_time_and_the_year_of_a_term_answers_which_year():
     assert answer_kinds("vao nam thu hai cua nhiem ky".split()) & ANSWERS_YEAR
     assert not answer_kinds("quy hoach can bo nam nay".split())
     assert wanted_answer("bo sung quy hoach vao quy may".split()) & ANSWERS_TIME
+
+
+def test_a_reply_letters_quote_of_the_petition_weighs_as_a_question():
+    """QA9: "cong chuc dia chinh xa con phai ky xac nhan to khai … ko" was answered, sure, with the
+    citizen's words under "Nội dung kiến nghị:" in a Cục Thuế reply, cited as the Department's.
+    The quoted words (from the label to "… xin trả lời như sau:") weigh as a page's question."""
+    from types import SimpleNamespace as R
+    from knowledge.traits import petitions
+    items = [R(text="Nội dung kiến nghị:", document_id=1),
+             R(text="Theo Nghị định số 151/2025/NĐ-CP, việc ký xác nhận của công chức địa chính không còn phù hợp.",
+               document_id=1),
+             R(text="Cục Thuế xin trả lời như sau:", document_id=1),
+             R(text="Thành phần hồ sơ người sử dụng đất phải nộp gồm tờ khai.", document_id=1),
+             R(text="Nội dung vướng mắc: hộ kinh doanh có phải kê khai không?", document_id=2),
+             R(text="Về vấn đề này, Cục Thuế có ý kiến như sau:", document_id=2)]
+    assert petitions(items) == [1, 4]
+    assert petitions([R(text="Nội dung kiến nghị của cử tri được tổng hợp đầy đủ.", document_id=1),
+                      R(text="Sở Tài chính chủ trì.", document_id=1)]) == []
