@@ -86,9 +86,9 @@ class ConsoleChat:
             return self.full()
         question, note = clipped_question(question, self.lang)
         reply = reply_to_text(question, searcher=self.searcher, settings=self.settings, lang=self.lang)
+        self.last_item = reply.full_text        # none after a decline: /full has nothing to show, not an older item
         if reply.full_text is None:
             return to_plain(note + reply.html)
-        self.last_item = reply.full_text
         return to_plain(note + reply.html + "\n" + t(reply.lang, "console.full_hint"))
 
 

@@ -41,3 +41,31 @@ def test_a_question_without_words_is_answered_in_the_chats_language(db):
     c = chat(db)
     c.reply("/lang en")
     assert "I found no directive" in c.reply("👍👍 ???")
+
+
+def test_full_after_a_decline_has_nothing_to_show_not_the_older_item(db):
+    """QA9: /full after a declined question showed the item of an earlier answer."""
+    c = chat(db)
+    assert "Toàn văn" in c.reply("tram y te phai co bac si truoc ngay nao")
+    c.reply("giá vàng hôm nay")
+    assert c.reply("/full") == c.reply("/full") and "bác sĩ" not in c.reply("/full")
+    assert "Chưa có câu trả lời" in c.reply("/full")
+
+
+def test_full_text_of_a_label_item_shows_the_list_it_announces(db):
+    """QA9: the answer showed "Bộ Tài chính gửi kèm bộ Cẩm nang gồm:" with its list, /full the
+    label alone. The whole item of a label is the label with what follows it."""
+    from knowledge.loader import save_document
+    from knowledge.parser import parse_text
+    ensure_seeded()
+    save_document(parse_text(
+        "BỘ TÀI CHÍNH\nSố: 17000/BTC-CT\nHà Nội, ngày 19 tháng 11 năm 2025\n\nCÔNG VĂN\n"
+        "V/v phổ biến Cẩm nang nghiệp vụ thuế\n\n"
+        "1. Đề nghị UBND các tỉnh chỉ đạo phổ biến Cẩm nang nghiệp vụ thuế tới công chức cấp xã.\n\n"
+        "2. Chỉ đạo đầu mối phối hợp với Thuế tỉnh để thường xuyên rà soát, phản hồi vướng mắc.\n\n"
+        "Bộ Tài chính gửi kèm bộ Cẩm nang gồm:\n\n- Cẩm nang nghiệp vụ thuế dành cho công chức cấp xã;\n\n"
+        "- Infographic Cẩm nang;\n\n- Video giới thiệu Cẩm nang.\n"))
+    c = ConsoleChat(Settings(_env_file=None), Searcher.from_database())
+    c.reply("bo cam nang thue gui kem gom nhung gi")
+    whole = c.reply("/full")
+    assert "gồm:" in whole and "Infographic Cẩm nang" in whole and "Video giới thiệu" in whole
