@@ -27,6 +27,7 @@ from texts import t
 TELEGRAM_LIMIT = 4096
 LEAD_BUDGET = 320           # characters of directive text leading an answer (a longer sentence is shown whole)
 LABEL_BUDGET = 600          # characters of what follows a label ("như sau:") shown with it
+FULL_LIST_BUDGET = 3000     # characters of a lead-in's list in its whole text (the "Toàn văn" button; _fit bounds the message)
 SHORT_LABEL = 60            # a label this short ("Hạn nộp báo cáo:") gets its item's heading above it
 SUMMARY_BUDGET = 200        # characters of the English summary
 SUGGESTION_BUDGET = 110     # characters of each suggestion
@@ -131,7 +132,7 @@ def render_item(item_id: int, lang: str, today: date | None = None, *, now: date
     parts = []
     if r.headings:
         parts.append("<i>" + esc(" › ".join(_cut(h, 80, lang) for h in r.headings)) + "</i>")
-    parts.append(esc(r.text))
+    parts.append(esc(_with_its_list(r)))
     if lang == "en" and r.summary_en:
         parts.append(t(lang, "answer.summary", summary=esc(r.summary_en)))
     if r.deadlines:
@@ -139,6 +140,17 @@ def render_item(item_id: int, lang: str, today: date | None = None, *, now: date
         parts.append(_deadlines(r, lang, _now(zone, today, now), zone, limit=len(r.deadlines)))
     parts.append(t(lang, "answer.source", source=esc(source_text(r, lang))))
     return _fit("\n\n".join(parts))
+
+
+def _with_its_list(r: ItemRecord) -> str:
+    """An item that ends announcing what follows ("Bộ Tài chính gửi kèm bộ Cẩm nang gồm:") is
+    whole only with that list: the answer showed it (`lead`), so the whole item shows it too."""
+    from knowledge.quotes import continuation, is_label
+
+    if not is_label(r.text):
+        return r.text
+    rest, more = continuation(r.item_id, r.text, r.text, FULL_LIST_BUDGET)
+    return "\n".join((r.text, *rest)) + (" …" if more else "")
 
 
 def source_text(r: ItemRecord | None, lang: str) -> str:
