@@ -116,6 +116,14 @@ def asked_fact(terms: list[str], known=frozenset(), naming: list[str] | None = N
     return FactQuestion(facts[0], kind, number, rest, any_kind)
 
 
+def typed_fact(typed: list[str], read: list[str] | None, known=frozenset()) -> FactQuestion | None:
+    """`asked_fact` of the question as typed, else of its chat shorthand read back (`read`, None
+    when reading changed nothing), the notice named as read or else as typed ("tb 39305 ng ky
+    la ai", "hd 45 noi ve j")."""
+    return asked_fact(typed, known) or (
+        asked_fact(read, known) or asked_fact(read, known, typed) if read is not None else None)
+
+
 def _header_words(record, fact: str, titled: bool = False) -> set[str]:
     """The words of a notice's header: its issuer, place, number — with the codes of its number
     ('chq' of "39305/TB-CHQ", 'btc' of "46/VBHN-BTC", typed for the issuer) — and stated kind

@@ -36,7 +36,7 @@ from knowledge.english import accent_mismatch_en, asking_terms, rerank_by_accent
 from knowledge.folding import carry_readings, fold_mismatch, known_words, pair_readings
 from knowledge.index import Index
 from knowledge.lead_ins import with_list
-from knowledge.notice_facts import asked_fact, fact_value, find_notice
+from knowledge.notice_facts import fact_value, find_notice, typed_fact
 from knowledge.ordinals import clashes, document_texts
 from knowledge.paraphrase import paraphrased
 from knowledge.named import Mention, Name, corrected_terms, document_kinds, document_label, document_names, find_names
@@ -205,9 +205,8 @@ class Searcher:
         mentions, missing = self._named(index, [t.term for t in read], surfaces := [typed[t.start:t.end] for t in read])
         fixed = corrected_terms(index, read) if lang != "en" else None    # 'qang ngai' still names Quảng Ngãi
         mentions += [m for m in (self._named(index, fixed, surfaces)[0] if fixed else ()) if m.name not in {n.name for n in mentions}]
-        fact = asked_fact([t.term for t in tokens], index.doc_numbers) or \
-            (asked_fact([t.term for t in read], index.doc_numbers) or
-             asked_fact([t.term for t in read], index.doc_numbers, [t.term for t in tokens]) if read is not tokens else None)
+        fact = typed_fact([t.term for t in tokens], [t.term for t in read] if read is not tokens else None,
+                          index.doc_numbers)
         first = find_notice(index, fact) if fact else None
         if first is not None:
             return self._fact(index, question, lang, fact.fact, first)

@@ -92,9 +92,10 @@ def petitions(records) -> list[int]:
     found = []
     for k, r in enumerate(records):
         folded = fold(r.text[:200])
-        if not _PETITION.match(folded):
+        label = _PETITION.match(folded)
+        if not label:
             continue
-        if folded.rstrip(" :*") != _PETITION.match(folded).group(0).rstrip(" :"):
+        if folded.rstrip(" :*") != label.group(0).rstrip(" :"):
             found.append(k)                             # "Nội dung kiến nghị: Theo Nghị định …"
         for j in range(k + 1, min(k + 1 + PETITION_SPAN, len(records))):
             if records[j].document_id != r.document_id or _REPLY.search(fold(records[j].text[:300])):

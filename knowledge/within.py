@@ -160,12 +160,13 @@ def speaks(question: str, body: str) -> bool:
 
 def asked_body(question: str) -> str | None:
     """The body a question opens with (folded words), when the catalogue knows it."""
-    global _BODIES
-    if _BODIES is None:
-        _BODIES = _body_prefixes()
-    terms = " ".join(ABBREVIATIONS.get(t.term, t.term) for t in tokenize(question) if t.word).split()
+    return _leading_body(" ".join(ABBREVIATIONS.get(t.term, t.term) for t in tokenize(question) if t.word).split())
+
+
+def _leading_body(terms: list[str]) -> str | None:
+    """The longest start of `terms` (up to eight words) that starts a body's name in the catalogue."""
     return next((" ".join(terms[:n]) for n in range(min(8, len(terms)), 1, -1)
-                 if " ".join(terms[:n]) in _BODIES), None)
+                 if " ".join(terms[:n]) in body_prefixes()), None)
 
 
 def actor_body(concepts) -> str | None:
@@ -173,10 +174,7 @@ def actor_body(concepts) -> str | None:
     of the health department in …': knowledge.english.actor_span), in the catalogue's folded
     words: the longest of its concepts' Vietnamese wordings, alone or two side by side in
     either order ('police' + 'city': 'cong an thanh pho'), that starts a body's name."""
-    global _BODIES
-    if _BODIES is None:
-        _BODIES = _body_prefixes()
-    return max((w for w in actor_wordings(concepts) if w in _BODIES), key=len, default=None)
+    return max((w for w in actor_wordings(concepts) if w in body_prefixes()), key=len, default=None)
 
 
 def actor_wordings(concepts) -> list[str]:
@@ -232,11 +230,8 @@ def _own_actor(words: str) -> str | None:
     Trung ương chủ trì …"): the point's actor is then that body, not its heading's."""
     from knowledge.parser.orders import assigns_at
     terms = words.split()
-    for n in range(min(8, len(terms)), 1, -1):
-        name = " ".join(terms[:n])
-        if name in body_prefixes() and assigns_at(" ".join(terms[n:n + 8])):
-            return name
-    return None
+    name = _leading_body(terms)
+    return name if name and assigns_at(" ".join(terms[len(name.split()):][:8])) else None
 
 
 def actor_first(index, ranking, question: str = "", body: str | None = None) -> None:
