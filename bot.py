@@ -104,7 +104,9 @@ def cmd_ask(settings: Settings, args) -> int:
 
 
 def cmd_import(settings: Settings, args) -> int:
-    from texts import t, warning_text
+    import html
+
+    from texts import header_text, t, warning_text
     from knowledge.loader import document_dict, save_document
     from knowledge.models import Document
     from knowledge.parser import ParseError
@@ -134,7 +136,8 @@ def cmd_import(settings: Settings, args) -> int:
     key = "cli.imported" if Document.select().count() > known else "cli.updated"
     name = d.get("number") or shortened(d.get("title") or "", 60) or args.file
     lines = [t(lang, key, name=name, items=len(d["items"]),
-               deadlines=sum(len(i.get("deadlines", [])) for i in d["items"]))]
+               deadlines=sum(len(i.get("deadlines", [])) for i in d["items"])),
+             html.unescape(header_text(d, lang))]
     if d["missing"]:
         fields = ", ".join(t(lang, f"cli.field_{f}") for f in d["missing"])
         lines.append(t(lang, "cli.missing", fields=fields))

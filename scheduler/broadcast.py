@@ -54,8 +54,7 @@ class Replacement:
 @dataclass
 class NoticePreview:
     id: int
-    number: str | None
-    title: str
+    header: dict                    # kind, number, issuer, date, title, signer as the parser read them
     items: int
     deadlines: list[date]
     units: list[str]                # named by the notice
@@ -120,6 +119,9 @@ def draft_of(broadcast_id: int) -> Broadcast | None:
     return Broadcast.get_or_none(Broadcast.id == broadcast_id, Broadcast.status == "draft")
 
 
+HEADER_FIELDS = ("kind", "number", "issuer", "date", "title", "signer")
+
+
 def preview(broadcast: Broadcast) -> NoticePreview:
     parsed = json.loads(broadcast.draft)
     options = options_of(broadcast.id)
@@ -137,7 +139,7 @@ def preview(broadcast: Broadcast) -> NoticePreview:
         unchanged = changes.empty
         replacing = Replacement(changes, _acks_on(changes.removed_deadline_ids), _sent_before(stored.id))
     return NoticePreview(
-        id=broadcast.id, number=parsed.get("number"), title=parsed.get("title", ""),
+        id=broadcast.id, header={k: parsed.get(k) for k in HEADER_FIELDS},
         items=len(parsed.get("items", [])), deadlines=notice_deadlines(parsed), units=units,
         targets=len(target_chats(options, units, parsed)), chosen_units=chosen,
         by_target=[] if picked is not None else target_breakdown(parsed, options.unit_list()),

@@ -66,6 +66,9 @@ async def test_push_text_preview_then_send_once(push, notice_text):
     s = await push.send(message("/push\n" + notice_text, user_id=ADMIN, chat_id=ADMIN))
     preview = s.last("sendMessage")
     assert "45-TB/BCĐ" in preview.text and "Số mục: 9" in preview.text   # the addressee heading "1. Sở Y tế chủ trì …:" is no item
+    # The letterhead as read, for the admin to check before sending: issuer, date, signer.
+    assert "Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh Hà Nam · ngày 10/01/2022" in preview.text
+    assert "Người ký: Trần Văn Nam" in preview.text
     assert "31/01/2022" in preview.text and "<code>health</code>" in preview.text
     assert "<b>3</b> nhóm" in preview.text                           # -1, -2, -3; not -4, not -5
     draft = Broadcast.get()

@@ -46,3 +46,23 @@ def warning_text(warning: dict, lang: str) -> str:
         return t(lang, f"warning.{key}", **fields)
     except (KeyError, IndexError):
         return t(lang, "warning.other", what=html.escape(key))
+
+
+def header_text(notice: dict, lang: str) -> str:
+    """The header the parser read — kind, number, issuer, date, title, signer — in three lines,
+    "(không rõ)" for what it did not find; shown by `bot.py import` and in the push preview so
+    the admin checks the letterhead before anything is sent."""
+    import html
+    from datetime import date
+
+    unknown = t(lang, "notice.unknown")
+    fields = {k: html.escape(str(notice.get(k) or "").strip()) or unknown
+              for k in ("kind", "number", "issuer", "title", "signer")}
+    when = notice.get("date")
+    try:
+        fields["date"] = date.fromisoformat(str(when)).strftime("%d/%m/%Y") if when else unknown
+    except ValueError:
+        fields["date"] = html.escape(str(when))
+    if fields["kind"] == unknown:
+        fields["kind"] = t(lang, "notice.kind_default")
+    return t(lang, "notice.header", **fields)

@@ -17,7 +17,7 @@ from bot.views.subscriptions import render_units
 from knowledge.loader import document_dict
 from knowledge.models import Document
 from knowledge.units import CODES, unit_name
-from texts import t, warning_text
+from texts import header_text, t, warning_text
 
 TELEGRAM_LIMIT = 4096
 PART_MARK_ROOM = 40          # "(phần 2/3)" added on top of each part
@@ -148,9 +148,8 @@ def render_preview(preview, lang: str, zone) -> str:
     shown = [d.strftime("%d/%m/%Y") for d in preview.deadlines[:5]]
     if len(preview.deadlines) > 5:
         shown.append(t(lang, "push.more", count=len(preview.deadlines) - 5))
-    lines = [t(lang, "push.preview",
-               number=html.escape(preview.number or t(lang, "push.no_number")),
-               title=html.escape(preview.title[:300]),
+    header = dict(preview.header, title=(preview.header.get("title") or "")[:300])
+    lines = [t(lang, "push.preview", header=header_text(header, lang),
                items=preview.items,
                deadlines=", ".join(shown) or t(lang, "push.none"),
                units=render_units(preview.units, lang) or t(lang, "push.none"))]

@@ -23,8 +23,7 @@ TEXTS: dict[str, str] = {
     "push.download_failed": "Could not download the file from Telegram; please send it again.",
     "push.parse_error": "Could not read the notice: {error}",
     "push.preview": "<b>Notice preview</b>\n"
-                    "Number: <b>{number}</b>\n"
-                    "Title: {title}\n"
+                    "{header}\n"
                     "Items: {items}\n"
                     "Deadlines: {deadlines}\n"
                     "Units: {units}",

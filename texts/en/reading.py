@@ -9,6 +9,9 @@ TEXTS: dict[str, str] = {
     "cli.updated": "Already known, updated {name}: {items} items, {deadlines} deadlines.",
     "cli.empty_question": "The question is empty. For example: python bot.py ask \"What must factories do before each shift?\"",
     "cli.missing": "Missing from the header: {fields}.",
+    "notice.header": "{kind} no. {number} · {issuer} · dated {date}\nTitle: {title}\nSigned by: {signer}",
+    "notice.unknown": "(unknown)",
+    "notice.kind_default": "Document",
     "warning.future_date": "⚠️ The date of issue {date} is after today: check the notice's date.",
     "warning.orders_nothing": "⚠️ This page seems to order nothing (a page about a document, a legal Q&A, a law): its "
                               "paragraphs are stored as context for search, not as tasks, and no reminders are set.",

@@ -23,8 +23,7 @@ TEXTS: dict[str, str] = {
     "push.download_failed": "Không tải được tệp từ Telegram, vui lòng gửi lại.",
     "push.parse_error": "Không đọc được thông báo: {error}",
     "push.preview": "<b>Xem trước thông báo</b>\n"
-                    "Số: <b>{number}</b>\n"
-                    "Tiêu đề: {title}\n"
+                    "{header}\n"
                     "Số mục: {items}\n"
                     "Hạn chót: {deadlines}\n"
                     "Đơn vị: {units}",

@@ -9,6 +9,9 @@ TEXTS: dict[str, str] = {
     "cli.updated": "Đã có, đã cập nhật {name}: {items} mục, {deadlines} hạn chót.",
     "cli.empty_question": "Câu hỏi trống. Ví dụ: python bot.py ask \"Trạm y tế phải có bác sĩ trước ngày nào?\"",
     "cli.missing": "Thiếu trong phần đầu văn bản: {fields}.",
+    "notice.header": "{kind} số {number} · {issuer} · ngày {date}\nTrích yếu: {title}\nNgười ký: {signer}",
+    "notice.unknown": "(không rõ)",
+    "notice.kind_default": "Văn bản",
     "warning.future_date": "⚠️ Ngày ban hành {date} ở sau hôm nay: kiểm tra lại ngày của văn bản.",
     "warning.orders_nothing": "⚠️ Trang này có vẻ không giao việc gì (trang viết về một văn bản, hỏi đáp pháp luật, văn "
                               "bản quy phạm): các đoạn của nó được lưu làm ngữ cảnh để tra cứu, không phải nhiệm vụ, "
