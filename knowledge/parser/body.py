@@ -199,8 +199,19 @@ def _annex_node(root: Node, captions: list[str]) -> Node:
 
 def _furniture(text: str) -> bool:
     """An unnumbered line in capitals or short without a sentence's end: a caption, a byline,
-    a stamp, a heading that numbering does not place."""
-    return _is_caps(text) or (not text.rstrip(" *\"”’)").endswith(_TERMINAL + (":",)) and len(text.split()) < 30)
+    a stamp, a heading that numbering does not place. A line that states when something
+    happens ("Thời gian đăng ký … bắt đầu 11h00 ngày 30/7/2025 cho đến khi hết vé", set in bold
+    by a news page) is content, though it lacks its full stop."""
+    if _is_caps(text):
+        return True
+    if text.rstrip(" *\"”’)").endswith(_TERMINAL + (":",)) or len(text.split()) >= 30:
+        return False
+    return not (len(text.split()) >= 10 and _STATED_WHEN.search(text))
+
+
+# A clock time then a day in figures ("11h00 ngày 30/7/2025", "8 giờ 30 ngày 02/9"): a line that
+# states when something happens, not a caption or a cited document's date.
+_STATED_WHEN = re.compile(r"\b\d{1,2}\s*(?:h|giờ)\s*(?:\d{2})?\s*(?:\w+\s+){0,3}ngày\s+\d{1,2}\s*/\s*\d{1,2}\b", re.IGNORECASE)
 
 
 def _after(text: str, marker: str) -> str:
