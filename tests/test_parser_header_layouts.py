@@ -155,3 +155,16 @@ def test_a_lead_sentence_naming_the_party_is_no_side_by_side_letterhead():
     got = parse_text(text)
     assert (got["number"], got["date"]) == ("212-KL/TW", "2025-11-18")
     assert got["issuer"].startswith("Ban Chấp hành Trung ương")
+
+
+def test_the_letter_speaking_in_its_issuers_name_ends_a_wrapped_addressee():
+    """QA9: "Kính gửi: Độc / giả Hoàng Văn Trung / Cục Thuế nhận được đơn …" took the reply's first
+    paragraph into the addressee; a line opening with the issuer's own name is the letter."""
+    text = ("BỘ TÀI CHÍNH\nCỤC THUẾ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 5387/CT-CS\nV/v trả lời phản ánh kiến nghị\n\n"
+            "Hà Nội, ngày 20 tháng 11 năm 2025\n\nKính gửi: Độc\ngiả Hoàng Văn Trung\n"
+            "Cục Thuế nhận được đơn phản ánh kiến nghị của Độc\ngiả Hoàng Văn Trung qua hệ thống xử lý "
+            "phản ánh. Về vấn đề này, Cục Thuế có ý kiến như sau:\n"
+            "1. Người sử dụng đất không phải nộp tờ khai thuế khi làm thủ tục giao đất.\n")
+    got = parse_text(text)
+    assert got["issuer"] == "Cục Thuế" and got["addressees"] == "Độc giả Hoàng Văn Trung"
+    assert any(item["text"].startswith("Cục Thuế nhận được đơn") for item in got["items"])

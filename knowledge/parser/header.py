@@ -306,6 +306,8 @@ def _skip_addressees(h: Header, lines: list[Line], body: int, end: int) -> int:
             break                       # "Kính gửi: HĐND tỉnh" then the first "Căn cứ …;" paragraph
         if not listing and len(got) > 1 and got[-1].endswith((".", ";", ":")) and not telegram:
             break
+        if not listing and _in_own_voice(text, h.issuer or h.site.get("issuer")):
+            break                       # "Cục Thuế nhận được đơn …": the letter begins
         if not listing and len(got) > 1 and _prose_start(text) and got[-1].endswith((".", ";", ":", ",", ")")):
             break                       # ")": an addressee's "(Đ/c: …)" line ends the entry
         if not listing and len(got) == 1 and ADDRESSED.match(first) and first.rstrip().endswith("."):
@@ -316,6 +318,20 @@ def _skip_addressees(h: Header, lines: list[Line], body: int, end: int) -> int:
             break
     h.addressees = " ".join(got)
     return k
+
+
+def _in_own_voice(text: str, issuer: str | None) -> bool:
+    """A line that opens with the issuer's own name and goes on in lower case ("Cục Thuế nhận được
+    đơn phản ánh …", "Bộ Tài chính có ý kiến như sau"): the letter speaking, not one more
+    addressee — an office does not address itself."""
+    if not issuer:
+        return False
+    name = fold(issuer)
+    folded = fold(text)
+    if not folded.startswith(name + " "):
+        return False
+    rest = text.split()[len(issuer.split()):]
+    return bool(rest) and rest[0][:1].islower()
 
 
 _ASIDE = re.compile(r"\((?!(?:\d{1,2}|[ivx]{1,4}|[a-zđ])\))\w")   # "(Địa chỉ: …)" under an addressee; not "(1)"
