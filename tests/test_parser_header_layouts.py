@@ -168,3 +168,20 @@ def test_the_letter_speaking_in_its_issuers_name_ends_a_wrapped_addressee():
     got = parse_text(text)
     assert got["issuer"] == "Cục Thuế" and got["addressees"] == "Độc giả Hoàng Văn Trung"
     assert any(item["text"].startswith("Cục Thuế nhận được đơn") for item in got["items"])
+
+
+def test_a_cong_dien_list_of_addressees_ends_at_its_first_numbered_order():
+    """QA10: "CHỦ TỊCH … điện:" then "- …;" lines then "1. …" with no blank line kept every order
+    in the addressee list, and the notice was stored with its signer as its only item."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\n-------\nSố: 215/CĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nHà Tĩnh, ngày 20 tháng 11 năm 2026\nCÔNG ĐIỆN\n"
+            "Về việc chủ động ứng phó với mưa lũ trên địa bàn tỉnh\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:\n"
+            "- Chủ tịch UBND các huyện, thị xã, thành phố;\n- Giám đốc các Sở: Y tế, Giáo dục và Đào tạo;\n"
+            "1. Chủ tịch UBND các huyện tổ chức sơ tán dân ở vùng trũng thấp xong trước 17h00 ngày 27/11/2026.\n"
+            "2. Sở Giáo dục và Đào tạo cho học sinh nghỉ học từ ngày 26/11/2026.\n"
+            "3. Sở Y tế bố trí 02 đội cơ động cấp cứu tại mỗi huyện trước ngày 01/12/2026.\n"
+            "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn Test\n")
+    got = parse_text(text)
+    assert [item["number"] for item in got["items"]] == ["1", "2", "3"]
+    assert got["addressees"].rstrip(";").endswith("Giáo dục và Đào tạo") and "sơ tán" not in got["addressees"]
+    assert sum(len(item["deadlines"]) for item in got["items"]) >= 2

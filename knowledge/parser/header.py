@@ -306,6 +306,8 @@ def _skip_addressees(h: Header, lines: list[Line], body: int, end: int) -> int:
             break                       # "Kính gửi: HĐND tỉnh" then the first "Căn cứ …;" paragraph
         if not listing and len(got) > 1 and got[-1].endswith((".", ";", ":")) and not telegram:
             break
+        if _opens_points(text, got):
+            break                       # "- Giám đốc các Sở …;" then "1. Chủ tịch UBND các huyện …"
         if not listing and _in_own_voice(text, h.issuer or h.site.get("issuer")):
             break                       # "Cục Thuế nhận được đơn …": the letter begins
         if not listing and len(got) > 1 and _prose_start(text) and got[-1].endswith((".", ";", ":", ",", ")")):
@@ -318,6 +320,16 @@ def _skip_addressees(h: Header, lines: list[Line], body: int, end: int) -> int:
             break
     h.addressees = " ".join(got)
     return k
+
+
+def _opens_points(text: str, got: list[str]) -> bool:
+    """A first numbered point ("1.", "I.", "a)") after an unnumbered list of addressees starts the
+    body: a công điện's "… điện:" list goes straight on to its orders when nothing else ends it."""
+    return (len(got) > 1 and _FIRST_POINT.match(text) is not None
+            and not any(_FIRST_POINT.match(g) or POINT_START.match(g) for g in got[1:]))
+
+
+_FIRST_POINT = re.compile(r"^(?:\(?(?:1|I|a)\s*[.)]|Điều\s+1\b)\s*\S")
 
 
 def _in_own_voice(text: str, issuer: str | None) -> bool:
