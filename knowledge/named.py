@@ -106,6 +106,8 @@ def document_label(term: str) -> str:
 
 
 _KIND_PHRASES = {tuple(words.split()): kind for kind, alts in DOC_KINDS.items() for words in alts[:1]}
+# Words that name a notice without saying its kind ("văn bản 11520 gửi ai", "vb số 4385").
+_ANY_KIND = (("van", "ban"), ("van", "ban", "so"))
 
 
 def document_kinds(question_terms: list[str]) -> set[str]:
@@ -120,6 +122,17 @@ def document_kinds(question_terms: list[str]) -> set[str]:
     return found
 
 
+def named_without_kind(terms: list[str], at: int, known) -> list[str]:
+    """The known notices ('kind:number' terms) numbered as terms[at] when the words before it name
+    a notice without saying its kind ("văn bản 11520 gửi ai", "vb số 4385")."""
+    if not any(tuple(terms[max(0, at - len(words)):at]) == words for words in _ANY_KIND):
+        return []
+    found = sorted((t for t in known if t.endswith(f":{int(terms[at])}")), key=lambda t: t.split(":")[0] not in DOC_KINDS)
+    if isinstance(known, dict):         # 'cv:11520' and 'vpcp:11520' name one notice: once, by its kind
+        found = list({tuple(known[t]): t for t in reversed(found)}.values())
+    return found
+
+
 def document_names(question_terms: list[str], known=frozenset()) -> list[Name]:
     """The notices a question names by kind and number: 'cd:217' as the tokenizer reads
     "Công điện 217". Two more ways count only for a notice the knowledge base has (`known`,
@@ -127,13 +140,15 @@ def document_names(question_terms: list[str], known=frozenset()) -> list[Name]:
     a number whose code is no kind of DOC_KINDS ('hd:45' of "45-HD/BTCTW", 'vbhn:46'), and the
     chat shorthand of a kind before a number of two digits or more ("tb 39305 gửi cty nào",
     "vbhn 46 ai ký"), typed for the notice as "ct 07" is — but "tb 30 tuổi" (trung bình) or
-    "kh 10 người" name no notice when none has that number."""
+    "kh 10 người" name no notice when none has that number; and "văn bản 11520", which names the
+    notice of that number whatever its kind."""
     named = [t for t in question_terms if ":" in t and (t.split(":")[0] in DOC_KINDS or t in known)]
     shorthand = {(a,): a for a in {t.split(":")[0] for t in known}} | _KIND_PHRASES   # 'tb' read as 'thong bao'
     for i, b in enumerate(question_terms):
         if b.isdecimal() and len(b) >= 2:
             named += [term for words, kind in shorthand.items()
                       if tuple(question_terms[max(0, i - len(words)):i]) == words and (term := f"{kind}:{int(b)}") in known]
+            named += named_without_kind(question_terms, i, known)
     return [Name("document", document_label(t), ((t,),)) for t in dict.fromkeys(named)]
 
 

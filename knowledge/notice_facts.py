@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from knowledge.glossary import word_stem
+from knowledge.named import named_without_kind
 from knowledge.text import DOC_KINDS, EN_STOPWORDS, tokenize
 
 # fact -> the phrases (folded terms) that ask for it
@@ -83,6 +84,7 @@ def _named_notice(terms: list[str], known=frozenset()) -> tuple[str, str, set[st
         if b.isdecimal():
             numbered.update(f"{kind}:{int(b)}" for kind, alts in DOC_KINDS.items()
                             if k >= len(words := alts[0].split()) and terms[k - len(words):k] == words)
+            numbered.update(named_without_kind(terms, k, known))       # "văn bản 11520"
     if len(numbered) > 1:
         return None
     if numbered:
