@@ -296,13 +296,15 @@ def continues(prev: Line, line: Line, width: int) -> bool:
             return True                             # "giai đoạn 2021\n- 2025”;": a range, not a bullet
         if before.rstrip("*_ ").endswith(")"):
             return False                            # "(… tại Phụ lục kèm\ntheo)" closed: "III. …" is no "theo III."
-        return fold(before.rstrip(_CLOSERS).rsplit(" ", 1)[-1]) in _OPEN_WORDS and not prev.bold \
+        return _open_end(before) and not prev.bold \
             and not _is_caps(before)                # "II. THỜI GIAN, ĐỊA ĐIỂM" is a title, not "tại điểm"
     if prev.heading or line.heading:
         return False
     first = text[0]
     if first.islower():
         return True
+    if _open_end(before) and prev.bold == line.bold and not _is_caps(before):
+        return True                                 # "… Nghị định số\n167/2025/NĐ-CP).": no title in capitals
     if prev.bold != line.bold and (_is_caps(before) or _is_caps(text) or len(before.split()) < 25):
         return False                                # a bold heading, then text (or back)
     if _is_caps(before) != _is_caps(text) and len(before.split()) < 25:
@@ -314,6 +316,11 @@ def continues(prev: Line, line: Line, width: int) -> bool:
     if end.endswith("]") and width and len(before) < 0.8 * width:
         return False                                # "…tình hình[1]": a footnote ends it
     return True
+
+
+def _open_end(text: str) -> bool:
+    """A line that ends on a word wanting what follows ("số", "tại", "của", "ngày")."""
+    return fold(text.rstrip(_CLOSERS).rsplit(" ", 1)[-1]) in _OPEN_WORDS
 
 
 def _is_caps(text: str) -> bool:
