@@ -107,14 +107,25 @@ def lead(hit: Hit) -> str:
         return heading + f"<b>{esc(best)}</b>" + (" " + tail if tail else "")
     if len(best) >= LEAD_BUDGET:
         return f"<b>{esc(best)}</b>"
-    shown = [(hit.text.find(ranked[0]), f"<b>{esc(best)}</b>")]
+    shown = [(_span(hit.text, ranked[0]), f"<b>{esc(best)}</b>")]
     for other in ranked[1:2]:
         other_text = whole_sentence(hit.text, other)
         if other_text in best or best in other_text:
             continue
         if len(best) + 1 + len(other_text) <= LEAD_BUDGET:
-            shown.append((hit.text.find(other), esc(other_text)))
-    return " ".join(part for _, part in sorted(shown))
+            shown.append((_span(hit.text, other), esc(other_text)))
+    shown.sort()
+    out = shown[0][1]
+    for ((_, end), _), ((start, _), part) in zip(shown, shown[1:]):
+        skipped = any(c.isalnum() for c in hit.text[end:start]) if 0 <= end <= start else False
+        out += (" … " if skipped else " ") + part     # the words left out between two quoted sentences
+    return out
+
+
+def _span(text: str, sentence: str) -> tuple[int, int]:
+    """Where `sentence` stands in `text` (start, end); (-1, -1) when not found as written."""
+    start = text.find(sentence)
+    return (start, start + len(sentence)) if start >= 0 else (-1, -1)
 
 
 def _now(zone: ZoneInfo, today: date | None, now: datetime | None) -> datetime:

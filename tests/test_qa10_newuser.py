@@ -1,0 +1,70 @@
+"""QA10, a new user's session (2026-11-25): what it found, each with a test that fails without
+its fix. Texts written here after the notices QA10 imported (a Government Office letter, a
+customs letter, a culture ministry decision)."""
+from __future__ import annotations
+
+from datetime import date
+
+from bot.views.answers import lead
+from knowledge.parser import parse_text
+from knowledge.records import ItemRecord
+from knowledge.search import Hit, Searcher
+
+LETTER = dict(document_id=1, document_number="11520/VPCP-CN", document_kind="Công văn", issuer="Văn phòng Chính phủ",
+              document_title="Phát triển nhiên liệu sinh học", document_date=date(2025, 11, 25),
+              signer="Phạm Mạnh Cường", addressees="Bộ trưởng Bộ Công Thương")
+DECISION = dict(document_id=2, document_number="4385/QĐ-BVHTTDL", document_kind="Quyết định",
+                issuer="Bộ Văn hóa, Thể thao và Du lịch", document_title="Kế hoạch thực hiện quy hoạch mạng lưới cơ sở văn hóa",
+                document_date=date(2025, 11, 18), signer="Hoàng Đạo Cương")
+
+
+def _records() -> list[ItemRecord]:
+    rows = [
+        (LETTER, "1", "Bộ Công Thương chủ trì, phối hợp với các bộ làm rõ lộ trình phối trộn xăng sinh học E10."),
+        (DECISION, "IV.3.đ", "Theo dõi và chịu trách nhiệm về số liệu, tiến độ thực hiện; báo cáo định kỳ gửi Bộ."),
+        (DECISION, "2", "Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành."),
+    ]
+    return [ItemRecord(k + 1, text, "", number, **meta) for k, (meta, number, text) in enumerate(rows)]
+
+
+def test_van_ban_and_a_number_names_that_notice_whatever_its_kind():
+    """"van ban 11520 gui ai" was answered, sure, from decision 4385's "báo cáo định kỳ gửi Bộ";
+    "cv 11520 gửi ai" got the addressee. "Văn bản" says no kind: the notice numbered 11520 is meant."""
+    searcher = Searcher.from_records(_records())
+    for question in ("van ban 11520 gui ai", "văn bản số 11520 gửi ai"):
+        answer = searcher.ask(question)
+        assert answer.fact == "addressees" and answer.hits[0].text == "Bộ trưởng Bộ Công Thương", question
+    answer = searcher.ask("vb 4385 ai ky")
+    assert answer.fact == "signer" and answer.hits[0].text == "Hoàng Đạo Cương"
+
+
+def test_van_ban_with_a_number_no_notice_has_names_nothing_that_is_there():
+    answer = Searcher.from_records(_records()).ask("van ban 99999 ai ky")
+    assert not answer.answered
+
+
+def test_a_number_wrapped_after_so_stays_in_its_sentence():
+    """"… Nghị định số\\n167/2025/NĐ-CP)." — the code in capitals was read as a title line and
+    dropped, so the answer stopped at "Nghị định số"."""
+    text = ("BỘ TÀI CHÍNH\nCỤC HẢI QUAN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 39365/CHQ-GSQL\nHà Nội, ngày 02 tháng 12 năm 2025\nV/v vướng mắc chính sách\n\n"
+            "1. Về phương tiện quay vòng\n- Thủ tục hải quan đối với phương\n"
+            "tiện quay vòng được quy định tại khoản 3 Điều 49 Nghị định số\n"
+            "08/2015/NĐ-CP (được sửa đổi tại khoản 27 Điều 1 Nghị định số\n167/2025/NĐ-CP).\n"
+            "2. Về hàng hóa đưa vào kho ngoại quan\n- Hàng hoá gửi kho ngoại quan theo Điều 85 Nghị định số 08/2015/NĐ-CP.\n")
+    texts = [item["text"] for item in parse_text(text)["items"]]
+    assert any(t.endswith("Nghị định số 167/2025/NĐ-CP).") for t in texts), texts
+
+
+def test_two_quoted_sentences_that_are_not_neighbours_show_what_is_left_out():
+    """The lead quoted the first and third sentences of a bullet side by side, as if the
+    second (two more documents to carry out) were not there."""
+    text = ("Thực hiện nghiêm Công điện 170/CĐ-TTg về siêu bão Ragasa. Công văn 17844-CV/VPTW về bão số 9. "
+            "Chủ động phương án ứng phó với bão số 10 tại các trường.")
+    first, third = "Thực hiện nghiêm Công điện 170/CĐ-TTg về siêu bão Ragasa.", "Chủ động phương án ứng phó với bão số 10 tại các trường."
+    hit = Hit(1, text, "s", 0.9, first, ItemRecord(1, text), sentences=(first, third))
+    shown = lead(hit)
+    assert shown == f"<b>{first}</b> … {third}"
+    neighbours = Hit(1, text, "s", 0.9, first, ItemRecord(1, text),
+                     sentences=(first, "Công văn 17844-CV/VPTW về bão số 9."))
+    assert " … " not in lead(neighbours)
