@@ -9,7 +9,8 @@ How a question is answered (each step is one module):
    glossary, `knowledge.glossary`; everyday words also as the notices' words for them,
    `knowledge.paraphrase`).
 3. What it names — a notice by number, a province, a disease — points to the notices that
-   mention it; when the knowledge base has none, the answer says so (`knowledge.named`).
+   mention it; when the knowledge base has none, the answer says so (`knowledge.named`,
+   `knowledge.mentions`).
 4. Items are ranked over a few candidates gathered from the postings of the question's
    terms (`knowledge.ranking` over `knowledge.index`).
 5. The best item's evidence — coverage, rare words missed, words never seen, margin over
@@ -23,7 +24,6 @@ import threading
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-import numpy as np
 
 from knowledge.absent_body import absent_body
 from knowledge.accents import accent_mismatch, accented_words, repeats
@@ -39,7 +39,8 @@ from knowledge.lead_ins import with_list
 from knowledge.notice_facts import fact_value, find_notice, typed_fact
 from knowledge.ordinals import clashes, document_texts
 from knowledge.paraphrase import paraphrased
-from knowledge.named import Mention, Name, corrected_terms, document_kinds, document_label, document_names, find_names
+from knowledge.mentions import boost_named, mentioned, unheard_of
+from knowledge.named import corrected_terms, document_kinds, document_label
 from knowledge.ranking import Ranking, rank_items
 from knowledge.quotes import ranked_sentences
 from knowledge.reach import applies_everywhere, newer_rival
@@ -48,9 +49,6 @@ from knowledge.situation import answers_difficulty, asks_difficulty, asks_situat
 from knowledge.smalltalk import read_smalltalk
 from knowledge.text import has_diacritics, nfc, stopword_flags, tokenize
 
-W_OTHER_NOTICE = 0.6     # rank of an item whose notice does not mention what the question names
-W_OTHER_NUMBER = 0.3     # ... when what it names is the notice itself ("Công điện 217")
-W_OTHER_KIND = 0.85      # an item of another kind of notice than the one named ("công điện về …")
 MIN_LETTERS = 3          # fewer letters and digits than this say nothing ("1", "y", "ô")
 REBUILD_SHARE = 0.2      # when more of the documents changed, the index is built afresh
 MAX_UNTRANSLATED = 0.5  # an English question mostly outside the glossary is not answered from an item without summary
@@ -202,18 +200,18 @@ class Searcher:
         concepts = en_concepts(index, talk.rest, tokens) if lang == "en" else \
             paraphrased(index, talk.rest, read, vi_concepts(index, talk.rest, tokens))
         typed = talk.rest.lower()
-        mentions, missing = self._named(index, [t.term for t in read], surfaces := [typed[t.start:t.end] for t in read])
+        mentions, missing = mentioned(index, [t.term for t in read], surfaces := [typed[t.start:t.end] for t in read])
         fixed = corrected_terms(index, read) if lang != "en" else None    # 'qang ngai' still names Quảng Ngãi
-        mentions += [m for m in (self._named(index, fixed, surfaces)[0] if fixed else ()) if m.name not in {n.name for n in mentions}]
+        mentions += [m for m in (mentioned(index, fixed, surfaces)[0] if fixed else ()) if m.name not in {n.name for n in mentions}]
         fact = typed_fact([t.term for t in tokens], [t.term for t in read] if read is not tokens else None,
                           index.doc_numbers)
         first = find_notice(index, fact) if fact else None
         if first is not None:
             return self._fact(index, question, lang, fact.fact, first)
-        if fact and fact.number and _unheard_of(index, fact.kind, fact.number):
+        if fact and fact.number and unheard_of(index, fact.kind, fact.number):
             named = document_label(f"{fact.kind}:{fact.number}") if fact.kind else fact.number
             return Answer(question, lang, False, [], missing=[named])     # "cv 1234 ai ký": no such notice
-        boost = _boost(index, mentions, document_kinds([t.term for t in tokens]))
+        boost = boost_named(index, mentions, document_kinds([t.term for t in tokens]))
         wants = wanted_answer(asking_terms([t.term for t in tokens]))
         ranking = rank_items(index, concepts, boost, wants=wants, question=talk.rest)
         accented = accented_words(talk.rest, tokens) if lang == "vi" and has_diacritics(talk.rest) else {}
@@ -273,36 +271,6 @@ class Searcher:
         hit = Hit(r.item_id, text, source, 0.99, text, replace(r, text=text, number="", deadlines=()), (text,), None)
         return Answer(question, lang, True, [hit], fact=fact)
 
-    @staticmethod
-    def _named(index: Index, terms: list[str], surfaces: list[str]) -> tuple[list[Mention], list[Name]]:
-        """What the question names, with where the index mentions it; and what it names that
-        nothing mentions. A notice named by number ("Công điện 217") is that notice when the
-        knowledge base has it; otherwise only items that cite it can answer ("giãn cách theo
-        Chỉ thị 15"), never another notice's items. An everyday subject (knowledge/vocab/
-        topics.tsv: "hộ chiếu", "máy bay") counts only when nothing mentions it: then the
-        question is about something no notice speaks of, whatever its folded syllables meet."""
-        mentions, missing = [], []
-        names = [name for _, _, name in find_names(terms, surfaces)] + document_names(terms, index.doc_numbers)
-        for name in dict.fromkeys(names):
-            if name.kind == "document":
-                term = name.phrases[0][0]
-                docs = frozenset(index.doc_numbers.get(term, ()))
-                if docs:
-                    mentions.append(Mention(name, docs))
-                    continue
-                citing = _citing(index, term)
-                if citing:
-                    mentions.append(Mention(name, frozenset(), citing))
-                else:
-                    missing.append(name)
-                continue
-            docs = frozenset().union(*(index.documents_mentioning(p) for p in name.searchable))
-            if name.kind == "topic":         # an everyday subject: only its absence says something
-                missing.extend(() if docs else (name,))
-                continue
-            (mentions.append(Mention(name, docs)) if docs else missing.append(name))
-        return mentions, missing
-
     def _hits(self, index: Index, ranking: Ranking, concepts, lang: str, mentions, limit: int, accented,
               folded=None, wants: int = 0, situation: bool = False, difficulty: bool = False,
               restated: int | None = None, who: bool = False):
@@ -347,53 +315,3 @@ class Searcher:
             hits.append(Hit(r.item_id, with_list(index.records, i), source_line(r), calibrated.probability(ev),
                             sentences[0], r, tuple(sentences), index.doc_last_due[d]))
         return hits, first
-
-
-def _unheard_of(index: Index, kind: str, number: str) -> bool:
-    """No notice has this number and no item so much as mentions it ("kế hoạch 130 do ai ký"
-    is still searched when a news page reports Kế hoạch 130)."""
-    if any(key.rpartition(":")[2] == number for key in index.doc_numbers):
-        return False
-    return index.uni.postings(number) is None and not (kind and _citing(index, f"{kind}:{number}"))
-
-
-def _citing(index: Index, term: str) -> frozenset[int]:
-    """The items that cite a document: in their own words, under a heading or letter
-    opening that does ("Về kiến nghị … về Nghị định 136 …, Phó Thủ tướng có ý kiến như sau:"
-    stands above the directive that answers about it), or in a notice whose title does
-    ("Kết luận … về tình hình thực hiện Nghị quyết số 66-NQ/TW": every item is about it)."""
-    found: set[int] = set()
-    own = index.uni.postings(term)
-    if own is not None:
-        found.update(own[0].tolist())
-    heads = index.head.postings(term)
-    if heads is not None and len(heads[0]):
-        found.update(np.flatnonzero(np.isin(index.item_head, heads[0])).tolist())
-    titled = index.meta.postings(term)      # the notice's title is the heading above all its items
-    if titled is not None and len(titled[0]):
-        found.update(np.flatnonzero(np.isin(index.item_doc, titled[0])).tolist())
-    return frozenset(found)
-
-
-def _boost(index: Index, mentions: list[Mention], kinds: set[str] = frozenset()) -> np.ndarray | None:
-    """Items where everything the question names is mentioned keep their rank; the others
-    count less (a mere mention elsewhere stays findable). A kind of notice named without a
-    number prefers notices of that kind, when there are any."""
-    kinds = {k for k in kinds if k in index.doc_kinds}
-    if not mentions and not kinds:
-        return None
-    boost = np.ones(len(index), dtype=np.float32)
-    if kinds:
-        same = np.array([k in kinds for k in index.doc_kinds], dtype=bool)
-        boost *= np.where(same[index.item_doc], np.float32(1), np.float32(W_OTHER_KIND))
-    for m in mentions:
-        if m.items is not None:
-            inside = np.zeros(len(index), dtype=bool)
-            inside[list(m.items)] = True
-        else:
-            docs = np.zeros(index.documents, dtype=bool)
-            docs[list(m.documents)] = True
-            inside = docs[index.item_doc]
-        weight = W_OTHER_NUMBER if m.name.kind == "document" else W_OTHER_NOTICE
-        boost *= np.where(inside, np.float32(1), np.float32(weight))
-    return boost

@@ -38,7 +38,7 @@ def test_a_body_the_question_opens_with_takes_the_point_it_acts_in():
 def test_a_notice_titled_after_a_document_cites_it_in_every_item():
     """'… về Nghị quyết 88': the notice's title cites it, so no item of that notice counts less
     for not repeating the number."""
-    from knowledge.search import _citing
+    from knowledge.mentions import _citing
 
     s = Searcher.from_records([
         ItemRecord(1, "Bộ Tài chính bố trí kinh phí cho các nhiệm vụ văn hóa.", "", "1", **META),
