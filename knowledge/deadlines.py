@@ -251,7 +251,8 @@ _PAST_WORDS = ("tat ca", "ca qua khu", "da qua", "all", "past", "including past"
 _FILLER = set(("cac nhung gi nao la co cua cho trong xem danh sach liet ke nhiem vu viec can phai lam "
                "sap toi nay bao nhieu may cai nhe a oi ban bot loa cua don vi nganh hay "
                "what is are due the for of show list me my any which upcoming coming soon to do "
-               "there s please our unit units tasks task with").split())
+               "there s please our unit units tasks task with "
+               "j k ko khong gan nhat tiep theo ke next nearest soonest closest first").split())   # "hạn chót sắp tới là j", "what's the next deadline"
 
 
 def _take(text: str, phrase: str) -> tuple[bool, str]:

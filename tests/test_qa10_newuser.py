@@ -68,3 +68,21 @@ def test_two_quoted_sentences_that_are_not_neighbours_show_what_is_left_out():
     neighbours = Hit(1, text, "s", 0.9, first, ItemRecord(1, text),
                      sentences=(first, "Công văn 17844-CV/VPTW về bão số 9."))
     assert " … " not in lead(neighbours)
+
+
+def test_the_plan_a_decision_issues_is_named_by_the_decisions_number():
+    """"… theo kế hoạch 4385" got "no notice Kế hoạch 4385" though Quyết định 4385 issues that plan
+    (its title says so); a kind the title does not name is still a notice the knowledge base lacks."""
+    searcher = Searcher.from_records(_records())
+    answer = searcher.ask("theo kế hoạch 4385 thì phải báo cáo định kỳ gửi đâu")
+    assert not answer.missing and answer.hits[0].record.document_number == "4385/QĐ-BVHTTDL"
+    assert searcher.ask("công điện 4385 nói gì về báo cáo định kỳ").missing
+
+
+def test_the_next_deadline_asked_as_people_ask_it_lists_the_deadlines():
+    """"hạn chót sắp tới là j" and "what's the next deadline?" were searched as questions and
+    declined; "sắp tới có hạn gì" listed them."""
+    from knowledge.deadlines import parse_deadline_query
+    for question in ("hạn chót sắp tới là j", "what's the next deadline?", "han chot gan nhat"):
+        assert parse_deadline_query(question) is not None, question
+    assert parse_deadline_query("han nop bao cao la khi nao") is None
