@@ -7,7 +7,7 @@ from its concepts (knowledge/concepts.py), which are what the question is about.
 """
 from __future__ import annotations
 
-from knowledge.traits import ANSWERS_FREQUENCY, ANSWERS_QUANTITY, ANSWERS_TIME, ANSWERS_YEAR
+from knowledge.traits import ANSWERS_CODE, ANSWERS_FREQUENCY, ANSWERS_QUANTITY, ANSWERS_TIME, ANSWERS_YEAR
 
 _TIME_ASKS = [tuple(p.split()) for p in (
     "khi nao", "bao gio", "ngay nao", "luc nao", "may gio", "thoi han", "han chot", "thoi diem nao",
@@ -25,14 +25,24 @@ _FREQUENCY_ASKS = [tuple(p.split()) for p in (
     "how often", "how frequently", "how many times", "mot lan", "may lan", "bao nhieu lan", "tan suat",
     "dinh ky")]
 
+# The goods code a customs ruling decides, asked for ("áp mã số nào", "mã HS bao nhiêu", "thuộc
+# nhóm nào", "what HS code"): not "mã số thuế" nor "an HS code ruling", which name no code asked for.
+_CODE_ASKS = [tuple(p.split()) for p in (
+    "ma so nao", "ma hs nao", "ma hs bao nhieu", "ma hs la", "ma so la gi", "ma so bao nhieu", "thuoc nhom nao",
+    "what hs code", "which hs code", "hs code for", "what customs code", "which customs code", "what code",
+    "which code", "classified under")]
+
 
 def wanted_answer(terms: list[str]) -> int:
     """ANSWERS_TIME for "khi nào / when / hạn chót", ANSWERS_QUANTITY for "bao nhiêu / how
     many", ANSWERS_FREQUENCY for "how often / mấy lần", and ANSWERS_YEAR besides the time for
     "năm nào": an item that holds a date, a number, a frequency ('02 lần/ngày', 'hằng tuần')
-    or a year is the likelier answer."""
+    or a year is the likelier answer. ANSWERS_CODE for "mã số nào / what HS code": a customs
+    ruling names the goods in one point and decides their code in another, and the point that
+    names the goods, all the question's words, is no answer to which code (fresh9 r28 was
+    answered so, confidently); the asking words run to four ("mã hs bao nhiêu")."""
     found = 0
-    grams = {tuple(terms[i:i + n]) for n in (1, 2, 3) for i in range(len(terms) - n + 1)
+    grams = {tuple(terms[i:i + n]) for n in (1, 2, 3, 4) for i in range(len(terms) - n + 1)
              if not (terms[i:i + 2] == ["thoi", "han"] and i and terms[i - 1] in _NOT_ASKING_TERM)}
     if any(p in grams for p in _TIME_ASKS):
         found |= ANSWERS_TIME
@@ -42,4 +52,6 @@ def wanted_answer(terms: list[str]) -> int:
         found |= ANSWERS_QUANTITY
     if any(p in grams for p in _FREQUENCY_ASKS):
         found |= ANSWERS_FREQUENCY
+    if any(p in grams for p in _CODE_ASKS):
+        found |= ANSWERS_CODE
     return found

@@ -48,6 +48,7 @@ from knowledge.records import DeadlineInfo, ItemRecord, document_signatures, loa
 from knowledge.situation import answers_difficulty, asks_difficulty, asks_situation, asks_who, statement_answers
 from knowledge.smalltalk import read_smalltalk
 from knowledge.text import has_diacritics, nfc, stopword_flags, tokenize
+from knowledge.traits import ANSWERS_CODE
 
 MIN_LETTERS = 3          # fewer letters and digits than this say nothing ("1", "y", "ô")
 REBUILD_SHARE = 0.2      # when more of the documents changed, the index is built afresh
@@ -307,7 +308,8 @@ class Searcher:
             background = bool(index.is_context[i]) and not situation \
                 and not (difficulty and answers_difficulty(r.text))
             ev = evidence(ranking, k, lang, bool(mentions), in_named, background, mismatch,
-                          kind_missed=bool(wants) and not index.item_kinds[i] & wants, rival=rival)
+                          kind_missed=bool(wants) and not index.item_kinds[i] & wants, rival=rival,
+                          code_missed=bool(wants & ANSWERS_CODE) and not index.item_kinds[i] & ANSWERS_CODE)
             if background and statement_answers(index, i, wants, who, ev):
                 ev = replace(ev, context=0.0)       # a page's statement of the figure or body asked for
             first = first or ev

@@ -22,11 +22,15 @@ W_CLOSING = 0.5         # "Cục Thuế trả lời để Thuế tỉnh Nghệ A
 CLOSING_MAX = 300       # a closing formula is one short sentence
 
 
-ANSWERS_TIME, ANSWERS_QUANTITY, ANSWERS_FREQUENCY, ANSWERS_YEAR = 1, 2, 4, 8
+ANSWERS_TIME, ANSWERS_QUANTITY, ANSWERS_FREQUENCY, ANSWERS_YEAR, ANSWERS_CODE = 1, 2, 4, 8, 16
 FREQUENCY = re.compile(r"\blan\s*/\s*(?:ngay|tuan|thang|nam|quy)|\b(?:ngay|tuan|thang|nam|quy)\s*/\s*lan"
                        r"|\b(?:hang|moi)\s+(?:ngay|tuan|thang|nam|quy)\b|\bdinh ky\b|\b\d+\s*lan\b")
 _DATE_TERM = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{4})?|\d{1,2}/\d{4}|\d{1,2}h\d*")
 _QUANTITY_TERM = re.compile(r"\d+(?:\.\d+)?%?|\d+-\d+")
+# A goods code of the customs nomenclature: a subheading '8544.49' (read '8544.49.24'), or a
+# heading '85.31' after "nhóm" (folded): what a customs ruling decides, and what "mã số nào" asks.
+_SUBHEADING = re.compile(r"\d{4}\.\d{2}")
+_HEADING = re.compile(r"\d{2}\.\d{2}")
 # A year ('giai đoạn 2026 - 2030') dates a plan; it is no amount a "bao nhiêu" asks for.
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # Words that make a lone digit a quantity: "7 ngày", "3 lần", "2 cấp" (folded).
@@ -55,7 +59,8 @@ def answer_kinds(terms: list[str]) -> int:
     """What an item can answer besides its words: a time (it holds a date, an hour or a
     quarter), a year ('năm 2026', 'từ năm 2027': kept apart, since nearly every plan names its
     year and only "năm nào" asks for one) or a quantity (a number of two digits or more, a
-    percentage, a range, an amount in words)."""
+    percentage, a range, an amount in words), or a goods code of the customs nomenclature
+    (ANSWERS_CODE: '8544.49.24', 'nhóm 85.31'), which "áp mã số nào" asks for."""
     kinds = ANSWERS_QUANTITY if any(f"{a} {b}" in _QUANTITY_WORDS for a, b in zip(terms, terms[1:])) else 0
     for a, b, c in zip(terms, terms[1:], terms[2:] + [""]):
         if a == "quy" and b in _QUARTERS:
@@ -64,6 +69,8 @@ def answer_kinds(terms: list[str]) -> int:
             kinds |= ANSWERS_TIME | ANSWERS_YEAR
     for k, t in [(k, t) for k, t in enumerate(terms) if t[0] <= "9"]:   # digits sort before letters
         if t[0].isdigit():
+            if _SUBHEADING.fullmatch(t) or (_HEADING.fullmatch(t) and k and terms[k - 1] == "nhom"):
+                kinds |= ANSWERS_CODE
             if _YEAR.fullmatch(t) and k and terms[k - 1] == "nam":
                 kinds |= ANSWERS_YEAR
             if _DATE_TERM.fullmatch(t):

@@ -101,6 +101,12 @@ SETS = [
     # form and Q&A pages), a third each accented, unaccented and chat shorthand, written by hand
     # before any change; the aside part (tests/*_fresh8_hold.tsv) is deliberately not listed.
     _real("fresh8"),
+    # Twelve notices (2026-11-25, branch realrank6: provincial emulation plans for the elections
+    # and the Party congress, a provincial digital-economy plan, the electricity-price circular,
+    # customs rulings, tax and ministry letters, a Government conclusion, legal Q&A pages), a
+    # third each accented, unaccented and chat shorthand or typos, written by hand before any
+    # change; the aside part (tests/*_fresh9_hold.tsv) is deliberately not listed.
+    _real("fresh9"),
     # English only (2026-11-25, branch english8): thirteen more unused notices without English
     # summaries (labour reports, tax scams and refunds, land rent, public assets after the
     # merger, a marine plan, party congresses), typed as officials and aid workers type, with
