@@ -57,8 +57,8 @@ def test_dated_order_keeps_firm_dates_with_their_year_only():
              {"kind": "from", "phrase": "từ ngày 01/01/2026", "firm": True},            # a start
              {"kind": "on", "phrase": "ngày 25/5/2025", "firm": True},                  # an event's day
              {"kind": "within_year", "phrase": "trong năm 2025", "firm": False},        # an objective
-             {"kind": "within_month", "phrase": "trong tháng 12/2025", "firm": True}]
-    assert [d["phrase"] for d in dated_order(found)] == ["đến hết ngày 15/8/2025", "trong tháng 12/2025"]
+             {"kind": "within_month", "phrase": "trong tháng 12/2025", "firm": True}]      # a month: a target
+    assert [d["phrase"] for d in dated_order(found)] == ["đến hết ngày 15/8/2025"]
 
 
 # Dates a page reports that bind no reader: a cut-off, an event, a forecast, a promotion's or a rule's period, a
@@ -70,7 +70,10 @@ NOT_DUE = ["Tính đến hết ngày 30/6/2025, cả nước có 10 triệu ngư
            "Trước đó, UBND tỉnh đã yêu cầu hoàn thành trước ngày 15/5/2025.",
            "Hệ thống sẽ tạm dừng từ 22h ngày 10/6/2025 đến 6h ngày 11/6/2025 để nâng cấp.",
            "Nghị định có hiệu lực thi hành kể từ ngày 01/7/2025 và hết hiệu lực vào ngày 31/12/2026.",
-           "Mức lương cơ sở 2,34 triệu đồng áp dụng đến hết ngày 30/6/2026."]
+           "Mức lương cơ sở 2,34 triệu đồng áp dụng đến hết ngày 30/6/2026.",
+           # a month or a year a page reports: a programme's target, not its reader's task
+           "Các địa phương phấn đấu hoàn thành việc cấp sổ trong tháng 12/2025.",
+           "Bộ Xây dựng yêu cầu hoàn thành 3.000 km đường cao tốc trong năm 2025."]
 
 
 def test_a_silent_page_s_reported_dates_that_bind_no_one_stay_silent():
