@@ -10,7 +10,7 @@ from __future__ import annotations
 from knowledge.traits import ANSWERS_CODE, ANSWERS_FREQUENCY, ANSWERS_QUANTITY, ANSWERS_TIME, ANSWERS_YEAR
 
 _TIME_ASKS = [tuple(p.split()) for p in (
-    "khi nao", "bao gio", "ngay nao", "luc nao", "may gio", "thoi han", "han chot", "thoi diem nao",
+    "khi nao", "bao gio", "ngay nao", "hom nao", "luc nao", "may gio", "thoi han", "han chot", "thoi diem nao",
     "thang may", "thang nao", "quy may", "quy nao", "nam nao", "hieu luc tu", "tu ngay nao", "den ngay nao", "truoc ngay nao",
     "when", "what time", "what date", "which date", "what day", "which day", "by when", "deadline",
     "how long", "until when", "what hour")]

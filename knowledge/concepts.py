@@ -22,7 +22,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 from knowledge.english import DUTY_WORDS, actor_span, counts_in_words, phrasing_words, subject_span
 from knowledge.question_frames import asked_parts, frames
 from knowledge.shorthand import (abbreviation_piece, dropped_letter, expand_shorthand, is_syllable, number_unit,
-                                 spelled_out, untelex)
+                                 pick_reading, spelled_out, untelex)
 from knowledge.text import (EN_STOPWORDS, VI_FUNCTION_WORDS_FOLDED, Token, bigrams, has_diacritics, stem_en,
                             stopword_flags, tokenize)
 from knowledge.glossary import word_stem
@@ -105,7 +105,7 @@ def read_vi_tokens(index, tokens: list[Token], text: str = "") -> list[Token]:
     """Shorthand and telex read back into syllables, for words the index does not know (or
     knows only as a rare piece of an abbreviation, when typed in lower case as chat is)."""
     out: list[Token] = []
-    for t in tokens:
+    for k, t in enumerate(tokens):
         typed = text[t.start:t.end]
         unit = None if index.known_vi(t.term) else number_unit(t.term)
         if unit:                         # '65t' -> '65 tuoi'
@@ -116,7 +116,10 @@ def read_vi_tokens(index, tokens: list[Token], text: str = "") -> list[Token]:
             continue
         readings = expand_shorthand(t.term)
         if readings:                     # spelled as the index spells ('bac si' -> 'bac sy')
-            out.extend(Token(w.term, t.start, t.end, True) for w in tokenize(readings[0]))
+            left = out[-1].term if out and out[-1].word else None
+            right = tokens[k + 1].term if k + 1 < len(tokens) and tokens[k + 1].word else None
+            reading = pick_reading(index, readings, left, right)
+            out.extend(Token(w.term, t.start, t.end, True) for w in tokenize(reading))
             continue
         plain = untelex(t.term)         # a function word too ('gif' gì, 'af' à): no index holds those
         if plain and (index.known_vi(plain) or plain in VI_FUNCTION_WORDS_FOLDED):

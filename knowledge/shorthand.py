@@ -29,6 +29,7 @@ VI_SYLLABLE = re.compile(
     r"(?:ng|nh|ch|[cmnpt])?")
 _ONSET = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|dd|[bcdghklmnprstvx])")
 _TONE_KEYS = re.compile(r"[sfrxj]")
+_LATE_HORN = re.compile(r"(?<=[^aouw])w")
 _VOWEL_KEYS = (("uow", "uo"), ("aa", "a"), ("ee", "e"), ("oo", "o"), ("aw", "a"), ("ow", "o"),
                ("uw", "u"), ("w", "u"))
 
@@ -47,6 +48,54 @@ def shorthand_table() -> dict[str, tuple[str, ...]]:
 def expand_shorthand(term: str) -> tuple[str, ...]:
     """The readings of a shorthand ('dk' -> 'duoc', 'dang ky', 'dieu kien'), or ()."""
     return shorthand_table().get(term, ())
+
+
+def pick_reading(index, readings: tuple[str, ...], left: str | None, right: str | None) -> str:
+    """The reading of a shorthand of several that the question means: the one whose first word
+    the notices write after the word before it, or whose last word before the word after it
+    ('lc tai cho' lực lượng tại chỗ, 'ct hdnd' chủ tịch HĐND, 'btc tinh uy' Ban Tổ chức Tỉnh ủy,
+    'tt tuyen truyen' thông tin tuyên truyền); else one the notices write at all ('hn 27/12':
+    hội nghị where no notice names Hà Nội); else the table's first, the commonest in chat.
+    Reading the first always made 'hn' Hà Nội and 'btc' Bộ Tài chính in any sentence.
+    A neighbour vouches only where the notices write the pair mostly with the reading's own
+    syllable ('lượng tại', not 'đông dân' for the 'động' of 'hoạt động', nor 'này phải' for the
+    'nay' of 'hôm nay'); for a reading of one word, whose accents no pair tells, only as a content
+    word beside a content word."""
+    if len(readings) == 1:
+        return readings[0]
+    from knowledge.folding import pair_readings
+    from knowledge.text import VI_FUNCTION_WORDS_FOLDED
+
+    counts = pair_readings(index)
+
+    def written(pair: str) -> bool:                  # in an item, a heading or a notice's title
+        return pair in index.bi.vocab or pair in index.meta.vocab or pair in index.head.vocab
+
+    def accented(words: list[str], at: int) -> str | None:
+        """The syllable words[at] as the notices mostly write it inside the reading."""
+        k = min(at, len(words) - 2)
+        seen = counts.get(f"{words[k]} {words[k + 1]}") if len(words) > 1 else None
+        return max(seen, key=seen.get).split()[at - k] if seen else None
+
+    def vouches(a: str | None, b: str | None, own: str | None, side: int, single: bool) -> bool:
+        if not a or not b or not written(f"{a} {b}"):
+            return False
+        seen = counts.get(f"{a} {b}")
+        if own is None and not single:   # a reading no item writes as such
+            return False
+        if own is None or not seen:      # no accents to compare: a content word's pair only
+            return a not in VI_FUNCTION_WORDS_FOLDED and b not in VI_FUNCTION_WORDS_FOLDED
+        return sum(n for r, n in seen.items() if r.split()[side] == own) * 2 > sum(seen.values())
+
+    def score(k: int) -> tuple[int, int, int]:
+        words = readings[k].split()
+        single = len(words) == 1
+        pairs = vouches(left, words[0], accented(words, 0), 1, single) + \
+            vouches(words[-1], right, accented(words, len(words) - 1), 0, single)
+        known = all(index.known_vi(w) or w in VI_FUNCTION_WORDS_FOLDED for w in words) and \
+            all(written(f"{a} {b}") for a, b in zip(words, words[1:]))
+        return pairs, int(known), -k
+    return readings[max(range(len(readings)), key=score)]
 
 
 RARE_PIECE = 1.0   # idf lead of a shorthand's reading over the shorthand as the notices write it (2.7 times as common)
@@ -101,6 +150,9 @@ def untelex(word: str) -> str | None:
     if head == "dd":
         head = "d"
     rest = _TONE_KEYS.sub("", rest)                     # tone keys never end a syllable's rhyme
+    # The horn or breve key typed after the whole syllable, as telex allows ('voiws' với,
+    # 'nguoiw' người): it marks an a, o or u already typed, so after any other letter it adds none.
+    rest = _LATE_HORN.sub("", rest)
     for keys, vowel in _VOWEL_KEYS:
         rest = rest.replace(keys, vowel)
     out = head + rest

@@ -9,7 +9,11 @@ cơ gì") is answered by the background itself, so for it the best item's being 
 evidence against it. The words are data (knowledge/vocab/situation_words.txt), folded.
 
 Measured on every dev set with the stored model (2026-11-25, branch declines2): 9 right answers
-that were declined are answered, no answer becomes wrong.
+that were declined are answered, no answer becomes wrong. A question about the meeting itself
+("hội nghị họp với cấp nào", "ban tổ chức có đi họp không", "nghe sở nào báo cáo") is such a
+question too: the notice's opening paragraph reports who met, when and whose report was heard
+(branch seedtyping5: 5 right answers more on the seed dev sets, none lost; "tại cuộc họp" only
+sets the scene of a question about a task, `_SETTING`).
 """
 from __future__ import annotations
 
@@ -28,11 +32,17 @@ def situation_phrases() -> tuple[tuple[str, ...], ...]:
         return tuple(tuple(line.split()) for line in f if line.strip() and not line.startswith("#"))
 
 
+# A phrase after these sets the scene of the question rather than asking about it: "Bộ Tài chính
+# được giao gì tại cuộc họp …" asks what was assigned, not about the meeting.
+_SETTING = frozenset({"tai", "trong"})
+
+
 def asks_situation(terms: list[str]) -> bool:
     """Whether the question's folded terms hold a phrase that asks about the situation."""
     for phrase in situation_phrases():
         n = len(phrase)
-        if any(tuple(terms[k:k + n]) == phrase for k in range(len(terms) - n + 1)):
+        if any(tuple(terms[k:k + n]) == phrase and (k == 0 or terms[k - 1] not in _SETTING)
+               for k in range(len(terms) - n + 1)):
             return True
     return False
 

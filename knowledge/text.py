@@ -353,7 +353,7 @@ VI_STOPWORDS_FOLDED = frozenset(fold(w) for w in VI_STOPWORDS) - AMBIGUOUS_FOLDE
 VI_FUNCTION_WORDS_FOLDED = frozenset(fold(w) for w in VI_STOPWORDS)     # every reading, ambiguous or not
 VI_STOP_PHRASES_FOLDED = (("nhu", "the", "nao"), ("the", "nao"), ("bao", "nhieu"), ("o", "dau"),
                           ("tai", "sao"), ("ra", "sao"), ("de", "lam", "gi"), ("lam", "gi"),
-                          ("hom", "nay"), ("bay", "gio"), ("hien", "nay"), ("lam", "sao"),
+                          ("hom", "nay"), ("hom", "nao"), ("bay", "gio"), ("hien", "nay"), ("lam", "sao"),
                           ("han", "chot"), ("han", "cuoi"),   # "hạn chót": asks for a date (wanted_answer), no topic
                           ("bao", "lau", "mot", "lan"), ("bao", "lau"))   # "how often / how long": likewise
 

@@ -11,7 +11,10 @@ the directive keeping the lead the background paragraph had, so that the confide
 reads the same margin it read before.
 
 Not when the question asks about the review itself ("… gặp khó khăn gì?", "What problems
-did …", "kết quả đạt được"): a notice's assessment is what answers those.
+did …", "kết quả đạt được"): a notice's assessment is what answers those; nor when it asks about
+the situation or the meeting itself (knowledge.situation: "hội nghị ở Lai Châu do ai chủ trì",
+"ổ dịch liên quan những nơi nào"), which the background paragraph tells (2026-11-25, branch
+seedtyping5: two right answers more on the seed dev sets, none lost).
 
 Likewise a question that opens with a body ("Sở Nông nghiệp báo cáo khi nào?") asks what that
 body does: of two points of one notice that both hold its name, the one it acts in (its name
@@ -42,7 +45,9 @@ _REVIEW_ASKED = re.compile(r"\b(?:kho khan|vuong mac|han che|ton tai|bat cap|ket
 
 
 def asks_review(question: str) -> bool:
-    return bool(_REVIEW_ASKED.search(fold(question)))
+    from knowledge.situation import asks_situation
+    folded = fold(question)
+    return bool(_REVIEW_ASKED.search(folded)) or asks_situation(re.findall(r"\w+", folded))
 
 
 def directives_first(index, ranking, question: str = "") -> None:

@@ -134,10 +134,14 @@ SETS = [
     # telex, "65t"-style shorthand, own words; out of scope: other provinces and diseases, "bao
     # so 3" for a storm), seed_dev8 (2026-11-25, branch seedtyping4, written before any change:
     # unaccented with typos, telex, "bn"/"truc"/"j"/"ntn" shorthand, who/when questions; out of
-    # scope: storms, other provinces, everyday words folding onto seed words). Their aside parts
-    # (tests/*seed_dev?_hold.tsv) are deliberately not listed.
+    # scope: storms, other provinces, everyday words folding onto seed words), seed_dev9 (2026-11-25,
+    # branch seedtyping5, written before any change: a third chat shorthand and telex, a third
+    # unaccented or typo'd, English, paraphrases, who/when/how-many about the meetings themselves;
+    # out of scope: small talk in odd spellings, other provinces and diseases, vaccine side
+    # effects, prices, documents not there). Their aside parts (tests/*seed_dev?_hold.tsv) are
+    # deliberately not listed.
     *[QuestionSet(f"seed_dev{n}", f"{HERE}/questions_seed_dev{n}.tsv", f"{HERE}/oos_seed_dev{n}.tsv", "seed")
-      for n in (3, 4, 5, 6, 7, 8)],
+      for n in (3, 4, 5, 6, 7, 8, 9)],
     # Everyday questions a bot of a provincial office gets that no directive answers.
     QuestionSet("everyday", None, f"{HERE}/search_out_of_scope.tsv", "seed"),
     # Everyday and noise questions asked of SMALL knowledge bases (2026-11-25, branch refit):

@@ -83,6 +83,10 @@ QUESTION_SETS = {
     "seed dev7 holdout": ("questions_seed_dev7_hold.tsv", 27, None),
     "seed dev8": ("questions_seed_dev8.tsv", 54, None),
     "seed dev8 holdout": ("questions_seed_dev8_hold.tsv", 26, None),
+    # Typed as grassroots officials type (2026-11-25, branch seedtyping5, written by hand before
+    # any change, none repeating an earlier set's question): every third question set aside.
+    "seed dev9": ("questions_seed_dev9.tsv", 44, None),
+    "seed dev9 holdout": ("questions_seed_dev9_hold.tsv", 22, None),
 }
 ENGLISH_ONLY = {"real en4", "real en4 holdout", "real en5", "real en5 holdout", "real en6", "real en6 holdout",
                 "real en7", "real en7 holdout", "real en9", "real en9 holdout"}
@@ -94,7 +98,7 @@ VIETNAMESE_ONLY = {"real fresh4", "real fresh4 holdout", "seed dev5", "seed dev5
 # Sets written as officials type in a Vietnamese chat (no accents, typos, telex leftovers,
 # shorthand): no English share is asked of them, but most must be typed without accents.
 CHAT_SETS = {"seed dev3", "seed dev3 holdout", "seed dev4", "seed dev4 holdout", "seed dev6", "seed dev6 holdout",
-             "seed dev7", "seed dev7 holdout", "seed dev8", "seed dev8 holdout"}
+             "seed dev7", "seed dev7 holdout", "seed dev8", "seed dev8 holdout", "seed dev9", "seed dev9 holdout"}
 OUT_OF_SCOPE_SETS = {
     "seed dev": ("oos_seed_dev.tsv", 20),
     "real dev": ("oos_real_dev.tsv", 15),
@@ -136,6 +140,8 @@ OUT_OF_SCOPE_SETS = {
     "seed dev7 holdout": ("oos_seed_dev7_hold.tsv", 10),
     "seed dev8": ("oos_seed_dev8.tsv", 22),
     "seed dev8 holdout": ("oos_seed_dev8_hold.tsv", 10),
+    "seed dev9": ("oos_seed_dev9.tsv", 14),
+    "seed dev9 holdout": ("oos_seed_dev9_hold.tsv", 7),
 }
 DOC_LISTS = {"real_docs_dev.txt": 16, "heldout/real_docs.txt": 13,
              "real_docs_dev3.txt": 6, "real_docs_dev3_hold.txt": 4,
