@@ -34,8 +34,7 @@ from knowledge.parser.footer import annex, closing_note
 from knowledge.parser.header import read_header, usable_title
 from knowledge.parser.kind_title import ADDRESSED
 from knowledge.parser.names import PROVINCES, province_of
-from knowledge.parser.orders import (NORMATIVE_KINDS, as_context, dated_order, directives_shown, encyclopedia,
-                                     orders_nothing)
+from knowledge.parser.orders import as_context, directives_shown, encyclopedia, orders_nothing
 from knowledge.parser.pages import lead_date
 from knowledge.parser.references import find_references
 from knowledge.parser.tables import fold_tables
@@ -96,8 +95,7 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
     tree = build_tree(body)
     nodes = items_of(tree)
     web_page = any(line.heading for line in lines[:header.body_start])
-    wiki = encyclopedia(text, lines)
-    notice = header.evidence() or not (header.question or wiki
+    notice = header.evidence() or not (header.question or encyclopedia(text, lines)
                                        or (web_page and not directives_shown(body)))
     body_text = "\n".join(p.text for p in body)
     # a news report of a meeting dates itself in its lead ("Chiều 1/2, …"); a document without its
@@ -153,11 +151,6 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
     silent = silent or not any(i["kind"] != "context" for i in items)
     if silent:          # a page about a document, or a law, that orders nothing: its paragraphs are context
         as_context(items)
-        if not wiki and not (header.kind and fold(header.kind) in NORMATIVE_KINDS):
-            for item in items:      # … but a date it reports as due still binds its reader (orders.dated_order)
-                if quoted := dated_order(_deadlines(item["text"], reference, dated, item["units"], [], now)):
-                    item["kind"], item["deadlines"] = "paragraph", quoted
-            silent = all(i["kind"] == "context" for i in items)
     items = (items + _aside_items(header.aside, MAX_PARAGRAPHS - len(body)))[:MAX_ITEMS]
     for item in items:
         item["references"] = [r["number"] for r in find_references(item["text"], header.number)]

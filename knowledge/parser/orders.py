@@ -78,19 +78,6 @@ def orders_nothing(items: list[dict], kind: str | None, own_document: bool, name
     return stating > ordering
 
 
-_YEAR_WRITTEN = re.compile(r"\d{4}")
-
-
-def dated_order(deadlines: list[dict]) -> list[dict]:
-    """The deadlines a paragraph of a page that orders nothing still sets: a firm due day with its year written
-    ("Thời gian tiếp nhận hồ sơ: … đến hết ngày 15/8/2025" on a Q&A page reporting a recruitment notice). A reader
-    acts on it, whoever the page is written for; a rule the page quotes from a law states a period ("trong thời hạn
-    05 ngày làm việc"), a day of every year or none, and a date that starts or dates something ("từ ngày …",
-    "ngày …") binds no one. Only a day: on a page nobody wrote as an order, a month or a year ("trong tháng
-    12/2025", "trong năm 2025") is a programme's target or plan it reports more often than a task (precision first)."""
-    return [d for d in deadlines if d.pop("firm", False) and d["kind"] == "by" and _YEAR_WRITTEN.search(d["phrase"])]
-
-
 def as_context(items: list[dict]) -> None:
     """Keep the items for search, as context: no directive, no deadline, nobody to remind."""
     for item in items:
