@@ -79,8 +79,9 @@ def detect_language(question: str, tokens: list[Token], vi_words=frozenset(), en
                     glossary=None) -> str:
     """'vi' when the question has Vietnamese letters or mostly Vietnamese words, typed with or
     without accents, in telex or shorthand ('nha may phai lam gi', 'nhaf mays', 'ko dc');
-    'en' otherwise ('what must factories do'). Names that only the Vietnamese items use
-    ('bluezone') count as Vietnamese."""
+    'en' otherwise ('what must factories do'). Names that only the Vietnamese items use and
+    that are no Vietnamese syllable ('bluezone', 'huawei') count for neither: "huawei fit 4 pro
+    weight" is English (QA11: it was declined in Vietnamese)."""
     if has_diacritics(question):
         return "vi"
     words = [t.term for t in tokens if t.word and t.term.isalpha()]
@@ -90,8 +91,10 @@ def detect_language(question: str, tokens: list[Token], vi_words=frozenset(), en
     for w in words:
         if w in EN_STOPWORDS:
             english += 1
-        elif is_syllable(w) or expand_shorthand(w) or (w in vi_words and stem_en(w) not in en_words):
+        elif is_syllable(w) or expand_shorthand(w):
             vietnamese += 1
+        elif w in vi_words and stem_en(w) not in en_words:
+            continue                     # a name the notices use ('huawei', 'bluezone'): either language
         elif untelex(w) and untelex(w) in vi_words:
             vietnamese += 1
         else:
