@@ -28,3 +28,15 @@ def test_an_english_question_naming_a_product_of_the_notices_is_english():
                      "is the huawei fit 4 pro waterproof"):
         assert searcher.ask(question).lang == "en", question
     assert searcher.ask("huawei fit 4 pro nang bao nhieu").lang == "vi"
+
+
+def test_a_figure_that_starts_a_wrapped_line_is_no_point():
+    """"… kích thước đường chéo\\n1.82 inch, độ phân giải …" became point 1.82 and cut point 1.2."""
+    from knowledge.parser import parse_text
+    text = ("CỤC HẢI QUAN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 37693/TB-CHQ\n"
+            "Hà Nội, ngày 21 tháng 11 năm 2025\nTHÔNG BÁO\nVề kết quả xác định trước mã số\n\n"
+            "1. Hàng hóa đề nghị xác định trước mã số:\n1.1. Tên thương mại: đồng hồ thông minh.\n"
+            "1.2. Thiết bị có màn hình cảm ứng AMOLED, với kích thước đường chéo\n"
+            "1.82 inch, độ phân giải 480 x 408 pixels.\n1.3. Nhà sản xuất: Huawei Device Co., Ltd.\n")
+    items = {item["number"]: item["text"] for item in parse_text(text)["items"]}
+    assert "1.82" not in items and items["1.2"].endswith("1.82 inch, độ phân giải 480 x 408 pixels.")

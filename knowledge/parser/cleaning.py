@@ -224,6 +224,8 @@ _CITED_ARTICLE = re.compile(r"(?:Điều|ĐIỀU)\s+\d{1,3}(?!\s*[.:)\d])")
 _RANGE_END = re.compile(r"[-–]\s*(?:19|20)\d\d(?!\d)")
 _YEAR_END = re.compile(r"(?<!\d)(?:19|20)\d\d$")
 # words after which a line break is always inside a phrase: "tại khoản\n2 Điều 5"
+# A number with decimals and then a word in lower case: a figure going on with its sentence.
+_FIGURE_START = re.compile(r"^\d{1,3}[.,]\d+\s+([^\W\d_])")
 _OPEN_WORDS = frozenset("khoan diem dieu so ngay muc tai cua va theo voi la nam thang quy phan chuong".split())
 
 
@@ -289,6 +291,9 @@ def continues(prev: Line, line: Line, width: int) -> bool:
     text, before = line.text, prev.text
     if _BARE_MARKER.fullmatch(before.strip(" *")):
         return True                                 # "2." on its own line, then its title
+    figure = _FIGURE_START.match(text)
+    if figure and figure.group(1).islower() and not before.rstrip(_CLOSERS).endswith(_TERMINAL + (":",)):
+        return True                                 # "… kích thước đường chéo\n1.82 inch, …": no point 1.82
     if _MARKER_START.match(text):
         if _CITED_ARTICLE.match(text) and before.rstrip(_CLOSERS).endswith(","):
             return True                             # "Căn cứ Điều 17, Điều 18,\nĐiều 28 Nghị định …"
