@@ -201,7 +201,8 @@ class Searcher:
         concepts = en_concepts(index, talk.rest, tokens) if lang == "en" else \
             paraphrased(index, talk.rest, read, vi_concepts(index, talk.rest, tokens))
         typed = talk.rest.lower()
-        mentions, missing = mentioned(index, [t.term for t in read], surfaces := [typed[t.start:t.end] for t in read])
+        mentions, missing = mentioned(index, [t.term for t in read], surfaces := [typed[t.start:t.end] for t in read],
+                                      vietnamese=lang != "en")
         fixed = corrected_terms(index, read) if lang != "en" else None    # 'qang ngai' still names Quảng Ngãi
         mentions += [m for m in (mentioned(index, fixed, surfaces)[0] if fixed else ()) if m.name not in {n.name for n in mentions}]
         fact = typed_fact([t.term for t in tokens], [t.term for t in read] if read is not tokens else None,
