@@ -11,14 +11,17 @@ import numpy as np
 
 from knowledge.index import Index
 from knowledge.named import Mention, Name, document_names, find_names
+from knowledge.shorthand import is_syllable, untelex
 from knowledge.text import DOC_KINDS, fold
 
 W_OTHER_NOTICE = 0.6     # rank of an item whose notice does not mention what the question names
 W_OTHER_NUMBER = 0.3     # ... when what it names is the notice itself ("Công điện 217")
 W_OTHER_KIND = 0.85      # an item of another kind of notice than the one named ("công điện về …")
+FOREIGN_MIN = 4          # letters of a foreign word that names something ('huawei', not 'e10' or 'wb')
+FOREIGN_MAX_DOCS = 2     # ... held by so few notices that it tells them apart
 
 
-def mentioned(index: Index, terms: list[str], surfaces: list[str]) -> tuple[list[Mention], list[Name]]:
+def mentioned(index: Index, terms: list[str], surfaces: list[str], vietnamese: bool = False) -> tuple[list[Mention], list[Name]]:
     """What the question names, with where the index mentions it; and what it names that
     nothing mentions. A notice named by number ("Công điện 217") is that notice when the
     knowledge base has it; otherwise only items that cite it can answer ("giãn cách theo
@@ -27,6 +30,8 @@ def mentioned(index: Index, terms: list[str], surfaces: list[str]) -> tuple[list
     question is about something no notice speaks of, whatever its folded syllables meet."""
     mentions, missing = [], []
     names = [name for _, _, name in find_names(terms, surfaces)] + document_names(terms, index.doc_numbers)
+    if vietnamese:
+        names += foreign_names(index, terms)
     for name in dict.fromkeys(names):
         if name.kind == "document":
             term = name.phrases[0][0]
@@ -46,6 +51,21 @@ def mentioned(index: Index, terms: list[str], surfaces: list[str]) -> tuple[list
             continue
         (mentions.append(Mention(name, docs)) if docs else missing.append(name))
     return mentions, missing
+
+
+def foreign_names(index: Index, terms: list[str]) -> list[Name]:
+    """Words of a Vietnamese question that are no Vietnamese syllable and that only a few notices
+    hold — a company, a product, a brand ("công ty tokokosen ở đâu", "đồng hồ huawei"): the
+    question is about those notices, as it is about the notices naming a province it names. A word
+    no notice holds is left to the evidence (a typo, a word in English), never "no notice about X"."""
+    out = []
+    for t in dict.fromkeys(terms):
+        if len(t) < FOREIGN_MIN or not t.isascii() or not t.isalpha() or is_syllable(t) or untelex(t):
+            continue
+        docs = index.documents_mentioning((t,))
+        if 0 < len(docs) <= FOREIGN_MAX_DOCS:
+            out.append(Name("foreign", t, ((t,),)))
+    return out
 
 
 def unheard_of(index: Index, kind: str, number: str) -> bool:

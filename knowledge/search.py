@@ -201,7 +201,8 @@ class Searcher:
         concepts = en_concepts(index, talk.rest, tokens) if lang == "en" else \
             paraphrased(index, talk.rest, read, vi_concepts(index, talk.rest, tokens))
         typed = talk.rest.lower()
-        mentions, missing = mentioned(index, [t.term for t in read], surfaces := [typed[t.start:t.end] for t in read])
+        mentions, missing = mentioned(index, [t.term for t in read], surfaces := [typed[t.start:t.end] for t in read],
+                                      vietnamese=lang != "en")
         fixed = corrected_terms(index, read) if lang != "en" else None    # 'qang ngai' still names Quảng Ngãi
         mentions += [m for m in (mentioned(index, fixed, surfaces)[0] if fixed else ()) if m.name not in {n.name for n in mentions}]
         fact = typed_fact([t.term for t in tokens], [t.term for t in read] if read is not tokens else None,
@@ -295,6 +296,7 @@ class Searcher:
             r = index.records[i]
             d = int(index.item_doc[i])
             in_named = all(m.covers(i, d) for m in mentions)
+            named = not in_named or any(m.name.kind != "foreign" for m in mentions)   # a foreign word vouches for nothing
             mismatch = (fold_mismatch(index, "\n".join((*r.headings, r.text)), *folded) if folded
                         else accent_mismatch_en("\n".join((*r.headings, r.text)), accented) if lang == "en"
                         else accent_mismatch(r.text, accented, known_words(index)))
@@ -307,7 +309,7 @@ class Searcher:
                          last)
             background = bool(index.is_context[i]) and not situation \
                 and not (difficulty and answers_difficulty(r.text))
-            ev = evidence(ranking, k, lang, bool(mentions), in_named, background, mismatch,
+            ev = evidence(ranking, k, lang, named, in_named, background, mismatch,
                           kind_missed=bool(wants) and not index.item_kinds[i] & wants, rival=rival,
                           code_missed=bool(wants & ANSWERS_CODE) and not index.item_kinds[i] & ANSWERS_CODE)
             if background and statement_answers(index, i, wants, who, ev):

@@ -86,3 +86,27 @@ def test_the_next_deadline_asked_as_people_ask_it_lists_the_deadlines():
     for question in ("hạn chót sắp tới là j", "what's the next deadline?", "han chot gan nhat"):
         assert parse_deadline_query(question) is not None, question
     assert parse_deadline_query("han nop bao cao la khi nao") is None
+
+
+def test_a_foreign_name_few_notices_hold_points_to_them():
+    """"cong ty tokokosen o dau" was answered, sure, from a 2021 Covid rule on factories: the one
+    notice holding 'Tokokosen' (a customs letter to that company) lacks the answer, and another
+    notice's item is no answer to a question about that company."""
+    rows = [
+        (dict(document_id=1, document_number="39365/CHQ-GSQL", document_kind="Công văn", issuer="Cục Hải quan",
+              document_title="Vướng mắc chính sách mặt hàng nhập khẩu", document_date=date(2025, 12, 2)),
+         "1", "Trả lời công văn của Công ty TNHH Tokokosen về vướng mắc chính sách mặt hàng, Cục Hải quan có ý kiến như sau:"),
+        (dict(document_id=1, document_number="39365/CHQ-GSQL", document_kind="Công văn", issuer="Cục Hải quan",
+              document_title="Vướng mắc chính sách mặt hàng nhập khẩu", document_date=date(2025, 12, 2)),
+         "2", "Hàng hoá gửi kho ngoại quan được quy định tại Điều 85 Nghị định số 08/2015/NĐ-CP."),
+        (dict(document_id=2, document_number="12/TB-UBND", document_kind="Thông báo", issuer="UBND thành phố Móng Cái",
+              document_title="Khôi phục hoạt động sản xuất", document_date=date(2021, 11, 15)),
+         "3", "Thống nhất với đề xuất của các đơn vị sản xuất kinh doanh, nhà máy, xí nghiệp về việc khôi phục hoạt "
+              "động sản xuất; các công ty ở đâu thì tổ chức cho công nhân ở lại tại chỗ."),
+    ]
+    searcher = Searcher.from_records([ItemRecord(k + 1, text, "", number, **meta)
+                                      for k, (meta, number, text) in enumerate(rows)])
+    answer = searcher.ask("cong ty tokokosen o dau")
+    assert not answer.answered or answer.hits[0].record.document_id == 1
+    answer = searcher.ask("các công ty ở đâu thì tổ chức cho công nhân ở lại tại chỗ")
+    assert answer.answered and answer.hits[0].record.document_id == 2
