@@ -40,3 +40,14 @@ def test_a_figure_that_starts_a_wrapped_line_is_no_point():
             "1.82 inch, độ phân giải 480 x 408 pixels.\n1.3. Nhà sản xuất: Huawei Device Co., Ltd.\n")
     items = {item["number"]: item["text"] for item in parse_text(text)["items"]}
     assert "1.82" not in items and items["1.2"].endswith("1.82 inch, độ phân giải 480 x 408 pixels.")
+
+
+def test_an_authority_wrapped_over_two_lines_stays_out_of_the_title():
+    """"THÔNG BÁO / VỀ KẾT QUẢ XÁC ĐỊNH TRƯỚC MÃ SỐ / CỤC TRƯỞNG CỤC / HẢI QUAN / Căn cứ …" gave the
+    title "… mã số cục trưởng Cục Hải quan" on five customs rulings (QA10, QA11)."""
+    from knowledge.parser import parse_text
+    text = ("BỘ TÀI CHÍNH\nCỤC HẢI QUAN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 37692/TB-CHQ\nHà Nội, ngày 21 tháng 11 năm 2025\n\nTHÔNG BÁO\nVỀ KẾT QUẢ XÁC ĐỊNH TRƯỚC MÃ SỐ\n"
+            "CỤC TRƯỞNG CỤC\nHẢI QUAN\nCăn cứ Luật Hải quan ngày 23 tháng 6 năm 2014;\n"
+            "Cục Hải quan thông báo kết quả xác định trước mã số như sau:\n1. Mã số: 8517.62.59.\n")
+    assert parse_text(text)["title"] == "Về kết quả xác định trước mã số"

@@ -91,7 +91,7 @@ def read_title(lines: list[Line], kind_at: int, end: int, about: bool = False) -
             break                       # an untitled notice: "THÔNG BÁO / 1. Các xã …" starts its body
         # a line without letters ("2026 - 2030" under "… GIAI ĐOẠN") goes on in the title's case
         is_caps = _caps(text) if any(c.isalpha() for c in text) or caps is None else caps
-        if out and is_caps and _AUTHORITY.match(text) and _next_text(lines, i + 1, end).startswith("Căn cứ"):
+        if out and is_caps and _AUTHORITY.match(text) and _before_basis(lines, i + 1, end):
             break                       # the authority line above the "Căn cứ" lines
         if caps is None:
             caps, bold = is_caps, line.bold
@@ -104,6 +104,16 @@ def read_title(lines: list[Line], kind_at: int, end: int, about: bool = False) -
         if not caps and text.endswith((".", ":")):
             break
     return out, i
+
+
+def _before_basis(lines: list[Line], i: int, end: int) -> bool:
+    """Whether the "Căn cứ" lines come next, after at most one more line in capitals (the
+    authority wrapped: "CỤC TRƯỞNG CỤC / HẢI QUAN")."""
+    after = _next_text(lines, i, end)
+    if after.startswith("Căn cứ"):
+        return True
+    k = next((j for j in range(i, end) if lines[j].text), end)
+    return _caps(after) and _next_text(lines, k + 1, end).startswith("Căn cứ")
 
 
 def _next_text(lines: list[Line], i: int, end: int) -> str:
