@@ -44,7 +44,8 @@ from knowledge.ranking import Ranking, rank_items
 from knowledge.quotes import ranked_sentences
 from knowledge.reach import applies_everywhere, newer_rival
 from knowledge.records import DeadlineInfo, ItemRecord, document_signatures, load_records, source_line  # noqa: F401 (re-exported)
-from knowledge.situation import answers_difficulty, asks_difficulty, asks_situation, asks_who, statement_answers
+from knowledge.situation import (answers_difficulty, asks_difficulty, asks_situation, asks_who, english_statement,
+                                 statement_answers)
 from knowledge.smalltalk import read_smalltalk
 from knowledge.text import has_diacritics, nfc, stopword_flags, tokenize
 
@@ -340,7 +341,8 @@ class Searcher:
                 and not (difficulty and answers_difficulty(r.text))
             ev = evidence(ranking, k, lang, bool(mentions), in_named, background, mismatch,
                           kind_missed=bool(wants) and not index.item_kinds[i] & wants, rival=rival)
-            if background and statement_answers(index, i, wants, who, ev):
+            if background and (statement_answers(index, i, wants, who, ev)
+                               or (k == 0 and lang == "en" and english_statement(ev, calibrated))):
                 ev = replace(ev, context=0.0)       # a page's statement of the figure or body asked for
             first = first or ev
             sentences = ranked_sentences(r.text, wanted)
