@@ -140,4 +140,7 @@ def acts_first(text: str, concepts) -> bool:
     of a heading. The point is then that body's task as the heading's list is in `english_duties`,
     and the question, all of whose words name the body, is wholly held in the point's own words."""
     words = _words(text)
-    return any(_opens(words, body) and _assigned(words, body) for body in actor_wordings(concepts))
+    parts = [[" ".join(a.terms) for a in c.alternatives if a.field != "en" and a.terms] for c in concepts if c.actor]
+    return any(all(any(f" {w} " in f" {body} " for w in alts) for alts in parts)    # the whole name, not
+               and _opens(words, body) and _assigned(words, body)                  # 'Trung ương' of another
+               for body in actor_wordings(concepts))
