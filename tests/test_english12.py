@@ -173,3 +173,17 @@ def test_en10_floor(db):
     assert figures["top1"] >= 0.5
     assert figures["declined"] >= 0.8
     assert figures["confidently_wrong"] <= 0.14
+
+
+def test_a_date_named_by_the_signing_answers_when():
+    """"Thông báo này có hiệu lực từ ngày ký" answers "when does the ruling take effect" as a
+    written date does: it was declined for holding no date (en10 e10-49)."""
+    from knowledge.traits import ANSWERS_TIME, answer_kinds
+
+    assert answer_kinds("thong bao nay co hieu luc tu ngay ky".split()) & ANSWERS_TIME
+    assert answer_kinds("quyet dinh co hieu luc tu ngay ban hanh".split()) & ANSWERS_TIME
+    assert not answer_kinds("thong bao nay co hieu luc".split()) & ANSWERS_TIME
+
+
+def test_ways_and_methods():
+    assert "phương thức" in _wordings("ways")[0] and "phương pháp" in _wordings("method")[0]
