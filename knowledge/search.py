@@ -27,6 +27,7 @@ import numpy as np
 
 from knowledge.absent_body import absent_body
 from knowledge.accents import accent_mismatch, accented_words, repeats
+from knowledge.asked_thing import thing_missing
 from knowledge.answer_kind import wanted_answer
 from knowledge.concepts import detect_language, en_concepts, read_vi_tokens, untranslated, vi_concepts
 from knowledge.confidence import Evidence, evidence, model, overruled
@@ -244,8 +245,9 @@ class Searcher:
         lone = folded is not None and ranking.content == 1
         confident = bool(hits) and not noise and not lone and hits[0].score >= threshold and not overruled(ev) \
             and not clashes(talk.rest, document_texts(index, int(ranking.items[0])))
-        if confident and lang == "en" and ev.en_unsummarised and untranslated(concepts) > MAX_UNTRANSLATED:
-            confident = False            # most of the question never reached the Vietnamese item
+        if confident and lang == "en" and ev.en_unsummarised and (untranslated(concepts) > MAX_UNTRANSLATED
+                                                                  or thing_missing(index.glossary, talk.rest, hits[0].record)):
+            confident = False            # most of the question, or the thing whose value it asks, never reached the item
         confident = confident and (lang == "en" or not absent_body(index, talk.rest, int(ranking.items[0])))
         # A place with no notice of its own is still answered by a national notice.
         national = bool(missing) and all(m.kind == "province" for m in missing) and confident \
