@@ -163,16 +163,17 @@ EN10 = qs._real("en10")
 
 @pytest.mark.skipif(not qs.available(EN10), reason="the real notices or the question set are not here")
 def test_en10_floor(db):
-    """en10 dev (54 English questions, 18 out of scope): 37.0% top-1 and 15.3% confidently wrong
-    at the branch's start (main e994ce0); 55.6% and 12.5% after it."""
+    """en10 dev (54 English questions, 18 out of scope): 37.0% top-1, 16/18 declined and 15.3%
+    confidently wrong at the branch's start (main e994ce0); 55.6%, 18/18 and 8.3% after it."""
+
     from knowledge.loader import ensure_seeded
 
     ensure_seeded()
     qs.import_real(sets=[EN10], kb="en10")
     figures = qs.summary(qs.ask_set(Searcher.from_database(), EN10))
-    assert figures["top1"] >= 0.5
-    assert figures["declined"] >= 0.8
-    assert figures["confidently_wrong"] <= 0.14
+    assert figures["top1"] >= 0.52
+    assert figures["declined"] >= 0.9
+    assert figures["confidently_wrong"] <= 0.11
 
 
 def test_a_date_named_by_the_signing_answers_when():
