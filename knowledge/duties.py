@@ -20,7 +20,7 @@ from pathlib import Path
 
 from knowledge.lead_ins import LIST_BUDGET
 from knowledge.records import source_line
-from knowledge.within import HEADING_MARK, _words, actor_wordings
+from knowledge.within import HEADING_MARK, _assigned, _opens, _words, actor_wordings
 
 ASKS_FILE = Path(__file__).resolve().parent / "vocab" / "duty_asks.txt"
 
@@ -109,20 +109,38 @@ def english_duties(index, ranking, concepts, terms: list[str], hits: list, ev):
     that of the Vietnamese question, the whole question held, in the answer's own words. Only
     when every content word of the question names the body (knowledge.english.actor_span) and
     the heading is that body's name and nothing else; the model still weighs the rest
-    (margin, shortness, English). Returns the evidence, changed or not."""
+    (margin, shortness, English). The same holds when no heading names the body but the best
+    item opens with it as the subject of its verb (`acts_first`: "7. Giao Ủy ban Kiểm tra Trung
+    ương chủ trì …"); that item alone is then the answer. Returns the evidence, changed or not."""
     from dataclasses import replace as changed
 
     from knowledge.confidence import model
 
     content = [c for c in concepts if c.content and not c.pair]
-    if not content or not all(c.actor for c in content) or ranking.groups is None or not len(ranking):
+    if not content or not all(c.actor for c in content) or not len(ranking):
         return ev
-    head = int(ranking.groups[0])
+    head = int(ranking.groups[0]) if ranking.groups is not None else -1
     if not 0 <= head < len(index.head_texts) \
             or _words(HEADING_MARK.sub("", index.head_texts[head][-1])).strip() not in actor_wordings(concepts):
+        if not asks_duties(terms) or not acts_first(index.records[int(ranking.items[0])].text, concepts):
+            return ev
+        ev = changed(ev, coverage=1.0, own_coverage=1.0, passage=1.0)
+    elif body_list(index, ranking, terms, hits):
+        ev = changed(ev, coverage=1.0, own_coverage=1.0, passage=1.0, body_list=1.0)
+    else:
         return ev
-    if not body_list(index, ranking, terms, hits):
-        return ev
-    ev = changed(ev, coverage=1.0, own_coverage=1.0, passage=1.0, body_list=1.0)
     hits[0] = changed(hits[0], score=model().probability(ev))
     return ev
+
+
+def acts_first(text: str, concepts) -> bool:
+    """Whether the item's own words open with the body the English question names and give it
+    a directive verb ("Giao Ủy ban Kiểm tra Trung ương chủ trì, phối hợp …" for "What must the
+    Central Inspection Commission do?"): a plan that assigns each body a numbered point instead
+    of a heading. The point is then that body's task as the heading's list is in `english_duties`,
+    and the question, all of whose words name the body, is wholly held in the point's own words."""
+    words = _words(text)
+    parts = [[" ".join(a.terms) for a in c.alternatives if a.field != "en" and a.terms] for c in concepts if c.actor]
+    return any(all(any(f" {w} " in f" {body} " for w in alts) for alts in parts)    # the whole name, not
+               and _opens(words, body) and _assigned(words, body)                  # 'Trung ương' of another
+               for body in actor_wordings(concepts))

@@ -62,6 +62,7 @@ class FactQuestion:
     number: str
     rest: tuple[str, ...]
     any_kind: bool = False
+    english: bool = False       # the kind named in English ("the civil defence plan of Nghe An")
 
 
 def _has(terms: list[str], phrase: str) -> bool:
@@ -93,6 +94,8 @@ def _named_notice(terms: list[str], known=frozenset()) -> tuple[str, str, set[st
         used = {term, number} | {t for t in terms if t.isdecimal() and int(t) == int(number)}
         return kind, number, used | ({kind} if kind in terms else set())
     kinds = {k for k, alts in DOC_KINDS.items() if _has(terms, alts[0])}
+    if not kinds:                       # "who signed the civil defence plan of Nghe An"
+        kinds = {k for k, alts in DOC_KINDS.items() if any(_has(terms, a) for a in alts[1:])}
     return (kinds.pop(), "", set()) if len(kinds) == 1 else ("", "", set())
 
 
@@ -115,7 +118,8 @@ def asked_fact(terms: list[str], known=frozenset(), naming: list[str] | None = N
     rest = tuple(t for t in terms if t not in asked and t not in _FILLER and t not in _KIND_WORDS
                  and t not in used and not (number and t.startswith(number)))
     any_kind = any(_has(terms, w) for w in _ANY_KIND)
-    return FactQuestion(facts[0], kind, number, rest, any_kind)
+    english = not number and not _has(terms, DOC_KINDS[kind][0])
+    return FactQuestion(facts[0], kind, number, rest, any_kind, english)
 
 
 def typed_fact(typed: list[str], read: list[str] | None, known=frozenset()) -> FactQuestion | None:
@@ -175,11 +179,19 @@ def _fits(index, asked: FactQuestion, first: int) -> bool:
     before: "cong van 5330 gui ai ve thue tncn" asks whom a tax rule is sent to, a directive."""
     words = _header_words(index.records[first], asked.fact)
     titled = _header_words(index.records[first], asked.fact, titled=True) if asked.number else words
-    for w in asked.rest:
-        if w in words or (asked.number and w in EN_STOPWORDS):
+    glossed = bool(asked.number) or asked.english
+
+    def held(found) -> bool:
+        return any(all(t.term in titled for t in tokenize(a)) for a in found)
+
+    # a phrase the glossary reads as one ("civil defence": 'phòng thủ dân sự') fits as a whole
+    phrased = {k for a, b, alts in (index.glossary.translate([word_stem(w) for w in asked.rest]) if glossed else ())
+               if held(alts) for k in range(a, b)}
+    for k, w in enumerate(asked.rest):
+        if w in words or k in phrased or (glossed and w in EN_STOPWORDS):
             continue
-        found = index.glossary.translate([word_stem(w)]) if asked.number else []
-        if not any(all(t.term in titled for t in tokenize(a)) for _, _, alts in found for a in alts):
+        found = index.glossary.translate([word_stem(w)]) if glossed else []
+        if not any(held(alts) for _, _, alts in found):
             return False
     return True
 

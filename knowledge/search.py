@@ -27,6 +27,7 @@ from datetime import date
 
 from knowledge.absent_body import absent_body
 from knowledge.accents import accent_mismatch, accented_words, repeats
+from knowledge.asked_thing import thing_missing
 from knowledge.answer_kind import wanted_answer
 from knowledge.concepts import detect_language, en_concepts, read_vi_tokens, untranslated, vi_concepts
 from knowledge.confidence import Evidence, evidence, model, overruled
@@ -45,7 +46,8 @@ from knowledge.ranking import Ranking, rank_items
 from knowledge.quotes import ranked_sentences
 from knowledge.reach import applies_everywhere, newer_rival
 from knowledge.records import DeadlineInfo, ItemRecord, document_signatures, load_records, source_line  # noqa: F401 (re-exported)
-from knowledge.situation import answers_difficulty, asks_difficulty, asks_situation, asks_who, statement_answers
+from knowledge.situation import (answers_difficulty, asks_difficulty, asks_situation, asks_who, english_statement,
+                                 statement_answers)
 from knowledge.smalltalk import read_smalltalk
 from knowledge.text import has_diacritics, nfc, stopword_flags, tokenize
 from knowledge.traits import ANSWERS_CODE
@@ -243,8 +245,9 @@ class Searcher:
         lone = folded is not None and ranking.content == 1
         confident = bool(hits) and not noise and not lone and hits[0].score >= threshold and not overruled(ev) \
             and not clashes(talk.rest, document_texts(index, int(ranking.items[0])))
-        if confident and lang == "en" and ev.en_unsummarised and untranslated(concepts) > MAX_UNTRANSLATED:
-            confident = False            # most of the question never reached the Vietnamese item
+        if confident and lang == "en" and ev.en_unsummarised and (untranslated(concepts) > MAX_UNTRANSLATED
+                                                                  or thing_missing(index.glossary, talk.rest, hits[0].record)):
+            confident = False            # most of the question, or the thing whose value it asks, never reached the item
         confident = confident and (lang == "en" or not absent_body(index, talk.rest, int(ranking.items[0])))
         # A place with no notice of its own is still answered by a national notice.
         national = bool(missing) and all(m.kind == "province" for m in missing) and confident \
@@ -312,7 +315,8 @@ class Searcher:
             ev = evidence(ranking, k, lang, named, in_named, background, mismatch,
                           kind_missed=bool(wants) and not index.item_kinds[i] & wants, rival=rival,
                           code_missed=bool(wants & ANSWERS_CODE) and not index.item_kinds[i] & ANSWERS_CODE)
-            if background and statement_answers(index, i, wants, who, ev):
+            if background and (statement_answers(index, i, wants, who, ev)
+                               or (k == 0 and lang == "en" and english_statement(ev, calibrated))):
                 ev = replace(ev, context=0.0)       # a page's statement of the figure or body asked for
             first = first or ev
             sentences = ranked_sentences(r.text, wanted)

@@ -53,11 +53,15 @@ _QUANTITY_WORDS = frozenset({"tuong duong", "toan bo", "tat ca", "mot nua", "gap
 # answers "năm nào" as a year does.
 _QUARTERS = frozenset("i ii iii iv 1 2 3 4".split())
 _ORDINALS = frozenset("nhat hai ba tu nam 1 2 3 4 5".split())
+# A date named by the event it starts from: "Thông báo này có hiệu lực (kể) từ ngày ký", "… từ
+# ngày ban hành" — the notice's own date, which answers "khi nào có hiệu lực / when does it take
+# effect" as a written date does (en10 e10-49 was declined for holding no date).
+_FROM_EVENT = frozenset({"ky", "ban"})          # từ ngày ký, từ ngày ban hành (folded)
 
 
 def answer_kinds(terms: list[str]) -> int:
-    """What an item can answer besides its words: a time (it holds a date, an hour or a
-    quarter), a year ('năm 2026', 'từ năm 2027': kept apart, since nearly every plan names its
+    """What an item can answer besides its words: a time (it holds a date, an hour, a
+    quarter or 'từ ngày ký'), a year ('năm 2026', 'từ năm 2027': kept apart, since nearly every plan names its
     year and only "năm nào" asks for one) or a quantity (a number of two digits or more, a
     percentage, a range, an amount in words), or a goods code of the customs nomenclature
     (ANSWERS_CODE: '8544.49.24', 'nhóm 85.31'), which "áp mã số nào" asks for."""
@@ -67,6 +71,8 @@ def answer_kinds(terms: list[str]) -> int:
             kinds |= ANSWERS_TIME
         elif a == "nam" and b == "thu" and c in _ORDINALS:
             kinds |= ANSWERS_TIME | ANSWERS_YEAR
+        elif a == "tu" and b == "ngay" and c in _FROM_EVENT:
+            kinds |= ANSWERS_TIME
     for k, t in [(k, t) for k, t in enumerate(terms) if t[0] <= "9"]:   # digits sort before letters
         if t[0].isdigit():
             if _SUBHEADING.fullmatch(t) or (_HEADING.fullmatch(t) and k and terms[k - 1] == "nhom"):

@@ -125,6 +125,13 @@ SETS = [
     # page), typed as advisors and bilingual officials type, with typos; written before any
     # change. The aside part (tests/*_en9_hold.tsv) is deliberately not listed.
     _real("en9"),
+    # English only (2026-11-25, branch english12): twelve more unused documents without English
+    # summaries (a gift to every citizen, e-invoices from cash registers, VssID, the property
+    # market, a storm, a civil defence plan, the standards of administrative units, a GDP data
+    # request, police base standards, a National Assembly plan, a customs ruling, public posting
+    # of court papers), typed as officials, journalists and expats type, with typos; written before
+    # any change. The aside part (tests/*_en10_hold.tsv) is deliberately not listed.
+    _real("en10"),
     QuestionSet("seed_dev2", f"{HERE}/questions_seed_dev2.tsv", f"{HERE}/oos_seed_dev.tsv", "seed"),
     # Seed questions typed as officials type in chat (no accents, shorthand, telex leftovers,
     # typos, paraphrases): seed_dev3 and seed_dev4 (earlier rounds), seed_dev5 (2026-11-25, branch

@@ -99,8 +99,9 @@ def test_out_of_scope_declined(session):
 
 
 @needs_real
-@pytest.mark.xfail(strict=True, reason="finding 3: the English question ranks point 7 first but declines it "
-                                        "(English on a notice without summaries, short question)")
 def test_english_question_about_a_party_body(session):
+    """Finding 3 (fixed, branch english12): the English question ranked point 7 first but declined
+    it; the point opens with the body as its verb's subject, so it holds the whole question
+    (knowledge.duties.acts_first)."""
     got = top_answer(session, "What must the Central Inspection Commission do?")
     assert got.get("text", "").startswith("Giao Ủy ban Kiểm tra Trung ương chủ trì")
