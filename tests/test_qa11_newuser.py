@@ -51,3 +51,18 @@ def test_an_authority_wrapped_over_two_lines_stays_out_of_the_title():
             "CỤC TRƯỞNG CỤC\nHẢI QUAN\nCăn cứ Luật Hải quan ngày 23 tháng 6 năm 2014;\n"
             "Cục Hải quan thông báo kết quả xác định trước mã số như sau:\n1. Mã số: 8517.62.59.\n")
     assert parse_text(text)["title"] == "Về kết quả xác định trước mã số"
+
+
+def test_one_deadline_given_elsewhere_in_the_item_is_not_called_other_deadlines():
+    """"Các hạn khác của mục này:" stood above the item's only deadline when the quoted sentence
+    did not hold it."""
+    from datetime import datetime, timezone
+    from zoneinfo import ZoneInfo
+
+    from bot.views.answers import _deadlines
+    from knowledge.records import DeadlineInfo
+    record = ItemRecord(1, "Số vụ tai nạn lao động. Công bố trong tháng 6/2026.", "", "1",
+                        deadlines=(DeadlineInfo(date(2026, 6, 30), None, "by", "trong tháng 6/2026"),))
+    now = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
+    shown = _deadlines(record, "vi", now, ZoneInfo("Asia/Ho_Chi_Minh"), quoted="Số vụ tai nạn lao động.")
+    assert "Hạn nêu ở phần khác của mục này" in shown and "Các hạn khác" not in shown

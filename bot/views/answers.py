@@ -248,7 +248,7 @@ def _deadlines(r: ItemRecord, lang: str, now: datetime, zone: ZoneInfo, limit: i
     mine = [dl for dl in shown_all if dl.phrase and _folded(dl.phrase) in said]
     if mine:
         return _deadline_lines(mine, lang, now, zone, QUOTED_DEADLINES, more=len(shown_all) - len(mine))
-    return t(lang, "answer.other_deadlines") + "\n" + _deadline_lines(shown_all, lang, now, zone, limit)
+    return t(lang, "answer.other_deadlines", count=len(shown_all)) + "\n" + _deadline_lines(shown_all, lang, now, zone, limit)
 
 
 def _deadline_lines(dls: list, lang: str, now: datetime, zone: ZoneInfo, limit: int, more: int = 0) -> str:

@@ -37,6 +37,7 @@ TEXTS: dict[str, str] = {
     "answer.due_within_quarter": "within the quarter, by {date}",
     "answer.recurs": "({rule})",
     "answer.other_deadlines": "<i>Other deadlines of this item:</i>",
+    "answer.other_deadlines.one": "<i>Deadline given elsewhere in this item:</i>",
     "answer.due_before_month": "before {date}",
     "answer.summary": "🇬🇧 <i>{summary}</i>",
     "answer.cut": "…",

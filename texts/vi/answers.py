@@ -37,6 +37,7 @@ TEXTS: dict[str, str] = {
     "answer.due_within_quarter": "trong quý, hết {date}",
     "answer.recurs": "({rule})",
     "answer.other_deadlines": "<i>Các hạn khác của mục này:</i>",
+    "answer.other_deadlines.one": "<i>Hạn nêu ở phần khác của mục này:</i>",
     "answer.due_before_month": "trước {date}",
     "answer.summary": "🇬🇧 <i>{summary}</i>",
     "answer.cut": "…",
