@@ -66,3 +66,10 @@ def test_one_deadline_given_elsewhere_in_the_item_is_not_called_other_deadlines(
     now = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
     shown = _deadlines(record, "vi", now, ZoneInfo("Asia/Ho_Chi_Minh"), quoted="Số vụ tai nạn lao động.")
     assert "Hạn nêu ở phần khác của mục này" in shown and "Các hạn khác" not in shown
+
+
+def test_base_salary_is_not_minimum_wage():
+    """"lương cơ sở 2026 bao nhiêu" was declined as "no notice about lương tối thiểu": the base
+    salary of the public sector is not the minimum wage of enterprises."""
+    answer = _searcher().ask("lương cơ sở 2026 bao nhiêu")
+    assert not answer.answered and answer.missing == ["lương cơ sở"]
