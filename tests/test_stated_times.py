@@ -23,3 +23,17 @@ def test_a_caption_with_a_date_but_no_time_still_goes():
                    "Ảnh minh họa buổi tổng duyệt chương trình nghệ thuật ngày 15/7/2025 tại sân vận động\n\n"
                    "2. Công an thành phố bảo đảm an ninh trật tự.\n")
     assert not any("Ảnh minh họa" in t for t in texts)
+
+
+def test_a_rulings_fields_are_kept_and_a_pages_bylines_are_not():
+    """QA10: a customs ruling's table cells ("Tên thương mại: …", "Ký, mã hiệu, chủng loại: RTS-AL00",
+    "Nhà sản xuất: Huawei Device Co., Ltd") were dropped as captions, so "nhà sản xuất là ai" had
+    nothing to answer from; a news page's "Nguồn: …" or "Ngày đăng: 06/11/2025" stays out."""
+    texts = _texts("1. Hàng hóa đề nghị xác định trước mã số:\n\n"
+                   "Tên thương mại: Thiết bị đeo tay thông minh Huawei Watch 5\n\n"
+                   "Ký, mã hiệu, chủng loại: RTS-AL00\n\nNhà sản xuất: Huawei Device Co., Ltd\n\n"
+                   "Nguồn: Cổng thông tin điện tử\n\nNgày đăng: 06/11/2025 16:04\n\n"
+                   "2. Mã số xác định: 8517.62.59.\n")
+    assert any(t.startswith("Nhà sản xuất: Huawei Device") for t in texts)
+    assert any("RTS-AL00" in t for t in texts)
+    assert not any(t.startswith(("Nguồn", "Ngày đăng")) for t in texts)

@@ -206,7 +206,17 @@ def _furniture(text: str) -> bool:
         return True
     if text.rstrip(" *\"”’)").endswith(_TERMINAL + (":",)) or len(text.split()) >= 30:
         return False
+    if _FIELD.match(text) and not _CAPTION_LABEL.match(fold(text)) and any(c.isalpha() for c in text.split(":", 1)[1]):
+        return False                    # "Nhà sản xuất: Huawei Device Co., Ltd", a form's field and its value
     return not (len(text.split()) >= 10 and _STATED_WHEN.search(text))
+
+
+# A field of a form or a table's cell: a label of two to eight words, a colon, its value.
+_FIELD = re.compile(r"^[^\W\d][^:;.!?]{3,60}?:\s*\S")
+# ... but not a page's captions and bylines ("Ảnh minh họa: …", "Nguồn: …", "Xem thêm: …").
+_CAPTION_LABEL = re.compile(r"^(?:anh|nguon|tac gia|xem them|tai ve|video|clip|theo|link|tu khoa|tags?|chia se|"
+                            r"bai viet|tin lien quan|ghi chu anh|photo|source|ngay dang|gio dang|ngay gio dang|"
+                            r"cap nhat|ky \d+|ky cuoi|kich)\b")
 
 
 # A clock time then a day in figures ("11h00 ngày 30/7/2025", "8 giờ 30 ngày 02/9"): a line that
