@@ -336,11 +336,7 @@ def _in_own_voice(text: str, issuer: str | None) -> bool:
     """A line that opens with the issuer's own name and goes on in lower case ("Cục Thuế nhận được
     đơn phản ánh …", "Bộ Tài chính có ý kiến như sau"): the letter speaking, not one more
     addressee — an office does not address itself."""
-    if not issuer:
-        return False
-    name = fold(issuer)
-    folded = fold(text)
-    if not folded.startswith(name + " "):
+    if not issuer or not fold(text).startswith(fold(issuer) + " "):
         return False
     rest = text.split()[len(issuer.split()):]
     return bool(rest) and rest[0][:1].islower()
