@@ -107,7 +107,7 @@ def document_label(term: str) -> str:
 
 _KIND_PHRASES = {tuple(words.split()): kind for kind, alts in DOC_KINDS.items() for words in alts[:1]}
 # Words that name a notice without saying its kind ("văn bản 11520 gửi ai", "vb số 4385").
-_ANY_KIND = (("van", "ban"), ("van", "ban", "so"))
+_KINDLESS = (("van", "ban"), ("van", "ban", "so"))
 
 
 def document_kinds(question_terms: list[str]) -> set[str]:
@@ -125,7 +125,7 @@ def document_kinds(question_terms: list[str]) -> set[str]:
 def named_without_kind(terms: list[str], at: int, known) -> list[str]:
     """The known notices ('kind:number' terms) numbered as terms[at] when the words before it name
     a notice without saying its kind ("văn bản 11520 gửi ai", "vb số 4385")."""
-    if not any(tuple(terms[max(0, at - len(words)):at]) == words for words in _ANY_KIND):
+    if not any(tuple(terms[max(0, at - len(words)):at]) == words for words in _KINDLESS):
         return []
     found = sorted((t for t in known if t.endswith(f":{int(terms[at])}")), key=lambda t: t.split(":")[0] not in DOC_KINDS)
     if isinstance(known, dict):         # 'cv:11520' and 'vpcp:11520' name one notice: once, by its kind

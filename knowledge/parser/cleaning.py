@@ -223,9 +223,9 @@ _CITED_ARTICLE = re.compile(r"(?:Điều|ĐIỀU)\s+\d{1,3}(?!\s*[.:)\d])")
 # the second year of a range wrapped onto its own line ("giai đoạn 2021\n- 2025”;")
 _RANGE_END = re.compile(r"[-–]\s*(?:19|20)\d\d(?!\d)")
 _YEAR_END = re.compile(r"(?<!\d)(?:19|20)\d\d$")
-# words after which a line break is always inside a phrase: "tại khoản\n2 Điều 5"
 # A number with decimals and then a word in lower case: a figure going on with its sentence.
 _FIGURE_START = re.compile(r"^\d{1,3}[.,]\d+\s+([^\W\d_])")
+# words after which a line break is always inside a phrase: "tại khoản\n2 Điều 5"
 _OPEN_WORDS = frozenset("khoan diem dieu so ngay muc tai cua va theo voi la nam thang quy phan chuong".split())
 
 
