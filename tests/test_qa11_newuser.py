@@ -73,3 +73,18 @@ def test_base_salary_is_not_minimum_wage():
     salary of the public sector is not the minimum wage of enterprises."""
     answer = _searcher().ask("lương cơ sở 2026 bao nhiêu")
     assert not answer.answered and answer.missing == ["lương cơ sở"]
+
+
+def test_a_title_keeps_its_wrapped_abbreviation_and_not_the_authority_line():
+    """QA11: "V/v thuế suất thuế / GTGT" was titled "Thuế suất thuế"; a People's Committee's
+    decision had its authority line "ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG" glued to its title."""
+    from knowledge.parser import parse_text
+    letter = ("THUẾ TỈNH TÂY NINH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+              "Số: 3257/TNI-QLDN1\nV/v thuế suất thuế\nGTGT\nTây Ninh, ngày 01 tháng 12 năm 2025\n\n"
+              "Kính gửi: Công ty TNHH Yong Hong\n\n1. Thuế suất thuế GTGT đối với hàng hóa là 8%.\n")
+    assert parse_text(letter)["title"] == "Thuế suất thuế GTGT"
+    decision = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ ĐÀ NẴNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                "Số: 2638/QĐ-UBND\nĐà Nẵng, ngày 18 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\nBÃI BỎ QUYẾT ĐỊNH SỐ 636/QĐ-UBND\n"
+                "ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG\nCăn cứ Luật Tổ chức chính quyền địa phương;\n\nQUYẾT ĐỊNH:\n"
+                "Điều 1. Bãi bỏ Quyết định số 636/QĐ-UBND.\n")
+    assert parse_text(decision)["title"] == "Bãi bỏ quyết định số 636/QĐ-UBND"

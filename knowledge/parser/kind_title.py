@@ -27,8 +27,12 @@ _SECTION_START = re.compile(r"^(?:[IVX]{1,4}|Điều\s+\d{1,3})\s*[.:]\s+\S")
 _NOT_TITLE = re.compile(r"^(?:Căn\s+cứ\b|[:;,.)]|\(\w{0,20}\.(?:vn|com)\))", re.IGNORECASE)
 # The authority that issues in a person's name, on its own line between the title and the
 # "Căn cứ" lines (Decree 30/2020): "CỤC TRƯỞNG CỤC HẢI QUAN", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH".
-_AUTHORITY = re.compile(r"^(?:BỘ TRƯỞNG|THỦ TƯỚNG|(?:PHÓ )?CHỦ TỊCH|(?:TỔNG |CHI )?CỤC TRƯỞNG|(?:TỔNG )?GIÁM ĐỐC|"
-                        r"VIỆN TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|THỐNG ĐỐC|HIỆU TRƯỞNG|CHÁNH THANH TRA)\b")
+_AUTHORITY = re.compile(r"^\W*(?:BỘ TRƯỞNG|THỦ TƯỚNG|(?:PHÓ )?CHỦ TỊCH|(?:TỔNG |CHI )?CỤC TRƯỞNG|(?:TỔNG )?GIÁM ĐỐC|"
+                        r"VIỆN TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|THỐNG ĐỐC|HIỆU TRƯỞNG|CHÁNH THANH TRA|"
+                        r"ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|BAN THƯỜNG VỤ|BAN CHỈ ĐẠO)\b")
+# A code or an abbreviation alone on a line ("GTGT", "136/2025/NĐ-CP"): a wrapped title goes on
+# through it though it is in capitals ("V/v thuế suất thuế / GTGT").
+_CODE_LINE = re.compile(r"^[^\sa-zà-ỹđ]{2,20}(?:\s[^\sa-zà-ỹđ]{2,20})?[.;,)]?$")
 
 _OF_ISSUER = re.compile(r"^\W{0,4}(?:" + "|".join(sorted(KINDS, key=len, reverse=True)) +
                         r")(?:\s+[\w-]+){0,2}?\s+của\s+(?P<issuer>[A-ZĐÀ-Ỹ][^.:;!?]{2,80}?)\s*[.!]?$", re.IGNORECASE)
@@ -95,7 +99,8 @@ def read_title(lines: list[Line], kind_at: int, end: int, about: bool = False) -
             break                       # the authority line above the "Căn cứ" lines
         if caps is None:
             caps, bold = is_caps, line.bold
-        elif is_caps != caps and not (bold and line.bold) and not text[0].islower():
+        elif is_caps != caps and not (bold and line.bold) and not text[0].islower() \
+                and not (not caps and _CODE_LINE.match(text) and not out[-1].endswith((".", ":", ";"))):
             break
         elif not caps and not about and not text[0].islower():
             break
