@@ -10,6 +10,8 @@ gets the tests from here:
     globals().update(batch_tests(11, split=(10, 5), floors=DEV11_FLOORS))
 
 The tests keep the names they had when each file spelled them out, so their ids stay recognisable.
+The make-up tests of batches 7-9, which live in `tests/test_parser_real.py` without floor tests of their own,
+use the same check (`batch_make_up`).
 """
 from __future__ import annotations
 
@@ -30,6 +32,14 @@ def earlier_files(n: int) -> set[str]:
     return {a["file"] for folder in folders for a in load_annotations(folder)}
 
 
+def batch_make_up(n: int) -> tuple[int, int, set[str], set[str]]:
+    """Batch `n` as its make-up test sees it: (development documents, held-out documents, files in both, files
+    already in an earlier set); a sound batch is (its split, set(), set())."""
+    dev = {a["file"] for a in load_annotations(BATCH_DIRS[n])}
+    holdout = {a["file"] for a in load_annotations(BATCH_DIRS[n] / "holdout")}
+    return len(dev), len(holdout), dev & holdout, (dev | holdout) & earlier_files(n)
+
+
 def batch_tests(n: int, split: tuple[int, int], floors: dict) -> dict:
     """The test functions of batch `n`, by the names pytest collects them under: `split` is (development,
     held out) documents, `floors` the development figures' floors (`below_floors`)."""
@@ -41,10 +51,7 @@ def batch_tests(n: int, split: tuple[int, int], floors: dict) -> dict:
         assert not annotation_problems(folder, show=folder == dev)
 
     def make_up():
-        dev_files = {a["file"] for a in load_annotations(dev)}
-        holdout_files = {a["file"] for a in load_annotations(holdout)}
-        assert (len(dev_files), len(holdout_files), dev_files & holdout_files,
-                (dev_files | holdout_files) & earlier_files(n)) == (*split, set(), set())
+        assert batch_make_up(n) == (*split, set(), set())
 
     @needs_notices
     def scores_above_floors():
