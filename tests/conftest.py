@@ -10,6 +10,9 @@ import sys
 
 import pytest
 
+# the batch tests are built in a helper module: rewrite its asserts too, so a failure shows its figures
+pytest.register_assert_rewrite("tests.parser_batches")
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 

@@ -8,14 +8,7 @@ scored (`python3 -m tests.parser_eval --dev11`).
 """
 from __future__ import annotations
 
-import pytest
-
-from tests.parser_eval import (BATCH_DIRS, DEV3_DIR, DEV3_HOLDOUT_DIR, DEV_DIR, NOTICES_DIR, annotation_problems,
-                               below_floors, load_annotations)
-
-needs_notices = pytest.mark.skipif(not NOTICES_DIR.is_dir(), reason=f"no folder {NOTICES_DIR}")
-DEV11 = BATCH_DIRS[11]
-HOLDOUT11 = DEV11 / "holdout"
+from tests.parser_batches import batch_tests
 
 # At the batch's commit (parser untouched): number 10/10, issuer 8/10, date 8/10, items R 50% (1/2), deadlines
 # R 100% (1/1), dates found right 100% (1/1). One false date on a page of days off or events would halve the
@@ -23,23 +16,4 @@ HOLDOUT11 = DEV11 / "holdout"
 DEV11_FLOORS = {"number_right": 9, "issuer_right": 7, "date_right": 7, "item_recall": 0.5,
                 "deadline_recall": 0.99, "deadline_precision": 0.9}
 
-
-@needs_notices
-@pytest.mark.parametrize("folder", [DEV11, HOLDOUT11], ids=["dev11", "dev11-holdout"])
-def test_batch11_annotations_agree_with_their_documents(folder):
-    assert not annotation_problems(folder, show=folder == DEV11)
-
-
-def test_eleventh_batch_is_15_documents_no_other_set_uses_split_10_5():
-    earlier = {a["file"] for folder in (DEV_DIR, DEV3_DIR, DEV3_HOLDOUT_DIR, *(d for n, d in BATCH_DIRS.items() if n < 11),
-                                        *(d / "holdout" for n, d in BATCH_DIRS.items() if n < 11))
-               for a in load_annotations(folder)}
-    dev11 = {a["file"] for a in load_annotations(DEV11)}
-    holdout = {a["file"] for a in load_annotations(HOLDOUT11)}
-    assert (len(dev11), len(holdout), dev11 & holdout, (dev11 | holdout) & earlier) == (10, 5, set(), set())
-
-
-@needs_notices
-def test_dev11_scores_stay_above_floors():
-    below = below_floors(DEV11, DEV11_FLOORS)
-    assert not below, f"scores below their floors (score, floor): {below}"
+globals().update(batch_tests(11, split=(10, 5), floors=DEV11_FLOORS))

@@ -9,14 +9,7 @@ what the parser scored after this round (`python3 -m tests.parser_eval --dev12`)
 """
 from __future__ import annotations
 
-import pytest
-
-from tests.parser_eval import (BATCH_DIRS, DEV3_DIR, DEV3_HOLDOUT_DIR, DEV_DIR, NOTICES_DIR, annotation_problems,
-                               below_floors, load_annotations)
-
-needs_notices = pytest.mark.skipif(not NOTICES_DIR.is_dir(), reason=f"no folder {NOTICES_DIR}")
-DEV12 = BATCH_DIRS[12]
-HOLDOUT12 = DEV12 / "holdout"
+from tests.parser_batches import batch_tests
 
 # At the batch's commit (parser untouched): header 12/14, items R 12/13, deadlines R 60% (3/5), dates found right
 # 75% (3/4; 100% 4/4 once the overlooked yearly duty without a day was annotated), recurring 1/2. After this round:
@@ -25,23 +18,4 @@ HOLDOUT12 = DEV12 / "holdout"
 DEV12_FLOORS = {"number_right": 13, "issuer_right": 12, "date_right": 13, "item_recall": 0.9,
                 "deadline_recall": 0.8, "deadline_precision": 0.99, "recurring_found": 3}
 
-
-@needs_notices
-@pytest.mark.parametrize("folder", [DEV12, HOLDOUT12], ids=["dev12", "dev12-holdout"])
-def test_batch12_annotations_agree_with_their_documents(folder):
-    assert not annotation_problems(folder, show=folder == DEV12)
-
-
-def test_twelfth_batch_is_21_documents_no_other_set_uses_split_14_7():
-    earlier = {a["file"] for folder in (DEV_DIR, DEV3_DIR, DEV3_HOLDOUT_DIR, *(d for n, d in BATCH_DIRS.items() if n < 12),
-                                        *(d / "holdout" for n, d in BATCH_DIRS.items() if n < 12))
-               for a in load_annotations(folder)}
-    dev12 = {a["file"] for a in load_annotations(DEV12)}
-    holdout = {a["file"] for a in load_annotations(HOLDOUT12)}
-    assert (len(dev12), len(holdout), dev12 & holdout, (dev12 | holdout) & earlier) == (14, 7, set(), set())
-
-
-@needs_notices
-def test_dev12_scores_stay_above_floors():
-    below = below_floors(DEV12, DEV12_FLOORS)
-    assert not below, f"scores below their floors (score, floor): {below}"
+globals().update(batch_tests(12, split=(14, 7), floors=DEV12_FLOORS))

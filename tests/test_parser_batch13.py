@@ -9,14 +9,7 @@ development scores against floors at what the parser scored after this round (`p
 """
 from __future__ import annotations
 
-import pytest
-
-from tests.parser_eval import (BATCH_DIRS, DEV3_DIR, DEV3_HOLDOUT_DIR, DEV_DIR, NOTICES_DIR, annotation_problems,
-                               below_floors, load_annotations)
-
-needs_notices = pytest.mark.skipif(not NOTICES_DIR.is_dir(), reason=f"no folder {NOTICES_DIR}")
-DEV13 = BATCH_DIRS[13]
-HOLDOUT13 = DEV13 / "holdout"
+from tests.parser_batches import batch_tests
 
 # At the batch's commit (parser untouched): header 13/14, items R 44/49, deadlines R 75% (3/4), dates found right
 # 100% (3/3), recurring 1/4. After this round: header 13/14, items R 45/49, deadlines R 100% (4/4), dates found right
@@ -25,23 +18,4 @@ HOLDOUT13 = DEV13 / "holdout"
 DEV13_FLOORS = {"number_right": 14, "issuer_right": 13, "date_right": 14, "item_recall": 0.9,
                 "deadline_recall": 0.99, "deadline_precision": 0.99, "recurring_found": 2}
 
-
-@needs_notices
-@pytest.mark.parametrize("folder", [DEV13, HOLDOUT13], ids=["dev13", "dev13-holdout"])
-def test_batch13_annotations_agree_with_their_documents(folder):
-    assert not annotation_problems(folder, show=folder == DEV13)
-
-
-def test_thirteenth_batch_is_21_documents_no_other_set_uses_split_14_7():
-    earlier = {a["file"] for folder in (DEV_DIR, DEV3_DIR, DEV3_HOLDOUT_DIR, *(d for n, d in BATCH_DIRS.items() if n < 13),
-                                        *(d / "holdout" for n, d in BATCH_DIRS.items() if n < 13))
-               for a in load_annotations(folder)}
-    dev13 = {a["file"] for a in load_annotations(DEV13)}
-    holdout = {a["file"] for a in load_annotations(HOLDOUT13)}
-    assert (len(dev13), len(holdout), dev13 & holdout, (dev13 | holdout) & earlier) == (14, 7, set(), set())
-
-
-@needs_notices
-def test_dev13_scores_stay_above_floors():
-    below = below_floors(DEV13, DEV13_FLOORS)
-    assert not below, f"scores below their floors (score, floor): {below}"
+globals().update(batch_tests(13, split=(14, 7), floors=DEV13_FLOORS))

@@ -11,14 +11,7 @@ round (`python3 -m tests.parser_eval --dev14`).
 """
 from __future__ import annotations
 
-import pytest
-
-from tests.parser_eval import (BATCH_DIRS, DEV3_DIR, DEV3_HOLDOUT_DIR, DEV_DIR, NOTICES_DIR, annotation_problems,
-                               below_floors, load_annotations)
-
-needs_notices = pytest.mark.skipif(not NOTICES_DIR.is_dir(), reason=f"no folder {NOTICES_DIR}")
-DEV14 = BATCH_DIRS[14]
-HOLDOUT14 = DEV14 / "holdout"
+from tests.parser_batches import batch_tests
 
 # At the batch's commit (parser untouched): header 14/14, items R 5/14, deadlines R 0% (0/7), no date found,
 # recurring 0/1. After this round: header 14/14, items R 11/14, deadlines R 85.7% (6/7), dates found right 100% (6/6),
@@ -28,23 +21,4 @@ HOLDOUT14 = DEV14 / "holdout"
 DEV14_FLOORS = {"number_right": 14, "issuer_right": 14, "date_right": 14, "item_recall": 0.78,
                 "deadline_recall": 0.85, "deadline_precision": 0.99, "recurring_found": 0}
 
-
-@needs_notices
-@pytest.mark.parametrize("folder", [DEV14, HOLDOUT14], ids=["dev14", "dev14-holdout"])
-def test_batch14_annotations_agree_with_their_documents(folder):
-    assert not annotation_problems(folder, show=folder == DEV14)
-
-
-def test_fourteenth_batch_is_21_documents_no_other_set_uses_split_14_7():
-    earlier = {a["file"] for folder in (DEV_DIR, DEV3_DIR, DEV3_HOLDOUT_DIR, *(d for n, d in BATCH_DIRS.items() if n < 14),
-                                        *(d / "holdout" for n, d in BATCH_DIRS.items() if n < 14))
-               for a in load_annotations(folder)}
-    dev14 = {a["file"] for a in load_annotations(DEV14)}
-    holdout = {a["file"] for a in load_annotations(HOLDOUT14)}
-    assert (len(dev14), len(holdout), dev14 & holdout, (dev14 | holdout) & earlier) == (14, 7, set(), set())
-
-
-@needs_notices
-def test_dev14_scores_stay_above_floors():
-    below = below_floors(DEV14, DEV14_FLOORS)
-    assert not below, f"scores below their floors (score, floor): {below}"
+globals().update(batch_tests(14, split=(14, 7), floors=DEV14_FLOORS))

@@ -12,14 +12,7 @@ scored at this round (`python3 -m tests.parser_eval --dev15`).
 """
 from __future__ import annotations
 
-import pytest
-
-from tests.parser_eval import (BATCH_DIRS, DEV3_DIR, DEV3_HOLDOUT_DIR, DEV_DIR, NOTICES_DIR, annotation_problems,
-                               below_floors, load_annotations)
-
-needs_notices = pytest.mark.skipif(not NOTICES_DIR.is_dir(), reason=f"no folder {NOTICES_DIR}")
-DEV15 = BATCH_DIRS[15]
-HOLDOUT15 = DEV15 / "holdout"
+from tests.parser_batches import batch_tests
 
 # At the batch's commit (parser untouched): header 14/14 numbers, 9/14 issuers, 14/14 dates; items R 79/82;
 # deadlines R 100% (8/8), dates found right 100% (12/12), recurring 5/6 (the library team "kiện toàn … hàng năm" read
@@ -28,23 +21,4 @@ HOLDOUT15 = DEV15 / "holdout"
 DEV15_FLOORS = {"number_right": 14, "issuer_right": 9, "date_right": 14, "item_recall": 0.95,
                 "deadline_recall": 0.99, "deadline_precision": 0.99, "recurring_found": 6}
 
-
-@needs_notices
-@pytest.mark.parametrize("folder", [DEV15, HOLDOUT15], ids=["dev15", "dev15-holdout"])
-def test_batch15_annotations_agree_with_their_documents(folder):
-    assert not annotation_problems(folder, show=folder == DEV15)
-
-
-def test_fifteenth_batch_is_21_documents_no_other_set_uses_split_14_7():
-    earlier = {a["file"] for folder in (DEV_DIR, DEV3_DIR, DEV3_HOLDOUT_DIR, *(d for n, d in BATCH_DIRS.items() if n < 15),
-                                        *(d / "holdout" for n, d in BATCH_DIRS.items() if n < 15))
-               for a in load_annotations(folder)}
-    dev15 = {a["file"] for a in load_annotations(DEV15)}
-    holdout = {a["file"] for a in load_annotations(HOLDOUT15)}
-    assert (len(dev15), len(holdout), dev15 & holdout, (dev15 | holdout) & earlier) == (14, 7, set(), set())
-
-
-@needs_notices
-def test_dev15_scores_stay_above_floors():
-    below = below_floors(DEV15, DEV15_FLOORS)
-    assert not below, f"scores below their floors (score, floor): {below}"
+globals().update(batch_tests(15, split=(14, 7), floors=DEV15_FLOORS))

@@ -12,14 +12,7 @@ this round (`python3 -m tests.parser_eval --dev16`).
 """
 from __future__ import annotations
 
-import pytest
-
-from tests.parser_eval import (BATCH_DIRS, DEV3_DIR, DEV3_HOLDOUT_DIR, DEV_DIR, NOTICES_DIR, annotation_problems,
-                               below_floors, load_annotations)
-
-needs_notices = pytest.mark.skipif(not NOTICES_DIR.is_dir(), reason=f"no folder {NOTICES_DIR}")
-DEV16 = BATCH_DIRS[16]
-HOLDOUT16 = DEV16 / "holdout"
+from tests.parser_batches import batch_tests
 
 # At the batch's commit and after this round: header 16/16 numbers, issuers and dates; items R 11/22; no date parsed
 # (dates found right 0/0), the two mourning-day duties missed (recall 0/2, recurring 0/2). A cited letter's date, an
@@ -28,23 +21,4 @@ HOLDOUT16 = DEV16 / "holdout"
 DEV16_FLOORS = {"number_right": 16, "issuer_right": 16, "date_right": 16, "item_recall": 0.5,
                 "deadline_precision": 0.99}
 
-
-@needs_notices
-@pytest.mark.parametrize("folder", [DEV16, HOLDOUT16], ids=["dev16", "dev16-holdout"])
-def test_batch16_annotations_agree_with_their_documents(folder):
-    assert not annotation_problems(folder, show=folder == DEV16)
-
-
-def test_sixteenth_batch_is_24_documents_no_other_set_uses_split_16_8():
-    earlier = {a["file"] for folder in (DEV_DIR, DEV3_DIR, DEV3_HOLDOUT_DIR, *(d for n, d in BATCH_DIRS.items() if n < 16),
-                                        *(d / "holdout" for n, d in BATCH_DIRS.items() if n < 16))
-               for a in load_annotations(folder)}
-    dev16 = {a["file"] for a in load_annotations(DEV16)}
-    holdout = {a["file"] for a in load_annotations(HOLDOUT16)}
-    assert (len(dev16), len(holdout), dev16 & holdout, (dev16 | holdout) & earlier) == (16, 8, set(), set())
-
-
-@needs_notices
-def test_dev16_scores_stay_above_floors():
-    below = below_floors(DEV16, DEV16_FLOORS)
-    assert not below, f"scores below their floors (score, floor): {below}"
+globals().update(batch_tests(16, split=(16, 8), floors=DEV16_FLOORS))

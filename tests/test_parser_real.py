@@ -14,6 +14,7 @@ import importlib.util
 
 import pytest
 
+from tests.parser_batches import batch_make_up
 from tests.parser_eval import (BATCH_DIRS, DEV3_DIR, DEV3_HOLDOUT_DIR, DEV_DIR, HELDOUT2_DIR, HELDOUT_DIR, NOTICES_DIR, Totals,
                                annotation_problems, below_floors, evaluate, load_annotations, score_document)
 
@@ -174,27 +175,12 @@ def test_scorer_wants_null_where_the_annotation_has_none():
 
 
 def test_seventh_batch_is_14_documents_no_other_development_set_uses_split_9_5():
-    earlier = {a["file"] for folder in (DEV_DIR, DEV3_DIR, DEV3_HOLDOUT_DIR, *(d for n, d in BATCH_DIRS.items() if n < 7),
-                                        *(d / "holdout" for n, d in BATCH_DIRS.items() if n < 7))
-               for a in load_annotations(folder)}
-    dev7 = {a["file"] for a in load_annotations(BATCH_DIRS[7])}
-    holdout = {a["file"] for a in load_annotations(BATCH_DIRS[7] / "holdout")}
-    assert (len(dev7), len(holdout), dev7 & holdout, (dev7 | holdout) & earlier) == (9, 5, set(), set())
+    assert batch_make_up(7) == (9, 5, set(), set())
 
 
 def test_eighth_batch_is_13_documents_no_other_development_set_uses_split_9_4():
-    earlier = {a["file"] for folder in (DEV_DIR, DEV3_DIR, DEV3_HOLDOUT_DIR, *(d for n, d in BATCH_DIRS.items() if n < 8),
-                                        *(d / "holdout" for n, d in BATCH_DIRS.items() if n < 8))
-               for a in load_annotations(folder)}
-    dev8 = {a["file"] for a in load_annotations(BATCH_DIRS[8])}
-    holdout = {a["file"] for a in load_annotations(BATCH_DIRS[8] / "holdout")}
-    assert (len(dev8), len(holdout), dev8 & holdout, (dev8 | holdout) & earlier) == (9, 4, set(), set())
+    assert batch_make_up(8) == (9, 4, set(), set())
 
 
 def test_ninth_batch_is_14_documents_no_other_development_set_uses_split_9_5():
-    earlier = {a["file"] for folder in (DEV_DIR, DEV3_DIR, DEV3_HOLDOUT_DIR, *(d for n, d in BATCH_DIRS.items() if n < 9),
-                                        *(d / "holdout" for n, d in BATCH_DIRS.items() if n < 9))
-               for a in load_annotations(folder)}
-    dev9 = {a["file"] for a in load_annotations(BATCH_DIRS[9])}
-    holdout = {a["file"] for a in load_annotations(BATCH_DIRS[9] / "holdout")}
-    assert (len(dev9), len(holdout), dev9 & holdout, (dev9 | holdout) & earlier) == (9, 5, set(), set())
+    assert batch_make_up(9) == (9, 5, set(), set())
