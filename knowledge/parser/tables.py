@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 
 from knowledge.parser.cleaning import Paragraph
+from knowledge.parser.merged_cells import fill_merged
 from knowledge.text import fold
 
 _NUMBER_HEADER = {"stt", "tt", "so tt", "so thu tu"}
@@ -53,10 +54,11 @@ def fold_tables(paragraphs: list[Paragraph]) -> list[Paragraph]:
             k += 1
             continue
         k = _after_column_numbers(paragraphs, _after_header(paragraphs, k, columns), len(columns) + 1)
-        entries, end = _rows(paragraphs, k, columns)
+        entries, end, gaps = _rows(paragraphs, k, columns)
         if not entries:
             continue        # a header with no row under it (a blank form): the text after it is the document's own
         k = end
+        fill_merged([(cells, gap) if kind == "row" else None for (kind, _, cells), gap in zip(entries, gaps)], columns)
         for kind, label, cells in entries:
             if kind == "row":
                 out.append(_row_paragraph(label, cells, columns))
@@ -119,13 +121,16 @@ def _after_column_numbers(paragraphs: list[Paragraph], k: int, cells: int) -> in
     return j if counted and labels[0].isalpha() and labels[-1].isdigit() else k
 
 
-def _rows(paragraphs: list[Paragraph], k: int, columns: list[str]) -> tuple[list[tuple[str, str, list[str]]], int]:
+def _rows(paragraphs: list[Paragraph], k: int, columns: list[str]) -> tuple[list[tuple[str, str, list[str]]], int, list[list[int]]]:
     """The table's entries from paragraph k, in order: ("group", "I", [its name]) and ("row",
     "1.2", [its cells]), each from its number to the next number in sequence; a row's cells are
     separated by the breaks a table bar leaves. The header row repeated (at a page break, under
-    a group) is no cell."""
+    a group) is no cell. With them, each entry's gaps (blank lines: the bars) before each of its
+    cells and after it, which tell a merged cell (no bars) from an empty one (knowledge/parser/merged_cells.py)."""
     names = {fold(name) for name in columns} | _NUMBER_HEADER
     entries: list[tuple[str, str, list[str]]] = []
+    gaps: list[list[int]] = []          # each entry's gaps before its cells
+    ends: list[int] = []                # and after its last cell
     groups: dict[str, str] = {}         # the last group label of each style ("roman", "letter")
     last_row: tuple[int, ...] | None = None
     end_of_last = -1                    # the line after the last paragraph read: no gap, same cell
@@ -138,7 +143,10 @@ def _rows(paragraphs: list[Paragraph], k: int, columns: list[str]) -> tuple[list
         number = tuple(int(n) for n in (m.group(1) + m.group(2)).split(".")) if m else None
         group = _group(paragraphs, k, groups, names)
         if number and _next_row(number, last_row, bool(entries) and entries[-1][0] == "group"):
+            if entries:
+                ends.append(p.first - end_of_last)
             entries.append(("row", ".".join(map(str, number)), []))
+            gaps.append([])
             last_row = number
         elif group:
             style = _style(group)
@@ -146,9 +154,14 @@ def _rows(paragraphs: list[Paragraph], k: int, columns: list[str]) -> tuple[list
                 groups.pop("roman", None)          # "B" numbers its "I, II, …" afresh
             groups[style] = group
             titled = _GROUP_TITLED.match(p.text.strip(" *"))
+            if entries:
+                ends.append(p.first - end_of_last)
             entries.append(("group", group, [titled.group(2).strip(" *")] if titled else []))
+            gaps.append([])
             last_row = None
         elif p.text and (not entries or _TABLE_END.match(p.text)):
+            if entries:
+                ends.append(p.first - end_of_last)
             break                                   # the table ends, or it has no row under its header
         elif p.text:
             cells = entries[-1][2]
@@ -156,10 +169,12 @@ def _rows(paragraphs: list[Paragraph], k: int, columns: list[str]) -> tuple[list
                 cells[-1] = f"{cells[-1]} {p.text}"      # a cell's text wrapped onto a line of its own
             else:
                 cells.append(p.text)
+                gaps[-1].append(p.first - end_of_last)
         if p.text:
             end_of_last = p.first + max(1, len(p.lines))
         k += 1
-    return entries, k
+    ends += [0] * (len(entries) - len(ends))          # the document ends with the table
+    return entries, k, [before + [end] for before, end in zip(gaps, ends)]
 
 
 def _next_row(number: tuple[int, ...], last: tuple[int, ...] | None, after_group: bool) -> bool:
