@@ -88,3 +88,10 @@ def test_a_title_keeps_its_wrapped_abbreviation_and_not_the_authority_line():
                 "ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG\nCăn cứ Luật Tổ chức chính quyền địa phương;\n\nQUYẾT ĐỊNH:\n"
                 "Điều 1. Bãi bỏ Quyết định số 636/QĐ-UBND.\n")
     assert parse_text(decision)["title"] == "Bãi bỏ quyết định số 636/QĐ-UBND"
+
+
+def test_how_are_you_today_is_small_talk():
+    """QA12: "chào bot, hôm nay thế nào" got the "no directive found" decline."""
+    searcher = _searcher()
+    for question in ("chào bot, hôm nay thế nào", "chao bot hom nay the nao", "hi, how's it going?"):
+        assert searcher.ask(question).smalltalk == "greeting", question
