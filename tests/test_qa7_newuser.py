@@ -120,10 +120,11 @@ def test_who_may_use_a_ruling_in_other_words(session):
 
 
 @needs_real
-@pytest.mark.xfail(strict=True, reason="QA7 finding 6: 'samsung smart tag 2 thuoc ma so nao' is answered, sure, "
-                   "with a line of the goods' description (2.16.5) that names the product; the code 8531.80.19 "
-                   "is in 3.3, whose own words do not name it")
 def test_the_code_of_the_goods(session):
+    """QA7 finding 6 (fixed, branch realrank6: "mã số nào" asks for a goods code, knowledge.answer_kind):
+    'samsung smart tag 2 thuoc ma so nao' was answered, sure, with a line of the goods' description
+    (2.16.5) that names the product; the code 8531.80.19 is in 3.3, whose own words do not name it.
+    A line without a code is now no answer to it."""
     top = _top(session, "samsung smart tag 2 thuoc ma so nao")
     assert not top or "8531.80.19" in top["text"]
 
