@@ -12,6 +12,12 @@ RULING = dict(document_id=1, document_number="37693/TB-CHQ", document_kind="Thô
               document_title="Kết quả xác định trước mã số", document_date=date(2025, 11, 21))
 
 
+def _letterhead(issuer: str, number: str, place_date: str) -> str:
+    """Issuer lines, the national motto, "Số: …" (and what follows it) and the place and date."""
+    return (f"{issuer}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            f"Số: {number}\n{place_date}\n")
+
+
 def _searcher() -> Searcher:
     rows = ["Thiết bị đeo tay thông minh Huawei Watch Fit 4 Pro là đồng hồ đeo tay thông minh.",
             "Kích thước thân máy 44.5 mm x 40 mm x 9.3 mm, trọng lượng 30.4 g.",
@@ -33,8 +39,8 @@ def test_an_english_question_naming_a_product_of_the_notices_is_english():
 def test_a_figure_that_starts_a_wrapped_line_is_no_point():
     """"… kích thước đường chéo\\n1.82 inch, độ phân giải …" became point 1.82 and cut point 1.2."""
     from knowledge.parser import parse_text
-    text = ("CỤC HẢI QUAN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 37693/TB-CHQ\n"
-            "Hà Nội, ngày 21 tháng 11 năm 2025\nTHÔNG BÁO\nVề kết quả xác định trước mã số\n\n"
+    text = (_letterhead("CỤC HẢI QUAN", "37693/TB-CHQ", "Hà Nội, ngày 21 tháng 11 năm 2025")
+            + "THÔNG BÁO\nVề kết quả xác định trước mã số\n\n"
             "1. Hàng hóa đề nghị xác định trước mã số:\n1.1. Tên thương mại: đồng hồ thông minh.\n"
             "1.2. Thiết bị có màn hình cảm ứng AMOLED, với kích thước đường chéo\n"
             "1.82 inch, độ phân giải 480 x 408 pixels.\n1.3. Nhà sản xuất: Huawei Device Co., Ltd.\n")
@@ -46,8 +52,8 @@ def test_an_authority_wrapped_over_two_lines_stays_out_of_the_title():
     """"THÔNG BÁO / VỀ KẾT QUẢ XÁC ĐỊNH TRƯỚC MÃ SỐ / CỤC TRƯỞNG CỤC / HẢI QUAN / Căn cứ …" gave the
     title "… mã số cục trưởng Cục Hải quan" on five customs rulings (QA10, QA11)."""
     from knowledge.parser import parse_text
-    text = ("BỘ TÀI CHÍNH\nCỤC HẢI QUAN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
-            "Số: 37692/TB-CHQ\nHà Nội, ngày 21 tháng 11 năm 2025\n\nTHÔNG BÁO\nVỀ KẾT QUẢ XÁC ĐỊNH TRƯỚC MÃ SỐ\n"
+    text = (_letterhead("BỘ TÀI CHÍNH\nCỤC HẢI QUAN", "37692/TB-CHQ", "Hà Nội, ngày 21 tháng 11 năm 2025")
+            + "\nTHÔNG BÁO\nVỀ KẾT QUẢ XÁC ĐỊNH TRƯỚC MÃ SỐ\n"
             "CỤC TRƯỞNG CỤC\nHẢI QUAN\nCăn cứ Luật Hải quan ngày 23 tháng 6 năm 2014;\n"
             "Cục Hải quan thông báo kết quả xác định trước mã số như sau:\n1. Mã số: 8517.62.59.\n")
     assert parse_text(text)["title"] == "Về kết quả xác định trước mã số"
@@ -79,12 +85,12 @@ def test_a_title_keeps_its_wrapped_abbreviation_and_not_the_authority_line():
     """QA11: "V/v thuế suất thuế / GTGT" was titled "Thuế suất thuế"; a People's Committee's
     decision had its authority line "ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG" glued to its title."""
     from knowledge.parser import parse_text
-    letter = ("THUẾ TỈNH TÂY NINH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
-              "Số: 3257/TNI-QLDN1\nV/v thuế suất thuế\nGTGT\nTây Ninh, ngày 01 tháng 12 năm 2025\n\n"
+    letter = (_letterhead("THUẾ TỈNH TÂY NINH", "3257/TNI-QLDN1\nV/v thuế suất thuế\nGTGT",
+                          "Tây Ninh, ngày 01 tháng 12 năm 2025") + "\n"
               "Kính gửi: Công ty TNHH Yong Hong\n\n1. Thuế suất thuế GTGT đối với hàng hóa là 8%.\n")
     assert parse_text(letter)["title"] == "Thuế suất thuế GTGT"
-    decision = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ ĐÀ NẴNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
-                "Số: 2638/QĐ-UBND\nĐà Nẵng, ngày 18 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\nBÃI BỎ QUYẾT ĐỊNH SỐ 636/QĐ-UBND\n"
+    decision = (_letterhead("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ ĐÀ NẴNG", "2638/QĐ-UBND", "Đà Nẵng, ngày 18 tháng 11 năm 2025")
+                + "\nQUYẾT ĐỊNH\nBÃI BỎ QUYẾT ĐỊNH SỐ 636/QĐ-UBND\n"
                 "ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG\nCăn cứ Luật Tổ chức chính quyền địa phương;\n\nQUYẾT ĐỊNH:\n"
                 "Điều 1. Bãi bỏ Quyết định số 636/QĐ-UBND.\n")
     assert parse_text(decision)["title"] == "Bãi bỏ quyết định số 636/QĐ-UBND"
