@@ -43,6 +43,7 @@ ASKS = {
 # words a question about the notice may carry besides the fact asked for
 _FILLER = frozenset(
     "do duoc boi cua la vay the nao the a ha nhi ban hanh van ban so ngay ky ai gi "
+    "v z zay nhe nha ak ah "   # chat particles at the end: "cv 5528 ai ký v"
     "who what which when was is the of by it this that did signed issued date number about sent to "
     "addressed cho".split())
 _KIND_WORDS = frozenset(w for alts in DOC_KINDS.values() for phrase in alts for w in phrase.split())

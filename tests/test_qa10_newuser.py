@@ -110,3 +110,12 @@ def test_a_foreign_name_few_notices_hold_points_to_them():
     assert not answer.answered or answer.hits[0].record.document_id == 1
     answer = searcher.ask("các công ty ở đâu thì tổ chức cho công nhân ở lại tại chỗ")
     assert answer.answered and answer.hits[0].record.document_id == 2
+
+
+def test_a_header_question_ending_on_a_chat_particle():
+    """QA12: "cv 5528 ai ký v" ('v' for 'vậy') was answered with a directive of the letter; the
+    particle asks nothing more than "cv 5528 ai ký"."""
+    searcher = Searcher.from_records(_records())
+    for question in ("cv 11520 ai ký v", "cv 11520 gui ai nhe", "vb 11520 ai ky z"):
+        answer = searcher.ask(question)
+        assert answer.fact in ("signer", "addressees"), question
