@@ -27,6 +27,9 @@ VI_SYLLABLE = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
     r"(?:[aeiouy]{1,3})"
     r"(?:ng|nh|ch|[cmnpt])?")
+# A 'y' before another vowel: Vietnamese writes only 'yê' ('yêu', 'nguyên') and, after 'u',
+# 'uya' / 'uyu' ('khuya', 'khuỷu'); 'yong', 'you', 'yang' are names or English, not syllables.
+_Y_BEFORE_VOWEL = re.compile(r"(?<!u)y[aiouy]")
 _ONSET = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|dd|[bcdghklmnprstvx])")
 _TONE_KEYS = re.compile(r"[sfrxj]")
 _LATE_HORN = re.compile(r"(?<=[^aouw])w")
@@ -127,7 +130,7 @@ def number_unit(term: str) -> tuple[str, str] | None:
 
 
 def is_syllable(word: str) -> bool:
-    return bool(VI_SYLLABLE.fullmatch(word))
+    return bool(VI_SYLLABLE.fullmatch(word)) and not _Y_BEFORE_VOWEL.search(word)
 
 
 def untelex(word: str) -> str | None:
