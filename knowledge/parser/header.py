@@ -277,8 +277,8 @@ def _skip_addressees(h: Header, lines: list[Line], body: int, end: int) -> int:
         i += 1
     if i >= end:
         return body
-    label = next((k for k in range(body - 1, max(-1, body - 5), -1) if lines[k].text), None)
-    if label is not None and ADDRESSED.match(lines[label].text) and not lines[label].text.split(":", 1)[-1].strip():
+    label = _bare_label_above(lines, body)
+    if label is not None:
         i = label                       # a page's "**Kính gửi:**" box the body was found after
     first = lines[i].text
     telegram = TELEGRAM.match(first)
@@ -289,6 +289,9 @@ def _skip_addressees(h: Header, lines: list[Line], body: int, end: int) -> int:
         h.issuer = h.issuer or proper_case(telegram.group("issuer"))
     got = [first]
     k = i + 1
+    if not telegram and not ADDRESSED.match(first):     # "**Kính" / "gửi:**": the label wrapped in its cell
+        got = [two]
+        k = next(j for j in range(i + 1, end) if lines[j].text) + 1
     gap = False
     while k < end:
         line = lines[k]
@@ -300,7 +303,8 @@ def _skip_addressees(h: Header, lines: list[Line], body: int, end: int) -> int:
             gap = True
             continue
         text = line.text
-        listing = text.startswith(("-", "+", "•")) or text[0].islower() or _ASIDE.match(text) is not None
+        listing = text.startswith(("-", "+", "•")) or text[0].islower() or _ASIDE.match(text) is not None \
+            or (len(got) > 1 and _DETAIL.match(text) is not None)
         if not listing and len(got) == 1 and ADDRESSED.match(first) and first.split(":", 1)[-1].strip() \
                 and _prose_start(text) and (_prose(text) or (gap and len(text.split()) >= 8)):
             break                       # "Kính gửi: HĐND tỉnh" then the first "Căn cứ …;" paragraph
@@ -320,6 +324,23 @@ def _skip_addressees(h: Header, lines: list[Line], body: int, end: int) -> int:
             break
     h.addressees = " ".join(got)
     return k
+
+
+def _bare_label_above(lines: list[Line], body: int) -> int | None:
+    """A bare "Kính gửi:" label above where the body was found, with only blank lines and a list of
+    addressees ("- Thuế tỉnh/thành phố;") between: a page's box puts the label in one cell and the
+    list in the next, and the body was found after the list, which is still the addressees."""
+    listed = 0
+    for k in range(body - 1, max(-1, body - 40), -1):
+        text = lines[k].text
+        if not text:
+            continue
+        if ADDRESSED.match(text):
+            return k if not text.split(":", 1)[-1].strip() else None
+        if listed >= 20 or not (listed == 0 and k >= body - 4 or text.startswith(("-", "+", "•"))):
+            return None
+        listed += 1
+    return None
 
 
 def _opens_points(text: str, got: list[str]) -> bool:
@@ -342,6 +363,8 @@ def _in_own_voice(text: str, issuer: str | None) -> bool:
     return bool(rest) and rest[0][:1].islower()
 
 
+# An addressee's tax code and address on lines of their own, under a reply letter's company.
+_DETAIL = re.compile(r"(?:Mã số thuế|MST|Địa chỉ)\b[^:]{0,30}:", re.IGNORECASE)
 _ASIDE = re.compile(r"\((?!(?:\d{1,2}|[ivx]{1,4}|[a-zđ])\))\w")   # "(Địa chỉ: …)" under an addressee; not "(1)"
 
 
