@@ -40,3 +40,34 @@ def test_a_company_named_with_y_points_to_its_letter():
                                       for k, (meta, number, text) in enumerate(rows)])
     answer = searcher.ask("cty yong hong o dau")
     assert not answer.answered or answer.hits[0].record.document_id == 1
+
+
+def _plan_records() -> list[ItemRecord]:
+    plan = dict(document_id=1, document_number="552/KH-UBND", document_kind="Kế hoạch", issuer="UBND tỉnh Đồng Tháp",
+                document_title="Đổi mới công nghệ đến năm 2035", document_date=date(2025, 11, 19))
+    texts = [
+        "Đảm bảo trên 70% diện tích nuôi cá tra áp dụng công nghệ nuôi an toàn sinh học, tuần hoàn và giảm phát thải.",
+        "Đưa tỷ lệ doanh nghiệp ứng dụng công nghệ tiên tiến trong sản xuất lên tối thiểu 80%.",
+        "Phát triển công nghệ số, bảo đảm an toàn thông tin và an ninh mạng cho hạ tầng số.",
+        "Sở Khoa học và Công nghệ hướng dẫn áp dụng công nghệ mới, an toàn trong chế biến nông sản.",
+        "Bảo đảm an toàn thực phẩm, an toàn lao động trong các cơ sở chế biến.",
+    ]
+    covid = dict(document_id=2, document_number="102-TB/VPTU", document_kind="Thông báo", issuer="Văn phòng Tỉnh ủy Lai Châu",
+                 document_title="Phòng, chống dịch Covid-19 trên địa bàn tỉnh Lai Châu", document_date=date(2021, 12, 29))
+    records = [ItemRecord(k + 1, text, "", str(k + 1), **plan) for k, text in enumerate(texts)]
+    return records + [ItemRecord(len(records) + 1, "UBND tỉnh Lai Châu chỉ đạo các huyện bảo đảm an toàn phòng dịch.",
+                                 "", "1", **covid)]
+
+
+def test_a_place_spelled_across_two_words_is_those_words():
+    """QA13: "ty le ... ap dung cong nghe an toan sinh hoc la bn" got "no notice about Nghệ An":
+    'công nghệ' + 'an toàn' spell the province's two syllables. A province typed as such still
+    counts ("nghe an phai lam gi": no notice about it)."""
+    searcher = Searcher.from_records(_plan_records())
+    for question in ("ty le dien tich nuoi ca tra ap dung cong nghe an toan sinh hoc la bn",
+                     "tỷ lệ diện tích nuôi cá tra áp dụng công nghệ an toàn sinh học là bao nhiêu"):
+        answer = searcher.ask(question)
+        assert "Nghệ An" not in answer.missing, question
+        assert answer.answered and "cá tra" in answer.hits[0].text, question
+    for question in ("nghe an phai lam gi", "tỉnh Nghệ An bảo đảm an toàn thế nào"):
+        assert "Nghệ An" in searcher.ask(question).missing, question
