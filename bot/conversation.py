@@ -60,6 +60,7 @@ def deadline_list(settings: Settings, lang: str, *, include_past: bool = False, 
         from knowledge.deadlines import DeadlineQuery
         start, end = DeadlineQuery(period=period).dates(local_today(settings.zone))
     rows = list_deadlines(settings.zone, include_past=include_past, unit=unit, start=start, end=end)
+    nearest = list_deadlines(settings.zone, unit=unit)[:1] if period and not rows else None
     counts = None
     if is_admin and rows:
         from datetime import datetime, timezone
@@ -68,7 +69,7 @@ def deadline_list(settings: Settings, lang: str, *, include_past: bool = False, 
         board = TaskBoard(rows, settings.zone, datetime.now(timezone.utc))
         counts = {r.id: board.counts(r.id) for r in rows}
     return render_deadline_list(rows, lang, settings.zone, counts=counts, unit=unit,
-                                include_past=include_past, period=period)
+                                include_past=include_past, period=period, nearest=nearest)
 
 
 MAX_QUESTION = 500            # characters read of a question; real questions are far shorter

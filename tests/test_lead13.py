@@ -71,3 +71,22 @@ def test_a_place_spelled_across_two_words_is_those_words():
         assert answer.answered and "cá tra" in answer.hits[0].text, question
     for question in ("nghe an phai lam gi", "tỉnh Nghệ An bảo đảm an toàn thế nào"):
         assert "Nghệ An" in searcher.ask(question).missing, question
+
+
+def test_a_period_without_deadlines_names_the_next_one(db):
+    """QA13: "hạn chót tuần này" answered "Không có hạn chót nào sắp tới" with a deadline four days
+    away (after the week's end): "none this week" plus the next one, never "none coming"."""
+    from datetime import timedelta
+
+    from bot.config import Settings
+    from bot.conversation import deadline_list, local_today
+    from tests.test_pings import make_deadline
+
+    settings = Settings(_env_file=None)
+    make_deadline(local_today(settings.zone) + timedelta(days=40), task="Báo cáo kết quả rà soát")
+    text = deadline_list(settings, "vi", period="today")
+    assert "Hôm nay không có hạn chót nào." in text and "Báo cáo kết quả rà soát" in text
+    assert "sắp tới." not in text.split("\n", 1)[1]
+    text = deadline_list(settings, "en", period="week")
+    assert "Nothing is due this week." in text and "The next one after that:" in text
+    assert "Báo cáo kết quả rà soát" in deadline_list(settings, "vi")

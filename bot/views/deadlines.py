@@ -119,9 +119,11 @@ def render_deadline_list(rows: list[DeadlineRow], lang: str, zone: ZoneInfo, *,
                          counts: dict[int, dict] | None = None,
                          today: date | None = None, unit: str | None = None,
                          include_past: bool = False, period: str | None = None,
-                         now: datetime | None = None) -> str:
+                         now: datetime | None = None, nearest: list[DeadlineRow] | None = None) -> str:
     """The deadline list, soonest first. `counts` (admins only): deadline id -> how many
-    groups are in each task status, and "groups" and "received" (scheduler/taskstatus.py)."""
+    groups are in each task status, and "groups" and "received" (scheduler/taskstatus.py).
+    `nearest`: with a period that holds none, the next deadline after it — "nothing this week"
+    must not read as "nothing coming" when one is due in four days."""
     if now is None and today is None:
         now = datetime.now(timezone.utc)
     today = now.astimezone(zone).date() if now is not None else today
@@ -130,6 +132,9 @@ def render_deadline_list(rows: list[DeadlineRow], lang: str, zone: ZoneInfo, *,
         title += " " + t(lang, f"deadlines.period_{period}")
     if unit:
         title += " — " + esc(unit_name(unit, lang))
+    if not rows and period and nearest:
+        rows = nearest
+        title += "\n" + t(lang, f"deadlines.none_{period}") + " " + t(lang, "deadlines.nearest")
     if not rows:
         empty = "deadlines.empty_unit" if unit else ("deadlines.empty_all" if include_past else "deadlines.empty")
         return title + "\n" + t(lang, empty)
