@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from bot.command_names import COMMANDS, closest_command
 from bot.config import Settings
 from bot.views import to_plain
 from texts import t
@@ -14,6 +15,7 @@ from texts import t
 
 # Commands that act on groups, buttons or files in Telegram: the console names where they are
 # instead of calling them unknown (an admin trying /push or /report here looks for them).
+CONSOLE_COMMANDS = ("full", "more", "quit", "exit")
 TELEGRAM_ONLY = {"push", "report", "notices", "subscribe", "unsubscribe", "mysubs", "subscriptions",
                  "admin", "glossary", "calendar"}
 
@@ -57,7 +59,9 @@ class ConsoleChat:
             return self.answer(rest) if rest else to_plain(t(self.lang, "ask.usage"))
         if command in TELEGRAM_ONLY:
             return to_plain(t(self.lang, "console.telegram_only", command=command))
-        return to_plain(t(self.lang, "common.unknown_command"))
+        meant = closest_command(command, COMMANDS + CONSOLE_COMMANDS)
+        return to_plain(t(self.lang, "common.unknown_command_like", command=meant) if meant
+                        else t(self.lang, "common.unknown_command"))
 
     def deadlines(self, args: str) -> str:
         from bot.conversation import deadline_list, parse_deadline_args, unknown_unit

@@ -12,6 +12,7 @@ from aiogram.enums import ChatType
 from aiogram.filters import Command, CommandObject
 from aiogram.types import (CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message)
 
+from bot.command_names import closest_command
 from bot.config import Settings
 from bot.conversation import clipped_question, reply_to_text
 from bot.filters import AddressedToBot, parse_id
@@ -44,7 +45,9 @@ async def unknown_command(message: Message, bot: Bot, lang: str) -> None:
         me = await bot.me()
         if not mention or mention.lower() != (me.username or "").lower():
             return
-    await message.answer(t(lang, "common.unknown_command"))
+    meant = closest_command(word)
+    await message.answer(t(lang, "common.unknown_command_like", command=meant) if meant
+                         else t(lang, "common.unknown_command"))
 
 
 @router.message(AddressedToBot())

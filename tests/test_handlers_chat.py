@@ -205,6 +205,8 @@ async def test_empty_ask_huge_message_and_unknown_commands(chat, kb):
     assert not s.calls("sendMessage")
     await chat.send(message(f"/foo@{BOT_USERNAME}", user_id=USER, chat_id=GROUP))
     assert "/help" in s.last("sendMessage").text
+    await chat.send(message("/deadline", user_id=USER, chat_id=USER))        # a slip: the command meant
+    assert "/deadlines?" in s.last("sendMessage").text
 
 
 async def test_telegram_error_in_handler_is_reported_and_polling_goes_on(chat, kb):

@@ -90,3 +90,17 @@ def test_a_period_without_deadlines_names_the_next_one(db):
     text = deadline_list(settings, "en", period="week")
     assert "Nothing is due this week." in text and "The next one after that:" in text
     assert "Báo cáo kết quả rà soát" in deadline_list(settings, "vi")
+
+
+def test_a_mistyped_command_gets_the_command_it_meant():
+    """QA13: "/deadline" got "Không có lệnh này. Xem /help.": the console (and Telegram, in
+    tests/test_handlers_chat.py) name the command one letter away."""
+    import io
+
+    from bot.config import Settings
+    from bot.console import run_console
+
+    out = io.StringIO()
+    run_console(Settings(_env_file=None), io.StringIO("/deadline\n/dealines\n/xyzzy\n"), out)
+    replies = out.getvalue()
+    assert replies.count("/deadlines?") == 2 and "Xem /help" in replies

@@ -44,6 +44,7 @@ TEXTS: dict[str, str] = {
     "lang.usage": "Usage: /lang vi or /lang en.",
     "lang.group_admins_only": "Only this group's admins may change its language.",
     "common.unknown_command": "Unknown command. See /help.",
+    "common.unknown_command_like": "No such command. Did you mean /{command}? See /help.",
     "common.ok": "Done.",
     "throttle.slow_down": "You are sending too fast. Loa will answer again in a few minutes; the last messages were skipped.",
     "reply.as_file": "{title}\n(A long list, {messages} messages: sent as a file.)",

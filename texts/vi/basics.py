@@ -44,6 +44,7 @@ TEXTS: dict[str, str] = {
     "lang.usage": "Dùng: /lang vi hoặc /lang en.",
     "lang.group_admins_only": "Chỉ quản trị viên của nhóm mới được đổi ngôn ngữ của nhóm.",
     "common.unknown_command": "Không có lệnh này. Xem /help.",
+    "common.unknown_command_like": "Không có lệnh này. Có phải ý bạn là /{command}? Xem /help.",
     "common.ok": "Xong.",
     "throttle.slow_down": "Bạn gửi nhanh quá. Loa sẽ trả lời tiếp sau ít phút; các tin nhắn vừa rồi được bỏ qua.",
     "reply.as_file": "{title}\n(Danh sách dài, cần {messages} tin nhắn: gửi dưới dạng tệp.)",
