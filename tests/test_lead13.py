@@ -104,3 +104,17 @@ def test_a_mistyped_command_gets_the_command_it_meant():
     run_console(Settings(_env_file=None), io.StringIO("/deadline\n/dealines\n/xyzzy\n"), out)
     replies = out.getvalue()
     assert replies.count("/deadlines?") == 2 and "Xem /help" in replies
+
+
+def test_a_page_without_the_documents_text_says_so():
+    """QA13: a Quyết định's page whose text the site had not put up was titled "… do Bộ trưởng Bộ Y
+    tế ban hành Văn bản này đang cập nhật Nội dung => Bạn vui lòng "Tải về" để xem", silently."""
+    from knowledge.parser import parse_text
+
+    parsed = parse_text(
+        "# Quyết định 3608/QĐ-BYT năm 2025 về quy trình giải quyết thủ tục hành chính\n\n"
+        "Quyết định 3608/QĐ-BYT ngày 21/11/2025 về Các quy trình giải quyết thủ tục hành chính tại cấp tỉnh "
+        "do Bộ trưởng Bộ Y tế ban hành **Văn bản này đang cập nhật Nội dung => Bạn vui lòng \"Tải về\" để xem.**\n")
+    texts = [parsed["title"], *(item["text"] for item in parsed["items"])]
+    assert not any("cập nhật" in text or "Tải về" in text for text in texts), texts
+    assert {"key": "text_pending"} in parsed["warnings"]

@@ -30,6 +30,7 @@ from knowledge.dates import DateOutOfRange, find_deadlines
 from knowledge.parser.actors import Actor, addressees, assign, units_of
 from knowledge.parser.body import MAX_ITEMS, build_tree, items_of, kind_of
 from knowledge.parser.cleaning import clean_lines, paragraphs, unprintable_share, word_share
+from knowledge.parser.furniture import site_tail
 from knowledge.parser.footer import annex, closing_note
 from knowledge.parser.header import read_header, usable_title
 from knowledge.parser.kind_title import ADDRESSED
@@ -178,12 +179,25 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
     }
     # a date of issue after today is a typo or a wrong date line more often than a real notice:
     # the importer says so rather than accepting it silently
+    pending = _site_tails_cut(parsed)
     parsed["warnings"] = ([{"key": "future_date", "date": notice_date.isoformat()}]
                           if header.date and header.date > (today or date.today()) else []) + \
-        ([{"key": "orders_nothing"}] if silent else [])
+        ([{"key": "orders_nothing"}] if silent else []) + ([{"key": "text_pending"}] if pending else [])
     parsed["missing"] = [f for f in HEADER_FIELDS if not parsed[f] or (f == "title" and not title)
                          or (f == "kind" and not header.kind and parsed[f] == "Văn bản")]
     return parsed
+
+
+def _site_tails_cut(parsed: dict) -> bool:
+    """Cut the site's "Văn bản này đang cập nhật Nội dung => …" off the title and the items that
+    carry it (a page whose document text is not up yet); whether there was one to cut."""
+    cut = False
+    for holder, key in [(parsed, "title"), *((item, "text") for item in parsed["items"])]:
+        at = site_tail(holder.get(key) or "")
+        if at is not None:
+            holder[key] = holder[key][:at].rstrip(" *=>")
+            cut = True
+    return cut
 
 
 _CENTRAL_CITIES = ("Hà Nội", "Hải Phòng", "Đà Nẵng", "Huế", "Cần Thơ")

@@ -1,7 +1,7 @@
 """Web-page furniture around a notice copied from a legal-document website or a news page:
 banners, download hints, summary boxes, "related documents" lists. The phrases are data
 (knowledge/data/vocab/furniture.txt: [drop] a line, [end] the notice before a line, [end-line]
-a line that is only one of them); this module reads them and tells a line's kind."""
+a line that is only one of them, [tail] a line's rest); this module reads them and tells a line's kind."""
 from __future__ import annotations
 
 import re
@@ -33,6 +33,7 @@ def _any_of(phrases) -> re.Pattern:
 
 _DROP, _END = _any_of(_FURNITURE.get("drop", ())), _any_of(_FURNITURE.get("end", ()))
 _END_LINES = frozenset(_FURNITURE.get("end-line", ()))
+_TAIL = _any_of(_FURNITURE.get("tail", ()))
 
 
 def furniture(line_text: str) -> str | None:
@@ -46,3 +47,11 @@ def furniture(line_text: str) -> str | None:
     if _DROP.search(folded):
         return "drop"
     return None
+
+
+def site_tail(line_text: str) -> int | None:
+    """Where the site's own words begin in a line of the notice ("… ban hành Văn bản này đang cập
+    nhật Nội dung => …"), or None. Found in the folded line, which keeps the line's length."""
+    folded = fold(line_text)
+    found = _TAIL.search(folded) if len(folded) == len(line_text) else None
+    return found.start() if found else None

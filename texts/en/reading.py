@@ -13,6 +13,7 @@ TEXTS: dict[str, str] = {
     "notice.unknown": "(unknown)",
     "notice.kind_default": "Document",
     "warning.future_date": "⚠️ The date of issue {date} is after today: check the notice's date.",
+    "warning.text_pending": "⚠️ This page does not hold the document's text yet (it says the content is being updated): only its title was stored. Import the original file (.docx, .pdf or a scan).",
     "warning.orders_nothing": "⚠️ This page seems to order nothing (a page about a document, a legal Q&A, a law): its "
                               "paragraphs are stored as context for search, not as tasks, and no reminders are set.",
     "warning.other": "⚠️ Note from reading the notice: {what}.",

@@ -13,6 +13,7 @@ TEXTS: dict[str, str] = {
     "notice.unknown": "(không rõ)",
     "notice.kind_default": "Văn bản",
     "warning.future_date": "⚠️ Ngày ban hành {date} ở sau hôm nay: kiểm tra lại ngày của văn bản.",
+    "warning.text_pending": "⚠️ Trang này chưa có toàn văn (trang ghi “đang cập nhật nội dung”): chỉ lưu được tiêu đề. Hãy nhập tệp văn bản gốc (.docx, .pdf hoặc ảnh chụp).",
     "warning.orders_nothing": "⚠️ Trang này có vẻ không giao việc gì (trang viết về một văn bản, hỏi đáp pháp luật, văn "
                               "bản quy phạm): các đoạn của nó được lưu làm ngữ cảnh để tra cứu, không phải nhiệm vụ, "
                               "và không đặt nhắc hạn.",
