@@ -118,3 +118,17 @@ def test_a_page_without_the_documents_text_says_so():
     texts = [parsed["title"], *(item["text"] for item in parsed["items"])]
     assert not any("cập nhật" in text or "Tải về" in text for text in texts), texts
     assert {"key": "text_pending"} in parsed["warnings"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Giao Đảng ủy Chính phủ lãnh đạo, chỉ đạo:", "Đảng ủy Chính phủ"),
+    ("Giao Đảng uỷ Quốc hội chủ trì sửa đổi các luật liên quan.", "Đảng ủy Quốc hội"),
+    ("Đảng ủy Công an Trung ương chủ trì, phối hợp rà soát.", "Đảng ủy Công an Trung ương"),
+])
+def test_each_central_party_body_is_itself(text, name):
+    """QA13: "Giao Đảng ủy Chính phủ …" was assigned to "Văn phòng Trung ương Đảng", the first name
+    of the catalogue row that held every central party body: who must act is shown by that name."""
+    from knowledge.parser.actors import addressees
+
+    actors, _ = addressees(text)
+    assert [(a.name, a.unit, a.level) for a in actors] == [(name, "party", "central")]
