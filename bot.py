@@ -58,7 +58,7 @@ def open_knowledge(settings: Settings):
         raise StartupError(t(lang, "cli.cannot_open_database", url=url,
                              reason=redact(reason, settings.secret_values()))) from None
     with exclusive_start():           # replicas starting together seed once
-        ensure_seeded()
+        ensure_seeded(settings.bundled_notices)
 
 
 def cmd_run(settings: Settings, args) -> int:
@@ -183,6 +183,39 @@ def cmd_deadlines(settings: Settings, args) -> int:
     return 0
 
 
+def cmd_notices(settings: Settings, args) -> int:
+    """The stored notices, newest first; with --remove, one of them goes (by key or number)."""
+    from texts import t
+    from knowledge.stored_notices import notices_named, remove_notice, stored_notices
+
+    open_knowledge(settings)
+    lang = cli_lang(settings)
+    if args.remove:
+        found = notices_named(args.remove)
+        if len(found) != 1:
+            print(t(lang, "cli.notice_unknown" if not found else "cli.notice_ambiguous", ref=args.remove,
+                    keys=", ".join(d.key for d in found)), file=sys.stderr)
+            return 1
+        doc = found[0]
+        if doc.origin == "seed" and settings.bundled_notices:
+            print(t(lang, "cli.notice_bundled", name=doc.number or doc.key), file=sys.stderr)
+            return 1
+        remove_notice(doc)
+        print(t(lang, "cli.notice_removed", name=doc.number or doc.title[:60]))
+        return 0
+    notices = stored_notices()
+    for n in notices:
+        if args.json:
+            print(json.dumps(n.to_json(), ensure_ascii=False))
+            continue
+        when = n.date.strftime("%d/%m/%Y") if n.date else "—"
+        mark = t(lang, "cli.notice_bundled_mark") if n.bundled else ""
+        print(f"{n.key}  {n.number or '—'}  {when}  {n.issuer or '—'}  · {n.title[:70]} ({n.items}){mark}")
+    if not args.json:
+        print(t(lang, "cli.notices_count", n=len(notices)))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="bot.py", description="Loa: directives to every unit.")
     sub = ap.add_subparsers(dest="command")
@@ -197,6 +230,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--ics", action="store_true", help="an iCalendar feed")
     p.add_argument("--all", action="store_true", help="include past deadlines")
     p.add_argument("--unit", help="only this unit's deadlines (health, enterprises, …)")
+    p = sub.add_parser("notices", help="list the stored notices, newest first")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--remove", metavar="KEY_OR_NUMBER", help="remove one notice with its items and deadlines")
     ap.add_argument("--lang", choices=("vi", "en"), help="language of messages (default vi, or LANG=en…)")
     for p in sub.choices.values():       # also after the command: bot.py import x --lang en
         p.add_argument("--lang", choices=("vi", "en"), default=argparse.SUPPRESS)
@@ -209,7 +245,8 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as e:
         print(f"Loa: bad configuration: {e}", file=sys.stderr)
         return 2
-    command = {"ask": cmd_ask, "import": cmd_import, "deadlines": cmd_deadlines}.get(args.command, cmd_run)
+    command = {"ask": cmd_ask, "import": cmd_import, "deadlines": cmd_deadlines,
+               "notices": cmd_notices}.get(args.command, cmd_run)
     try:
         return command(settings, args)
     except StartupError as e:

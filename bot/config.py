@@ -54,6 +54,9 @@ class Settings(BaseSettings):
     reminder_offsets: str = "3d,1d,0d"
     reminder_hour: int = 8
 
+    # The five bundled Covid-19 notices (2021–2022) in the knowledge base; false removes them.
+    bundled_notices: bool = True
+
     # Answers mark a notice older than this (days) as old when it has no deadline ahead.
     notice_max_age_days: int = Field(default=365, ge=1)
 

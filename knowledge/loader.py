@@ -28,10 +28,11 @@ _DOC_FIELDS = ("number", "kind", "issuer", "province", "date", "title", "title_e
 
 # --- Public API ----------------------------------------------------------------------------
 
-def ensure_seeded() -> None:
+def ensure_seeded(bundled: bool = True) -> None:
     """Units and bundled notices in the database, as the files say; two queries when nothing
-    changed. Bundled notices whose file is gone are removed."""
-    files = {path.stem: path.read_bytes() for path in sorted(DATA_DIR.glob("*.json"))}
+    changed. Bundled notices whose file is gone are removed, and all of them when `bundled` is
+    False (BUNDLED_NOTICES=false: a deployment that starts from its own notices only)."""
+    files = {path.stem: path.read_bytes() for path in sorted(DATA_DIR.glob("*.json"))} if bundled else {}
     try:
         _load(files)
     except IntegrityError:   # another process loaded the same rows at the same moment

@@ -132,3 +132,37 @@ def test_each_central_party_body_is_itself(text, name):
 
     actors, _ = addressees(text)
     assert [(a.name, a.unit, a.level) for a in actors] == [(name, "party", "central")]
+
+
+def _cli(tmp_path, *args, env_extra=None):
+    import os
+    import subprocess
+    import sys
+
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    env = {k: v for k, v in os.environ.items() if k not in ("BOT_TOKEN", "DATABASE_URL", "BUNDLED_NOTICES")}
+    env.update({"DATABASE_URL": f"sqlite:///{tmp_path}/loa.db", **(env_extra or {})})
+    return subprocess.run([sys.executable, "bot.py", *args], cwd=root, env=env, capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_notices_are_listed_and_one_is_removed_with_its_deadlines(tmp_path):
+    """QA13: no command-line way to see what the knowledge base holds or to take out a notice
+    imported by mistake; the bundled 2021 notices answered a new deployment's questions."""
+    import json
+
+    notice = tmp_path / "cv.txt"
+    notice.write_text("UBND TỈNH ĐỒNG THÁP\nSỞ Y TẾ\nSố: 77/SYT-NV\nĐồng Tháp, ngày 20 tháng 11 năm 2026\n"
+                      "V/v phòng chống sốt xuất huyết\n\n1. Các trạm y tế xã báo cáo số ca mắc trước ngày 15/12/2026.\n",
+                      encoding="utf-8")
+    assert _cli(tmp_path, "import", str(notice)).returncode == 0
+    listed = [json.loads(line) for line in _cli(tmp_path, "notices", "--json").stdout.splitlines()]
+    assert [n["number"] for n in listed if not n["bundled"]] == ["77/SYT-NV"] and len(listed) == 6
+    assert "15/12/2026" in _cli(tmp_path, "deadlines").stdout
+    bundled = _cli(tmp_path, "notices", "--remove", "102-TB/VPTU")
+    assert bundled.returncode == 1 and "BUNDLED_NOTICES=false" in bundled.stderr
+    assert _cli(tmp_path, "notices", "--remove", "77").returncode == 0
+    assert "15/12/2026" not in _cli(tmp_path, "deadlines").stdout
+    assert _cli(tmp_path, "notices", "--remove", "77").returncode == 1
+    without = _cli(tmp_path, "notices", "--json", env_extra={"BUNDLED_NOTICES": "false"})
+    assert without.returncode == 0 and without.stdout.strip() == ""

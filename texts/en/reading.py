@@ -7,6 +7,12 @@ apart from `.one` singular forms (see `t()`)."""
 TEXTS: dict[str, str] = {
     "cli.imported": "Imported {name}: {items} items, {deadlines} deadlines.",
     "cli.updated": "Already known, updated {name}: {items} items, {deadlines} deadlines.",
+    "cli.notice_unknown": "No notice has the key or number “{ref}”. See: python3 bot.py notices",
+    "cli.notice_ambiguous": "Several notices have the number “{ref}”; use a key: {keys}",
+    "cli.notice_bundled": "{name} is bundled with the bot and is loaded again at start; set BUNDLED_NOTICES=false (in .env) to leave the bundled notices out.",
+    "cli.notice_removed": "Removed {name} with its items and deadlines.",
+    "cli.notice_bundled_mark": " [bundled]",
+    "cli.notices_count": "{n} notices.",
     "cli.empty_question": "The question is empty. For example: python bot.py ask \"What must factories do before each shift?\"",
     "cli.missing": "Missing from the header: {fields}.",
     "notice.header": "{kind} no. {number} · {issuer} · dated {date}\nTitle: {title}\nSigned by: {signer}",

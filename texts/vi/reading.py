@@ -7,6 +7,12 @@ apart from `.one` singular forms (see `t()`)."""
 TEXTS: dict[str, str] = {
     "cli.imported": "Đã nhập {name}: {items} mục, {deadlines} hạn chót.",
     "cli.updated": "Đã có, đã cập nhật {name}: {items} mục, {deadlines} hạn chót.",
+    "cli.notice_unknown": "Không có văn bản nào có khóa hoặc số “{ref}”. Xem: python3 bot.py notices",
+    "cli.notice_ambiguous": "Có nhiều văn bản mang số “{ref}”; hãy dùng khóa: {keys}",
+    "cli.notice_bundled": "{name} là văn bản có sẵn của bot và sẽ được nạp lại khi khởi động; đặt BUNDLED_NOTICES=false (trong .env) để bỏ các văn bản có sẵn.",
+    "cli.notice_removed": "Đã xóa {name} cùng các mục và hạn chót của nó.",
+    "cli.notice_bundled_mark": " [có sẵn]",
+    "cli.notices_count": "{n} văn bản.",
     "cli.empty_question": "Câu hỏi trống. Ví dụ: python bot.py ask \"Trạm y tế phải có bác sĩ trước ngày nào?\"",
     "cli.missing": "Thiếu trong phần đầu văn bản: {fields}.",
     "notice.header": "{kind} số {number} · {issuer} · ngày {date}\nTrích yếu: {title}\nNgười ký: {signer}",
