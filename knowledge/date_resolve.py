@@ -58,7 +58,7 @@ def sane_date(year: int, month: int, day: int) -> date | None:
 _LUNAR_MONTHS = {"giêng": 1, "chạp": 12}
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
 RECURRING = ("monthly", "weekly", "yearly", "daily", "quarterly", "open_recurring")
-RELATIVE = ("relative", "before_tet", "lunar", "lunar_month", "within_days", "this_year", "before_new_year")
+RELATIVE = ("relative", "before_tet", "lunar", "lunar_month", "within_days", "this_year", "this_month", "before_new_year")
 _WEEKS = {"đầu": 1, "tiên": 1, "nhất": 1, "hai": 2, "2": 2, "ba": 3, "3": 3}
 EVENTS = ("from", "after", "on")
 
@@ -110,6 +110,12 @@ def resolve(kind: str, g: dict, ref: date | None) -> tuple[date | None, time | N
         kind = "within_year"
     if kind == "this_year":                         # "hoàn thành trong năm nay": the notice's own year
         return (date(ref.year, 12, 31), None, "within_year", None) if ref else (None, None, kind, None)
+    if kind == "this_month":                        # "trước ngày 25 tháng này", "trong tháng này": the notice's month
+        if ref is None:
+            return None, None, kind, None
+        if g.get("tmd"):
+            return date(ref.year, ref.month, int(g["tmd"])), at, "by", None
+        return date(ref.year, ref.month, calendar.monthrange(ref.year, ref.month)[1]), None, "within_month", None
     if kind == "before_new_year":                   # "trước Tết Dương lịch 2026": 31 December before it
         year = _checked_year(int(g["ny"])) - 1 if g.get("ny") else (ref.year if ref else None)
         return (date(year, 12, 31), None, "by", None) if year else (None, None, kind, None)

@@ -174,6 +174,8 @@ _FORMS = _WINDOW_FORMS + [
     # a task line's bare year: "Thời gian thực hiện: 2026." (a window "2026 - 2030" is read above)
     ("within_year", rf"{_TIME_LABEL}\s+(?P<wy>\d{{4}})(?=\s*(?:[.;,)]|$))"),
     ("before_year", r"trước\s+năm\s+(?P<wy>\d{4,5})(?!\d)"),
+    # trong tháng này · trước ngày 25 tháng này → that month of the notice (of the day a chat message is pasted)
+    ("this_month", rf"(?:{_BY}\s+ngày\s+(?P<tmd>\d{{1,2}})\s+(?:của\s+)?|(?:trong|đến\s+hết|hết|(?:vào\s+|đến\s+|trước\s+)?cuối)\s+)tháng\s+này\b"),
     # hoàn thành trong năm nay · đến hết năm nay → 31 December of the notice's year
     ("this_year", r"(?:trong|đến\s+hết|hết|(?:vào\s+|đến\s+|trước\s+)?cuối)\s+năm\s+nay\b"),
     # trước Tết Dương lịch 2026 → 31 December 2025
@@ -271,7 +273,7 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
             continue                                   # "Năm 2025, Hội đồng nhân dân tỉnh quyết nghị …": a report
         base = reference
         if not dated and kind in RELATIVE:
-            if today is None or kind not in ("relative", "within_days"):
+            if today is None or kind not in ("relative", "within_days", "this_month"):
                 continue                               # "trước Tết": of a notice whose date is unknown
             base = today
         try:

@@ -10,6 +10,14 @@ are `dev`, half `hold` (kept aside while the parser is changed).
 
     python3 -m tests.deadline_audit [--split dev|hold|all]     # re-parse and score the sample
     python3 -m tests.deadline_audit --draw N --seed S          # draw a new sample (unlabelled)
+    python3 -m tests.deadline_audit --draw N --seed S --pool annotated --docs 40 --first-id K
+
+The second pool (rows 68 on, drawn when the unannotated documents were used up) is the development part of the
+annotation batches (`tests/data/real_annotations*/*.json`, never a `holdout/` folder nor `tests/heldout/`) without
+the notices of /work/notes/forbidden.txt: `--docs` documents drawn at random among those the parser finds a
+deadline in, then every deadline of each (at most PER_FILE), labelled by hand like the first sample. A parser
+change can be tuned on these documents' annotations already, so the audit's worth here is the by-hand judgement
+of every deadline produced, including those no annotation names.
 
 Scoring re-parses each sampled document: a sampled deadline is still produced when the parse
 has a deadline with the same date whose phrase contains, or is contained in, the sampled phrase
@@ -21,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import random
 import re
 import sys
@@ -62,6 +71,38 @@ def candidates() -> list[Path]:
              for i in ID.findall(p.read_text(encoding="utf-8", errors="ignore"))}
     return [p for p in sorted(NOTICES_DIR.glob("*.md"))
             if ID.fullmatch(p.stem) and p.stem not in annotated and (p.stem not in used or p.stem in named)]
+
+
+FORBIDDEN = Path("/work/notes/forbidden.txt")
+
+
+def annotated_dev() -> list[Path]:
+    """The development documents of the annotation batches (no held-out part, no forbidden notice)."""
+    forbidden = set(ID.findall(FORBIDDEN.read_text(encoding="utf-8"))) if FORBIDDEN.exists() else set()
+    files = {json.loads(p.read_text(encoding="utf-8"))["file"]
+             for p in (ROOT / "tests" / "data").glob("real_annotations*/*.json")}
+    return [NOTICES_DIR / f for f in sorted(files) if Path(f).stem not in forbidden and (NOTICES_DIR / f).exists()]
+
+
+def draw_documents(n_docs: int, seed: int, first_id: int) -> list[dict]:
+    """Every deadline (at most PER_FILE) of `n_docs` documents of `annotated_dev()` that have one."""
+    paths = annotated_dev()
+    random.Random(seed).shuffle(paths)
+    rows = []
+    for path in paths:
+        if len({r["file"] for r in rows}) >= n_docs:
+            break
+        parsed, error = parse(path)
+        if parsed is None:
+            continue
+        for d in deadlines_of(parsed)[:PER_FILE]:
+            rows.append({"file": path.name, "date": d.get("date") or "", "phrase": d.get("phrase") or "",
+                         "context": context_of(d).replace("\t", " ")})
+    files = sorted({r["file"] for r in rows})
+    for k, row in enumerate(rows):   # a document's rows stay in one split
+        row.update(id=str(first_id + k), split="dev" if files.index(row["file"]) % 2 == 0 else "hold",
+                   label="", why="")
+    return rows
 
 
 def draw(n: int, seed: int) -> list[dict]:
@@ -128,6 +169,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", choices=["dev", "hold", "all"], default="all")
     ap.add_argument("--draw", type=int, help="draw a new unlabelled sample of this size to stdout")
     ap.add_argument("--seed", type=int, default=20261124)
+    ap.add_argument("--pool", choices=["unannotated", "annotated"], default="unannotated")
+    ap.add_argument("--docs", type=int, default=40, help="documents drawn from the annotated pool")
+    ap.add_argument("--first-id", type=int, default=1)
     ap.add_argument("--show", action="store_true", help="list good deadlines lost and false ones left")
     args = ap.parse_args(argv)
     if not NOTICES_DIR.is_dir():
@@ -136,7 +180,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.draw:
         writer = csv.DictWriter(sys.stdout, COLUMNS, delimiter="\t", lineterminator="\n")
         writer.writeheader()
-        writer.writerows(draw(args.draw, args.seed))
+        writer.writerows(draw(args.draw, args.seed) if args.pool == "unannotated"
+                         else draw_documents(args.docs, args.seed, args.first_id))
         return 0
     s = score(load(args.split))
     print(f"audit ({args.split}): good deadlines still found {s['yes_kept']}/{s['yes']}, "
