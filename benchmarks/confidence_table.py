@@ -4,6 +4,7 @@ evidence and what the search decided: the table the confidence model is fitted a
 cross-validated on (benchmarks/fit_confidence.py --table).
 
     python3 benchmarks/confidence_table.py OUT.jsonl [--hold] [--only NAME ...]
+    python3 benchmarks/confidence_table.py --quick [OUT.jsonl]    # two small seed sets (a smoke run)
 
 One JSON line per question: set, family (seed, real, en), id, lang, question, in_scope,
 correct (the first item holds an expected phrase), top3, answered, p (the model's
@@ -126,16 +127,14 @@ def row(name: str, family: str, a: qs.Asked, threshold: float) -> dict:
             "ev": dataclasses.asdict(ev) if ev is not None else None}
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("out")
-    ap.add_argument("--hold", action="store_true")
-    ap.add_argument("--only", nargs="*")
-    args = ap.parse_args()
+QUICK = ("dev1", "seed2", "seed3")
+
+
+def write(out: str, hold: bool = False, only=None) -> None:
     threshold = open_gates()
-    with open(args.out, "w", encoding="utf-8") as f:
-        for name, family, s in sets(args.hold):
-            if args.only and name not in args.only:
+    with open(out, "w", encoding="utf-8") as f:
+        for name, family, s in sets(hold):
+            if only and name not in only:
                 continue
             engine = searcher(s)
             asked = qs.ask_set(engine, s)
@@ -147,6 +146,18 @@ def main() -> None:
             n_in = sum(a.in_scope for a in asked)
             print(f"{name:10s} top1 {right / max(1, n_in):.3f} cw {wrong / max(1, len(asked)):.3f} "
                   f"({len(asked)} questions)", flush=True)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("out", nargs="?")
+    ap.add_argument("--hold", action="store_true")
+    ap.add_argument("--only", nargs="*")
+    ap.add_argument("--quick", action="store_true", help=f"only {', '.join(QUICK)}")
+    args = ap.parse_args()
+    if not args.out and not args.quick:
+        ap.error("OUT.jsonl is needed")
+    write(args.out or os.path.join(tempfile.mkdtemp(), "table.jsonl"), args.hold, QUICK if args.quick else args.only)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 
     python3 benchmarks/confidence_table.py /tmp/table.jsonl     # ask every dev set once (~12 min)
     python3 benchmarks/loso_confidence.py /tmp/table.jsonl [--features "…"] [--show]
+    python3 benchmarks/loso_confidence.py --quick      # on three small seed sets (a smoke run)
 
 The unseen test sets are new sets (new notices, new people typing), so the folds are the sets:
 the model is refitted on every set but one (benchmarks/fit_confidence.py's regression, its signs
@@ -53,11 +54,20 @@ def load(path: str, features: list[str]):
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("table")
+    ap.add_argument("table", nargs="?")
+    ap.add_argument("--quick", action="store_true", help="build a table of three small seed sets first")
     ap.add_argument("--features", default=" ".join(fc.FEATURES))
     ap.add_argument("--target", type=float, default=fc.TARGET_WRONG)
     ap.add_argument("--show", action="store_true", help="every set, not only the families")
     args = ap.parse_args()
+    if args.quick:
+        import tempfile
+
+        import confidence_table
+        args.table = os.path.join(tempfile.mkdtemp(), "table.jsonl")
+        confidence_table.write(args.table, only=confidence_table.QUICK)
+    elif not args.table:
+        ap.error("a table is needed (benchmarks/confidence_table.py), or --quick")
     features = args.features.split()
     fc.FEATURES = features                      # fc.fit reads the signs by feature name
     rows, usable, x, y = load(args.table, features)
