@@ -16,6 +16,10 @@ the model did not see. The threshold is the lowest that keeps confidently-wrong 
 or under the target share of all questions (5% by the project's rule; a margin below it is
 kept because new notices and phrasings are harder than the dev sets).
 
+Its folds are random rows, so every set lends rows to training: to see what carries over to new
+sets, check a refit leaving one set out (benchmarks/confidence_table.py, then
+benchmarks/loso_confidence.py --features "…"), before writing it.
+
 Why hand-written: a dozen features and a few hundred rows need twenty lines of Newton's
 method; scikit-learn would be a 40 MB dependency for that.
 """

@@ -24,6 +24,8 @@ QUICK = [
     ["reply_sizes.py", "--quick"],
     ["fit_confidence.py", "--quick"],
     ["en_unsummarised.py", "--quick"],
+    ["confidence_table.py", "--quick"],
+    ["loso_confidence.py", "--quick"],
 ]
 
 
