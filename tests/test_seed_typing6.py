@@ -73,3 +73,19 @@ def test_a_storm_is_no_seed_notice_topic():
     assert "bão" in names("sieu bao so 3 vao dau")
     assert "bão" not in names("thong bao so 327 noi gi") and "bão" not in names("báo cáo kết quả")
     assert "bão" not in names("con bao nhieu ngay") and "bão" not in names("mua bao hiem o dau")
+
+
+def test_a_notice_writing_the_storm_answers_as_before():
+    """A notice that writes 'bão' with its accents ("trước khi bão đổ bộ") speaks of the
+    subject: the question is not about something no notice mentions."""
+    from knowledge.mentions import mentioned
+
+    records = [ItemRecord(1, "Sơ tán người dân trước khi bão đổ bộ.", "", "1", **META)]
+    index = Searcher.from_records(records)._index
+    q = "Bão số 5 có vào không"
+    toks = tokenize(q)
+    _, missing = mentioned(index, [t.term for t in toks], [q.lower()[t.start:t.end] for t in toks])
+    assert missing == []
+    _, missing = mentioned(Searcher.from_records([ItemRecord(1, TEXTS[0], "", "1", **META)])._index,
+                           [t.term for t in toks], [q.lower()[t.start:t.end] for t in toks])
+    assert [n.label for n in missing] == ["bão"]
