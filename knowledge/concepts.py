@@ -22,7 +22,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 from knowledge.english import DUTY_WORDS, actor_span, counts_in_words, phrasing_words, subject_span
 from knowledge.question_frames import asked_parts, frames
 from knowledge.shorthand import (abbreviation_piece, dropped_letter, expand_shorthand, is_syllable, number_unit,
-                                 pick_reading, spelled_out, untelex)
+                                 pick_reading, southern, spelled_out, untelex)
 from knowledge.text import (EN_STOPWORDS, VI_FUNCTION_WORDS_FOLDED, Token, bigrams, has_diacritics, stem_en,
                             stopword_flags, tokenize)
 from knowledge.glossary import word_stem
@@ -108,8 +108,13 @@ def read_vi_tokens(index, tokens: list[Token], text: str = "") -> list[Token]:
     """Shorthand and telex read back into syllables, for words the index does not know (or
     knows only as a rare piece of an abbreviation, when typed in lower case as chat is)."""
     out: list[Token] = []
+    last = max((k for k, t in enumerate(tokens) if t.word), default=-1)
     for k, t in enumerate(tokens):
         typed = text[t.start:t.end]
+        said = southern(index, t.term, typed, k == last) if t.word else None
+        if said:                         # 'dzậy' vậy, '… đc hông' không
+            out.append(Token(said, t.start, t.end, True))
+            continue
         unit = None if index.known_vi(t.term) else number_unit(t.term)
         if unit:                         # '65t' -> '65 tuoi'
             out += [Token(unit[0], t.start, t.end, False), Token(unit[1], t.start, t.end, True)]

@@ -48,7 +48,7 @@ def mentioned(index: Index, terms: list[str], surfaces: list[str], vietnamese: b
             continue
         docs = frozenset().union(*(index.documents_mentioning(p) for p in name.searchable))
         if name.kind == "topic":         # an everyday subject: only its absence says something
-            missing.extend(() if docs else (name,))
+            missing.extend(() if docs or _writes_accented(index, name.accented) else (name,))
             continue
         (mentions.append(Mention(name, docs)) if docs else missing.append(name))
     return mentions, missing
@@ -64,6 +64,20 @@ def inside_words(index: Index, terms: list[str], start: int, end: int) -> bool:
     before = index.bi.known_idf(f"{terms[start - 1]} {terms[start]}")
     after = index.bi.known_idf(f"{terms[end - 1]} {terms[end]}")
     return all(idf is not None and (place is None or idf < place) for idf in (before, after))
+
+
+def _writes_accented(index: Index, words: frozenset[str]) -> bool:
+    """Whether the notices write one of a subject's one-syllable spellings with its accents
+    ('bão' in "trước khi bão đổ bộ"): folded it is everywhere ('báo'), so only the accented
+    pairs of the notices tell that a notice speaks of the subject."""
+    if not words:
+        return False
+    from knowledge.folding import pair_readings
+
+    readings = pair_readings(index)
+    folded = {fold(w) for w in words}
+    return any(w in pair.split() for key, entry in readings.items() if folded & set(key.split())
+               for pair in entry for w in words)
 
 
 def foreign_names(index: Index, terms: list[str]) -> list[Name]:

@@ -88,6 +88,7 @@ def paraphrased(index, question: str, tokens, concepts: list) -> list:
                 if not all(accented[i:i + n]) and not _readable(index, words, terms, i):
                     continue
                 found.append((i, i + n, tuple(w for w in wordings if _known(index, w))))
+    found += english_words(index, terms)
     for start, end, wordings in found:
         for k, c in enumerate(concepts):
             span = c.parts if c.pair else (k,) if k < len(tokens) else ()
@@ -96,3 +97,33 @@ def paraphrased(index, question: str, tokens, concepts: list) -> list:
                 c.alternatives += [vi_phrase(w, W_PARAPHRASE) for w in wordings
                                    if tuple(w.split()) not in have]
     return concepts
+
+
+def english_words(index, terms: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
+    """English words of a Vietnamese question ("F0 mild thì điều trị ở đâu", "dn trong supply
+    chain", "cài app bluezone"), as chat mixes them in: the glossary's Vietnamese for a run of
+    one or two words that the notices do not write and that are no Vietnamese syllable (an
+    unaccented 'an', 'tan' is Vietnamese, not English)."""
+    from knowledge.glossary import canonical, word_stem
+    from knowledge.shorthand import is_syllable
+
+    table = index.glossary.table
+
+    def english(term: str) -> bool:
+        return term.isascii() and term.isalpha() and len(term) >= 3 and not index.known_vi(term) \
+            and not is_syllable(term)
+    out = []
+    i = 0
+    while i < len(terms):
+        for n in (2, 1):
+            run = terms[i:i + n]
+            if len(run) < n or not any(english(t) for t in run) or not all(t.isascii() and t.isalpha() for t in run):
+                continue
+            wordings = table.get(tuple(canonical(word_stem(t)) for t in run), ())
+            wordings = tuple(w for w in (" ".join(x.term for x in tokenize(v)) for v in wordings) if _known(index, w))
+            if wordings:
+                out.append((i, i + n, wordings))
+                i += n - 1
+                break
+        i += 1
+    return out

@@ -208,3 +208,24 @@ def dropped_letter(index, typed: str) -> list[str]:
             if cand in known and index.known_vi(folded) and folded not in out:
                 out.append(folded)
     return out[:MAX_DROPPED_READINGS]
+
+# Southern chat spellings: 'dz' for the v (or d) the South pronounces so ('dzậy' vậy, 'dzô' vô,
+# 'dzui' vui), and the question's closing 'hông'/'hong' (không), which folds onto the 'Hồng' of
+# names the notices write ('Vũ Hồng Sơn', 'phường Hồng Hải'), so the index knowing 'hong' says
+# nothing: typed with its own accent ('hông') or as the question's last word it asks yes or no.
+_DZ = re.compile(r"dz(?=[aeiouy])")
+CLOSING_NO = frozenset({"hong", "hem", "hok"})
+
+
+def southern(index, term: str, typed: str, last: bool) -> str | None:
+    """The folded word a Southern spelling stands for, or None."""
+    from knowledge.text import VI_FUNCTION_WORDS_FOLDED, nfc
+
+    if term in CLOSING_NO and (last or nfc(typed).lower() == "hông"):
+        return "khong"
+    if _DZ.match(term) and not index.known_vi(term):
+        for onset in ("v", "d"):
+            plain = onset + term[2:]
+            if is_syllable(plain) and (index.known_vi(plain) or plain in VI_FUNCTION_WORDS_FOLDED):
+                return plain
+    return None

@@ -145,10 +145,13 @@ SETS = [
     # branch seedtyping5, written before any change: a third chat shorthand and telex, a third
     # unaccented or typo'd, English, paraphrases, who/when/how-many about the meetings themselves;
     # out of scope: small talk in odd spellings, other provinces and diseases, vaccine side
-    # effects, prices, documents not there). Their aside parts (tests/*seed_dev?_hold.tsv) are
-    # deliberately not listed.
+    # effects, prices, documents not there), seed_dev10 (2026-11-25, branch seedtyping6, written
+    # before any change: shorthand "bh"/"bn"/"hd"/"lv", telex and VNI leftovers ("tie6m"),
+    # Southern "dzậy"/"hông", English-Vietnamese mix; out of scope: greetings and thanks in odd
+    # spellings, other provinces, diseases, news). Their aside parts (tests/*seed_dev?_hold.tsv
+    # and *seed_dev10_hold.tsv) are deliberately not listed.
     *[QuestionSet(f"seed_dev{n}", f"{HERE}/questions_seed_dev{n}.tsv", f"{HERE}/oos_seed_dev{n}.tsv", "seed")
-      for n in (3, 4, 5, 6, 7, 8, 9)],
+      for n in (3, 4, 5, 6, 7, 8, 9, 10)],
     # Everyday questions a bot of a provincial office gets that no directive answers.
     QuestionSet("everyday", None, f"{HERE}/search_out_of_scope.tsv", "seed"),
     # Everyday and noise questions asked of SMALL knowledge bases (2026-11-25, branch refit):
