@@ -7,7 +7,7 @@ from its concepts (knowledge/concepts.py), which are what the question is about.
 """
 from __future__ import annotations
 
-from knowledge.traits import ANSWERS_CODE, ANSWERS_FREQUENCY, ANSWERS_QUANTITY, ANSWERS_TIME, ANSWERS_YEAR
+from knowledge.traits import ANSWERS_CODE, ANSWERS_FREQUENCY, ANSWERS_HOUR, ANSWERS_QUANTITY, ANSWERS_TIME, ANSWERS_YEAR
 
 _TIME_ASKS = [tuple(p.split()) for p in (
     "khi nao", "bao gio", "ngay nao", "hom nao", "luc nao", "may gio", "thoi han", "han chot", "thoi diem nao",
@@ -20,6 +20,8 @@ _QUANTITY_ASKS = [tuple(p.split()) for p in (
     "bao nhieu", "bn", "may lan", "may cap", "may nguoi", "may ngay", "may tuan", "may thang", "may nam", "may mui", "may phan tram",
     "so luong", "ty le", "bao lau", "how many", "how much", "how often", "what percentage",
     "what percent", "what share", "how long", "what number")]
+# The clock hour asked for ("lúc mấy giờ", "bắn lúc mấy h", "what time"): a date answers no such question.
+_HOUR_ASKS = [tuple(p.split()) for p in ("may gio", "may h", "gio nao", "what time", "what hour", "which hour")]
 _YEAR_ASKS = [tuple(p.split()) for p in ("nam nao", "nam may", "what year", "which year", "in which year")]
 _FREQUENCY_ASKS = [tuple(p.split()) for p in (
     "how often", "how frequently", "how many times", "mot lan", "may lan", "bao nhieu lan", "tan suat",
@@ -54,4 +56,6 @@ def wanted_answer(terms: list[str]) -> int:
         found |= ANSWERS_FREQUENCY
     if any(p in grams for p in _CODE_ASKS):
         found |= ANSWERS_CODE
+    if any(p in grams for p in _HOUR_ASKS):      # only an hour answers it, not any date
+        found = (found & ~ANSWERS_TIME) | ANSWERS_HOUR
     return found

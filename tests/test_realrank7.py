@@ -19,3 +19,47 @@ def test_fresh10_floor(db):
     qs.import_real(qs.SETS, "fresh10")
     f = qs.summary(qs.ask_set(Searcher.from_database(), s))
     assert f["top1"] >= 0.64 and f["declined"] >= 0.80 and f["confidently_wrong"] <= 0.07
+
+
+# --- "mấy giờ" asks for a clock hour ------------------------------------------------------------
+
+from datetime import date  # noqa: E402
+
+from knowledge.answer_kind import wanted_answer  # noqa: E402
+from knowledge.records import ItemRecord  # noqa: E402
+from knowledge.text import terms  # noqa: E402
+from knowledge.traits import ANSWERS_HOUR, ANSWERS_TIME, answer_kinds  # noqa: E402
+
+HOLIDAY = dict(document_id=1, document_number="0300/TB-UBND", document_kind="Thông báo", issuer="UBND tỉnh Hòa Bình",
+               document_title="Về việc nghỉ Tết Dương lịch năm 2027", document_date=date(2026, 12, 1), signer="Nguyễn Văn A")
+
+
+def test_a_clock_hour_is_an_hour_and_a_date_is_not():
+    assert answer_kinds(terms("Treo cờ từ trước 06 giờ đến 22 giờ ngày 01 tháng 01 năm 2027.")) & ANSWERS_HOUR
+    assert answer_kinds(terms("Thời gian bắn: Từ 22.00 đến 22.08 ngày 10 tháng 8")) & ANSWERS_HOUR
+    assert answer_kinds(terms("lúc 7h30 sáng")) & ANSWERS_HOUR
+    assert not answer_kinds(terms("Ngày Giỗ Tổ Hùng Vương: 01 ngày (ngày 10 tháng 3 âm lịch).")) & ANSWERS_HOUR
+    assert not answer_kinds(terms("giá 2.500 đồng, hạn 15/12/2026")) & ANSWERS_HOUR
+
+
+def test_the_words_that_ask_for_an_hour():
+    for asked in ("treo co tu may gio den may gio", "phao hoa ban luc may h", "What time does the ceremony start?",
+                  "Lễ viếng bắt đầu lúc mấy giờ?"):
+        assert wanted_answer(terms(asked)) == ANSWERS_HOUR, asked
+    assert wanted_answer(terms("khi nao nop bao cao")) == ANSWERS_TIME
+
+
+def test_an_hour_question_is_answered_by_the_point_with_the_hour():
+    """fresh10 a02: "treo co to quoc tet duong lich tu may gio den may gio" put first the Labour
+    Code's "Ngày Giỗ Tổ Hùng Vương: 01 ngày (ngày 10 tháng 3 âm lịch)", a date, before the point
+    that says from what hour to what hour the flag flies. Here a point with the day only would
+    lead, as it did before this branch."""
+    rows = [("1", "Cán bộ, công chức được nghỉ 01 ngày (thứ Sáu, ngày 01/01/2027).", ("1. Lịch nghỉ Tết Dương lịch:",)),
+            ("2", "Treo cờ Tổ quốc tại trụ sở từ trước 06 giờ đến 22 giờ.", ("2. Về treo cờ Tổ quốc:",)),
+            ("3", "Các hộ dân treo cờ Tổ quốc trong ngày Tết Dương lịch 01/01/2027.", ("2. Về treo cờ Tổ quốc:",)),
+            ("4", "Tết Dương lịch: 01 ngày (ngày 01 tháng 01 dương lịch);", ("Điều 112. Nghỉ lễ, tết",)),
+            ("5", "Ngày Giỗ Tổ Hùng Vương: 01 ngày (ngày 10 tháng 3 âm lịch).", ("Điều 112. Nghỉ lễ, tết",))]
+    records = [ItemRecord(k + 1, text, "", number, headings=heads, **HOLIDAY)
+               for k, (number, text, heads) in enumerate(rows)]
+    answer = Searcher.from_records(records).ask("treo cờ Tết Dương lịch từ mấy giờ")
+    assert "06 giờ đến 22 giờ" in answer.hits[0].text
