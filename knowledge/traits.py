@@ -23,11 +23,6 @@ CLOSING_MAX = 300       # a closing formula is one short sentence
 
 
 ANSWERS_TIME, ANSWERS_QUANTITY, ANSWERS_FREQUENCY, ANSWERS_YEAR, ANSWERS_CODE = 1, 2, 4, 8, 16
-# A clock hour ('06 giờ' and '7h30' are read '6h', '7h30'; a schedule's '22.00'): what "mấy giờ /
-# what time" asks for, which a date does not answer ("treo cờ từ mấy giờ": "Treo cờ từ trước 06 giờ
-# đến 22 giờ", not "Giỗ Tổ Hùng Vương: ngày 10 tháng 3").
-ANSWERS_HOUR = 32
-_HOUR_TERM = re.compile(r"\d{1,2}h\d*|(?:[01]?\d|2[0-4])\.[0-5]\d")
 FREQUENCY = re.compile(r"\blan\s*/\s*(?:ngay|tuan|thang|nam|quy)|\b(?:ngay|tuan|thang|nam|quy)\s*/\s*lan"
                        r"|\b(?:hang|moi)\s+(?:ngay|tuan|thang|nam|quy)\b|\bdinh ky\b|\b\d+\s*lan\b")
 _DATE_TERM = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{4})?|\d{1,2}/\d{4}|\d{1,2}h\d*")
@@ -84,8 +79,6 @@ def answer_kinds(terms: list[str]) -> int:
                 kinds |= ANSWERS_CODE
             if _YEAR.fullmatch(t) and k and terms[k - 1] == "nam":
                 kinds |= ANSWERS_YEAR
-            if _HOUR_TERM.fullmatch(t):
-                kinds |= ANSWERS_HOUR
             if _DATE_TERM.fullmatch(t):
                 kinds |= ANSWERS_TIME
             elif k and terms[k - 1] in _NAMED_BY_NUMBER:

@@ -28,18 +28,19 @@ from datetime import date  # noqa: E402
 from knowledge.answer_kind import wanted_answer  # noqa: E402
 from knowledge.records import ItemRecord  # noqa: E402
 from knowledge.text import terms  # noqa: E402
-from knowledge.traits import ANSWERS_HOUR, ANSWERS_TIME, answer_kinds  # noqa: E402
+from knowledge.clock_place import ANSWERS_HOUR, clock_place_kinds  # noqa: E402
+from knowledge.traits import ANSWERS_TIME  # noqa: E402
 
 HOLIDAY = dict(document_id=1, document_number="0300/TB-UBND", document_kind="Thông báo", issuer="UBND tỉnh Hòa Bình",
                document_title="Về việc nghỉ Tết Dương lịch năm 2027", document_date=date(2026, 12, 1), signer="Nguyễn Văn A")
 
 
 def test_a_clock_hour_is_an_hour_and_a_date_is_not():
-    assert answer_kinds(terms("Treo cờ từ trước 06 giờ đến 22 giờ ngày 01 tháng 01 năm 2027.")) & ANSWERS_HOUR
-    assert answer_kinds(terms("Thời gian bắn: Từ 22.00 đến 22.08 ngày 10 tháng 8")) & ANSWERS_HOUR
-    assert answer_kinds(terms("lúc 7h30 sáng")) & ANSWERS_HOUR
-    assert not answer_kinds(terms("Ngày Giỗ Tổ Hùng Vương: 01 ngày (ngày 10 tháng 3 âm lịch).")) & ANSWERS_HOUR
-    assert not answer_kinds(terms("giá 2.500 đồng, hạn 15/12/2026")) & ANSWERS_HOUR
+    for text in ("Treo cờ từ trước 06 giờ đến 22 giờ ngày 01 tháng 01 năm 2027.",
+                 "Thời gian bắn: Từ 22.00 đến 22.08 ngày 10 tháng 8", "lúc 7h30 sáng"):
+        assert clock_place_kinds(terms(text), text) & ANSWERS_HOUR, text
+    for text in ("Ngày Giỗ Tổ Hùng Vương: 01 ngày (ngày 10 tháng 3 âm lịch).", "giá 2.500 đồng, hạn 15/12/2026"):
+        assert not clock_place_kinds(terms(text), text) & ANSWERS_HOUR, text
 
 
 def test_the_words_that_ask_for_an_hour():
@@ -63,3 +64,43 @@ def test_an_hour_question_is_answered_by_the_point_with_the_hour():
                for k, (number, text, heads) in enumerate(rows)]
     answer = Searcher.from_records(records).ask("treo cờ Tết Dương lịch từ mấy giờ")
     assert "06 giờ đến 22 giờ" in answer.hits[0].text
+
+
+# --- "ở đâu" asks for a place --------------------------------------------------------------------
+
+from knowledge.answer_kind import wanted_place  # noqa: E402
+from knowledge.clock_place import ANSWERS_PLACE  # noqa: E402
+
+CONCERT = dict(document_id=2, document_number="15/KH-BTC", document_kind="Kế hoạch", issuer="Ban Tổ chức",
+               document_title="Hướng dẫn nhận vé chương trình nghệ thuật Mùa thu", document_date=date(2026, 9, 1),
+               signer="Trần Văn B")
+
+
+def test_an_address_is_a_place():
+    for text in ("Khán giả đổi vé tại Tòa soạn Báo (Số 71 Hàng Trống, Hoàn Kiếm, Hà Nội).",
+                 "Số 6, đường Trần Đăng Ninh, phường Cầu Giấy.", "tại khu vực đường đua F1, phường Từ Liêm, Hà Nội."):
+        assert clock_place_kinds(terms(text), text) & ANSWERS_PLACE, text
+    for text in ("Theo Quyết định số 1357/QĐ-TCHQ ngày 18/5/2021", "Giao UBND các xã, phường thực hiện.",
+                 "Nghị quyết số 57 của Bộ Chính trị"):
+        assert not clock_place_kinds(terms(text), text) & ANSWERS_PLACE, text
+
+
+def test_the_words_that_ask_for_a_place():
+    for asked in ("Đổi vé cứng ở đâu?", "BHXH đặt trụ sở ở đâu?", "le vieng to chuc o dau"):
+        assert wanted_place(terms(asked)) == ANSWERS_PLACE, asked
+    for other in ("lay kinh phi o dau", "thu tuc duoc quy dinh o dau", "gui phieu khao sat o dau", "nộp hồ sơ ở đâu"):
+        assert wanted_place(terms(other)) == 0, other
+
+
+def test_a_place_question_is_answered_by_the_point_with_the_address():
+    """fresh4 f35: "Đổi vé cứng concert … ở đâu?" put first the step "Bước 5: Đổi vé cứng tham gia
+    chương trình", which holds every word of the question and no place, before the point with the
+    address."""
+    rows = [("1", "Bước 4: Nhận email xác nhận có mã QR.", ()),
+            ("2", "Bước 5: Đổi vé cứng tham gia chương trình", ()),
+            ("3", "Khán giả đổi vé cứng tham gia chương trình tại Nhà văn hóa (Số 12 Lê Lợi, phường Bến Thành).", ()),
+            ("4", "Sau khi kiểm tra thông tin, khán giả nhận vé cứng của chương trình.", ())]
+    records = [ItemRecord(k + 1, text, "", number, headings=heads, **CONCERT)
+               for k, (number, text, heads) in enumerate(rows)]
+    answer = Searcher.from_records(records).ask("Đổi vé cứng chương trình ở đâu?")
+    assert "Số 12 Lê Lợi" in answer.hits[0].text
