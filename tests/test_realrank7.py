@@ -11,7 +11,8 @@ from tests import search_sets as qs
 
 
 def test_fresh10_floor(db):
-    """fresh10: before this branch 66.7% top-1, 12/14 declined, 6.8% confidently wrong."""
+    """fresh10: before this branch 66.7% top-1 (39/45 ranked first), 12/14 declined, 6.8% confidently
+    wrong; after it 66.7% (40/45 ranked first), 12/14, 6.8%."""
     s = next(s for s in qs.SETS if s.name == "fresh10")
     if not qs.available(s):
         pytest.skip("the real notices or the question set are not here")
