@@ -7,6 +7,7 @@ from its concepts (knowledge/concepts.py), which are what the question is about.
 """
 from __future__ import annotations
 
+from knowledge.clock_place import ANSWERS_HOUR, ANSWERS_PLACE
 from knowledge.traits import ANSWERS_CODE, ANSWERS_FREQUENCY, ANSWERS_QUANTITY, ANSWERS_TIME, ANSWERS_YEAR
 
 _TIME_ASKS = [tuple(p.split()) for p in (
@@ -20,6 +21,8 @@ _QUANTITY_ASKS = [tuple(p.split()) for p in (
     "bao nhieu", "bn", "may lan", "may cap", "may nguoi", "may ngay", "may tuan", "may thang", "may nam", "may mui", "may phan tram",
     "so luong", "ty le", "bao lau", "how many", "how much", "how often", "what percentage",
     "what percent", "what share", "how long", "what number")]
+# The clock hour asked for ("lúc mấy giờ", "bắn lúc mấy h", "what time"): a date answers no such question.
+_HOUR_ASKS = [tuple(p.split()) for p in ("may gio", "may h", "gio nao", "what time", "what hour", "which hour")]
 _YEAR_ASKS = [tuple(p.split()) for p in ("nam nao", "nam may", "what year", "which year", "in which year")]
 _FREQUENCY_ASKS = [tuple(p.split()) for p in (
     "how often", "how frequently", "how many times", "mot lan", "may lan", "bao nhieu lan", "tan suat",
@@ -54,4 +57,25 @@ def wanted_answer(terms: list[str]) -> int:
         found |= ANSWERS_FREQUENCY
     if any(p in grams for p in _CODE_ASKS):
         found |= ANSWERS_CODE
+    if any(p in grams for p in _HOUR_ASKS):      # only an hour answers it, not any date
+        found = (found & ~ANSWERS_TIME) | ANSWERS_HOUR
     return found
+
+
+# The place asked for ("tổ chức ở đâu", "đặt trụ sở ở đâu", "đổi vé ở đâu", "địa chỉ"), not the
+# source of funds nor the rule ("lấy kinh phí ở đâu", "quy định ở đâu") nor where to send a paper
+# ("gửi … về đâu", "nộp ở đâu"), whose answers are a budget, a law, a body.
+_PLACE_ASKS = [tuple(p.split()) for p in ("o dau", "tai dau", "cho nao", "dia chi", "dia diem nao", "noi nao")]
+_NOT_A_PLACE = frozenset({"lay", "gui", "nop", "nguon"})
+
+
+def wanted_place(terms: list[str]) -> int:
+    """ANSWERS_PLACE when a Vietnamese question asks where something is or happens (an item
+    holding an address answers it, knowledge.traits.holds_address). Used for ranking only: the
+    confidence model was fitted without it."""
+    for i in range(len(terms) - 1):
+        before = terms[:i]
+        if tuple(terms[i:i + 2]) in _PLACE_ASKS and not (set(before) & _NOT_A_PLACE) \
+                and "quy dinh" not in " ".join(before):
+            return ANSWERS_PLACE
+    return 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from knowledge.clock_place import clock_place_kinds
 from knowledge.text import bigrams, fold, index_terms, stem_en, tokenize
 from knowledge.traits import (ANSWERS_FREQUENCY, ANSWERS_TIME, FREQUENCY, W_QUESTION, answer_kinds, conclusion_points,
                               document_number_terms, implicit_headings, is_context, kind_of, petitions, prior)
@@ -67,7 +68,8 @@ class Parts:
             folded = fold(r.text)
             terms, pairs = index_terms(r.text, folded)
             self.item_kinds.append(answer_kinds(terms) | (ANSWERS_TIME if r.deadlines else 0)
-                                   | (ANSWERS_FREQUENCY if FREQUENCY.search(folded) else 0))
+                                   | (ANSWERS_FREQUENCY if FREQUENCY.search(folded) else 0)
+                                   | clock_place_kinds(terms, r.text))
             self.uni.append(terms)
             self.bi.append(pairs)
             en_terms, _ = index_terms(r.summary_en)

@@ -28,7 +28,7 @@ from datetime import date
 from knowledge.absent_body import absent_body
 from knowledge.accents import accent_mismatch, accented_words, repeats
 from knowledge.asked_thing import thing_missing
-from knowledge.answer_kind import wanted_answer
+from knowledge.answer_kind import wanted_answer, wanted_place
 from knowledge.concepts import detect_language, en_concepts, read_vi_tokens, untranslated, vi_concepts
 from knowledge.confidence import Evidence, evidence, model, overruled
 from knowledge.restatements import conclusion_first
@@ -217,7 +217,8 @@ class Searcher:
             return Answer(question, lang, False, [], missing=[named])     # "cv 1234 ai ký": no such notice
         boost = boost_named(index, mentions, document_kinds([t.term for t in tokens]))
         wants = wanted_answer(asking_terms([t.term for t in tokens]))
-        ranking = rank_items(index, concepts, boost, wants=wants, question=talk.rest)
+        place = wanted_place([t.term for t in tokens]) if lang != "en" else 0     # ranks only
+        ranking = rank_items(index, concepts, boost, wants=wants | place, question=talk.rest)
         accented = accented_words(talk.rest, tokens) if lang == "vi" and has_diacritics(talk.rest) else {}
         if lang == "en":                 # the accents of its glossary wordings (knowledge.english)
             accented = wordings(index.glossary, concepts)

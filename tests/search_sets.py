@@ -107,6 +107,12 @@ SETS = [
     # third each accented, unaccented and chat shorthand or typos, written by hand before any
     # change; the aside part (tests/*_fresh9_hold.tsv) is deliberately not listed.
     _real("fresh9"),
+    # Eight notices (2026-11-25, branch realrank7: a provincial New-Year holiday notice, the
+    # trade-union Tet plan, a tax letter on registration-fee prices, legal Q&A on temporary
+    # stays, building-permit authority, a Government Office conclusion, two provincial plans),
+    # a third each accented, unaccented and chat shorthand, written by hand before any change;
+    # the aside part (tests/*_fresh10_hold.tsv) is deliberately not listed.
+    _real("fresh10"),
     # English only (2026-11-25, branch english8): thirteen more unused notices without English
     # summaries (labour reports, tax scams and refunds, land rent, public assets after the
     # merger, a marine plan, party congresses), typed as officials and aid workers type, with
