@@ -138,6 +138,13 @@ SETS = [
     # of court papers), typed as officials, journalists and expats type, with typos; written before
     # any change. The aside part (tests/*_en10_hold.tsv) is deliberately not listed.
     _real("en10"),
+    # English only (2026-11-25, branch english13): ten more unused documents without English
+    # summaries (an education storm dispatch, a house fire, fake medicines, Lai Chau's 2026
+    # holidays, extra tutoring, hospitals over the April 30 holiday, a customs pause, asset
+    # declarations in Hue, licence plate auctions, an inspectorate recruitment), typed short and
+    # lowercase with typos, written before any change. The aside part (tests/*_en11_hold.tsv) is
+    # deliberately not listed.
+    _real("en11"),
     QuestionSet("seed_dev2", f"{HERE}/questions_seed_dev2.tsv", f"{HERE}/oos_seed_dev.tsv", "seed"),
     # Seed questions typed as officials type in chat (no accents, shorthand, telex leftovers,
     # typos, paraphrases): seed_dev3 and seed_dev4 (earlier rounds), seed_dev5 (2026-11-25, branch

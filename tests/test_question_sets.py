@@ -77,6 +77,10 @@ QUESTION_SETS = {
     # notices without English summaries; a third set aside.
     "real en10": ("questions_real_en10.tsv", 54, "real_docs_en10.txt"),
     "real en10 holdout": ("questions_real_en10_hold.tsv", 27, "real_docs_en10.txt"),
+    # English only (2026-11-25, branch english13, written before any change): ten unused notices;
+    # every third question set aside.
+    "real en11": ("questions_real_en11.tsv", 28, "real_docs_en11.txt"),
+    "real en11 holdout": ("questions_real_en11_hold.tsv", 14, "real_docs_en11.txt"),
     "seed dev3": ("questions_seed_dev3.tsv", 42, None),
     "seed dev3 holdout": ("questions_seed_dev3_hold.tsv", 20, None),
     "seed dev4": ("questions_seed_dev4.tsv", 53, None),
@@ -98,7 +102,8 @@ QUESTION_SETS = {
     "seed dev9 holdout": ("questions_seed_dev9_hold.tsv", 22, None),
 }
 ENGLISH_ONLY = {"real en4", "real en4 holdout", "real en5", "real en5 holdout", "real en6", "real en6 holdout",
-                "real en7", "real en7 holdout", "real en9", "real en9 holdout", "real en10", "real en10 holdout"}
+                "real en7", "real en7 holdout", "real en9", "real en9 holdout", "real en10", "real en10 holdout",
+                "real en11", "real en11 holdout"}
 # Sets written in Vietnamese only (they measure declines of right answers, not English).
 VIETNAMESE_ONLY = {"real fresh4", "real fresh4 holdout", "seed dev5", "seed dev5 holdout", "real fresh5",
                    "real fresh5 holdout", "real fresh6", "real fresh6 holdout",
@@ -141,6 +146,8 @@ OUT_OF_SCOPE_SETS = {
     "real en9 holdout": ("oos_real_en9_hold.tsv", 7),
     "real en10": ("oos_real_en10.tsv", 18),
     "real en10 holdout": ("oos_real_en10_hold.tsv", 9),
+    "real en11": ("oos_real_en11.tsv", 10),
+    "real en11 holdout": ("oos_real_en11_hold.tsv", 5),
     "seed dev3": ("oos_seed_dev3.tsv", 15),
     "seed dev3 holdout": ("oos_seed_dev3_hold.tsv", 7),
     "seed dev4": ("oos_seed_dev4.tsv", 18),
@@ -164,6 +171,8 @@ DOC_LISTS = {"real_docs_dev.txt": 16, "heldout/real_docs.txt": 13,
              "real_docs_en7.txt": 13, "real_docs_en9.txt": 11}
 # real_docs_en10.txt is not among them: three of its twelve notices (given to branch english12)
 # are also en4's, en5's and en7's; its questions were written anew.
+# Nor real_docs_en11.txt: five of its ten notices are real_dev's and one fresh6's (asked there in
+# Vietnamese); its English questions were written anew, none on a held-out notice.
 
 
 def fold(s: str) -> str:
