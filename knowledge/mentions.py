@@ -66,6 +66,26 @@ def inside_words(index: Index, terms: list[str], start: int, end: int) -> bool:
     return all(idf is not None and (place is None or idf < place) for idf in (before, after))
 
 
+OTHER_CONTENT = 0.3       # share of a question's content beyond the place it names, when it asks that much,
+OTHER_MET = 0.25          # ... of which an answer must hold at least this part (a stray 'thời' of 'kịp thời' is not the weather)
+
+
+def only_the_place(ranking, concepts, mentions: list[Mention], at: int = 0) -> bool:
+    """"thời tiết hà nội mai thế nào", "weather in Hanoi tomorrow?" answered, sure, with an item that
+    names Hà Nội and little else the question asks: the place only says which notices may answer,
+    so an item holding hardly any of the question's other content (a good part of it) answers nothing."""
+    places = {w for m in mentions if m.name.kind == "province" for p in m.name.phrases for w in p}
+    if not places or ranking.held is None or at >= len(ranking):
+        return False
+    content = [c for c in concepts if c.content and c.weight]
+    if len(content) != ranking.held.shape[0]:
+        return False
+    other = [k for k, c in enumerate(content) if not set(fold(c.source).split()) & places]
+    asked = float(ranking.mass[other].sum()) if other else 0.0
+    met = float(ranking.mass[other] @ ranking.held[other, at]) if other else 0.0
+    return asked >= OTHER_CONTENT and met < OTHER_MET * asked
+
+
 def foreign_names(index: Index, terms: list[str]) -> list[Name]:
     """Words of a Vietnamese question that are no Vietnamese syllable and that only a few notices
     hold — a company, a product, a brand ("công ty tokokosen ở đâu", "đồng hồ huawei"): the
