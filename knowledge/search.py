@@ -32,7 +32,7 @@ from knowledge.answer_kind import wanted_answer
 from knowledge.concepts import detect_language, en_concepts, read_vi_tokens, untranslated, vi_concepts
 from knowledge.confidence import Evidence, evidence, model, overruled
 from knowledge.restatements import conclusion_first
-from knowledge.duties import body_list, english_duties
+from knowledge.duties import asks_duties, body_list, english_duties
 from knowledge.english import accent_mismatch_en, asking_terms, rerank_by_accents, wordings
 from knowledge.folding import carry_readings, fold_mismatch, known_words, pair_readings
 from knowledge.index import Index
@@ -245,7 +245,7 @@ class Searcher:
         lone = folded is not None and ranking.content == 1
         confident = bool(hits) and not noise and not lone and hits[0].score >= threshold and not overruled(ev) \
             and not clashes(talk.rest, document_texts(index, int(ranking.items[0]))) \
-            and not only_the_place(ranking, concepts, mentions)
+            and (asks_duties(terms) or not only_the_place(ranking, concepts, mentions))
         if confident and lang == "en" and ev.en_unsummarised and (untranslated(concepts) > MAX_UNTRANSLATED
                                                                   or thing_missing(index.glossary, talk.rest, hits[0].record)):
             confident = False            # most of the question, or the thing whose value it asks, never reached the item

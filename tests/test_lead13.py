@@ -182,5 +182,6 @@ def test_a_place_alone_answers_nothing_else_the_question_asks():
     searcher = Searcher.from_records([ItemRecord(k + 1, text, "", str(k + 1), **conclusion) for k, text in enumerate(texts)])
     for question in ("thời tiết hà nội mai thế nào", "thoi tiet ha noi ngay mai", "weather in Hanoi tomorrow?"):
         assert not searcher.ask(question).answered, question
-    answer = searcher.ask("thành phố hà nội phải đi đầu trong việc gì")
-    assert answer.answered and "đi đầu" in answer.hits[0].text
+    for question in ("thành phố hà nội phải đi đầu trong việc gì", "hà nội phải làm gì"):
+        answer = searcher.ask(question)      # the place is what the second one asks about
+        assert answer.answered and "đi đầu" in answer.hits[0].text, question
