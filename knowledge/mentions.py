@@ -80,6 +80,29 @@ def _writes_accented(index: Index, words: frozenset[str]) -> bool:
                for pair in entry for w in words)
 
 
+OTHER_CONTENT = 0.3       # share of a question's content beyond the place it names, when it asks that much,
+STRAY_WORDS = 1           # ... of which an answer holding no two words side by side and at most this many words
+                          # holds nothing (a stray 'thời' of 'kịp thời' is not the weather)
+
+
+def only_the_place(ranking, concepts, mentions: list[Mention], at: int = 0) -> bool:
+    """"thời tiết hà nội mai thế nào", "weather in Hanoi tomorrow?" answered, sure, with an item that
+    names Hà Nội and hardly anything else the question asks: the place only says which notices may
+    answer, so an item that holds, of the question's other content, no two words side by side and at
+    most one word answers nothing."""
+    places = {w for m in mentions if m.name.kind == "province" for p in m.name.phrases for w in p}
+    if not places or ranking.held is None or at >= len(ranking):
+        return False
+    content = [c for c in concepts if c.content and c.weight]
+    if len(content) != ranking.held.shape[0]:
+        return False
+    other = [k for k, c in enumerate(content) if not set(fold(c.source).split()) & places]
+    if not other or float(ranking.mass[other].sum()) < OTHER_CONTENT:
+        return False
+    held = [content[k] for k in other if ranking.held[k, at]]
+    return not any(c.pair for c in held) and len(held) <= STRAY_WORDS
+
+
 def foreign_names(index: Index, terms: list[str]) -> list[Name]:
     """Words of a Vietnamese question that are no Vietnamese syllable and that only a few notices
     hold — a company, a product, a brand ("công ty tokokosen ở đâu", "đồng hồ huawei"): the

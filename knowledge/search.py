@@ -32,7 +32,7 @@ from knowledge.answer_kind import wanted_answer, wanted_place
 from knowledge.concepts import detect_language, en_concepts, read_vi_tokens, untranslated, vi_concepts
 from knowledge.confidence import Evidence, evidence, model, overruled
 from knowledge.restatements import conclusion_first
-from knowledge.duties import body_list, english_duties
+from knowledge.duties import asks_duties, body_list, english_duties
 from knowledge.english import accent_mismatch_en, asking_terms, rerank_by_accents, wordings
 from knowledge.folding import carry_readings, fold_mismatch, known_words, pair_readings
 from knowledge.index import Index
@@ -40,7 +40,7 @@ from knowledge.lead_ins import with_list
 from knowledge.notice_facts import fact_value, find_notice, typed_fact
 from knowledge.ordinals import clashes, document_texts
 from knowledge.paraphrase import paraphrased
-from knowledge.mentions import boost_named, mentioned, unheard_of
+from knowledge.mentions import boost_named, mentioned, only_the_place, unheard_of
 from knowledge.named import corrected_terms, document_kinds, document_label
 from knowledge.ranking import Ranking, rank_items
 from knowledge.quotes import ranked_sentences
@@ -245,7 +245,8 @@ class Searcher:
         # no word: with nothing beside it to tell which, a match is a guess.
         lone = folded is not None and ranking.content == 1
         confident = bool(hits) and not noise and not lone and hits[0].score >= threshold and not overruled(ev) \
-            and not clashes(talk.rest, document_texts(index, int(ranking.items[0])))
+            and not clashes(talk.rest, document_texts(index, int(ranking.items[0]))) \
+            and (asks_duties(terms) or not only_the_place(ranking, concepts, mentions))
         if confident and lang == "en" and ev.en_unsummarised and (untranslated(concepts) > MAX_UNTRANSLATED
                                                                   or thing_missing(index.glossary, talk.rest, hits[0].record)):
             confident = False            # most of the question, or the thing whose value it asks, never reached the item

@@ -166,3 +166,22 @@ def test_notices_are_listed_and_one_is_removed_with_its_deadlines(tmp_path):
     assert _cli(tmp_path, "notices", "--remove", "77").returncode == 1
     without = _cli(tmp_path, "notices", "--json", env_extra={"BUNDLED_NOTICES": "false"})
     assert without.returncode == 0 and without.stdout.strip() == ""
+
+
+def test_a_place_alone_answers_nothing_else_the_question_asks():
+    """QA13: "thời tiết hà nội mai thế nào" (0.86) and "weather in Hanoi tomorrow?" were answered with
+    the one item naming Hà Nội, about child care: the place chose the notice, nothing else matched."""
+    conclusion = dict(document_id=1, document_number="432-TB/VPTW", document_kind="Thông báo", issuer="Văn phòng Trung ương Đảng",
+                      document_title="Chăm sóc trẻ em có hoàn cảnh đặc biệt", document_date=date(2025, 11, 26))
+    texts = [
+        "Cấp uỷ, chính quyền địa phương các cấp, nhất là thành phố Hà Nội, Thành phố Hồ Chí Minh và các đô thị lớn "
+        "phải đi đầu trong chuyển đổi mô hình chăm sóc trẻ em có hoàn cảnh đặc biệt.",
+        "Bảo đảm mọi trẻ bị bỏ rơi đều được tiếp nhận, chăm sóc an toàn và kịp thời.",
+        "Bộ Y tế chỉ đạo các bệnh viện phối hợp tiếp nhận trẻ em bị bỏ rơi.",
+    ]
+    searcher = Searcher.from_records([ItemRecord(k + 1, text, "", str(k + 1), **conclusion) for k, text in enumerate(texts)])
+    for question in ("thời tiết hà nội mai thế nào", "thoi tiet ha noi ngay mai", "weather in Hanoi tomorrow?"):
+        assert not searcher.ask(question).answered, question
+    for question in ("thành phố hà nội phải đi đầu trong việc gì", "hà nội phải làm gì"):
+        answer = searcher.ask(question)      # the place is what the second one asks about
+        assert answer.answered and "đi đầu" in answer.hits[0].text, question
