@@ -209,6 +209,7 @@ def dropped_letter(index, typed: str) -> list[str]:
                 out.append(folded)
     return out[:MAX_DROPPED_READINGS]
 
+
 # Southern chat spellings: 'dz' for the v (or d) the South pronounces so ('dzậy' vậy, 'dzô' vô,
 # 'dzui' vui), and the question's closing 'hông'/'hong' (không), which folds onto the 'Hồng' of
 # names the notices write ('Vũ Hồng Sơn', 'phường Hồng Hải'), so the index knowing 'hong' says
