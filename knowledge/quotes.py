@@ -12,13 +12,18 @@ from __future__ import annotations
 from knowledge.ranking import sentences
 
 
-def ranked_sentences(text: str, wanted: set[str]) -> list[str]:
+NAMED = 4.0     # a place the question names, in a sentence: as much as two of its words side by side
+
+
+def ranked_sentences(text: str, wanted: set[str], named: frozenset[str] = frozenset()) -> list[str]:
     """The item's best sentence (the one that holds the most of the question's terms; pairs
-    count double: they are the words), then the others that hold some of them, best first."""
+    count double: they are the words), then the others that hold some of them, best first.
+    `named`: the places the question names, as folded phrases ("da nang"): "when is the deadline
+    for Da Nang …" wants the item's sentence on Đà Nẵng, not a longer one sharing more words."""
     split = sentences(text)
     if not split:
         return [text]
-    scored = sorted(((sum(2.0 if " " in w else 1.0 for w in wanted & terms), -k, s)
+    scored = sorted(((sum(2.0 if " " in w else 1.0 for w in wanted & terms) + NAMED * len(named & terms), -k, s)
                      for k, (s, terms) in enumerate(split)), reverse=True)
     return [scored[0][2]] + [s for score, _, s in scored[1:] if score > 0]
 

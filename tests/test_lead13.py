@@ -185,3 +185,16 @@ def test_a_place_alone_answers_nothing_else_the_question_asks():
     for question in ("thành phố hà nội phải đi đầu trong việc gì", "hà nội phải làm gì"):
         answer = searcher.ask(question)      # the place is what the second one asks about
         assert answer.answered and "đi đầu" in answer.hits[0].text, question
+
+
+def test_the_sentence_on_the_place_asked_about_is_quoted():
+    """QA13: "when is the deadline for Da Nang to review projects?" quoted the item's longer first
+    sentence (the ministries' task, as many of the question's words) rather than its sentence on
+    Đà Nẵng: the place the question names decides between them."""
+    from knowledge.quotes import ranked_sentences
+
+    text = ("Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh khẩn trương hoàn thành việc rà soát và phân loại "
+            "các dự án. UBND thành phố Đà Nẵng khẩn trương hoàn thành việc rà soát các dự án trên Hệ thống 751.")
+    wanted = {"hoan", "thanh", "hoan thanh", "ra", "soat", "ra soat", "du", "an", "du an", "phan", "loai", "phan loai"}
+    assert ranked_sentences(text, wanted)[0].startswith("Bộ trưởng")
+    assert ranked_sentences(text, wanted, frozenset({"da nang"}))[0].startswith("UBND thành phố Đà Nẵng")
