@@ -12,7 +12,7 @@ from __future__ import annotations
 from knowledge.ranking import sentences
 
 
-NAMED = 4.0     # a place the question names, in a sentence: as much as two of its words side by side
+NAMED = 6.0     # a place the question names, in a sentence: as much as three of its words side by side
 
 
 def ranked_sentences(text: str, wanted: set[str], named: frozenset[str] = frozenset()) -> list[str]:
