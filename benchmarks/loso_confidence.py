@@ -26,7 +26,7 @@ the question the best item alone holds (coverage over the best other candidate, 
 other notice, by mass), or `context` times coverage, own coverage, margin or passage (background
 items are 65 of the 112 right first items the model declines), the curve moved by at most ±6
 right answers at equal wrong; pairwise products of the main features lost 10–40. The evidence, not the fit, limits the curve.
-Measured again 2026-11-25 (branch calibrate2, 1,999 questions of 41 dev sets with seed10, fresh10,
+Measured again 2026-11-25 (branch calibrate2, 2,133 questions of 41 dev sets with seed10, fresh10,
 en11; refitting the stored features leaves one set out at 1,169 right / 85 wrong): whether the
 background penalty is wrong on a page with no directive at all (a legal Q&A or news page, where
 every item is background). Adding `context` AND its notice has no directive item: 1,174 / 87
