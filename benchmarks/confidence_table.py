@@ -31,9 +31,9 @@ from tests import search_sets as qs  # noqa: E402
 
 T = os.path.join(ROOT, "tests")
 EVAL = qs.EVAL_DIR
-SEEDS = ["", "2", "3", "4", "5", "6", "7", "8", "9"]
-REAL = ["dev", "dev3", "trust", "fresh", *[f"fresh{n}" for n in range(2, 10)]]
-ENGLISH = ["en", *[f"en{n}" for n in range(2, 11)]]
+SEEDS = ["", "2", "3", "4", "5", "6", "7", "8", "9", "10"]
+REAL = ["dev", "dev3", "trust", "fresh", *[f"fresh{n}" for n in range(2, 11)]]
+ENGLISH = ["en", *[f"en{n}" for n in range(2, 12)]]
 
 
 def sets(hold: bool) -> list[tuple[str, str, qs.QuestionSet]]:

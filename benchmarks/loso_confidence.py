@@ -26,6 +26,15 @@ the question the best item alone holds (coverage over the best other candidate, 
 other notice, by mass), or `context` times coverage, own coverage, margin or passage (background
 items are 65 of the 112 right first items the model declines), the curve moved by at most ±6
 right answers at equal wrong; pairwise products of the main features lost 10–40. The evidence, not the fit, limits the curve.
+Measured again 2026-11-25 (branch calibrate2, 2,133 questions of 41 dev sets with seed10, fresh10,
+en11; refitting the stored features leaves one set out at 1,169 right / 85 wrong): whether the
+background penalty is wrong on a page with no directive at all (a legal Q&A or news page, where
+every item is background). Adding `context` AND its notice has no directive item: 1,174 / 87
+(en 219/31 -> 221/34, real 409/34 -> 412/32, seed 533/19 -> 533/20), fitted weight +0.08
+against `context` -0.53; `context` AND no directive of its notice within half its rank: 1,168
+/ 84; the notice's share of background items: 1,171 / 86; the penalty only inside notices that
+have directives (in place of `context`): 1,168 / 86. Background on a directive-free page is
+right no more often than background elsewhere, once coverage and margin are weighed.
 """
 from __future__ import annotations
 
