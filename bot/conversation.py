@@ -7,7 +7,7 @@ whole item behind a "full text" button and its other hits as "see also".
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from bot.config import Settings
 from bot.views.answers import plausible, render_answer
@@ -60,7 +60,9 @@ def deadline_list(settings: Settings, lang: str, *, include_past: bool = False, 
         from knowledge.deadlines import DeadlineQuery
         start, end = DeadlineQuery(period=period).dates(local_today(settings.zone))
     rows = list_deadlines(settings.zone, include_past=include_past, unit=unit, start=start, end=end)
-    nearest = list_deadlines(settings.zone, unit=unit)[:1] if period and not rows else None
+    # none in the period: the first one after it ("tuần này" empty: next week's, not today's)
+    nearest = list_deadlines(settings.zone, unit=unit, start=end + timedelta(days=1))[:1] \
+        if period and not rows and end else None
     counts = None
     if is_admin and rows:
         from datetime import datetime, timezone

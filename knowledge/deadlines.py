@@ -121,7 +121,10 @@ def list_deadlines(zone: ZoneInfo, *, include_past: bool = False, unit: str | No
     where = conditions[0] if conditions else None
     for c in conditions[1:]:
         where &= c
-    rows = current_occurrences(_query(where), zone, now, keep_past=False)
+    # A recurring duty is shown at its first occurrence in the period asked ("tuần sau": next
+    # Friday's weekly report, not this Friday's, which falls before the period).
+    occurs_from = now if first is None else max(now, datetime.combine(first, time(0, 0), tzinfo=zone))
+    rows = current_occurrences(_query(where), zone, occurs_from, keep_past=False)
     # An hour already gone today ("trước 10 giờ" asked at 22:00) is past, not upcoming.
     return [r for r in rows if (first is None or r.due_date >= first) and (end is None or r.due_date <= end)
             and (include_past or r.moment(zone) >= now)]

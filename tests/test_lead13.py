@@ -3,12 +3,15 @@ new users QA11–QA13 and of the lead's own tries)."""
 from __future__ import annotations
 
 from datetime import date
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from knowledge.records import ItemRecord
 from knowledge.search import Searcher
 from knowledge.shorthand import is_syllable
+
+HCM_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 @pytest.mark.parametrize("word", ["yong", "you", "yang", "young"])
@@ -198,3 +201,23 @@ def test_the_sentence_on_the_place_asked_about_is_quoted():
     wanted = {"hoan", "thanh", "hoan thanh", "ra", "soat", "ra soat", "du", "an", "du an", "phan", "loai", "phan loai"}
     assert ranked_sentences(text, wanted)[0].startswith("Bộ trưởng")
     assert ranked_sentences(text, wanted, frozenset({"da nang"}))[0].startswith("UBND thành phố Đà Nẵng")
+
+
+def test_a_weekly_duty_is_due_in_next_weeks_list(db):
+    """QA14: "hạn chót tuần sau" said nothing was due next week although a report is due every
+    Friday: a recurring duty was shown only at its first coming occurrence, before the period. And
+    when a period holds none, the next deadline named is the first after the period."""
+    from datetime import timedelta
+
+    from knowledge.deadlines import list_deadlines
+    from knowledge.models import Deadline
+    from tests.test_pings import make_deadline
+
+    today = date(2026, 11, 25)                       # a Wednesday
+    weekly = make_deadline(date(2026, 11, 27), task="Báo cáo tiến độ hằng tuần")
+    Deadline.update(recurrence="FREQ=WEEKLY;BYDAY=FR").where(Deadline.id == weekly.id).execute()
+    rows = list_deadlines(HCM_ZONE, today=today, period="next_week")
+    assert [(r.task, r.due_date) for r in rows] == [("Báo cáo tiến độ hằng tuần", date(2026, 12, 4))]
+    assert [r.due_date for r in list_deadlines(HCM_ZONE, today=today, period="week")] == [date(2026, 11, 27)]
+    after = list_deadlines(HCM_ZONE, today=today, start=date(2026, 11, 30) + timedelta(days=7))
+    assert [r.due_date for r in after] == [date(2026, 12, 11)]
