@@ -80,9 +80,12 @@ def _writes_accented(index: Index, words: frozenset[str]) -> bool:
                for pair in entry for w in words)
 
 
-OTHER_CONTENT = 0.3       # share of a question's content beyond the place it names, when it asks that much,
+OTHER_CONTENT = 0.1       # share of a question's content beyond the place it names, when it asks that much,
 STRAY_WORDS = 1           # ... of which an answer holding no two words side by side and at most this many words
                           # holds nothing (a stray 'thời' of 'kịp thời' is not the weather)
+
+
+_LEVEL_WORDS = frozenset({"tinh", "thanh", "pho", "tp", "province", "city"})
 
 
 def only_the_place(ranking, concepts, mentions: list[Mention], at: int = 0) -> bool:
@@ -93,6 +96,7 @@ def only_the_place(ranking, concepts, mentions: list[Mention], at: int = 0) -> b
     places = {w for m in mentions if m.name.kind == "province" for p in m.name.phrases for w in p}
     if not places or ranking.held is None or at >= len(ranking):
         return False
+    places |= _LEVEL_WORDS                   # "tỉnh Quảng Ninh", "thành phố Hà Nội": the place too
     content = [c for c in concepts if c.content and c.weight]
     if len(content) != ranking.held.shape[0]:
         return False

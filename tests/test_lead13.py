@@ -181,9 +181,11 @@ def test_a_place_alone_answers_nothing_else_the_question_asks():
         "phải đi đầu trong chuyển đổi mô hình chăm sóc trẻ em có hoàn cảnh đặc biệt.",
         "Bảo đảm mọi trẻ bị bỏ rơi đều được tiếp nhận, chăm sóc an toàn và kịp thời.",
         "Bộ Y tế chỉ đạo các bệnh viện phối hợp tiếp nhận trẻ em bị bỏ rơi.",
+        "Thành phố Hà Nội vận động nhân dân tham gia chăm sóc trẻ em mồ côi.",
     ]
     searcher = Searcher.from_records([ItemRecord(k + 1, text, "", str(k + 1), **conclusion) for k, text in enumerate(texts)])
-    for question in ("thời tiết hà nội mai thế nào", "thoi tiet ha noi ngay mai", "weather in Hanoi tomorrow?"):
+    for question in ("thời tiết hà nội mai thế nào", "thoi tiet ha noi ngay mai", "weather in Hanoi tomorrow?",
+                     "thành phố Hà Nội có bao nhiêu dân"):     # QA14: 'dân' of 'nhân dân' only
         assert not searcher.ask(question).answered, question
     for question in ("thành phố hà nội phải đi đầu trong việc gì", "hà nội phải làm gì"):
         answer = searcher.ask(question)      # the place is what the second one asks about
