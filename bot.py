@@ -194,14 +194,14 @@ def cmd_notices(settings: Settings, args) -> int:
         found = notices_named(args.remove)
         if len(found) != 1:
             print(t(lang, "cli.notice_unknown" if not found else "cli.notice_ambiguous", ref=args.remove,
-                    keys=", ".join(d.key for d in found)), file=sys.stderr)
+                    keys="; ".join(f"{d.key} ({d.number}, {d.issuer or '—'})" for d in found)), file=sys.stderr)
             return 1
         doc = found[0]
         if doc.origin == "seed" and settings.bundled_notices:
             print(t(lang, "cli.notice_bundled", name=doc.number or doc.key), file=sys.stderr)
             return 1
         remove_notice(doc)
-        print(t(lang, "cli.notice_removed", name=doc.number or doc.title[:60]))
+        print(t(lang, "cli.notice_removed", name=doc.number or f"“{' '.join(doc.title.split()[:12])}”"))
         return 0
     notices = stored_notices()
     for n in notices:
@@ -210,7 +210,8 @@ def cmd_notices(settings: Settings, args) -> int:
             continue
         when = n.date.strftime("%d/%m/%Y") if n.date else "—"
         mark = t(lang, "cli.notice_bundled_mark") if n.bundled else ""
-        print(f"{n.key}  {n.number or '—'}  {when}  {n.issuer or '—'}  · {n.title[:70]} ({n.items}){mark}")
+        print(f"{n.key}  {n.number or '—'}  {when}  {n.issuer or '—'}  · {' '.join(n.title.split())[:70]} "
+              f"({t(lang, 'cli.notice_items', n=n.items)}){mark}")
     if not args.json:
         print(t(lang, "cli.notices_count", n=len(notices)))
     return 0

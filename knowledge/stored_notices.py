@@ -7,6 +7,7 @@ notices among them unless BUNDLED_NOTICES=false leaves them out (knowledge.loade
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -42,15 +43,20 @@ def stored_notices() -> list[StoredNotice]:
 
 
 def notices_named(ref: str) -> list[Document]:
-    """The notices `ref` names: its key, or its number whole ("3608/QĐ-BYT") or before the slash
-    ("3608"), case and accents aside."""
+    """The notices `ref` names: its key, or its number whole ("3608/QĐ-BYT", "157-kl/tw") or its
+    leading digits ("3608", "157"), case and accents aside."""
     ref = ref.strip()
     by_key = list(Document.select().where(Document.key == ref))
     if by_key or not ref:
         return by_key
     wanted = fold(ref).replace(" ", "")
     return [d for d in Document.select().where(Document.number.is_null(False))
-            if wanted in (fold(d.number).replace(" ", ""), fold(d.number).split("/")[0].strip())]
+            if wanted in (fold(d.number).replace(" ", ""), _digits(d.number))]
+
+
+def _digits(number: str) -> str:
+    found = re.match(r"\s*(\d+)", number)
+    return found.group(1) if found else ""
 
 
 def remove_notice(doc: Document) -> None:

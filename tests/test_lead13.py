@@ -164,9 +164,9 @@ def test_notices_are_listed_and_one_is_removed_with_its_deadlines(tmp_path):
     assert "15/12/2026" in _cli(tmp_path, "deadlines").stdout
     bundled = _cli(tmp_path, "notices", "--remove", "102-TB/VPTU")
     assert bundled.returncode == 1 and "BUNDLED_NOTICES=false" in bundled.stderr
-    assert _cli(tmp_path, "notices", "--remove", "77").returncode == 0
+    assert _cli(tmp_path, "notices", "--remove", "77/syt-nv").returncode == 0     # QA14: case aside
     assert "15/12/2026" not in _cli(tmp_path, "deadlines").stdout
-    assert _cli(tmp_path, "notices", "--remove", "77").returncode == 1
+    assert _cli(tmp_path, "notices", "--remove", "77").returncode == 1         # gone (by its digits too)
     without = _cli(tmp_path, "notices", "--json", env_extra={"BUNDLED_NOTICES": "false"})
     assert without.returncode == 0 and without.stdout.strip() == ""
 

@@ -12,6 +12,8 @@ TEXTS: dict[str, str] = {
     "cli.notice_bundled": "{name} is bundled with the bot and is loaded again at start; set BUNDLED_NOTICES=false (in .env) to leave the bundled notices out.",
     "cli.notice_removed": "Removed {name} with its items and deadlines.",
     "cli.notice_bundled_mark": " [bundled]",
+    "cli.notice_items": "{n} items",
+    "cli.notice_items.one": "{n} item",
     "cli.notices_count": "{n} notices.",
     "cli.empty_question": "The question is empty. For example: python bot.py ask \"What must factories do before each shift?\"",
     "cli.missing": "Missing from the header: {fields}.",

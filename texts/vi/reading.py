@@ -12,6 +12,7 @@ TEXTS: dict[str, str] = {
     "cli.notice_bundled": "{name} là văn bản có sẵn của bot và sẽ được nạp lại khi khởi động; đặt BUNDLED_NOTICES=false (trong .env) để bỏ các văn bản có sẵn.",
     "cli.notice_removed": "Đã xóa {name} cùng các mục và hạn chót của nó.",
     "cli.notice_bundled_mark": " [có sẵn]",
+    "cli.notice_items": "{n} mục",
     "cli.notices_count": "{n} văn bản.",
     "cli.empty_question": "Câu hỏi trống. Ví dụ: python bot.py ask \"Trạm y tế phải có bác sĩ trước ngày nào?\"",
     "cli.missing": "Thiếu trong phần đầu văn bản: {fields}.",
