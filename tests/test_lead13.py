@@ -223,3 +223,19 @@ def test_a_weekly_duty_is_due_in_next_weeks_list(db):
     assert [r.due_date for r in list_deadlines(HCM_ZONE, today=today, period="week")] == [date(2026, 11, 27)]
     after = list_deadlines(HCM_ZONE, today=today, start=date(2026, 11, 30) + timedelta(days=7))
     assert [r.due_date for r in after] == [date(2026, 12, 11)]
+
+
+def test_a_news_pages_lead_that_says_who_signed_gives_the_header():
+    """QA14: "KL 157 ai ký", "ban hành ngày nào" got "not recorded" though the page opens "Ngày
+    25/5/2025, thay mặt Bộ Chính trị, đồng chí Trần Cẩm Tú ký ban hành Kết luận 157 …". A lead about
+    a meeting, or about another document, gives nothing."""
+    from knowledge.parser import parse_text
+
+    page = ("# Kết luận 157 của Bộ Chính trị: hoàn tất sắp xếp trước 15/8/2025\n\n"
+            "Ngày 25/5/2025, thay mặt Bộ Chính trị, đồng chí Trần Cẩm Tú ký ban hành Kết luận 157 của Bộ Chính trị "
+            "về triển khai thực hiện các nghị quyết về sắp xếp tổ chức bộ máy.\n\n"
+            "Bộ Chính trị yêu cầu các tỉnh ủy, thành ủy hoàn thành việc sắp xếp trước ngày 15/8/2025.\n")
+    parsed = parse_text(page)
+    assert (parsed["date"], parsed["signer"], parsed["issuer"]) == ("2025-05-25", "Trần Cẩm Tú", "Bộ Chính trị")
+    meeting = parse_text(page.replace("đồng chí Trần Cẩm Tú ký ban hành", "Bộ Chính trị họp bàn"))
+    assert meeting["signer"] is None

@@ -35,6 +35,7 @@ from knowledge.parser.footer import annex, closing_note
 from knowledge.parser.header import read_header, usable_title
 from knowledge.parser.kind_title import ADDRESSED
 from knowledge.parser.names import PROVINCES, province_of
+from knowledge.parser.news_lead import signed_in_lead
 from knowledge.parser.orders import as_context, directives_shown, encyclopedia, orders_nothing
 from knowledge.parser.pages import lead_date
 from knowledge.parser.references import find_references
@@ -104,6 +105,8 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
     led = lead_date(body[0].text, body_text, today)
     meeting_report = not (header.letterhead or header.own_kind_line or header.reported)
     notice_date = header.date or (led if meeting_report else None)
+    signed = None if header.letterhead else _signed_lead(body[0].text, header.number)
+    notice_date = notice_date or (signed.day if signed else None)
     dated = notice_date is not None or today is not None
     reference = notice_date or today or led or _middle_of_its_year(body_text) or date.today()
     # an undated message pasted from a chat is read the day it is imported ("trước 10 giờ ngày mai");
@@ -164,7 +167,8 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
         "source_file": source_name,
         "number": header.number,
         "kind": header.kind or _kind_without_header(items, title),
-        "issuer": _placed(header.issuer, province) or _issuer_from_text(body, lines, header, province),
+        "issuer": _placed(header.issuer, province) or (signed and signed.issuer)
+        or _issuer_from_text(body, lines, header, province),
         "province": province,
         "date": notice_date.isoformat() if notice_date else None,
         # no title found: the document's kind and number name it (and `missing` says so), not
@@ -172,7 +176,7 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
         # there is no number either
         "title": title or _named(header) or usable_title(items[0]["text"][:120]) or items[0]["text"][:120],
         "title_en": "",
-        "signer": header.signer,
+        "signer": header.signer or (signed.signer if signed else None),
         "addressees": _addressed_to(header.addressees),
         "references": find_references(body_text, header.number),
         "items": items,
@@ -186,6 +190,15 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
     parsed["missing"] = [f for f in HEADER_FIELDS if not parsed[f] or (f == "title" and not title)
                          or (f == "kind" and not header.kind and parsed[f] == "Văn bản")]
     return parsed
+
+
+def _signed_lead(lead: str, number: str | None):
+    """A news page's "Ngày 25/5/2025, … đồng chí Trần Cẩm Tú ký ban hành Kết luận 157 …" when it is
+    about the document the page names (knowledge/parser/news_lead.py)."""
+    signed = signed_in_lead(lead)
+    if signed is None or (number and not re.match(rf"\s*0*{signed.number}\b", number)):
+        return None
+    return signed
 
 
 def _site_tails_cut(parsed: dict) -> bool:
