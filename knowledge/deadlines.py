@@ -215,10 +215,11 @@ def _query(where) -> list[DeadlineRow]:
 @dataclass(frozen=True)
 class DeadlineQuery:
     """A request for the deadline list typed as a message: a period and/or a unit."""
-    period: str | None = None          # today | tomorrow | week | next_week | month
+    period: str | None = None          # today | tomorrow | week | next_week | month | named_month
     unit: str | None = None
     include_past: bool = False
     lang: str = "vi"                   # the language it was asked in, for the reply
+    month: tuple[int, int] | None = None   # named_month: (year, month), "hạn chót tháng 7/2025"
 
     def list_kwargs(self) -> dict:
         """Keyword arguments of list_deadlines for this request."""
@@ -238,6 +239,9 @@ class DeadlineQuery:
         if self.period == "month":
             first_next = (today.replace(day=1) + timedelta(days=32)).replace(day=1)
             return today, first_next - timedelta(days=1)
+        if self.period == "named_month" and self.month:
+            first = date(self.month[0], self.month[1], 1)
+            return first, (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
         return None, None
 
 
@@ -255,7 +259,7 @@ _FILLER = set(("cac nhung gi nao la co cua cho trong xem danh sach liet ke nhiem
                "sap toi nay bao nhieu may cai nhe a oi ban bot loa cua don vi nganh hay "
                "what is are due the for of show list me my any which upcoming coming soon to do "
                "there s please our unit units tasks task with "
-               "j k ko khong gan nhat tiep theo ke next nearest soonest closest first").split())   # "hạn chót sắp tới là j", "what's the next deadline"
+               "j k ko khong gan nhat tiep theo ke next nearest soonest closest first in").split())   # "hạn chót sắp tới là j", "what's the next deadline"
 
 
 def _take(text: str, phrase: str) -> tuple[bool, str]:
@@ -279,7 +283,8 @@ def parse_deadline_query(text: str) -> DeadlineQuery | None:
         found_word |= hit
     if not found_word:
         return None
-    period = None
+    month, rest = _named_month(rest)
+    period = "named_month" if month else None
     for name, phrases in _PERIODS.items():
         for phrase in phrases:
             hit, rest = _take(rest, phrase)
@@ -297,7 +302,28 @@ def parse_deadline_query(text: str) -> DeadlineQuery | None:
     leftover = [w for w in rest.split() if w not in _FILLER]
     if leftover:
         return None
-    return DeadlineQuery(period=period, unit=unit, include_past=include_past and period is None, lang=lang)
+    # a month named is listed whole, its passed deadlines too ("hạn chót tháng 7/2025")
+    return DeadlineQuery(period=period, unit=unit, include_past=bool(month) or (include_past and period is None),
+                         lang=lang, month=month)
+
+
+_MONTH_VI = re.compile(r"(?:^| )thang (\d{1,2})(?:(?: nam | |/|-)(\d{4}))?(?= |$)")
+_MONTH_EN = re.compile(r"(?:^| )(january|february|march|april|may|june|july|august|september|october|november|december)"
+                       r"(?: (\d{4}))?(?= |$)")
+_EN_MONTHS = ("january february march april may june july august september october november december").split()
+
+
+def _named_month(rest: str) -> tuple[tuple[int, int] | None, str]:
+    """A month named in a deadline request ("tháng 7/2025", "tháng 12", "in July 2025"): (year,
+    month), this year when none is given; and the request without it."""
+    found = _MONTH_VI.search(rest) or _MONTH_EN.search(rest)
+    if not found:
+        return None, rest
+    month = int(found.group(1)) if found.group(1).isdigit() else _EN_MONTHS.index(found.group(1)) + 1
+    if not 1 <= month <= 12:
+        return None, rest
+    year = int(found.group(2)) if found.group(2) else date.today().year
+    return (year, month), " ".join((rest[:found.start()] + " " + rest[found.end():]).replace(" in ", " ").split())
 
 
 _KINDS = ("by", "from", "after", "within_month", "before_month")

@@ -239,3 +239,25 @@ def test_a_news_pages_lead_that_says_who_signed_gives_the_header():
     assert (parsed["date"], parsed["signer"], parsed["issuer"]) == ("2025-05-25", "Trần Cẩm Tú", "Bộ Chính trị")
     meeting = parse_text(page.replace("đồng chí Trần Cẩm Tú ký ban hành", "Bộ Chính trị họp bàn"))
     assert meeting["signer"] is None
+
+
+def test_deadlines_of_a_month_named(db):
+    """QA14: "what deadlines are there in July 2025?" was answered with an item about Tết, and
+    "hạn chót tháng 7/2025" declined, though a conclusion gave deadlines on 15/7 and 15/8/2025: a
+    month named lists that month's deadlines, passed ones too."""
+    from bot.config import Settings
+    from bot.conversation import deadline_list
+    from knowledge.deadlines import parse_deadline_query
+    from tests.test_pings import make_deadline
+
+    make_deadline(date(2025, 7, 15), task="Hoàn thành sắp xếp đơn vị hành chính cấp xã")
+    make_deadline(date(2025, 8, 15), task="Hoàn thành sắp xếp cấp tỉnh")
+    settings = Settings(_env_file=None)
+    for question, lang in (("hạn chót tháng 7/2025", "vi"), ("han chot thang 7 nam 2025", "vi"),
+                           ("what deadlines are there in July 2025?", "en"), ("deadlines in july 2025", "en")):
+        query = parse_deadline_query(question)
+        assert query is not None and query.month == (2025, 7), question
+        text = deadline_list(settings, lang, period=query.period, month=query.month, include_past=query.include_past)
+        assert "15/07/2025" in text and "15/08/2025" not in text, question
+    none = deadline_list(settings, "vi", period="named_month", month=(2025, 9), include_past=True)
+    assert "Tháng 9/2025 không có hạn chót nào." in none

@@ -119,7 +119,8 @@ def render_deadline_list(rows: list[DeadlineRow], lang: str, zone: ZoneInfo, *,
                          counts: dict[int, dict] | None = None,
                          today: date | None = None, unit: str | None = None,
                          include_past: bool = False, period: str | None = None,
-                         now: datetime | None = None, nearest: list[DeadlineRow] | None = None) -> str:
+                         now: datetime | None = None, nearest: list[DeadlineRow] | None = None,
+                         month: str = "") -> str:
     """The deadline list, soonest first. `counts` (admins only): deadline id -> how many
     groups are in each task status, and "groups" and "received" (scheduler/taskstatus.py).
     `nearest`: with a period that holds none, the next deadline after it — "nothing this week"
@@ -129,15 +130,17 @@ def render_deadline_list(rows: list[DeadlineRow], lang: str, zone: ZoneInfo, *,
     today = now.astimezone(zone).date() if now is not None else today
     title = t(lang, "deadlines.title_all" if include_past else "deadlines.title")
     if period:
-        title += " " + t(lang, f"deadlines.period_{period}")
+        title += " " + t(lang, f"deadlines.period_{period}", month=month)
     if unit:
         title += " — " + esc(unit_name(unit, lang))
     if not rows and period and nearest:
         rows = nearest
-        title += "\n" + t(lang, f"deadlines.none_{period}") + " " + t(lang, "deadlines.nearest")
+        title += "\n" + t(lang, f"deadlines.none_{period}", month=month) + " " + t(lang, "deadlines.nearest")
     if not rows:
         empty = "deadlines.empty_unit" if unit else ("deadlines.empty_all" if include_past else "deadlines.empty")
-        return title + "\n" + t(lang, empty)
+        if month:
+            empty = f"deadlines.none_{period}"
+        return title + "\n" + t(lang, empty, month=month)
     blocks = [title]
     for row in rows:
         lines = [f"• <b>{esc(row.task_in(lang))}</b>",

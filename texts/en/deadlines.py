@@ -12,6 +12,8 @@ TEXTS: dict[str, str] = {
     "deadlines.period_week": "(this week)",
     "deadlines.period_next_week": "(next week)",
     "deadlines.period_month": "(this month)",
+    "deadlines.period_named_month": "(month {month})",
+    "deadlines.none_named_month": "Nothing is due in {month}.",
     "deadlines.empty": "No upcoming deadlines.",
     "deadlines.none_today": "Nothing is due today.",
     "deadlines.none_tomorrow": "Nothing is due tomorrow.",

@@ -12,6 +12,8 @@ TEXTS: dict[str, str] = {
     "deadlines.period_week": "(tuần này)",
     "deadlines.period_next_week": "(tuần tới)",
     "deadlines.period_month": "(tháng này)",
+    "deadlines.period_named_month": "(tháng {month})",
+    "deadlines.none_named_month": "Tháng {month} không có hạn chót nào.",
     "deadlines.empty": "Không có hạn chót nào sắp tới.",
     "deadlines.none_today": "Hôm nay không có hạn chót nào.",
     "deadlines.none_tomorrow": "Ngày mai không có hạn chót nào.",
