@@ -104,7 +104,7 @@ def only_the_place(ranking, concepts, mentions: list[Mention], at: int = 0) -> b
     if not other or float(ranking.mass[other].sum()) < OTHER_CONTENT:
         return False
     held = [content[k] for k in other if ranking.held[k, at]]
-    return not any(c.pair for c in held) and len(held) <= STRAY_WORDS
+    return not any(c.pair or " " in c.source.strip() for c in held) and len(held) <= STRAY_WORDS
 
 
 def foreign_names(index: Index, terms: list[str]) -> list[Name]:
