@@ -20,7 +20,7 @@ OPEN = ("import importlib.util, sys; sys.path.insert(0, {root!r}); "
         "spec = importlib.util.spec_from_file_location('loa_main', {root!r} + '/bot.py'); "
         "m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m); "
         "from types import SimpleNamespace; "
-        "m.open_knowledge(SimpleNamespace(database_url={url!r}))")   # what bot.py does first
+        "m.open_knowledge(SimpleNamespace(database_url={url!r}, bundled_notices=True))")   # what bot.py does first
 
 
 @pytest.mark.parametrize("engine", ["sqlite", "postgres"])
