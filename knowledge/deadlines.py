@@ -7,6 +7,7 @@ reminder "on the day" still comes before it and an overdue digest only after it.
 """
 from __future__ import annotations
 
+import calendar
 import hashlib
 import re
 from dataclasses import dataclass, replace
@@ -240,8 +241,8 @@ class DeadlineQuery:
             first_next = (today.replace(day=1) + timedelta(days=32)).replace(day=1)
             return today, first_next - timedelta(days=1)
         if self.period == "named_month" and self.month:
-            first = date(self.month[0], self.month[1], 1)
-            return first, (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+            year, month = self.month
+            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
         return None, None
 
 

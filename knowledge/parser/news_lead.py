@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from knowledge.date_resolve import DateOutOfRange, sane_date
+
 _KINDS = r"Kết luận|Chỉ thị|Công điện|Quyết định|Nghị quyết|Thông báo|Công văn|Kế hoạch|Nghị định|Thông tư"
 _LEAD = re.compile(r"^(?:Ngày\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\s*,\s*(?P<rest>.{0,400})")
 _SIGNED = re.compile(
@@ -40,8 +42,10 @@ def signed_in_lead(first_paragraph: str) -> Signed | None:
     if not signed:
         return None
     try:
-        day = date(int(lead.group("y")), int(lead.group("m")), int(lead.group("d")))
-    except ValueError:
+        day = sane_date(int(lead.group("y")), int(lead.group("m")), int(lead.group("d")))
+    except DateOutOfRange:
+        return None
+    if day is None:
         return None
     before = lead.group("rest")[:signed.start()].split()
     name = []
