@@ -10,22 +10,40 @@ the one that holds most of the question's words.
 from __future__ import annotations
 
 from knowledge.ranking import sentences
+from knowledge.text import index_terms
 
 
 NAMED = 6.0     # a place the question names, in a sentence: as much as three of its words side by side
+LABELLED = 20.0  # a word pair the question types, in the label a sentence opens with ("- Cơ quan chủ trì: …"): it decides
+LABEL_WORDS = 6
 
 
-def ranked_sentences(text: str, wanted: set[str], named: frozenset[str] = frozenset()) -> list[str]:
+def ranked_sentences(text: str, wanted: set[str], named: frozenset[str] = frozenset(),
+                     typed: frozenset[str] = frozenset()) -> list[str]:
     """The item's best sentence (the one that holds the most of the question's terms; pairs
     count double: they are the words), then the others that hold some of them, best first.
     `named`: the places the question names, as folded phrases ("da nang"): "when is the deadline
-    for Da Nang …" wants the item's sentence on Đà Nẵng, not a longer one sharing more words."""
+    for Da Nang …" wants the item's sentence on Đà Nẵng, not a longer one sharing more words.
+    `typed`: the word pairs the question itself types ("chu tri"): a plan row's lines are
+    labelled ("- Cơ quan chủ trì: …", "- Cơ quan phối hợp: …"), and "ai chủ trì tập huấn …"
+    wants the line its label names, not the line that shares most of the topic's words (QA15:
+    the coordinating bodies were quoted as the answer to who chairs)."""
     split = sentences(text)
     if not split:
         return [text]
-    scored = sorted(((sum(2.0 if " " in w else 1.0 for w in wanted & terms) + NAMED * len(named & terms), -k, s)
+    scored = sorted(((sum(2.0 if " " in w else 1.0 for w in wanted & terms) + NAMED * len(named & terms)
+                      + LABELLED * len(typed & _label_pairs(s)), -k, s)
                      for k, (s, terms) in enumerate(split)), reverse=True)
     return [scored[0][2]] + [s for score, _, s in scored[1:] if score > 0]
+
+
+def _label_pairs(sentence: str) -> frozenset[str]:
+    """The syllable pairs of the short label a sentence opens with ("Cơ quan chủ trì" of
+    "- Cơ quan chủ trì: Sở Nội vụ …"); none when it opens with no label."""
+    label, colon, _ = sentence.partition(":")
+    if not colon or len(label.lstrip("-+*•– ").split()) > LABEL_WORDS:
+        return frozenset()
+    return frozenset(index_terms(label)[1])
 
 
 def is_label(sentence: str) -> bool:

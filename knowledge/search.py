@@ -294,6 +294,7 @@ class Searcher:
         wanted = {t for c in concepts for a in c.alternatives if a.field != "en"
                   for t in a.terms + a.pairs}
         places = frozenset(" ".join(p) for m in mentions if m.name.kind == "province" for p in m.name.phrases)
+        typed = frozenset(c.source for c in concepts if c.pair and c.typed)
         calibrated = model()
         hits = []
         first = None
@@ -322,7 +323,7 @@ class Searcher:
                                or (k == 0 and lang == "en" and english_statement(ev, calibrated))):
                 ev = replace(ev, context=0.0)       # a page's statement of the figure or body asked for
             first = first or ev
-            sentences = ranked_sentences(r.text, wanted, places)
+            sentences = ranked_sentences(r.text, wanted, places, typed)
             hits.append(Hit(r.item_id, with_list(index.records, i), source_line(r), calibrated.probability(ev),
                             sentences[0], r, tuple(sentences), index.doc_last_due[d]))
         return hits, first

@@ -119,6 +119,11 @@ def lead(hit: Hit) -> str:
     for ((_, end), _), ((start, _), part) in zip(shown, shown[1:]):
         skipped = any(c.isalnum() for c in hit.text[end:start]) if 0 <= end <= start else False
         out += (" … " if skipped else " ") + part     # the words left out between two quoted sentences
+    last = ranked[1] if len(shown) > 1 and shown[-1][1] != shown[0][1] and shown[-1][0] > shown[0][0] else ranked[0]
+    if len(shown) > 1 and is_label(last) and shown[-1][0] == _span(hit.text, last):
+        # "… phải tuân thủ quy định. Nghiêm cấm các hành vi:" — the acts it forbids follow (QA15)
+        rest, more = continuation(hit.item_id, hit.text, last, LABEL_BUDGET)
+        out += " " + " ".join(esc(s) for s in rest) + (" …" if more else "") if rest else ""
     return out
 
 

@@ -1,0 +1,58 @@
+"""The lead's fixes of stop 27, each with a test that fails without it (findings of the new
+user QA15 and of the lead's own tries)."""
+from __future__ import annotations
+
+from datetime import date
+
+from bot.views.answers import lead
+from knowledge.quotes import ranked_sentences
+from knowledge.records import ItemRecord
+from knowledge.search import Searcher
+from knowledge.sentences import split_sentences
+
+ROW = ("Nội dung thực hiện: Tổ chức tập huấn, bồi dưỡng nghiệp vụ cho cán bộ làm công tác việc làm thuộc ngành Nội vụ. "
+       "- Cơ quan chủ trì: Sở Nội vụ, Sở Giáo dục và Đào tạo, Sở Tài chính. "
+       "- Cơ quan phối hợp: Bảo hiểm xã hội Thành phố, Trung tâm Dịch vụ việc làm Thành phố (Sở Nội vụ), "
+       "đơn vị có liên quan. - Thời gian thực hiện: Năm 2025 và các năm tiếp theo.")
+
+
+def test_a_short_label_and_its_value_on_one_line_are_one_sentence():
+    """QA15: a plan row's "- Cơ quan chủ trì: Sở Nội vụ, …" was split at its colon, and the value
+    was quoted without the words that say what it is."""
+    split = split_sentences(ROW)
+    assert "- Cơ quan chủ trì: Sở Nội vụ, Sở Giáo dục và Đào tạo, Sở Tài chính." in split
+    assert "- Thời gian thực hiện: Năm 2025 và các năm tiếp theo." in split
+
+
+def test_a_label_over_a_list_or_a_line_break_stays_a_label():
+    split = split_sentences("Phải tuân thủ quy định. Nghiêm cấm các hành vi: Đổ chất thải; xả nước thải trái phép.")
+    assert "Nghiêm cấm các hành vi:" in split
+    assert split_sentences("Hạn nộp báo cáo:\nTrước ngày 20/12/2025.") == ["Hạn nộp báo cáo:", "Trước ngày 20/12/2025."]
+    long_lead = "Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành và địa phương thực hiện: Rà soát hồ sơ."
+    assert len(split_sentences(long_lead)) == 2
+
+
+def test_the_line_whose_label_the_question_types_is_quoted():
+    """QA15: "Ai chủ trì tập huấn nghiệp vụ về Luật Việc làm?" was answered, in bold, with the
+    coordinating bodies: the line sharing most of the topic's words, not the line labelled 'chủ trì'."""
+    plan = dict(document_id=1, document_number="172/KH-UBND", document_kind="Kế hoạch", issuer="UBND TP Hồ Chí Minh",
+                document_title="Triển khai thi hành Luật Việc làm", document_date=date(2025, 11, 18))
+    searcher = Searcher.from_records([ItemRecord(1, ROW, "", "II.2.1", **plan)])
+    answer = searcher.ask("Ai chủ trì tập huấn nghiệp vụ về Luật Việc làm?")
+    assert answer.hits[0].sentence.startswith("- Cơ quan chủ trì: Sở Nội vụ")
+    assert ranked_sentences(ROW, {"viec", "lam", "viec lam", "co", "quan", "co quan"}, typed=frozenset({"chu tri"}))[0] \
+        .startswith("- Cơ quan chủ trì")
+
+
+def test_a_label_quoted_after_the_best_sentence_comes_with_what_follows():
+    """QA15: "Nghiêm cấm những hành vi nào đối với nước dưới đất?" ended its answer at "Nghiêm cấm
+    các hành vi:" and never showed the acts."""
+    text = ("Hoạt động khai thác nước dưới đất phải tuân thủ đúng quy định của pháp luật. Nghiêm cấm các hành vi: "
+            "Đổ chất thải vào nguồn nước dưới đất; xả nước thải vào nguồn nước dưới đất; khoan nước dưới đất trái phép.")
+    searcher = Searcher.from_records([ItemRecord(1, text, "", "1.1", document_id=1, document_number="09/CT-UBND",
+                                                 document_kind="Chỉ thị", issuer="UBND thành phố Cần Thơ",
+                                                 document_title="Tài nguyên nước dưới đất",
+                                                 document_date=date(2025, 11, 18))])
+    answer = searcher.ask("Nghiêm cấm những hành vi nào đối với nước dưới đất khai thác?")
+    shown = lead(answer.hits[0])
+    assert "Nghiêm cấm các hành vi:" in shown and "xả nước thải vào nguồn nước dưới đất" in shown
