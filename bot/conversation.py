@@ -50,7 +50,8 @@ def unknown_unit(lang: str, what: str) -> str:
 
 
 def deadline_list(settings: Settings, lang: str, *, include_past: bool = False, unit: str | None = None,
-                  period: str | None = None, is_admin: bool = False, month: tuple[int, int] | None = None) -> str:
+                  period: str | None = None, is_admin: bool = False, month: tuple[int, int] | None = None,
+                  document: str | None = None) -> str:
     """The deadline list; admins also see each task's status across the groups (done on time,
     done late, still due, overdue) and how many received it."""
     from bot.views.deadlines import render_deadline_list      # not imported by every `bot.py ask`
@@ -59,9 +60,9 @@ def deadline_list(settings: Settings, lang: str, *, include_past: bool = False, 
     if period:
         from knowledge.deadlines import DeadlineQuery
         start, end = DeadlineQuery(period=period, month=month).dates(local_today(settings.zone))
-    rows = list_deadlines(settings.zone, include_past=include_past, unit=unit, start=start, end=end)
+    rows = list_deadlines(settings.zone, include_past=include_past, unit=unit, start=start, end=end, document=document)
     # none in the period: the first one after it ("tuần này" empty: next week's, not today's)
-    nearest = list_deadlines(settings.zone, unit=unit, start=end + timedelta(days=1))[:1] \
+    nearest = list_deadlines(settings.zone, unit=unit, start=end + timedelta(days=1), document=document)[:1] \
         if period and not rows and end else None
     counts = None
     if is_admin and rows:
@@ -72,7 +73,7 @@ def deadline_list(settings: Settings, lang: str, *, include_past: bool = False, 
         counts = {r.id: board.counts(r.id) for r in rows}
     return render_deadline_list(rows, lang, settings.zone, counts=counts, unit=unit,
                                 include_past=include_past, period=period, nearest=nearest,
-                                month=f"{month[1]}/{month[0]}" if month else "")
+                                month=f"{month[1]}/{month[0]}" if month else "", document=document)
 
 
 MAX_QUESTION = 500            # characters read of a question; real questions are far shorter
@@ -97,7 +98,8 @@ def reply_to_text(text: str, *, searcher, settings: Settings, lang: str, is_admi
         bare_command = text.strip().startswith("/") and len(text.split()) == 1
         list_lang = lang if bare_command else query.lang
         return Reply(deadline_list(settings, list_lang, include_past=query.include_past, unit=query.unit,
-                                   period=query.period, is_admin=is_admin, month=query.month), list_lang)
+                                   period=query.period, is_admin=is_admin, month=query.month,
+                                   document=query.document), list_lang)
     answer = searcher.ask(text, limit=1 + alternatives)
     # Emoji, digits or an "ok" say nothing of the asker's language: keep the chat's.
     worded = any(c.isalpha() for c in text)

@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from knowledge.models import Deadline, DeadlineUnit, Document, Item, Unit
+from knowledge.text import DOC_KINDS
 from knowledge.units import ALL, UNIT_PHRASES, folded_words
 
 END_OF_DAY = time(23, 59)
@@ -89,10 +90,12 @@ def load_rows(deadline_ids) -> list[DeadlineRow]:
 
 def list_deadlines(zone: ZoneInfo, *, include_past: bool = False, unit: str | None = None,
                    today: date | None = None, period: str | None = None, start: date | None = None,
-                   end: date | None = None, now: datetime | None = None) -> list[DeadlineRow]:
+                   end: date | None = None, now: datetime | None = None,
+                   document: str | None = None) -> list[DeadlineRow]:
     """Deadlines soonest first: from today on (all of them with include_past), optionally only
     those addressed to `unit` (or to every unit), optionally within a period ("week", see
-    DeadlineQuery) or [start, end].
+    DeadlineQuery) or [start, end], optionally only those of the notices numbered `document`
+    ("230" for 230/CĐ-TTg).
 
     A recurring duty is listed once, at its next occurrence (computed here from its rule, so
     the list is right without the running bot's roll), or at its last one when it has ended;
@@ -119,6 +122,9 @@ def list_deadlines(zone: ZoneInfo, *, include_past: bool = False, unit: str | No
         addressed = (DeadlineUnit.select(DeadlineUnit.deadline).join(Unit)
                      .where(Unit.code.in_([unit, ALL])))
         conditions.append(Deadline.id.in_(addressed))
+    if document:
+        conditions.append((Document.number == document) | Document.number.startswith(f"{document}/")
+                          | Document.number.startswith(f"{document}-"))
     where = conditions[0] if conditions else None
     for c in conditions[1:]:
         where &= c
@@ -221,10 +227,12 @@ class DeadlineQuery:
     include_past: bool = False
     lang: str = "vi"                   # the language it was asked in, for the reply
     month: tuple[int, int] | None = None   # named_month: (year, month), "hạn chót tháng 7/2025"
+    document: str | None = None        # the notice's number, "hạn chót của công điện 230": all its deadlines
 
     def list_kwargs(self) -> dict:
         """Keyword arguments of list_deadlines for this request."""
-        return {"include_past": self.include_past, "unit": self.unit, "period": self.period}
+        return {"include_past": self.include_past, "unit": self.unit, "period": self.period,
+                "document": self.document}
 
     def dates(self, today: date) -> tuple[date | None, date | None]:
         """The [start, end] the period covers (None: open)."""
@@ -274,7 +282,8 @@ def parse_deadline_query(text: str) -> DeadlineQuery | None:
     """Recognise a request for the deadline list ("hạn chót tuần này", "what is due this week?",
     "deadlines for schools"); None for anything else, such as a question about one directive
     ("Trạm y tế phải có bác sĩ trước ngày nào?"), which belongs to search."""
-    rest = folded_words(text)
+    document, unnamed = _named_document(text)
+    rest = folded_words(unnamed)
     lang = "en" if text.isascii() and re.search(r"\b(due|deadlines?|what|this|next|for)\b", rest) else "vi"
     if not rest or len(rest.split()) > 12:
         return None
@@ -303,9 +312,25 @@ def parse_deadline_query(text: str) -> DeadlineQuery | None:
     leftover = [w for w in rest.split() if w not in _FILLER]
     if leftover:
         return None
-    # a month named is listed whole, its passed deadlines too ("hạn chót tháng 7/2025")
-    return DeadlineQuery(period=period, unit=unit, include_past=bool(month) or (include_past and period is None),
-                         lang=lang, month=month)
+    # a month named is listed whole, its passed deadlines too ("hạn chót tháng 7/2025"); so is a notice named
+    return DeadlineQuery(period=period, unit=unit, lang=lang, month=month, document=document,
+                         include_past=bool(month or document) or (include_past and period is None))
+
+
+# A notice named by its number in a deadline request: "hạn chót của công điện 230", "cv 5926 hạn
+# nộp", "deadlines of 230/CĐ-TTg" (the kind word, or the number's own code, says it is a notice).
+_KIND_NAMES = "|".join(sorted({w for ws in DOC_KINDS.values() for w in ws} | set(DOC_KINDS), key=len, reverse=True))
+_DOCUMENT = re.compile(rf"(?:^|(?<=\s))(?:(?:{_KIND_NAMES})\s+(?:so\s+|no\.?\s*)?(\d{{1,6}})(?:/[\w/-]+)?"
+                       rf"|(\d{{1,6}})/[a-z][\w/-]*)(?=[\s?.!,]|$)")
+
+
+def _named_document(text: str) -> tuple[str | None, str]:
+    """The number of the notice a deadline request names, and the request without it."""
+    folded = fold_text(text).lower()
+    found = _DOCUMENT.search(folded)
+    if not found:
+        return None, text
+    return found.group(1) or found.group(2), folded[:found.start()] + " " + folded[found.end():]
 
 
 _MONTH_VI = re.compile(r"(?:^| )thang (\d{1,2})(?:(?: nam | |/|-)(\d{4}))?(?= |$)")

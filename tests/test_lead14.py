@@ -56,3 +56,31 @@ def test_a_label_quoted_after_the_best_sentence_comes_with_what_follows():
     answer = searcher.ask("Nghiêm cấm những hành vi nào đối với nước dưới đất khai thác?")
     shown = lead(answer.hits[0])
     assert "Nghiêm cấm các hành vi:" in shown and "xả nước thải vào nguồn nước dưới đất" in shown
+
+
+def test_the_deadlines_of_a_notice_named_by_its_number(db):
+    """QA15: "hạn chót của công điện 230" and "các hạn chót của công văn 5926" answered "not
+    found" with items as suggestions: a notice named in a deadline request lists that notice's
+    deadlines, passed ones too; a number no notice has says so."""
+    from bot.config import Settings
+    from bot.conversation import reply_to_text
+    from knowledge.deadlines import parse_deadline_query
+    from tests.test_pings import make_deadline
+
+    make_deadline(date(2025, 11, 26), task="Hoàn thành thanh tra", number="230/CĐ-TTg")
+    make_deadline(date(2025, 11, 30), task="Rà soát dự án trên Hệ thống 751", number="230/CĐ-TTg")
+    make_deadline(date(2025, 12, 15), task="Báo cáo tiền thưởng tết", number="5926/SNV-LĐ")
+    make_deadline(date(2025, 12, 20), task="Báo cáo số 23", number="23/BC-UBND")
+    settings = Settings(_env_file=None)
+    for question in ("hạn chót của công điện 230", "han chot cd 230", "deadlines of 230/CĐ-TTg",
+                     "What are the deadlines in dispatch 230?"):
+        query = parse_deadline_query(question)
+        assert query is not None and query.document == "230", question
+        text = reply_to_text(question, searcher=None, settings=settings, lang="vi").html
+        assert "230/CĐ-TTg" in text and "26/11/2025" in text and "30/11/2025" in text, question
+        assert "15/12/2025" not in text and "20/12/2025" not in text, question
+    none = reply_to_text("hạn chót của kế hoạch 999", searcher=None, settings=settings, lang="vi").html
+    assert "Không có hạn chót nào của văn bản số 999" in none
+    # a month, or a question about one directive, is still what it was
+    assert parse_deadline_query("hạn chót tháng 7/2025").document is None
+    assert parse_deadline_query("Trạm y tế phải có bác sĩ trước ngày 30/11 theo công văn 230 không?") is None

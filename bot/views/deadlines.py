@@ -120,7 +120,7 @@ def render_deadline_list(rows: list[DeadlineRow], lang: str, zone: ZoneInfo, *,
                          today: date | None = None, unit: str | None = None,
                          include_past: bool = False, period: str | None = None,
                          now: datetime | None = None, nearest: list[DeadlineRow] | None = None,
-                         month: str = "") -> str:
+                         month: str = "", document: str | None = None) -> str:
     """The deadline list, soonest first. `counts` (admins only): deadline id -> how many
     groups are in each task status, and "groups" and "received" (scheduler/taskstatus.py).
     `nearest`: with a period that holds none, the next deadline after it — "nothing this week"
@@ -133,6 +133,12 @@ def render_deadline_list(rows: list[DeadlineRow], lang: str, zone: ZoneInfo, *,
         title += " " + t(lang, f"deadlines.period_{period}", month=month)
     if unit:
         title += " — " + esc(unit_name(unit, lang))
+    if document:        # "hạn chót của công điện 230": that notice's deadlines, passed ones too
+        named = rows[0].document_number if rows and len({r.document_number for r in rows}) == 1 else document
+        title = t(lang, "deadlines.title_document", number=esc(named)) + \
+            (" — " + esc(unit_name(unit, lang)) if unit else "")
+        if not rows:
+            return title + "\n" + t(lang, "deadlines.none_document", number=esc(document))
     if not rows and period and nearest:
         rows = nearest
         title += "\n" + t(lang, f"deadlines.none_{period}", month=month) + " " + t(lang, "deadlines.nearest")

@@ -20,6 +20,8 @@ TEXTS: dict[str, str] = {
     "deadlines.none_week": "Nothing is due this week.",
     "deadlines.none_next_week": "Nothing is due next week.",
     "deadlines.none_month": "Nothing is due this month.",
+    "deadlines.title_document": "📅 <b>Deadlines of {number}</b>",
+    "deadlines.none_document": "No deadline of a document numbered {number}, or no such document yet.",
     "deadlines.nearest": "The next one after that:",
     "deadlines.empty_unit": "No deadlines for this unit.",
     "deadlines.empty_all": "There are no deadlines in the database yet.",

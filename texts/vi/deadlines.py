@@ -20,6 +20,8 @@ TEXTS: dict[str, str] = {
     "deadlines.none_week": "Tuần này không có hạn chót nào.",
     "deadlines.none_next_week": "Tuần tới không có hạn chót nào.",
     "deadlines.none_month": "Tháng này không có hạn chót nào.",
+    "deadlines.title_document": "📅 <b>Hạn chót của văn bản {number}</b>",
+    "deadlines.none_document": "Không có hạn chót nào của văn bản số {number}, hoặc chưa có văn bản này.",
     "deadlines.nearest": "Gần nhất sau đó:",
     "deadlines.empty_unit": "Không có hạn chót nào cho đơn vị này.",
     "deadlines.empty_all": "Chưa có hạn chót nào trong cơ sở dữ liệu.",
