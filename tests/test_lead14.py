@@ -84,3 +84,26 @@ def test_the_deadlines_of_a_notice_named_by_its_number(db):
     # a month, or a question about one directive, is still what it was
     assert parse_deadline_query("hạn chót tháng 7/2025").document is None
     assert parse_deadline_query("Trạm y tế phải có bác sĩ trước ngày 30/11 theo công văn 230 không?") is None
+
+
+def test_a_full_line_ending_a_clause_runs_on_in_its_paragraph():
+    """QA15: a hard-wrapped bullet whose line happened to end at "… chống lãng phí;" was cut there,
+    and its next line ("Thi đua xây dựng xã hội học tập, …") became an item of its own. A full line
+    ending with ';' followed by a full line is the same paragraph, as a full line ending with '.'
+    is; a list's own short lines are still items."""
+    from knowledge.parser import parse_text
+
+    wrapped = (
+        "KẾ HOẠCH\nTổ chức đợt thi đua\n\n"
+        "1. Nội dung thi đua\n\n"
+        "- Tập trung triển khai các phong trào thi đua trọng tâm do Thủ tướng Chính phủ phát\n"
+        "động như Phong trào thi đua xây dựng Nông thôn mới; Chung tay vì người nghèo - không\n"
+        "để ai bị bỏ lại phía sau; Đẩy mạnh phát triển hạ tầng, thực hành tiết kiệm, chống lãng phí;\n"
+        "Thi đua xây dựng xã hội học tập, đẩy mạnh học tập suốt đời; Chung tay xóa nhà tạm, nhà\n"
+        "dột nát; Cán bộ, công chức, viên chức thi đua thực hiện văn hóa công sở trong cơ quan.\n\n"
+        "2. Hình thức khen thưởng\n\n"
+        "Huân chương Lao động;\nBằng khen của Thủ tướng Chính phủ;\nGiấy khen.\n")
+    texts = [i["text"] for i in parse_text(wrapped)["items"]]
+    assert any("chống lãng phí; Thi đua xây dựng xã hội học tập" in t for t in texts), texts
+    assert not any(t.startswith("Thi đua xây dựng") for t in texts)
+    assert not any("Huân chương Lao động; Bằng khen" in t for t in texts)

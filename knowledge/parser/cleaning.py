@@ -316,8 +316,10 @@ def continues(prev: Line, line: Line, width: int) -> bool:
         return False                                # a title in capitals, then text
     end = before.rstrip(_CLOSERS)
     if end.endswith(_TERMINAL):
-        # a full line ending a sentence, followed by another full line: the same paragraph
-        return bool(width) and end.endswith(".") and len(before) >= 0.9 * width and len(text) >= 0.9 * width
+        # a full line ending a sentence or a clause of a list run on in one paragraph ("… chống
+        # lãng phí;" then "Thi đua xây dựng xã hội học tập, …;"), followed by another full line:
+        # the same paragraph — a list's own lines are short, or marked
+        return bool(width) and end.endswith((".", ";")) and len(before) >= 0.9 * width and len(text) >= 0.9 * width
     if end.endswith("]") and width and len(before) < 0.8 * width:
         return False                                # "…tình hình[1]": a footnote ends it
     return True
