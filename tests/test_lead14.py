@@ -107,3 +107,19 @@ def test_a_full_line_ending_a_clause_runs_on_in_its_paragraph():
     assert any("chống lãng phí; Thi đua xây dựng xã hội học tập" in t for t in texts), texts
     assert not any(t.startswith("Thi đua xây dựng") for t in texts)
     assert not any("Huân chương Lao động; Bằng khen" in t for t in texts)
+
+
+def test_a_point_is_quoted_under_the_lead_in_it_completes():
+    """QA15: "Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ có trách nhiệm gì" was answered
+    with one dash of the list, which says what to do and not who must: the lead-in heading
+    ("d) Giao Ban Quản lý … có trách nhiệm:") now stands above the quote, without its marker."""
+    from dataclasses import replace
+
+    record = ItemRecord(1, "Đối với các khu công nghiệp chưa có mạng lưới cấp nước tập trung, khẩn trương xây dựng "
+                           "giải pháp sử dụng nước tuần hoàn.", "", "8.d.2", document_id=1,
+                        headings=("8. Các sở, ngành", "d) Giao Ban Quản lý các khu công nghiệp có trách nhiệm:"))
+    answer = Searcher.from_records([record]).ask("Ban Quản lý các khu công nghiệp có trách nhiệm gì về nước")
+    shown = lead(answer.hits[0])
+    assert shown.startswith("<i>Giao Ban Quản lý các khu công nghiệp có trách nhiệm:</i>\n"), shown
+    plain = replace(record, headings=("8. Các sở, ngành", "d) Nước sạch cho khu công nghiệp"))
+    assert not lead(replace(answer.hits[0], record=plain)).startswith("<i>")

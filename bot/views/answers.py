@@ -28,6 +28,7 @@ TELEGRAM_LIMIT = 4096
 LEAD_BUDGET = 320           # characters of directive text leading an answer (a longer sentence is shown whole)
 LABEL_BUDGET = 600          # characters of what follows a label ("như sau:") shown with it
 FULL_LIST_BUDGET = 3000     # characters of a lead-in's list in its whole text (the "Toàn văn" button; _fit bounds the message)
+LEAD_IN_BUDGET = 160        # characters of the lead-in heading a quoted point completes
 SHORT_LABEL = 60            # a label this short ("Hạn nộp báo cáo:") gets its item's heading above it
 SUMMARY_BUDGET = 200        # characters of the English summary
 SUGGESTION_BUDGET = 110     # characters of each suggestion
@@ -94,14 +95,37 @@ def lead(hit: Hit) -> str:
     best that also speaks to the question when both fit in LEAD_BUDGET characters, in the
     item's order (HTML). A label ("Hạn nộp báo cáo:", "… như sau:") comes with what follows
     it, under the item's nearest heading when the label alone does not say what it is for."""
-    from knowledge.quotes import continuation, is_label, whole_sentence
+    from knowledge.quotes import whole_sentence
 
     ranked = list(hit.sentences) or [hit.sentence or hit.text]
     best = whole_sentence(hit.text, ranked[0])
+    lead_in = _under_lead_in(hit)
+    return lead_in + _quoted(hit, ranked, best, headed=bool(lead_in))
+
+
+def _under_lead_in(hit: Hit) -> str:
+    """The heading a point completes, when it is a lead-in ("d) Giao Ban Quản lý các khu chế xuất
+    và công nghiệp Cần Thơ chỉ đạo … có trách nhiệm:" over "- Đối với các khu chế xuất …"): without
+    it the quote says what to do and not who must (QA15). In italics, cut to a line or two."""
+    from knowledge.quotes import is_label
+    from knowledge.within import HEADING_MARK
+
+    record = hit.record
+    if record is None or not record.headings or record.kind == "context":
+        return ""
+    heading = HEADING_MARK.sub("", " ".join(record.headings[-1].split()))
+    if not is_label(heading) or heading.rstrip(" :") in " ".join(hit.text.split()):
+        return ""
+    return f"<i>{esc(_cut(heading, LEAD_IN_BUDGET, 'vi'))}</i>\n"
+
+
+def _quoted(hit: Hit, ranked: list[str], best: str, headed: bool = False) -> str:
+    from knowledge.quotes import continuation, is_label, whole_sentence
+
     if is_label(best):
         rest, more = continuation(hit.item_id, hit.text, ranked[0], LABEL_BUDGET)
         heading = ""
-        if len(best) <= SHORT_LABEL and hit.record is not None and hit.record.headings:
+        if len(best) <= SHORT_LABEL and hit.record is not None and hit.record.headings and not headed:
             heading = f"<i>{esc(_cut(' '.join(hit.record.headings[-1].split()), 120, 'vi'))}</i>\n"
         tail = " ".join(esc(s) for s in rest) + (" …" if more else "")
         return heading + f"<b>{esc(best)}</b>" + (" " + tail if tail else "")
