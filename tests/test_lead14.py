@@ -123,3 +123,12 @@ def test_a_point_is_quoted_under_the_lead_in_it_completes():
     assert shown.startswith("<i>Giao Ban Quản lý các khu công nghiệp có trách nhiệm:</i>\n"), shown
     plain = replace(record, headings=("8. Các sở, ngành", "d) Nước sạch cho khu công nghiệp"))
     assert not lead(replace(answer.hits[0], record=plain)).startswith("<i>")
+
+
+def test_a_title_in_capitals_keeps_its_roman_numerals_and_the_party():
+    """QA15: "ĐẠI HỘI LẦN THỨ XIV CỦA ĐẢNG" was shown as "đại hội lần thứ xiv của đảng"."""
+    from knowledge.parser.names import proper_case
+
+    assert proper_case("CHÀO MỪNG ĐẠI HỘI LẦN THỨ XIV CỦA ĐẢNG") == "Chào mừng đại hội lần thứ XIV của Đảng"
+    assert proper_case("BẦU CỬ ĐẠI BIỂU QUỐC HỘI KHÓA XVI") == "Bầu cử đại biểu Quốc hội khóa XVI"
+    assert proper_case("XỬ LÝ VI PHẠM; KẾT NẠP ĐẢNG VIÊN") == "Xử lý vi phạm; kết nạp đảng viên"

@@ -12,7 +12,10 @@ from knowledge.parser.cleaning import VOCAB
 from knowledge.text import fold
 from knowledge.units import CATALOGUE
 
-ACRONYMS = {"UBND", "HĐND", "BCĐ", "MTTQ", "CDC", "TTHC", "COVID-19", "GDP", "GRDP", "EVN", "WHO", "ASEAN", "UNESCO"}
+ACRONYMS = {"UBND", "HĐND", "BCĐ", "MTTQ", "CDC", "TTHC", "COVID-19", "GDP", "GRDP", "EVN", "WHO", "ASEAN", "UNESCO",
+            # Roman numerals of a congress, a term or a quarter ("ĐẠI HỘI LẦN THỨ XIV", "KHÓA XVI"); not
+            # the one-letter ones nor "VI", which are Vietnamese words ("vi phạm") as well
+            "II", "III", "IV", "VII", "VIII", "IX", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"}
 # Words that begin the name of a body in a letterhead line (where a new name starts).
 _HEADS = tuple(tuple(h.split()) for h in (
     "uy ban nhan dan", "ubnd", "hoi dong nhan dan", "bo", "so", "van phong", "ban", "cuc", "tong cuc",
