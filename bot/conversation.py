@@ -106,7 +106,7 @@ def reply_to_text(text: str, *, searcher, settings: Settings, lang: str, is_admi
     reply_lang = answer.lang if worded and answer.lang in LANGS else lang
     html = render_answer(answer, reply_lang, max_age_days=settings.notice_max_age_days,
                          now=datetime.now(timezone.utc), zone=settings.zone)
-    if answer.smalltalk or answer.missing:
+    if answer.smalltalk or answer.missing or answer.live:
         return Reply(html, reply_lang)
     if answer.answered:
         return Reply(html, reply_lang, plausible(answer)[1:1 + alternatives], full_text=answer.hits[0].item_id)

@@ -40,6 +40,7 @@ from knowledge.lead_ins import with_list
 from knowledge.notice_facts import fact_value, find_notice, typed_fact
 from knowledge.ordinals import clashes, document_texts
 from knowledge.paraphrase import paraphrased
+from knowledge.live_values import live_value
 from knowledge.mentions import boost_named, mentioned, only_the_place, unheard_of
 from knowledge.named import corrected_terms, document_kinds, document_label
 from knowledge.ranking import Ranking, rank_items
@@ -86,6 +87,7 @@ class Answer:
     fact: str | None = None     # a fact of the notice's header (signer, date, …): hits[0].text is its value
     nationwide: list[str] = field(default_factory=list)  # places named, with no notice, answered by a national one
     older: Hit | None = None    # an older notice that answers as well (the newer one, hits[0], went first)
+    live: str | None = None     # a value of the day asked for ("giá vàng hôm nay"), which no notice gives
 
     def to_json(self) -> dict:
         """The contract of ../shared/eval/README.md."""
@@ -196,6 +198,9 @@ class Searcher:
         lang = detect_language(talk.rest, tokens, index.uni.vocab, index.en.vocab)
         if talk.kind:
             return Answer(question, talk.lang or "", False, [], smalltalk=talk.kind)
+        live = live_value(talk.rest, tokens)
+        if live:                        # "giá vàng hôm nay": no notice gives today's price (knowledge.live_values)
+            return Answer(question, lang, False, [], live=live)
         if not tokens or not len(index):
             return Answer(question, lang, False, [])
         # Shorthand read back into words names places too ('qngai' Quảng Ngãi).

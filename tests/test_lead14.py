@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from bot.views.answers import lead
 from knowledge.quotes import ranked_sentences
 from knowledge.records import ItemRecord
@@ -132,3 +134,33 @@ def test_a_title_in_capitals_keeps_its_roman_numerals_and_the_party():
     assert proper_case("CHÀO MỪNG ĐẠI HỘI LẦN THỨ XIV CỦA ĐẢNG") == "Chào mừng đại hội lần thứ XIV của Đảng"
     assert proper_case("BẦU CỬ ĐẠI BIỂU QUỐC HỘI KHÓA XVI") == "Bầu cử đại biểu Quốc hội khóa XVI"
     assert proper_case("XỬ LÝ VI PHẠM; KẾT NẠP ĐẢNG VIÊN") == "Xử lý vi phạm; kết nạp đảng viên"
+
+
+@pytest.mark.parametrize("question, value", [
+    ("thời tiết Cần Thơ ngày mai thế nào", "thời tiết ngày mai"),
+    ("gia ca phe hom nay bao nhieu", "gia ca phe hom nay"),
+    ("mai ha noi co mua khong ban", "mai co mua"),
+    ("What's the weather in Hanoi tomorrow?", "weather tomorrow"),
+    ("Giá xăng RON 95 hôm nay bao nhiêu một lít?", "Giá xăng hôm nay"),
+])
+def test_a_value_of_the_day_is_no_notices_to_give(question, value):
+    """QA15 and the dev sets' out-of-scope misses: "thời tiết Cần Thơ ngày mai thế nào" answered at
+    0.84 from "theo dõi diễn biến thời tiết", "gia ca phe hom nay bao nhieu" at 0.95 from a coffee
+    export target. A time of now beside a live value (knowledge/vocab/live_values.tsv) is not
+    searched; the reply says Loa reads notices, not live data."""
+    from bot.views.answers import render_answer
+
+    records = [ItemRecord(1, "Chủ động theo dõi diễn biến thời tiết, giá xăng dầu, giá cà phê, tỷ giá để điều hành; "
+                             "mưa lớn ở Hà Nội, Cần Thơ.", "", "4.e", document_id=1)]
+    answer = Searcher.from_records(records).ask(question)
+    assert not answer.answered and answer.live == value
+    assert value in render_answer(answer, answer.lang or "vi")
+
+
+@pytest.mark.parametrize("question", ["hôm nay ai phải tham gia họp", "hôm nay có mua được vé không",
+                                      "may h mai cac dp co dich phai xn xong f1", "giá xăng dầu được bình ổn thế nào"])
+def test_now_or_a_price_alone_is_still_a_question(question):
+    from knowledge.live_values import live_value
+    from knowledge.text import tokenize
+
+    assert live_value(question, tokenize(question)) is None

@@ -54,6 +54,8 @@ def render_answer(answer: Answer, lang: str, today: date | None = None,
     its first minute."""
     if answer.smalltalk:
         return t(lang, f"smalltalk.{answer.smalltalk}")
+    if answer.live:
+        return t(lang, "answer.live", value=esc(answer.live))
     if answer.missing:
         return t(lang, "answer.missing", names=esc(", ".join(answer.missing))) + "\n" + t(lang, "answer.rephrase")
     if answer.fact and not answer.answered and answer.hits:      # the notice's header does not give it

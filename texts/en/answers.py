@@ -46,6 +46,7 @@ TEXTS: dict[str, str] = {
     "answer.rephrase": "<i>Try asking more precisely (what, who must act, where), or use /deadlines for deadlines.</i>",
     "answer.empty": "The knowledge base has no directives yet.",
     "answer.item_missing": "That item is no longer in the knowledge base.",
+    "answer.live": "🤔 I answer from the directives I hold, and no notice gives <b>{value}</b>: for news that changes by the day, please check the agency in charge or the official news.",
     "answer.missing": "🤔 The knowledge base has no notice about <b>{names}</b>, so I will not answer with another place's or another document's directive.",
     "answer.status_past": "passed",
     "answer.status_today": "today",
