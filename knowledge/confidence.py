@@ -77,8 +77,6 @@ class Evidence:
     kind_missed: float = 0.0
     body_list: float = 0.0      # the answer is the list under the body's heading (knowledge.duties)
     code_missed: float = 0.0    # a goods code is asked for and the item holds none (knowledge.answer_kind)
-    kind_held: float = 0.0      # a date, number, hour or place is asked for and the item holds one
-    kind_alone: float = 0.0     # ... and the runner-up holds none (measured, not in the stored model)
 
     def vector(self, names) -> list[float]:
         return [getattr(self, n) for n in names]

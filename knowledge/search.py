@@ -324,9 +324,6 @@ class Searcher:
             ev = evidence(ranking, k, lang, named, in_named, background, mismatch,
                           kind_missed=bool(wants) and not index.item_kinds[i] & wants, rival=rival,
                           code_missed=bool(wants & ANSWERS_CODE) and not index.item_kinds[i] & ANSWERS_CODE)
-            if wants and index.item_kinds[i] & wants:
-                beaten = int(ranking.items[rival]) if rival < len(ranking) else -1
-                ev = replace(ev, kind_held=1.0, kind_alone=float(beaten < 0 or not index.item_kinds[beaten] & wants))
             if background and (statement_answers(index, i, wants, who, ev)
                                or (k == 0 and lang == "en" and english_statement(ev, calibrated))):
                 ev = replace(ev, context=0.0)       # a page's statement of the figure or body asked for
