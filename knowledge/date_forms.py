@@ -44,11 +44,14 @@ _TIME_LABEL = (r"(?:thời\s+gian\s+(?:dự\s+kiến\s+)?(?:thực\s+hiện|hoà
 _TO = r"\s*(?:-|–|đến(?:\s+hết)?)\s*"
 _WINDOW_FORMS = [
     ("within_month", rf"{_TIME_LABEL}\s+(?:từ\s+)?(?:tháng\s+)?\d{{1,2}}(?:\s*/\s*\d{{4}})?{_TO}(?:tháng\s+)?{_MONTH}"),
-    ("within_year", rf"{_TIME_LABEL}\s+(?:từ\s+)?(?:năm\s+)?\d{{4}}{_TO}(?:năm\s+)?(?P<wy>\d{{4}})(?!\d)"),
+    # (a window of three years or more, "2026 - 2030", is a programme's period: knowledge/date_periods.py)
+    ("within_year", rf"{_TIME_LABEL}\s+(?:từ\s+)?(?:năm\s+)?(?P<wys>\d{{4}}){_TO}(?:năm\s+)?(?P<wy>\d{{4}})(?!\d)"),
     ("within_quarter", rf"{_TIME_LABEL}\s+(?:từ\s+)?qu[ýí]\s+(?:IV|I{{1,3}}|[1-4])(?:\s*(?:/|-|năm)\s*\d{{4}})?{_TO}{_QUARTER}"),
     ("by", rf"{_TIME_LABEL}\s+(?:từ\s+)?(?:ngày\s+)?\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*\d{{4}})?{_TO}(?:ngày\s+)?(?:{_DATE})"),
     # "Thời gian hoàn thành: 30/11/2025" · "Thời hạn nộp: 17 giờ ngày 30/11/2025"
     ("by", rf"{_TIME_LABEL}\s+(?:{_TIME}\s+)?(?:ngày\s+)?(?:{_DATE})"),
+    # a task table's time cell as a bare month: "Thời gian hoàn thành: 12/2025" (the end of that month)
+    ("within_month", rf"{_TIME_LABEL}\s+{_MONTH}(?![/\d\w-])"),
     # "Thời gian thực hiện: Từ 01/7/2025" (no end): the day the task starts, its own date in the plan
     ("start_label", rf"{_TIME_LABEL}\s+(?:kể\s+)?từ\s+(?:ngày\s+)?(?:{_DATE})"),
 ]
@@ -102,8 +105,8 @@ FORMS = _WINDOW_FORMS + [
     # hằng tuần (trước 15h00 thứ Năm) · báo cáo hằng tuần, chậm nhất 10 giờ thứ Sáu: the hour before the weekday
     ("weekly", rf"{_EVERY}\s+tuần[^.;\d]{{0,40}}?(?:(?:trước|vào|chậm\s+nhất|lúc)\s+{_TIME}\s+(?:ngày\s+)?)?(?:vào\s+)?"
                rf"(?:(?P<wpart>sáng|chiều|trưa|tối)\s+)?(?:ngày\s+)?{_WEEKDAY}"),
-    # trước ngày 15/12 hằng năm · hằng năm, trước ngày 15 tháng 12
-    ("yearly", rf"(?:trước|chậm nhất|vào|đến|hạn chót|hạn cuối|thời hạn)\s+ngày\s+(?P<yd>\d{{1,2}})\s*(?:/|-|tháng)\s*(?P<ym>\d{{1,2}})\s+"
+    # trước ngày 15/12 hằng năm · trước 20/12 hằng năm · hằng năm, trước ngày 15 tháng 12
+    ("yearly", rf"(?:trước|chậm nhất|vào|đến|hạn chót|hạn cuối|thời hạn)\s+(?:ngày\s+)?(?P<yd>\d{{1,2}})\s*(?:/|-|tháng)\s*(?P<ym>\d{{1,2}})\s+"
                rf"(?:{_EVERY}|các)\s+năm"),
     # trước ngày 01/6 và 15/11 hằng năm: both dates are yearly
     ("yearly", rf"(?:trước|chậm nhất|vào|đến)\s+ngày\s+(?P<yd>\d{{1,2}})\s*/\s*(?P<ym>\d{{1,2}})(?=\s*(?:và|,)\s*"
@@ -175,8 +178,8 @@ FORMS = _WINDOW_FORMS + [
     # (knowledge/date_lists.py reads the days a list adds after any dated phrase)
     ("by", rf"{_BY}\s+(?:các\s+)?ngày\s+(?P<dd>\d{{1,2}})\s*(?:,|và|hoặc)\s*(?:ngày\s+)?(?:{_DATE})"),
     # chậm nhất đến ngày 30/11/2021 · đến hết ngày 31/12 · trước 17h30 ngày 20/12/2021 ·
-    # hạn chót 15/01/2022
-    ("by", rf"{_BY}(?:\s+{_TIME})?\s+(?:(?:thứ\s+\w{{2,4}}|chủ\s+nhật)(?:,\s*|\s*\(\s*|\s+))?(?:ngày\s+(?:[^\W\d_]{{2,12}}\s+){{0,3}})?(?:{_DATE})"),
+    # hạn chót 15/01/2022 · trước 17 giờ ngày thứ Sáu, 28/11/2025
+    ("by", rf"{_BY}(?:\s+{_TIME})?\s+(?:(?:ngày\s+)?(?:thứ\s+\w{{2,4}}|chủ\s+nhật)(?:,\s*|\s*\(\s*|\s+))?(?:ngày\s+(?:[^\W\d_]{{2,12}}\s+){{0,3}})?(?:{_DATE})"),
     # Hằng năm hoặc đột xuất báo cáo … · báo cáo theo định kỳ hàng quý · báo cáo Thủ tướng hằng tháng: no day of its own, due by
     # each period's end (knowledge/open_recurrence.py says when it is a duty)
     ("open_recurring", rf"{_EVERY}\s+(?P<per>năm|quý|tháng|tuần)(?![\w/]|\s*\d)"),
@@ -186,10 +189,32 @@ FORMS = _WINDOW_FORMS + [
     ("relative", rf"(?:trước\s+)?{_TIME}\s+(?:ngày\s+)?(?P<rel>mai|hôm\s+nay|ngày\s+mai)"
                  rf"(?:\s*\((?P<rd>\d{{1,2}})\s*/\s*(?P<rm>\d{{1,2}})\))?"),
 ]
+# A task line that names who leads ("Chủ trì: Sở Tư pháp", "Cơ quan chủ trì: …") gives the task's time in a bare
+# "Thời gian:" line or column: there the label dates the task, where elsewhere it dates a meeting. Read only in
+# such a text (LED_PATTERN), and only as a month, a quarter or a year: "Thời gian: Quý I/2026", "Thời gian: 12/2025".
+LEAD = re.compile(r"chủ\s+trì\s*:", re.IGNORECASE)
+_LED_LABEL = r"thời\s+gian\s*:(?:\s*trong)?"
+LED_FORMS = [
+    ("within_month", rf"{_LED_LABEL}\s+(?:tháng\s+)?{_MONTH}(?![/\d\w-])"),
+    ("within_quarter", rf"{_LED_LABEL}\s+{_QUARTER}"),
+    ("within_year", rf"{_LED_LABEL}\s+năm\s+(?P<wy>\d{{4}})(?!\d)(?!\s*(?:-|–|đến))"),
+    ("within_year", rf"{_LED_LABEL}\s+(?P<wy>\d{{4}})(?=\s*(?:[.;,)]|$))"),
+]
 # Every form starts a word with one of these letters or a digit: the guard skips the other
 # positions at once instead of trying thirty alternatives at each character of a long text.
 _STARTS = r"(?<!\w)(?=[\dtđkshcvxmnldTĐKSHCVXMNLD])"
-PATTERN = re.compile(_STARTS + "(?:" + "|".join(f"(?P<f{i}>{body.replace('(?P<', f'(?P<x{i}_')})"
-                                                  for i, (_, body) in enumerate(FORMS)) + ")", re.IGNORECASE)
-GROUPS = [(int(k[1:]), k) for k in PATTERN.groupindex if k[0] == "f"]
-NAMES = {i: [k for k in PATTERN.groupindex if k.startswith(f"x{i}_")] for i in range(len(FORMS))}   # each form's groups
+
+
+def _compiled(forms: list[tuple[str, str]]) -> tuple[re.Pattern, list[tuple[int, str]], dict[int, list[str]]]:
+    """One expression of all `forms`, each its own group ("f3"), each form's groups renamed apart ("x3_d");
+    with the list of form groups and each form's named groups, to tell which form matched and read it."""
+    pattern = re.compile(_STARTS + "(?:" + "|".join(f"(?P<f{i}>{body.replace('(?P<', f'(?P<x{i}_')})"
+                                                   for i, (_, body) in enumerate(forms)) + ")", re.IGNORECASE)
+    groups = [(int(k[1:]), k) for k in pattern.groupindex if k[0] == "f"]
+    names = {i: [k for k in pattern.groupindex if k.startswith(f"x{i}_")] for i in range(len(forms))}
+    return pattern, groups, names
+
+
+PATTERN, GROUPS, NAMES = _compiled(FORMS)
+LED_FORMS = LED_FORMS + FORMS
+LED_PATTERN, LED_GROUPS, LED_NAMES = _compiled(LED_FORMS)

@@ -27,7 +27,8 @@ from knowledge.date_narrative import (COMPLETES, CUT_OFF, DONE_BEFORE, FIRM, NOT
                                       clause_of, described, finished_from_now, fold_span, lasts_until, narrative, objective, period, planned_event,
                                       reported_cut_off, reported_resolve, told_as_done, validity_or_forecast)
 from knowledge.date_coverage import covered_span
-from knowledge.date_forms import FORMS, GROUPS, NAMES, PATTERN
+from knowledge.date_forms import FORMS, GROUPS, LEAD, LED_FORMS, LED_GROUPS, LED_NAMES, LED_PATTERN, NAMES, PATTERN
+from knowledge.date_periods import programme_period
 from knowledge.date_done import reported_done
 from knowledge.date_each_year import each_year, said_to_recur, sentence_before
 from knowledge.date_events import gathering_day
@@ -66,10 +67,14 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
     Tết and lunar dates not at all. Raises DateOutOfRange for a firm deadline outside
     1945–2100."""
     found, open_phrases = [], set()
-    for m in PATTERN.finditer(text):
-        i, key = next((i, k) for i, k in GROUPS if m.group(k) is not None)
-        kind = FORMS[i][0]
-        g = {k.split("_", 1)[1]: m.group(k) for k in NAMES[i]}
+    forms, pattern, groups, names = (LED_FORMS, LED_PATTERN, LED_GROUPS, LED_NAMES) if LEAD.search(text) \
+        else (FORMS, PATTERN, GROUPS, NAMES)           # a task line naming who leads: its bare "Thời gian:" too
+    for m in pattern.finditer(text):
+        i, key = next((i, k) for i, k in groups if m.group(k) is not None)
+        kind = forms[i][0]
+        g = {k.split("_", 1)[1]: m.group(k) for k in names[i]}
+        if kind == "within_year" and programme_period(g):
+            continue                                   # "Thời gian thực hiện: 2026 - 2030": the plan's period
         phrase = m.group(0).rstrip(" ,")
         firm = bool(FIRM.match(phrase) or DONE_BEFORE.search(text[max(0, m.start() - 20):m.start()].lower())) \
             or kind in RECURRING or kind in ("relative", "within_days")
@@ -96,7 +101,7 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
             if due is not None and not FIRST_YEAR <= due.year <= LAST_YEAR:
                 raise DateOutOfRange(phrase, f"{due.day:02d}/{due.month:02d}/{due.year}")
         except DateOutOfRange as e:
-            if firm or FORMS[i][0] not in EVENTS:
+            if firm or forms[i][0] not in EVENTS:
                 raise DateOutOfRange(phrase, e.written) from None
             continue                                   # "từ ngày 3/2/1930": history, not a deadline
         except (ValueError, OverflowError):
@@ -109,7 +114,7 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
             before = sentence_before(text, m.start())    # "trước ngày 15/01 năm sau": the year after the one reported
             due, rule = following_year(due, before, reference, said_to_recur(before))
         if rule is None and reference is not None:
-            due, rule = each_year(text, m.start(), FORMS[i][0], kind, g, due, reference)   # "Hằng năm, … trong Quý I"
+            due, rule = each_year(text, m.start(), forms[i][0], kind, g, due, reference)   # "Hằng năm, … trong Quý I"
         if not firm and narrative(text, m.start(), m.end(), due, reference if dated else None, kind):
             continue
         if kind == "start_label":
@@ -121,7 +126,7 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
                 not COMPLETES.search(fold_span(text, max(0, m.start() - 80), m.start())):
             continue                                   # "trong ngày 14/12" of an event, "vào năm 2026" of a plan,
                                                        # "khởi công vào tháng 12/2025" (an event, not a task finished)
-        if kind == "within_month" and FORMS[i][0] == "session_month" and \
+        if kind == "within_month" and forms[i][0] == "session_month" and \
                 not COMPLETES.search(fold_span(text, max(0, m.start() - 100), m.start())):
             continue                                   # "(tháng 4/2025)" of anything but a submission
         if not (g.get("y") or g.get("y2")) and UNNAMED_YEAR.match(text, m.start() + len(phrase)) \
@@ -142,7 +147,7 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
         if rule in ("FREQ=WEEKLY", "FREQ=DAILY") or (rule and rule.startswith(("FREQ=WEEKLY", "FREQ=DAILY"))):
             if REST.search(clause_of(text, m.start(), m.end()).lower()):
                 continue                               # "nghỉ thứ Bảy và Chủ nhật hằng tuần": days off
-        if kind == "by" and FORMS[i][0] in ("before_tet", "before_new_year") and (REST.search(clause_of(text, m.start(), m.end()).lower())
+        if kind == "by" and forms[i][0] in ("before_tet", "before_new_year") and (REST.search(clause_of(text, m.start(), m.end()).lower())
                                                                or re.search(r"\d\s+ngày\s*$", text[max(0, m.start() - 12):m.start()])):
             continue                                   # "nghỉ 01 ngày trước Tết và 04 ngày sau Tết": days off, no task
         if rule is None and (firm and planned_event(text, m.start(), phrase) or gathering_day(text, m.start(), phrase)):
