@@ -137,7 +137,8 @@ FORMS = _WINDOW_FORMS + [
     ("within_month", rf"(?:trong|đến\s+hết|hết|chậm\s+nhất(?:\s+(?:trong|vào))?|(?:vào\s+|đến\s+|trước\s+)?cuối|vào|{_TIME_LABEL}|"
                      rf"hoàn\s+thành|xong)"
                      rf"\s+tháng\s+{_MONTH}"),
-    ("within_month", r"(?:trong|đến\s+hết|hết|chậm\s+nhất(?:\s+(?:trong|vào))?)\s+tháng\s+(?P<mon>\d{1,2})(?![\d/]|\s*năm\s*\d)"),
+    # … and a task line's month without its year: "Thời gian thực hiện: Tháng 12 hằng năm" (knowledge/date_each_year.py)
+    ("within_month", rf"(?:trong|đến\s+hết|hết|chậm\s+nhất(?:\s+(?:trong|vào))?|{_TIME_LABEL})\s+tháng\s+(?P<mon>\d{{1,2}})(?![\d/]|\s*năm\s*\d)"),
     # trình … tại Phiên họp thứ 44 (tháng 4/2025): the month of the meeting a text is submitted to
     ("session_month", rf"(?<=\()tháng\s+{_MONTH}(?=\))"),
     # trước quý III/2022 → the last day of June · trong quý I/2022 → the last day of March
@@ -161,7 +162,8 @@ FORMS = _WINDOW_FORMS + [
     # (kept only at a sentence's start, before a verb of the task: see YEAR_TASK)
     ("year_opening", r"năm\s+(?P<wy>\d{4})(?=\s*,\s*\w)"),
     # trong 6 tháng đầu năm 2026 · hoàn thành trong nửa đầu năm 2026 → 30 June; 6 tháng cuối năm → 31 December
-    ("half_year", r"(?:trong|đến\s+hết|hết)\s+(?:06|6)?\s*(?:tháng|nửa)\s+(?P<half>đầu|cuối)\s+năm\s+(?P<hy>\d{4,5})(?!\d)"),
+    # (also after a task label: "Thời gian hoàn thành: 6 tháng đầu năm 2026")
+    ("half_year", rf"(?:trong|đến\s+hết|hết|{_TIME_LABEL})\s+(?:06|6)?\s*(?:tháng|nửa)\s+(?P<half>đầu|cuối)\s+năm\s+(?P<hy>\d{{4,5}})(?!\d)"),
     # trước Tết Nguyên đán (Nhâm Dần) → the day before the next lunar new year
     ("before_tet", r"trước\s+(?:dịp\s+)?Tết(?:\s+Nguyên\s+đán)?(?!\s+(?:Dương|Tây))"),
     # hạn chót nộp phương án là ngày 20/01/2022

@@ -114,7 +114,7 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
             before = sentence_before(text, m.start())    # "trước ngày 15/01 năm sau": the year after the one reported
             due, rule = following_year(due, before, reference, said_to_recur(before))
         if rule is None and reference is not None:
-            due, rule = each_year(text, m.start(), forms[i][0], kind, g, due, reference)   # "Hằng năm, … trong Quý I"
+            due, rule = each_year(text, m.start(), forms[i][0], kind, g, due, reference, m.end())   # "Hằng năm, … trong Quý I"
         if not firm and narrative(text, m.start(), m.end(), due, reference if dated else None, kind):
             continue
         if kind == "start_label":

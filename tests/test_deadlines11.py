@@ -132,3 +132,27 @@ def test_a_yearly_day_without_ngay_is_yearly():
 def test_a_weekday_between_ngay_and_the_date(line, at):
     [found] = find_deadlines(line, NOV_20)
     assert (found.due, found.time) == (date(2025, 11, 28), at)
+
+
+@pytest.mark.parametrize("line, due", [
+    ("Các sở báo cáo trong tháng 12 hằng năm.", date(2025, 12, 31)),
+    ("Các sở tổ chức kiểm tra trong quý IV hằng năm.", date(2025, 12, 31)),
+    ("Thời gian thực hiện: Tháng 12 hằng năm.", date(2025, 12, 31)),
+    ("Thời gian thực hiện: Quý I hằng năm.", date(2026, 3, 31)),
+])
+def test_a_month_or_quarter_followed_by_hang_nam_comes_back_each_year(line, due):
+    found = [f for f in find_deadlines(line, NOV_20) if f.kind == "within_month"]
+    assert [(f.due, (f.recurrence or "").startswith("FREQ=YEARLY")) for f in found] == [(due, True)]
+
+
+def test_a_month_with_its_year_and_then_hang_nam_is_that_month_once():
+    [found] = find_deadlines("Thời gian thực hiện: Tháng 12/2025 và hằng năm.", NOV_20)
+    assert (found.due, found.recurrence) == (date(2025, 12, 31), None)
+
+
+@pytest.mark.parametrize("line, due", [
+    ("Thời gian hoàn thành: 6 tháng đầu năm 2026.", date(2026, 6, 30)),
+    ("Thời gian thực hiện: trong 6 tháng cuối năm 2026.", date(2026, 12, 31)),
+])
+def test_a_half_year_after_a_task_label(line, due):
+    assert _dues(line) == [due]
