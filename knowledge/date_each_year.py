@@ -17,6 +17,8 @@ from knowledge.date_narrative import fold_span, left_of
 
 # "Hằng năm, …", "định kỳ hằng năm …" opening the sentence of a quarter or month without a year
 YEARLY = re.compile(r"\b(?:hang|moi) nam\b")
+# "… trong tháng 12 hằng năm", "Thời gian thực hiện: Quý IV hằng năm": the same said right after the phrase
+YEARLY_AFTER = re.compile(r"\s*,?\s*(?:hằng|hàng|mỗi)\s+năm\b", re.IGNORECASE)
 # "Định kỳ …" opening the sentence of a day without a year: a periodic report, due each year on that day
 PERIODIC = re.compile(r"\bdinh ky\b")
 
@@ -39,13 +41,15 @@ def yearly_next(due: date, reference: date) -> tuple[date, str]:
     return due, f"FREQ=YEARLY;BYMONTH={due.month};BYMONTHDAY={due.day}"
 
 
-def each_year(text: str, start: int, form: str, kind: str, g: dict, due: date, reference: date) -> tuple[date, str | None]:
+def each_year(text: str, start: int, form: str, kind: str, g: dict, due: date, reference: date,
+              end: int | None = None) -> tuple[date, str | None]:
     """`due` and its rule: the next yearly occurrence when the sentence says the phrase at `start`
     returns each year, else `due` and None. `form` is the phrase's form as matched, `kind` what it
-    was read as, `g` its groups: a quarter or month without its year under "hằng năm", a day
+    was read as, `g` its groups: a quarter or month without its year under "hằng năm" (or followed by it, the
+    phrase ending at `end`), a day
     without its year ("trước ngày 16/6") under "định kỳ"."""
     if form in ("within_quarter", "within_month") and not (g.get("qy") or g.get("mony")) \
-            and YEARLY.search(sentence_before(text, start)):
+            and (YEARLY.search(sentence_before(text, start)) or (end is not None and YEARLY_AFTER.match(text, end))):
         return yearly_next(due, reference)     # "Hằng năm, rà soát … trong Quý I": each year, next one
     if kind == "by" and g.get("d") and not g.get("y") and PERIODIC.search(sentence_before(text, start)):
         return yearly_next(due, reference)     # "Định kỳ hàng tháng (…), 6 tháng (trước ngày 16/6)": each year
