@@ -220,9 +220,7 @@ def _scan_special(folded: str, lo: int, hi: int, out: list) -> None:
             append((_I_Y_GET(mo.group(), mo.group()), mo.start(), mo.end(), True))
             continue
         s, e = mo.span()
-        if mo.lastgroup == "vdate":     # 'ngày 20 tháng 7' keeps its 'ngày' as 'ngày 20/7' does ("trước ngày nào")
-            append(("ngay", s, s + 4, True))
-        elif mo.lastgroup == "kindno":
+        if mo.lastgroup == "kindno":
             # Keep the kind words themselves as words ("chi thi", "directive").
             out.extend((w.group(), s + w.start(), s + w.end(), True)
                        for w in re.finditer(r"[^\W\d_]+", folded[s:mo.start("kn")])
