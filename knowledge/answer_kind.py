@@ -7,6 +7,8 @@ from its concepts (knowledge/concepts.py), which are what the question is about.
 """
 from __future__ import annotations
 
+import re
+
 from knowledge.clock_place import ANSWERS_HOUR, ANSWERS_PLACE
 from knowledge.traits import ANSWERS_CODE, ANSWERS_FREQUENCY, ANSWERS_QUANTITY, ANSWERS_TIME, ANSWERS_YEAR
 
@@ -36,6 +38,32 @@ _CODE_ASKS = [tuple(p.split()) for p in (
     "which code", "classified under")]
 
 
+# An amount of money asked for ("bao nhiêu tiền", "mức hỗ trợ bao nhiêu đồng", "how much money"):
+# only a figure answers it, never a point that names the payment without one ("… ban hành chế
+# độ hỗ trợ người hoạt động không chuyên trách"), however many of the question's words it holds
+# (knowledge.confidence.overruled). No item holds this kind; it rides along ANSWERS_QUANTITY.
+ANSWERS_MONEY = 128     # besides knowledge.clock_place's ANSWERS_HOUR and ANSWERS_PLACE (32, 64)
+_MONEY = frozenset({"tien", "dong"})
+_NOT_MONEY = frozenset({"chi", "bao", "y", "thoi", "nghiep", "ho", "doi", "vien", "bang", "deu"})  # đồng chí, đồng ý …
+_NO_CHARGE = re.compile(r"\b(?:mien phi|khong (?:thu|phai (?:tra|nop|dong)) (?:phi|tien|le phi))\b")
+
+
+def asks_money(terms: list[str]) -> bool:
+    """"bao nhiêu tiền / bao nhiêu đồng / bn tiền / how much money" (not "bao nhiêu đồng chí")."""
+    for k, t in enumerate(terms[:-1]):
+        if (t == "bn" or (t == "nhieu" and k and terms[k - 1] == "bao")) and terms[k + 1] in _MONEY \
+                and (k + 2 >= len(terms) or terms[k + 2] not in _NOT_MONEY):
+            return True
+        if t == "much" and k and terms[k - 1] == "how" and terms[k + 1] == "money":
+            return True
+    return False
+
+
+def states_no_charge(folded: str) -> bool:
+    """The item says nothing is paid ("miễn phí", "không thu phí"): an amount in words."""
+    return _NO_CHARGE.search(folded) is not None
+
+
 def wanted_answer(terms: list[str]) -> int:
     """ANSWERS_TIME for "khi nào / when / hạn chót", ANSWERS_QUANTITY for "bao nhiêu / how
     many", ANSWERS_FREQUENCY for "how often / mấy lần", and ANSWERS_YEAR besides the time for
@@ -57,6 +85,8 @@ def wanted_answer(terms: list[str]) -> int:
         found |= ANSWERS_FREQUENCY
     if any(p in grams for p in _CODE_ASKS):
         found |= ANSWERS_CODE
+    if asks_money(terms):
+        found |= ANSWERS_MONEY | ANSWERS_QUANTITY
     if any(p in grams for p in _HOUR_ASKS):      # only an hour answers it, not any date
         found = (found & ~ANSWERS_TIME) | ANSWERS_HOUR
     return found

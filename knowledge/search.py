@@ -28,7 +28,7 @@ from datetime import date
 from knowledge.absent_body import absent_body
 from knowledge.accents import accent_mismatch, accented_words, repeats
 from knowledge.asked_thing import thing_missing
-from knowledge.answer_kind import wanted_answer, wanted_place
+from knowledge.answer_kind import ANSWERS_MONEY, states_no_charge, wanted_answer, wanted_place
 from knowledge.concepts import detect_language, en_concepts, read_vi_tokens, untranslated, vi_concepts
 from knowledge.confidence import Evidence, evidence, model, overruled
 from knowledge.restatements import conclusion_first
@@ -50,8 +50,8 @@ from knowledge.records import DeadlineInfo, ItemRecord, document_signatures, loa
 from knowledge.situation import (answers_difficulty, asks_difficulty, asks_situation, asks_who, english_statement,
                                  statement_answers)
 from knowledge.smalltalk import read_smalltalk
-from knowledge.text import has_diacritics, nfc, stopword_flags, tokenize
-from knowledge.traits import ANSWERS_CODE
+from knowledge.text import fold, has_diacritics, nfc, stopword_flags, tokenize
+from knowledge.traits import ANSWERS_CODE, ANSWERS_QUANTITY
 
 MIN_LETTERS = 3          # fewer letters and digits than this say nothing ("1", "y", "ô")
 REBUILD_SHARE = 0.2      # when more of the documents changed, the index is built afresh
@@ -323,7 +323,9 @@ class Searcher:
                 and not (difficulty and answers_difficulty(r.text))
             ev = evidence(ranking, k, lang, named, in_named, background, mismatch,
                           kind_missed=bool(wants) and not index.item_kinds[i] & wants, rival=rival,
-                          code_missed=bool(wants & ANSWERS_CODE) and not index.item_kinds[i] & ANSWERS_CODE)
+                          code_missed=bool(wants & ANSWERS_CODE) and not index.item_kinds[i] & ANSWERS_CODE,
+                          money_missed=bool(wants & ANSWERS_MONEY) and not index.item_kinds[i] & ANSWERS_QUANTITY
+                          and not states_no_charge(fold(r.text)))
             if background and (statement_answers(index, i, wants, who, ev)
                                or (k == 0 and lang == "en" and english_statement(ev, calibrated))):
                 ev = replace(ev, context=0.0)       # a page's statement of the figure or body asked for

@@ -113,6 +113,11 @@ SETS = [
     # a third each accented, unaccented and chat shorthand, written by hand before any change;
     # the aside part (tests/*_fresh10_hold.tsv) is deliberately not listed.
     _real("fresh10"),
+    # Six documents (2026-11-25, branch realrank8: the Politburo's conclusion on the
+    # reorganisation, a consolidated circular on mine clearance, four legal Q&A pages), a third
+    # unaccented or chat shorthand, one in six in English, written by hand before any change; the
+    # aside part (tests/*_fresh11_hold.tsv) is deliberately not listed.
+    _real("fresh11"),
     # English only (2026-11-25, branch english8): thirteen more unused notices without English
     # summaries (labour reports, tax scams and refunds, land rent, public assets after the
     # merger, a marine plan, party congresses), typed as officials and aid workers type, with

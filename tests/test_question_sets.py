@@ -59,6 +59,13 @@ QUESTION_SETS = {
     # shorthand, written by hand before any change; every third question set aside.
     "real fresh10": ("questions_real_fresh10.tsv", 45, "real_docs_fresh10.txt"),
     "real fresh10 holdout": ("questions_real_fresh10_hold.tsv", 22, "real_docs_fresh10.txt"),
+    # Six documents given to branch realrank8 (issue 9: the Politburo's conclusion on the
+    # reorganisation, a consolidated circular on mine clearance, four legal Q&A pages; the
+    # other four given were encyclopedia articles and an empty page), a third unaccented or
+    # chat shorthand, about one question in six in English, written by hand before any change;
+    # every third question set aside.
+    "real fresh11": ("questions_real_fresh11.tsv", 33, "real_docs_fresh11.txt"),
+    "real fresh11 holdout": ("questions_real_fresh11_hold.tsv", 16, "real_docs_fresh11.txt"),
     # English only (issue 9, "English on every topic"): questions about notices imported at run
     # time, which have no English summaries; dev and held-aside parts share their documents.
     "real en4": ("questions_real_en4.tsv", 33, "real_docs_en4.txt"),
@@ -109,6 +116,9 @@ VIETNAMESE_ONLY = {"real fresh4", "real fresh4 holdout", "seed dev5", "seed dev5
                    "real fresh5 holdout", "real fresh6", "real fresh6 holdout",
                    "real fresh7", "real fresh7 holdout", "real fresh8", "real fresh8 holdout",
                    "real fresh9", "real fresh9 holdout", "real fresh10", "real fresh10 holdout"}
+# Sets mostly in Vietnamese with some English (as many officials as aid workers ask): over the
+# set and its held-aside third, between a tenth and three tenths in English.
+SOME_ENGLISH = {"real fresh11", "real fresh11 holdout"}
 # Sets written as officials type in a Vietnamese chat (no accents, typos, telex leftovers,
 # shorthand): no English share is asked of them, but most must be typed without accents.
 CHAT_SETS = {"seed dev3", "seed dev3 holdout", "seed dev4", "seed dev4 holdout", "seed dev6", "seed dev6 holdout",
@@ -134,6 +144,8 @@ OUT_OF_SCOPE_SETS = {
     "real fresh9 holdout": ("oos_real_fresh9_hold.tsv", 7),
     "real fresh10": ("oos_real_fresh10.tsv", 14),
     "real fresh10 holdout": ("oos_real_fresh10_hold.tsv", 6),
+    "real fresh11": ("oos_real_fresh11.tsv", 9),
+    "real fresh11 holdout": ("oos_real_fresh11_hold.tsv", 4),
     "real en4": ("oos_real_en4.tsv", 7),
     "real en4 holdout": ("oos_real_en4_hold.tsv", 4),
     "real en5": ("oos_real_en5.tsv", 8),
@@ -225,7 +237,11 @@ def test_question_set_is_well_formed(name):
         assert typed >= 0.75
         return
     english = sum(r["lang"] == "en" for r in rows) / len(rows)
-    if name in ENGLISH_ONLY:
+    if name in SOME_ENGLISH:
+        base = name.removesuffix(" holdout")
+        pooled = [r for n in (base, f"{base} holdout") for r in read_tsv(QUESTION_SETS[n][0])]
+        assert 0.1 <= sum(r["lang"] == "en" for r in pooled) / len(pooled) <= 0.3
+    elif name in ENGLISH_ONLY:
         assert english == 1
     elif name in VIETNAMESE_ONLY:
         assert english == 0
