@@ -39,10 +39,13 @@ def ranked_sentences(text: str, wanted: set[str], named: frozenset[str] = frozen
 
 def _label_pairs(sentence: str) -> frozenset[str]:
     """The syllable pairs of the short label a sentence opens with ("Cơ quan chủ trì" of
-    "- Cơ quan chủ trì: Sở Nội vụ …"); none when it opens with no label."""
+    "- Cơ quan chủ trì: Sở Nội vụ …"); none when it opens with no label, or with the name of a
+    body (a capital after its first word: QA16, "đảng ủy bộ giáo dục …" quoted the Health
+    ministry's point (i) for the label "Giao Đảng uỷ Chính phủ:" it shares 'đảng ủy' with)."""
     label, colon, _ = sentence.partition(":")
-    if not colon or len(label.lstrip("-+*•– ").split()) > LABEL_WORDS:
-        return frozenset()
+    words = label.lstrip("-+*•– ").split()
+    if not colon or len(words) > LABEL_WORDS or any(w[:1].isupper() for w in words[1:]):
+        return frozenset()          # a body's name over its points ("Giao Đảng uỷ Chính phủ: (i) …"), no field
     return frozenset(index_terms(label)[1])
 
 

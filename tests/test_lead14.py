@@ -164,3 +164,29 @@ def test_now_or_a_price_alone_is_still_a_question(question):
     from knowledge.text import tokenize
 
     assert live_value(question, tokenize(question)) is None
+
+
+def test_a_bodys_name_over_its_points_is_no_field_label():
+    """QA16: "đảng ủy bộ giáo dục chủ trì xây dựng gì cho trẻ …" quoted point (i), the Health
+    ministry's, because it follows the label "Giao Đảng uỷ Chính phủ:" that shares 'đảng ủy' with
+    the question. A label that names a body (a capital after its first word) decides nothing."""
+    text = ("Giao Đảng uỷ Chính phủ: (i) Chỉ đạo Đảng uỷ Bộ Y tế chủ trì xây dựng quy trình liên thông khám sàng lọc. "
+            "(ii) Chỉ đạo Đảng uỷ Bộ Giáo dục và Đào tạo chủ trì xây dựng các chương trình giáo dục, hỗ trợ hoà nhập "
+            "cho trẻ theo từng lứa tuổi.")
+    record = ItemRecord(1, text, "", "4.1", document_id=1, document_number="432-TB/VPTW")
+    answer = Searcher.from_records([record]).ask("đảng ủy bộ giáo dục chủ trì xây dựng gì cho trẻ có hoàn cảnh đặc biệt")
+    assert answer.hits[0].sentence.startswith("(ii) Chỉ đạo Đảng uỷ Bộ Giáo dục"), answer.hits[0].sentence
+
+
+def test_a_long_lead_in_stored_cut_still_stands_above_its_points():
+    """QA16: the tasks of "1. Bí thư tỉnh ủy và Chủ tịch UBND các tỉnh: Đắk Lắk, Khánh Hòa, … nhiệm vụ
+    sau:" were quoted without it (a heading over 200 characters is stored cut, ending "…")."""
+    from dataclasses import replace
+
+    long_lead = ("1. Bí thư tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh: Đắk Lắk, Khánh Hòa, Gia Lai và Lâm Đồng "
+                 "tiếp tục tập trung lãnh đạo, chỉ đạo, huy động tối đa lực lượng, phương tiện khắc phục hậu quả "
+                 "mưa lũ, sớm ổn định đời sống nhân dân và thực hiện các…")
+    record = ItemRecord(1, "Tổ chức thăm hỏi, động viên, hỗ trợ kịp thời các gia đình có người chết.", "", "1.1",
+                        document_id=1, headings=(long_lead,))
+    answer = Searcher.from_records([record]).ask("thăm hỏi gia đình có người chết")
+    assert lead(replace(answer.hits[0], record=record)).startswith("<i>Bí thư tỉnh ủy và Chủ tịch")

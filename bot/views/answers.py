@@ -116,7 +116,9 @@ def _under_lead_in(hit: Hit) -> str:
     if record is None or not record.headings or record.kind == "context":
         return ""
     heading = HEADING_MARK.sub("", " ".join(record.headings[-1].split()))
-    if not is_label(heading) or heading.rstrip(" :") in " ".join(hit.text.split()):
+    # a heading stored cut ("…", knowledge.records) is a long lead-in: "1. Bí thư tỉnh ủy và Chủ tịch
+    # UBND các tỉnh: Đắk Lắk, Khánh Hòa, … thực hiện các nhiệm vụ sau:" (QA16)
+    if not (is_label(heading) or heading.endswith("…")) or heading.rstrip(" :…") in " ".join(hit.text.split()):
         return ""
     return f"<i>{esc(_cut(heading, LEAD_IN_BUDGET, 'vi'))}</i>\n"
 
