@@ -190,3 +190,21 @@ def test_a_long_lead_in_stored_cut_still_stands_above_its_points():
                         document_id=1, headings=(long_lead,))
     answer = Searcher.from_records([record]).ask("thăm hỏi gia đình có người chết")
     assert lead(replace(answer.hits[0], record=record)).startswith("<i>Bí thư tỉnh ủy và Chủ tịch")
+
+
+def test_a_page_quoting_a_new_dispatch_is_not_the_one_it_follows():
+    """QA16: a news page on a new công điện, which it quotes ("Công điện nêu: Tiếp theo …, Thủ tướng
+    Chính phủ đã ban hành Công điện số 57/CĐ-TTg ngày 05 tháng 5 năm 2025 …"), was stored as 57/CĐ-TTg
+    of 05/05/2025, and every answer cited that older dispatch. A number the lead cites after "Tiếp theo"
+    is the one before; the page's own has no number, and says so."""
+    from knowledge.parser.pages import reported_document
+
+    lead = ["Công điện gửi Bộ trưởng, Thủ trưởng cơ quan ngang bộ; Chủ tịch Ủy ban nhân dân các tỉnh.",
+            "Công điện nêu: Tiếp theo kết quả tích cực của Lễ khởi công đồng loạt 80 công trình, Thủ tướng Chính phủ "
+            "đã ban hành Công điện số 57/CĐ-TTg ngày 05 tháng 5 năm 2025 chỉ đạo Bộ Xây dựng chuẩn bị tổ chức lễ.",
+            "1. Các bộ, địa phương khẩn trương hoàn thành thủ tục theo đúng chỉ đạo của Thủ tướng Chính phủ tại Công "
+            "điện số 57/CĐ-TTg ngày 05 tháng 05 năm 2025; gửi Bộ Xây dựng trước ngày 13 tháng 8 năm 2025."]
+    report = reported_document("Tổ chức khởi công, khánh thành các công trình chào mừng 80 năm Quốc khánh", lead)
+    assert report is None or report.number != "57/CĐ-TTg"
+    issued = ["Ngày 6/8/2025, Thủ tướng Chính phủ đã ký ban hành Công điện số 128/CĐ-TTg về việc tổ chức lễ khởi công."]
+    assert reported_document("Công điện 128/CĐ-TTg về lễ khởi công", issued).number == "128/CĐ-TTg"

@@ -48,7 +48,10 @@ _OF = re.compile(r"\s*(?:năm\s+\d{4}\s+)?(?:của|do)\s+(?P<issuer>[^,;:.]{3,80
 _BY_LATER = re.compile(r"\bdo\s+(?P<issuer>[A-ZĐÀ-Ỹ][^,;:.]{2,80}?)\s+ban\s+hành\b")
 _DEMANDS = re.compile(r"(?:^|[.;]\s+|,\s+)(?P<issuer>[A-ZĐÀ-Ỹ][^,;:.]{2,60}?)\s+(?:yêu\s+cầu|đề\s+nghị|chỉ\s+đạo)\s*:")
 _LEAD_START = re.compile(rf"^(?:Sáng|Chiều|Tối|Ngày)\s+(?:ngày\s+)?(?P<date>{_DATE})\s*(?:,|(?=\s+[A-ZĐÀ-Ỹ]))", re.IGNORECASE)
-_BACKGROUND = re.compile(r"(?:Thực\s+hiện|Căn\s+cứ|Xét|Trả\s+lời|Theo\s+đề\s+nghị)\b", re.IGNORECASE)
+_BACKGROUND = re.compile(r"(?:Thực\s+hiện|Căn\s+cứ|Xét|Trả\s+lời|Theo\s+đề\s+nghị|Tiếp\s+theo)\b", re.IGNORECASE)
+# A page quoting the document it reports opens the quote with "Công điện nêu:" (QA16: "Công điện nêu: Tiếp
+# theo kết quả …, Thủ tướng Chính phủ đã ban hành Công điện số 57/CĐ-TTg …" cites the one before it)
+_QUOTE_OPENING = re.compile(r"^[^:;,.]{2,40}?\s+(?:nêu|nêu rõ|viết|cho biết)\s*:\s*", re.IGNORECASE)
 # Kinds that carry directives (a page explaining a Thông tư or a Nghị định reports a law)
 _VERB = re.compile(r"\s(?:chi dao|yeu cau|de nghi|giao(?! (?:thong|duc|dich|luu|tiep|nhan)\b)|ban hanh|gui|trien khai|huong dan|ve|quy dinh)\b")
 _NOT_NAMES = {"ngay", "vua", "qua", "hom", "nay", "moi", "thi", "sang", "chieu", "toi", "theo", "do"}
@@ -129,13 +132,16 @@ def reported_document(headline: str, lead: list[str]) -> Report | None:
                 continue                                  # "kế hoạch 141 của Chính phủ" in passing
             sentence = text[max(text.rfind(". ", 0, m.start()) + 1, 0):m.start()]
             issued = _ISSUED.search(sentence) is not None or _ON_BEHALF.search(sentence) is not None
-            background = _BACKGROUND.match(sentence.strip()) is not None
+            background = _BACKGROUND.match(_QUOTE_OPENING.sub("", sentence.strip())) is not None
             found.append((0 if issued and not background else 2 if background else 1, m, text))
     head = [(1, m, headline) for m in _MENTION.finditer(headline) if fold(m.group("kind")) in _DIRECTIVE_KINDS]
     if not found and not head:
         return _unnumbered(lead)
-    ranked = sorted([f for f in found if f[0] == 0][:1] + head[:1] + [f for f in found if f[0] == 1][:1],
-                    key=lambda f: f[0])
+    # a number the lead cites as background ("Tiếp theo …, Thủ tướng đã ban hành Công điện số 57/CĐ-TTg") is
+    # the one before the page's document wherever else the lead names it ("theo đúng chỉ đạo tại Công điện 57")
+    cited = {m.group("number") for rank, m, _ in found if rank == 2}
+    ranked = sorted([f for f in found if f[0] == 0][:1] + head[:1]
+                    + [f for f in found if f[0] == 1 and f[1].group("number") not in cited][:1], key=lambda f: f[0])
     if not ranked:
         return None
     _, m, text = ranked[0]
