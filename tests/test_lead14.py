@@ -208,3 +208,15 @@ def test_a_page_quoting_a_new_dispatch_is_not_the_one_it_follows():
     assert report is None or report.number != "57/CĐ-TTg"
     issued = ["Ngày 6/8/2025, Thủ tướng Chính phủ đã ký ban hành Công điện số 128/CĐ-TTg về việc tổ chức lễ khởi công."]
     assert reported_document("Công điện 128/CĐ-TTg về lễ khởi công", issued).number == "128/CĐ-TTg"
+
+
+def test_a_state_group_is_an_enterprise():
+    """QA16: "Tập đoàn Bưu chính Viễn thông Việt Nam chủ trì … hoàn thành … trước ngày 16 tháng 8 năm
+    2025" was listed for "Tất cả đơn vị": a group (tập đoàn) is an enterprise of the catalogue."""
+    from knowledge.parser import parse_text
+
+    parsed = parse_text("CÔNG ĐIỆN\nVề tổ chức lễ khánh thành\n\n1. Bộ Xây dựng rà soát danh mục công trình.\n\n"
+                        "2. Tập đoàn Bưu chính Viễn thông Việt Nam chủ trì chuẩn bị kết nối trực tuyến giữa các điểm "
+                        "cầu; hoàn thành thông suốt trước ngày 16 tháng 8 năm 2025.\n")
+    item = next(i for i in parsed["items"] if i["text"].startswith("Tập đoàn"))
+    assert item["units"] == ["enterprises"]
