@@ -59,6 +59,13 @@ def test_tender_words():
     wordings = _content("who sets the cost of giving the tender documents to bidders")
     assert {"ho so moi thau", "nha thau"} <= wordings
     assert "moi thau" in _content("what must an invitation to bid include")
+    assert "dau thau rong rai" in _content("how should the buyer announce an open tender")
+    assert "dau thau han che" in _content("what is restricted bidding")
+
+
+def test_annual_leave_is_one_thing():
+    """'how many days of annual leave': not 'hằng năm' and 'rời' (leave) apart."""
+    assert "nghi phep nam" in _content("how many days of annual leave do civil servants get")
 
 
 def test_fleet_is_no_misspelt_flee():
@@ -71,6 +78,16 @@ def test_history_and_culture_words():
     assert "cach mang" in _content("how long did the revolutionary government hold the town")
     assert "dien vien" in _content("what title was the actress awarded")
     assert "danh hieu" in _content("what title was the actress awarded")
+    assert "phong tang" in _content("what title was the actress awarded")
+
+
+def test_a_tie_opened_by_an_english_question_word_is_english():
+    """As many Vietnamese names as English words: "how did ngo quyen beat the southern han fleet at
+    bach dang" was read as Vietnamese, without the glossary."""
+    from knowledge.concepts import detect_language
+    question = "how did ngo quyen beat the southern han fleet at bach dang"
+    assert detect_language(question, tokenize(question)) == "en"
+    assert detect_language("the nao la ho ngheo", tokenize("the nao la ho ngheo")) == "vi"
 
 
 def test_party_review_words():
