@@ -102,6 +102,8 @@ def test_because_and_counts_as_are_no_content():
     concepts = _concepts("what counts as bidding for goods and services")
     assert not any(c.content and "count" in c.source for c in concepts)
     assert "thong ke" not in _content("what counts as bidding for goods and services")
+    assert "thong ke" not in _content("are goods that reach only 70% of the standard counted as fake")
+    assert not any(c.content and "count" in c.source for c in _concepts("are goods counted as fake"))
 
 
 def test_own_number_cited_in_brackets_is_no_paragraph_about_the_notice():
