@@ -99,7 +99,12 @@ def detect_language(question: str, tokens: list[Token], vi_words=frozenset(), en
             vietnamese += 1
         else:
             english += 1                 # neither: an English word ('factories', 'shift')
-    return "en" if english > vietnamese else "vi"
+    # A tie with an English question word first: the rest are names ("how did ngo quyen beat the
+    # southern han fleet at bach dang" has as many Vietnamese syllables as English words).
+    return "en" if english > vietnamese or (english == vietnamese and words[0] in OPENING_WORDS) else "vi"
+
+
+OPENING_WORDS = frozenset(("what", "how", "who", "whom", "whose", "when", "where", "why", "which"))
 
 
 # --- Vietnamese ---------------------------------------------------------------------------

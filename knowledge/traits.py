@@ -117,6 +117,11 @@ def petitions(records) -> list[int]:
     return found
 
 
+# A notice's own number cited in brackets after a statement ("… gồm 300 câu … (Phụ lục II Công văn
+# 2262/CSGT-P5)"): the statement says where it is written, it is not a paragraph about the notice.
+_CITED = re.compile(r"\([^()]{0,120}\)")
+
+
 def prior(r, own_numbers: set[str] | None = None) -> float:
     """How much an item is an answer at all, before any question: a directive more than a
     background paragraph, a lead-in ('Sở Y tế:'), a question heading of a web page, or a
@@ -129,8 +134,9 @@ def prior(r, own_numbers: set[str] | None = None) -> float:
         return W_ABOUT
     if is_background(r):
         return W_CONTEXT
-    if own_numbers and any(t.split(":")[1] in text[:300] for t in own_numbers) \
-            and own_numbers & set(_number_terms(text[:300])):
+    head = _CITED.sub(" ", text[:300])
+    if own_numbers and any(t.split(":")[1] in head for t in own_numbers) \
+            and own_numbers & set(_number_terms(head)):
         return W_ABOUT
     if is_lead_in(text):
         return W_LEAD_IN

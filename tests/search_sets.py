@@ -150,6 +150,12 @@ SETS = [
     # lowercase with typos, written before any change. The aside part (tests/*_en11_hold.tsv) is
     # deliberately not listed.
     _real("en11"),
+    # English only (2026-11-25, branch english14): ten more unused documents without English
+    # summaries (legal Q&A pages on tenders, suspending a sales contract and party reviews, grade
+    # 10 admissions in Quang Binh, the 600-question driving theory test, five encyclopedia
+    # articles), typed as foreign advisers type, lowercase with typos; written before any change.
+    # The aside part (tests/*_en12_hold.tsv) is deliberately not listed.
+    _real("en12"),
     QuestionSet("seed_dev2", f"{HERE}/questions_seed_dev2.tsv", f"{HERE}/oos_seed_dev.tsv", "seed"),
     # Seed questions typed as officials type in chat (no accents, shorthand, telex leftovers,
     # typos, paraphrases): seed_dev3 and seed_dev4 (earlier rounds), seed_dev5 (2026-11-25, branch

@@ -88,6 +88,11 @@ QUESTION_SETS = {
     # every third question set aside.
     "real en11": ("questions_real_en11.tsv", 28, "real_docs_en11.txt"),
     "real en11 holdout": ("questions_real_en11_hold.tsv", 14, "real_docs_en11.txt"),
+    # English only (2026-11-25, branch english14, written before any change): ten unused notices
+    # (legal Q&A pages on tenders, contracts and party reviews, a grade 10 admissions page, the
+    # driving theory test, five encyclopedia articles); every third question set aside.
+    "real en12": ("questions_real_en12.tsv", 32, "real_docs_en12.txt"),
+    "real en12 holdout": ("questions_real_en12_hold.tsv", 16, "real_docs_en12.txt"),
     "seed dev3": ("questions_seed_dev3.tsv", 42, None),
     "seed dev3 holdout": ("questions_seed_dev3_hold.tsv", 20, None),
     "seed dev4": ("questions_seed_dev4.tsv", 53, None),
@@ -110,7 +115,7 @@ QUESTION_SETS = {
 }
 ENGLISH_ONLY = {"real en4", "real en4 holdout", "real en5", "real en5 holdout", "real en6", "real en6 holdout",
                 "real en7", "real en7 holdout", "real en9", "real en9 holdout", "real en10", "real en10 holdout",
-                "real en11", "real en11 holdout"}
+                "real en11", "real en11 holdout", "real en12", "real en12 holdout"}
 # Sets written in Vietnamese only (they measure declines of right answers, not English).
 VIETNAMESE_ONLY = {"real fresh4", "real fresh4 holdout", "seed dev5", "seed dev5 holdout", "real fresh5",
                    "real fresh5 holdout", "real fresh6", "real fresh6 holdout",
@@ -160,6 +165,8 @@ OUT_OF_SCOPE_SETS = {
     "real en10 holdout": ("oos_real_en10_hold.tsv", 9),
     "real en11": ("oos_real_en11.tsv", 10),
     "real en11 holdout": ("oos_real_en11_hold.tsv", 5),
+    "real en12": ("oos_real_en12.tsv", 10),
+    "real en12 holdout": ("oos_real_en12_hold.tsv", 5),
     "seed dev3": ("oos_seed_dev3.tsv", 15),
     "seed dev3 holdout": ("oos_seed_dev3_hold.tsv", 7),
     "seed dev4": ("oos_seed_dev4.tsv", 18),
