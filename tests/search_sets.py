@@ -172,10 +172,14 @@ SETS = [
     # effects, prices, documents not there), seed_dev10 (2026-11-25, branch seedtyping6, written
     # before any change: shorthand "bh"/"bn"/"hd"/"lv", telex and VNI leftovers ("tie6m"),
     # Southern "dzậy"/"hông", English-Vietnamese mix; out of scope: greetings and thanks in odd
-    # spellings, other provinces, diseases, news). Their aside parts (tests/*seed_dev?_hold.tsv
-    # and *seed_dev10_hold.tsv) are deliberately not listed.
+    # spellings, other provinces, diseases, news), seed_dev11 (2026-11-25, branch seedtyping7,
+    # written before any change: rambling questions with the asker's own context ("bên em là trạm
+    # y tế xã, …"), everyday words for the notices' ("liều", "người lớn", "dai dẳng", "xin phép"),
+    # shorthand, telex, English; out of scope: near misses such as a fourth dose, F0 isolation
+    # days, prices, other provinces and diseases). Their aside parts (tests/*seed_dev?_hold.tsv
+    # and *seed_dev1?_hold.tsv) are deliberately not listed.
     *[QuestionSet(f"seed_dev{n}", f"{HERE}/questions_seed_dev{n}.tsv", f"{HERE}/oos_seed_dev{n}.tsv", "seed")
-      for n in (3, 4, 5, 6, 7, 8, 9, 10)],
+      for n in (3, 4, 5, 6, 7, 8, 9, 10, 11)],
     # Everyday questions a bot of a provincial office gets that no directive answers.
     QuestionSet("everyday", None, f"{HERE}/search_out_of_scope.tsv", "seed"),
     # Everyday and noise questions asked of SMALL knowledge bases (2026-11-25, branch refit):
