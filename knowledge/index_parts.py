@@ -11,9 +11,10 @@ from __future__ import annotations
 from datetime import date
 
 from knowledge.clock_place import clock_place_kinds
+from knowledge.doc_numbers import document_number_terms, kind_of
 from knowledge.text import bigrams, fold, index_terms, stem_en, tokenize
 from knowledge.traits import (ANSWERS_FREQUENCY, ANSWERS_TIME, FREQUENCY, W_QUESTION, answer_kinds, conclusion_points,
-                              document_number_terms, implicit_headings, is_context, kind_of, petitions, prior)
+                              implicit_headings, is_context, petitions, prior)
 
 NO_HEADINGS = -1
 
