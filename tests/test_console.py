@@ -31,10 +31,12 @@ def test_commands_help_lang_deadlines_unknown_and_quit(db):
 def test_run_console_reads_until_end_of_input(db):
     ensure_seeded()
     out = io.StringIO()
-    assert run_console(Settings(_env_file=None), io.StringIO("giá vàng hôm nay\n"), out) == 0
+    assert run_console(Settings(_env_file=None), io.StringIO("giá vàng bao nhiêu\ngiá vàng hôm nay\n"), out) == 0
     text = out.getvalue()
-    # an everyday subject no notice mentions (knowledge/vocab/topics.tsv): "no notice about it"
+    # an everyday subject no notice mentions (knowledge/vocab/topics.tsv): "no notice about it"; asked
+    # for today, a value of the day (knowledge/vocab/live_values.tsv): "no notice gives it"
     assert "chưa có thông báo nào về giá vàng" in text.lower() and text.rstrip().endswith("Tạm biệt.")
+    assert "văn bản không ghi giá vàng hôm nay" in text
 
 
 def test_a_question_without_words_is_answered_in_the_chats_language(db):
