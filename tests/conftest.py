@@ -34,6 +34,14 @@ def db(request, tmp_path):
     close_database()
 
 
+@pytest.fixture
+def sqlite_db(tmp_path):
+    """An empty SQLite database only: for answer-quality floors, which measure the search and
+    not the storage (the storage tests run on both databases); on both they cost minutes of CI."""
+    yield open_database(f"sqlite:///{tmp_path}/test.db")
+    close_database()
+
+
 REDIS_URL = os.environ.get("TEST_REDIS_URL")     # redis://127.0.0.1:6379/N; unset: Redis tests skip
 
 

@@ -241,6 +241,9 @@ def build(folder: Path, *, quick: bool = False) -> list[tuple[str, str]]:
     put("utf16_lone_surrogate.txt", b"\xff\xfe" + "Số 1 ".encode("utf-16-le") + b"\x00\xd8A\x00", "UTF-16 with a lone surrogate")
     put("utf32.txt", "Thông báo số 1".encode("utf-32"), "UTF-32")
     put("adversarial_1mb.txt", adversarial_text(990_000).encode("utf-8")[:999_000], "1 MB built against regexes")
+    for i, piece in enumerate([] if quick else ["đến ngày 30/11/2025 hoàn thành ", "từ ngày 01/12 đến ngày 20/12/2025 "]):
+        put(f"dated_phrases_{i}.txt", (piece * (990_000 // len(piece.encode()))).encode(),
+            "a megabyte of dated phrases without a full stop")
     put("over_1mb.txt", ("Các địa phương phải xét nghiệm. " * 40_000).encode(), "1.3 MB of text")
     put("bidi_controls.txt", "\n".join(lines).replace(" ", " \u202e", 60).encode(), "the notice with 60 U+202E")
     put("image_bomb.png", image_png(60_000, 60_000), "a PNG claiming 60,000 × 60,000 pixels")

@@ -162,7 +162,7 @@ EN10 = qs._real("en10")
 
 
 @pytest.mark.skipif(not qs.available(EN10), reason="the real notices or the question set are not here")
-def test_en10_floor(db):
+def test_en10_floor(sqlite_db):
     """en10 dev (54 English questions, 18 out of scope): 37.0% top-1, 16/18 declined and 15.3%
     confidently wrong at the branch's start (main e994ce0); 55.6%, 18/18 and 8.3% after it."""
 

@@ -48,7 +48,7 @@ EN11 = qs._real("en11")
 
 
 @pytest.mark.skipif(not qs.available(EN11), reason="the real notices or the question set are not here")
-def test_en11_floor(db):
+def test_en11_floor(sqlite_db):
     """en11 dev (28 English questions, 10 out of scope): 32.1% top-1, 10/10 declined and 2.6%
     confidently wrong at the branch's start (main dee8e51) and after it."""
     from knowledge.loader import ensure_seeded

@@ -121,7 +121,7 @@ EN12 = qs._real("en12")
 
 
 @pytest.mark.skipif(not qs.available(EN12), reason="the real notices or the question set are not here")
-def test_en12_floor(db):
+def test_en12_floor(sqlite_db):
     """en12 dev (32 English questions, 10 out of scope): 25.0% top-1, 9/10 declined and 9.5%
     confidently wrong at the branch's start (main 01e1de0)."""
     from knowledge.loader import ensure_seeded

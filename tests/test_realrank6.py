@@ -58,7 +58,7 @@ def test_the_point_naming_the_goods_does_not_answer_which_code():
     assert not answer.answered or "9617.00.10" in answer.hits[0].text
 
 
-def test_fresh9_floor(db):
+def test_fresh9_floor(sqlite_db):
     """fresh9 (tests/questions_real_fresh9.tsv, 44 questions, 14 out of scope): before this
     branch 68.2% top-1, 13/14 declined, 5.2% confidently wrong; after it 68.2%, 13/14, 3.4%."""
     s = next(s for s in qs.SETS if s.name == "fresh9")

@@ -10,7 +10,7 @@ from knowledge.search import Searcher
 from tests import search_sets as qs
 
 
-def test_fresh10_floor(db):
+def test_fresh10_floor(sqlite_db):
     """fresh10: before this branch 66.7% top-1 (39/45 ranked first), 12/14 declined, 6.8% confidently
     wrong; after it 66.7% (40/45 ranked first), 12/14, 6.8%."""
     s = next(s for s in qs.SETS if s.name == "fresh10")

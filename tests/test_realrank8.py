@@ -14,7 +14,7 @@ from knowledge.text import terms
 from tests import search_sets as qs
 
 
-def test_fresh11_floor(db):
+def test_fresh11_floor(sqlite_db):
     """fresh11: before this branch 27.3% top-1 (29/33 in the first three), 6/9 declined, 9.5%
     confidently wrong; after it 27.3%, 9/9, 2.4% (one wrong point answered: c02)."""
     s = next(s for s in qs.SETS if s.name == "fresh11")

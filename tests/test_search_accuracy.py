@@ -6,6 +6,8 @@ Sets (tests/search_sets.py): the shared dev sets and the team's own, our questio
 everyday questions no directive answers, and the earlier held-out sets of tests/.
 Each floor: top-1 (answered and right), English top-1, out-of-scope declined, and a ceiling
 on confidently wrong answers (over all questions of the set).
+They run on SQLite only (`sqlite_db`): they measure the search, which is the same code over
+either database, and on both they cost CI minutes; the storage tests cover PostgreSQL.
 """
 import os
 
@@ -63,7 +65,7 @@ def check(name: str, figures: dict) -> None:
 
 
 @pytest.fixture
-def seed_searcher(db):
+def seed_searcher(sqlite_db):
     ensure_seeded()
     return Searcher.from_database()
 
@@ -77,7 +79,7 @@ def test_seed_question_set(seed_searcher, name):
 
 
 @pytest.mark.parametrize("name", [s.name for s in REAL_SETS])
-def test_real_notices_question_set(db, name):
+def test_real_notices_question_set(sqlite_db, name):
     s = next(s for s in REAL_SETS if s.name == name)
     if not qs.available(s):
         pytest.skip("the real notices or the question set are not here")
