@@ -8,13 +8,13 @@ hoàn thành" without a full stop. Small synthetic sentences in the wording each
 negative."""
 from __future__ import annotations
 
-import time
 from datetime import date, time as clock
 
 import pytest
 
 from knowledge.dates import find_deadlines
-from knowledge.parser import MAX_BYTES, ParseError, parse_text
+from knowledge.parser import parse_text
+from tests.linear_time import MAX_RATIO, growth
 
 NOV_27 = date(2025, 11, 27)
 
@@ -125,24 +125,11 @@ def test_a_closing_formula_that_asks_again_for_a_dated_report(closing, dates):
     assert (last["kind"] != "context") == bool(dates)
 
 
-def _parse_seconds(text: str) -> float:
-    started = time.process_time()
-    try:
-        parse_text(text)
-    except ParseError:
-        pass
-    return time.process_time() - started
-
-
 @pytest.mark.parametrize("piece", ["đến ngày 30/11/2025 hoàn thành ", "từ ngày 01/12 đến ngày 20/12/2025 "])
 def test_dated_phrases_without_a_full_stop_parse_in_linear_time(piece):
-    # each phrase once read the whole text as its clause (no ";" or ". " to end it): a megabyte took
-    # minutes. Four times the text must take about four times as long (sixteen if quadratic), whatever
-    # the machine's speed; the megabyte itself is timed by benchmarks/bench_hostile.py.
-    small = piece * (60_000 // len(piece.encode()))
-    _parse_seconds(small)                                   # warm caches and lazy imports
-    ratio = _parse_seconds(small * 4) / max(_parse_seconds(small), 1e-3)
-    assert ratio < 8, f"4x the text took {ratio:.1f}x the time"
+    # each phrase once read the whole text as its clause (no ";" or ". " to end it): a megabyte took minutes
+    ratio = growth(lambda n: piece * (n // len(piece.encode())))
+    assert ratio < MAX_RATIO, f"4x the text took {ratio:.1f}x the time"
 
 
 @pytest.mark.parametrize("ref, found", [
