@@ -18,7 +18,20 @@ sys.path.insert(0, ROOT)
 
 from knowledge.db import all_models, close_database, database, open_database  # noqa: E402
 
-POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL")
+
+def _worker_database(url: str | None) -> str | None:
+    """Under pytest-xdist (`-n`), each worker gets a PostgreSQL database of its own
+    (loa_test_gw0, …): tests empty their database's tables, and two workers must not empty
+    each other's. The URL is rewritten in the environment before any test module reads it."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not url or not worker or url.endswith(f"_{worker}"):
+        return url
+    from tests.e2e_replicas_kit import empty_postgres
+    os.environ["TEST_POSTGRES_URL"] = empty_postgres(f"{url}_{worker}")
+    return os.environ["TEST_POSTGRES_URL"]
+
+
+POSTGRES_URL = _worker_database(os.environ.get("TEST_POSTGRES_URL"))
 
 
 @pytest.fixture(params=["sqlite", "postgres"] if POSTGRES_URL else ["sqlite"])
