@@ -19,6 +19,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from knowledge.english_stem import stem_en  # noqa: F401  (here for the modules that cut text into terms)
 from knowledge.written_abbreviations import spell_out, spelled
 
 class _FoldTable(dict):
@@ -94,7 +95,8 @@ _SPECIAL = re.compile(
     r"|(?P<range>\b(?P<r1>\d+)\s*(?:-|–|den|toi|to)\s*(?P<r2>\d+)\b)"     # 12-17, 12 den 17
     r"|(?P<time>\b(?P<hh>\d{1,2})\s*(?:h|gio)(?:\s*(?P<mm>\d{2})(?:p|phut)?)?\b)"  # 16h, 17h30
     r"|(?P<num>\b\d{1,3}(?:\.\d{3})+\b|\b\d+(?:[.,]\d+)?(?:%|(?![^\W_])))"              # 9.199, 10%, 2
-    r"|(?P<word>[^\W\d_]+\d*|[^\W\d_]*\d+[^\W\d_]+)"                       # syllables, f0, 5k
+    r"|(?P<word>(?<![^\W\d_])(?:[^\W\d_]{1,5}&)+[^\W\d_]{1,5}(?![^\W\d_&])"                 # kh&cn
+    r"|[^\W\d_]+\d*|[^\W\d_]*\d+[^\W\d_]+)"                       # syllables, f0, 5k
 )
 
 
@@ -157,6 +159,13 @@ def _special_terms(mo: re.Match) -> list[str]:
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+# Offices join an abbreviated name's parts with '&' ("Sở KH&CN", "GD&ĐT", "NN&PTNT"): read as one
+# word ('khcn'), the abbreviation the tables spell out, not two stray syllables 'kh' and 'cn'.
+_AMP_WORD = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]{1,5}&)+[^\W\d_]{1,5}(?![^\W\d_&])|[^\W\d_]+")
+
+
+def _word_pattern(folded: str) -> re.Pattern:
+    return _AMP_WORD if "&" in folded else _WORD
 # Vietnamese writes some syllables with i or y at will: quản lí / quản lý, kĩ / kỹ thuật,
 # tỉ / tỷ giá, bác sĩ / sỹ, cách li / ly, qui / quy định. One spelling per syllable, so
 # that a notice and a question that chose differently still meet. ('hi' stays: English.)
@@ -170,7 +179,10 @@ def one_spelling(syllable: str) -> str:
 
 
 def _words(folded: str, lo: int = 0, hi: int | None = None) -> list[str]:
-    found = _WORD.findall(folded, lo) if hi is None else _WORD.findall(folded, lo, hi)
+    pattern = _word_pattern(folded)
+    found = pattern.findall(folded, lo) if hi is None else pattern.findall(folded, lo, hi)
+    if pattern is _AMP_WORD:
+        found = [w.replace("&", "") for w in found]
     return [_I_Y_GET(w, w) for w in found]
 
 
@@ -184,13 +196,18 @@ def _scan(folded: str) -> list[tuple[str, int, int, bool]]:
     digit hold only words and take a plain word pattern; only the rest needs _SPECIAL."""
     out: list[tuple[str, int, int, bool]] = []
     pos = 0
+    word = _word_pattern(folded)
     for lo, hi in _digit_windows(folded):
-        out.extend((_I_Y_GET(m.group(), m.group()), m.start(), m.end(), True)
-                   for m in _WORD.finditer(folded, pos, lo))
+        out.extend(_word_term(m) for m in word.finditer(folded, pos, lo))
         _scan_special(folded, lo, hi, out)
         pos = hi
-    out.extend((_I_Y_GET(m.group(), m.group()), m.start(), m.end(), True) for m in _WORD.finditer(folded, pos))
+    out.extend(_word_term(m) for m in word.finditer(folded, pos))
     return out
+
+
+def _word_term(m: re.Match) -> tuple[str, int, int, bool]:
+    w = m.group().replace("&", "")
+    return _I_Y_GET(w, w), m.start(), m.end(), True
 
 
 def _digit_windows(folded: str):
@@ -217,7 +234,8 @@ def _scan_special(folded: str, lo: int, hi: int, out: list) -> None:
     append = out.append
     for mo in _SPECIAL.finditer(folded, lo, hi):
         if mo.lastgroup == "word":
-            append((_I_Y_GET(mo.group(), mo.group()), mo.start(), mo.end(), True))
+            w = mo.group().replace("&", "")
+            append((_I_Y_GET(w, w), mo.start(), mo.end(), True))
             continue
         s, e = mo.span()
         if mo.lastgroup == "kindno":
@@ -288,40 +306,6 @@ def bigrams(tokens: list[Token]) -> list[str]:
         if a.word and b.word:
             out.append(f"{a.term} {b.term}")
     return out
-
-
-# --- English -------------------------------------------------------------------------------
-
-# Words that look like plurals of other words: 'news' is not several 'new's.
-_NOT_PLURALS = frozenset({"news", "means", "series", "species", "status", "mass", "less"})
-
-
-def stem_en(word: str) -> str:
-    """A light English stemmer: enough for 'factories'/'factory', 'tested'/'testing'/'test',
-    'crossings'/'crossing'. The plural goes first, then -ing/-ed. Applied the same way to
-    questions, glossary keys and English summaries, so only consistency matters."""
-    w = word
-    if len(w) <= 3 or not w.isalpha() or w in _NOT_PLURALS:
-        return w
-    for suffix, repl, min_stem in (("ies", "y", 2), ("sses", "ss", 2), ("es", "", 3), ("s", "", 3)):
-        if w.endswith(suffix) and len(w) - len(suffix) >= min_stem:
-            if suffix == "s" and w.endswith(("ss", "us", "is")):
-                break
-            if suffix == "es" and not w[:-2].endswith(("sh", "ch", "x", "z", "ss")):
-                continue
-            w = w[: len(w) - len(suffix)] + repl
-            break
-    if w.endswith("ied") and len(w) > 5:
-        return w[:-3] + "y"                          # applied/apply, carried/carry meet
-    for suffix in ("ing", "ed"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            w = w[: len(w) - len(suffix)]
-            if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
-                w = w[:-1]                           # stopped -> stop
-            break
-    if w.endswith("e") and len(w) > 4:
-        w = w[:-1]                                   # vaccinate/vaccinat(ed) meet
-    return w
 
 
 EN_STOPWORDS = frozenset("""

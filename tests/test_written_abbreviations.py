@@ -51,3 +51,25 @@ def test_a_body_with_its_level_is_the_subject_of_the_question():
         span = subject_span(s._index.glossary, words, [word_stem(w) for w in words])
         assert [words[i] for i in sorted(span)] == subject
     assert s.ask("When must the provincial police report the results?").hits[0].item_id == 2
+
+
+def test_an_abbreviation_joined_with_an_ampersand_is_one_word():
+    """Offices write "Sở KH&CN", "GD&ĐT", "NN&PTNT" (QA17 finding 6): one word, which the table
+    spells out, not two stray syllables 'kh' and 'cn' ('kh' is chat for 'không')."""
+    assert [t.term for t in tokenize("Sở KH&CN, GD&ĐT và NN&PTNT")] == ["so", "khcn", "gddt", "va", "nnptnt"]
+    assert [t.term for t in tokenize("Sở KH&CN ngày 30/11")][:2] == ["so", "khcn"]     # beside a date too
+    assert [t.term for t in tokenize("nông nghiệp&PTNT, KH & CN")] == ["nong", "nghiep", "ptnt", "kh", "cn"]
+    terms, _ = index_terms("chủ trì: Sở KH&CN")
+    assert {"khcn", "khoa", "hoc", "cong", "nghe"} <= set(terms)
+
+
+def test_a_body_typed_with_an_ampersand_gets_its_own_duty():
+    s = Searcher.from_records([
+        ItemRecord(1, "Sở Khoa học và Công nghệ: Là cơ quan thường trực, chủ trì tham mưu Ủy ban nhân dân tỉnh "
+                      "triển khai, theo dõi, đôn đốc thực hiện Kế hoạch.", "", "V.1", **PLAN),
+        ItemRecord(2, "Sở Giáo dục và Đào tạo: Đổi mới chương trình, phương pháp giảng dạy trong các cơ sở giáo dục, "
+                      "tập trung vào kỹ năng số và tư duy đổi mới sáng tạo cho học sinh.", "", "V.5", **PLAN),
+        ItemRecord(3, "Sở Tài chính bố trí kinh phí thực hiện Kế hoạch theo phân cấp ngân sách.", "", "V.2", **PLAN)])
+    for question in ("Sở KH&CN phải làm gì", "Sở KH&CN có nhiệm vụ gì trong kế hoạch", "so kh&cn lam gi"):
+        answer = s.ask(question)
+        assert answer.hits and answer.hits[0].item_id == 1, question
