@@ -95,6 +95,18 @@ def next_occurrence(rule: str, after: date) -> date:
     raise ValueError(f"no occurrence of {rule!r}")
 
 
+_LONGEST_GAP = {"DAILY": 1, "WEEKLY": 7, "MONTHLY": 62, "YEARLY": 366}     # days between occurrences, at most
+
+
+def previous_occurrence(rule: str, before: date) -> date:
+    """The last day strictly before `before` on which the duty fell due (its start is not
+    checked here: the caller knows when the notice was issued)."""
+    day = before - timedelta(days=_LONGEST_GAP.get(_parts(rule).get("FREQ", ""), 366) + 1)
+    while (following := next_occurrence(rule, day)) < before:
+        day = following
+    return day
+
+
 def describe(rule: str, lang: str = "vi") -> str:
     """A few words for people: "hằng tháng, ngày 20" / "monthly, day 20"."""
     p = _parts(rule)

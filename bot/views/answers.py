@@ -276,15 +276,17 @@ def _deadlines(r: ItemRecord, lang: str, now: datetime, zone: ZoneInfo, limit: i
     shows its next occurrence."""
     shown_all = current_occurrences(list(r.deadlines), zone, now, keep_past=False)
     if not quoted:
-        return _deadline_lines(shown_all, lang, now, zone, limit)
+        return _deadline_lines(shown_all, lang, now, zone, limit, r.document_date)
     said = _folded(quoted)
     mine = [dl for dl in shown_all if dl.phrase and _folded(dl.phrase) in said]
     if mine:
-        return _deadline_lines(mine, lang, now, zone, QUOTED_DEADLINES, more=len(shown_all) - len(mine))
-    return t(lang, "answer.other_deadlines", count=len(shown_all)) + "\n" + _deadline_lines(shown_all, lang, now, zone, limit)
+        return _deadline_lines(mine, lang, now, zone, QUOTED_DEADLINES, r.document_date, more=len(shown_all) - len(mine))
+    return t(lang, "answer.other_deadlines", count=len(shown_all)) + "\n" + \
+        _deadline_lines(shown_all, lang, now, zone, limit, r.document_date)
 
 
-def _deadline_lines(dls: list, lang: str, now: datetime, zone: ZoneInfo, limit: int, more: int = 0) -> str:
+def _deadline_lines(dls: list, lang: str, now: datetime, zone: ZoneInfo, limit: int, issued: date | None,
+                    more: int = 0) -> str:
     lines = []
     for dl in dls[:limit]:
         when = dl.due_date.strftime("%d/%m/%Y")
@@ -294,11 +296,29 @@ def _deadline_lines(dls: list, lang: str, now: datetime, zone: ZoneInfo, limit: 
         if getattr(dl, "recurrence", ""):
             from knowledge.recurrence import describe
             text += " " + t(lang, "answer.recurs", rule=describe(dl.recurrence, lang))
-        lines.append(f"⏰ <b>{esc(text)}</b> — {esc(status(dl.due_date, now.date(), lang, dl.due_time, now, zone))}")
+        lines.append(f"⏰ <b>{esc(text)}</b> — {esc(status(dl.due_date, now.date(), lang, dl.due_time, now, zone))}"
+                     + _just_passed(dl, lang, now.date(), issued))
     more += max(0, len(dls) - limit)
     if more:
         lines.append(t(lang, "answer.more_deadlines", n=more))
     return "\n".join(lines)
+
+
+RECENTLY_PASSED_DAYS = 14
+
+
+def _just_passed(dl, lang: str, today: date, issued: date | None) -> str:
+    """A yearly, quarterly or monthly duty shown at its next occurrence whose last one fell due
+    in the past two weeks: a commune that has not yet sent the report due six days ago must
+    not read "còn 359 ngày" alone (QA17 finding 7). Not before the notice was issued."""
+    rule = getattr(dl, "recurrence", "")
+    if not rule or "FREQ=DAILY" in rule or "FREQ=WEEKLY" in rule:
+        return ""
+    from knowledge.recurrence import previous_occurrence
+    last = previous_occurrence(rule, dl.due_date)
+    if not 0 < (today - last).days <= RECENTLY_PASSED_DAYS or (issued is not None and last < issued):
+        return ""
+    return " · " + esc(t(lang, "answer.last_occurrence_passed", date=last.strftime("%d/%m/%Y"), n=(today - last).days))
 
 
 def _folded(text: str) -> str:

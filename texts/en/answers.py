@@ -48,6 +48,8 @@ TEXTS: dict[str, str] = {
     "answer.item_missing": "That item is no longer in the knowledge base.",
     "answer.live": "🤔 I answer from the directives I hold, and no notice gives <b>{value}</b>: for news that changes by the day, please check the agency in charge or the official news.",
     "answer.missing": "🤔 The knowledge base has no notice about <b>{names}</b>, so I will not answer with another place's or another document's directive.",
+    "answer.last_occurrence_passed": "the last one, {date}, passed {n} days ago",
+    "answer.last_occurrence_passed.one": "the last one, {date}, passed yesterday",
     "answer.status_past": "passed",
     "answer.status_today": "today",
     "answer.status_left": "{n} days left",

@@ -48,6 +48,7 @@ TEXTS: dict[str, str] = {
     "answer.item_missing": "Mục này không còn trong cơ sở dữ liệu.",
     "answer.live": "🤔 Tôi chỉ trả lời theo các văn bản chỉ đạo đã có, và văn bản không ghi <b>{value}</b>: tin thay đổi từng ngày như vậy xin xem ở cơ quan chuyên môn, báo, đài.",
     "answer.missing": "🤔 Chưa có thông báo nào về <b>{names}</b> trong cơ sở dữ liệu, nên tôi không lấy chỉ đạo của địa phương hoặc văn bản khác để trả lời thay.",
+    "answer.last_occurrence_passed": "kỳ trước {date} đã qua {n} ngày",
     "answer.status_past": "đã qua",
     "answer.status_today": "hôm nay",
     "answer.status_left": "còn {n} ngày",
