@@ -129,9 +129,12 @@ def list_deadlines(zone: ZoneInfo, *, include_past: bool = False, unit: str | No
     for c in conditions[1:]:
         where &= c
     # A recurring duty is shown at its first occurrence in the period asked ("tuần sau": next
-    # Friday's weekly report, not this Friday's, which falls before the period).
-    occurs_from = now if first is None else max(now, datetime.combine(first, time(0, 0), tzinfo=zone))
-    rows = current_occurrences(_query(where), zone, occurs_from, keep_past=False)
+    # Friday's weekly report, not this Friday's, which falls before the period); in a period
+    # asked with its passed deadlines ("hạn chót tháng 11/2026"), at its first in the period even
+    # when that has passed (QA17: the yearly report due on the 20th was missing from the month).
+    period_start = None if first is None else datetime.combine(first, time(0, 0), tzinfo=zone)
+    occurs_from = now if period_start is None else (period_start if include_past else max(now, period_start))
+    rows = current_occurrences(_query(where), zone, occurs_from, keep_past=include_past and period_start is not None)
     # An hour already gone today ("trước 10 giờ" asked at 22:00) is past, not upcoming.
     return [r for r in rows if (first is None or r.due_date >= first) and (end is None or r.due_date <= end)
             and (include_past or r.moment(zone) >= now)]
@@ -178,11 +181,15 @@ def current_occurrences(rows: list, zone: ZoneInfo, now: datetime, *, keep_past:
             out.append(r)
     for members in series.values():
         latest = max(members, key=lambda r: (r.due_date, getattr(r, "id", 0)))
-        due = next_due(latest.due_date, latest.due_time, latest.recurrence, zone, now)
+        # counted from the first stored occurrence when `now` lies before the latest: the running
+        # bot's roll stores only the next one, and a past period asked must find the one inside it
+        base = latest if latest.due_date <= now.date() else min(members, key=lambda r: r.due_date)
+        due = next_due(base.due_date, base.due_time, base.recurrence, zone, now)
+        stored = next((r for r in members if r.due_date == due), None)
         if keep_past:
-            out += [r for r in members if r is not latest or due != latest.due_date]
+            out += [r for r in members if r is not stored]
         if due is not None:
-            out.append(latest if due == latest.due_date else replace(latest, due_date=due))
+            out.append(stored or replace(latest, due_date=due))
         elif not keep_past:                         # an ended duty: its last occurrence
             out.append(latest)
     return sorted(out, key=lambda r: (r.due_date, r.due_time is None, r.due_time or END_OF_DAY,

@@ -40,3 +40,38 @@ def test_a_yearly_report_due_six_days_ago_is_not_shown_as_a_year_away():
     assert "kỳ trước" not in _reply(datetime(2027, 1, 10, 9, 0, tzinfo=HCM))            # weeks later: the next one only
     assert "kỳ trước" not in _reply(now, issued=date(2026, 11, 22))                     # before the notice: no duty yet
     assert "kỳ trước" not in _reply(now, rule=weekly("thứ Bảy"))                        # every week: nothing to add
+
+
+NOTICE = """ỦY BAN NHÂN DÂN
+TỈNH ĐỒNG THÁP
+Số: 552/KH-UBND
+Đồng Tháp, ngày 19 tháng 11 năm 2025
+KẾ HOẠCH
+Thực hiện đổi mới công nghệ
+I. TỔ CHỨC THỰC HIỆN
+1. Ủy ban nhân dân xã, phường định kỳ báo cáo kết quả thực hiện trước ngày 20/11 hằng năm về Sở Khoa học và Công nghệ.
+2. Sở Tài chính bố trí kinh phí hoàn thành trước ngày 30/11/2026.
+"""
+
+
+def test_a_month_asked_with_its_passed_deadlines_lists_the_yearly_duty_due_in_it(db, tmp_path):
+    """QA17 finding 7: "hạn chót tháng 11/2026", asked on 26/11/2026, left out the yearly report
+    due on 20/11/2026 (a series was only ever placed at its next occurrence, in 2027)."""
+    from knowledge.deadlines import list_deadlines
+    from knowledge.loader import import_file
+    from knowledge.models import Deadline
+
+    path = tmp_path / "kh552.txt"
+    path.write_text(NOTICE, encoding="utf-8")
+    import_file(path)
+    today = date(2026, 11, 26)
+    november = list_deadlines(HCM, include_past=True, today=today, start=date(2026, 11, 1), end=date(2026, 11, 30))
+    assert [r.due_date for r in november] == [date(2026, 11, 20), date(2026, 11, 30)]
+    upcoming = list_deadlines(HCM, today=today)                   # from today on: the series at its next one
+    assert date(2027, 11, 20) in [r.due_date for r in upcoming] and date(2026, 11, 20) not in [r.due_date for r in upcoming]
+    # the running bot rolls a passed occurrence into a row of its own: still listed once in its month
+    yearly_row = Deadline.get(Deadline.recurrence != "")
+    Deadline.create(**{**{f: getattr(yearly_row, f) for f in ("item", "kind", "phrase", "task", "task_en", "recurrence",
+                                                              "due_time")}, "due_date": date(2027, 11, 20)})
+    november = list_deadlines(HCM, include_past=True, today=today, start=date(2026, 11, 1), end=date(2026, 11, 30))
+    assert [r.due_date for r in november] == [date(2026, 11, 20), date(2026, 11, 30)]
