@@ -58,7 +58,7 @@ _WINDOW_FORMS = [
 ]
 # "không muộn hơn ngày …", "không quá ngày …", "trước thời điểm …", "chậm nhất tới ngày …": the same bound in
 # other words
-_BY = (r"(?:(?:chậm nhất|muộn nhất|hạn chót|hạn cuối|thời hạn|không\s+(?:muộn|chậm)\s+hơn|không\s+quá(?=\s+(?:ngày|\d{1,2}\s*(?:h|giờ|g\d|:\d))))"
+_BY = (r"(?:(?:chậm nhất|muộn nhất|hạn chót|hạn cuối(?:\s+cùng)?|thời hạn|không\s+(?:muộn|chậm)\s+hơn|không\s+quá(?=\s+(?:ngày|\d{1,2}\s*(?:h|giờ|g\d|:\d))))"
        r"(?:\s*:)?(?:\s+(?:là|vào))?"
        r"(?:\s+(?:đến hết|đến|tới|trước|trong))?|trước\s+thời\s+điểm"
        r"|đến hết|hoàn thành trước|xong trước|đến|trước(?:\s*:)?|trong(?=\s+ngày\s+\d))")
@@ -77,8 +77,9 @@ FORMS = _WINDOW_FORMS + [
               r"(?P<ld>\d{1,2})\s*(?:tháng\s+|/\s*)(?P<ln>\d{1,2})(?:\s+năm\s+\w{1,6}\s+\w{1,6})?"
               r"\s*[,(]?\s*(?:âm\s+lịch|AL\b)\)?"),
     # trong vòng 2 ngày kể từ ngày thông báo · trong thời hạn 05 ngày làm việc kể từ ngày nhận được văn bản này
-    ("within_days", r"(?:trong|chậm\s+nhất)\s+(?:vòng|thời\s+hạn|thời\s+gian|khoảng)?\s*(?P<nd>\d{1,3})\s*(?:\([^()\d]{1,12}\)\s*)?"
-                    r"ngày(?P<work>\s+làm\s+việc)?\s*,?\s*(?:kể\s+)?từ\s+(?:ngày|khi)\s+(?:thông\s+báo|ban\s+hành|ký|"
+    # (and in hours, as a công điện gives them: "trong vòng 24 giờ kể từ khi nhận được Công điện này", a day per 24 hours)
+    ("within_days", r"(?:trong|chậm\s+nhất)\s+(?:vòng|thời\s+hạn|thời\s+gian|khoảng)?\s*(?:(?P<nd>\d{1,3})\s*(?:\([^()\d]{1,12}\)\s*)?"
+                    r"ngày(?P<work>\s+làm\s+việc)?|(?P<nh>\d{1,3})\s*(?:giờ|tiếng)(?!\s*\d))\s*,?\s*(?:kể\s+)?từ\s+(?:ngày|khi)\s+(?:thông\s+báo|ban\s+hành|ký|"
                     r"nhận\s+được\s+(?:văn\s+bản|công\s+văn|thông\s+báo|kế\s+hoạch)|"
                     # … kể từ ngày nhận được Quyết định này / Công điện này: the notice itself, received
                     r"nhận\s+được\s+(?:quyết\s+định|chỉ\s+thị|công\s+điện|kết\s+luận)\s+này|"
@@ -156,6 +157,9 @@ FORMS = _WINDOW_FORMS + [
     ("session_month", rf"(?<=\()tháng\s+{_MONTH}(?=\))"),
     # trước quý III/2022 → the last day of June · trong quý I/2022 → the last day of March
     ("before_quarter", rf"trước\s+{_QUARTER}"),
+    # trong Quý I và Quý II năm 2026 · trong quý III - IV/2026: a window over quarters, due at its end
+    ("within_quarter", rf"(?:trong|đến\s+hết|hết|hoàn\s+thành|xong)\s+qu[ýí]\s+(?:IV|I{{1,3}}|[1-4])(?:\s*(?:/|năm)\s*\d{{4}})?"
+                       rf"\s*(?:và|-|–|đến(?:\s+hết)?)\s*(?:qu[ýí]\s+)?(?P<q>IV|I{{1,3}}|[1-4])(?!\w)\s*(?:(?:/|-|năm)\s*(?P<qy>\d{{4,5}})(?!\d))?"),
     ("within_quarter", rf"(?:trong|đến\s+hết|hết|(?:vào\s+|đến\s+|trước\s+)?cuối|{_TIME_LABEL}|hoàn\s+thành|xong)\s+{_QUARTER}"),
     # trong năm 2025 · đến hết năm 2025 · cuối năm 2028 → 31 December · trước năm 2026 → 31 December 2025
     ("within_year", rf"(?:trong|đến\s+hết|hết|(?:vào\s+|đến\s+|trước\s+)?cuối|vào|{_TIME_LABEL})\s+năm\s+(?P<wy>\d{{4,5}})(?!\d)"),

@@ -169,6 +169,8 @@ def resolve(kind: str, g: dict, ref: date | None) -> tuple[date | None, time | N
     if kind == "within_days":
         if ref is None:
             return None, None, kind, None
+        if g.get("nh"):                             # "trong vòng 24 giờ": the day 24 hours after it, "2 giờ" that day
+            return ref + timedelta(days=int(g["nh"]) // 24), None, "by", None
         return _add_days(ref, int(g["nd"]), bool(g.get("work"))), None, "by", None
     if kind == "relative":
         if ref is None:

@@ -76,3 +76,21 @@ def test_submission_told_as_made(text):
 
 def test_submission_ordered_again_after_one_made():
     assert dues("Các đơn vị đã gửi báo cáo, đề nghị bổ sung số liệu trước ngày 30/11/2025.") == ["2025-11-30"]
+
+
+def test_last_day_called_hạn_cuối_cùng():
+    assert dues("Hạn cuối cùng: 30/11/2025.") == ["2025-11-30"]
+    assert dues("Hạn cuối cùng nộp hồ sơ là ngày 05/12/2025.") == ["2025-12-05"]
+
+
+def test_hours_from_receiving_the_dispatch():
+    """"trong vòng 24 giờ kể từ khi nhận được Công điện này": the next day; 48 giờ: the day after."""
+    assert dues("Báo cáo thiệt hại trong vòng 24 giờ kể từ khi nhận được Công điện này.") == ["2025-11-21"]
+    assert dues("Trong vòng 48 giờ kể từ khi nhận được Công điện này, các địa phương phải báo cáo.") == ["2025-11-22"]
+    assert dues("Thời gian xử lý hồ sơ trong vòng 24 giờ.") == []          # no start day
+
+
+def test_window_over_quarters():
+    assert dues("Hoàn thành việc sắp xếp trong Quý I và Quý II năm 2026.") == ["2026-06-30"]
+    assert dues("Hoàn thành trong quý III - IV/2026.") == ["2026-12-31"]
+    assert dues("Hoàn thành trong quý I - 2026.") == ["2026-03-31"]        # "- 2026" is the year, not quarter 2
