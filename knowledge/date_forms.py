@@ -101,8 +101,8 @@ FORMS = _WINDOW_FORMS + [
                 rf"\s+và\s+(?:định\s+kỳ\s+)?{_EVERY}\s+tháng(?!\s+(?:đầu|cuối|\d))"),
     ("monthly", rf"{_EVERY}\s+tháng[^.;\d]{{0,60}}?(?:trước|chậm nhất(?:\s+(?:là|vào))?|vào|đến)\s+ngày\s+"
                 rf"(?P<md>\d{{1,2}})(?![\d/\-]|\.\d|\s+tháng)"),
-    # trước ngày 15 của tháng cuối quý · hằng quý
-    ("quarterly", r"(?:trước|chậm nhất|vào)\s+ngày\s+(?P<qd>\d{1,2})\s+(?:của\s+)?tháng\s+cuối\s+(?:mỗi\s+|các\s+)?quý"),
+    # trước ngày 15 của tháng cuối quý · hằng quý · trước ngày 20 tháng cuối của quý
+    ("quarterly", r"(?:trước|chậm nhất|vào)\s+ngày\s+(?P<qd>\d{1,2})\s+(?:của\s+)?tháng\s+cuối\s+(?:của\s+)?(?:mỗi\s+|các\s+)?quý"),
     # báo cáo quý trước ngày 10 của tháng đầu quý sau · chậm nhất ngày 15 tháng đầu tiên của quý tiếp theo: each
     # quarter, on that day of the quarter's first month
     ("quarterly", r"(?:trước|chậm nhất(?:\s+(?:là|vào))?|vào)\s+ngày\s+(?P<qn>\d{1,2})\s+(?:của\s+)?tháng\s+(?:đầu(?:\s+tiên)?|thứ\s+nhất)"

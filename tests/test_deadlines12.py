@@ -94,3 +94,8 @@ def test_window_over_quarters():
     assert dues("Hoàn thành việc sắp xếp trong Quý I và Quý II năm 2026.") == ["2026-06-30"]
     assert dues("Hoàn thành trong quý III - IV/2026.") == ["2026-12-31"]
     assert dues("Hoàn thành trong quý I - 2026.") == ["2026-03-31"]        # "- 2026" is the year, not quarter 2
+
+
+def test_last_month_of_the_quarter_with_của():
+    found = find_deadlines("Trước ngày 20 tháng cuối của quý, các đơn vị gửi báo cáo quý.", NOTICE)
+    assert [f.due.isoformat() for f in found] == ["2025-12-20"] and found[0].recurrence
