@@ -22,6 +22,7 @@ _MONTH = r"(?P<mon>\d{1,2})\s*(?:/|năm)\s*(?P<mony>\d{4,5})(?!\d)"
 # spelling "Quí").
 _QUARTER = r"qu[ýí]\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:(?:/|-|năm)\s*(?P<qy>\d{4,5})(?!\d))?"
 _WEEKDAY = r"(?P<wd>thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)"
+_WEEKDAY_NAME = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)"
 _EVERY = r"(?:hằng|hàng|mỗi)"
 _SHORT = r"\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?"
 # a period a recurring duty runs for: ", từ 29/4 - 04/5/2025"
@@ -57,7 +58,7 @@ _WINDOW_FORMS = [
 ]
 # "không muộn hơn ngày …", "không quá ngày …", "trước thời điểm …", "chậm nhất tới ngày …": the same bound in
 # other words
-_BY = (r"(?:(?:chậm nhất|muộn nhất|hạn chót|hạn cuối|thời hạn|không\s+(?:muộn|chậm)\s+hơn|không\s+quá(?=\s+ngày))"
+_BY = (r"(?:(?:chậm nhất|muộn nhất|hạn chót|hạn cuối(?:\s+cùng)?|thời hạn|không\s+(?:muộn|chậm)\s+hơn|không\s+quá(?=\s+(?:ngày|\d{1,2}\s*(?:h|giờ|g\d|:\d))))"
        r"(?:\s*:)?(?:\s+(?:là|vào))?"
        r"(?:\s+(?:đến hết|đến|tới|trước|trong))?|trước\s+thời\s+điểm"
        r"|đến hết|hoàn thành trước|xong trước|đến|trước(?:\s*:)?|trong(?=\s+ngày\s+\d))")
@@ -76,15 +77,22 @@ FORMS = _WINDOW_FORMS + [
               r"(?P<ld>\d{1,2})\s*(?:tháng\s+|/\s*)(?P<ln>\d{1,2})(?:\s+năm\s+\w{1,6}\s+\w{1,6})?"
               r"\s*[,(]?\s*(?:âm\s+lịch|AL\b)\)?"),
     # trong vòng 2 ngày kể từ ngày thông báo · trong thời hạn 05 ngày làm việc kể từ ngày nhận được văn bản này
-    ("within_days", r"(?:trong|chậm\s+nhất)\s+(?:vòng|thời\s+hạn|thời\s+gian|khoảng)?\s*(?P<nd>\d{1,3})\s*(?:\([^()\d]{1,12}\)\s*)?"
-                    r"ngày(?P<work>\s+làm\s+việc)?\s*,?\s*(?:kể\s+)?từ\s+(?:ngày|khi)\s+(?:thông\s+báo|ban\s+hành|ký|"
+    # (and in hours, as a công điện gives them: "trong vòng 24 giờ kể từ khi nhận được Công điện này", a day per 24 hours)
+    ("within_days", r"(?:trong|chậm\s+nhất)\s+(?:vòng|thời\s+hạn|thời\s+gian|khoảng)?\s*(?:(?P<nd>\d{1,3})\s*(?:\([^()\d]{1,12}\)\s*)?"
+                    r"ngày(?P<work>\s+làm\s+việc)?|(?P<nh>\d{1,3})\s*(?:giờ|tiếng)(?!\s*\d))\s*,?\s*(?:kể\s+)?từ\s+(?:ngày|khi)\s+(?:thông\s+báo|ban\s+hành|ký|"
                     r"nhận\s+được\s+(?:văn\s+bản|công\s+văn|thông\s+báo|kế\s+hoạch)|"
+                    # … kể từ ngày nhận được Quyết định này / Công điện này: the notice itself, received
+                    r"nhận\s+được\s+(?:quyết\s+định|chỉ\s+thị|công\s+điện|kết\s+luận)\s+này|"
                     # … kể từ ngày Kế hoạch này được ban hành / Công văn này được ký: the day of issue, said of itself
                     r"(?:văn\s+bản|công\s+văn|kế\s+hoạch|thông\s+báo|quyết\s+định|chỉ\s+thị|công\s+điện)\s+này\s+"
                     r"(?:được\s+)?(?:ký(?:\s+ban\s+hành)?|ban\s+hành))"),
     # recurring: trước ngày 20 hằng tháng · hằng tháng, báo cáo trước ngày 25
     ("monthly", rf"(?:trước|chậm nhất(?:\s+(?:là|vào))?|vào|đến|hạn chót|hạn cuối|thời hạn)\s+(?:ngày\s+)?(?:m[ùồ]ng\s+)?(?P<md>\d{{1,2}})\s+"
                 rf"(?:{_EVERY}|của\s+{_EVERY}|các|của\s+các)\s+tháng"),
+    # trước các ngày 10 và 25 hằng tháng: both days are monthly (as the yearly pair below)
+    ("monthly", rf"(?:trước|chậm nhất|vào|đến)\s+(?:các\s+)?ngày\s+(?P<md>\d{{1,2}})(?=\s*(?:và|,)\s*(?:ngày\s+)?"
+                rf"\d{{1,2}}\s+(?:{_EVERY}|của\s+{_EVERY})\s+tháng)"),
+    ("monthly", rf"và\s+(?:ngày\s+)?(?P<md>\d{{1,2}})\s+(?:{_EVERY}|của\s+{_EVERY})\s+tháng"),
     # báo cáo tháng gửi trước ngày 05 của tháng sau · chậm nhất ngày 10 tháng tiếp theo: each month, by that day
     ("monthly", r"(?:trước|chậm nhất(?:\s+(?:là|vào))?|vào)\s+ngày\s+(?P<md>\d{1,2})\s+(?:của\s+)?tháng\s+"
                 r"(?:sau|tiếp\s+theo|kế\s+tiếp|liền\s+kề)\b"),
@@ -93,8 +101,8 @@ FORMS = _WINDOW_FORMS + [
                 rf"\s+và\s+(?:định\s+kỳ\s+)?{_EVERY}\s+tháng(?!\s+(?:đầu|cuối|\d))"),
     ("monthly", rf"{_EVERY}\s+tháng[^.;\d]{{0,60}}?(?:trước|chậm nhất(?:\s+(?:là|vào))?|vào|đến)\s+ngày\s+"
                 rf"(?P<md>\d{{1,2}})(?![\d/\-]|\.\d|\s+tháng)"),
-    # trước ngày 15 của tháng cuối quý · hằng quý
-    ("quarterly", r"(?:trước|chậm nhất|vào)\s+ngày\s+(?P<qd>\d{1,2})\s+(?:của\s+)?tháng\s+cuối\s+(?:mỗi\s+|các\s+)?quý"),
+    # trước ngày 15 của tháng cuối quý · hằng quý · trước ngày 20 tháng cuối của quý
+    ("quarterly", r"(?:trước|chậm nhất|vào)\s+ngày\s+(?P<qd>\d{1,2})\s+(?:của\s+)?tháng\s+cuối\s+(?:của\s+)?(?:mỗi\s+|các\s+)?quý"),
     # báo cáo quý trước ngày 10 của tháng đầu quý sau · chậm nhất ngày 15 tháng đầu tiên của quý tiếp theo: each
     # quarter, on that day of the quarter's first month
     ("quarterly", r"(?:trước|chậm nhất(?:\s+(?:là|vào))?|vào)\s+ngày\s+(?P<qn>\d{1,2})\s+(?:của\s+)?tháng\s+(?:đầu(?:\s+tiên)?|thứ\s+nhất)"
@@ -105,6 +113,12 @@ FORMS = _WINDOW_FORMS + [
     # hằng tuần (trước 15h00 thứ Năm) · báo cáo hằng tuần, chậm nhất 10 giờ thứ Sáu: the hour before the weekday
     ("weekly", rf"{_EVERY}\s+tuần[^.;\d]{{0,40}}?(?:(?:trước|vào|chậm\s+nhất|lúc)\s+{_TIME}\s+(?:ngày\s+)?)?(?:vào\s+)?"
                rf"(?:(?P<wpart>sáng|chiều|trưa|tối)\s+)?(?:ngày\s+)?{_WEEKDAY}"),
+    # trước thứ Sáu tuần này · chậm nhất thứ Hai tuần sau · chậm nhất vào thứ Năm tuần tới (27/11): that week's day
+    # (a date written after it is trusted)
+    ("week_day", rf"(?:trước|chậm\s+nhất|muộn\s+nhất|không\s+quá|hạn\s+(?:chót|cuối)(?:\s*:)?|xong\s+trước|hoàn\s+thành\s+trước)"
+                 rf"(?:\s+(?:là|vào))?(?:\s+{_TIME})?\s+(?:(?P<wpart>sáng|chiều|trưa|tối)\s+)?(?:ngày\s+)?{_WEEKDAY}\s+tuần\s+"
+                 rf"(?P<wk>này|sau|tới|kế\s+tiếp)(?:\s*\(\s*(?:ngày\s+)?(?P<rd>\d{{1,2}})\s*/\s*(?P<rm>\d{{1,2}})"
+                 rf"(?:\s*/\s*\d{{4}})?\s*\))?"),
     # trước ngày 15/12 hằng năm · trước 20/12 hằng năm · hằng năm, trước ngày 15 tháng 12
     ("yearly", rf"(?:trước|chậm nhất|vào|đến|hạn chót|hạn cuối|thời hạn)\s+(?:ngày\s+)?(?P<yd>\d{{1,2}})\s*(?:/|-|tháng)\s*(?P<ym>\d{{1,2}})\s+"
                rf"(?:{_EVERY}|các)\s+năm"),
@@ -143,6 +157,9 @@ FORMS = _WINDOW_FORMS + [
     ("session_month", rf"(?<=\()tháng\s+{_MONTH}(?=\))"),
     # trước quý III/2022 → the last day of June · trong quý I/2022 → the last day of March
     ("before_quarter", rf"trước\s+{_QUARTER}"),
+    # trong Quý I và Quý II năm 2026 · trong quý III - IV/2026: a window over quarters, due at its end
+    ("within_quarter", rf"(?:trong|đến\s+hết|hết|hoàn\s+thành|xong)\s+qu[ýí]\s+(?:IV|I{{1,3}}|[1-4])(?:\s*(?:/|năm)\s*\d{{4}})?"
+                       rf"\s*(?:và|-|–|đến(?:\s+hết)?)\s*(?:qu[ýí]\s+)?(?P<q>IV|I{{1,3}}|[1-4])(?!\w)\s*(?:(?:/|-|năm)\s*(?P<qy>\d{{4,5}})(?!\d))?"),
     ("within_quarter", rf"(?:trong|đến\s+hết|hết|(?:vào\s+|đến\s+|trước\s+)?cuối|{_TIME_LABEL}|hoàn\s+thành|xong)\s+{_QUARTER}"),
     # trong năm 2025 · đến hết năm 2025 · cuối năm 2028 → 31 December · trước năm 2026 → 31 December 2025
     ("within_year", rf"(?:trong|đến\s+hết|hết|(?:vào\s+|đến\s+|trước\s+)?cuối|vào|{_TIME_LABEL})\s+năm\s+(?P<wy>\d{{4,5}})(?!\d)"),
@@ -163,12 +180,14 @@ FORMS = _WINDOW_FORMS + [
     ("year_opening", r"năm\s+(?P<wy>\d{4})(?=\s*,\s*\w)"),
     # trong 6 tháng đầu năm 2026 · hoàn thành trong nửa đầu năm 2026 → 30 June; 6 tháng cuối năm → 31 December
     # (also after a task label: "Thời gian hoàn thành: 6 tháng đầu năm 2026")
-    ("half_year", rf"(?:trong|đến\s+hết|hết|{_TIME_LABEL})\s+(?:06|6)?\s*(?:tháng|nửa)\s+(?P<half>đầu|cuối)\s+năm\s+(?P<hy>\d{{4,5}})(?!\d)"),
+    ("half_year", rf"(?:trong|đến\s+hết|hết|{_TIME_LABEL})\s+(?:06|6|sáu)?\s*(?:tháng|nửa)\s+(?P<half>đầu|cuối)\s+năm\s+(?P<hy>\d{{4,5}})(?!\d)"),
     # trước Tết Nguyên đán (Nhâm Dần) → the day before the next lunar new year
     ("before_tet", r"trước\s+(?:dịp\s+)?Tết(?:\s+Nguyên\s+đán)?(?!\s+(?:Dương|Tây))"),
     # hạn chót nộp phương án là ngày 20/01/2022
     # Hạn cuối nhận hồ sơ là 17h00 ngày 30/11/2025
-    ("by", rf"(?:hạn chót|hạn cuối|thời hạn)[^.;:\d]{{0,60}}?(?:\s+(?:là|vào|lúc))?(?:\s+{_TIME})?\s+ngày\s+(?:{_DATE})"),
+    # Hạn chót gửi bài dự thi là thứ Sáu, 28/11/2025: a weekday before the date stands for "ngày"
+    ("by", rf"(?:hạn chót|hạn cuối|thời hạn)[^.;:\d]{{0,60}}?(?:\s+(?:là|vào|lúc))?(?:\s+{_TIME})?\s+"
+           rf"(?:ngày\s+|(?:ngày\s+)?{_WEEKDAY_NAME}(?:,\s*|\s*\(\s*|\s+)(?:ngày\s+)?)(?:{_DATE})"),
     # Hạn nhận hồ sơ: ngày 20/3/2025 · Hạn nộp báo cáo: 25/11/2025
     ("by", rf"hạn\s+(?:(?:cuối|chót)\s+)?(?:nộp|nhận|gửi|đăng ký|báo cáo|hoàn thành)[^.;\d]{{0,50}}?:\s*(?:{_TIME}\s+)?"
            rf"(?:ngày\s+)?(?:{_DATE})"),

@@ -13,7 +13,7 @@ import re
 from datetime import date, time, timedelta
 
 from knowledge.lunar import next_lunar_date
-from knowledge.recurrence import daily, monthly, next_occurrence, quarter_start, quarterly, weekly, yearly
+from knowledge.recurrence import daily, monthly, next_occurrence, quarter_start, quarterly, weekday_index, weekly, yearly
 
 FIRST_YEAR, LAST_YEAR = 1945, 2100
 
@@ -58,7 +58,7 @@ def sane_date(year: int, month: int, day: int) -> date | None:
 _LUNAR_MONTHS = {"giêng": 1, "chạp": 12}
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
 RECURRING = ("monthly", "weekly", "yearly", "daily", "quarterly", "open_recurring")
-RELATIVE = ("relative", "before_tet", "lunar", "lunar_month", "within_days", "this_year", "this_month", "before_new_year")
+RELATIVE = ("relative", "week_day", "before_tet", "lunar", "lunar_month", "within_days", "this_year", "this_month", "before_new_year")
 _WEEKS = {"đầu": 1, "tiên": 1, "nhất": 1, "hai": 2, "2": 2, "ba": 3, "3": 3}
 EVENTS = ("from", "after", "on")
 
@@ -158,9 +158,19 @@ def resolve(kind: str, g: dict, ref: date | None) -> tuple[date | None, time | N
         if g.get("lbefore"):
             return next_lunar_date(1, month, ref) - timedelta(days=1), None, "before_month", None
         return next_lunar_date(1, month % 12 + 1, ref) - timedelta(days=1), None, "within_month", None
+    if kind == "week_day":                          # "trước thứ Sáu tuần này", "chậm nhất thứ Hai tuần sau"
+        if ref is None:
+            return None, None, kind, None
+        if g.get("rd"):                             # "(27/11)" spelled out: trust it
+            return _with_year(int(g["rd"]), int(g["rm"]), None, ref), at or _part_time(g.get("wpart")), "by", None
+        monday = ref - timedelta(days=ref.weekday())
+        later = 0 if g["wk"].lower() == "này" else 7
+        return monday + timedelta(days=later + weekday_index(g["wd"])), at or _part_time(g.get("wpart")), "by", None
     if kind == "within_days":
         if ref is None:
             return None, None, kind, None
+        if g.get("nh"):                             # "trong vòng 24 giờ": the day 24 hours after it, "2 giờ" that day
+            return ref + timedelta(days=int(g["nh"]) // 24), None, "by", None
         return _add_days(ref, int(g["nd"]), bool(g.get("work"))), None, "by", None
     if kind == "relative":
         if ref is None:

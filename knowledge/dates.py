@@ -77,7 +77,7 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
             continue                                   # "Thời gian thực hiện: 2026 - 2030": the plan's period
         phrase = m.group(0).rstrip(" ,")
         firm = bool(FIRM.match(phrase) or DONE_BEFORE.search(text[max(0, m.start() - 20):m.start()].lower())) \
-            or kind in RECURRING or kind in ("relative", "within_days")
+            or kind in RECURRING or kind in ("relative", "within_days", "week_day")
         if kind == "open_recurring":
             if not open_recurring_duty(text, m.start(), m.end()):
                 continue                               # "kế hoạch hằng năm": a modifier, no duty
@@ -93,7 +93,7 @@ def find_deadlines(text: str, reference: date | None, *, dated: bool = True,
             continue                                   # "Năm 2025, Hội đồng nhân dân tỉnh quyết nghị …": a report
         base = reference
         if not dated and kind in RELATIVE:
-            if today is None or kind not in ("relative", "within_days", "this_month"):
+            if today is None or kind not in ("relative", "within_days", "this_month", "week_day"):
                 continue                               # "trước Tết": of a notice whose date is unknown
             base = today
         try:

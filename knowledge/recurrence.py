@@ -34,6 +34,11 @@ def weekly(weekday: str) -> str:
     return f"FREQ=WEEKLY;BYDAY={_VIETNAMESE_DAYS[' '.join(fold(weekday).split())]}"
 
 
+def weekday_index(weekday: str) -> int:
+    """`weekday` as written ("thứ Sáu", "thứ 6", "chủ nhật"): 0 for Monday … 6 for Sunday."""
+    return ["MO", "TU", "WE", "TH", "FR", "SA", "SU"].index(_VIETNAMESE_DAYS[' '.join(fold(weekday).split())])
+
+
 def monthly(day: int) -> str:
     if not 1 <= day <= 31:
         raise ValueError(f"no day {day} in a month")
