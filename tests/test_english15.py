@@ -12,7 +12,9 @@ social insurance offices, land use fees, the Ho Chi Minh road, a customs reply) 
 - "address of the social insurance office of Cau Giay" did not ask for a place, so a table's
   cell of wards went before the cell with the street address;
 - the glossary lacked the words of those notices ('radio' as 'phát thanh', 'delegates' as
-  'đại biểu', 'job positions', 'legal status', 'clause', 'name', 'hard coded', 'pension fund').
+  'đại biểu', 'job positions', 'legal status', 'clause', 'name', 'hard coded', 'pension fund');
+- a seed's item, whose English summary and Vietnamese text both add up the question's concepts,
+  outranked the point of an imported notice that holds the whole question in its text only.
 """
 from __future__ import annotations
 
@@ -84,3 +86,28 @@ def test_words_of_the_en13_notices():
     assert {"huu tri", "tu tuat"} <= _content("the rate for the pension and survivorship fund")
     assert "dung chung" in _content("the four groups of shared digital platforms")
     assert "nang bac luong truoc thoi han" in _content("what must the early salary raise regulation specify")
+
+
+def test_an_english_summary_is_not_counted_twice_against_an_imported_notice():
+    """For an English question a summarised item adds up each concept from its summary and its
+    text; an imported notice's item (no summary) has only its text, so its rank grows by
+    W_UNSUMMARISED: of two items saying the same, the one whose summary says nothing of the
+    question trails the imported one. A Vietnamese question reads both alike."""
+    from knowledge.concepts import vi_concepts
+    from knowledge.ranking import W_UNSUMMARISED, rank_items
+
+    text = "Lực lượng chuyên trách bảo vệ an ninh mạng được bố trí tại Bộ Công an, Bộ Quốc phòng."
+    searcher = Searcher.from_records([
+        ItemRecord(1, text, document_id=1, document_number="1/KH-UBND", summary_en="A plan on the harvest."),
+        ItemRecord(2, text, document_id=2, document_number="4577/BKHCN-CĐSQG"),
+    ])
+    index = searcher._index
+    assert W_UNSUMMARISED > 1.0
+    question = "where are the specialised cyber security forces placed"
+    ranking = rank_items(index, en_concepts(index, question, tokenize(question)))
+    rank = {index.records[int(i)].item_id: float(v) for i, v in zip(ranking.items, ranking.rank)}
+    assert rank[2] > rank[1] * (W_UNSUMMARISED - 0.01)
+    question = "lực lượng chuyên trách an ninh mạng bố trí ở đâu"
+    ranking = rank_items(index, vi_concepts(index, question, tokenize(question)))
+    rank = {index.records[int(i)].item_id: float(v) for i, v in zip(ranking.items, ranking.rank)}
+    assert abs(rank[2] - rank[1]) < 1e-3 * rank[1]
