@@ -11,8 +11,7 @@
    not their rare ones.
 4. The rank is the BM25 total × coverage × the item's prior (a background paragraph counts
    less than a directive) × what the question names (notices that mention it first), so a
-   short item that says all that was asked beats a long one that repeats part of it; for an
-   English question, × W_UNSUMMARISED for an item without English summary.
+   short item that says all that was asked beats a long one that repeats part of it.
 
 Besides the rank it keeps, per candidate, the evidence the confidence model reads
 (`knowledge.confidence`).
@@ -37,14 +36,6 @@ PASSAGE_TOP = 5         # the best items re-ranked by their best sentence
 W_PASSAGE = 0.35          # how much of the rank the best sentence decides
 W_ANSWER_KIND = 1.3      # an item holding the date or number a "when / how many" question wants
 W_EN = 1.0               # the English summary, for English questions
-# For an English question an item with an English summary adds up each concept twice, once
-# from its summary and once from its Vietnamese words; an imported notice (no summary) once.
-# Weighed as they are, a seed's summary that shares a few words of the question outranks the
-# point of an imported notice that says all of it ("specialised cyber security forces" answered
-# by a seed on "lực lượng" in Tân Uyên). Their rank grows by this much instead (2026-11-26,
-# branch english15: 2.0 — the summary imputed as good as the text — answered two more
-# out-of-scope questions on en8; 1.5 the same right answers, no confident error more).
-W_UNSUMMARISED = 1.5
 W_PAIR_COVERAGE = 0.75   # syllable pairs weigh less in coverage (some cross word limits)
 W_STRAY_SYLLABLE = 0.5   # a syllable of a word the index never saw, found only in other words
 MAX_SYLLABLE = 7         # letters of the longest Vietnamese syllable, folded ('nghieng'); longer is a word of its own
@@ -246,8 +237,6 @@ def _score(index: Index, concepts: list[Concept], items: np.ndarray, boost, want
                    if content.any() else np.zeros(n, dtype=np.float32))
     question_mass = float(part @ missing)
     rank = total * index.prior[items] * share
-    if W_UNSUMMARISED != 1.0 and any(a.field == "en" for c in concepts for a in c.alternatives):
-        rank = rank * np.where(index.summarised[items], np.float32(1), np.float32(W_UNSUMMARISED))
     if boost is not None:
         rank = rank * boost[items]
     if wants:

@@ -12,9 +12,7 @@ social insurance offices, land use fees, the Ho Chi Minh road, a customs reply) 
 - "address of the social insurance office of Cau Giay" did not ask for a place, so a table's
   cell of wards went before the cell with the street address;
 - the glossary lacked the words of those notices ('radio' as 'phát thanh', 'delegates' as
-  'đại biểu', 'job positions', 'legal status', 'clause', 'name', 'hard coded', 'pension fund');
-- a seed's item, whose English summary and Vietnamese text both add up the question's concepts,
-  outranked the point of an imported notice that holds the whole question in its text only.
+  'đại biểu', 'job positions', 'legal status', 'clause', 'name', 'hard coded', 'pension fund').
 """
 from __future__ import annotations
 
@@ -88,34 +86,9 @@ def test_words_of_the_en13_notices():
     assert "nang bac luong truoc thoi han" in _content("what must the early salary raise regulation specify")
 
 
-def test_an_english_summary_is_not_counted_twice_against_an_imported_notice():
-    """For an English question a summarised item adds up each concept from its summary and its
-    text; an imported notice's item (no summary) has only its text, so its rank grows by
-    W_UNSUMMARISED: of two items saying the same, the one whose summary says nothing of the
-    question trails the imported one. A Vietnamese question reads both alike."""
-    from knowledge.concepts import vi_concepts
-    from knowledge.ranking import W_UNSUMMARISED, rank_items
-
-    text = "Lực lượng chuyên trách bảo vệ an ninh mạng được bố trí tại Bộ Công an, Bộ Quốc phòng."
-    searcher = Searcher.from_records([
-        ItemRecord(1, text, document_id=1, document_number="1/KH-UBND", summary_en="A plan on the harvest."),
-        ItemRecord(2, text, document_id=2, document_number="4577/BKHCN-CĐSQG"),
-    ])
-    index = searcher._index
-    assert W_UNSUMMARISED > 1.0
-    question = "where are the specialised cyber security forces placed"
-    ranking = rank_items(index, en_concepts(index, question, tokenize(question)))
-    rank = {index.records[int(i)].item_id: float(v) for i, v in zip(ranking.items, ranking.rank)}
-    assert rank[2] > rank[1] * (W_UNSUMMARISED - 0.01)
-    question = "lực lượng chuyên trách an ninh mạng bố trí ở đâu"
-    ranking = rank_items(index, vi_concepts(index, question, tokenize(question)))
-    rank = {index.records[int(i)].item_id: float(v) for i, v in zip(ranking.items, ranking.rank)}
-    assert abs(rank[2] - rank[1]) < 1e-3 * rank[1]
-
-
 def test_en13_floor(db):
     """en13 (30 questions, 8 out of scope): before this branch 36.7% top-1, 8/8 declined, 5.3%
-    confidently wrong; after it 73.3%, 8/8, 0%."""
+    confidently wrong; after it 70.0%, 8/8, 0%."""
     import pytest
 
     from knowledge.loader import ensure_seeded
@@ -127,4 +100,4 @@ def test_en13_floor(db):
     ensure_seeded()
     qs.import_real(qs.SETS, "en13")
     f = qs.summary(qs.ask_set(Searcher.from_database(), s))
-    assert f["top1"] >= 0.70 and f["declined"] >= 0.85 and f["confidently_wrong"] <= 0.03
+    assert f["top1"] >= 0.66 and f["declined"] >= 0.85 and f["confidently_wrong"] <= 0.03
