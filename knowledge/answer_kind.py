@@ -99,10 +99,18 @@ _PLACE_ASKS = [tuple(p.split()) for p in ("o dau", "tai dau", "cho nao", "dia ch
 _NOT_A_PLACE = frozenset({"lay", "gui", "nop", "nguon"})
 
 
-def wanted_place(terms: list[str]) -> int:
-    """ANSWERS_PLACE when a Vietnamese question asks where something is or happens (an item
-    holding an address answers it, knowledge.traits.holds_address). Used for ranking only: the
+# In English: the address or the venue ("address of the social insurance office of Cau Giay",
+# "where is the ceremony held"), not 'where does the money come from'.
+_PLACE_WORDS_EN = frozenset({"address", "addresses", "adress", "located", "location", "venue"})
+
+
+def wanted_place(terms: list[str], english: bool = False) -> int:
+    """ANSWERS_PLACE when a question asks where something is or happens (an item
+    holding an address answers it, knowledge.clock_place). Used for ranking only: the
     confidence model was fitted without it."""
+    if english:
+        asked = set(terms)
+        return ANSWERS_PLACE if asked & _PLACE_WORDS_EN or {"where", "held"} <= asked else 0
     for i in range(len(terms) - 1):
         before = terms[:i]
         if tuple(terms[i:i + 2]) in _PLACE_ASKS and not (set(before) & _NOT_A_PLACE) \

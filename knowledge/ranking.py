@@ -28,7 +28,7 @@ from knowledge.index import Index
 from knowledge.named_headings import prefer_named
 from knowledge.sentences import split_sentences
 from knowledge.text import index_terms
-from knowledge.within import actor_body, actor_first, directives_first, distinct_first, kind_first
+from knowledge.within import actor_body, actor_first, difficulty_first, directives_first, distinct_first, kind_first
 
 CANDIDATES = 100         # items scored in full per question
 SAMPLE_STRIDE = 16       # every how many first-pass scores one is sampled to bound the candidates' (best_positions)
@@ -78,6 +78,7 @@ def rank_items(index: Index, concepts: list[Concept], boost: np.ndarray | None =
     ranking = _by_passage(index, concepts, _score(index, concepts, items, boost, wants))
     distinct_first(index, ranking, english=any(a.field == "en" for c in concepts for a in c.alternatives))
     directives_first(index, ranking, question)
+    difficulty_first(index, ranking, question)
     kind_first(index, ranking, wants)
     actor_first(index, ranking, question, actor_body(concepts))
     prefer_named(index, ranking, frozenset(t for c in concepts for a in c.alternatives if a.field != "en"

@@ -222,7 +222,7 @@ class Searcher:
             return Answer(question, lang, False, [], missing=[named])     # "cv 1234 ai ký": no such notice
         boost = boost_named(index, mentions, document_kinds([t.term for t in tokens]))
         wants = wanted_answer(asking_terms([t.term for t in tokens]))
-        place = wanted_place([t.term for t in tokens]) if lang != "en" else 0     # ranks only
+        place = wanted_place([t.term for t in tokens], english=lang == "en")     # ranks only
         ranking = rank_items(index, concepts, boost, wants=wants | place, question=talk.rest)
         accented = accented_words(talk.rest, tokens) if lang == "vi" and has_diacritics(talk.rest) else {}
         if lang == "en":                 # the accents of its glossary wordings (knowledge.english)

@@ -51,11 +51,24 @@ def asks_situation(terms: list[str]) -> bool:
 # phản ánh về đâu?"), and the closing formula that answers it ("Trong quá trình thực hiện, nếu
 # có khó khăn, vướng mắc, đề nghị … phản ánh về Sở …"), folded.
 _DIFFICULTY = re.compile(r"\b(?:kho khan|vuong mac)\b")
-_WHEN_DIFFICULT = re.compile(r"\b(?:neu|truong hop|khi)\s+(?:co\s+|gap\s+)?(?:phat sinh\s+)?(?:kho khan|vuong mac)\b")
+# The formula may name who meets them first ("trường hợp địa phương có những khó khăn, …").
+_WHEN_DIFFICULT = re.compile(r"\b(?:neu|truong hop|khi)\s+(?:\w+\s+){0,3}?(?:co\s+|gap\s+)?(?:nhung\s+)?"
+                             r"(?:phat sinh\s+)?(?:kho khan|vuong mac)\b")
+# An English question asks it in a clause: "who should the company contact if it has problems
+# with …", "… when they run into difficulties …".
+_WHEN_DIFFICULT_EN = re.compile(r"\b(?:if|when|whenever|case)\s+(?:\w+\s+){0,4}?"
+                                r"(?:problems?|difficult(?:y|ies)|obstacles?|troubles?)\b")
 
 
 def asks_difficulty(terms: list[str]) -> bool:
-    return _DIFFICULTY.search(" ".join(terms)) is not None
+    return _DIFFICULTY.search(" ".join(terms)) is not None or asks_when_difficult(" ".join(terms))
+
+
+def asks_when_difficult(question: str) -> bool:
+    """The question asks what to do, or whom to tell, when difficulties arise (in Vietnamese or
+    in English): the closing formula that says so answers it (knowledge.within.difficulty_first)."""
+    folded = fold(question)
+    return _WHEN_DIFFICULT.search(folded) is not None or _WHEN_DIFFICULT_EN.search(folded) is not None
 
 
 def answers_difficulty(text: str) -> bool:

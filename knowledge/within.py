@@ -296,3 +296,20 @@ def _yield_to_neighbours(rank, docs, cover, stays: list[bool], good: list[bool],
             changed = True
     return changed
 
+
+def difficulty_first(index, ranking, question: str) -> None:
+    """A question that asks whom to turn to when difficulties arise ("who should the company
+    contact if it has problems with the customs procedures", "nếu có vướng mắc thì liên hệ ai")
+    is answered by the notice's closing formula that says so ("Trường hợp có vướng mắc thì liên
+    hệ với …": knowledge.situation.answers_difficulty), not by the point on the procedure it
+    names: of two items of one notice that hold about as much of the question, the other yields
+    to it. They swap their ranks, as in `actor_first`."""
+    from knowledge.situation import answers_difficulty, asks_when_difficult
+    top = min(WINDOW, len(ranking))
+    if top < 2 or not asks_when_difficult(question):
+        return
+    items = ranking.items[:top]
+    says = [answers_difficulty(index.records[int(i)].text) for i in items.tolist()]
+    rank = ranking.rank[:top].copy()
+    if _yield_to_neighbours(rank, index.item_doc[items], ranking.coverage[:top], says, says, top):
+        _rerank_top(ranking, rank, items, top)

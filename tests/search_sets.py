@@ -156,6 +156,13 @@ SETS = [
     # articles), typed as foreign advisers type, lowercase with typos; written before any change.
     # The aside part (tests/*_en12_hold.tsv) is deliberately not listed.
     _real("en12"),
+    # English only (2026-11-26, branch english15): ten công văn no English set used (shared digital
+    # platforms, building materials for an expressway, the Hanoi Autumn Fair, compensation records
+    # when districts end, early salary raises, goods labels, Hanoi's social insurance offices, land
+    # use fees, the Ho Chi Minh road, a customs reply), typed as aid workers, expats and officials
+    # type; written before any change. The aside part (tests/*_en13_hold.tsv) is deliberately not
+    # listed.
+    _real("en13"),
     QuestionSet("seed_dev2", f"{HERE}/questions_seed_dev2.tsv", f"{HERE}/oos_seed_dev.tsv", "seed"),
     # Seed questions typed as officials type in chat (no accents, shorthand, telex leftovers,
     # typos, paraphrases): seed_dev3 and seed_dev4 (earlier rounds), seed_dev5 (2026-11-25, branch
