@@ -1,0 +1,68 @@
+"""Seed questions typed as officials type (issue 9, branch seedtyping8): a province named only
+chooses the notices, so the coverage the confidence model reads is not lowered for an item of
+that province's notice that does not write its name (knowledge/place_words.py); 'muốn' (want)
+is a function word of a question; 'gian dối' is the notices' 'không trung thực'. The questions
+here are worded apart from tests/questions_seed_dev12.tsv, whose misses showed the gaps."""
+import pytest
+
+from knowledge.concepts import Alternative, Concept
+from knowledge.loader import ensure_seeded
+from knowledge.named import Mention, Name
+from knowledge.paraphrase import paraphrase_table
+from knowledge.place_words import place_aside
+from knowledge.search import Searcher
+from knowledge.text import Token, fold, stopword_flags, tokenize
+
+
+@pytest.fixture
+def seeds(db):
+    ensure_seeded()
+    return Searcher.from_database()
+
+
+def _answers(searcher, question: str, phrase: str) -> bool:
+    a = searcher.ask(question)
+    return a.answered and bool(a.hits) and fold(phrase) in fold(a.hits[0].text)
+
+
+def test_place_aside_sets_the_province_and_its_seams_aside():
+    terms = "o dich moi o lai chau xuat hien".split()
+    tokens = [Token(t, 0, 0, True) for t in terms]
+    singles = [Concept(t, [Alternative("uni", (t,))]) for t in terms]
+    pairs = [Concept(f"{a} {b}", [Alternative("bi", (f"{a} {b}",))], pair=True, parts=(i, i + 1))
+             for i, (a, b) in enumerate(zip(terms, terms[1:]))]
+    lai_chau = Mention(Name("province", "Lai Châu", (("lai", "chau"),)), frozenset({1}))
+    out = place_aside(singles + pairs, tokens, [lai_chau])
+    aside = {c.source for c in out if not c.content}
+    assert aside == {"lai", "chau", "o lai", "lai chau", "chau xuat"}
+    # a province no notice mentions, or a question that is only the place, changes nothing
+    assert place_aside(singles + pairs, tokens, [Mention(lai_chau.name, frozenset())]) == singles + pairs
+    only = [Concept("lai", [Alternative("uni", ("lai",))]), Concept("chau", [Alternative("uni", ("chau",))])]
+    assert place_aside(only, tokens[4:6], [lai_chau]) == only
+
+
+def test_province_named_does_not_lower_the_right_items_coverage(seeds):
+    """Lai Châu's background paragraph reports the cases of unknown source without writing 'Lai
+    Châu': naming the province counted against it (coverage 0.865 against 0.956 unnamed)."""
+    named = seeds.ask("ca nhiem chua ro nguon lay o lc nhieu ko")
+    assert "chưa rõ nguồn lây" in named.hits[0].text
+    assert named.evidence.coverage >= 0.9
+    assert _answers(seeds, "lc co o dich moi xuat hien o huyen nao", "huyện Sìn Hồ")
+
+
+def test_muon_is_a_function_word():
+    for q in ("quang ninh muon ket thuc dich truoc ngay nao", "Quảng Ninh muốn kết thúc dịch trước ngày nào"):
+        toks = tokenize(q)
+        flags = stopword_flags(q, toks)
+        assert [f for t, f in zip(toks, flags) if fold(t.term) == "muon"] == [True], q
+
+
+def test_muon_no_longer_missed(seeds):
+    a = seeds.ask("bi thu tinh muon kiem soat het dich truoc ngay nao")
+    assert a.answered and "28 tháng Chạp" in a.hits[0].text and a.hits[0].score >= 0.8    # 0.61 when 'muon' was content
+
+
+def test_gian_doi_row(seeds):
+    table = paraphrase_table()
+    assert any("khong trung thuc" in w for _, ws in table[("gian", "doi")] for w in ws)
+    assert _answers(seeds, "tai xe khai bao gian doi o chot kiem dich", "khai báo không trung thực")
