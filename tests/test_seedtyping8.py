@@ -66,3 +66,9 @@ def test_gian_doi_row(seeds):
     table = paraphrase_table()
     assert any("khong trung thuc" in w for _, ws in table[("gian", "doi")] for w in ws)
     assert _answers(seeds, "tai xe khai bao gian doi o chot kiem dich", "khai báo không trung thực")
+
+
+def test_english_government_cars_sold_off(seeds):
+    """'government car' is the notices' 'xe công vụ', 'sell off' / 'liquidate' their 'thanh lý'."""
+    a = seeds.ask("Can officials use government cars that are waiting to be liquidated?")
+    assert a.answered and "xe chờ thanh lý" in a.hits[0].text
