@@ -241,7 +241,7 @@ class Searcher:
         terms = [t.term for t in read]
         if lang != "en":                 # the province named chooses the notices; the evidence weighs the rest
             ranking = rest_coverage(index, ranking, place_aside(concepts, read, mentions), concepts, boost, wants,
-                                    mentions)
+                                    mentions, asks_situation(terms))
         hits, ev = self._hits(index, ranking, concepts, lang, mentions, limit, accented, folded, wants,
                               asks_situation(terms), asks_difficulty(terms), restated, asks_who(terms))
         if ev is not None and (lang != "en" or ev.own_coverage == 0) and body_list(index, ranking, terms, hits):

@@ -1,7 +1,7 @@
 """Seed questions typed as officials type (issue 9, branch seedtyping8): a province named only
 chooses the notices, so the coverage the confidence model reads is not lowered for an item of
-that province's notice that does not write its name (knowledge/place_words.py); 'muốn' (want)
-is a function word of a question; 'gian dối' is the notices' 'không trung thực'. The questions
+that province's notice that does not write its name (knowledge/place_words.py); 'muốn' (want),
+typed with accents, is a function word of a question; 'gian dối' is the notices' 'không trung thực'. The questions
 here are worded apart from tests/questions_seed_dev12.tsv, whose misses showed the gaps."""
 import pytest
 
@@ -42,24 +42,26 @@ def test_place_aside_sets_the_province_and_its_seams_aside():
 
 
 def test_province_named_does_not_lower_the_right_items_coverage(seeds):
-    """Lai Châu's background paragraph reports the cases of unknown source without writing 'Lai
-    Châu': naming the province counted against it (coverage 0.865 against 0.956 unnamed)."""
-    named = seeds.ask("ca nhiem chua ro nguon lay o lc nhieu ko")
-    assert "chưa rõ nguồn lây" in named.hits[0].text
-    assert named.evidence.coverage >= 0.9
+    """Lai Châu's point on vaccination does not write 'Lai Châu': naming the province counted
+    against it (coverage 0.827 against 0.867 unnamed). Background paragraphs keep theirs unless
+    the question asks about the situation ('ổ dịch mới': the new outbreak in Sìn Hồ)."""
+    named = seeds.ask("lai chau tiem mui 3 cho nguoi tu 18 tuoi xong truoc thang may")
+    assert "tiêm mũi 3" in named.hits[0].text
+    assert named.evidence.coverage >= 0.86
     assert _answers(seeds, "lc co o dich moi xuat hien o huyen nao", "huyện Sìn Hồ")
 
 
 def test_muon_is_a_function_word():
-    for q in ("quang ninh muon ket thuc dich truoc ngay nao", "Quảng Ninh muốn kết thúc dịch trước ngày nào"):
-        toks = tokenize(q)
-        flags = stopword_flags(q, toks)
-        assert [f for t, f in zip(toks, flags) if fold(t.term) == "muon"] == [True], q
-
-
-def test_muon_no_longer_missed(seeds):
-    a = seeds.ask("bi thu tinh muon kiem soat het dich truoc ngay nao")
-    assert a.answered and "28 tháng Chạp" in a.hits[0].text and a.hits[0].score >= 0.8    # 0.61 when 'muon' was content
+    """Typed with accents, 'muốn' (want) is the asker's intention, no topic ('Quảng Ninh muốn kết
+    thúc dịch trước ngày nào'); unaccented 'muon' is also 'muộn' (late), left to its neighbours:
+    read as a function word everywhere, it answered a wrong item of fresh2 whose confidence only
+    the unknown 'muon' had held down."""
+    q = "Quảng Ninh muốn kết thúc dịch trước ngày nào"
+    toks = tokenize(q)
+    assert [f for t, f in zip(toks, stopword_flags(q, toks)) if t.term == "muon"] == [True]
+    q = "nop thue muon bi phat bao nhieu"
+    toks = tokenize(q)
+    assert [f for t, f in zip(toks, stopword_flags(q, toks)) if t.term == "muon"] == [False]
 
 
 def test_gian_doi_row(seeds):
