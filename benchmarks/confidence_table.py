@@ -31,7 +31,7 @@ from tests import search_sets as qs  # noqa: E402
 
 T = os.path.join(ROOT, "tests")
 EVAL = qs.EVAL_DIR
-SEEDS = ["", "2", "3", "4", "5", "6", "7", "8", "9", "10"]
+SEEDS = ["", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"]
 REAL = ["dev", "dev3", "trust", "fresh", *[f"fresh{n}" for n in range(2, 11)]]
 ENGLISH = ["en", *[f"en{n}" for n in range(2, 12)]]
 

@@ -40,6 +40,7 @@ from knowledge.lead_ins import with_list
 from knowledge.notice_facts import fact_value, find_notice, typed_fact
 from knowledge.ordinals import clashes, document_texts
 from knowledge.paraphrase import paraphrased
+from knowledge.place_words import place_aside, rest_coverage
 from knowledge.live_values import live_value
 from knowledge.mentions import boost_named, mentioned, only_the_place, unheard_of
 from knowledge.named import corrected_terms, document_kinds, document_label
@@ -238,6 +239,9 @@ class Searcher:
             flags = stopword_flags(talk.rest, tokens)
             folded = ([t.term for t in tokens], [t.word and not stop for t, stop in zip(tokens, flags)])
         terms = [t.term for t in read]
+        if lang != "en":                 # the province named chooses the notices; the evidence weighs the rest
+            ranking = rest_coverage(index, ranking, place_aside(concepts, read, mentions), concepts, boost, wants,
+                                    mentions, asks_situation(terms))
         hits, ev = self._hits(index, ranking, concepts, lang, mentions, limit, accented, folded, wants,
                               asks_situation(terms), asks_difficulty(terms), restated, asks_who(terms))
         if ev is not None and (lang != "en" or ev.own_coverage == 0) and body_list(index, ranking, terms, hits):

@@ -329,10 +329,10 @@ whats isn hasn haven doesn didn aren wasn weren shouldn couldn wouldn mustn need
 VI_STOPWORDS = frozenset("""
 là gì nào ai đâu sao thế như bao nhiêu khi có không được của và các những cho để với
 trong tại ở thì mà một này đó ra vào lên từ hay chưa à vậy nhỉ ơi hả ạ mình tôi bạn
-về theo bị đã đang sẽ vẫn còn rằng hoặc nếu vì nên cũng đây kia nhé làm gồm rồi nay
+về theo bị đã đang sẽ vẫn còn rằng hoặc nếu vì nên cũng đây kia nhé làm gồm rồi nay muốn
 """.split())
 AMBIGUOUS_FOLDED = frozenset({"dau", "bao", "the", "o", "de", "cho", "ve", "ban", "con", "da",
-                              "do", "tu", "ra", "lam", "nen", "vi", "bi"})
+                              "do", "tu", "ra", "lam", "nen", "vi", "bi", "muon"})  # muon: also muộn, mượn
 VI_STOPWORDS_FOLDED = frozenset(fold(w) for w in VI_STOPWORDS) - AMBIGUOUS_FOLDED
 VI_FUNCTION_WORDS_FOLDED = frozenset(fold(w) for w in VI_STOPWORDS)     # every reading, ambiguous or not
 VI_STOP_PHRASES_FOLDED = (("nhu", "the", "nao"), ("the", "nao"), ("bao", "nhieu"), ("o", "dau"),

@@ -183,10 +183,14 @@ SETS = [
     # written before any change: rambling questions with the asker's own context ("bên em là trạm
     # y tế xã, …"), everyday words for the notices' ("liều", "người lớn", "dai dẳng", "xin phép"),
     # shorthand, telex, English; out of scope: near misses such as a fourth dose, F0 isolation
-    # days, prices, other provinces and diseases). Their aside parts (tests/*seed_dev?_hold.tsv
+    # days, prices, other provinces and diseases), seed_dev12 (2026-11-26, branch seedtyping8,
+    # written before any change: unaccented, "ko/dc/bn/j/ntn/qngai/lc/hl" shorthand, telex, typos,
+    # words the notices do not use ("gian dối", "government cars", "sold off"), who/when, English;
+    # out of scope: near misses such as a third dose for children, counts the notices do not
+    # give, other places' reopening). Their aside parts (tests/*seed_dev?_hold.tsv
     # and *seed_dev1?_hold.tsv) are deliberately not listed.
     *[QuestionSet(f"seed_dev{n}", f"{HERE}/questions_seed_dev{n}.tsv", f"{HERE}/oos_seed_dev{n}.tsv", "seed")
-      for n in (3, 4, 5, 6, 7, 8, 9, 10, 11)],
+      for n in (3, 4, 5, 6, 7, 8, 9, 10, 11, 12)],
     # Everyday questions a bot of a provincial office gets that no directive answers.
     QuestionSet("everyday", None, f"{HERE}/search_out_of_scope.tsv", "seed"),
     # Everyday and noise questions asked of SMALL knowledge bases (2026-11-25, branch refit):
