@@ -116,8 +116,10 @@ _FOOTNOTE = re.compile(r"^\[\d{1,2}\]\s")
 _CLOSING_INSIDE = re.compile(r"\bquá trình (?:tổ chức |triển khai )*thực hiện,?\s+(?:nếu\s+)?có (?:khó khăn|vướng mắc)",
                              re.IGNORECASE)
 
-# Attribute lines of a task in a plan's table: they belong to the task above them.
-ATTRIBUTE = re.compile(r"^(?:[-+•]\s*)?(?:Nội dung(?: công việc)?|(?:Cơ quan|Đơn vị) (?:chủ trì|thực hiện|phối hợp|tham mưu)|"
+# Attribute lines of a task in a plan's table: they belong to the task above them. The body's label may
+# join two roles ("Đơn vị chủ trì tham mưu thực hiện:", "Đơn vị phối hợp thực hiện:").
+ATTRIBUTE = re.compile(r"^(?:[-+•]\s*)?(?:Nội dung(?: công việc)?|"
+                       r"(?:Cơ quan|Đơn vị)(?: (?:chủ trì|thực hiện|phối hợp|tham mưu)){1,3}|"
                         r"Chủ trì(?: thực hiện)?|Phối hợp(?: thực hiện)?|Lãnh đạo phụ trách|"
                         r"Thời gian(?: dự kiến)?(?: thực hiện| hoàn thành| tổ chức)?|Thời điểm hoàn thành|Thời hạn(?: hoàn thành)?|"
                         r"Tiến độ(?: thực hiện| hoàn thành)?|"
