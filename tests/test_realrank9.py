@@ -119,3 +119,43 @@ def test_a_payment_named_beside_how_much_asks_an_amount():
     for other in ("số lượng trạm 5G là bao nhiêu", "chất lượng đạt bao nhiêu phần trăm",
                   "lực lượng bao nhiêu người", "lương giáo viên tăng từ khi nào"):
         assert not asks_money(terms(other)), other
+
+
+# --- a list asked for: the heading that introduces it, with its items -----------------------------
+
+CONTEST = dict(document_id=9, document_number="45/KH-UBND", document_kind="Kế hoạch",
+               issuer="Ủy ban nhân dân xã An Phú", document_date=date(2025, 11, 10),
+               document_title="Kế hoạch tổ chức Hội thi tìm hiểu pháp luật năm 2025")
+
+
+def test_a_lead_in_beside_its_list_answers_with_it():
+    """"Các hình thức khen thưởng gồm:" numbered 2.1 by the parser, its bullets 2.2 to 2.4 beside it
+    under "2. Khen thưởng": the lead-in announced nothing (only items numbered under it counted),
+    so the answer to "các hình thức khen thưởng là gì" said nothing but its own colon."""
+    from knowledge.lead_ins import with_list
+    rows = [("II.2.1", "paragraph", "Các hình thức khen thưởng gồm:"),
+            ("II.2.2", "bullet", "Giải Nhất: Giấy khen và tiền thưởng 2.000.000 đồng."),
+            ("II.2.3", "bullet", "Giải Nhì: Giấy khen và tiền thưởng 1.500.000 đồng."),
+            ("II.3.1", "bullet", "Các thôn gửi danh sách người dự thi qua đường link: https://forms.gle/x")]
+    records = [ItemRecord(k + 1, text, number=n, kind=kind, headings=("II. NỘI DUNG",), **CONTEST)
+               for k, (n, kind, text) in enumerate(rows)]
+    listed = with_list(records, 0)
+    assert "Giải Nhất" in listed and "Giải Nhì" in listed and "forms.gle" not in listed
+
+
+def test_a_list_asked_for_is_the_heading_with_its_items():
+    """"hình thức khen thưởng gồm những gì" of a plan whose "a) Hình thức khen thưởng" heading lists
+    the awards: each award alone holds none of the question's words, so the best of them was
+    declined (a match found only through headings); the answer is the heading with its list."""
+    heads = ("III. TIÊU CHÍ THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG", "2. Hình thức và tiêu chuẩn khen thưởng",
+             "a) Hình thức khen thưởng")
+    rows = [("III.2.a.1", "Huân chương Lao động;", heads), ("III.2.a.2", "Bằng khen của Thủ tướng Chính phủ;", heads),
+            ("III.2.a.3", "Bằng khen của Chủ tịch UBND tỉnh;", heads), ("III.2.a.4", "Giấy khen.", heads),
+            ("IV.1", "Sở Nội vụ hướng dẫn các cơ quan, đơn vị tổ chức phong trào thi đua.",
+             ("IV. TỔ CHỨC THỰC HIỆN",))]
+    records = [ItemRecord(k + 1, text, number=n, kind="context" if n.startswith("III") else "point", headings=h,
+                          **CONTEST) for k, (n, text, h) in enumerate(rows)]
+    answer = Searcher.from_records(records).ask("hinh thuc khen thuong gom nhung gi")
+    assert answer.answered
+    assert answer.hits[0].text.startswith("Hình thức khen thưởng:") and "Huân chương Lao động" in answer.hits[0].text \
+        and "Giấy khen" in answer.hits[0].text
