@@ -159,3 +159,39 @@ def test_a_list_asked_for_is_the_heading_with_its_items():
     assert answer.answered
     assert answer.hits[0].text.startswith("Hình thức khen thưởng:") and "Huân chương Lao động" in answer.hits[0].text \
         and "Giấy khen" in answer.hits[0].text
+
+
+# --- a line that only says by when: part of the task above ------------------------------------------
+
+LETTER = """BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH
+
+Số: 6278/BVHTTDL-VP
+
+V/v thực thi phương án cắt giảm thủ tục hành chính
+
+**4. Cục Mỹ thuật, Nhiếp ảnh và Triển lãm**
+
+Khẩn trương hoàn thiện sửa đổi, bổ sung Nghị định số 113/2013/NĐ-CP về hoạt động mỹ thuật.
+
+Đảm bảo hoàn thành trong quý I/2026.
+
+**5. Cục Báo chí**
+
+- Khẩn trương hoàn thành thực thi phương án cắt giảm thủ tục hành chính.
+
+- Các đơn vị gửi báo cáo qua đường link: https://forms.gle/abc
+
+- Hạn nộp báo cáo: trước ngày 20/12/2025.
+"""
+
+
+def test_a_deadline_line_belongs_to_the_task_above():
+    """fresh9 r40 ("sửa nđ 113/2013 về mỹ thuật phải xong khi nào"): the hard-wrapped "Đảm bảo hoàn thành
+    trong quý I/2026." stood alone, so the task named held no date; and a date-only bullet "Hạn nộp báo
+    cáo: …" beside the bullet with the link competes with it for "nộp báo cáo qua link nào"."""
+    items = parse_text(LETTER, source_name="cv.md")["items"]
+    decree = next(i for i in items if "113/2013" in i["text"])
+    assert "quý I/2026" in decree["text"] and not any(i["text"].startswith("Đảm bảo") for i in items)
+    link = next(i for i in items if "forms.gle" in i["text"])
+    assert "20/12/2025" in link["text"] and not any(i["text"].startswith("Hạn nộp") for i in items)
+    assert not any("quý I/2026" in h or "20/12/2025" in h for i in items for h in i.get("headings") or [])

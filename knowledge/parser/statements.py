@@ -123,8 +123,28 @@ ATTRIBUTE = re.compile(r"^(?:[-+•]\s*)?(?:Nội dung(?: công việc)?|"
                         r"Chủ trì(?: thực hiện)?|Phối hợp(?: thực hiện)?|Lãnh đạo phụ trách|"
                         r"Thời gian(?: dự kiến)?(?: thực hiện| hoàn thành| tổ chức)?|Thời điểm hoàn thành|Thời hạn(?: hoàn thành)?|"
                         r"Tiến độ(?: thực hiện| hoàn thành)?|"
-                        r"Sản phẩm(?: đầu ra)?|Kết quả (?:đầu ra|thực hiện)|Kinh phí(?: thực hiện)?|Nguồn kinh phí)\s*:",
+                        r"Sản phẩm(?: đầu ra)?|Kết quả (?:đầu ra|thực hiện)|Kinh phí(?: thực hiện)?|Nguồn kinh phí|"
+                        r"Hạn(?: chót| cuối)?(?: nộp| gửi)?(?: báo cáo| hồ sơ| danh sách| bài(?: dự thi)?| đăng ký)?)\s*:",
                         re.IGNORECASE)
+# A line that only says by when the task above must be done, with no label ("Đảm bảo hoàn thành trong quý
+# I/2026.", the last line of "Khẩn trương hoàn thiện sửa đổi Nghị định …"): part of that task.
+_DUE_ONLY = re.compile(r"^(?:[-+•]\s*)?(?:Đảm bảo |Bảo đảm |Phải )?hoàn thành (?:trước|trong|chậm nhất|xong trước)\b"
+                       r"[^.;:]{0,60}\d", re.IGNORECASE)
+DUE_ONLY_MAX = 90
+
+
+def due_only(text: str) -> bool:
+    return len(text) <= DUE_ONLY_MAX and _DUE_ONLY.match(text) is not None
+
+
+def task_above(node):
+    """The task an attribute or deadline line belongs to: the open point's last paragraph when the
+    point is a heading over unnumbered paragraphs ("4. Cục Mỹ thuật, Nhiếp ảnh và Triển lãm" over
+    "Khẩn trương hoàn thiện …"), else the open point (a bullet, a numbered task)."""
+    last = node.children[-1] if node.children else None
+    if last is not None and last.style is None and not last.children and not last.context and last.text:
+        return last
+    return node
 # An unnumbered paragraph that opens on a link to the numbered point above it goes on with that point.
 GOES_ON = re.compile(r"^(?:Theo đó|Từ đó|Trong đó|Qua đó|Trên cơ sở đó|Trường hợp|Ngoài ra|Bên cạnh đó|Cụ thể|Lưu ý)\b")
 
