@@ -220,8 +220,10 @@ def is_title(text: str) -> bool:
 # "(2) Yêu cầu" as well as "2. Yêu cầu": the numbering's opening bracket is part of the prefix.
 _PURPOSE_HEADING = re.compile(r"^[\divxlc.()\s-]*(?:muc tieu|muc dich|yeu cau)")
 # A plan's funding part ("III. KINH PHÍ THỰC HIỆN", "1. Nguồn kinh phí"): where the money comes from and
-# who arranges it, asked about as often as the tasks ("kinh phí lấy từ nguồn nào", "ai bố trí kinh phí")
-# and answered by nothing else; the parser calls it context (a plan's scope, knowledge.parser.body).
+# who arranges it, what a question about the money asks ("kinh phí lấy từ nguồn nào", "ai bố trí kinh
+# phí") and nothing else answers; the parser calls it context (a plan's scope, knowledge.parser.body).
+# Not for other questions: its point repeats the plan's title ("Kinh phí thực hiện Kế hoạch quan trắc
+# môi trường nuôi trồng thủy sản …"), which a question on the plan's content matches as well.
 _FUNDING_HEADING = re.compile(r"^[\divxlc.()\s-]*(?:kinh phi|nguon kinh phi|nguon von)")
 
 
@@ -244,8 +246,7 @@ def is_context(r, weight: float = 1.0, listed: bool = False) -> bool:
     know of it: what the parser calls context (a notice's situation or assessment paragraphs,
     a page's statements when it orders nothing), except under a plan's purpose headings ("I.
     MỤC TIÊU", "1. Mục đích", "(2) Yêu cầu") — what a plan aims at ("tỷ lệ … đạt 100%") is
-    asked about as often as what it orders, and answered by nothing else — and its funding
-    headings ("IV. KINH PHÍ THỰC HIỆN", `_FUNDING_HEADING`), and except a web
+    asked about as often as what it orders, and answered by nothing else — and except a web
     page's conclusion ("Như vậy, …"), its answer to the question it asks, with the points of the
     list it announces (`listed`: `conclusion_points`); and, whatever the
     parser called it, an item whose `weight` (its prior) says it is no answer in itself: a
@@ -259,9 +260,15 @@ def is_context(r, weight: float = 1.0, listed: bool = False) -> bool:
     (seven in ten): the parser's kind carries that, and so it stays the core of the feature."""
     if weight < 1.0:
         return True
-    return r.kind == "context" and not any(_PURPOSE_HEADING.match(fold(h)) or _FUNDING_HEADING.match(fold(h))
-                                           for h in r.headings) \
+    return r.kind == "context" and not any(_PURPOSE_HEADING.match(fold(h)) for h in r.headings) \
         and not is_conclusion(r.text) and not listed
+
+
+def funding_part(r) -> bool:
+    """The item stands in a plan's funding part (`_FUNDING_HEADING`): a question about the money
+    ("kinh phí lấy từ nguồn nào", "ai tự bảo đảm kinh phí") is answered by it though the parser calls
+    it context (knowledge.situation.asks_funding; knowledge.search)."""
+    return any(_FUNDING_HEADING.match(fold(h)) for h in r.headings)
 
 
 def is_background(r) -> bool:

@@ -13,7 +13,8 @@ from knowledge.parser import parse_text
 from knowledge.records import ItemRecord
 from knowledge.search import Searcher
 from knowledge.text import terms
-from knowledge.traits import is_context
+from knowledge.situation import asks_funding
+from knowledge.traits import funding_part, is_context
 from tests import search_sets as qs
 
 
@@ -80,17 +81,25 @@ PLAN_DOC = dict(document_id=7, document_number="172/KH-UBND", document_kind="K�
                 document_title="Kế hoạch triển khai thi hành Luật Việc làm")
 
 
-def test_a_plans_funding_part_is_no_background():
+def test_a_plans_funding_part_answers_a_question_about_the_money():
     """fresh12 a01, f02, g04 ("kinh phí lấy từ nguồn nào", "ai tự bảo đảm kinh phí"): the parser
     calls a plan's "KINH PHÍ THỰC HIỆN" part context (it describes the plan's scope), and the
-    confidence model then doubted the very point that answers where the money comes from."""
+    confidence model then doubted the very point that answers where the money comes from. Only for a
+    question about the money: real dev r53 (which species a monitoring plan covers) would otherwise be
+    answered by the funding point, which repeats the plan's title."""
     funding = ItemRecord(1, "Kinh phí bảo đảm thực hiện Kế hoạch này được bố trí từ nguồn ngân sách nhà nước.",
                          kind="context", headings=("III. KINH PHÍ THỰC HIỆN",), **PLAN_DOC)
     source = ItemRecord(2, "Ngân sách địa phương: nguồn chi thường xuyên sự nghiệp giáo dục.", kind="context",
                         headings=("IV. KINH PHÍ THỰC HIỆN", "1. Nguồn kinh phí"), **PLAN_DOC)
     background = ItemRecord(3, "Năm 2024, toàn Thành phố giải quyết việc làm cho 300.000 lao động.",
                             kind="context", headings=("I. TÌNH HÌNH",), **PLAN_DOC)
-    assert not is_context(funding) and not is_context(source) and is_context(background)
+    assert funding_part(funding) and funding_part(source) and not funding_part(background)
+    assert is_context(funding)          # still background to any other question
+    for asked in ("Kinh phí thực hiện lấy từ nguồn nào?", "nguon von dau tu ha tang lay o dau",
+                  "Who funds the plan?", "What is the budget for the plan?"):
+        assert asks_funding(terms(asked)), asked
+    for other in ("Kế hoạch áp dụng cho những loài nuôi nào?", "ai chủ trì tập huấn"):
+        assert not asks_funding(terms(other)), other
 
 
 def test_a_funding_point_answers_where_the_money_comes_from():
