@@ -48,8 +48,26 @@ _NOT_MONEY = frozenset({"chi", "bao", "y", "thoi", "nghiep", "ho", "doi", "vien"
 _NO_CHARGE = re.compile(r"\b(?:mien phi|khong (?:thu|phai (?:tra|nop|dong)) (?:phi|tien|le phi))\b")
 
 
+# A payment named beside "bao nhiêu / bn" asks its amount as well ("lương giáo viên bao nhiêu 1 tháng",
+# "học phí bn"): 'lương' folded is also the 'lượng' of "số lượng", "chất lượng", hence the words before it.
+_PAID = [tuple(p.split()) for p in ("luong", "hoc phi", "le phi", "muc phi", "tro cap", "phu cap", "muc phat", "tien phat")]
+_NOT_PAY = frozenset({"so", "chat", "luc", "nang", "khoi", "dung", "ham", "trong", "san", "lieu", "tu", "mat",
+                      "dinh", "do", "ky", "hai", "thien", "dien", "thu"})
+
+
+def _names_payment(terms: list[str]) -> bool:
+    for k in range(len(terms)):
+        for p in _PAID:
+            if tuple(terms[k:k + len(p)]) == p and not (p == ("luong",) and k and terms[k - 1] in _NOT_PAY):
+                return True
+    return False
+
+
 def asks_money(terms: list[str]) -> bool:
-    """"bao nhiêu tiền / bao nhiêu đồng / bn tiền / how much money" (not "bao nhiêu đồng chí")."""
+    """"bao nhiêu tiền / bao nhiêu đồng / bn tiền / how much money" (not "bao nhiêu đồng chí"), and a
+    payment named beside "bao nhiêu / bn" ("lương … bao nhiêu", `_PAID`)."""
+    if ("bn" in terms or any(a == "bao" and b == "nhieu" for a, b in zip(terms, terms[1:]))) and _names_payment(terms):
+        return True
     for k, t in enumerate(terms[:-1]):
         if (t == "bn" or (t == "nhieu" and k and terms[k - 1] == "bao")) and terms[k + 1] in _MONEY \
                 and (k + 2 >= len(terms) or terms[k + 2] not in _NOT_MONEY):

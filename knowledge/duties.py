@@ -11,6 +11,11 @@ the heading it names (knowledge.named_headings) is the innermost heading of the 
 answer is that heading with its points, as many whole points as fit in LIST_BUDGET characters,
 the best item always among them; and the rule that declines a match found only through
 headings does not apply to it.
+
+A question that asks for a list (knowledge/vocab/list_asks.txt: "các hình thức khen thưởng là
+gì?", "gồm những gì") of the heading it names ("2. Hình thức khen thưởng" over "Bằng khen của Thủ
+tướng Chính phủ;", "Bằng khen của Chủ tịch UBND tỉnh;") is answered the same way, with every item
+under the heading, stated or ordered.
 """
 from __future__ import annotations
 
@@ -23,22 +28,30 @@ from knowledge.records import source_line
 from knowledge.within import HEADING_MARK, _assigned, _opens, _words, actor_wordings
 
 ASKS_FILE = Path(__file__).resolve().parent / "vocab" / "duty_asks.txt"
+LIST_ASKS_FILE = Path(__file__).resolve().parent / "vocab" / "list_asks.txt"
 
 
-@lru_cache(maxsize=1)
-def _asks() -> frozenset[tuple[str, ...]]:
-    with open(ASKS_FILE, encoding="utf-8") as f:
+@lru_cache(maxsize=2)
+def _asks(path: Path = ASKS_FILE) -> frozenset[tuple[str, ...]]:
+    with open(path, encoding="utf-8") as f:
         lines = (line.split("#", 1)[0].strip() for line in f)
         return frozenset(tuple(line.split()) for line in lines if line)
 
 
-def asks_duties(terms: list[str]) -> bool:
+def asks_duties(terms: list[str], path: Path = ASKS_FILE) -> bool:
     """The question asks what someone must do: one of its folded word runs is a duty ask."""
-    asks = _asks()
+    asks = _asks(path)
     return any(tuple(terms[i:i + n]) in asks for n in (1, 2, 3) for i in range(len(terms) - n + 1))
 
 
-def _members(index, i: int, head: int) -> list[int]:
+def asks_list(terms: list[str]) -> bool:
+    """The question asks for a list ("các hình thức khen thưởng là gì?", "gồm những gì"): the
+    points under the heading it names are its answer as a body's duties are (knowledge/vocab/
+    list_asks.txt)."""
+    return asks_duties(terms, LIST_ASKS_FILE)
+
+
+def _members(index, i: int, head: int, everything: bool = False) -> list[int]:
     """The directive items under the same innermost heading as item `i`, in the notice's order
     (records of a notice lie side by side, in order: knowledge.records.load_records)."""
     doc = int(index.item_doc[i])
@@ -48,7 +61,9 @@ def _members(index, i: int, head: int) -> list[int]:
     while end + 1 < len(index.records) and int(index.item_head[end + 1]) == head \
             and int(index.item_doc[end + 1]) == doc:
         end += 1
-    return [j for j in range(start, end + 1) if not index.is_context[j]]
+    # A list asked for is the heading's whole list, its points stated or ordered ("2. Hình thức khen
+    # thưởng" over "Bằng khen của …;"); a body's duties are its directives.
+    return [j for j in range(start, end + 1) if everything or not index.is_context[j]]
 
 
 def _marked(record) -> str:
@@ -76,13 +91,16 @@ def _within_budget(texts: list[str], keep: int) -> list[str]:
 def body_list(index, ranking, terms: list[str], hits: list) -> bool:
     """Make the first hit the list under the heading the question names, when the module's
     case holds; tell whether it did."""
-    if not hits or ranking.groups is None or not len(ranking) or not asks_duties(terms):
+    if not hits or ranking.groups is None or not len(ranking):
+        return False
+    listing = not asks_duties(terms) and asks_list(terms)
+    if not listing and not asks_duties(terms):
         return False
     head = int(ranking.groups[0])
     if head < 0 or head >= len(index.head_texts):      # no heading named (or an inline label)
         return False
     i = int(ranking.items[0])
-    members = _members(index, i, head)
+    members = _members(index, i, head, everything=listing)
     if len(members) < 2 or i not in members:
         return False
     heading = HEADING_MARK.sub("", " ".join(index.head_texts[head][-1].split())).rstrip(" :") + ":"

@@ -48,11 +48,11 @@ from knowledge.ranking import Ranking, rank_items
 from knowledge.quotes import ranked_sentences
 from knowledge.reach import applies_everywhere, newer_rival
 from knowledge.records import DeadlineInfo, ItemRecord, document_signatures, load_records, source_line  # noqa: F401 (re-exported)
-from knowledge.situation import (answers_difficulty, asks_difficulty, asks_situation, asks_who, english_statement,
-                                 statement_answers)
+from knowledge.situation import (answers_difficulty, asks_difficulty, asks_funding, asks_situation, asks_who,
+                                 english_statement, statement_answers)
 from knowledge.smalltalk import read_smalltalk
 from knowledge.text import fold, has_diacritics, nfc, stopword_flags, tokenize
-from knowledge.traits import ANSWERS_CODE, ANSWERS_QUANTITY
+from knowledge.traits import ANSWERS_CODE, ANSWERS_QUANTITY, funding_part
 
 MIN_LETTERS = 3          # fewer letters and digits than this say nothing ("1", "y", "ô")
 REBUILD_SHARE = 0.2      # when more of the documents changed, the index is built afresh
@@ -243,7 +243,8 @@ class Searcher:
             ranking = rest_coverage(index, ranking, place_aside(concepts, read, mentions), concepts, boost, wants,
                                     mentions, asks_situation(terms))
         hits, ev = self._hits(index, ranking, concepts, lang, mentions, limit, accented, folded, wants,
-                              asks_situation(terms), asks_difficulty(terms), restated, asks_who(terms))
+                              asks_situation(terms), asks_difficulty(terms), restated, asks_who(terms),
+                              asks_funding(terms))
         if ev is not None and (lang != "en" or ev.own_coverage == 0) and body_list(index, ranking, terms, hits):
             ev = replace(ev, body_list=1.0)     # "chi cục hải quan khu vực V làm gì": its points
         elif ev is not None and lang == "en":
@@ -289,7 +290,7 @@ class Searcher:
 
     def _hits(self, index: Index, ranking: Ranking, concepts, lang: str, mentions, limit: int, accented,
               folded=None, wants: int = 0, situation: bool = False, difficulty: bool = False,
-              restated: int | None = None, who: bool = False):
+              restated: int | None = None, who: bool = False, funding: bool = False):
         """`folded`: the terms and content flags of a question typed without accents, whose
         matches are checked against the accented words of the notices (knowledge.folding).
         `situation`: the question asks about the situation, which background answers
@@ -297,7 +298,8 @@ class Searcher:
         `difficulty`: the question asks what to do when difficulties arise, which a closing
         formula ("nếu có khó khăn, vướng mắc, … phản ánh về …") answers though it is background.
         `restated`: the position of the quote the first item sums up, no rival to it
-        (knowledge.restatements)."""
+        (knowledge.restatements). `funding`: the question asks about the money, which a plan's
+        funding part answers though the parser calls it context (knowledge.traits.funding_part)."""
         if not len(ranking):
             return [], None
         wanted = {t for c in concepts for a in c.alternatives if a.field != "en"
@@ -323,7 +325,7 @@ class Searcher:
                           and (group < 0 or int(ranking.groups[j]) != group)
                           and not (k == 0 and j == restated)),
                          last)
-            background = bool(index.is_context[i]) and not situation \
+            background = bool(index.is_context[i]) and not situation and not (funding and funding_part(r)) \
                 and not (difficulty and answers_difficulty(r.text))
             ev = evidence(ranking, k, lang, named, in_named, background, mismatch,
                           kind_missed=bool(wants) and not index.item_kinds[i] & wants, rival=rival,

@@ -47,6 +47,22 @@ def asks_situation(terms: list[str]) -> bool:
     return False
 
 
+FUNDING_FILE = Path(__file__).resolve().parent / "vocab" / "funding_words.txt"
+
+
+@lru_cache(maxsize=1)
+def funding_phrases() -> frozenset[tuple[str, ...]]:
+    with open(FUNDING_FILE, encoding="utf-8") as f:
+        return frozenset(tuple(line.split()) for line in f if line.strip() and not line.startswith("#"))
+
+
+def asks_funding(terms: list[str]) -> bool:
+    """Whether the question asks about the money ("kinh phí", "ngân sách", "nguồn vốn", "budget"): a
+    plan's funding part, context to the parser, is then its answer (knowledge.traits.funding_part)."""
+    phrases = funding_phrases()
+    return any(tuple(terms[k:k + n]) in phrases for n in (1, 2) for k in range(len(terms) - n + 1))
+
+
 # A question about what to do when difficulties arise ("gặp vướng mắc thì báo ai?", "khó khăn
 # phản ánh về đâu?"), and the closing formula that answers it ("Trong quá trình thực hiện, nếu
 # có khó khăn, vướng mắc, đề nghị … phản ánh về Sở …"), folded.

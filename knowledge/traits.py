@@ -219,6 +219,12 @@ def is_title(text: str) -> bool:
 
 # "(2) Yêu cầu" as well as "2. Yêu cầu": the numbering's opening bracket is part of the prefix.
 _PURPOSE_HEADING = re.compile(r"^[\divxlc.()\s-]*(?:muc tieu|muc dich|yeu cau)")
+# A plan's funding part ("III. KINH PHÍ THỰC HIỆN", "1. Nguồn kinh phí"): where the money comes from and
+# who arranges it, what a question about the money asks ("kinh phí lấy từ nguồn nào", "ai bố trí kinh
+# phí") and nothing else answers; the parser calls it context (a plan's scope, knowledge.parser.body).
+# Not for other questions: its point repeats the plan's title ("Kinh phí thực hiện Kế hoạch quan trắc
+# môi trường nuôi trồng thủy sản …"), which a question on the plan's content matches as well.
+_FUNDING_HEADING = re.compile(r"^[\divxlc.()\s-]*(?:kinh phi|nguon kinh phi|nguon von)")
 
 
 # A web page's own answer to the question it asks: "Như vậy, cấm xe tải … đến 24h00 ngày
@@ -256,6 +262,13 @@ def is_context(r, weight: float = 1.0, listed: bool = False) -> bool:
         return True
     return r.kind == "context" and not any(_PURPOSE_HEADING.match(fold(h)) for h in r.headings) \
         and not is_conclusion(r.text) and not listed
+
+
+def funding_part(r) -> bool:
+    """The item stands in a plan's funding part (`_FUNDING_HEADING`): a question about the money
+    ("kinh phí lấy từ nguồn nào", "ai tự bảo đảm kinh phí") is answered by it though the parser calls
+    it context (knowledge.situation.asks_funding; knowledge.search)."""
+    return any(_FUNDING_HEADING.match(fold(h)) for h in r.headings)
 
 
 def is_background(r) -> bool:

@@ -118,6 +118,11 @@ SETS = [
     # unaccented or chat shorthand, one in six in English, written by hand before any change; the
     # aside part (tests/*_fresh11_hold.tsv) is deliberately not listed.
     _real("fresh11"),
+    # Eight kh-/kl- documents (2026-11-26, branch realrank9: plans of HCMC, Bac Ninh, Ha Tinh, Hanoi
+    # and the Government, news and Q&A pages on specialised inspection, a merger plan, a conclusion),
+    # accented, unaccented, shorthand and some English, written by hand before any change; the
+    # aside part (tests/*_fresh12_hold.tsv) is deliberately not listed.
+    _real("fresh12"),
     # English only (2026-11-25, branch english8): thirteen more unused notices without English
     # summaries (labour reports, tax scams and refunds, land rent, public assets after the
     # merger, a marine plan, party congresses), typed as officials and aid workers type, with

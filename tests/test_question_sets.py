@@ -66,6 +66,13 @@ QUESTION_SETS = {
     # every third question set aside.
     "real fresh11": ("questions_real_fresh11.tsv", 33, "real_docs_fresh11.txt"),
     "real fresh11 holdout": ("questions_real_fresh11_hold.tsv", 16, "real_docs_fresh11.txt"),
+    # Eight kh-/kl- documents given to branch realrank9 (issue 9: provincial plans on the Employment Law,
+    # law-drafting staff, preschools, 5G in industrial parks, the Government's plan for the personal
+    # data law, news and Q&A pages on specialised inspection, the merger plan 47-KH/BCĐ and Conclusion
+    # 212-KL/TW), Vietnamese typed with and without accents and in shorthand, one in six in English,
+    # written by hand before any change; every third question set aside.
+    "real fresh12": ("questions_real_fresh12.tsv", 30, "real_docs_fresh12.txt"),
+    "real fresh12 holdout": ("questions_real_fresh12_hold.tsv", 15, "real_docs_fresh12.txt"),
     # English only (issue 9, "English on every topic"): questions about notices imported at run
     # time, which have no English summaries; dev and held-aside parts share their documents.
     "real en4": ("questions_real_en4.tsv", 33, "real_docs_en4.txt"),
@@ -123,7 +130,7 @@ VIETNAMESE_ONLY = {"real fresh4", "real fresh4 holdout", "seed dev5", "seed dev5
                    "real fresh9", "real fresh9 holdout", "real fresh10", "real fresh10 holdout"}
 # Sets mostly in Vietnamese with some English (as many officials as aid workers ask): over the
 # set and its held-aside third, between a tenth and three tenths in English.
-SOME_ENGLISH = {"real fresh11", "real fresh11 holdout"}
+SOME_ENGLISH = {"real fresh11", "real fresh11 holdout", "real fresh12", "real fresh12 holdout"}
 # Sets written as officials type in a Vietnamese chat (no accents, typos, telex leftovers,
 # shorthand): no English share is asked of them, but most must be typed without accents.
 CHAT_SETS = {"seed dev3", "seed dev3 holdout", "seed dev4", "seed dev4 holdout", "seed dev6", "seed dev6 holdout",
@@ -151,6 +158,8 @@ OUT_OF_SCOPE_SETS = {
     "real fresh10 holdout": ("oos_real_fresh10_hold.tsv", 6),
     "real fresh11": ("oos_real_fresh11.tsv", 9),
     "real fresh11 holdout": ("oos_real_fresh11_hold.tsv", 4),
+    "real fresh12": ("oos_real_fresh12.tsv", 8),
+    "real fresh12 holdout": ("oos_real_fresh12_hold.tsv", 3),
     "real en4": ("oos_real_en4.tsv", 7),
     "real en4 holdout": ("oos_real_en4_hold.tsv", 4),
     "real en5": ("oos_real_en5.tsv", 8),

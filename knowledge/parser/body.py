@@ -25,7 +25,8 @@ from knowledge.parser.footer import ANNEX_KIND, ANNEX_TAIL
 from knowledge.parser.markers import BARE_MARKER, BULLETS, marker_of
 from knowledge.parser.statements import (ASKS, ATTRIBUTE, GOES_ON, _ANNOUNCES, _CITING, _CLOSING, _CLOSING_INSIDE,
                                          _QUOTE_INTRO, _QUOTE_OPEN, _QUOTE_SUMMARY, _QUOTED_ARTICLE, _SELF_ISSUE,
-                                         _TERMINAL, asks_again_from, informs_only, restated, MAX_QUOTE, _closes_quote, _orders, mark_statements)
+                                         _TERMINAL, asks_again_from, due_only, informs_only, restated, MAX_QUOTE, _closes_quote, _orders,
+                                         mark_statements, task_above)
 from knowledge.text import fold
 
 MAX_ITEMS = 2_000
@@ -132,8 +133,8 @@ def build_tree(paragraphs: list[Paragraph]) -> Node:
                 _attach(stack[-1], node)
                 stack.append(node)
                 continue
-        if ATTRIBUTE.match(p.text) and len(stack) > 1 and stack[-1].text and not _is_caps(stack[-1].text):
-            task = stack[-1]                            # (a section title "II. THỜI GIAN, ĐỊA ĐIỂM" keeps its bullets)
+        if (ATTRIBUTE.match(p.text) or due_only(p.text)) and len(stack) > 1 and stack[-1].text and not _is_caps(stack[-1].text):
+            task = task_above(stack[-1])                # (a section title "II. THỜI GIAN, ĐỊA ĐIỂM" keeps its bullets)
             task.text = f"{task.text} {p.text}".strip()   # "Cơ quan chủ trì: …", "Thời gian thực hiện: …"
             continue
         found = marker_of(p.text, seen)

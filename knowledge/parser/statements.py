@@ -116,13 +116,35 @@ _FOOTNOTE = re.compile(r"^\[\d{1,2}\]\s")
 _CLOSING_INSIDE = re.compile(r"\bquá trình (?:tổ chức |triển khai )*thực hiện,?\s+(?:nếu\s+)?có (?:khó khăn|vướng mắc)",
                              re.IGNORECASE)
 
-# Attribute lines of a task in a plan's table: they belong to the task above them.
-ATTRIBUTE = re.compile(r"^(?:[-+•]\s*)?(?:Nội dung(?: công việc)?|(?:Cơ quan|Đơn vị) (?:chủ trì|thực hiện|phối hợp|tham mưu)|"
+# Attribute lines of a task in a plan's table: they belong to the task above them. The body's label may
+# join two roles ("Đơn vị chủ trì tham mưu thực hiện:", "Đơn vị phối hợp thực hiện:").
+ATTRIBUTE = re.compile(r"^(?:[-+•]\s*)?(?:Nội dung(?: công việc)?|"
+                       r"(?:Cơ quan|Đơn vị)(?: (?:chủ trì|thực hiện|phối hợp|tham mưu)){1,3}|"
                         r"Chủ trì(?: thực hiện)?|Phối hợp(?: thực hiện)?|Lãnh đạo phụ trách|"
                         r"Thời gian(?: dự kiến)?(?: thực hiện| hoàn thành| tổ chức)?|Thời điểm hoàn thành|Thời hạn(?: hoàn thành)?|"
                         r"Tiến độ(?: thực hiện| hoàn thành)?|"
-                        r"Sản phẩm(?: đầu ra)?|Kết quả (?:đầu ra|thực hiện)|Kinh phí(?: thực hiện)?|Nguồn kinh phí)\s*:",
+                        r"Sản phẩm(?: đầu ra)?|Kết quả (?:đầu ra|thực hiện)|Kinh phí(?: thực hiện)?|Nguồn kinh phí|"
+                        r"Hạn(?: chót| cuối)?(?: nộp| gửi)?(?: báo cáo| hồ sơ| danh sách| bài(?: dự thi)?| đăng ký)?)\s*:",
                         re.IGNORECASE)
+# A line that only says by when the task above must be done, with no label ("Đảm bảo hoàn thành trong quý
+# I/2026.", the last line of "Khẩn trương hoàn thiện sửa đổi Nghị định …"): part of that task.
+_DUE_ONLY = re.compile(r"^(?:[-+•]\s*)?(?:Đảm bảo |Bảo đảm |Phải )?hoàn thành (?:trước|trong|chậm nhất|xong trước)\b"
+                       r"[^.;:]{0,60}\d", re.IGNORECASE)
+DUE_ONLY_MAX = 90
+
+
+def due_only(text: str) -> bool:
+    return len(text) <= DUE_ONLY_MAX and _DUE_ONLY.match(text) is not None
+
+
+def task_above(node):
+    """The task an attribute or deadline line belongs to: the open point's last paragraph when the
+    point is a heading over unnumbered paragraphs ("4. Cục Mỹ thuật, Nhiếp ảnh và Triển lãm" over
+    "Khẩn trương hoàn thiện …"), else the open point (a bullet, a numbered task)."""
+    last = node.children[-1] if node.children else None
+    if last is not None and last.style is None and not last.children and not last.context and last.text:
+        return last
+    return node
 # An unnumbered paragraph that opens on a link to the numbered point above it goes on with that point.
 GOES_ON = re.compile(r"^(?:Theo đó|Từ đó|Trong đó|Qua đó|Trên cơ sở đó|Trường hợp|Ngoài ra|Bên cạnh đó|Cụ thể|Lưu ý)\b")
 
