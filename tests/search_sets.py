@@ -321,3 +321,19 @@ def summary(rows: list[Asked]) -> dict:
         "declined": sum(not r.answer.answered for r in outside) / max(1, len(outside)),
         "confidently_wrong": wrong / max(1, len(rows)), "wrong": wrong,
     }
+
+
+def figures_of(name: str) -> dict:
+    """The figures of one real-notice set, its notices imported beside the seeds into the
+    (empty) database the test opened; skips when the notices or the set are not here."""
+    import pytest
+
+    from knowledge.loader import ensure_seeded
+    from knowledge.search import Searcher
+
+    s = next(s for s in SETS if s.name == name)
+    if not available(s):
+        pytest.skip("the real notices or the question set are not here")
+    ensure_seeded()
+    import_real(SETS, name)
+    return summary(ask_set(Searcher.from_database(), s))

@@ -86,18 +86,11 @@ def test_words_of_the_en13_notices():
     assert "nang bac luong truoc thoi han" in _content("what must the early salary raise regulation specify")
 
 
-def test_en13_floor(db):
+def test_en13_floor(sqlite_db):
     """en13 (30 questions, 8 out of scope): before this branch 36.7% top-1, 8/8 declined, 5.3%
     confidently wrong; after it 70.0%, 8/8, 0%."""
-    import pytest
 
-    from knowledge.loader import ensure_seeded
     from tests import search_sets as qs
 
-    s = next(s for s in qs.SETS if s.name == "en13")
-    if not qs.available(s):
-        pytest.skip("the real notices or the question set are not here")
-    ensure_seeded()
-    qs.import_real(qs.SETS, "en13")
-    f = qs.summary(qs.ask_set(Searcher.from_database(), s))
+    f = qs.figures_of("en13")
     assert f["top1"] >= 0.66 and f["declined"] >= 0.85 and f["confidently_wrong"] <= 0.03

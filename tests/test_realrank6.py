@@ -6,10 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 
 from knowledge.answer_kind import wanted_answer
-from knowledge.loader import ensure_seeded
 from knowledge.records import ItemRecord
 from knowledge.search import Searcher
 from knowledge.text import terms
@@ -61,10 +59,5 @@ def test_the_point_naming_the_goods_does_not_answer_which_code():
 def test_fresh9_floor(sqlite_db):
     """fresh9 (tests/questions_real_fresh9.tsv, 44 questions, 14 out of scope): before this
     branch 68.2% top-1, 13/14 declined, 5.2% confidently wrong; after it 68.2%, 13/14, 3.4%."""
-    s = next(s for s in qs.SETS if s.name == "fresh9")
-    if not qs.available(s):
-        pytest.skip("the real notices or the question set are not here")
-    ensure_seeded()
-    qs.import_real(qs.SETS, "fresh9")
-    f = qs.summary(qs.ask_set(Searcher.from_database(), s))
+    f = qs.figures_of("fresh9")
     assert f["top1"] >= 0.66 and f["declined"] >= 0.85 and f["confidently_wrong"] <= 0.05

@@ -3,9 +3,7 @@
 The fresh10 figures are those of tests/questions_real_fresh10.tsv (45 questions, 14 out of scope)."""
 from __future__ import annotations
 
-import pytest
 
-from knowledge.loader import ensure_seeded
 from knowledge.search import Searcher
 from tests import search_sets as qs
 
@@ -13,12 +11,7 @@ from tests import search_sets as qs
 def test_fresh10_floor(sqlite_db):
     """fresh10: before this branch 66.7% top-1 (39/45 ranked first), 12/14 declined, 6.8% confidently
     wrong; after it 66.7% (40/45 ranked first), 12/14, 6.8%."""
-    s = next(s for s in qs.SETS if s.name == "fresh10")
-    if not qs.available(s):
-        pytest.skip("the real notices or the question set are not here")
-    ensure_seeded()
-    qs.import_real(qs.SETS, "fresh10")
-    f = qs.summary(qs.ask_set(Searcher.from_database(), s))
+    f = qs.figures_of("fresh10")
     assert f["top1"] >= 0.64 and f["declined"] >= 0.80 and f["confidently_wrong"] <= 0.07
 
 

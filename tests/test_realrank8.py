@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 
-from knowledge.loader import ensure_seeded
 from knowledge.records import ItemRecord
 from knowledge.search import Searcher
 from knowledge.text import terms
@@ -17,12 +15,7 @@ from tests import search_sets as qs
 def test_fresh11_floor(sqlite_db):
     """fresh11: before this branch 27.3% top-1 (29/33 in the first three), 6/9 declined, 9.5%
     confidently wrong; after it 27.3%, 9/9, 2.4% (one wrong point answered: c02)."""
-    s = next(s for s in qs.SETS if s.name == "fresh11")
-    if not qs.available(s):
-        pytest.skip("the real notices or the question set are not here")
-    ensure_seeded()
-    qs.import_real(qs.SETS, "fresh11")
-    f = qs.summary(qs.ask_set(Searcher.from_database(), s))
+    f = qs.figures_of("fresh11")
     assert f["top1"] >= 0.27 and f["declined"] >= 0.99 and f["confidently_wrong"] <= 0.03
 
 

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 
 from knowledge.answer_kind import asks_money
-from knowledge.loader import ensure_seeded
 from knowledge.parser import parse_text
 from knowledge.records import ItemRecord
 from knowledge.search import Searcher
@@ -18,15 +16,10 @@ from knowledge.traits import funding_part, is_context
 from tests import search_sets as qs
 
 
-def test_fresh12_floor(db):
+def test_fresh12_floor(sqlite_db):
     """fresh12: before this branch 76.7% top-1, 7/8 declined, 7.9% confidently wrong; after it
     93.3%, 8/8, 2.6% (h01: the decision's own entry into force for the law's)."""
-    s = next(s for s in qs.SETS if s.name == "fresh12")
-    if not qs.available(s):
-        pytest.skip("the real notices or the question set are not here")
-    ensure_seeded()
-    qs.import_real(qs.SETS, "fresh12")
-    f = qs.summary(qs.ask_set(Searcher.from_database(), s))
+    f = qs.figures_of("fresh12")
     assert f["top1"] >= 0.9 and f["declined"] >= 0.99 and f["confidently_wrong"] <= 0.03
 
 
