@@ -75,3 +75,16 @@ def test_a_month_asked_with_its_passed_deadlines_lists_the_yearly_duty_due_in_it
                                                               "due_time")}, "due_date": date(2027, 11, 20)})
     november = list_deadlines(HCM, include_past=True, today=today, start=date(2026, 11, 1), end=date(2026, 11, 30))
     assert [r.due_date for r in november] == [date(2026, 11, 20), date(2026, 11, 30)]
+
+
+def test_the_head_of_a_board_is_not_a_hamlet_head():
+    """QA18: matched without accents, "Trưởng Ban Chỉ đạo" was "trưởng bản", so the steering
+    board's duties went to community groups."""
+    from knowledge.parser import parse_text
+
+    notice = ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 1627/QĐ-UBND\nQuảng Ngãi, ngày 10 tháng 11 năm 2025\nKẾ HOẠCH\n"
+              "Kiểm kê tài sản công\nIV. TỔ CHỨC THỰC HIỆN\n"
+              "1. Trưởng Ban Chỉ đạo chỉ đạo, điều hành công tác kiểm kê trên địa bàn tỉnh.\n"
+              "2. Trưởng thôn, tổ trưởng tổ dân phố phối hợp rà soát tài sản.\n")
+    units = [item["units"] for item in parse_text(notice)["items"]]
+    assert "community" not in units[0] and units[1] == ["community"]
