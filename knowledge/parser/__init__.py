@@ -32,6 +32,7 @@ from knowledge.parser.body import MAX_ITEMS, build_tree, items_of, kind_of
 from knowledge.parser.cleaning import clean_lines, paragraphs, unprintable_share, word_share
 from knowledge.parser.furniture import site_tail
 from knowledge.parser.footer import annex, closing_note
+from knowledge.parser.footnotes import with_footnotes
 from knowledge.parser.header import read_header, usable_title
 from knowledge.parser.kind_title import ADDRESSED
 from knowledge.parser.names import PROVINCES, province_of
@@ -93,7 +94,7 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
         body = [p for p in islice(paragraphs(lines), MAX_PARAGRAPHS) if any(c.isalpha() for c in p.text)][-1:]
     if not body:
         raise ParseError("empty")
-    body = fold_tables(body)
+    body = fold_tables(with_footnotes(body, lines, header.body_end))
     tree = build_tree(body)
     nodes = items_of(tree)
     web_page = any(line.heading for line in lines[:header.body_start])

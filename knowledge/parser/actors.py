@@ -68,7 +68,9 @@ _LEVEL_WORDS = {("tinh",): "province", ("thanh", "pho", "truc", "thuoc", "trung"
                 ("trung", "uong"): "central"}
 _LEVEL_FILLER = {"cac", "cap", ",", "va", "tren", "dia", "ban"}
 # a table's lead column: "Cơ quan chủ trì:", and a calendar's "Đơn vị chịu trách nhiệm phổ biến:"
-_LEADS = re.compile(r"(?:Cơ quan|Đơn vị) (?:chủ trì|thực hiện|chịu trách nhiệm(?:\s+[^\W\d]+){0,2})\s*:\s*", re.IGNORECASE)
+# and an annex table's bare "CHỦ TRÌ: Sở Tài chính" cell (after the row's task: "…. CHỦ TRÌ: …; PHỐI HỢP: …")
+_LEADS = re.compile(r"(?:(?:Cơ quan|Đơn vị)(?:\s*/\s*(?:cơ quan|đơn vị))? (?:chủ trì|thực hiện|chịu trách nhiệm"
+                    r"(?:\s+[^\W\d]+){0,2})|(?:^|(?<=[.;]\s))Chủ trì(?: thực hiện)?)\s*:\s*", re.IGNORECASE)
 _INTRODUCTIONS = {"can cu", "tren co", "theo do", "de thuc", "de dam", "de bao", "tu ngay", "sau khi", "doi voi",
                   "trong qua", "trong thoi", "ngay ,"}
 _HAND_OVER = re.compile(r"(?:^|[;.:]\s*|,\s*)(?:giao|đề nghị|yêu cầu)\s*:?\s+", re.IGNORECASE)
@@ -80,8 +82,9 @@ def addressees(text: str) -> tuple[list[Actor], bool]:
     ("Chủ trì, phối hợp với Sở Y tế …" under a heading that names who leads)."""
     words = _words(text[:600])
     found = _leading(words)
-    if found:
-        return found, words[:2] in (list(_PARTNER[0]), list(_PARTNER[1]))
+    partners = words[:2] in (list(_PARTNER[0]), list(_PARTNER[1]))
+    if found and not (partners and _LEADS.search(text[:2000])):    # a row's lead cell outranks a task's partners
+        return found, partners
     if "," in words[:10] and " ".join(words[:2]) in _INTRODUCTIONS:   # "Căn cứ kế hoạch này, Giám đốc các Sở …"
         found = _leading(words[words.index(",") + 1:])
         if found:
@@ -118,6 +121,12 @@ def addressee_line(text: str) -> bool:
         return False
     rest = _strip_actors(words)
     return all(w in _HEADING_TAIL for w in rest)
+
+
+def names_only(text: str) -> bool:
+    """Whether a text is only bodies' names and the words between them ("Các bộ, cơ quan ngang bộ;")."""
+    words = _words(text)
+    return bool(_leading(words)) and not _strip_actors(words)
 
 
 def _strip_actors(words: list[str]) -> list[str]:
@@ -239,8 +248,24 @@ def assign(root, default: list[Actor]) -> dict[int, list[Actor]]:
             actors = own if own and not partners else list(dict.fromkeys([*inherited, *own]))
             out[id(child)] = actors
             walk(child, actors)
-            if own and not partners and child.text.rstrip(" *").endswith(":") and not child.children:
+            if own and not partners and child.text.rstrip(" *").endswith(":") and not child.children \
+                    and not _enacts(child.text):
                 inherited = own
 
     walk(root, default)
     return out
+
+
+def _enacts(text: str) -> bool:
+    """"Ủy ban nhân dân Tỉnh ban hành Kế hoạch … như sau:": the issuer names itself enacting the
+    document; it does not thereby act on every part after it (a row's "CHỦ TRÌ", a point's own
+    body, or nobody named: every unit). Only a lead-in that hands work over addresses the parts."""
+    words = _words(text[:300])
+    i, n = 0, len(words)
+    while i < n:
+        body, end = _longest(words, i, n)
+        j = _level_after(words, end, n)[1] if body is not None else _skip_filler(words, i)
+        if j == i:
+            break
+        i = j
+    return i > 0 and "ban hanh" in " ".join(words[i - 1:i + 2])     # (the "ban" of "địa bàn" may be skipped)

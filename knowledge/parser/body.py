@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from knowledge.parser.actors import addressee_line
+from knowledge.parser.annex_paths import _annex_paths
 from knowledge.parser.cleaning import Paragraph, _is_caps
 from knowledge.parser.footer import ANNEX_KIND, ANNEX_TAIL
 from knowledge.parser.markers import BARE_MARKER, BULLETS, marker_of
@@ -142,6 +143,11 @@ def build_tree(paragraphs: list[Paragraph]) -> Node:
             row = (stack[-1].children or [stack[-1]])[-1]
             if _DUE_CELL.search(p.text) and row is not root and not _is_caps(p.text):
                 row.text = f"{row.text.rstrip()} {p.text}"   # the row's "Tiến độ" cell
+                continue
+            if p.glued and len(stack) > 1 and not _is_caps(p.text) and stack[-1].style is not None:
+                del stack[1:]               # a page's subheading glued to numbered points: a heading of its
+                stack.append(Node(p.text, bold=True))    # own ("Thời gian tiến hành đại hội …"), not their text
+                _attach(root, stack[-1])
                 continue
             captions = (captions + [p.text])[-4:]
             continue
@@ -362,28 +368,6 @@ def _number(root: Node) -> None:
 
     walk(root)
     _annex_paths(root)
-
-
-def _paths(node: Node) -> list[Node]:
-    found = []
-    for child in node.children:
-        found += [child, *_paths(child)]
-    return found
-
-
-def _annex_paths(root: Node) -> None:
-    """An annex (a plan or a task table attached after the signature) numbers its rows afresh: when its paths
-    repeat the letter's own ("1", "2" of the letter and "1", "2" of the table), the annex's take its mark
-    ("PL.1", "PL2.1" for a second annex), so that every item keeps a path of its own."""
-    annexes = [c for c in root.children if c.style == "annex"]
-    taken = {n.path for c in root.children if c.style != "annex" for n in [c, *_paths(c)] if n.path}
-    for k, annex in enumerate(annexes):
-        own = [n for n in _paths(annex) if n.path]
-        if taken & {n.path for n in own}:
-            mark = "PL" if len(annexes) == 1 else f"PL{k + 1}"
-            for n in own:
-                n.path = f"{mark}.{n.path}"
-        taken |= {n.path for n in own}
 
 
 def _label(node: Node, child: Node) -> str:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from knowledge.parser.homoglyphs import latin_doubles
+from knowledge.parser.glued import addressee_run, glued_heading
 from knowledge.text import fold
 
 VOCAB = Path(__file__).resolve().parent.parent / "data" / "vocab"
@@ -80,6 +81,7 @@ class Line:
     heading: bool = False         # a markdown heading `# …`
     hard: bool = False            # a break that a sentence never crosses (rule, table bar)
     noise: bool = False           # an OCR remark or page number: a soft break
+    glued: bool = False           # a bold heading split off the paragraph it was glued to (parser/glued.py)
 
     @property
     def is_break(self) -> bool:
@@ -110,6 +112,11 @@ def clean_lines(text: str) -> list[Line]:
             if n:
                 lines.append(Line("", hard=True))
                 bold_open = False
+            glued = None if bold_open or "**" not in cell else glued_heading(cell)
+            if glued:                               # "… (Phụ lục 1).**3.2. Thời điểm …**": two lines, a heading
+                line, _ = _clean_cell(cell[:glued], False)
+                lines += [line, Line(""), Line(_clean_cell(cell[glued:], False)[0].text, bold=True, glued=True)]
+                continue
             line, bold_open = _clean_cell(cell, bold_open)
             lines.append(line)
     return _lone_bullets(lines)
@@ -236,6 +243,7 @@ class Paragraph:
     bold: bool = False            # every line bold: a heading in a web copy
     heading: bool = False
     first: int = 0                # index of its first line in the lines it was made from
+    glued: bool = False           # a heading a web copy glued onto the paragraph before it
 
 
 def paragraphs(lines: list[Line]):
@@ -271,7 +279,8 @@ def _wrapped_paragraphs(lines: list[Line], width: int):
 
 def _paragraph(lines: list[Line], first: int) -> Paragraph:
     return Paragraph(" ".join(line.text for line in lines), [line.text for line in lines],
-                     bold=all(line.bold for line in lines), heading=any(line.heading for line in lines), first=first)
+                     bold=all(line.bold for line in lines), heading=any(line.heading for line in lines), first=first,
+                     glued=any(line.glued for line in lines))
 
 
 def _typical_width(lines: list[Line]) -> int:
@@ -315,6 +324,8 @@ def continues(prev: Line, line: Line, width: int) -> bool:
     if _is_caps(before) != _is_caps(text) and len(before.split()) < 25:
         return False                                # a title in capitals, then text
     end = before.rstrip(_CLOSERS)
+    if end.endswith(";") and addressee_run(before, text):
+        return True                                 # "3. Các bộ, cơ quan ngang bộ;" / "Ủy ban nhân dân các tỉnh …"
     if end.endswith(_TERMINAL):
         # a full line ending a sentence or a clause of a list run on in one paragraph ("… chống
         # lãng phí;" then "Thi đua xây dựng xã hội học tập, …;"), followed by another full line:

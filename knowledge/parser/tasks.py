@@ -19,11 +19,22 @@ def labelled_task(task: str, text: str, headings: list[str]) -> str:
     """The work a bare "Thời gian hoàn thành: …" is due for: the sentence before it in the item
     ("- Tổng hợp kết quả, báo cáo Bộ Tài chính. Thời gian hoàn thành: …"), else the heading."""
     before = text[:text.find(task)].strip(" .;:") if task in text else ""
-    work = before.rsplit(". ", 1)[-1] if before else ""
+    # the whole point back to the last label before it: "2. Bộ trưởng …, Chủ tịch UBND các tỉnh … hoàn thành
+    # việc cập nhật …. UBND thành phố Đà Nẵng khẩn trương …. Thời hạn hoàn thành: …" is due for both sentences,
+    # not for Đà Nẵng's alone; "Việc A. Thời hạn: …; Việc B. Thời hạn: …" gives each its own
+    sentences = before.split(". ") if before else []
+    labelled = [k for k, s in enumerate(sentences) if _DUE_LABEL.match(s)]
+    sentences = sentences[labelled[-1] + 1 if labelled else 0:]
+    while len(sentences) > 1 and _CELL_LABEL.match(sentences[-1].lstrip("-+• ")):
+        sentences.pop()             # "… pháp luật. Đơn vị chủ trì: Sở Tư pháp. Đơn vị phối hợp: …": whom, not what
+    work = _LISTED_CELL.sub("", ". ".join(sentences))   # "… pháp luật - Đơn vị chủ trì: Sở Tư pháp"
     if len(work.split()) < 3 and headings:
         work = _MARKER.sub("", headings[-1]).rstrip(" :")
     return f"{work}: {task}"[:300] if work else task
 
+
+_LISTED_CELL = re.compile(r"\s+[-+•]\s+(?:Cơ quan|Đơn vị|Chủ trì|Phối hợp)[^:;.]{0,40}:.*$", re.IGNORECASE | re.DOTALL)
+_DUE_LABEL = re.compile(r"(?:Thời (?:hạn|gian)|Hạn)[^:.;]{0,40}:", re.IGNORECASE)
 
 # how far a clause is looked for either side of its phrase: a text without ";" or ". " (a crafted megabyte) would
 # otherwise make each phrase copy the whole text, quadratic time; a real clause is far shorter
@@ -45,6 +56,11 @@ def clause_of(text: str, start: int, end: int) -> str:
     left = max(max(text.rfind(c, floor, start) for c in (";", ". ")), floor - 1)
     right = [i for i in (text.find(";", end, ceiling), text.find(". ", end, ceiling)) if i != -1]
     clause = text[left + 1: min(right) if right else ceiling].strip(" .;")
+    row = _ROW_CELLS.search(text, max(0, start - _REACH), start)
+    if row and ". " not in text[row.end():start]:
+        # the phrase is in a row's cells ("…. CHỦ TRÌ: Sở Tài chính; PHỐI HỢP: Sở Công Thương; Ban Quản lý …;
+        # THỜI GIAN: 2026"): the cells between ";" are whom and when, the row's task before them is what
+        return text[max(0, start - _REACH):row.start()].strip(" .;")[:300]
     rest = clause.replace(text[start:end], "").strip(" ,:;.")
     if len(rest.split()) < 3 and left > 0:     # "…chi trả hỗ trợ; hạn chót: 20/12/2021."
         floor = max(0, left - _REACH)
