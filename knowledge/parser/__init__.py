@@ -41,7 +41,7 @@ from knowledge.parser.orders import as_context, directives_shown, encyclopedia, 
 from knowledge.parser.pages import lead_date
 from knowledge.parser.references import find_references
 from knowledge.parser.tables import fold_tables
-from knowledge.parser.tasks import clause_of, label_only, labelled_task
+from knowledge.parser.tasks import clause_of, joined_label, label_only, labelled_task
 from knowledge.text import fold
 
 __all__ = ["MAX_BYTES", "MAX_ITEMS", "PROVINCES", "ParseError", "find_references", "parse_text"]
@@ -138,8 +138,8 @@ def parse_text(text: str, *, source_name: str | None = None, today: date | None 
         deadlines += _heading_deadlines(node, listed, reference, dated, units_of(actors), now)
         for d in deadlines:
             d.pop("firm", None)
-            if label_only(d["task"], d["phrase"]):
-                d["task"] = labelled_task(d["task"], node.text, headings)
+            d["task"] = labelled_task(d["task"], node.text, headings) if label_only(d["task"], d["phrase"]) \
+                else joined_label(d["task"], d["phrase"], headings) or d["task"]
         item = {"number": node.path, "kind": "paragraph" if node.preamble and deadlines else kind_of(node),
                 "text": node.text, "summary_en": "", "units": units_of(actors), "references": [],
                 "deadlines": deadlines}

@@ -15,6 +15,17 @@ def label_only(task: str, phrase: str) -> bool:
     return bool(rest) and len(label.split()) <= 5 and len(rest.replace(phrase, "").split()) <= 2
 
 
+def joined_label(task: str, phrase: str, headings: list[str]) -> str | None:
+    """A date-only bullet joined to the bullet above it ("- Thực hiện theo đường dẫn: … - Hạn nộp báo cáo:
+    Trước ngày 25/11/2025", knowledge.parser.statements.ATTRIBUTE): due for what the heading names
+    ("(1) Báo cáo tình hình tiền thưởng tết"), as the bullet was when it stood alone; None otherwise."""
+    head, sep, tail = task.rpartition(" - ")
+    if not sep or not head or not headings or phrase not in tail or not label_only(tail, phrase):
+        return None
+    work = _MARKER.sub("", headings[-1]).rstrip(" :")
+    return f"{work}: {tail}"[:300] if work else None
+
+
 def labelled_task(task: str, text: str, headings: list[str]) -> str:
     """The work a bare "Thời gian hoàn thành: …" is due for: the sentence before it in the item
     ("- Tổng hợp kết quả, báo cáo Bộ Tài chính. Thời gian hoàn thành: …"), else the heading."""
