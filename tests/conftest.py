@@ -55,6 +55,22 @@ def sqlite_db(tmp_path):
     close_database()
 
 
+@pytest.fixture
+def seeds(db):
+    """A searcher over the five bundled seed notices, in an empty database."""
+    from knowledge.loader import ensure_seeded
+    from knowledge.search import Searcher
+    ensure_seeded()
+    return Searcher.from_database()
+
+
+def answers_with(searcher, question: str, phrase: str) -> bool:
+    """The question is answered, and its first item holds `phrase` (case and accents folded)."""
+    from knowledge.text import fold
+    a = searcher.ask(question)
+    return a.answered and bool(a.hits) and fold(phrase) in fold(a.hits[0].text)
+
+
 REDIS_URL = os.environ.get("TEST_REDIS_URL")     # redis://127.0.0.1:6379/N; unset: Redis tests skip
 
 

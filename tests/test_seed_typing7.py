@@ -3,24 +3,11 @@ notices' words (knowledge/vocab/paraphrases.tsv) and questions about the cases a
 themselves, which a notice's background paragraph answers (knowledge/vocab/situation_words.txt).
 The questions here are worded apart from tests/questions_seed_dev11.tsv, whose misses showed the
 gaps."""
-import pytest
 
-from knowledge.loader import ensure_seeded
 from knowledge.paraphrase import paraphrase_table
-from knowledge.search import Searcher
 from knowledge.situation import asks_situation
 from knowledge.text import fold
-
-
-@pytest.fixture
-def seeds(db):
-    ensure_seeded()
-    return Searcher.from_database()
-
-
-def _answers(searcher, question: str, phrase: str) -> bool:
-    a = searcher.ask(question)
-    return a.answered and bool(a.hits) and fold(phrase) in fold(a.hits[0].text)
+from tests.conftest import answers_with
 
 
 def _first(searcher, question: str, phrase: str) -> bool:
@@ -41,20 +28,20 @@ def test_everyday_rows():
 def test_doses_and_adults(seeds):
     """"2 liều cho người lớn" is the item on "đủ 2 mũi cho toàn bộ người từ 18 tuổi trở lên":
     without the rows it shared only 'chích' and the place with it and was declined."""
-    assert _answers(seeds, "nguoi lon o lai chau chich du 2 lieu truoc cuoi nam 2021 ha",
+    assert answers_with(seeds, "nguoi lon o lai chau chich du 2 lieu truoc cuoi nam 2021 ha",
                     "đủ 2 mũi cho toàn bộ người từ 18 tuổi")
 
 
 def test_lasting_outbreak(seeds):
     """'dai dẳng' / 'không dứt' is the background's 'kéo dài' (and 'tại sao' its cause)."""
-    assert _answers(seeds, "vi sao dich benh o quang ngai dai dang khong dut vay",
+    assert answers_with(seeds, "vi sao dich benh o quang ngai dai dang khong dut vay",
                     "kéo dài do không thực hiện tốt")
 
 
 def test_asking_leave_to_restart(seeds):
     """Asking whose leave a factory needs to run again is the item in which the province agrees
     to the businesses' proposal to restore production."""
-    assert _answers(seeds, "nha may o hai ha muon chay lai co phai xin phep ai khong",   # seed_dev11 t62
+    assert answers_with(seeds, "nha may o hai ha muon chay lai co phai xin phep ai khong",   # seed_dev11 t62
                     "khôi phục hoạt động sản xuất")
 
 
@@ -79,9 +66,9 @@ def test_cases_and_outbreaks_are_situation():
 def test_background_answers_case_questions(seeds):
     """The background's count and places of new cases is the answer, no longer declined as
     "only background"."""
-    assert _answers(seeds, "qngai co ca nhiem moi o nhieu dia phuong hay chi binh son",
+    assert answers_with(seeds, "qngai co ca nhiem moi o nhieu dia phuong hay chi binh son",
                     "nhiều địa phương trong tỉnh đã xuất hiện ca nhiễm mới")
-    assert _answers(seeds, "Which industrial zone saw a new outbreak in November 2021?",
+    assert answers_with(seeds, "Which industrial zone saw a new outbreak in November 2021?",
                     "Khu công nghiệp Hải Hà")
-    assert _answers(seeds, "so y te, so ldtbxh co trach nhiem gi khi de xay ra o dich trong nha may",
+    assert answers_with(seeds, "so y te, so ldtbxh co trach nhiem gi khi de xay ra o dich trong nha may",
                     "Sở Lao động Thương binh và Xã hội")

@@ -3,26 +3,13 @@ chooses the notices, so the coverage the confidence model reads is not lowered f
 that province's notice that does not write its name (knowledge/place_words.py); 'muốn' (want),
 typed with accents, is a function word of a question; 'gian dối' is the notices' 'không trung thực'. The questions
 here are worded apart from tests/questions_seed_dev12.tsv, whose misses showed the gaps."""
-import pytest
 
 from knowledge.concepts import Alternative, Concept
-from knowledge.loader import ensure_seeded
 from knowledge.named import Mention, Name
 from knowledge.paraphrase import paraphrase_table
 from knowledge.place_words import place_aside
-from knowledge.search import Searcher
-from knowledge.text import Token, fold, stopword_flags, tokenize
-
-
-@pytest.fixture
-def seeds(db):
-    ensure_seeded()
-    return Searcher.from_database()
-
-
-def _answers(searcher, question: str, phrase: str) -> bool:
-    a = searcher.ask(question)
-    return a.answered and bool(a.hits) and fold(phrase) in fold(a.hits[0].text)
+from knowledge.text import Token, stopword_flags, tokenize
+from tests.conftest import answers_with
 
 
 def test_place_aside_sets_the_province_and_its_seams_aside():
@@ -48,7 +35,7 @@ def test_province_named_does_not_lower_the_right_items_coverage(seeds):
     named = seeds.ask("lai chau tiem mui 3 cho nguoi tu 18 tuoi xong truoc thang may")
     assert "tiêm mũi 3" in named.hits[0].text
     assert named.evidence.coverage >= 0.86
-    assert _answers(seeds, "lc co o dich moi xuat hien o huyen nao", "huyện Sìn Hồ")
+    assert answers_with(seeds, "lc co o dich moi xuat hien o huyen nao", "huyện Sìn Hồ")
 
 
 def test_muon_is_a_function_word():
@@ -67,7 +54,7 @@ def test_muon_is_a_function_word():
 def test_gian_doi_row(seeds):
     table = paraphrase_table()
     assert any("khong trung thuc" in w for _, ws in table[("gian", "doi")] for w in ws)
-    assert _answers(seeds, "tai xe khai bao gian doi o chot kiem dich", "khai báo không trung thực")
+    assert answers_with(seeds, "tai xe khai bao gian doi o chot kiem dich", "khai báo không trung thực")
 
 
 def test_english_government_cars_sold_off(seeds):
