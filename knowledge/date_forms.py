@@ -158,8 +158,8 @@ FORMS = _WINDOW_FORMS + [
     # trước quý III/2022 → the last day of June · trong quý I/2022 → the last day of March
     ("before_quarter", rf"trước\s+{_QUARTER}"),
     # trong Quý I và Quý II năm 2026 · trong quý III - IV/2026: a window over quarters, due at its end
-    ("within_quarter", rf"(?:trong|đến\s+hết|hết|hoàn\s+thành|xong)\s+qu[ýí]\s+(?:IV|I{{1,3}}|[1-4])(?:\s*(?:/|năm)\s*\d{{4}})?"
-                       rf"\s*(?:và|-|–|đến(?:\s+hết)?)\s*(?:qu[ýí]\s+)?(?P<q>IV|I{{1,3}}|[1-4])(?!\w)\s*(?:(?:/|-|năm)\s*(?P<qy>\d{{4,5}})(?!\d))?"),
+    ("within_quarter", r"(?:trong|đến\s+hết|hết|hoàn\s+thành|xong)\s+qu[ýí]\s+(?:IV|I{1,3}|[1-4])(?:\s*(?:/|năm)\s*\d{4})?"
+                       r"\s*(?:và|-|–|đến(?:\s+hết)?)\s*(?:qu[ýí]\s+)?(?P<q>IV|I{1,3}|[1-4])(?!\w)\s*(?:(?:/|-|năm)\s*(?P<qy>\d{4,5})(?!\d))?"),
     ("within_quarter", rf"(?:trong|đến\s+hết|hết|(?:vào\s+|đến\s+|trước\s+)?cuối|{_TIME_LABEL}|hoàn\s+thành|xong)\s+{_QUARTER}"),
     # trong năm 2025 · đến hết năm 2025 · cuối năm 2028 → 31 December · trước năm 2026 → 31 December 2025
     ("within_year", rf"(?:trong|đến\s+hết|hết|(?:vào\s+|đến\s+|trước\s+)?cuối|vào|{_TIME_LABEL})\s+năm\s+(?P<wy>\d{{4,5}})(?!\d)"),
